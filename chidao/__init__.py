@@ -1,0 +1,1 @@
+"""Chỉ Đạo: the system a steering committee uses to carry out a Party resolution."""

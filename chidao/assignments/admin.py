@@ -1,0 +1,109 @@
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from chidao.assignments.choices import TaskStatus
+from chidao.assignments.models import DeadlineChange, Evidence, ProgressUpdate, Task
+from chidao.core.admin import FoldedSearchAdminMixin
+
+
+class StatusAsOfTodayFilter(admin.SimpleListFilter):
+    title = _("trạng thái hôm nay")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return TaskStatus.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in TaskStatus.values:
+            return queryset.filter(status=self.value())
+        return queryset
+
+
+class ProgressUpdateInline(admin.StackedInline):
+    model = ProgressUpdate
+    fk_name = "task"
+    extra = 0
+    show_change_link = True
+    fields = (
+        "reported_on",
+        "unit",
+        "author",
+        "percent",
+        "results",
+        "claims_completion",
+        "review_state",
+    )
+    readonly_fields = fields
+    can_delete = False
+
+
+class DeadlineChangeInline(admin.TabularInline):
+    model = DeadlineChange
+    extra = 0
+    fields = ("old_deadline", "new_deadline", "reason", "decision", "decided_on")
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Task)
+class TaskAdmin(FoldedSearchAdminMixin, admin.ModelAdmin):
+    list_display = (
+        "code",
+        "title",
+        "lead_unit",
+        "deadline_text",
+        "deadline",
+        "status_badge",
+        "is_key",
+    )
+    list_display_links = ("code", "title")
+    list_filter = (StatusAsOfTodayFilter, "committee", "group", "kind", "is_key", "lead_unit")
+    list_select_related = ("lead_unit",)
+    autocomplete_fields = (
+        "committee",
+        "group",
+        "source_document",
+        "parent",
+        "lead_unit",
+        "coordinating_units",
+        "overseeing_member",
+        "focal_person",
+        "indicators",
+    )
+    readonly_fields = ("original_deadline", "created_at", "updated_at")
+    inlines = [ProgressUpdateInline, DeadlineChangeInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_status(timezone.localdate())
+
+    @admin.display(description=_("trạng thái hôm nay"), ordering="status")
+    def status_badge(self, task):
+        status = TaskStatus(task.status)
+        return format_html('<span class="status status-{}">{}</span>', status.value, status.label)
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(admin.ModelAdmin):
+    list_display = ("task", "unit", "reported_on", "percent", "claims_completion", "review_state")
+    list_filter = ("review_state", "claims_completion", "task__committee")
+    list_select_related = ("task", "unit")
+    autocomplete_fields = ("task", "unit", "author", "reviewed_by")
+    search_fields = ("task__search_text",)
+    date_hierarchy = "reported_on"
+    inlines = [EvidenceInline]
+
+
+@admin.register(DeadlineChange)
+class DeadlineChangeAdmin(admin.ModelAdmin):
+    list_display = ("task", "old_deadline", "new_deadline", "decision", "decided_on")
+    list_filter = ("decision", "task__committee")
+    list_select_related = ("task",)
+    autocomplete_fields = ("task", "requested_by", "decided_by")
+    search_fields = ("task__search_text",)

@@ -1,0 +1,65 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TaskKind(models.TextChoices):
+    DEADLINE = "deadline", _("Có thời hạn")
+    RECURRING = "recurring", _("Định kỳ")
+    ONGOING = "ongoing", _("Thường xuyên")
+
+
+class Recurrence(models.TextChoices):
+    MONTHLY = "monthly", _("Hằng tháng")
+    QUARTERLY = "quarterly", _("Hằng quý")
+    YEARLY = "yearly", _("Hằng năm")
+
+
+class TaskState(models.TextChoices):
+    """What the secretariat has recorded about a task; the status as of a date derives from it."""
+
+    OPEN = "open", _("Đang triển khai")
+    COMPLETED = "completed", _("Đã hoàn thành")
+    PAUSED = "paused", _("Tạm dừng")
+    CANCELLED = "cancelled", _("Dừng thực hiện")
+
+
+class TaskStatus(models.TextChoices):
+    """A task's status as of a report date, counted as the Government Office counts it."""
+
+    DONE_ON_TIME = "done_on_time", _("Hoàn thành đúng hạn")
+    DONE_LATE = "done_late", _("Hoàn thành quá hạn")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện, trong hạn")
+    OVERDUE = "overdue", _("Quá hạn, chưa hoàn thành")
+    ONGOING = "ongoing", _("Thường xuyên")
+    PAUSED = "paused", _("Tạm dừng")
+    CANCELLED = "cancelled", _("Dừng thực hiện")
+    NOT_YET_ASSIGNED = "not_yet_assigned", _("Chưa giao")
+
+    @property
+    def badge(self) -> str:
+        """Bootstrap colour of the status badge, defined once for every page."""
+        return _STATUS_BADGES[self]
+
+
+_STATUS_BADGES = {
+    TaskStatus.DONE_ON_TIME: "success",
+    TaskStatus.DONE_LATE: "warning",
+    TaskStatus.IN_PROGRESS: "primary",
+    TaskStatus.OVERDUE: "danger",
+    TaskStatus.ONGOING: "info",
+    TaskStatus.PAUSED: "secondary",
+    TaskStatus.CANCELLED: "dark",
+    TaskStatus.NOT_YET_ASSIGNED: "light",
+}
+
+
+class ReviewState(models.TextChoices):
+    SUBMITTED = "submitted", _("Đã gửi")
+    ACCEPTED = "accepted", _("Đã chấp nhận")
+    RETURNED = "returned", _("Trả lại")
+
+
+class DeadlineChangeDecision(models.TextChoices):
+    PENDING = "pending", _("Chờ quyết định")
+    APPROVED = "approved", _("Đồng ý")
+    REJECTED = "rejected", _("Không đồng ý")

@@ -1,0 +1,395 @@
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from chidao.assignments.choices import (
+    DeadlineChangeDecision,
+    Recurrence,
+    ReviewState,
+    TaskKind,
+    TaskState,
+    TaskStatus,
+)
+from chidao.assignments.querysets import TaskQuerySet
+from chidao.assignments.rules import DecidedChange, get_deadline_as_of, get_task_status
+from chidao.core.models import VietnameseTextModel
+
+
+class Task(VietnameseTextModel):
+    """One duty a committee assigns to exactly one lead unit (nhiệm vụ).
+
+    A task has one lead agency (chủ trì) that answers for it, coordinating agencies
+    (phối hợp), a deadline written as in the plan and parsed, and a measurable output
+    (sản phẩm). A provincial task can be broken into unit or commune tasks (``parent``).
+    Its status on a date is never stored: it derives from ``state``, the dates and the
+    deadline history (``rules.get_task_status`` / ``TaskQuerySet.with_status``).
+    """
+
+    SEARCH_FIELDS = ("code", "title", "expected_output")
+
+    committee = models.ForeignKey(
+        "committees.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.PROTECT,
+        related_name="tasks",
+    )
+    code = models.CharField(_("mã"), max_length=32, blank=True, help_text=_('Ví dụ "II.3.a".'))
+    title = models.TextField(_("tên nhiệm vụ"))
+    description = models.TextField(_("nội dung"), blank=True)
+    group = models.ForeignKey(
+        "committees.TaskGroup",
+        verbose_name=_("nhóm nhiệm vụ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
+    )
+    source_document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("văn bản giao"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
+    )
+    source_clause = models.CharField(_("điều, khoản, mục"), max_length=200, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("nhiệm vụ cấp trên"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subtasks",
+    )
+    lead_unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("cơ quan chủ trì"),
+        on_delete=models.PROTECT,
+        related_name="led_tasks",
+    )
+    coordinating_units = models.ManyToManyField(
+        "org.Unit", verbose_name=_("cơ quan phối hợp"), blank=True, related_name="coordinated_tasks"
+    )
+    overseeing_member = models.ForeignKey(
+        "committees.Membership",
+        verbose_name=_("lãnh đạo phụ trách"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="overseen_tasks",
+    )
+    focal_person = models.ForeignKey(
+        "org.Person",
+        verbose_name=_("cán bộ đầu mối"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="focal_tasks",
+    )
+    kind = models.CharField(
+        _("loại nhiệm vụ"), max_length=16, choices=TaskKind.choices, default=TaskKind.DEADLINE
+    )
+    recurrence = models.CharField(
+        _("chu kỳ"), max_length=16, choices=Recurrence.choices, blank=True
+    )
+    deadline_text = models.CharField(
+        _("thời hạn (như văn bản ghi)"),
+        max_length=200,
+        blank=True,
+        help_text=_('Ví dụ "Quý II/2025".'),
+    )
+    assigned_on = models.DateField(_("ngày giao"))
+    start_date = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
+    original_deadline = models.DateField(_("thời hạn ban đầu"), null=True, blank=True)
+    # The deadline in force today. Approved changes move it (services.do_decide_deadline_change)
+    # and keep the history in DeadlineChange, from which the deadline on a past date is read.
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True)
+    expected_output = models.TextField(_("sản phẩm"), blank=True)
+    is_key = models.BooleanField(_("nhiệm vụ trọng tâm"), default=False)
+    indicators = models.ManyToManyField(
+        "indicators.Indicator",
+        verbose_name=_("chỉ tiêu liên quan"),
+        blank=True,
+        related_name="tasks",
+    )
+    progress_percent = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    state = models.CharField(
+        _("tình trạng"), max_length=16, choices=TaskState.choices, default=TaskState.OPEN
+    )
+    completed_on = models.DateField(
+        _("ngày hoàn thành"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Ngày của sản phẩm (ví dụ ngày ký quyết định), không phải ngày cập nhật trên hệ thống."
+        ),
+    )
+    stopped_on = models.DateField(_("ngày tạm dừng hoặc dừng thực hiện"), null=True, blank=True)
+    stop_reason = models.TextField(_("lý do tạm dừng hoặc dừng thực hiện"), blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = pgettext_lazy("số nhiều", "nhiệm vụ")
+        ordering = ["committee", "code", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "code"],
+                condition=~Q(code=""),
+                name="task_code_unique_per_committee",
+                violation_error_message=_("Ban Chỉ đạo đã có nhiệm vụ với mã này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(deadline__isnull=True)
+                | Q(deadline__gte=F("start_date")),
+                name="task_deadline_not_before_start",
+                violation_error_message=_("Thời hạn không thể trước ngày bắt đầu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(original_deadline__isnull=True)
+                | Q(original_deadline__gte=F("start_date")),
+                name="task_original_deadline_not_before_start",
+                violation_error_message=_("Thời hạn ban đầu không thể trước ngày bắt đầu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    kind=TaskKind.DEADLINE, deadline__isnull=False, original_deadline__isnull=False
+                )
+                | (
+                    ~Q(kind=TaskKind.DEADLINE)
+                    & Q(deadline__isnull=True, original_deadline__isnull=True)
+                ),
+                name="task_deadline_iff_kind_deadline",
+                violation_error_message=_(
+                    "Nhiệm vụ có thời hạn phải ghi thời hạn; "
+                    "nhiệm vụ thường xuyên, định kỳ thì không."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=TaskKind.RECURRING, recurrence__in=Recurrence.values)
+                | (~Q(kind=TaskKind.RECURRING) & Q(recurrence="")),
+                name="task_recurrence_iff_recurring",
+                violation_error_message=_(
+                    "Nhiệm vụ định kỳ phải có chu kỳ; nhiệm vụ khác thì không."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(state=TaskState.COMPLETED, completed_on__isnull=False)
+                | (~Q(state=TaskState.COMPLETED) & Q(completed_on__isnull=True)),
+                name="task_completed_on_iff_completed",
+                violation_error_message=_(
+                    "Nhiệm vụ đã hoàn thành phải có ngày hoàn thành, và ngược lại."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    state__in=[TaskState.PAUSED, TaskState.CANCELLED], stopped_on__isnull=False
+                )
+                | (
+                    ~Q(state__in=[TaskState.PAUSED, TaskState.CANCELLED])
+                    & Q(stopped_on__isnull=True)
+                ),
+                name="task_stopped_on_iff_stopped",
+                violation_error_message=_(
+                    "Nhiệm vụ tạm dừng, dừng thực hiện phải có ngày tạm dừng hoặc dừng thực hiện, "
+                    "và ngược lại."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(progress_percent__lte=100),
+                name="task_progress_at_most_100",
+                violation_error_message=_("Tiến độ phải từ 0 đến 100."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="task_not_own_parent",
+                violation_error_message=_("Nhiệm vụ không thể là nhiệm vụ cấp trên của chính nó."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["committee", "lead_unit"]),
+            models.Index(fields=["committee", "state", "deadline"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}".strip()
+
+    def get_deadline_on(self, as_of: date) -> date | None:
+        """The deadline in force on ``as_of``; prefetch ``deadline_changes`` for lists."""
+        approved = [
+            DecidedChange(decided_on=c.decided_on, order=c.pk, old_deadline=c.old_deadline)
+            for c in self.deadline_changes.all()
+            if c.decision == DeadlineChangeDecision.APPROVED
+        ]
+        return get_deadline_as_of(self.deadline, approved, as_of)
+
+    def get_status(self, as_of: date) -> TaskStatus:
+        """The task's status on ``as_of`` (``rules.get_task_status``)."""
+        return get_task_status(
+            state=self.state,
+            kind=self.kind,
+            deadline=self.get_deadline_on(as_of),
+            assigned_on=self.assigned_on,
+            completed_on=self.completed_on,
+            stopped_on=self.stopped_on,
+            as_of=as_of,
+        )
+
+
+class ProgressUpdate(models.Model):
+    """A unit's report on a task (báo cáo tiến độ), possibly claiming completion.
+
+    A completion claim names the output (e.g. the number of the issued decision) and its
+    date; the task counts as completed only when the secretariat accepts the claim.
+    """
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="progress_updates"
+    )
+    unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("đơn vị báo cáo"),
+        on_delete=models.PROTECT,
+        related_name="progress_updates",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người báo cáo"),
+        on_delete=models.PROTECT,
+        related_name="progress_updates",
+    )
+    reported_on = models.DateField(_("ngày báo cáo"))
+    percent = models.PositiveSmallIntegerField(_("tiến độ (%)"))
+    results = models.TextField(_("kết quả"), blank=True)
+    difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
+    proposals = models.TextField(_("kiến nghị, đề xuất"), blank=True)
+    claims_completion = models.BooleanField(_("đề nghị xác nhận hoàn thành"), default=False)
+    completion_output = models.CharField(_("sản phẩm hoàn thành"), max_length=500, blank=True)
+    output_date = models.DateField(_("ngày của sản phẩm"), null=True, blank=True)
+    review_state = models.CharField(
+        _("trạng thái xem xét"),
+        max_length=16,
+        choices=ReviewState.choices,
+        default=ReviewState.SUBMITTED,
+    )
+    review_reason = models.TextField(_("lý do trả lại"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xem xét"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed_progress_updates",
+    )
+    reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("báo cáo tiến độ")
+        verbose_name_plural = pgettext_lazy("số nhiều", "báo cáo tiến độ")
+        ordering = ["-reported_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent__lte=100),
+                name="progress_update_percent_at_most_100",
+                violation_error_message=_("Tiến độ phải từ 0 đến 100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(claims_completion=False) | Q(output_date__isnull=False),
+                name="completion_claim_has_output_date",
+                violation_error_message=_("Đề nghị xác nhận hoàn thành phải có ngày của sản phẩm."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task.code} — {self.reported_on:%d/%m/%Y} — {self.percent}%"
+
+
+class Evidence(models.Model):
+    """A file attached to a progress update as proof (minh chứng)."""
+
+    progress_update = models.ForeignKey(
+        ProgressUpdate,
+        verbose_name=_("báo cáo tiến độ"),
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
+    file = models.FileField(_("tệp"), upload_to="evidence/%Y/%m/")
+    description = models.CharField(_("mô tả"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("minh chứng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "minh chứng")
+
+    def __str__(self) -> str:
+        return self.description or self.file.name
+
+
+class DeadlineChange(models.Model):
+    """A request to move a task's deadline and the secretariat's decision on it.
+
+    Nothing is overwritten: every request stays, with the deadline before and after, so
+    the deadline in force on any past date can be read back.
+    """
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="deadline_changes"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đề nghị"),
+        on_delete=models.PROTECT,
+        related_name="requested_deadline_changes",
+    )
+    requested_at = models.DateTimeField(_("đề nghị lúc"), auto_now_add=True)
+    old_deadline = models.DateField(_("thời hạn cũ"))
+    new_deadline = models.DateField(_("thời hạn đề nghị"))
+    reason = models.TextField(_("lý do"))
+    decision = models.CharField(
+        _("quyết định"),
+        max_length=16,
+        choices=DeadlineChangeDecision.choices,
+        default=DeadlineChangeDecision.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người quyết định"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decided_deadline_changes",
+    )
+    decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    decision_note = models.TextField(_("ý kiến"), blank=True)
+
+    class Meta:
+        verbose_name = _("điều chỉnh thời hạn")
+        verbose_name_plural = pgettext_lazy("số nhiều", "điều chỉnh thời hạn")
+        ordering = ["task", "requested_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(new_deadline=F("old_deadline")),
+                name="deadline_change_moves_deadline",
+                violation_error_message=_("Thời hạn đề nghị phải khác thời hạn cũ."),
+            ),
+            models.CheckConstraint(
+                condition=Q(decision=DeadlineChangeDecision.PENDING, decided_on__isnull=True)
+                | (~Q(decision=DeadlineChangeDecision.PENDING) & Q(decided_on__isnull=False)),
+                name="deadline_change_decided_on_iff_decided",
+                violation_error_message=_(
+                    "Đề nghị đã quyết định phải có ngày quyết định, và ngược lại."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task.code}: {self.old_deadline:%d/%m/%Y} → {self.new_deadline:%d/%m/%Y}"

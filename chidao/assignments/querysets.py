@@ -1,0 +1,61 @@
+from datetime import date, timedelta
+
+from django.db import models
+from django.db.models import Case, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
+from chidao.assignments.choices import DeadlineChangeDecision, TaskKind, TaskState, TaskStatus
+
+
+class TaskQuerySet(models.QuerySet):
+    def with_status(self, as_of: date) -> "TaskQuerySet":
+        """Annotate ``deadline_as_of`` and ``status`` as of a date.
+
+        The database form of ``rules.get_deadline_as_of`` and ``rules.get_task_status``;
+        the two are held equal by a property test, so counts and pages agree.
+        """
+        from chidao.assignments.models import DeadlineChange  # models import this module
+
+        first_later_change = (
+            DeadlineChange.objects.filter(
+                task=OuterRef("pk"),
+                decision=DeadlineChangeDecision.APPROVED,
+                decided_on__gt=as_of,
+            )
+            .order_by("decided_on", "pk")
+            .values("old_deadline")[:1]
+        )
+        completed = Q(state=TaskState.COMPLETED, completed_on__lte=as_of)
+        status = Case(
+            When(assigned_on__gt=as_of, then=Value(TaskStatus.NOT_YET_ASSIGNED)),
+            When(completed & Q(deadline_as_of__isnull=True), then=Value(TaskStatus.DONE_ON_TIME)),
+            When(
+                completed & Q(completed_on__lte=F("deadline_as_of")),
+                then=Value(TaskStatus.DONE_ON_TIME),
+            ),
+            When(completed, then=Value(TaskStatus.DONE_LATE)),
+            When(state=TaskState.PAUSED, stopped_on__lte=as_of, then=Value(TaskStatus.PAUSED)),
+            When(
+                state=TaskState.CANCELLED, stopped_on__lte=as_of, then=Value(TaskStatus.CANCELLED)
+            ),
+            When(~Q(kind=TaskKind.DEADLINE), then=Value(TaskStatus.ONGOING)),
+            When(deadline_as_of__isnull=True, then=Value(TaskStatus.ONGOING)),
+            When(deadline_as_of__lt=as_of, then=Value(TaskStatus.OVERDUE)),
+            default=Value(TaskStatus.IN_PROGRESS),
+            output_field=models.CharField(),
+        )
+        return self.annotate(
+            deadline_as_of=Coalesce(
+                Subquery(first_later_change), F("deadline"), output_field=models.DateField()
+            )
+        ).annotate(status=status)
+
+    def with_due_soon(self, as_of: date, window_days: int) -> "TaskQuerySet":
+        """Annotate ``due_soon`` (``rules.is_due_soon``); call after ``with_status``."""
+        return self.annotate(
+            due_soon=ExpressionWrapper(
+                Q(status=TaskStatus.IN_PROGRESS)
+                & Q(deadline_as_of__lte=as_of + timedelta(days=window_days)),
+                output_field=models.BooleanField(),
+            )
+        )

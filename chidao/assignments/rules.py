@@ -1,0 +1,91 @@
+"""Task status as of a date: the one Python implementation.
+
+``TaskQuerySet.with_status`` is the same rule written for the database, used wherever
+tasks are counted; a property test holds the two equal.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from chidao.assignments.choices import TaskKind, TaskState, TaskStatus
+
+
+@dataclass(frozen=True)
+class DecidedChange:
+    """An approved deadline change, as far as the status rule needs it."""
+
+    decided_on: date
+    order: int  # breaks ties between changes decided on the same day (the row id)
+    old_deadline: date
+
+
+def get_deadline_as_of(
+    current_deadline: date | None, approved_changes: Iterable[DecidedChange], as_of: date
+) -> date | None:
+    """Return the deadline that was in force on ``as_of``.
+
+    The current deadline is the truth for today; an approved change decided after
+    ``as_of`` had not happened yet, so the deadline then was the old deadline of the
+    first such change.
+    """
+    later = [c for c in approved_changes if c.decided_on > as_of]
+    if not later:
+        return current_deadline
+    return min(later, key=lambda c: (c.decided_on, c.order)).old_deadline
+
+
+def get_task_status(
+    *,
+    state: str,
+    kind: str,
+    deadline: date | None,
+    assigned_on: date,
+    completed_on: date | None,
+    stopped_on: date | None,
+    as_of: date,
+) -> TaskStatus:
+    """Return a task's status on ``as_of``, as the Government Office counts tasks.
+
+    Args:
+        state: the task's recorded state (``TaskState``) today.
+        kind: ``TaskKind``; tasks without a deadline by nature are "ongoing".
+        deadline: the deadline in force on ``as_of`` (see ``get_deadline_as_of``).
+        assigned_on: the day the task was assigned; later than ``as_of`` means it did not
+            exist yet.
+        completed_on: the date of the output that completed the task.
+        stopped_on: the day the task was paused or cancelled.
+        as_of: the report date.
+    """
+    if assigned_on > as_of:
+        return TaskStatus.NOT_YET_ASSIGNED
+    if state == TaskState.COMPLETED and completed_on is not None and completed_on <= as_of:
+        if deadline is None or completed_on <= deadline:
+            return TaskStatus.DONE_ON_TIME
+        return TaskStatus.DONE_LATE
+    if stopped_on is not None and stopped_on <= as_of:
+        if state == TaskState.PAUSED:
+            return TaskStatus.PAUSED
+        if state == TaskState.CANCELLED:
+            return TaskStatus.CANCELLED
+    if kind != TaskKind.DEADLINE or deadline is None:
+        return TaskStatus.ONGOING
+    if deadline < as_of:
+        return TaskStatus.OVERDUE
+    return TaskStatus.IN_PROGRESS
+
+
+def is_due_soon(status: str, deadline: date | None, as_of: date, window_days: int) -> bool:
+    """Whether an in-progress task's deadline falls within ``window_days`` of ``as_of``."""
+    return (
+        status == TaskStatus.IN_PROGRESS
+        and deadline is not None
+        and (deadline - as_of).days <= window_days
+    )
+
+
+def get_days_overdue(status: str, deadline: date | None, as_of: date) -> int:
+    """Days past the deadline of an overdue task on ``as_of`` (0 for any other status)."""
+    if status != TaskStatus.OVERDUE or deadline is None:
+        return 0
+    return (as_of - deadline).days

@@ -1,0 +1,47 @@
+from django.contrib import admin
+
+from chidao.core.admin import FoldedSearchAdminMixin
+from chidao.indicators.models import Indicator, Observation, Target
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+    autocomplete_fields = ("unit",)
+    fields = ("year", "unit", "text")
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(FoldedSearchAdminMixin, admin.ModelAdmin):
+    list_display = (
+        "code",
+        "name",
+        "measure_unit",
+        "level",
+        "direction",
+        "committee",
+        "responsible_unit",
+    )
+    list_filter = ("committee", "level", "direction", "value_type", "frequency")
+    list_select_related = ("committee", "responsible_unit")
+    autocomplete_fields = ("committee", "group", "responsible_unit", "parent")
+    inlines = [TargetInline]
+
+
+@admin.register(Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ("indicator", "year", "unit", "text")
+    list_filter = ("year", "indicator__committee")
+    list_select_related = ("indicator", "unit")
+    autocomplete_fields = ("indicator", "unit")
+    search_fields = ("indicator__search_text",)
+
+
+@admin.register(Observation)
+class ObservationAdmin(admin.ModelAdmin):
+    list_display = ("indicator", "unit", "period_kind", "period_start", "value", "state")
+    list_filter = ("state", "period_kind", "indicator__committee")
+    list_select_related = ("indicator", "unit")
+    autocomplete_fields = ("indicator", "unit", "entered_by", "approved_by")
+    search_fields = ("indicator__search_text", "unit__search_text")
+    date_hierarchy = "period_start"

@@ -1,0 +1,221 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from chidao.core.models import VietnameseTextModel
+from chidao.indicators.choices import (
+    Direction,
+    IndicatorLevel,
+    ObservationState,
+    Rollup,
+    ValueType,
+)
+from chidao.indicators.rules import TargetBound, parse_target
+from chidao.reporting.choices import PeriodKind
+
+
+class Indicator(VietnameseTextModel):
+    """A measurable indicator (chỉ tiêu, chỉ số KPI) a committee tracks against targets.
+
+    A provincial indicator may sit under a national one (``parent``); unit values roll up
+    by ``rollup``; ``direction`` says whether more is better when judging achievement.
+    """
+
+    SEARCH_FIELDS = ("code", "name")
+
+    committee = models.ForeignKey(
+        "committees.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.PROTECT,
+        related_name="indicators",
+    )
+    code = models.CharField(_("mã"), max_length=32)
+    name = models.TextField(_("tên chỉ tiêu"))
+    measure_unit = models.CharField(_("đơn vị tính"), max_length=100, blank=True)
+    level = models.CharField(
+        _("cấp độ"), max_length=16, choices=IndicatorLevel.choices, default=IndicatorLevel.STRATEGIC
+    )
+    group = models.ForeignKey(
+        "committees.TaskGroup",
+        verbose_name=_("nhóm"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicators",
+    )
+    direction = models.CharField(
+        _("chiều đánh giá"),
+        max_length=16,
+        choices=Direction.choices,
+        default=Direction.HIGHER_BETTER,
+    )
+    value_type = models.CharField(
+        _("kiểu giá trị"), max_length=16, choices=ValueType.choices, default=ValueType.NUMBER
+    )
+    rollup = models.CharField(
+        _("cách tổng hợp"), max_length=16, choices=Rollup.choices, default=Rollup.NONE
+    )
+    frequency = models.CharField(
+        _("tần suất"), max_length=16, choices=PeriodKind.choices, default=PeriodKind.YEAR
+    )
+    baseline_value = models.DecimalField(
+        _("giá trị cơ sở"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(_("năm cơ sở"), null=True, blank=True)
+    data_source = models.CharField(_("nguồn số liệu"), max_length=300, blank=True)
+    responsible_unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("cơ quan chủ trì theo dõi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responsible_indicators",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("chỉ tiêu cấp trên"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = pgettext_lazy("số nhiều", "chỉ tiêu")
+        ordering = ["committee", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "code"],
+                name="indicator_code_unique_per_committee",
+                violation_error_message=_("Ban Chỉ đạo đã có chỉ tiêu với mã này."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="indicator_not_own_parent",
+                violation_error_message=_("Chỉ tiêu không thể là chỉ tiêu cấp trên của chính nó."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.name}"
+
+
+class Target(models.Model):
+    """A target for an indicator in a year, kept as written in the appendix ("≥ 55").
+
+    One written target can hold several clauses ("≤ 3 Đông Nam Á; ≤ 50 Thế giới") and be
+    partly qualitative, so the text is the record and ``bounds`` parses it (one parser,
+    ``rules.parse_target``); ``clean`` refuses text that does not parse. ``unit`` is set
+    for a per-unit target.
+    """
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE, related_name="targets"
+    )
+    unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="targets",
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    text = models.CharField(
+        _("mục tiêu"), max_length=500, help_text=_('Như văn bản ghi, ví dụ "≥ 55", "40 - 50".')
+    )
+
+    class Meta:
+        verbose_name = _("mục tiêu")
+        verbose_name_plural = pgettext_lazy("số nhiều", "mục tiêu")
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                condition=Q(unit__isnull=True),
+                name="target_unique_per_indicator_year",
+                violation_error_message=_("Chỉ tiêu đã có mục tiêu cho năm này."),
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "unit", "year"],
+                condition=Q(unit__isnull=False),
+                name="target_unique_per_indicator_unit_year",
+                violation_error_message=_("Đơn vị đã có mục tiêu cho chỉ tiêu và năm này."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.year}: {self.text}"
+
+    def clean(self) -> None:
+        try:
+            parse_target(self.text)
+        except ValidationError as error:
+            raise ValidationError({"text": error.messages}) from error
+
+    @property
+    def bounds(self) -> tuple[TargetBound, ...]:
+        return parse_target(self.text)
+
+
+class Observation(models.Model):
+    """A value of an indicator for a unit and a period (số liệu), with its review state.
+
+    The period is a calendar period given by its kind and its first day (Q2 2025 is
+    ``quarter`` starting 1/4/2025); yes/no values are stored as 1 and 0.
+    """
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE, related_name="observations"
+    )
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="observations"
+    )
+    period_kind = models.CharField(_("loại kỳ"), max_length=16, choices=PeriodKind.choices)
+    period_start = models.DateField(_("ngày đầu kỳ"))
+    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=4)
+    note = models.TextField(_("ghi chú"), blank=True)
+    evidence = models.FileField(_("minh chứng"), upload_to="observations/%Y/", blank=True)
+    state = models.CharField(
+        _("trạng thái"),
+        max_length=16,
+        choices=ObservationState.choices,
+        default=ObservationState.DRAFT,
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="entered_observations",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approved_observations",
+    )
+    entered_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
+    approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("số liệu")
+        verbose_name_plural = pgettext_lazy("số nhiều", "số liệu")
+        ordering = ["indicator", "unit", "period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "unit", "period_kind", "period_start"],
+                name="observation_unique_per_period",
+                violation_error_message=_("Đã có số liệu của đơn vị cho chỉ tiêu và kỳ này."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.unit} {self.period_start:%d/%m/%Y}: {self.value}"

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from chidao.core.admin import FoldedSearchAdminMixin
+from chidao.org.models import Person, Unit, User
+
+
+@admin.register(Unit)
+class UnitAdmin(FoldedSearchAdminMixin, admin.ModelAdmin):
+    list_display = ("code", "name", "short_name", "kind", "parent", "is_active")
+    list_filter = ("kind", "is_active")
+    list_select_related = ("parent",)
+    autocomplete_fields = ("parent", "successor")
+
+
+@admin.register(Person)
+class PersonAdmin(FoldedSearchAdminMixin, admin.ModelAdmin):
+    list_display = ("full_name", "title", "unit", "is_unit_leader")
+    list_filter = ("is_unit_leader", "unit__kind")
+    list_select_related = ("unit",)
+    autocomplete_fields = ("unit",)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ("username", "person", "is_active", "is_staff", "is_superuser", "last_login")
+    list_select_related = ("person",)
+    autocomplete_fields = ("person",)
+    search_fields = ("username", "person__search_text")
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (_("Cán bộ"), {"fields": ("person",)}),
+    )
