@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from chidao.assignments.choices import DeadlineChangeDecision, ReviewState, TaskStatus
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
+from chidao.assignments.tests.plain_sql import count_by_plain_sql, count_by_table
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
 from chidao.demo import content
@@ -77,6 +78,17 @@ def test_status_annotation_and_python_rule_agree_on_the_demo():
     tasks = Task.objects.with_status(today).prefetch_related("deadline_changes")
 
     assert all(task.get_status(today) == task.status for task in tasks)
+
+
+def test_count_table_of_nam_dinh_equals_a_plain_sql_count():
+    today = timezone.localdate()
+    load_demo(today)
+    committee = nam_dinh()
+
+    by_table = count_by_table(committee, today)
+
+    assert by_table == count_by_plain_sql(committee.pk, today)
+    assert sum(sum(row.values()) for row in by_table.values()) >= 60
 
 
 def test_nam_dinh_has_enough_tasks_over_enough_units():
