@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_filters",
+    "simple_history",
     "chidao.core",
     "chidao.org",
     "chidao.committees",
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "chidao.urls"
@@ -79,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "chidao.core.context_processors.demo_mode",
+                "chidao.core.context_processors.main_menu",
             ],
         },
     },
@@ -100,7 +104,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
 
 # Vietnamese first, English second. Source strings are Vietnamese, so the Vietnamese UI
 # needs no compiled catalogue; English comes from chidao/locale/en.
@@ -134,6 +140,11 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Evidence files: checked by content, capped in size, stored under MEDIA_ROOT (never
+# served directly: downloads go through a view that checks who may see the task).
+CHIDAO_EVIDENCE_MAX_BYTES = int(os.environ.get("CHIDAO_EVIDENCE_MAX_MB", "20")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Days before a deadline when an open task is flagged "due soon" unless its committee
 # sets its own value.

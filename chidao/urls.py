@@ -1,14 +1,30 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
+
+from chidao.core.views import home
 
 admin.site.site_header = _("Chỉ Đạo")
 admin.site.site_title = _("Chỉ Đạo")
 admin.site.index_title = _("Quản trị dữ liệu")
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", home, name="home"),
+    path(
+        "dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"
+    ),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "doi-mat-khau/xong/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("nhiem-vu/", include("chidao.assignments.urls")),
+    path("ban-chi-dao/", include("chidao.committees.urls")),
+    path("van-ban/", include("chidao.documents.urls")),
+    path("chi-tieu/", include("chidao.indicators.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from chidao.assignments.choices import (
     DeadlineChangeDecision,
@@ -134,6 +135,10 @@ class Task(VietnameseTextModel):
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     objects = TaskQuerySet.as_manager()
+    # Who changed what and when, shown as the task's change history.
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "updated_at"], m2m_fields=[coordinating_units]
+    )
 
     class Meta:
         verbose_name = _("nhiệm vụ")

@@ -59,3 +59,20 @@ class TaskQuerySet(models.QuerySet):
                 output_field=models.BooleanField(),
             )
         )
+
+    def visible_to(self, user) -> "TaskQuerySet":
+        """Tasks ``user`` may see (``committees.access.get_roles``): admins all; secretariat
+        and leaders their committees and those below; units what they lead or coordinate."""
+        from chidao.committees.access import get_roles
+
+        roles = get_roles(user)
+        if roles.is_admin:
+            return self
+        condition = Q(committee__in=roles.committee_scope)
+        if roles.unit_id:
+            condition |= Q(lead_unit=roles.unit_id) | Q(
+                pk__in=self.model.coordinating_units.through.objects.filter(
+                    unit=roles.unit_id
+                ).values("task")
+            )
+        return self.filter(condition)

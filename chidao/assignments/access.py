@@ -1,0 +1,73 @@
+"""The one gate for tasks: who may see a task and what they may do to it.
+
+Pages, the API and exports call ``access_task``; templates show buttons from
+``get_task_actions``, which is the same rule, so a hidden button and a refused request
+never disagree.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from chidao.assignments.choices import TaskKind, TaskState
+from chidao.assignments.models import Task
+from chidao.committees.access import Roles, get_roles
+
+
+class TaskAction(models.TextChoices):
+    VIEW = "view", _("Xem")
+    REPORT = "report", _("Báo cáo tiến độ")
+    CLAIM_COMPLETION = "claim_completion", _("Đề nghị xác nhận hoàn thành")
+    REQUEST_DEADLINE_CHANGE = "request_deadline_change", _("Đề nghị điều chỉnh thời hạn")
+    APPROVE_FOR_UNIT = "approve_for_unit", _("Lãnh đạo đơn vị duyệt báo cáo")
+    REVIEW = "review", _("Xem xét báo cáo, điều chỉnh thời hạn")
+    EDIT = "edit", _("Sửa, giao nhiệm vụ")
+    DIRECT = "direct", _("Cho ý kiến chỉ đạo")
+
+
+def get_task_actions(roles: Roles, task: Task, coordinating_ids=None) -> frozenset[str]:
+    """What a user with ``roles`` may do to ``task``; empty when they may not see it.
+
+    ``coordinating_ids`` saves a query when the caller already has them.
+    """
+    if coordinating_ids is None:
+        coordinating_ids = {unit.pk for unit in task.coordinating_units.all()}
+    leads_task = roles.unit_id is not None and roles.unit_id == task.lead_unit_id
+    coordinates = roles.unit_id is not None and roles.unit_id in coordinating_ids
+    manages = roles.manages(task.committee_id)
+    leads_committee = roles.leads(task.committee_id)
+    if not (leads_task or coordinates or manages or leads_committee):
+        return frozenset()
+
+    actions = {TaskAction.VIEW}
+    is_open = task.state == TaskState.OPEN
+    if is_open and (leads_task or coordinates):
+        actions.add(TaskAction.REPORT)
+        if roles.is_unit_head:
+            actions.add(TaskAction.APPROVE_FOR_UNIT)
+    if is_open and leads_task:
+        actions.add(TaskAction.CLAIM_COMPLETION)
+        if task.kind == TaskKind.DEADLINE:
+            actions.add(TaskAction.REQUEST_DEADLINE_CHANGE)
+    if manages:
+        actions |= {TaskAction.REVIEW, TaskAction.EDIT}
+    if leads_committee or roles.is_admin:
+        actions.add(TaskAction.DIRECT)
+    return frozenset(actions)
+
+
+def access_task(user, pk, action: str = TaskAction.VIEW) -> Task:
+    """The task ``pk`` if ``user`` may do ``action`` to it.
+
+    Raises 404 when the user may not see the task (no existence leak) and 403 when they
+    may see it but not do this.
+    """
+    task = (
+        Task.objects.visible_to(user).select_related("committee", "lead_unit").filter(pk=pk).first()
+    )
+    if task is None:
+        raise Http404
+    if action not in get_task_actions(get_roles(user), task):
+        raise PermissionDenied
+    return task

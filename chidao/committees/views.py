@@ -1,0 +1,1 @@
+"""Pages of the app; thin: parse input, call access_…, call one service, render."""

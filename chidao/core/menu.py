@@ -1,0 +1,40 @@
+"""The main menu: one entry per area, shown to the roles that may open it.
+
+Each app adds its entry here; the server still checks every page (``access.py``), the
+menu only spares users links they cannot follow.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from chidao.committees.access import Roles
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    url_name: str
+    label: str | Promise
+    shown_to: Callable[[Roles], bool]
+
+
+def _anyone(roles: Roles) -> bool:
+    return True
+
+
+MENU: list[MenuEntry] = [
+    MenuEntry("home", _("Trang chủ"), _anyone),
+]
+
+
+def get_main_menu(roles: Roles, path: str) -> list[dict]:
+    items = []
+    for entry in MENU:
+        if entry.shown_to(roles):
+            url = reverse(entry.url_name)
+            active = path == url if url == "/" else path.startswith(url)
+            items.append({"url": url, "label": entry.label, "active": active})
+    return items

@@ -1,0 +1,37 @@
+"""The allow/deny table: every URL of the site × every role × method, in one file.
+
+``test_permissions.py`` walks every URL pattern and fails for a pattern missing here.
+Each rule is a string with one letter per role, in the order of ``world.ROLES``:
+
+    anonymous, unit_officer, coordinating_officer, other_unit_officer, unit_head,
+    secretariat, other_secretariat, leader, admin
+
+    A  allowed (2xx, or a redirect that is not to the sign-in page)
+    L  sent to the sign-in page
+    N  404: the user may not know the object exists
+    F  403: the user sees the object but may not do this
+
+Spaces are ignored (group the letters as you like). ``kwargs`` name objects of the
+test world (``world.objects``) whose primary keys fill the URL.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Route:
+    get: str | None = None
+    post: str | None = None
+    kwargs: dict[str, str] = field(default_factory=dict)
+
+
+# Pages every signed-in user may open.
+SIGNED_IN = "L AAAA AAAA"
+
+TABLE: dict[str, Route] = {
+    "home": Route(get=SIGNED_IN),
+    "login": Route(get="A AAAA AAAA", post="A AAAA AAAA"),
+    "logout": Route(post="A AAAA AAAA"),
+    "password_change": Route(get=SIGNED_IN, post=SIGNED_IN),
+    "password_change_done": Route(get=SIGNED_IN),
+}

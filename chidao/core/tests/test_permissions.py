@@ -1,0 +1,74 @@
+"""Walk every URL pattern for every role and compare with the allow/deny table."""
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from chidao.core.tests.permission_table import TABLE
+from chidao.core.tests.world import PASSWORD, ROLES, build_world
+
+# Django's own areas, guarded by Django: the admin (staff only) and the language switch.
+NOT_OURS = ("admin", "set_language")
+
+
+def iter_url_names(resolver=None, namespace=""):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in NOT_OURS:
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from iter_url_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name and entry.name not in NOT_OURS:
+            yield f"{namespace}{entry.name}"
+
+
+def expectations():
+    for name, route in TABLE.items():
+        for method in ("get", "post"):
+            rule = getattr(route, method)
+            if rule is None:
+                continue
+            letters = rule.replace(" ", "")
+            assert len(letters) == len(ROLES), f"{name} {method}: {len(letters)} letters"
+            for role, letter in zip(ROLES, letters, strict=True):
+                yield pytest.param(name, method, role, letter, id=f"{name}-{method}-{role}")
+
+
+def test_every_url_is_in_the_table():
+    missing = sorted(set(iter_url_names()) - set(TABLE))
+    assert not missing, f"URLs without a row in permission_table.TABLE: {missing}"
+
+
+def test_the_table_names_only_real_urls():
+    assert not sorted(set(TABLE) - set(iter_url_names()))
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.mark.parametrize(("name", "method", "role", "letter"), list(expectations()))
+def test_role_gets_what_the_table_says(client, world, name, method, role, letter):
+    route = TABLE[name]
+    kwargs = {param: world.objects[key].pk for param, key in route.kwargs.items()}
+    url = reverse(name, kwargs=kwargs)
+    if role != "anonymous":
+        client.login(username=world.users[role].username, password=PASSWORD)
+
+    response = getattr(client, method)(url)
+
+    status = response.status_code
+    # login_required sends to the sign-in page with ?next=; signing out lands there without.
+    to_login = status == 302 and response.url.startswith(f"{reverse(settings.LOGIN_URL)}?next=")
+    if letter == "A":
+        assert status < 400, f"{role} {method} {url}: {status}"
+        assert not to_login, f"{role} {method} {url}: sent to sign-in"
+    elif letter == "L":
+        assert to_login, f"{role} {method} {url}: {status}, not sent to sign-in"
+    elif letter == "N":
+        assert status == 404, f"{role} {method} {url}: {status}, expected 404"
+    elif letter == "F":
+        assert status == 403, f"{role} {method} {url}: {status}, expected 403"
+    else:
+        pytest.fail(f"unknown letter {letter!r} in the table for {name}")

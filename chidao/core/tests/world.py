@@ -1,0 +1,100 @@
+"""A small committee with one user per role, shared by permission tests of every app.
+
+Two committees: the province ``committee`` (with a commune committee below it) and an
+unrelated ``other_committee``. ``task`` is led by ``lead_unit`` and coordinated by
+``coordinating_unit``; ``other_unit`` has nothing to do with it.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from chidao.assignments.tests.factories import TaskFactory
+from chidao.committees.choices import CommitteeLevel, MemberRole
+from chidao.committees.models import Membership
+from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
+from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
+
+PASSWORD = "Mat-khau-thu-nghiem-2025"
+
+# Every role the allow/deny table speaks of, in the order of its columns.
+ROLES = (
+    "anonymous",
+    "unit_officer",  # officer of the task's lead unit
+    "coordinating_officer",  # officer of a coordinating unit
+    "other_unit_officer",  # officer of a unit with nothing to do with the task
+    "unit_head",  # head of the lead unit
+    "secretariat",  # support team of the task's committee
+    "other_secretariat",  # support team of an unrelated committee
+    "leader",  # a member (deputy head) of the task's committee
+    "admin",
+)
+
+
+@dataclass
+class World:
+    committee: object
+    commune_committee: object
+    other_committee: object
+    lead_unit: object
+    coordinating_unit: object
+    other_unit: object
+    group: object
+    task: object
+    users: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+
+
+def make_user(username, unit, *, is_unit_leader=False, **fields):
+    person = PersonFactory(unit=unit, is_unit_leader=is_unit_leader)
+    return UserFactory(username=username, person=person, **fields)
+
+
+def build_world() -> World:
+    science = UnitFactory(name="Sở Khoa học và Công nghệ", short_name="Sở KH&CN")
+    lead_unit = UnitFactory(name="Sở Tài chính")
+    coordinating_unit = UnitFactory(name="Sở Nội vụ")
+    other_unit = UnitFactory(name="Sở Y tế")
+    committee = CommitteeFactory(name="Ban Chỉ đạo tỉnh Thử nghiệm", standing_unit=science)
+    commune_committee = CommitteeFactory(
+        name="Ban Chỉ đạo xã Thử nghiệm", level=CommitteeLevel.COMMUNE, parent=committee
+    )
+    other_committee = CommitteeFactory(name="Ban Chỉ đạo tỉnh Khác")
+    group = TaskGroupFactory(committee=committee)
+    task = TaskFactory(
+        committee=committee,
+        group=group,
+        lead_unit=lead_unit,
+        title="Số hóa hồ sơ thủ tục hành chính",
+        assigned_on=datetime.date(2025, 2, 21),
+        deadline=datetime.date(2030, 6, 30),
+    )
+    task.coordinating_units.set([coordinating_unit])
+
+    users = {
+        "unit_officer": make_user("canbo", lead_unit),
+        "coordinating_officer": make_user("phoihop", coordinating_unit),
+        "other_unit_officer": make_user("donvikhac", other_unit),
+        "unit_head": make_user("lanhdaodonvi", lead_unit, is_unit_leader=True),
+        "secretariat": make_user("thuongtruc", science),
+        "other_secretariat": make_user("thuongtruckhac", science),
+        "leader": make_user("lanhdao", science),
+        "admin": make_user("quantri", science, is_superuser=True, is_staff=True),
+    }
+    seats = [
+        (committee, users["secretariat"], MemberRole.SUPPORT_TEAM),
+        (other_committee, users["other_secretariat"], MemberRole.SUPPORT_TEAM),
+        (committee, users["leader"], MemberRole.DEPUTY),
+    ]
+    for seat_committee, user, role in seats:
+        Membership.objects.create(committee=seat_committee, person=user.person, role=role)
+    return World(
+        committee=committee,
+        commune_committee=commune_committee,
+        other_committee=other_committee,
+        lead_unit=lead_unit,
+        coordinating_unit=coordinating_unit,
+        other_unit=other_unit,
+        group=group,
+        task=task,
+        users=users,
+    )
