@@ -97,4 +97,12 @@ def build_world() -> World:
         group=group,
         task=task,
         users=users,
+        objects={
+            "task": task,
+            "committee": committee,
+            "commune_committee": commune_committee,
+            "other_committee": other_committee,
+            "lead_unit": lead_unit,
+            "other_unit": other_unit,
+        },
     )

@@ -1,1 +1,0 @@
-"""Pages of the app; thin: parse input, call access_…, call one service, render."""
