@@ -54,6 +54,9 @@ _STATUS_BADGES = {
 
 
 class ReviewState(models.TextChoices):
+    """Where a progress report stands; a completion claim is done only once ``ACCEPTED``."""
+
+    PENDING_UNIT_HEAD = "pending_unit", _("Chờ lãnh đạo đơn vị duyệt")
     SUBMITTED = "submitted", _("Đã gửi")
     ACCEPTED = "accepted", _("Đã chấp nhận")
     RETURNED = "returned", _("Trả lại")

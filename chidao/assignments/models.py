@@ -1,8 +1,11 @@
+import uuid
 from datetime import date
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -296,6 +299,15 @@ class ProgressUpdate(models.Model):
         related_name="reviewed_progress_updates",
     )
     reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
+    unit_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lãnh đạo đơn vị duyệt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="unit_approved_progress_updates",
+    )
+    unit_approved_at = models.DateTimeField(_("lãnh đạo đơn vị duyệt lúc"), null=True, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
@@ -318,9 +330,45 @@ class ProgressUpdate(models.Model):
     def __str__(self) -> str:
         return f"{self.task.code} — {self.reported_on:%d/%m/%Y} — {self.percent}%"
 
+    @property
+    def is_contribution(self) -> bool:
+        """Filed by a coordinating unit: its part of the task, not the lead unit's report."""
+        return self.unit_id != self.task.lead_unit_id
+
+    @property
+    def review_label(self) -> str:
+        """The state as a reader should see it: a claim is never "done" before acceptance."""
+        if self.claims_completion and self.review_state == ReviewState.SUBMITTED:
+            return _("Chờ xác nhận hoàn thành")
+        if self.claims_completion and self.review_state == ReviewState.ACCEPTED:
+            return _("Đã xác nhận hoàn thành")
+        return self.get_review_state_display()
+
+    @property
+    def review_badge(self) -> str:
+        return _REVIEW_BADGES[self.review_state]
+
+
+_REVIEW_BADGES = {
+    ReviewState.PENDING_UNIT_HEAD: "secondary",
+    ReviewState.SUBMITTED: "warning",
+    ReviewState.ACCEPTED: "success",
+    ReviewState.RETURNED: "danger",
+}
+
+
+def evidence_upload_to(instance: "Evidence", filename: str) -> str:
+    """A generated name: the uploader's file name never reaches the disk."""
+    suffix = PurePath(filename).suffix.lower()
+    return f"evidence/{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
 
 class Evidence(models.Model):
-    """A file attached to a progress update as proof (minh chứng)."""
+    """A file attached to a progress update as proof (minh chứng).
+
+    Its kind is read from the content (``evidence.check_evidence_file``), its name on disk
+    is generated; ``original_name`` is only shown and offered on download.
+    """
 
     progress_update = models.ForeignKey(
         ProgressUpdate,
@@ -328,7 +376,10 @@ class Evidence(models.Model):
         on_delete=models.CASCADE,
         related_name="evidence",
     )
-    file = models.FileField(_("tệp"), upload_to="evidence/%Y/%m/")
+    file = models.FileField(_("tệp"), upload_to=evidence_upload_to, max_length=200)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
+    content_type = models.CharField(_("loại tệp"), max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0)
     description = models.CharField(_("mô tả"), max_length=300, blank=True)
 
     class Meta:
@@ -336,7 +387,7 @@ class Evidence(models.Model):
         verbose_name_plural = pgettext_lazy("số nhiều", "minh chứng")
 
     def __str__(self) -> str:
-        return self.description or self.file.name
+        return self.description or self.original_name or self.file.name
 
 
 class DeadlineChange(models.Model):
@@ -374,6 +425,7 @@ class DeadlineChange(models.Model):
         related_name="decided_deadline_changes",
     )
     decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
     decision_note = models.TextField(_("ý kiến"), blank=True)
 
     class Meta:
@@ -398,3 +450,27 @@ class DeadlineChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task.code}: {self.old_deadline:%d/%m/%Y} → {self.new_deadline:%d/%m/%Y}"
+
+
+class Direction(models.Model):
+    """A leader's direction on a task (ý kiến chỉ đạo), shown in the task's timeline."""
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="directions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người chỉ đạo"),
+        on_delete=models.PROTECT,
+        related_name="directions",
+    )
+    text = models.TextField(_("ý kiến chỉ đạo"))
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ý kiến chỉ đạo")
+        verbose_name_plural = pgettext_lazy("số nhiều", "ý kiến chỉ đạo")
+        ordering = ["task", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.task.code}: {self.text[:60]}"

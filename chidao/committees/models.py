@@ -66,6 +66,11 @@ class Committee(VietnameseTextModel):
             "Nhiệm vụ còn trong hạn nhưng đến hạn trong số ngày này được đánh dấu sắp đến hạn."
         ),
     )
+    requires_unit_head_approval = models.BooleanField(
+        _("lãnh đạo đơn vị duyệt báo cáo trước khi gửi"),
+        default=False,
+        help_text=_("Báo cáo của đơn vị chờ lãnh đạo đơn vị duyệt rồi mới đến Thường trực."),
+    )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
 
     class Meta:

@@ -1,0 +1,266 @@
+"""A task's timeline: reports, contributions, reviews, deadline changes and directions.
+
+One list, newest first, read by the task page (``includes/timeline.html``) and later by
+exports. Entries are ordered by the day they are about (the report date, the decision
+date), then by when they were recorded, so a report entered late still sits on its day.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from chidao.assignments.choices import DeadlineChangeDecision, ReviewState
+from chidao.assignments.models import DeadlineChange, Direction, ProgressUpdate, Task
+
+
+class TimelineKind(models.TextChoices):
+    REPORT = "report", gettext_lazy("Báo cáo tiến độ")
+    CONTRIBUTION = "contribution", gettext_lazy("Báo cáo phần phối hợp")
+    COMPLETION_CLAIM = "completion_claim", gettext_lazy("Đề nghị xác nhận hoàn thành")
+    UNIT_APPROVAL = "unit_approval", gettext_lazy("Lãnh đạo đơn vị duyệt báo cáo")
+    ACCEPTED = "accepted", gettext_lazy("Thường trực chấp nhận báo cáo")
+    COMPLETION_ACCEPTED = "completion_accepted", gettext_lazy("Xác nhận hoàn thành")
+    RETURNED = "returned", gettext_lazy("Trả lại báo cáo")
+    DEADLINE_REQUEST = "deadline_request", gettext_lazy("Đề nghị điều chỉnh thời hạn")
+    DEADLINE_APPROVED = "deadline_approved", gettext_lazy("Đồng ý điều chỉnh thời hạn")
+    DEADLINE_REJECTED = "deadline_rejected", gettext_lazy("Không đồng ý điều chỉnh thời hạn")
+    DIRECTION = "direction", gettext_lazy("Ý kiến chỉ đạo")
+
+
+_KIND_BADGES = {
+    TimelineKind.REPORT: "primary",
+    TimelineKind.CONTRIBUTION: "info",
+    TimelineKind.COMPLETION_CLAIM: "warning",
+    TimelineKind.UNIT_APPROVAL: "secondary",
+    TimelineKind.ACCEPTED: "success",
+    TimelineKind.COMPLETION_ACCEPTED: "success",
+    TimelineKind.RETURNED: "danger",
+    TimelineKind.DEADLINE_REQUEST: "warning",
+    TimelineKind.DEADLINE_APPROVED: "success",
+    TimelineKind.DEADLINE_REJECTED: "danger",
+    TimelineKind.DIRECTION: "dark",
+}
+
+
+@dataclass(frozen=True)
+class EvidenceLink:
+    pk: int
+    name: str
+    size: int
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One thing that happened to a task, as the timeline shows it.
+
+    ``on`` is the day the entry is about; ``at`` when it was recorded (None when only a
+    day is known). ``update`` and ``change`` are the report or deadline-change request the
+    entry belongs to, if any, so the page can offer the actions on it; ``state`` is its
+    review state or decision as it stands today.
+    """
+
+    on: datetime.date
+    at: datetime.datetime | None
+    kind: TimelineKind
+    who: str
+    unit: str
+    text: str = ""
+    details: tuple[tuple[str, str], ...] = ()
+    evidence: tuple[EvidenceLink, ...] = ()
+    decision: str = ""
+    reason: str = ""
+    update: ProgressUpdate | None = field(default=None, compare=False)
+    change: DeadlineChange | None = field(default=None, compare=False)
+    state: str = ""
+    state_badge: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.kind.label
+
+    @property
+    def badge(self) -> str:
+        return _KIND_BADGES[self.kind]
+
+
+def _local_day(moment: datetime.datetime) -> datetime.date:
+    return timezone.localdate(moment)
+
+
+def _unit_name(user) -> str:
+    unit = user.person.unit if user.person_id else None
+    return str(unit) if unit else ""
+
+
+def get_task_timeline(task: Task) -> list[TimelineEntry]:
+    """Everything that happened to ``task``, newest first. Four queries whatever the size."""
+    updates = (
+        ProgressUpdate.objects.filter(task=task)
+        .select_related(
+            "unit",
+            "author__person",
+            "reviewed_by__person__unit",
+            "unit_approved_by__person__unit",
+        )
+        .prefetch_related("evidence")
+    )
+    changes = DeadlineChange.objects.filter(task=task).select_related(
+        "requested_by__person__unit", "decided_by__person__unit"
+    )
+    directions = Direction.objects.filter(task=task).select_related("author__person__unit")
+
+    entries: list[TimelineEntry] = []
+    for update in updates:
+        update.task = task
+        entries.extend(_update_entries(update))
+    for change in changes:
+        entries.extend(_deadline_change_entries(change))
+    for direction in directions:
+        entries.append(
+            TimelineEntry(
+                on=_local_day(direction.created_at),
+                at=direction.created_at,
+                kind=TimelineKind.DIRECTION,
+                who=str(direction.author),
+                unit=_unit_name(direction.author),
+                text=direction.text,
+            )
+        )
+    entries.sort(key=_entry_order, reverse=True)
+    return entries
+
+
+def _entry_order(entry: TimelineEntry):
+    at = entry.at or datetime.datetime.combine(entry.on, datetime.time.min, tzinfo=datetime.UTC)
+    return (entry.on, at)
+
+
+def _update_entries(update: ProgressUpdate) -> list[TimelineEntry]:
+    if update.claims_completion:
+        kind = TimelineKind.COMPLETION_CLAIM
+    elif update.is_contribution:
+        kind = TimelineKind.CONTRIBUTION
+    else:
+        kind = TimelineKind.REPORT
+    details = [(_("Tiến độ"), f"{update.percent}%")]
+    for label, value in (
+        (_("Khó khăn, vướng mắc"), update.difficulties),
+        (_("Kiến nghị, đề xuất"), update.proposals),
+    ):
+        if value:
+            details.append((label, value))
+    if update.claims_completion:
+        details.append((_("Sản phẩm"), update.completion_output))
+        details.append((_("Ngày của sản phẩm"), f"{update.output_date:%d/%m/%Y}"))
+    entries = [
+        TimelineEntry(
+            on=update.reported_on,
+            at=update.created_at,
+            kind=kind,
+            who=str(update.author),
+            unit=str(update.unit),
+            text=update.results,
+            details=tuple(details),
+            evidence=tuple(
+                EvidenceLink(pk=item.pk, name=str(item), size=item.size)
+                for item in update.evidence.all()
+            ),
+            update=update,
+            state=update.review_label,
+            state_badge=update.review_badge,
+        )
+    ]
+    if update.unit_approved_at:
+        entries.append(
+            TimelineEntry(
+                on=max(update.reported_on, _local_day(update.unit_approved_at)),
+                at=update.unit_approved_at,
+                kind=TimelineKind.UNIT_APPROVAL,
+                who=str(update.unit_approved_by),
+                unit=str(update.unit),
+                update=update,
+            )
+        )
+    if update.reviewed_at and update.review_state != ReviewState.SUBMITTED:
+        if update.review_state == ReviewState.RETURNED:
+            kind = TimelineKind.RETURNED
+        elif update.claims_completion:
+            kind = TimelineKind.COMPLETION_ACCEPTED
+        else:
+            kind = TimelineKind.ACCEPTED
+        text = ""
+        if kind == TimelineKind.COMPLETION_ACCEPTED:
+            text = _("Nhiệm vụ hoàn thành ngày %(day)s (ngày của sản phẩm).") % {
+                "day": f"{update.output_date:%d/%m/%Y}"
+            }
+        entries.append(
+            TimelineEntry(
+                on=max(update.reported_on, _local_day(update.reviewed_at)),
+                at=update.reviewed_at,
+                kind=kind,
+                who=str(update.reviewed_by),
+                unit=_unit_name(update.reviewed_by),
+                text=text,
+                decision=update.get_review_state_display(),
+                reason=update.review_reason,
+                update=update,
+            )
+        )
+    return entries
+
+
+def _deadline_change_entries(change: DeadlineChange) -> list[TimelineEntry]:
+    requested_on = _local_day(change.requested_at)
+    if change.decided_on:
+        # Changes recorded after the fact (imports, the demo) carry an earlier decision day.
+        requested_on = min(requested_on, change.decided_on)
+    entries = [
+        TimelineEntry(
+            on=requested_on,
+            at=change.requested_at,
+            kind=TimelineKind.DEADLINE_REQUEST,
+            who=str(change.requested_by),
+            unit=_unit_name(change.requested_by),
+            text=change.reason,
+            details=(
+                (_("Thời hạn khi đề nghị"), f"{change.old_deadline:%d/%m/%Y}"),
+                (_("Thời hạn đề nghị"), f"{change.new_deadline:%d/%m/%Y}"),
+            ),
+            state=change.get_decision_display(),
+            state_badge=_DECISION_BADGES[change.decision],
+            change=change,
+        )
+    ]
+    if change.decision != DeadlineChangeDecision.PENDING:
+        approved = change.decision == DeadlineChangeDecision.APPROVED
+        entries.append(
+            TimelineEntry(
+                on=change.decided_on,
+                at=change.decided_at,
+                kind=TimelineKind.DEADLINE_APPROVED if approved else TimelineKind.DEADLINE_REJECTED,
+                who=str(change.decided_by),
+                unit=_unit_name(change.decided_by),
+                text=change.decision_note,
+                details=(
+                    (
+                        (_("Thời hạn mới"), f"{change.new_deadline:%d/%m/%Y}"),
+                        (_("Thời hạn trước đó"), f"{change.old_deadline:%d/%m/%Y}"),
+                    )
+                    if approved
+                    else ()
+                ),
+                decision=change.get_decision_display(),
+            )
+        )
+    return entries
+
+
+_DECISION_BADGES = {
+    DeadlineChangeDecision.PENDING: "warning",
+    DeadlineChangeDecision.APPROVED: "success",
+    DeadlineChangeDecision.REJECTED: "danger",
+}
