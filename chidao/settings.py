@@ -146,6 +146,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 CHIDAO_EVIDENCE_MAX_BYTES = int(os.environ.get("CHIDAO_EVIDENCE_MAX_MB", "20")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Indicator values: a period stays open for entry this many days after it ends
+# (indicators.rules.is_period_open). Document files: the size cap of an upload.
+CHIDAO_OBSERVATION_GRACE_DAYS = int(os.environ.get("CHIDAO_OBSERVATION_GRACE_DAYS", "20"))
+CHIDAO_DOCUMENT_MAX_BYTES = int(os.environ.get("CHIDAO_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+
 # Days before a deadline when an open task is flagged "due soon" unless its committee
 # sets its own value.
 CHIDAO_DUE_SOON_DAYS = int(os.environ.get("CHIDAO_DUE_SOON_DAYS", "7"))

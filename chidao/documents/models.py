@@ -2,9 +2,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from chidao.core.models import VietnameseTextModel
 from chidao.documents.choices import DocumentKind
+from chidao.documents.querysets import DocumentQuerySet
 
 
 class Document(VietnameseTextModel):
@@ -13,7 +15,9 @@ class Document(VietnameseTextModel):
     Documents form a chain: Resolution 57-NQ/TW → the province's action programme →
     the People's Committee plan → tasks. ``symbol`` is the number-and-symbol in its
     canonical form (see ``documents.rules.parse_document_symbol``); ``symbol_note`` keeps
-    what the parser corrected, e.g. a symbol written in reversed order.
+    what the parser corrected, e.g. a symbol written in reversed order. ``committee`` is
+    the committee whose register holds the document; a document without one (a
+    Politburo resolution every committee carries out) is open to every signed-in user.
     """
 
     SEARCH_FIELDS = ("symbol", "summary", "signer")
@@ -39,6 +43,18 @@ class Document(VietnameseTextModel):
         related_name="implementations",
     )
     symbol_note = models.TextField(_("ghi chú về ký hiệu"), blank=True)
+    committee = models.ForeignKey(
+        "committees.Committee",
+        verbose_name=_("sổ văn bản của Ban Chỉ đạo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        help_text=_("Để trống nếu văn bản dùng chung cho mọi Ban Chỉ đạo."),
+    )
+
+    objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("văn bản")

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from chidao.core.models import VietnameseTextModel
 from chidao.indicators.choices import (
@@ -13,8 +14,10 @@ from chidao.indicators.choices import (
     Rollup,
     ValueType,
 )
+from chidao.indicators.querysets import IndicatorQuerySet, ObservationQuerySet
 from chidao.indicators.rules import TargetBound, parse_target
 from chidao.reporting.choices import PeriodKind
+from chidao.reporting.periods import Period
 
 
 class Indicator(VietnameseTextModel):
@@ -74,6 +77,15 @@ class Indicator(VietnameseTextModel):
         blank=True,
         related_name="responsible_indicators",
     )
+    reporting_units = models.ManyToManyField(
+        "org.Unit",
+        verbose_name=_("đơn vị báo cáo số liệu"),
+        blank=True,
+        related_name="reported_indicators",
+        help_text=_(
+            "Các đơn vị nhập số liệu của chỉ tiêu. Để trống thì cơ quan chủ trì theo dõi nhập."
+        ),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("chỉ tiêu cấp trên"),
@@ -82,6 +94,8 @@ class Indicator(VietnameseTextModel):
         blank=True,
         related_name="children",
     )
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chỉ tiêu")
@@ -166,7 +180,9 @@ class Observation(models.Model):
     """A value of an indicator for a unit and a period (số liệu), with its review state.
 
     The period is a calendar period given by its kind and its first day (Q2 2025 is
-    ``quarter`` starting 1/4/2025); yes/no values are stored as 1 and 0.
+    ``quarter`` starting 1/4/2025); yes/no values are stored as 1 and 0. A unit enters
+    its values as drafts, submits them, and the secretariat approves them or returns them
+    with a reason (``return_reason``), which the unit sees until it submits again.
     """
 
     indicator = models.ForeignKey(
@@ -204,6 +220,21 @@ class Observation(models.Model):
     )
     entered_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
     approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người trả lại"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="returned_observations",
+    )
+    returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+
+    objects = ObservationQuerySet.as_manager()
+    # Who entered, submitted, returned and approved each value, and when.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("số liệu")
@@ -219,3 +250,7 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.unit} {self.period_start:%d/%m/%Y}: {self.value}"
+
+    @property
+    def period(self) -> Period:
+        return Period.from_start(self.period_kind, self.period_start)

@@ -522,3 +522,84 @@ def _weight(weight: Decimal | None, index: int) -> Fraction:
 def _check_choice(value, choices, field) -> None:
     if value not in choices.values:
         _fail("invalid_choice", value=value, field=field, example=choices.values[0])
+
+
+# --- Data entry: which periods are open, what a typed value means --------------------
+#
+# A period is open for entry from its first day until ``grace_days`` after its last day
+# (``settings.CHIDAO_OBSERVATION_GRACE_DAYS``, 20 by default: Decree 09/2019/NĐ-CP has
+# units send periodic reports within days of the period's end). A value the secretariat
+# returned may be corrected after that, since returning it reopens it for the unit.
+
+_ENTRY_MESSAGES = {
+    "value_unreadable": _(
+        "“%(value)s” không phải là số. Dùng dấu phẩy cho phần thập phân, ví dụ 45,5 "
+        "hoặc 1.234,5."
+    ),
+    "value_percent_range": _("Tỷ lệ phải từ 0 đến 100, đã nhập %(value)s."),
+    "value_yes_no": _("Chọn “Có” hoặc “Không”."),
+    "value_too_precise": _("Giá trị chỉ được có tối đa 4 chữ số thập phân."),
+    "value_too_large": _("Giá trị quá lớn."),
+}
+_MAX_ABS_VALUE = Decimal(10) ** 16
+
+
+def is_period_open(period, today: date, *, grace_days: int) -> bool:
+    """Whether units may enter values for ``period`` (a ``reporting.periods.Period``)."""
+    return period.start <= today and (today - period.end).days <= grace_days
+
+
+def get_open_periods(kind, today: date, *, grace_days: int) -> list:
+    """The periods of ``kind`` open for entry on ``today``, earliest first.
+
+    The period ``today`` falls in is open; so is any earlier one still in its grace days.
+    """
+    from chidao.reporting.periods import Period
+
+    try:
+        period = Period.containing(kind, today)
+    except ValidationError:  # nine months, from October: the last one ended on 30/9
+        period = Period(kind, today.year, 1)
+    periods = []
+    while is_period_open(period, today, grace_days=grace_days):
+        periods.append(period)
+        period = period.previous()
+    return periods[::-1]
+
+
+def parse_observation_value(text: str, value_type: ValueType) -> Decimal:
+    """Read a value typed into the data-entry grid.
+
+    Numbers are written the Vietnamese way ("45,5", "1.234,5"); percents must lie in
+    0–100; yes/no comes as "1" or "0" from a select. At most 4 decimal places, as
+    ``Observation.value`` stores.
+
+    Raises:
+        ValidationError: with a Vietnamese message for the cell.
+    """
+    raw = normalize_text(text).removesuffix("%").strip()
+    if value_type == ValueType.BOOLEAN:
+        if raw not in ("0", "1"):
+            raise ValidationError(_ENTRY_MESSAGES["value_yes_no"], code="value_yes_no")
+        return Decimal(raw)
+    if not re.fullmatch(_NUMBER, raw):
+        raise ValidationError(
+            _ENTRY_MESSAGES["value_unreadable"], code="value_unreadable", params={"value": raw}
+        )
+    try:
+        value = _number(raw, raw)
+    except ValidationError:
+        raise ValidationError(
+            _ENTRY_MESSAGES["value_unreadable"], code="value_unreadable", params={"value": raw}
+        ) from None
+    if _decimal_places(value) > _PLACES:
+        raise ValidationError(_ENTRY_MESSAGES["value_too_precise"], code="value_too_precise")
+    if abs(value) >= _MAX_ABS_VALUE:
+        raise ValidationError(_ENTRY_MESSAGES["value_too_large"], code="value_too_large")
+    if value_type == ValueType.PERCENT and not 0 <= value <= 100:
+        raise ValidationError(
+            _ENTRY_MESSAGES["value_percent_range"],
+            code="value_percent_range",
+            params={"value": raw},
+        )
+    return value
