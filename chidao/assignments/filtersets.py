@@ -1,0 +1,224 @@
+"""The task list's filters, shared by the page, the xlsx export and the API.
+
+One filterset for every way out of the list, so a number on the page, a row count in the
+export and an API total always agree. It works on ``Task.objects.visible_to(user)`` only:
+a filter can narrow what a user sees, never widen it.
+"""
+
+from datetime import date
+
+import django_filters
+from django import forms
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chidao.assignments.choices import TaskStatus
+from chidao.assignments.models import Task
+from chidao.committees.access import get_visible_committees
+from chidao.committees.models import Membership, TaskGroup
+from chidao.core.text import fold_text
+from chidao.documents.models import Document
+from chidao.org.models import Unit
+
+DEFAULT_DUE_SOON_DAYS = 7
+
+# The order a reader works through: what is late first, what is closed last.
+STATUS_ORDER = (
+    TaskStatus.OVERDUE,
+    TaskStatus.IN_PROGRESS,
+    TaskStatus.ONGOING,
+    TaskStatus.DONE_LATE,
+    TaskStatus.DONE_ON_TIME,
+    TaskStatus.PAUSED,
+    TaskStatus.CANCELLED,
+    TaskStatus.NOT_YET_ASSIGNED,
+)
+
+SORTS = {
+    "code": ("committee__name", "code", "pk"),
+    "deadline": ("deadline_as_of", "code", "pk"),
+    "status": ("status_rank", "deadline_as_of", "code", "pk"),
+    "lead_unit": ("lead_unit__name", "code", "pk"),
+}
+SORT_CHOICES = [
+    ("code", _("Mã nhiệm vụ")),
+    ("deadline", _("Thời hạn, sớm trước")),
+    ("-deadline", _("Thời hạn, muộn trước")),
+    ("status", _("Tình trạng, quá hạn trước")),
+    ("lead_unit", _("Cơ quan chủ trì")),
+]
+
+
+def get_status_rank() -> Case:
+    """The position of the ``status`` annotation in ``STATUS_ORDER``."""
+    return Case(
+        *(When(status=status, then=Value(rank)) for rank, status in enumerate(STATUS_ORDER)),
+        output_field=IntegerField(),
+    )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class TaskFilterSet(django_filters.FilterSet):
+    """Filters of the task list; status is computed as of ``as_of`` (default today).
+
+    Build it with the request's GET data and ``request=request``; ``qs`` is the filtered
+    list with ``status``, ``deadline_as_of`` and ``due_soon`` annotated, and
+    ``get_status_counts()`` counts the list by status before the status filter, so a
+    reader sees how the other statuses stand while looking at one.
+    """
+
+    q = django_filters.CharFilter(method="filter_search", label=_("Tìm kiếm"))
+    committee = django_filters.ModelChoiceFilter(
+        queryset=None, label=_("Ban Chỉ đạo"), empty_label=_("Tất cả")
+    )
+    group = django_filters.ModelChoiceFilter(
+        queryset=None, label=_("Nhóm nhiệm vụ"), empty_label=_("Tất cả")
+    )
+    lead_unit = django_filters.ModelChoiceFilter(
+        queryset=None, label=_("Cơ quan chủ trì"), empty_label=_("Tất cả")
+    )
+    coordinating_unit = django_filters.ModelChoiceFilter(
+        queryset=None,
+        method="filter_coordinating_unit",
+        label=_("Cơ quan phối hợp"),
+        empty_label=_("Tất cả"),
+    )
+    as_of = django_filters.DateFilter(
+        method="filter_as_of", label=_("Tình trạng đến ngày"), widget=DateInput
+    )
+    status = django_filters.ChoiceFilter(
+        choices=[*TaskStatus.choices, ("due_soon", _("Sắp đến hạn"))],
+        method="filter_status",
+        label=_("Tình trạng"),
+        empty_label=_("Tất cả"),
+    )
+    is_key = django_filters.BooleanFilter(
+        label=_("Nhiệm vụ trọng tâm"),
+        widget=forms.Select(
+            choices=[("", _("Tất cả")), ("true", _("Trọng tâm")), ("false", _("Không"))]
+        ),
+    )
+    deadline_from = django_filters.DateFilter(
+        field_name="deadline_as_of", lookup_expr="gte", label=_("Thời hạn từ"), widget=DateInput
+    )
+    deadline_to = django_filters.DateFilter(
+        field_name="deadline_as_of", lookup_expr="lte", label=_("Thời hạn đến"), widget=DateInput
+    )
+    source_document = django_filters.ModelChoiceFilter(
+        queryset=None, label=_("Văn bản giao"), empty_label=_("Tất cả")
+    )
+    overseeing_member = django_filters.ModelChoiceFilter(
+        queryset=None, label=_("Lãnh đạo phụ trách"), empty_label=_("Tất cả")
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES, method="filter_sort", label=_("Sắp xếp"), empty_label=None
+    )
+
+    class Meta:
+        model = Task
+        fields: list[str] = []
+
+    def __init__(self, data=None, *, request, **kwargs):
+        self.user = request.user
+        super().__init__(
+            data if data is not None else {},
+            queryset=Task.objects.visible_to(self.user),
+            request=request,
+            **kwargs,
+        )
+        committees = get_visible_committees(self.user)
+        visible_tasks = Task.objects.visible_to(self.user)
+        self.filters["committee"].queryset = committees
+        self.filters["lead_unit"].queryset = Unit.objects.filter(
+            pk__in=visible_tasks.values("lead_unit")
+        )
+        self.filters["coordinating_unit"].queryset = Unit.objects.filter(
+            pk__in=Task.coordinating_units.through.objects.filter(task__in=visible_tasks).values(
+                "unit"
+            )
+        )
+        self.filters["group"].queryset = TaskGroup.objects.filter(
+            committee__in=committees
+        ).select_related("committee")
+        self.filters["source_document"].queryset = Document.objects.filter(
+            pk__in=visible_tasks.values("source_document")
+        )
+        self.filters["overseeing_member"].queryset = Membership.objects.filter(
+            pk__in=visible_tasks.values("overseeing_member")
+        ).select_related("person")
+
+    @property
+    def report_date(self) -> date:
+        """The report date: the ``as_of`` field when valid, otherwise today."""
+        self.form.is_valid()
+        return self.form.cleaned_data.get("as_of") or timezone.localdate()
+
+    @property
+    def due_soon_days(self) -> int:
+        self.form.is_valid()
+        committee = self.form.cleaned_data.get("committee")
+        return committee.due_soon_days if committee else DEFAULT_DUE_SOON_DAYS
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        cleaned = self.form.cleaned_data
+        queryset = queryset.with_status(self.report_date).with_due_soon(
+            self.report_date, self.due_soon_days
+        )
+        queryset = queryset.annotate(status_rank=get_status_rank())
+        for name, value in cleaned.items():
+            if name not in ("status", "sort"):
+                queryset = self.filters[name].filter(queryset, value)
+        self.before_status = queryset
+        queryset = self.filters["status"].filter(queryset, cleaned.get("status"))
+        return self.filter_sort(queryset, "sort", cleaned.get("sort") or "code")
+
+    def get_status_counts(self) -> dict[str, int]:
+        """Tasks of the filtered list per status (and ``due_soon``), before the status
+        filter; one query."""
+        self.qs  # noqa: B018 -- builds ``before_status``
+        totals = self.before_status.order_by().aggregate(
+            total=Count("pk"),
+            due_soon_count=Count("pk", filter=Q(due_soon=True)),
+            **{status.value: Count("pk", filter=Q(status=status)) for status in TaskStatus},
+        )
+        totals["due_soon"] = totals.pop("due_soon_count")
+        return totals
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        folded = fold_text(value)
+        if not folded:
+            return queryset
+        return queryset.filter(
+            Q(search_text__contains=folded) | Q(lead_unit__search_text__contains=folded)
+        )
+
+    def filter_coordinating_unit(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if value is None:
+            return queryset
+        # A subquery, not a join: a join would repeat rows and upset the counts.
+        through = Task.coordinating_units.through.objects.filter(unit=value)
+        return queryset.filter(pk__in=through.values("task"))
+
+    def filter_as_of(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset  # applied by filter_queryset through with_status
+
+    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if not value:
+            return queryset
+        if value == "due_soon":
+            return queryset.filter(due_soon=True)
+        return queryset.filter(status=value)
+
+    def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        descending = value.startswith("-")
+        fields = SORTS.get(value.lstrip("-"), SORTS["code"])
+        if descending:
+            fields = tuple(f"-{field}" for field in fields)
+        return queryset.order_by(*fields)

@@ -1,0 +1,176 @@
+"""Forms of the secretariat's task pages: create, edit, break down (issue [B] §4).
+
+The forms read and check input; the writes are ``services.do_create_task``,
+``do_update_task`` and ``do_break_down_task``.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chidao.assignments.deadlines import parse_deadline_phrase
+from chidao.assignments.models import Task
+from chidao.committees.choices import MemberRole
+from chidao.documents.models import Document
+from chidao.org.models import Person, Unit
+
+DEADLINE_HELP = _(
+    'Nhập ngày (ví dụ "30/6/2025") hoặc ghi như văn bản giao '
+    '(ví dụ "Quý II/2025", "Tháng 9/2025", "Hằng năm", "Thường xuyên").'
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Unit) -> str:
+        return obj.name
+
+
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: Unit) -> str:
+        return obj.name
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return f"{obj.full_name} ({obj.unit})" if obj.unit_id else obj.full_name
+
+
+def get_unit_choices(*keep: Unit | None):
+    """Active units, and any inactive one a task already names (merged units keep tasks)."""
+    keep_ids = [unit.pk for unit in keep if unit is not None]
+    return Unit.objects.filter(is_active=True) | Unit.objects.filter(pk__in=keep_ids)
+
+
+def clean_deadline_phrase(value: str) -> str:
+    try:
+        return parse_deadline_phrase(value).text
+    except ValidationError as error:
+        raise ValidationError(error.messages) from error
+
+
+class TaskForm(forms.ModelForm):
+    """A task as the secretariat writes it down from the plan.
+
+    The deadline is one text field: a date or the plan's own phrase, parsed by
+    ``parse_deadline_phrase``; its error appears next to the field.
+    """
+
+    lead_unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Cơ quan chủ trì"))
+    coordinating_units = UnitMultipleChoiceField(
+        queryset=Unit.objects.none(), label=_("Cơ quan phối hợp"), required=False
+    )
+    deadline_text = forms.CharField(label=_("Thời hạn"), max_length=200, help_text=DEADLINE_HELP)
+    focal_person = PersonChoiceField(
+        queryset=Person.objects.none(), label=_("Cán bộ đầu mối"), required=False
+    )
+
+    class Meta:
+        model = Task
+        fields = [
+            "code",
+            "title",
+            "description",
+            "group",
+            "source_document",
+            "source_clause",
+            "lead_unit",
+            "coordinating_units",
+            "deadline_text",
+            "assigned_on",
+            "expected_output",
+            "is_key",
+            "overseeing_member",
+            "focal_person",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "expected_output": forms.Textarea(attrs={"rows": 2}),
+            "assigned_on": DateInput,
+        }
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.committee = committee
+        task = self.instance if self.instance.pk else None
+        self.fields["group"].queryset = committee.task_groups.all()
+        self.fields["source_document"].queryset = Document.objects.order_by("-issued_on")
+        self.fields["lead_unit"].queryset = get_unit_choices(task and task.lead_unit)
+        self.fields["coordinating_units"].queryset = get_unit_choices(
+            *(task.coordinating_units.all() if task else ())
+        )
+        self.fields["overseeing_member"].queryset = (
+            committee.memberships.exclude(role__in=MemberRole.secretariat_roles())
+            .select_related("person")
+            .order_by("role", "person__full_name")
+        )
+        self.fields["focal_person"].queryset = Person.objects.filter(
+            unit__isnull=False
+        ).select_related("unit")
+        if task is None:
+            self.fields["assigned_on"].initial = timezone.localdate()
+        elif task.deadline_changes.exists():
+            self.fields["deadline_text"].help_text = _(
+                "Thời hạn đã có đề nghị điều chỉnh; thời hạn mới do Thường trực duyệt "
+                "theo đề nghị, không sửa ở đây."
+            )
+
+    def clean_deadline_text(self) -> str:
+        return clean_deadline_phrase(self.cleaned_data["deadline_text"])
+
+    def clean(self):
+        cleaned = super().clean()
+        person = cleaned.get("focal_person")
+        lead_unit = cleaned.get("lead_unit")
+        if person is not None and lead_unit is not None:
+            units = {lead_unit.pk, *(unit.pk for unit in cleaned.get("coordinating_units", ()))}
+            if person.unit_id not in units:
+                self.add_error(
+                    "focal_person",
+                    _("Cán bộ đầu mối phải thuộc cơ quan chủ trì hoặc cơ quan phối hợp."),
+                )
+        return cleaned
+
+    def get_task_fields(self) -> dict:
+        """The cleaned values as the services take them."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class TaskBreakdownForm(forms.Form):
+    """Units that each get a sub-task of ``task``, with the sub-tasks' common fields."""
+
+    units = UnitMultipleChoiceField(
+        queryset=Unit.objects.none(), label=_("Đơn vị nhận nhiệm vụ con")
+    )
+    title = forms.CharField(
+        label=_("Tên nhiệm vụ con"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Tên đơn vị được thêm vào sau tên này cho từng nhiệm vụ con."),
+    )
+    deadline_text = forms.CharField(label=_("Thời hạn"), max_length=200, help_text=DEADLINE_HELP)
+    assigned_on = forms.DateField(label=_("Ngày giao"), widget=DateInput)
+    expected_output = forms.CharField(
+        label=_("Sản phẩm"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, task: Task, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.task = task
+        self.fields["units"].queryset = get_unit_choices().exclude(pk=task.lead_unit_id)
+        self.fields["title"].initial = task.title
+        self.fields["deadline_text"].initial = task.deadline_text
+        self.fields["assigned_on"].initial = timezone.localdate()
+        self.fields["expected_output"].initial = task.expected_output
+
+    def clean_deadline_text(self) -> str:
+        return clean_deadline_phrase(self.cleaned_data["deadline_text"])

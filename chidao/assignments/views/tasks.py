@@ -1,0 +1,285 @@
+"""Task pages: the unit's home, the list and its export, detail, create, edit, break down.
+
+Thin views: parse input, ask ``access_task`` / ``access_committee``, call one service,
+render. Lists start from ``Task.objects.visible_to(user)`` through ``TaskFilterSet``, so
+a page, its export and the API show the same tasks.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chidao.assignments import services
+from chidao.assignments.access import TaskAction, access_task, get_task_actions
+from chidao.assignments.choices import TaskStatus
+from chidao.assignments.exports import build_task_list_xlsx
+from chidao.assignments.filtersets import (
+    DEFAULT_DUE_SOON_DAYS,
+    STATUS_ORDER,
+    TaskFilterSet,
+    get_status_rank,
+)
+from chidao.assignments.forms.tasks import TaskBreakdownForm, TaskForm
+from chidao.assignments.history import get_task_changes
+from chidao.assignments.models import Task
+from chidao.assignments.timeline import get_task_timeline
+from chidao.committees.access import access_committee, get_roles, get_visible_committees
+from chidao.org.models import Unit
+
+PAGE_SIZE = 50
+# Statuses shown open on the unit's home; the rest are folded away.
+OPEN_STATUSES = (TaskStatus.OVERDUE, TaskStatus.IN_PROGRESS, TaskStatus.ONGOING)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _list_rows(queryset):
+    return queryset.select_related("committee", "group", "lead_unit").prefetch_related(
+        Prefetch("coordinating_units", queryset=Unit.objects.order_by("name"))
+    )
+
+
+@login_required
+def unit_tasks(request):
+    """ "Nhiệm vụ của đơn vị": what the user's unit leads or coordinates, by status today.
+
+    Overdue first, then what falls due soon, then the rest; each group with its count.
+    """
+    roles = get_roles(request.user)
+    today = timezone.localdate()
+    groups = []
+    if roles.unit_id:
+        coordinated = Task.coordinating_units.through.objects.filter(unit=roles.unit_id)
+        tasks = _list_rows(
+            Task.objects.visible_to(request.user)
+            .filter(Q(lead_unit=roles.unit_id) | Q(pk__in=coordinated.values("task")))
+            .with_status(today)
+            .with_due_soon(today, DEFAULT_DUE_SOON_DAYS)
+            .annotate(status_rank=get_status_rank())
+            .order_by("status_rank", "-due_soon", "deadline_as_of", "code", "pk")
+        )
+        by_status = {status: [] for status in STATUS_ORDER}
+        for task in tasks:
+            task.unit_leads = task.lead_unit_id == roles.unit_id
+            by_status[task.status].append(task)
+        groups = [
+            {
+                "status": status,
+                "tasks": found,
+                "due_soon": sum(1 for task in found if task.due_soon),
+                "open": status in OPEN_STATUSES,
+            }
+            for status, found in by_status.items()
+            if found
+        ]
+    unit = Unit.objects.filter(pk=roles.unit_id).first() if roles.unit_id else None
+    return render(
+        request,
+        "assignments/unit_tasks.html",
+        {"unit": unit, "groups": groups, "as_of": today, "has_unit": bool(roles.unit_id)},
+    )
+
+
+@login_required
+def task_list(request):
+    """Every task the user may see, filtered, searched, sorted, 50 a page."""
+    filterset = TaskFilterSet(request.GET, request=request)
+    page = Paginator(_list_rows(filterset.qs), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    counts = filterset.get_status_counts()
+    status_counts = [
+        {"status": status, "count": counts[status.value]}
+        for status in STATUS_ORDER
+        if counts[status.value]
+    ]
+    roles = get_roles(request.user)
+    return render(
+        request,
+        "assignments/task_list.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "tasks": page.object_list,
+            "as_of": filterset.report_date,
+            "query": query.urlencode(),
+            "counts": counts,
+            "status_counts": status_counts,
+            "can_create": roles.is_admin or roles.is_secretariat,
+        },
+    )
+
+
+@login_required
+def task_export(request):
+    """The filtered list as .xlsx: the same rows as the page, every page at once."""
+    filterset = TaskFilterSet(request.GET, request=request)
+    content = build_task_list_xlsx(_list_rows(filterset.qs), filterset.report_date)
+    response = HttpResponse(content, content_type=XLSX)
+    filename = f"nhiem-vu-{filterset.report_date:%Y-%m-%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def task_detail(request, pk):
+    """Every field of a task, its documents, sub-tasks, timeline and change history."""
+    access_task(request.user, pk)
+    today = timezone.localdate()
+    task = (
+        Task.objects.filter(pk=pk)
+        .with_status(today)
+        .with_due_soon(today, DEFAULT_DUE_SOON_DAYS)
+        .select_related(
+            "committee",
+            "group",
+            "lead_unit",
+            "parent",
+            "overseeing_member__person",
+            "focal_person__unit",
+            "source_document__issuing_unit",
+            "source_document__implements__implements__implements",
+        )
+        .prefetch_related(Prefetch("coordinating_units", queryset=Unit.objects.order_by("name")))
+        .get()
+    )
+    roles = get_roles(request.user)
+    coordinating = list(task.coordinating_units.all())
+    actions = get_task_actions(roles, task, {unit.pk for unit in coordinating})
+    # Sub-tasks the user may open; a unit sees only the parts it leads or coordinates.
+    subtasks = (
+        Task.objects.visible_to(request.user)
+        .filter(parent=task)
+        .with_status(today)
+        .select_related("lead_unit")
+        .order_by("code", "pk")
+    )
+    parent_visible = (
+        task.parent_id is not None
+        and Task.objects.visible_to(request.user).filter(pk=task.parent_id).exists()
+    )
+    return render(
+        request,
+        "assignments/task_detail.html",
+        {
+            "task": task,
+            "status": TaskStatus(task.status),
+            "coordinating_units": coordinating,
+            "documents": _get_document_chain(task.source_document),
+            "subtasks": subtasks,
+            "parent_visible": parent_visible,
+            "actions": actions,
+            "timeline": get_task_timeline(task),
+            "changes": get_task_changes(task),
+            "as_of": today,
+        },
+    )
+
+
+def _get_document_chain(document, limit: int = 12) -> list:
+    """The source document, the one it implements, and so on up to the resolution."""
+    chain = []
+    while document is not None and len(chain) < limit and document not in chain:
+        chain.append(document)
+        document = document.implements
+    return chain
+
+
+def _get_committee_for_create(request):
+    """The committee named by ``?committee=``, or the only one the user manages.
+
+    Returns ``(committee, None)``, or ``(None, committees)`` when the user must choose.
+    """
+    raw = request.GET.get("committee") or request.POST.get("committee")
+    if raw:
+        if not raw.isdigit():
+            raise Http404
+        return access_committee(request.user, int(raw), "manage"), None
+    roles = get_roles(request.user)
+    managed = get_visible_committees(request.user)
+    if not roles.is_admin:
+        managed = managed.filter(pk__in=roles.secretariat_scope)
+    managed = list(managed.order_by("level", "name"))
+    if not managed:
+        raise PermissionDenied
+    if len(managed) == 1:
+        return managed[0], None
+    return None, managed
+
+
+def _show_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def task_create(request):
+    """The secretariat writes down a new task of its committee (``?committee=<pk>``)."""
+    committee, choices = _get_committee_for_create(request)
+    if committee is None:
+        return render(request, "assignments/task_form.html", {"committees": choices})
+    form = TaskForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            task = services.do_create_task(
+                committee=committee, by=request.user, **form.get_task_fields()
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Đã giao nhiệm vụ."))
+            return redirect("assignments:task_detail", pk=task.pk)
+    return render(request, "assignments/task_form.html", {"form": form, "committee": committee})
+
+
+@login_required
+def task_edit(request, pk):
+    """The secretariat corrects or completes what it wrote about a task."""
+    task = access_task(request.user, pk, TaskAction.EDIT)
+    form = TaskForm(request.POST or None, instance=task, committee=task.committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.do_update_task(task=task, by=request.user, **form.get_task_fields())
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("assignments:task_detail", pk=task.pk)
+    if request.method == "POST":
+        task.refresh_from_db()  # the heading shows the task as saved, not as typed
+    return render(
+        request,
+        "assignments/task_form.html",
+        {"form": form, "committee": task.committee, "task": task},
+    )
+
+
+@login_required
+def task_breakdown(request, pk):
+    """The secretariat splits a task into sub-tasks for several units in one step."""
+    task = access_task(request.user, pk, TaskAction.EDIT)
+    form = TaskBreakdownForm(request.POST or None, task=task)
+    if request.method == "POST" and form.is_valid():
+        try:
+            subtasks = services.do_break_down_task(task=task, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(
+                request, _("Đã giao %(count)d nhiệm vụ con.") % {"count": len(subtasks)}
+            )
+            return redirect("assignments:task_detail", pk=task.pk)
+    existing = task.subtasks.select_related("lead_unit").order_by("code", "pk")
+    return render(
+        request,
+        "assignments/task_breakdown.html",
+        {"form": form, "task": task, "existing": existing},
+    )
