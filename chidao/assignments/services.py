@@ -22,6 +22,7 @@ from chidao.assignments.choices import (
 )
 from chidao.assignments.deadlines import parse_deadline_phrase
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
+from chidao.core.text import normalize_text
 
 
 @transaction.atomic
@@ -211,3 +212,173 @@ def do_stop_task(*, task: Task, by, state: str, stopped_on: date, reason: str) -
     task.stop_reason = reason
     task.save(update_fields=["state", "stopped_on", "stop_reason", "updated_at"])
     return task
+
+
+# Editing tasks and breaking them down (issue [B] §4). Kept together; see the module
+# docstring for the contract every function here keeps.
+
+TASK_UPDATABLE_FIELDS = frozenset(
+    {
+        "code",
+        "title",
+        "description",
+        "group",
+        "source_document",
+        "source_clause",
+        "lead_unit",
+        "assigned_on",
+        "expected_output",
+        "is_key",
+        "overseeing_member",
+        "focal_person",
+    }
+)
+
+
+def _parse_deadline_field(deadline_text: str, field: str = "deadline_text"):
+    try:
+        return parse_deadline_phrase(deadline_text)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
+
+
+@transaction.atomic
+def do_update_task(
+    *, task: Task, by, deadline_text: str | None = None, coordinating_units=None, **fields
+) -> Task:
+    """Change what the secretariat wrote about a task; the change history records it.
+
+    ``fields`` are any of ``TASK_UPDATABLE_FIELDS``. A new deadline phrase is parsed
+    again and corrects the deadline as first entered (kind, deadline, original deadline,
+    start): it is a correction of the plan, not an extension. Once a deadline change has
+    been approved the deadline moves only through ``do_decide_deadline_change``, so the
+    original deadline and the extensions stay true. ``coordinating_units`` (when given)
+    replaces the coordinating units; the lead unit is never also coordinating.
+    Returns the task as saved.
+    """
+    unknown = set(fields) - TASK_UPDATABLE_FIELDS
+    if unknown:
+        raise TypeError(f"do_update_task() cannot change {sorted(unknown)}")
+    current = Task.objects.select_for_update().get(pk=task.pk)
+    for name, value in fields.items():
+        setattr(current, name, value)
+    if deadline_text is not None and normalize_text(deadline_text) != current.deadline_text:
+        parsed = _parse_deadline_field(deadline_text)
+        if current.deadline_changes.filter(decision=DeadlineChangeDecision.APPROVED).exists():
+            raise ValidationError(
+                {
+                    "deadline_text": _(
+                        "Thời hạn của nhiệm vụ đã được điều chỉnh theo đề nghị; "
+                        "muốn đổi nữa, hãy dùng chức năng điều chỉnh thời hạn."
+                    )
+                }
+            )
+        current.deadline_text = parsed.text
+        current.kind = parsed.kind
+        current.recurrence = parsed.recurrence or ""
+        current.deadline = parsed.deadline
+        current.original_deadline = parsed.deadline
+        current.start_date = parsed.start
+    current._history_user = by
+    current.full_clean()
+    current.save()
+    if coordinating_units is not None:
+        current.coordinating_units.set(
+            [unit for unit in coordinating_units if unit.pk != current.lead_unit_id]
+        )
+    else:
+        current.coordinating_units.remove(current.lead_unit_id)
+    return current
+
+
+@transaction.atomic
+def do_break_down_task(
+    *,
+    task: Task,
+    by,
+    units: Iterable,
+    title: str,
+    deadline_text: str,
+    assigned_on: date,
+    expected_output: str = "",
+) -> list[Task]:
+    """Break an open task into one sub-task per unit (the three-level model), at once.
+
+    Each sub-task has ``parent`` = ``task``, the title followed by the unit's name, the
+    task's committee, group, source document, overseeing member and key flag, and a
+    code numbered under the task's code ("II.3.1", "II.3.2"…). Its deadline may not fall
+    after the task's. A unit that already has a sub-task of this task gets no second one
+    (tasks must not overlap). Either every sub-task is created or none. Returns them in
+    the order of ``units``.
+    """
+    units = list(units)
+    if task.state != TaskState.OPEN:
+        raise ValidationError(_("Chỉ chia nhỏ được nhiệm vụ đang triển khai."))
+    errors = {}
+    if not units:
+        errors["units"] = _("Chọn ít nhất một đơn vị nhận nhiệm vụ con.")
+    if not normalize_text(title):
+        errors["title"] = _("Tên nhiệm vụ con không được để trống.")
+    if assigned_on < task.assigned_on:
+        errors["assigned_on"] = _(
+            "Ngày giao nhiệm vụ con không thể trước ngày giao nhiệm vụ (%(date)s)."
+        ) % {"date": task.assigned_on.strftime("%d/%m/%Y")}
+    try:
+        parsed = parse_deadline_phrase(deadline_text)
+    except ValidationError as error:
+        errors["deadline_text"] = error.messages
+    else:
+        if task.kind == TaskKind.DEADLINE and (
+            parsed.deadline is None or parsed.deadline > task.deadline
+        ):
+            errors["deadline_text"] = _(
+                "Thời hạn của nhiệm vụ con không thể sau thời hạn của nhiệm vụ (%(date)s)."
+            ) % {"date": task.deadline.strftime("%d/%m/%Y")}
+    already = set(task.subtasks.values_list("lead_unit", flat=True))
+    repeated = [str(unit) for unit in units if unit.pk in already]
+    if repeated:
+        errors["units"] = _("Đã có nhiệm vụ con giao cho: %(units)s.") % {
+            "units": ", ".join(repeated)
+        }
+    if errors:
+        raise ValidationError(errors)
+
+    codes = iter(_next_subtask_codes(task, len(units)))
+    subtasks = []
+    for unit in units:
+        subtask = do_create_task(
+            committee=task.committee,
+            by=by,
+            lead_unit=unit,
+            title=f"{normalize_text(title)} — {unit}",
+            deadline_text=deadline_text,
+            assigned_on=assigned_on,
+            parent=task,
+            code=next(codes),
+            group=task.group,
+            source_document=task.source_document,
+            source_clause=task.source_clause,
+            overseeing_member=task.overseeing_member,
+            is_key=task.is_key,
+            expected_output=expected_output,
+        )
+        subtasks.append(subtask)
+    return subtasks
+
+
+def _next_subtask_codes(task: Task, count: int) -> list[str]:
+    """``count`` free codes under the task's code; blank when the task has none."""
+    if not task.code:
+        return [""] * count
+    taken = set(
+        Task.objects.filter(committee=task.committee, code__startswith=f"{task.code}.").values_list(
+            "code", flat=True
+        )
+    )
+    codes, number = [], 0
+    while len(codes) < count:
+        number += 1
+        code = f"{task.code}.{number}"
+        if code not in taken:
+            codes.append(code)
+    return codes
