@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from chidao.core.tests.external import find_external_resources
 from chidao.core.tests.permission_table import TABLE
 from chidao.core.tests.world import PASSWORD, ROLES, build_world
 
@@ -64,6 +65,8 @@ def test_role_gets_what_the_table_says(client, world, name, method, role, letter
     if letter == "A":
         assert status < 400, f"{role} {method} {url}: {status}"
         assert not to_login, f"{role} {method} {url}: sent to sign-in"
+        if status == 200 and response["Content-Type"].startswith("text/html"):
+            assert not (found := find_external_resources(response.content.decode())), found
     elif letter == "L":
         assert to_login, f"{role} {method} {url}: {status}, not sent to sign-in"
     elif letter == "N":
