@@ -1,12 +1,13 @@
 """Writes on tasks: every page, API call, import and job goes through these.
 
 Contract shared by every function here: the caller has already checked that ``by``
-(the acting user) may do this to this object (``access.py`` in a later issue); the
-function validates the domain rules, raising ``ValidationError`` with a Vietnamese
-message and changing nothing when they fail; it writes in one transaction.
+(the acting user) may do this to this object (``access.py``); the function validates
+the domain rules, raising ``ValidationError`` with a Vietnamese message and changing
+nothing when they fail; it writes in one transaction and announces what happened
+(``signals.announce``) once that transaction commits.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -21,7 +22,9 @@ from chidao.assignments.choices import (
     TaskState,
 )
 from chidao.assignments.deadlines import parse_deadline_phrase
-from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
+from chidao.assignments.evidence import check_evidence_file
+from chidao.assignments.models import DeadlineChange, Direction, Evidence, ProgressUpdate, Task
+from chidao.assignments.signals import TaskEventKind, announce
 from chidao.core.text import normalize_text
 
 
@@ -78,27 +81,51 @@ def do_submit_progress(
     claims_completion: bool = False,
     completion_output: str = "",
     output_date: date | None = None,
+    evidence_files: Sequence = (),
 ) -> ProgressUpdate:
     """Record a unit's progress report on an open task, possibly claiming completion.
 
-    A completion claim must name its output and the output's date; the task stays open
-    until the secretariat accepts the claim (``do_review_progress``). The task's
-    progress percent follows the latest report. Returns the saved update.
+    ``unit`` is the lead unit (its report) or a coordinating unit (its contribution,
+    which never claims completion nor sets the task's percent). A completion claim
+    must name its output and the output's date; the task stays open until the
+    secretariat accepts the claim (``do_review_progress``). ``evidence_files`` are
+    uploaded files, each checked by content (``evidence.check_evidence_file``) before
+    anything is written: one bad file and nothing is saved. When the committee
+    requires it, the report waits for the head of the unit (``do_approve_progress_for_unit``)
+    unless the head wrote it. Returns the saved update.
     """
     if task.state != TaskState.OPEN:
         raise ValidationError(_("Nhiệm vụ không còn đang triển khai, không thể báo cáo tiến độ."))
+    is_lead = unit.pk == task.lead_unit_id
+    if not is_lead and not task.coordinating_units.filter(pk=unit.pk).exists():
+        raise ValidationError(_("Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này."))
+    errors = {}
     if not 0 <= percent <= 100:
-        raise ValidationError({"percent": _("Tiến độ phải từ 0 đến 100%.")})
-    if claims_completion:
-        errors = {}
+        errors["percent"] = _("Tiến độ phải từ 0 đến 100%.")
+    if claims_completion and not is_lead:
+        errors["claims_completion"] = _("Chỉ cơ quan chủ trì đề nghị xác nhận hoàn thành nhiệm vụ.")
+    elif claims_completion:
         if not completion_output.strip():
             errors["completion_output"] = _("Đề nghị xác nhận hoàn thành phải nêu sản phẩm.")
         if output_date is None:
             errors["output_date"] = _("Đề nghị xác nhận hoàn thành phải có ngày của sản phẩm.")
         elif output_date > reported_on:
             errors["output_date"] = _("Ngày của sản phẩm không thể sau ngày báo cáo.")
-        if errors:
-            raise ValidationError(errors)
+    kinds, file_errors = [], []
+    for file in evidence_files:
+        try:
+            kinds.append(check_evidence_file(file))
+        except ValidationError as error:
+            file_errors.extend(error.messages)
+    if file_errors:
+        errors["evidence_files"] = file_errors
+    if errors:
+        raise ValidationError(errors)
+
+    written_by_head = bool(
+        by.person_id and by.person.is_unit_leader and by.person.unit_id == unit.pk
+    )
+    waits_for_head = task.committee.requires_unit_head_approval and not written_by_head
     update = ProgressUpdate.objects.create(
         task=task,
         unit=unit,
@@ -109,11 +136,70 @@ def do_submit_progress(
         difficulties=difficulties,
         proposals=proposals,
         claims_completion=claims_completion,
-        completion_output=completion_output,
+        completion_output=completion_output if claims_completion else "",
         output_date=output_date if claims_completion else None,
+        review_state=ReviewState.PENDING_UNIT_HEAD if waits_for_head else ReviewState.SUBMITTED,
+        unit_approved_by=by if written_by_head else None,
+        unit_approved_at=timezone.now() if written_by_head else None,
     )
-    task.progress_percent = update.percent
-    task.save(update_fields=["progress_percent", "updated_at"])
+    for file, kind in zip(evidence_files, kinds, strict=True):
+        original_name = file.name
+        file.name = f"minh-chung.{kind.extension}"
+        Evidence.objects.create(
+            progress_update=update,
+            file=file,
+            original_name=original_name[:255],
+            content_type=kind.content_type,
+            size=file.size,
+        )
+    if waits_for_head:
+        announce(TaskEventKind.PROGRESS_AWAITS_UNIT_HEAD, task=task, record=update, by=by)
+    else:
+        _follow_lead_report(update)
+        announce(TaskEventKind.PROGRESS_SUBMITTED, task=task, record=update, by=by)
+    return update
+
+
+def _follow_lead_report(update: ProgressUpdate) -> None:
+    """The task's percent follows the lead unit's latest report that reached the secretariat."""
+    task = update.task
+    if update.unit_id == task.lead_unit_id:
+        task.progress_percent = update.percent
+        task.save(update_fields=["progress_percent", "updated_at"])
+
+
+@transaction.atomic
+def do_approve_progress_for_unit(
+    *, update: ProgressUpdate, by, approve: bool, reason: str = ""
+) -> ProgressUpdate:
+    """The head of the reporting unit sends a waiting report on to the secretariat, or
+    returns it to the officer with a reason.
+
+    Only a report waiting for the head (``ReviewState.PENDING_UNIT_HEAD``) and only the
+    head of the unit that filed it. Returns the update.
+    """
+    update = ProgressUpdate.objects.select_for_update().select_related("task").get(pk=update.pk)
+    if update.review_state != ReviewState.PENDING_UNIT_HEAD:
+        raise ValidationError(_("Báo cáo này không còn chờ lãnh đạo đơn vị duyệt."))
+    if not (by.person_id and by.person.is_unit_leader and by.person.unit_id == update.unit_id):
+        raise ValidationError(_("Chỉ lãnh đạo đơn vị báo cáo mới duyệt được báo cáo này."))
+    if not approve and not reason.strip():
+        raise ValidationError({"reason": _("Trả lại báo cáo phải nêu lý do.")})
+    now = timezone.now()
+    if approve:
+        update.review_state = ReviewState.SUBMITTED
+        update.unit_approved_by = by
+        update.unit_approved_at = now
+        update.save(update_fields=["review_state", "unit_approved_by", "unit_approved_at"])
+        _follow_lead_report(update)
+        announce(TaskEventKind.PROGRESS_APPROVED_BY_UNIT, task=update.task, record=update, by=by)
+    else:
+        update.review_state = ReviewState.RETURNED
+        update.review_reason = reason
+        update.reviewed_by = by
+        update.reviewed_at = now
+        update.save(update_fields=["review_state", "review_reason", "reviewed_by", "reviewed_at"])
+        announce(TaskEventKind.PROGRESS_RETURNED, task=update.task, record=update, by=by)
     return update
 
 
@@ -124,25 +210,36 @@ def do_review_progress(
     """Accept or return a progress report; accepting a completion claim completes the task.
 
     The completion date is the date of the output, not of the review. Returning needs a
-    reason, which the unit sees. Returns the reviewed update.
+    reason, which the unit sees. Nobody reviews a report they wrote themselves (a
+    secretariat officer whose unit leads the task cannot confirm their own claim).
+    Returns the reviewed update.
     """
+    update = ProgressUpdate.objects.select_for_update().select_related("task").get(pk=update.pk)
+    if update.review_state == ReviewState.PENDING_UNIT_HEAD:
+        raise ValidationError(_("Báo cáo đang chờ lãnh đạo đơn vị duyệt."))
     if update.review_state != ReviewState.SUBMITTED:
         raise ValidationError(_("Báo cáo này đã được xem xét."))
+    if update.author_id == by.pk:
+        raise ValidationError(_("Không thể tự xem xét báo cáo do chính mình gửi."))
     if not accept and not reason.strip():
         raise ValidationError({"review_reason": _("Trả lại báo cáo phải nêu lý do.")})
+    if accept and update.claims_completion and update.task.state != TaskState.OPEN:
+        raise ValidationError(_("Nhiệm vụ không còn đang triển khai."))
     update.review_state = ReviewState.ACCEPTED if accept else ReviewState.RETURNED
     update.review_reason = "" if accept else reason
     update.reviewed_by = by
     update.reviewed_at = timezone.now()
     update.save(update_fields=["review_state", "review_reason", "reviewed_by", "reviewed_at"])
+    task = update.task
     if accept and update.claims_completion:
-        task = update.task
-        if task.state != TaskState.OPEN:
-            raise ValidationError(_("Nhiệm vụ không còn đang triển khai."))
         task.state = TaskState.COMPLETED
         task.completed_on = update.output_date
         task.progress_percent = 100
         task.save(update_fields=["state", "completed_on", "progress_percent", "updated_at"])
+        kind = TaskEventKind.COMPLETION_ACCEPTED
+    else:
+        kind = TaskEventKind.PROGRESS_ACCEPTED if accept else TaskEventKind.PROGRESS_RETURNED
+    announce(kind, task=task, record=update, by=by)
     return update
 
 
@@ -150,24 +247,31 @@ def do_review_progress(
 def do_request_deadline_change(
     *, task: Task, by, new_deadline: date, reason: str
 ) -> DeadlineChange:
-    """Ask the secretariat to move an open task's deadline. Returns the pending request."""
+    """Ask the secretariat to move an open task's deadline. Returns the pending request.
+
+    One request at a time: a second waits until the first is decided.
+    """
     if task.kind != TaskKind.DEADLINE or task.state != TaskState.OPEN:
         raise ValidationError(
             _("Chỉ điều chỉnh thời hạn của nhiệm vụ có thời hạn đang triển khai.")
         )
+    if task.deadline_changes.filter(decision=DeadlineChangeDecision.PENDING).exists():
+        raise ValidationError(_("Nhiệm vụ đã có đề nghị điều chỉnh thời hạn đang chờ quyết định."))
     if not reason.strip():
         raise ValidationError({"reason": _("Đề nghị điều chỉnh thời hạn phải nêu lý do.")})
     if new_deadline == task.deadline:
         raise ValidationError({"new_deadline": _("Thời hạn đề nghị trùng thời hạn hiện tại.")})
     if task.start_date and new_deadline < task.start_date:
         raise ValidationError({"new_deadline": _("Thời hạn không thể trước ngày bắt đầu.")})
-    return DeadlineChange.objects.create(
+    change = DeadlineChange.objects.create(
         task=task,
         requested_by=by,
         old_deadline=task.deadline,
         new_deadline=new_deadline,
         reason=reason,
     )
+    announce(TaskEventKind.DEADLINE_CHANGE_REQUESTED, task=task, record=change, by=by)
+    return change
 
 
 @transaction.atomic
@@ -177,8 +281,10 @@ def do_decide_deadline_change(
     """Approve or reject a deadline-change request; approval moves the task's deadline.
 
     ``old_deadline`` is set to the deadline in force at the decision, so the chain of
-    approved changes always reads back to the original deadline.
+    approved changes always reads back to the original deadline; ``original_deadline``
+    of the task never moves.
     """
+    change = DeadlineChange.objects.select_for_update().get(pk=change.pk)
     if change.decision != DeadlineChangeDecision.PENDING:
         raise ValidationError(_("Đề nghị này đã được quyết định."))
     task = Task.objects.select_for_update().get(pk=change.task_id)
@@ -187,6 +293,7 @@ def do_decide_deadline_change(
     )
     change.decided_by = by
     change.decided_on = decided_on
+    change.decided_at = timezone.now()
     change.decision_note = note
     if approve:
         if change.new_deadline == task.deadline:
@@ -195,7 +302,28 @@ def do_decide_deadline_change(
         task.deadline = change.new_deadline
         task.save(update_fields=["deadline", "updated_at"])
     change.save()
+    announce(
+        TaskEventKind.DEADLINE_CHANGE_APPROVED
+        if approve
+        else TaskEventKind.DEADLINE_CHANGE_REJECTED,
+        task=task,
+        record=change,
+        by=by,
+    )
     return change
+
+
+@transaction.atomic
+def do_give_direction(*, task: Task, by, text: str) -> Direction:
+    """Record a leader's direction on a task (ý kiến chỉ đạo); the lead unit is told.
+
+    Returns the saved direction.
+    """
+    if not text.strip():
+        raise ValidationError({"text": _("Ý kiến chỉ đạo không được để trống.")})
+    direction = Direction.objects.create(task=task, author=by, text=text.strip())
+    announce(TaskEventKind.DIRECTION_GIVEN, task=task, record=direction, by=by)
+    return direction
 
 
 @transaction.atomic

@@ -363,7 +363,29 @@ class _DemoLoader:
             self.tasks[(committee_row.key, row.code)] = task
             reporter = self.reporters[row.lead]
             for event in plan.events:
-                self._replay(task, event, reporter=reporter, secretariat=secretariat)
+                self._replay(
+                    task,
+                    event,
+                    reporter=reporter,
+                    secretariat=self._reviewer(committee_row, reporter),
+                )
+
+    def _reviewer(self, committee_row: CommitteeRow, reporter: User) -> User:
+        """The committee's secretariat, unless the secretariat itself reported.
+
+        A commune officer is both the commune committee's support team and the commune's
+        focal person, and so is Long An's support-team officer for the Department of
+        Science; nobody confirms their own report, so the committee above does, or the
+        system administrator where there is none.
+        """
+        secretariat = self.accounts[committee_row.secretariat]
+        if secretariat != reporter:
+            return secretariat
+        if committee_row.parent:
+            parent = next(row for row in content.COMMITTEES if row.key == committee_row.parent)
+            return self.accounts[parent.secretariat]
+        admin = next(row for row in content.ACCOUNTS if row.is_superuser)
+        return self.accounts[admin.person]
 
     def _overseer(self, committee_row: CommitteeRow, row: TaskRow) -> Membership | None:
         for member in committee_row.members:
