@@ -25,8 +25,13 @@ def _anyone(roles: Roles) -> bool:
     return True
 
 
+def _has_any_role(roles: Roles) -> bool:
+    return roles.is_admin or bool(roles.committee_scope) or roles.unit_id is not None
+
+
 MENU: list[MenuEntry] = [
     MenuEntry("home", _("Trang chủ"), _anyone),
+    MenuEntry("assignments:task_list", _("Nhiệm vụ"), _has_any_role),
 ]
 
 

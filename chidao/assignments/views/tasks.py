@@ -93,8 +93,15 @@ def task_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     counts = filterset.get_status_counts()
+    status_query = query.copy()
+    status_query.pop("status", None)
     status_counts = [
-        {"status": status, "count": counts[status.value]}
+        {
+            "status": status,
+            "count": counts[status.value],
+            "query": _with(status_query, status=status.value),
+            "active": request.GET.get("status") == status.value,
+        }
         for status in STATUS_ORDER
         if counts[status.value]
     ]
@@ -110,9 +117,22 @@ def task_list(request):
             "query": query.urlencode(),
             "counts": counts,
             "status_counts": status_counts,
+            "all_statuses_query": status_query.urlencode(),
+            "due_soon_query": _with(status_query, status="due_soon"),
+            "filters_open": any(
+                request.GET.get(name) for name in filterset.filters if name not in ("q", "sort")
+            ),
             "can_create": roles.is_admin or roles.is_secretariat,
         },
     )
+
+
+def _with(query, **values) -> str:
+    """``query`` (a QueryDict) with ``values`` set, URL-encoded."""
+    changed = query.copy()
+    for name, value in values.items():
+        changed[name] = value
+    return changed.urlencode()
 
 
 @login_required

@@ -34,4 +34,14 @@ TABLE: dict[str, Route] = {
     "logout": Route(post="A AAAA AAAA"),
     "password_change": Route(get=SIGNED_IN, post=SIGNED_IN),
     "password_change_done": Route(get=SIGNED_IN),
+    # Task pages (issue [B] §1–4). Lists show only what each user may see.
+    "assignments:task_list": Route(get=SIGNED_IN),
+    "assignments:unit_tasks": Route(get=SIGNED_IN),
+    "assignments:task_export": Route(get=SIGNED_IN),
+    "assignments:task_detail": Route(get="L AANA ANAA", kwargs={"pk": "task"}),
+    "assignments:task_create": Route(get="L FFFF AAFA", post="L FFFF AAFA"),
+    "assignments:task_edit": Route(get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "task"}),
+    "assignments:task_breakdown": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "task"}
+    ),
 }
