@@ -115,9 +115,9 @@ class Guard:
         if response.status >= 400 and urlsplit(response.url).netloc == self.host:
             self.problems.append(f"{response.status} for {response.url}")
 
-    def check(self, when: str):
-        """Fail the test with every problem not yet reported."""
-        new = self.problems[self.reported :]
+    def check(self, when: str, *more: str):
+        """Fail the test with every problem not yet reported (and ``more`` found by the caller)."""
+        new = [*self.problems[self.reported :], *more]
         self.reported = len(self.problems)
         if new:
             pytest.fail(f"{when}:\n  " + "\n  ".join(new), pytrace=False)
@@ -163,9 +163,8 @@ class Web:
         page.screenshot(path=self.screenshots / f"{self.steps:02d}-{slug}.png", full_page=True)
         own_host = (urlsplit(self.base_url).hostname,)
         external = find_external_resources(page.content(), allowed_hosts=own_host)
-        if external:
-            pytest.fail(f"step {name!r}: the page refers to other hosts: {external}")
-        self.guard.check(f"step {name!r} ({page.url})")
+        found = [f"the page refers to another host: {url}" for url in external]
+        self.guard.check(f"step {name!r} ({page.url})", *found)
 
     def close(self):
         for context in self.contexts:
