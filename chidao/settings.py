@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "chidao.assignments",
     "chidao.reporting",
     "chidao.demo",
+    "chidao.reminders",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "chidao.core.context_processors.demo_mode",
                 "chidao.core.context_processors.main_menu",
+                "chidao.reminders.context_processors.unread_notifications",
             ],
         },
     },
@@ -154,6 +157,44 @@ CHIDAO_DOCUMENT_MAX_BYTES = int(os.environ.get("CHIDAO_DOCUMENT_MAX_MB", "20")) 
 # Days before a deadline when an open task is flagged "due soon" unless its committee
 # sets its own value.
 CHIDAO_DUE_SOON_DAYS = int(os.environ.get("CHIDAO_DUE_SOON_DAYS", "7"))
+
+# Email (reminders, digests): SMTP in production, printed to the console in development.
+EMAIL_BACKEND = os.environ.get(
+    "CHIDAO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("CHIDAO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("CHIDAO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("CHIDAO_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CHIDAO_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("CHIDAO_EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("CHIDAO_EMAIL_FROM", "Chỉ Đạo <chidao@localhost>")
+# The address links in emails start with.
+CHIDAO_SITE_URL = os.environ.get("CHIDAO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background jobs (reminders, digests): Huey on a SQLite file by default, Redis when
+# REDIS_URL is set (production, several consumers). Run: manage.py run_huey.
+if os.environ.get("REDIS_URL"):
+    HUEY = {
+        "huey_class": "huey.RedisHuey",
+        "name": "chidao",
+        "url": os.environ["REDIS_URL"],
+        "immediate": False,
+    }
+else:
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": "chidao",
+        "filename": os.environ.get("CHIDAO_HUEY_PATH", str(BASE_DIR / "huey.sqlite3")),
+        "immediate": False,
+    }
+HUEY["consumer"] = {
+    "workers": int(os.environ.get("CHIDAO_HUEY_WORKERS", "2")),
+    "worker_type": "thread",
+}
 
 LOGGING = {
     "version": 1,

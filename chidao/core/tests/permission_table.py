@@ -44,4 +44,9 @@ TABLE: dict[str, Route] = {
     "assignments:task_breakdown": Route(
         get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "task"}
     ),
+    # Notifications (issue [F]): each user only ever reaches their own.
+    "reminders:notification_list": Route(get=SIGNED_IN),
+    "reminders:mark_read": Route(post="L ANNN NNNN", kwargs={"pk": "notification"}),
+    "reminders:mark_all_read": Route(post=SIGNED_IN),
+    "reminders:preferences": Route(get=SIGNED_IN, post=SIGNED_IN),
 }

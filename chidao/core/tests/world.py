@@ -13,6 +13,7 @@ from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
+from chidao.reminders.tests.factories import NotificationFactory
 
 PASSWORD = "Mat-khau-thu-nghiem-2025"
 
@@ -87,6 +88,7 @@ def build_world() -> World:
     ]
     for seat_committee, user, role in seats:
         Membership.objects.create(committee=seat_committee, person=user.person, role=role)
+    notification = NotificationFactory(recipient=users["unit_officer"], task=task)
     return World(
         committee=committee,
         commune_committee=commune_committee,
@@ -104,5 +106,6 @@ def build_world() -> World:
             "other_committee": other_committee,
             "lead_unit": lead_unit,
             "other_unit": other_unit,
+            "notification": notification,
         },
     )

@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from chidao.reminders.models import Notification, NotificationPreference, ReminderRule
+
+
+@admin.register(ReminderRule)
+class ReminderRuleAdmin(admin.ModelAdmin):
+    list_display = [
+        "committee",
+        "is_active",
+        "days_before",
+        "on_due_day",
+        "overdue_every_days",
+        "escalate_after_days",
+        "review_wait_working_days",
+    ]
+    list_select_related = ["committee"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Read-only: notices are a record of what went out."""
+
+    list_display = ["subject", "recipient", "kind", "channel", "occurrence", "sent_at", "read_at"]
+    list_filter = ["kind", "channel", "occurrence"]
+    list_select_related = ["recipient__person"]
+    search_fields = ["subject", "recipient__username"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "in_app", "email", "digest_weekday"]
+    list_select_related = ["user__person"]

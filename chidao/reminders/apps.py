@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RemindersConfig(AppConfig):
+    name = "chidao.reminders"
+    verbose_name = _("Nhắc việc, thông báo")
+
+    def ready(self) -> None:
+        # Registers the periodic jobs with Huey so the consumer (manage.py run_huey) runs them.
+        from chidao.reminders import jobs  # noqa: F401

@@ -1,0 +1,44 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    """Which reminder rule produced a notification; part of its idempotency key."""
+
+    TASK_DUE_SOON = "task_due_soon", _("Nhiệm vụ sắp đến hạn")
+    TASK_DUE_TODAY = "task_due_today", _("Nhiệm vụ đến hạn hôm nay")
+    TASK_OVERDUE = "task_overdue", _("Nhiệm vụ quá hạn")
+    TASK_ESCALATED = "task_escalated", _("Nhiệm vụ quá hạn kéo dài (báo cáo lãnh đạo)")
+    CLAIM_WAITING = "claim_waiting", _("Đề nghị xác nhận hoàn thành chờ xem xét")
+    DEADLINE_REQUEST_WAITING = "deadline_waiting", _("Đề nghị điều chỉnh thời hạn chờ quyết định")
+    WEEKLY_DIGEST = "weekly_digest", _("Bản tin tuần")
+
+    @property
+    def badge(self) -> str:
+        return _KIND_BADGES[self]
+
+
+_KIND_BADGES = {
+    NotificationKind.TASK_DUE_SOON: "primary",
+    NotificationKind.TASK_DUE_TODAY: "warning",
+    NotificationKind.TASK_OVERDUE: "danger",
+    NotificationKind.TASK_ESCALATED: "danger",
+    NotificationKind.CLAIM_WAITING: "info",
+    NotificationKind.DEADLINE_REQUEST_WAITING: "info",
+    NotificationKind.WEEKLY_DIGEST: "secondary",
+}
+
+
+class Channel(models.TextChoices):
+    IN_APP = "in_app", _("Trên hệ thống")
+    EMAIL = "email", _("Thư điện tử")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Thứ Hai")
+    TUESDAY = 1, _("Thứ Ba")
+    WEDNESDAY = 2, _("Thứ Tư")
+    THURSDAY = 3, _("Thứ Năm")
+    FRIDAY = 4, _("Thứ Sáu")
+    SATURDAY = 5, _("Thứ Bảy")
+    SUNDAY = 6, _("Chủ nhật")

@@ -1,0 +1,203 @@
+"""Reads that turn the database into the plain facts ``rules.get_due_reminders`` judges.
+
+A handful of queries for the whole province, whatever the number of tasks.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Prefetch, Q
+
+from chidao.assignments.choices import (
+    DeadlineChangeDecision,
+    ReviewState,
+    TaskKind,
+    TaskState,
+)
+from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
+from chidao.assignments.rules import DecidedChange
+from chidao.committees.choices import MemberRole
+from chidao.committees.models import Membership
+from chidao.org.models import User
+from chidao.reminders.models import ReminderRule, parse_days_before
+from chidao.reminders.rules import (
+    DEFAULT_RULE,
+    RuleConfig,
+    TaskFacts,
+    WaitingFacts,
+    WaitingKind,
+    get_local_date,
+)
+from chidao.reminders.texts import TaskInfo, WaitingInfo
+
+
+@dataclass
+class Facts:
+    rules: dict[int, RuleConfig]
+    tasks: list[TaskFacts]
+    waiting: list[WaitingFacts]
+    task_info: dict[int, TaskInfo]
+    waiting_info: dict[tuple[str, int], WaitingInfo]
+
+
+def get_rules() -> dict[int, RuleConfig]:
+    return {
+        rule.committee_id: RuleConfig(
+            is_active=rule.is_active,
+            days_before=parse_days_before(rule.days_before),
+            on_due_day=rule.on_due_day,
+            overdue_every_days=rule.overdue_every_days,
+            escalate_after_days=rule.escalate_after_days,
+            review_wait_working_days=rule.review_wait_working_days,
+        )
+        for rule in ReminderRule.objects.all()
+    }
+
+
+def get_facts(today: date) -> Facts:
+    """Everything due-reminders need on ``today``, read in a few queries."""
+    rules = get_rules()
+    horizon = max([max(rule.days_before, default=0) for rule in [DEFAULT_RULE, *rules.values()]])
+    tasks = list(
+        Task.objects.filter(
+            committee__is_active=True,
+            kind=TaskKind.DEADLINE,
+            state=TaskState.OPEN,
+            assigned_on__lte=today,
+            deadline__lte=today + timedelta(days=horizon),
+        )
+        .select_related("lead_unit", "focal_person", "overseeing_member")
+        .prefetch_related(
+            Prefetch(
+                "deadline_changes",
+                queryset=DeadlineChange.objects.filter(
+                    decision=DeadlineChangeDecision.APPROVED, decided_on__gt=today
+                ),
+                to_attr="later_changes",
+            )
+        )
+    )
+    claims = list(
+        ProgressUpdate.objects.filter(
+            claims_completion=True,
+            review_state=ReviewState.SUBMITTED,
+            task__state=TaskState.OPEN,
+            task__committee__is_active=True,
+        ).select_related("task__lead_unit", "unit")
+    )
+    requests = list(
+        DeadlineChange.objects.filter(
+            decision=DeadlineChangeDecision.PENDING,
+            task__state=TaskState.OPEN,
+            task__committee__is_active=True,
+        ).select_related("task__lead_unit", "requested_by__person__unit")
+    )
+
+    # Accounts of the lead units, focal persons and overseeing members: one query.
+    unit_ids = {task.lead_unit_id for task in tasks}
+    person_ids = {task.focal_person_id for task in tasks if task.focal_person_id}
+    person_ids |= {task.overseeing_member.person_id for task in tasks if task.overseeing_member_id}
+    officers, heads, user_of_person = defaultdict(list), defaultdict(list), {}
+    accounts = User.objects.filter(is_active=True).filter(
+        Q(person__unit__in=unit_ids) | Q(person__in=person_ids)
+    )
+    for user_id, person_id, unit_id, is_head in accounts.values_list(
+        "pk", "person_id", "person__unit_id", "person__is_unit_leader"
+    ).order_by("pk"):
+        user_of_person[person_id] = user_id
+        if unit_id in unit_ids:
+            (heads if is_head else officers)[unit_id].append(user_id)
+
+    # The secretariat of every committee that has something waiting: one query.
+    committee_ids = {item.task.committee_id for item in [*claims, *requests]}
+    secretariat = defaultdict(list)
+    seats = Membership.objects.filter(
+        committee__in=committee_ids,
+        role__in=MemberRole.secretariat_roles(),
+        person__user__is_active=True,
+    ).filter(
+        Q(started_on__isnull=True) | Q(started_on__lte=today),
+        Q(ended_on__isnull=True) | Q(ended_on__gte=today),
+    )
+    for committee_id, user_id in seats.values_list("committee_id", "person__user").order_by(
+        "person__user"
+    ):
+        secretariat[committee_id].append(user_id)
+
+    task_facts, task_info = [], {}
+    for task in tasks:
+        focal = user_of_person.get(task.focal_person_id)
+        urged = (
+            (focal,) if focal else tuple(officers[task.lead_unit_id] or heads[task.lead_unit_id])
+        )
+        escalation = list(heads[task.lead_unit_id])
+        if task.overseeing_member_id:
+            overseer = user_of_person.get(task.overseeing_member.person_id)
+            if overseer and overseer not in escalation:
+                escalation.append(overseer)
+        task_facts.append(
+            TaskFacts(
+                task_id=task.pk,
+                committee_id=task.committee_id,
+                state=task.state,
+                kind=task.kind,
+                deadline=task.deadline,
+                assigned_on=task.assigned_on,
+                completed_on=task.completed_on,
+                stopped_on=task.stopped_on,
+                approved_changes=tuple(
+                    DecidedChange(decided_on=c.decided_on, order=c.pk, old_deadline=c.old_deadline)
+                    for c in task.later_changes
+                ),
+                officer_ids=urged,
+                escalation_ids=tuple(escalation),
+            )
+        )
+        task_info[task.pk] = _task_info(task)
+
+    waiting, waiting_info = [], {}
+    for claim in claims:
+        since = get_local_date(claim.unit_approved_at or claim.created_at)
+        waiting.append(
+            WaitingFacts(
+                object_kind=WaitingKind.CLAIM,
+                object_id=claim.pk,
+                task_id=claim.task_id,
+                committee_id=claim.task.committee_id,
+                waiting_since=since,
+                secretariat_ids=tuple(secretariat[claim.task.committee_id]),
+            )
+        )
+        waiting_info[(WaitingKind.CLAIM, claim.pk)] = WaitingInfo(unit=str(claim.unit), since=since)
+        task_info[claim.task_id] = _task_info(claim.task)
+    for change in requests:
+        since = get_local_date(change.requested_at)
+        waiting.append(
+            WaitingFacts(
+                object_kind=WaitingKind.DEADLINE_REQUEST,
+                object_id=change.pk,
+                task_id=change.task_id,
+                committee_id=change.task.committee_id,
+                waiting_since=since,
+                secretariat_ids=tuple(secretariat[change.task.committee_id]),
+            )
+        )
+        waiting_info[(WaitingKind.DEADLINE_REQUEST, change.pk)] = WaitingInfo(
+            unit=str(change.task.lead_unit),
+            since=since,
+            old_deadline=change.old_deadline,
+            new_deadline=change.new_deadline,
+        )
+        task_info[change.task_id] = _task_info(change.task)
+    return Facts(
+        rules=rules,
+        tasks=task_facts,
+        waiting=waiting,
+        task_info=task_info,
+        waiting_info=waiting_info,
+    )
+
+
+def _task_info(task: Task) -> TaskInfo:
+    return TaskInfo(code=task.code, title=task.title, lead_unit=str(task.lead_unit))

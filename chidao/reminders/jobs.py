@@ -1,0 +1,23 @@
+"""Background jobs (Huey). Each one calls the same service as its management command, so
+cron (``manage.py send_reminders``) and the Huey consumer (``manage.py run_huey``) are
+interchangeable; running both is harmless because the services are idempotent."""
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, lock_task
+
+from chidao.reminders.services import do_send_due_reminders, do_send_weekly_digests
+
+
+# Hourly rather than once a day: a missed or failed run is caught up within the hour, and
+# the unique keys make every later run of the same day send nothing twice. Huey's crontab
+# runs in the server's local time (settings.TIME_ZONE: Asia/Ho_Chi_Minh).
+@db_periodic_task(crontab(minute="5"))
+@lock_task("reminders-send-due")
+def send_due_reminders_job():
+    return do_send_due_reminders()
+
+
+@db_periodic_task(crontab(minute="20", hour="7-17"))
+@lock_task("reminders-send-digests")
+def send_weekly_digests_job():
+    return do_send_weekly_digests()

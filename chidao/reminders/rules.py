@@ -1,0 +1,237 @@
+"""What is due for notification at a moment: one pure function of plain values.
+
+``get_due_reminders`` knows nothing of the database, email or pages. The sender
+(``services.do_send_due_reminders``) collects the facts, calls it and stores what it returns
+under a unique key, so the same answer on a rerun sends nothing new.
+
+Each reminder carries an *occurrence*: the day its rule came due (e.g. the deadline minus 7
+days, or the first day of the current 7-day overdue window). It depends only on the
+deadline and the rule, not on when the job happened to run, so a job that runs late, twice
+or on two machines agrees on the key; a job that missed days sends the step now in force
+(not every step it missed).
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from chidao.assignments.choices import TaskStatus
+from chidao.assignments.rules import DecidedChange, get_deadline_as_of, get_task_status
+from chidao.reminders.choices import NotificationKind
+from chidao.reminders.workdays import add_working_days, count_working_days
+
+# Days are counted in Vietnam, whatever the server's clock zone (DESIGN.md §6).
+LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def get_local_date(moment: datetime) -> date:
+    """The calendar day in Vietnam at an aware ``moment``."""
+    if moment.tzinfo is None:
+        raise ValueError("moment must be timezone-aware")
+    return moment.astimezone(LOCAL_ZONE).date()
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    """A committee's reminder rule as plain values (defaults of issue [F])."""
+
+    is_active: bool = True
+    days_before: tuple[int, ...] = (7, 3)
+    on_due_day: bool = True
+    overdue_every_days: int = 7
+    escalate_after_days: int = 14
+    review_wait_working_days: int = 5
+
+
+DEFAULT_RULE = RuleConfig()
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """What the rule needs to know about one task.
+
+    ``deadline`` is the task's current deadline; ``approved_changes`` lets the function
+    read the deadline in force on the day it is asked about (``get_deadline_as_of``).
+    """
+
+    task_id: int
+    committee_id: int
+    state: str
+    kind: str
+    deadline: date | None
+    assigned_on: date
+    completed_on: date | None = None
+    stopped_on: date | None = None
+    approved_changes: tuple[DecidedChange, ...] = ()
+    # who is urged: the focal person, else the lead unit's officers
+    officer_ids: tuple[int, ...] = ()
+    # who hears of a long overdue task: the lead unit's head and the overseeing member
+    escalation_ids: tuple[int, ...] = ()
+
+
+class WaitingKind:
+    CLAIM = "progress_update"
+    DEADLINE_REQUEST = "deadline_change"
+
+
+@dataclass(frozen=True)
+class WaitingFacts:
+    """A completion claim or deadline request waiting for the secretariat since a day."""
+
+    object_kind: str  # WaitingKind
+    object_id: int
+    task_id: int
+    committee_id: int
+    waiting_since: date
+    secretariat_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    """One notice to one person, identified by (kind, object, occurrence, recipient)."""
+
+    kind: NotificationKind
+    object_kind: str  # "task", WaitingKind.CLAIM or WaitingKind.DEADLINE_REQUEST
+    object_id: int
+    task_id: int
+    committee_id: int
+    occurrence: date
+    recipient_id: int
+    deadline: date | None = None
+    # days left before the deadline, days overdue, or working days waited
+    days: int = 0
+
+    @property
+    def key(self) -> tuple:
+        return (self.kind, self.object_kind, self.object_id, self.occurrence, self.recipient_id)
+
+
+def get_due_reminders(
+    *,
+    tasks: Iterable[TaskFacts],
+    waiting: Iterable[WaitingFacts] = (),
+    rules: Mapping[int, RuleConfig] | None = None,
+    now: datetime,
+) -> list[DueReminder]:
+    """Every notice due at ``now``, one per (kind, object, occurrence, recipient).
+
+    Args:
+        tasks: the tasks to look at (open tasks with a deadline; others yield nothing).
+        waiting: completion claims and deadline requests not yet decided.
+        rules: committee id -> its rule; committees not listed use ``DEFAULT_RULE``.
+        now: an aware datetime; its day in Vietnam is the day judged.
+    """
+    today = get_local_date(now)
+    rules = rules or {}
+    found: dict[tuple, DueReminder] = {}
+
+    def add(reminder_template: dict, recipients: Iterable[int]) -> None:
+        for recipient_id in recipients:
+            reminder = DueReminder(recipient_id=recipient_id, **reminder_template)
+            found.setdefault(reminder.key, reminder)
+
+    for task in tasks:
+        rule = rules.get(task.committee_id, DEFAULT_RULE)
+        if not rule.is_active:
+            continue
+        for kind, occurrence, deadline, days, escalated in _get_task_steps(task, rule, today):
+            template = {
+                "kind": kind,
+                "object_kind": "task",
+                "object_id": task.task_id,
+                "task_id": task.task_id,
+                "committee_id": task.committee_id,
+                "occurrence": occurrence,
+                "deadline": deadline,
+                "days": days,
+            }
+            add(template, task.escalation_ids if escalated else task.officer_ids)
+
+    for item in waiting:
+        rule = rules.get(item.committee_id, DEFAULT_RULE)
+        if not rule.is_active:
+            continue
+        step = _get_waiting_step(item.waiting_since, rule.review_wait_working_days, today)
+        if step is None:
+            continue
+        occurrence, waited = step
+        kind = (
+            NotificationKind.CLAIM_WAITING
+            if item.object_kind == WaitingKind.CLAIM
+            else NotificationKind.DEADLINE_REQUEST_WAITING
+        )
+        template = {
+            "kind": kind,
+            "object_kind": item.object_kind,
+            "object_id": item.object_id,
+            "task_id": item.task_id,
+            "committee_id": item.committee_id,
+            "occurrence": occurrence,
+            "days": waited,
+        }
+        add(template, item.secretariat_ids)
+
+    return sorted(found.values(), key=lambda r: (r.occurrence, r.task_id, r.kind, r.recipient_id))
+
+
+def _get_task_steps(task: TaskFacts, rule: RuleConfig, today: date):
+    """Yield (kind, occurrence, deadline, days, escalated) for the step in force today."""
+    deadline = get_deadline_as_of(task.deadline, task.approved_changes, today)
+    status = get_task_status(
+        state=task.state,
+        kind=task.kind,
+        deadline=deadline,
+        assigned_on=task.assigned_on,
+        completed_on=task.completed_on,
+        stopped_on=task.stopped_on,
+        as_of=today,
+    )
+    if status == TaskStatus.IN_PROGRESS:
+        days_left = (deadline - today).days
+        if days_left == 0 and rule.on_due_day:
+            yield NotificationKind.TASK_DUE_TODAY, deadline, deadline, 0, False
+            return
+        reached = [days for days in rule.days_before if days >= days_left]
+        if reached:
+            step = min(reached)
+            yield (
+                NotificationKind.TASK_DUE_SOON,
+                deadline - timedelta(days=step),
+                deadline,
+                (days_left),
+                False,
+            )
+    elif status == TaskStatus.OVERDUE:
+        days_overdue = (today - deadline).days
+        every = rule.overdue_every_days
+        window = (days_overdue - 1) // every
+        first_overdue_day = deadline + timedelta(days=1)
+        yield (
+            NotificationKind.TASK_OVERDUE,
+            first_overdue_day + timedelta(days=window * every),
+            deadline,
+            days_overdue,
+            False,
+        )
+        limit = rule.escalate_after_days
+        if days_overdue > limit:
+            window = (days_overdue - limit - 1) // every
+            first_escalation_day = deadline + timedelta(days=limit + 1)
+            yield (
+                NotificationKind.TASK_ESCALATED,
+                first_escalation_day + timedelta(days=window * every),
+                deadline,
+                days_overdue,
+                True,
+            )
+
+
+def _get_waiting_step(since: date, every: int, today: date) -> tuple[date, int] | None:
+    """(occurrence, working days waited) once the wait reaches ``every`` working days;
+    again every ``every`` working days after that."""
+    waited = count_working_days(since, today)
+    if waited < every:
+        return None
+    steps = waited // every
+    return add_working_days(since, steps * every), waited

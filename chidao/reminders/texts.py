@@ -1,0 +1,132 @@
+"""The words of each notice: Vietnamese, with the task, its deadline (dd/mm/yyyy) and a link."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from chidao.reminders.choices import NotificationKind
+from chidao.reminders.rules import DueReminder
+
+
+@dataclass(frozen=True)
+class TaskInfo:
+    code: str
+    title: str
+    lead_unit: str
+
+    @property
+    def label(self) -> str:
+        name = f"{self.code} “{self.title}”" if self.code else f"“{self.title}”"
+        return name
+
+
+@dataclass(frozen=True)
+class WaitingInfo:
+    """What a waiting claim or deadline request says, for the notice's text."""
+
+    unit: str
+    since: date
+    old_deadline: date | None = None
+    new_deadline: date | None = None
+
+
+def get_task_link(task_id: int) -> str:
+    """The task's page, or no link while that page does not exist."""
+    try:
+        return reverse("assignments:task_detail", kwargs={"pk": task_id})
+    except NoReverseMatch:
+        return ""
+
+
+def format_date(day: date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def build_notice(
+    reminder: DueReminder, task: TaskInfo, waiting: WaitingInfo | None = None
+) -> tuple[str, str]:
+    """(subject, text) of one notice."""
+    kind = reminder.kind
+    deadline = format_date(reminder.deadline)
+    if kind == NotificationKind.TASK_DUE_SOON:
+        subject = _("Nhiệm vụ %(code)s còn %(days)s ngày đến hạn") % {
+            "code": task.code,
+            "days": reminder.days,
+        }
+        text = _(
+            "Nhiệm vụ %(task)s do %(unit)s chủ trì còn %(days)s ngày đến hạn (thời hạn "
+            "%(deadline)s). Đề nghị đơn vị khẩn trương hoàn thành và báo cáo kết quả."
+        ) % {
+            "task": task.label,
+            "unit": task.lead_unit,
+            "days": reminder.days,
+            "deadline": deadline,
+        }
+    elif kind == NotificationKind.TASK_DUE_TODAY:
+        subject = _("Nhiệm vụ %(code)s đến hạn hôm nay") % {"code": task.code}
+        text = _(
+            "Hôm nay (%(deadline)s) là thời hạn hoàn thành nhiệm vụ %(task)s do %(unit)s chủ "
+            "trì. Đề nghị đơn vị báo cáo kết quả thực hiện."
+        ) % {"task": task.label, "unit": task.lead_unit, "deadline": deadline}
+    elif kind == NotificationKind.TASK_OVERDUE:
+        subject = _("Nhiệm vụ %(code)s đã quá hạn %(days)s ngày") % {
+            "code": task.code,
+            "days": reminder.days,
+        }
+        text = _(
+            "Nhiệm vụ %(task)s do %(unit)s chủ trì đã quá hạn %(days)s ngày (thời hạn "
+            "%(deadline)s) mà chưa hoàn thành. Đề nghị đơn vị khẩn trương thực hiện, báo cáo "
+            "kết quả hoặc đề nghị điều chỉnh thời hạn nếu có lý do chính đáng."
+        ) % {
+            "task": task.label,
+            "unit": task.lead_unit,
+            "days": reminder.days,
+            "deadline": deadline,
+        }
+    elif kind == NotificationKind.TASK_ESCALATED:
+        subject = _("Báo cáo lãnh đạo: nhiệm vụ %(code)s quá hạn %(days)s ngày") % {
+            "code": task.code,
+            "days": reminder.days,
+        }
+        text = _(
+            "Nhiệm vụ %(task)s do %(unit)s chủ trì đã quá hạn %(days)s ngày (thời hạn "
+            "%(deadline)s) mà chưa hoàn thành dù đã được nhắc. Kính báo đồng chí để chỉ đạo, "
+            "đôn đốc thực hiện."
+        ) % {
+            "task": task.label,
+            "unit": task.lead_unit,
+            "days": reminder.days,
+            "deadline": deadline,
+        }
+    elif kind == NotificationKind.CLAIM_WAITING:
+        subject = _("Đề nghị xác nhận hoàn thành nhiệm vụ %(code)s chờ xem xét") % {
+            "code": task.code
+        }
+        text = _(
+            "Đề nghị xác nhận hoàn thành nhiệm vụ %(task)s của %(unit)s gửi ngày %(since)s đã "
+            "chờ %(days)s ngày làm việc. Đề nghị Thường trực xem xét, xác nhận hoặc trả lại."
+        ) % {
+            "task": task.label,
+            "unit": waiting.unit if waiting else task.lead_unit,
+            "since": format_date(waiting.since if waiting else None),
+            "days": reminder.days,
+        }
+    elif kind == NotificationKind.DEADLINE_REQUEST_WAITING:
+        subject = _("Đề nghị điều chỉnh thời hạn nhiệm vụ %(code)s chờ quyết định") % {
+            "code": task.code
+        }
+        text = _(
+            "Đề nghị điều chỉnh thời hạn nhiệm vụ %(task)s từ %(old)s sang %(new)s, gửi ngày "
+            "%(since)s, đã chờ %(days)s ngày làm việc. Đề nghị Thường trực xem xét, quyết định."
+        ) % {
+            "task": task.label,
+            "old": format_date(waiting.old_deadline if waiting else None),
+            "new": format_date(waiting.new_deadline if waiting else None),
+            "since": format_date(waiting.since if waiting else None),
+            "days": reminder.days,
+        }
+    else:
+        raise ValueError(f"no text for {kind}")
+    return subject.strip(), text

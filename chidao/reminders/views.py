@@ -1,0 +1,74 @@
+"""Pages of the app; thin: parse input, call access_…, call one service, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chidao.reminders.access import access_notification
+from chidao.reminders.choices import Channel
+from chidao.reminders.forms import NotificationPreferenceForm
+from chidao.reminders.models import Notification, NotificationPreference
+from chidao.reminders.services import do_mark_all_read, do_mark_read, do_set_preferences
+
+PAGE_SIZE = 30
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+@login_required
+def notification_list(request):
+    notifications = Notification.objects.filter(
+        recipient=request.user, channel=Channel.IN_APP
+    ).order_by(F("read_at").asc(nulls_first=True), "-created_at", "-pk")
+    page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "reminders/notification_list.html", {"page": page})
+
+
+@login_required
+@require_POST
+def mark_read(request, pk):
+    notification = access_notification(request.user, pk)
+    do_mark_read(by=request.user, notification=notification)
+    if _is_htmx(request):
+        return render(request, "reminders/includes/notification_row.htmx.html", {"n": notification})
+    return redirect("reminders:notification_list")
+
+
+@login_required
+@require_POST
+def mark_all_read(request):
+    count = do_mark_all_read(by=request.user)
+    if not _is_htmx(request):
+        messages.success(
+            request, _("Đã đánh dấu %(count)s thông báo là đã đọc.") % {"count": count}
+        )
+    response = redirect("reminders:notification_list")
+    if _is_htmx(request):
+        response["HX-Redirect"] = response.url
+    return response
+
+
+@login_required
+def preferences(request):
+    instance = NotificationPreference.objects.filter(
+        user=request.user
+    ).first() or NotificationPreference(user=request.user)
+    form = NotificationPreferenceForm(
+        request.POST if request.method == "POST" else None, instance=instance
+    )
+    if request.method == "POST" and form.is_valid():
+        do_set_preferences(
+            by=request.user,
+            in_app=form.cleaned_data["in_app"],
+            email=form.cleaned_data["email"],
+            digest_weekday=form.cleaned_data["digest_weekday"],
+        )
+        messages.success(request, _("Đã lưu tùy chọn nhận thông báo."))
+        return redirect("reminders:preferences")
+    return render(request, "reminders/preferences.html", {"form": form})
