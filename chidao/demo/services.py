@@ -24,6 +24,7 @@ from chidao.assignments.services import (
 )
 from chidao.committees.models import Committee, Membership, TaskGroup
 from chidao.demo import content
+from chidao.demo.cycles import load_demo_cycles
 from chidao.demo.records import AccountRow, CommitteeRow, DocumentRow, IndicatorRow, TaskRow
 from chidao.demo.stories import (
     DeadlineRequest,
@@ -134,6 +135,7 @@ class _DemoLoader:
         self._load_indicators(content.NAM_DINH)
         for row in content.COMMITTEES:
             self._load_tasks(row)
+        load_demo_cycles(self)
         return DemoSummary(
             created=True,
             today=self.today,

@@ -1,0 +1,604 @@
+"""The consolidated report of a cycle as the files a department files: Word and Excel.
+
+``build_report_docx`` lays the report out as Decree 30/2020/NĐ-CP writes a state body's
+report (national motto block, "Số: …/BC-…") or, for a committee hosted by a Party
+committee, as the Party's guidance does ("ĐẢNG CỘNG SẢN VIỆT NAM", the asterisk under
+the issuing body, "Số …-BC/…"): Times New Roman, A4, margins within the decree's ranges.
+``build_report_xlsx`` is the appendix: the task table grouped I–VII and the indicators.
+Both read ``gather.get_report_data``, so they print the numbers the dashboard shows.
+"""
+
+from datetime import date
+from decimal import Decimal
+from io import BytesIO
+
+from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from chidao.assignments.counts import CountRow, CountTable
+from chidao.reporting.choices import ReportLayout, Timeliness
+from chidao.reporting.gather import ReportData, get_report_data
+from chidao.reporting.models import ReportingCycle
+from chidao.reporting.rules import get_period_phrase
+
+FONT = "Times New Roman"
+BODY_SIZE = Pt(14)
+TABLE_SIZE = Pt(12)
+# Decree 30/2020, Appendix I: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+COUNT_HEADERS = (
+    "TT",
+    "Nội dung",
+    "Tổng số nhiệm vụ",
+    "Hoàn thành đúng hạn",
+    "Hoàn thành quá hạn",
+    "Đang thực hiện, trong hạn",
+    "Quá hạn, chưa hoàn thành",
+    "Thường xuyên",
+    "Tạm dừng, dừng thực hiện",
+    "Tỷ lệ hoàn thành trên số đến hạn (%)",
+    "Tỷ lệ đúng hạn trên tổng số (%)",
+)
+TASK_HEADERS = (
+    "STT",
+    "Nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời hạn",
+    "Sản phẩm",
+    "Kết quả thực hiện",
+    "Trạng thái",
+)
+
+
+def get_report_filename(cycle: ReportingCycle, extension: str) -> str:
+    """ "Bao-cao-Quy-III-2026.docx": an ASCII name every mail system passes through."""
+    from chidao.core.text import fold_text
+
+    words = fold_text(cycle.title).replace("/", " ").split()
+    stem = "-".join(word.capitalize() for word in ["bao", "cao", *words])
+    return f"{stem}.{extension}"
+
+
+# Word --------------------------------------------------------------------------------
+
+
+def build_report_docx(cycle: ReportingCycle, as_of: date) -> bytes:
+    """The consolidated report of ``cycle`` as of ``as_of``, as a .docx file's bytes."""
+    data = get_report_data(cycle, as_of)
+    document = WordDocument()
+    _set_page(document)
+    _set_base_font(document)
+    _write_header(document, data)
+    _write_title(document, data)
+    _write_body(document, data)
+    _write_footer(document, data)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _set_page(document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+
+
+def _set_base_font(document) -> None:
+    for name in ("Normal", "Table Grid"):
+        style = document.styles[name]
+        style.font.name = FONT
+        style.font.size = BODY_SIZE if name == "Normal" else TABLE_SIZE
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attribute), FONT)
+    normal = document.styles["Normal"].paragraph_format
+    normal.space_before, normal.space_after = Pt(0), Pt(6)
+    normal.line_spacing = 1.0
+
+
+def _run(paragraph, text: str, *, bold=False, italic=False, underline=False, size=None):
+    run = paragraph.add_run(text)
+    run.bold, run.italic, run.underline = bold, italic, underline
+    run.font.name = FONT
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    if size is not None:
+        run.font.size = Pt(size)
+    return run
+
+
+def _line(container, text="", *, align=WD_ALIGN_PARAGRAPH.CENTER, after=0, **style):
+    paragraph = container.add_paragraph()
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(after)
+    paragraph.paragraph_format.first_line_indent = None
+    if text:
+        _run(paragraph, text, **style)
+    return paragraph
+
+
+def _borderless(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _two_columns(document, widths_cm: tuple[float, float]):
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _borderless(table)
+    for cell, width in zip(table.rows[0].cells, widths_cm, strict=True):
+        cell.width = Cm(width)
+        cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
+    return table.rows[0].cells
+
+
+def _write_header(document, data: ReportData) -> None:
+    """The two-column header: issuing body and number on the left, the motto (or the
+    Party's name) and the place and date on the right."""
+    left, right = _two_columns(document, (7.0, 9.5))
+    _line(left, data.superior_body, size=13)
+    _line(left, data.issuing_body, bold=True, size=13)
+    if data.layout == ReportLayout.PARTY:
+        _line(left, "*", size=13)
+        _line(left, data.number_line, size=13)
+        _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=15)
+    else:
+        _line(left, "¯¯¯¯¯¯¯¯", size=10)
+        _line(left, data.number_line, size=13)
+        _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13)
+        _line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, underline=True, size=14)
+    _line(right, "")
+    _line(right, data.date_line, italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+
+def _write_title(document, data: ReportData) -> None:
+    _line(document, "", after=6)
+    _line(document, "BÁO CÁO", bold=True, size=14)
+    _line(document, data.subject, bold=True, size=14)
+    _line(document, "¯¯¯¯¯¯¯¯" if data.layout == ReportLayout.STATE else "-----", size=10, after=6)
+
+
+def _heading(document, text: str) -> None:
+    paragraph = _line(document, text, align=WD_ALIGN_PARAGRAPH.LEFT, after=6, bold=True)
+    paragraph.paragraph_format.first_line_indent = Cm(1)
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def _text(document, text: str, *, italic=False) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Cm(1)
+    paragraph.paragraph_format.space_after = Pt(6)
+    _run(paragraph, text, italic=italic)
+
+
+def _write_body(document, data: ReportData) -> None:
+    cycle, total = data.cycle, data.count_by_group.total
+    as_of = f"{data.as_of:%d/%m/%Y}"
+    phrase = get_period_phrase(cycle.period, cycle.title)
+    window = f"từ ngày {cycle.window_start:%d/%m/%Y} đến ngày {cycle.window_end:%d/%m/%Y}"
+    _text(
+        document,
+        f"Thực hiện chế độ báo cáo định kỳ, trên cơ sở báo cáo của các cơ quan, đơn vị, "
+        f"Ban Chỉ đạo báo cáo kết quả thực hiện {phrase} (số liệu {window}) như sau:",
+    )
+
+    _heading(document, "I. TÌNH HÌNH CHUNG")
+    _text(
+        document,
+        f"Tính đến ngày {as_of}, Ban Chỉ đạo theo dõi {total.assigned} nhiệm vụ; trong đó "
+        f"đã hoàn thành {total.completed} nhiệm vụ ({total.done_on_time} đúng hạn, "
+        f"{total.done_late} quá hạn); đang thực hiện trong hạn {total.in_progress} nhiệm vụ"
+        f" ({total.due_soon} nhiệm vụ sắp đến hạn); quá hạn chưa hoàn thành {total.overdue} "
+        f"nhiệm vụ; thường xuyên {total.ongoing} nhiệm vụ; tạm dừng, dừng thực hiện "
+        f"{total.paused + total.cancelled} nhiệm vụ.",
+    )
+    _text(
+        document,
+        f"Tỷ lệ hoàn thành trên số nhiệm vụ đến hạn: {_rate(total.completion_rate_of_due)}; "
+        f"tỷ lệ hoàn thành đúng hạn trên tổng số nhiệm vụ: {_rate(total.on_time_rate_of_all)}.",
+    )
+    _text(document, _submission_sentence(data))
+
+    _heading(document, "II. KẾT QUẢ THỰC HIỆN")
+    _heading(document, "1. Kết quả theo nhóm nhiệm vụ")
+    for section in data.groups:
+        if not section.tasks:
+            continue
+        row = section.counts
+        title = f"Nhóm {section.code}. {section.name}" if section.code else section.name
+        _text(
+            document,
+            f"{title}: {row.assigned} nhiệm vụ, đã hoàn thành {row.completed}, đang thực hiện "
+            f"trong hạn {row.in_progress}, quá hạn {row.overdue}, thường xuyên {row.ongoing}.",
+        )
+        for line in section.completed_in_window:
+            _text(document, f"- {line.title} ({line.lead_unit}): {line.result}")
+    results = data.unit_texts("results")
+    if results:
+        _heading(document, "2. Kết quả nổi bật do các cơ quan, đơn vị báo cáo")
+        for unit, text in results:
+            _text(document, f"- {unit}: {text}")
+    _heading(document, f"{3 if results else 2}. Tổng hợp tình hình thực hiện nhiệm vụ")
+    _count_table(document, data.count_by_group, data.group_codes)
+    _text(
+        document,
+        "Tỷ lệ hoàn thành tính trên số nhiệm vụ đã đến hạn (hoàn thành và quá hạn); nhiệm vụ "
+        "còn trong hạn, thường xuyên không tính vào mẫu số.",
+        italic=True,
+    )
+    _heading(document, f"{4 if results else 3}. Kết quả thực hiện các chỉ tiêu")
+    _indicator_table(document, data)
+
+    _heading(document, "III. NHIỆM VỤ CHẬM TIẾN ĐỘ, QUÁ HẠN VÀ NGUYÊN NHÂN")
+    if not data.overdue:
+        _text(document, "Không có nhiệm vụ quá hạn.")
+    for line in data.overdue:
+        reason = line.difficulties or "đơn vị chưa báo cáo nguyên nhân"
+        _text(
+            document,
+            f"- {line.code} {line.title} ({line.lead_unit} chủ trì; thời hạn "
+            f"{line.deadline_as_of:%d/%m/%Y}, quá hạn {line.days_overdue} ngày). "
+            f"Nguyên nhân: {reason}",
+        )
+
+    _heading(document, "IV. KHÓ KHĂN, VƯỚNG MẮC")
+    _unit_list(document, data.unit_texts("difficulties"), "Các đơn vị không báo cáo khó khăn.")
+
+    _heading(document, "V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
+    for line in data.next_period:
+        _text(
+            document,
+            f"- {line.title} ({line.lead_unit} chủ trì; thời hạn {line.deadline_as_of:%d/%m/%Y}).",
+        )
+    _unit_list(
+        document,
+        data.unit_texts("next_steps"),
+        "" if data.next_period else "Tiếp tục triển khai các nhiệm vụ đã giao.",
+    )
+
+    _heading(document, "VI. KIẾN NGHỊ, ĐỀ XUẤT")
+    _unit_list(document, data.unit_texts("proposals"), "Không có kiến nghị.")
+    _text(
+        document,
+        f"Trên đây là báo cáo kết quả thực hiện {phrase} của Ban Chỉ đạo./.",
+    )
+
+
+def _submission_sentence(data: ReportData) -> str:
+    required = len(data.submissions)
+    sent = data.count(Timeliness.ON_TIME) + data.count(Timeliness.LATE)
+    sentence = (
+        f"Có {sent}/{required} cơ quan, đơn vị gửi báo cáo "
+        f"({data.count(Timeliness.ON_TIME)} đúng hạn, {data.count(Timeliness.LATE)} gửi muộn)"
+    )
+    missing = [
+        line.submission.unit.short_name or line.submission.unit.name
+        for line in data.submissions
+        if line.timeliness in (Timeliness.MISSING, Timeliness.PENDING)
+    ]
+    if missing:
+        sentence += f"; chưa gửi báo cáo: {', '.join(missing)}"
+    return sentence + "."
+
+
+def _unit_list(document, items: list[tuple[str, str]], empty: str) -> None:
+    if not items and empty:
+        _text(document, empty)
+    for unit, text in items:
+        _text(document, f"- {unit}: {text}")
+
+
+def _rate(value: Decimal | None) -> str:
+    if value is None:
+        return "chưa tính được"
+    return f"{str(value).replace('.', ',')}%"
+
+
+def _cell(cell, text: str, *, bold=False, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = align
+    paragraph.paragraph_format.first_line_indent = None
+    paragraph.paragraph_format.space_after = Pt(0)
+    _run(paragraph, text, bold=bold, size=11)
+
+
+def _table(document, headers, rows, *, left_columns=(1,), bold_last=False):
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
+        _cell(cell, header, bold=True)
+    for index, values in enumerate(rows, start=1):
+        cells = table.add_row().cells
+        bold = bold_last and index == len(rows)
+        for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
+            align = WD_ALIGN_PARAGRAPH.LEFT if column in left_columns else WD_ALIGN_PARAGRAPH.CENTER
+            _cell(cell, str(value), bold=bold, align=align)
+    _line(document, "", after=6)
+    return table
+
+
+def count_row_values(row: CountRow) -> tuple:
+    """A count row as the report prints it (after the TT and label columns)."""
+    return (
+        row.assigned,
+        row.done_on_time,
+        row.done_late,
+        row.in_progress,
+        row.overdue,
+        row.ongoing,
+        row.paused + row.cancelled,
+        _percent_cell(row.completion_rate_of_due),
+        _percent_cell(row.on_time_rate_of_all),
+    )
+
+
+def _percent_cell(value: Decimal | None) -> str:
+    return "-" if value is None else str(value).replace(".", ",")
+
+
+def _count_table(document, table: CountTable, codes: dict) -> None:
+    rows = [
+        (codes.get(row.key, index), row.label, *count_row_values(row))
+        for index, row in enumerate(table.rows, start=1)
+    ]
+    rows.append(("", "Tổng cộng", *count_row_values(table.total)))
+    _table(document, COUNT_HEADERS, rows, bold_last=True)
+
+
+def _indicator_table(document, data: ReportData) -> None:
+    if not data.indicators:
+        _text(document, "Ban Chỉ đạo chưa theo dõi chỉ tiêu nào.")
+        return
+    headers = ("TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu năm", "Kết quả", "Tỷ lệ đạt", "Đánh giá")
+    rows = [
+        (
+            line.code,
+            line.name,
+            line.measure_unit,
+            line.target,
+            line.value or "-",
+            line.ratio or "-",
+            line.assessment or "-",
+        )
+        for line in data.indicators
+    ]
+    _table(document, headers, rows)
+
+
+def _write_footer(document, data: ReportData) -> None:
+    """ "Nơi nhận:" bottom left, the signature block bottom right."""
+    _line(document, "")
+    left, right = _two_columns(document, (8.0, 8.5))
+    party = data.layout == ReportLayout.PARTY
+    _line(
+        left,
+        "Nơi nhận:",
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        bold=not party,
+        italic=not party,
+        underline=party,
+        size=12 if not party else 14,
+    )
+    for recipient in data.recipients:
+        _line(left, recipient, align=WD_ALIGN_PARAGRAPH.LEFT, size=11 if not party else 12)
+    _line(right, "T/M BAN CHỈ ĐẠO" if party else "TM. BAN CHỈ ĐẠO", bold=True, size=14)
+    _line(right, data.signer_role, bold=True, size=14)
+    for _blank in range(4):
+        _line(right, "")
+    _line(right, data.signer_name, bold=True, size=14)
+
+
+# Excel -------------------------------------------------------------------------------
+
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def build_report_xlsx(cycle: ReportingCycle, as_of: date) -> bytes:
+    """The appendix of the report: tasks grouped I–VII, the count table, indicators, and
+    who reported; as an .xlsx file's bytes."""
+    data = get_report_data(cycle, as_of)
+    workbook = Workbook()
+    _task_sheet(workbook.active, data)
+    _count_sheet(workbook.create_sheet("Tổng hợp"), data)
+    _indicator_sheet(workbook.create_sheet("Chỉ tiêu"), data)
+    _submission_sheet(workbook.create_sheet("Báo cáo của đơn vị"), data)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _font(bold=False, italic=False, size=12) -> Font:
+    return Font(name=FONT, bold=bold, italic=italic, size=size)
+
+
+def _sheet_title(sheet, lines: list[str], width: int) -> int:
+    """Centred title lines across ``width`` columns; returns the next free row."""
+    for index, text in enumerate(lines, start=1):
+        sheet.merge_cells(start_row=index, start_column=1, end_row=index, end_column=width)
+        cell = sheet.cell(row=index, column=1, value=text)
+        cell.font = _font(bold=index < len(lines), italic=index == len(lines), size=13)
+        cell.alignment = Alignment(horizontal="center", wrap_text=True)
+    return len(lines) + 2
+
+
+def _header_row(sheet, row: int, headers) -> None:
+    for column, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=row, column=column, value=header)
+        cell.font, cell.alignment, cell.border = _font(bold=True), _CENTRE, _BOX
+    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
+
+
+def _write_row(sheet, row: int, values, *, bold=False, centre=()) -> None:
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column, value=value)
+        cell.font, cell.border = _font(bold=bold), _BOX
+        cell.alignment = _CENTRE if column in centre else _WRAP
+
+
+def _widths(sheet, widths) -> None:
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToHeight = 0
+
+
+def _attached_to(data: ReportData) -> str:
+    number = data.cycle.report_number or "……"
+    return f"(Kèm theo Báo cáo số {number} ngày {data.as_of:%d/%m/%Y} của Ban Chỉ đạo)"
+
+
+def _task_sheet(sheet, data: ReportData) -> None:
+    sheet.title = "Nhiệm vụ"
+    row = _sheet_title(
+        sheet,
+        [
+            "PHỤ LỤC I",
+            f"TÌNH HÌNH THỰC HIỆN NHIỆM VỤ {data.cycle.title.upper()}",
+            _attached_to(data),
+        ],
+        len(TASK_HEADERS),
+    )
+    _header_row(sheet, row, TASK_HEADERS)
+    for section in data.groups:
+        if not section.tasks:
+            continue
+        row += 1
+        values = (section.code, section.name, "", "", "", "", "", "")
+        _write_row(sheet, row, values, bold=True, centre=(1,))
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(TASK_HEADERS))
+        for number, line in enumerate(section.tasks, start=1):
+            row += 1
+            values = (
+                number,
+                line.title,
+                line.lead_unit,
+                line.coordinating_units,
+                line.deadline,
+                line.output,
+                line.result,
+                line.status_label,
+            )
+            _write_row(sheet, row, values, centre=(1, 5))
+    _widths(sheet, (6, 50, 18, 22, 14, 22, 50, 16))
+
+
+def _count_sheet(sheet, data: ReportData) -> None:
+    row = _sheet_title(
+        sheet,
+        [
+            "PHỤ LỤC II",
+            f"TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐẾN NGÀY {data.as_of:%d/%m/%Y}",
+            _attached_to(data),
+        ],
+        len(COUNT_HEADERS),
+    )
+    for caption, table in (
+        ("Theo nhóm nhiệm vụ", data.count_by_group),
+        ("Theo cơ quan chủ trì", data.count_by_unit),
+    ):
+        sheet.cell(row=row, column=1, value=caption).font = _font(bold=True)
+        row += 1
+        _header_row(sheet, row, COUNT_HEADERS)
+        for index, count in enumerate(table.rows, start=1):
+            row += 1
+            number = data.group_codes.get(count.key, index) if table.by == "group" else index
+            _write_row(sheet, row, (number, count.label, *_xlsx_counts(count)), centre=(1,))
+        row += 1
+        _write_row(sheet, row, ("", "Tổng cộng", *_xlsx_counts(table.total)), bold=True)
+        row += 2
+    sheet.freeze_panes = None
+    _widths(sheet, (6, 45, *([13] * (len(COUNT_HEADERS) - 2))))
+
+
+def _xlsx_counts(row: CountRow) -> tuple:
+    values = count_row_values(row)
+    rates = tuple(
+        None if rate is None else float(rate)
+        for rate in (row.completion_rate_of_due, row.on_time_rate_of_all)
+    )
+    return (*values[:-2], *rates)
+
+
+def _indicator_sheet(sheet, data: ReportData) -> None:
+    headers = (
+        "Mã",
+        "Chỉ tiêu",
+        "Nhóm",
+        "Đơn vị tính",
+        "Mục tiêu năm",
+        "Kết quả",
+        "Tỷ lệ đạt",
+        "Đánh giá",
+    )
+    row = _sheet_title(
+        sheet,
+        ["PHỤ LỤC III", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", _attached_to(data)],
+        len(headers),
+    )
+    _header_row(sheet, row, headers)
+    for line in data.indicators:
+        row += 1
+        values = (
+            line.code,
+            line.name,
+            line.group_code,
+            line.measure_unit,
+            line.target,
+            line.value,
+            line.ratio,
+            line.assessment,
+        )
+        _write_row(sheet, row, values, centre=(1, 3, 4, 5, 6, 7))
+    _widths(sheet, (8, 60, 8, 14, 18, 14, 12, 16))
+
+
+def _submission_sheet(sheet, data: ReportData) -> None:
+    headers = ("STT", "Cơ quan, đơn vị", "Trạng thái", "Ngày gửi", "Đánh giá thời hạn")
+    row = _sheet_title(
+        sheet,
+        [
+            "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ",
+            f"Hạn gửi: {data.cycle.due_on:%d/%m/%Y}",
+        ],
+        len(headers),
+    )
+    _header_row(sheet, row, headers)
+    for number, line in enumerate(data.submissions, start=1):
+        row += 1
+        values = (
+            number,
+            line.submission.unit.name,
+            line.submission.get_state_display(),
+            f"{line.submitted_on:%d/%m/%Y}" if line.submitted_on else "",
+            line.timeliness.label,
+        )
+        _write_row(sheet, row, [str(v) if not isinstance(v, int) else v for v in values])
+    _widths(sheet, (6, 50, 24, 14, 20))
