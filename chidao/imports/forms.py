@@ -1,0 +1,67 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chidao.documents.models import Document
+from chidao.imports.choices import GroupMode
+from chidao.imports.tables import get_max_bytes
+from chidao.org.models import Unit
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class TaskUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp kế hoạch"),
+        help_text=_(
+            "Tệp Excel (.xlsx) hoặc Word (.docx) có bảng nhiệm vụ với các cột TT, Tên nhiệm vụ, "
+            "Cơ quan chủ trì, Cơ quan phối hợp, Kết quả/Sản phẩm, Thời gian hoàn thành."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.docx"}),
+    )
+    group_mode = forms.ChoiceField(
+        label=_("Cụm từ chỉ nhiều cơ quan (“các sở, ngành”, “UBND các xã, phường”)"),
+        choices=GroupMode.choices,
+        initial=GroupMode.EXPAND,
+        widget=forms.RadioSelect,
+    )
+    code_prefix = forms.CharField(
+        label=_("Tiền tố mã nhiệm vụ"),
+        required=False,
+        max_length=16,
+        help_text=_(
+            "Ghép trước mã nhóm và số thứ tự, ví dụ “KH29-” cho mã “KH29-I.1”; để tránh trùng "
+            "mã với kế hoạch khác."
+        ),
+    )
+    assigned_on = forms.DateField(
+        label=_("Ngày giao"), widget=DateInput, initial=timezone.localdate
+    )
+    source_document = forms.ModelChoiceField(
+        label=_("Văn bản giao"), queryset=Document.objects.none(), required=False
+    )
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source_document"].queryset = Document.objects.filter(committee=committee)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > get_max_bytes():
+            raise forms.ValidationError(
+                _("Tệp lớn hơn giới hạn %(mb)s MB."), params={"mb": get_max_bytes() // 2**20}
+            )
+        return upload
+
+
+class UnitAliasForm(forms.Form):
+    name = forms.CharField(label=_("Tên gọi trong văn bản"), max_length=300)
+    unit = forms.ModelChoiceField(
+        label=_("Là cơ quan, đơn vị"), queryset=Unit.objects.filter(is_active=True)
+    )
+    data_import = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -1,0 +1,120 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from chidao.core.models import VietnameseTextModel
+from chidao.imports.choices import GroupMode, ImportKind, ImportState
+
+
+class UnitAlias(VietnameseTextModel):
+    """Another name a committee's plans use for a unit ("Sở Tài chánh", "Các sở, ngành").
+
+    Plans name bodies the way their authors write them: abbreviated, misspelt, or by a
+    phrase that stands for one body in this committee. The secretariat records such a
+    name once, and every later import reads it as the unit. ``key`` is the folded name
+    (``rules.get_name_key``) that imports compare.
+    """
+
+    SEARCH_FIELDS = ("name",)
+
+    committee = models.ForeignKey(
+        "committees.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.CASCADE,
+        related_name="unit_aliases",
+    )
+    name = models.CharField(_("tên gọi trong văn bản"), max_length=300)
+    key = models.CharField(_("khóa so khớp"), max_length=300, editable=False)
+    unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("cơ quan, đơn vị"),
+        on_delete=models.CASCADE,
+        related_name="aliases",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tên gọi khác của đơn vị")
+        verbose_name_plural = pgettext_lazy("số nhiều", "tên gọi khác của đơn vị")
+        ordering = ["committee", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "key"],
+                name="unit_alias_unique_per_committee",
+                violation_error_message=_("Ban Chỉ đạo đã có tên gọi này."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.unit}"
+
+
+class DataImport(models.Model):
+    """One uploaded file on its way into the system: previewed, then committed once.
+
+    The file is kept so that the preview can be read again after the secretariat adds a
+    unit alias, and so that the commit writes exactly what was previewed from the same
+    bytes. The options chosen at upload travel with it.
+    """
+
+    committee = models.ForeignKey(
+        "committees.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.CASCADE,
+        related_name="data_imports",
+    )
+    kind = models.CharField(_("loại dữ liệu"), max_length=16, choices=ImportKind.choices)
+    filename = models.CharField(_("tên tệp"), max_length=255)
+    content = models.BinaryField(_("nội dung tệp"))
+    group_mode = models.CharField(
+        _("cụm từ chỉ nhiều cơ quan"),
+        max_length=16,
+        choices=GroupMode.choices,
+        default=GroupMode.EXPAND,
+    )
+    code_prefix = models.CharField(_("tiền tố mã nhiệm vụ"), max_length=16, blank=True)
+    assigned_on = models.DateField(_("ngày giao"), null=True, blank=True)
+    source_document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("văn bản giao"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=ImportState.choices, default=ImportState.PREVIEWED
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    committed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    committed_at = models.DateTimeField(_("ghi lúc"), null=True, blank=True)
+    created_count = models.PositiveIntegerField(_("số bản ghi tạo mới"), default=0)
+    skipped_count = models.PositiveIntegerField(_("số dòng bỏ qua"), default=0)
+
+    class Meta:
+        verbose_name = _("lần nhập dữ liệu")
+        verbose_name_plural = pgettext_lazy("số nhiều", "lần nhập dữ liệu")
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_kind_display()})"

@@ -1,0 +1,310 @@
+"""How a plan's appendix table reads: columns, rows and the names of bodies in a cell.
+
+Plain functions of text, no database: the import (``tasks.py``) feeds them the rows of
+a file and a way to look names up.
+
+Decisions a reader needs:
+
+* Columns are found by their folded header ("Cơ quan chủ trì", "Đơn vị chủ trì" and
+  "CHỦ TRÌ" are one column), over one or two header rows ("Thời gian" above "Hoàn
+  thành"), in any order.
+* A row whose number is a roman numeral ("I.", "II") and that names no lead unit opens a
+  group of tasks. A row with a title but neither number nor lead unit is a note.
+* A cell naming several bodies is split on commas, semicolons, lines and "và", but a
+  span that is itself a known name stays whole: "Sở Văn hóa, Thể thao và Du lịch" is
+  one unit, "các sở, ngành" one group phrase.
+* Unit names compare on a key with no diacritics, case, punctuation or trailing
+  "tỉnh Nam Định", and "Sở KH&CN", "Sở KHCN" compare with "Sở Khoa học và Công nghệ"
+  through the initials of the words after the first.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from chidao.core.text import fold_text
+
+# --- Columns -------------------------------------------------------------------------------
+
+CODE, TITLE, LEAD, COORDINATING, OUTPUT, DEADLINE, NOTE = (
+    "code",
+    "title",
+    "lead",
+    "coordinating",
+    "output",
+    "deadline",
+    "note",
+)
+REQUIRED_COLUMNS = (TITLE, LEAD, DEADLINE)
+
+# Checked in order, first match wins: "Tên nhiệm vụ" must not be read before "chủ trì".
+_COLUMN_WORDS: tuple[tuple[str, re.Pattern], ...] = (
+    (LEAD, re.compile(r"chu tri")),
+    (COORDINATING, re.compile(r"phoi hop")),
+    (DEADLINE, re.compile(r"thoi gian|thoi han|tien do|hoan thanh")),
+    (OUTPUT, re.compile(r"ket qua|san pham|hinh thuc")),
+    (NOTE, re.compile(r"ghi chu")),
+    (CODE, re.compile(r"^(?:s?tt|so tt|so thu tu|ma(?: so| nhiem vu)?)$")),
+    (TITLE, re.compile(r"nhiem vu|noi dung|ten|giai phap|de an")),
+)
+
+
+def get_column(header: str) -> str | None:
+    """The column a header names, or None."""
+    folded = fold_text(header).strip(" .:")
+    if not folded:
+        return None
+    for column, pattern in _COLUMN_WORDS:
+        if pattern.search(folded):
+            return column
+    return None
+
+
+def find_columns(rows: list[tuple[str, ...]]) -> tuple[int, dict[str, int]] | None:
+    """Where the header ends and which index holds each column.
+
+    Looks for the header among the first rows; a second header row below it (sub-headers
+    or a row of column numbers) is read with it. Returns (index of the first data row,
+    column → index), or None when no row names a title and a lead column.
+    """
+    for start, row in enumerate(rows[:20]):
+        columns = _map_columns(row)
+        if TITLE not in columns or LEAD not in columns:
+            continue
+        end = start + 1
+        if end < len(rows) and _is_header_continuation(rows[end]):
+            merged = tuple(
+                f"{top} {below}".strip() if below and below != top else top
+                for top, below in zip(row, _pad(rows[end], len(row)), strict=False)
+            )
+            columns = _map_columns(merged) | {
+                column: index
+                for column, index in _map_columns(rows[end]).items()
+                if column not in columns
+            }
+            end += 1
+        return end, columns
+    return None
+
+
+def _map_columns(row: tuple[str, ...]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, header in enumerate(row):
+        column = get_column(header)
+        if column and column not in columns:
+            columns[column] = index
+    return columns
+
+
+def _pad(row: tuple[str, ...], width: int) -> tuple[str, ...]:
+    return tuple(row) + ("",) * (width - len(row))
+
+
+_COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?$")
+
+
+def _is_header_continuation(row: tuple[str, ...]) -> bool:
+    filled = [cell for cell in row if cell]
+    if not filled:
+        return False
+    if all(_COLUMN_NUMBER.match(cell) for cell in filled):
+        return True
+    return all(get_column(cell) for cell in filled)
+
+
+# --- Rows ----------------------------------------------------------------------------------
+
+_ROMAN = re.compile(r"^(?:phan |nhom |muc )?(?P<code>[ivxl]+)[.:)]?$")
+_TASK_NUMBER = re.compile(r"^(?P<code>[0-9]+(?:\.[0-9]+)*|[a-zđ])[.)]?$")
+_NOTE_START = re.compile(r"^(?:\*|ghi chu|luu y|chu thich)")
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    text: str
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    number: str
+    title: str
+    lead: str
+    coordinating: str
+    output: str
+    deadline: str
+
+
+def read_row(cells: tuple[str, ...], columns: dict[str, int]):
+    """What a data row is: a ``GroupRow``, ``NoteRow``, ``TaskRow``, or None when empty."""
+    cells = _pad(cells, max(columns.values()) + 1)
+
+    def cell(column: str) -> str:
+        return cells[columns[column]].strip() if column in columns else ""
+
+    if not any(cells):
+        return None
+    number, title, lead = cell(CODE), cell(TITLE), cell(LEAD)
+    folded_number = fold_text(number)
+    if (match := _ROMAN.match(folded_number)) and not lead:
+        name = title or next((c for c in cells if c and c != number), "")
+        return GroupRow(match["code"].upper(), name.strip(" .:"))
+    if not number and not lead:
+        text = " ".join(c for c in cells if c)
+        if _COLUMN_NUMBER.match(text.replace(" ", "")) or all(
+            _COLUMN_NUMBER.match(c) for c in cells if c
+        ):
+            return None
+        return NoteRow(text)
+    if _NOTE_START.match(fold_text(title)) and not lead:
+        return NoteRow(title)
+    match = _TASK_NUMBER.match(folded_number)
+    return TaskRow(
+        number=match["code"] if match else number.strip(" ."),
+        title=title,
+        lead=lead,
+        coordinating=cell(COORDINATING),
+        output=cell(OUTPUT),
+        deadline=cell(DEADLINE),
+    )
+
+
+_FORMULA = re.compile(r"^[=+@]\s*[A-Za-z_]+\s*\(|^=")
+
+
+def looks_like_formula(text: str) -> bool:
+    """A cell that a spreadsheet would run as a formula ("=HYPERLINK(…)", "@SUM(…)")."""
+    return bool(_FORMULA.match(text.strip()))
+
+
+# --- Names of bodies -----------------------------------------------------------------------
+
+_ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
+# Only as a name's first word: elsewhere "tp" may be part of a code.
+_FIRST_WORD_ABBREVIATIONS = {"tp": "thanh pho"}
+_PUNCTUATION = re.compile(r"[^a-z0-9 ]+")
+# "… tỉnh Nam Định", "… Thành phố Hồ Chí Minh": the unit's place, which a plan of that
+# province leaves out. Only trailing, so "Tỉnh ủy Nam Định" keeps its first word.
+_PLACE = re.compile(r" (?:tinh|thanh pho)(?: [a-z]+)*$")
+
+
+def get_name_key(text: str) -> str:
+    """The key two spellings of one unit name share ("Sở KH&CN tỉnh Nam Định")."""
+    folded = fold_text(text).replace("&", " va ")
+    words = _PUNCTUATION.sub(" ", folded).split()
+    words = [
+        _FIRST_WORD_ABBREVIATIONS.get(word, word) if index == 0 else word
+        for index, word in enumerate(words)
+    ]
+    words = [_ABBREVIATIONS.get(word, word) for word in words]
+    key = " ".join(" ".join(words).split())
+    return _PLACE.sub("", key) or key
+
+
+def get_initials_key(text: str) -> str:
+    """The first word and the initials of the rest: "so khcn" for the Department of
+    Science and Technology, so that "Sở KH&CN" and "Sở KHCN" find it."""
+    words = [word for word in get_name_key(text).split() if word != "va"]
+    if len(words) < 2:
+        return ""
+    return f"{words[0]} {''.join(word[0] for word in words[1:])}"
+
+
+def get_compact_key(text: str) -> str:
+    """An abbreviated name with its letters run together: "Sở KH&CN" → "so khcn"."""
+    folded = _PUNCTUATION.sub(" ", fold_text(text).replace("&", " "))
+    words = [word for word in folded.split() if word != "va"]
+    if len(words) < 2:
+        return ""
+    return f"{words[0]} {''.join(words[1:])}"
+
+
+_GROUP_WORDS = {
+    "so": "department",
+    "ban": "department",
+    "nganh": "department",
+    "bo": "department",
+    "co": "department",
+    "quan": "department",
+    "don": "department",
+    "vi": "department",
+    "dia": "commune",
+    "phuong": "commune",
+    "xa": "commune",
+    "dac": "commune",
+    "khu": "commune",
+}
+_GROUP_PREFIX = re.compile(r"^(?:(?:uy ban nhan dan|ubnd) )?(?:cac |moi |toan bo )?")
+_RELATED = re.compile(r" (?:co )?lien quan$")
+
+
+@dataclass(frozen=True)
+class GroupPhrase:
+    """A phrase naming many bodies ("các sở, ngành", "UBND các xã, phường").
+
+    ``kinds`` are "department" and/or "commune"; ``related`` is set for "… có liên quan",
+    which names no body in particular and so cannot be expanded.
+    """
+
+    text: str
+    kinds: frozenset[str]
+    related: bool = False
+
+
+def parse_group_phrase(text: str) -> GroupPhrase | None:
+    """The group a phrase names, or None when it is not a group phrase."""
+    folded = _PUNCTUATION.sub(" ", fold_text(text).replace("&", " ")).strip()
+    folded = " ".join(folded.split())
+    related = bool(_RELATED.search(folded))
+    folded = _RELATED.sub("", folded)
+    had_article = bool(re.match(r"^(?:(?:uy ban nhan dan|ubnd) )?(?:cac|moi|toan bo) ", folded))
+    words = [w for w in _GROUP_PREFIX.sub("", folded).split() if w != "va"]
+    if not words or any(word not in _GROUP_WORDS for word in words):
+        return None
+    # Without "các" a lone "Bộ" or "Ban" is a unit's first word, not a group.
+    if not had_article and len(words) < 2 and words != ["dia", "phuong"]:
+        return None
+    if words in (["dia"], ["khu"], ["dac"]):
+        return None
+    return GroupPhrase(text.strip(), frozenset(_GROUP_WORDS[w] for w in words), related)
+
+
+_SPLIT = re.compile(r"\s*(?:[,;\n]|\s-\s)\s*|\s+và\s+", re.IGNORECASE)
+
+
+def split_bodies(text: str, is_known: Callable[[str], bool]) -> list[str]:
+    """The bodies a cell names, in order.
+
+    ``is_known(name)`` says whether a span of the cell is one name (a unit, an alias or
+    a group phrase); the longest known span wins at each step, and a piece nothing knows
+    is returned alone (it will be reported as unknown).
+    """
+    text = text.strip().strip(".;,")
+    if not text:
+        return []
+    pieces, joiners, position = [], [], 0
+    for match in _SPLIT.finditer(text):
+        pieces.append(text[position : match.start()])
+        joiners.append(match.group())
+        position = match.end()
+    pieces.append(text[position:])
+    bodies, start = [], 0
+    while start < len(pieces):
+        chosen = start
+        span = pieces[start]
+        for end in range(len(pieces) - 1, start, -1):
+            candidate = pieces[start]
+            for index in range(start, end):
+                candidate += joiners[index] + pieces[index + 1]
+            if is_known(candidate.strip()):
+                chosen, span = end, candidate
+                break
+        if span.strip():
+            bodies.append(span.strip())
+        start = chosen + 1
+    return bodies

@@ -1,0 +1,139 @@
+"""Writes of the import: storing an upload, committing it, recording a unit alias.
+
+Contract shared by every function here: the caller has checked that ``by`` manages the
+committee (``committees.access.access_committee(..., "manage")``); the function raises
+``ValidationError`` with a Vietnamese message and writes nothing when it refuses; it
+writes in one transaction. A commit writes every row or none.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chidao.assignments.services import do_create_task
+from chidao.committees.models import TaskGroup
+from chidao.imports.choices import GroupMode, ImportKind, ImportState
+from chidao.imports.models import DataImport, UnitAlias
+from chidao.imports.rules import get_name_key
+from chidao.imports.tables import read_tables
+from chidao.imports.task_plans import build_task_plan, get_assigned_on
+
+
+@transaction.atomic
+def do_upload_import(
+    *,
+    committee,
+    by,
+    kind: str,
+    filename: str,
+    content: bytes,
+    group_mode: str = GroupMode.EXPAND,
+    code_prefix: str = "",
+    assigned_on=None,
+    source_document=None,
+) -> DataImport:
+    """Store an uploaded file for preview, refusing one that cannot be read at all.
+
+    Refuses (see ``tables.read_tables``) a file of the wrong type, too big, protected,
+    a zip bomb or with too many rows. Returns the stored import, not yet committed.
+    """
+    read_tables(content, filename)
+    if source_document is not None and source_document.committee_id not in (
+        None,
+        committee.pk,
+    ):
+        raise ValidationError({"source_document": _("Văn bản không thuộc Ban Chỉ đạo này.")})
+    return DataImport.objects.create(
+        committee=committee,
+        kind=kind,
+        filename=filename[:255],
+        content=content,
+        group_mode=group_mode,
+        code_prefix=code_prefix.strip(),
+        assigned_on=assigned_on,
+        source_document=source_document,
+        uploaded_by=by,
+    )
+
+
+@transaction.atomic
+def do_commit_task_import(*, data_import: DataImport, by):
+    """Create the task groups and tasks of a previewed import, all or nothing.
+
+    The file is read again and planned as the preview showed it; if any row has an
+    error, nothing is written. Rows whose code the committee already has are left as
+    they are, so committing the same file twice creates nothing the second time.
+    Tasks are created through ``assignments.services.do_create_task``.
+
+    Returns:
+        The plan that was written.
+    """
+    data_import = DataImport.objects.select_for_update().get(pk=data_import.pk)
+    if data_import.kind != ImportKind.TASKS:
+        raise ValidationError(_("Lần nhập này không phải nhập nhiệm vụ."))
+    if data_import.state == ImportState.COMMITTED:
+        raise ValidationError(_("Tệp này đã được ghi vào hệ thống."))
+    plan = build_task_plan(data_import)
+    if plan.errors or plan.rows_with_errors:
+        raise ValidationError(
+            _("Còn %(count)s dòng có lỗi; hãy sửa tệp hoặc thêm tên gọi khác rồi xem lại.")
+            % {"count": len(plan.rows_with_errors) + len(plan.errors)}
+        )
+    if not plan.rows_to_create:
+        raise ValidationError(_("Không có nhiệm vụ mới nào để ghi."))
+    committee = data_import.committee
+    assigned_on = get_assigned_on(data_import, timezone.localdate())
+    order = committee.task_groups.count()
+    groups = {}
+    for group in plan.groups:
+        if group.existing is not None:
+            groups[group.code] = group.existing
+        elif group.code not in groups:
+            order += 1
+            groups[group.code] = TaskGroup.objects.create(
+                committee=committee, code=group.code, name=group.name[:500], order=order
+            )
+    for row in plan.rows_to_create:
+        do_create_task(
+            committee=committee,
+            by=by,
+            lead_unit=row.lead_unit,
+            title=row.title,
+            deadline_text=row.deadline_text,
+            assigned_on=assigned_on,
+            coordinating_units=row.coordinating_units,
+            code=row.code,
+            group=groups.get(row.group.code) if row.group else None,
+            expected_output=row.output,
+            description=row.description,
+            source_document=data_import.source_document,
+            source_clause=row.label[:200],
+        )
+    data_import.state = ImportState.COMMITTED
+    data_import.committed_by = by
+    data_import.committed_at = timezone.now()
+    data_import.created_count = len(plan.rows_to_create)
+    data_import.skipped_count = len(plan.rows_existing) + len(plan.skipped)
+    data_import.save()
+    return plan
+
+
+@transaction.atomic
+def do_create_unit_alias(*, committee, by, name: str, unit) -> UnitAlias:
+    """Record that ``name`` in this committee's plans means ``unit``. Returns the alias."""
+    key = get_name_key(name)
+    if not key:
+        raise ValidationError({"name": _("Tên gọi không được để trống.")})
+    if not unit.is_active:
+        raise ValidationError({"unit": _("Đơn vị đã ngừng hoạt động.")})
+    alias = UnitAlias(
+        committee=committee, name=name.strip()[:300], key=key[:300], unit=unit, created_by=by
+    )
+    alias.full_clean()
+    try:
+        with transaction.atomic():
+            alias.save()
+    except IntegrityError as error:
+        raise ValidationError({"name": _("Ban Chỉ đạo đã có tên gọi này.")}) from error
+    return alias

@@ -1,0 +1,220 @@
+"""Reading the tables of an uploaded .xlsx or .docx into plain rows of text.
+
+Everything format-specific stays here: merged cells, Excel dates, Word's horizontal and
+vertical spans. What comes out is a list of ``SourceRow``: the row's number as the
+secretariat sees it in the file and one text per column, so the rules that read a plan
+never touch openpyxl or python-docx.
+
+Files are refused before they are opened when they are too big, are not a real Office
+Open XML package (a renamed .xls, a password-protected file: both are OLE containers),
+would expand to far more than their size (a zip bomb), or hold more rows than the cap.
+"""
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from chidao.core.text import normalize_text
+
+XLSX, DOCX = "xlsx", "docx"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_PACKAGE_PART = {XLSX: "xl/workbook.xml", DOCX: "word/document.xml"}
+# An Office file compresses text about tenfold; a hundredfold is no spreadsheet.
+_MAX_EXPANSION = 100
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One row of a table: where it is (``label``) and the text of each column.
+
+    ``formulas`` holds the columns whose cell was an Excel formula: their text is never
+    taken as data (a formula such as ``=HYPERLINK(…)`` is an injection risk when the
+    value is exported again).
+    """
+
+    label: str
+    cells: tuple[str, ...]
+    formulas: frozenset[int] = field(default_factory=frozenset)
+
+    def is_empty(self) -> bool:
+        return not any(self.cells)
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A sheet of a workbook or a table of a document."""
+
+    name: str
+    rows: tuple[SourceRow, ...]
+
+
+def get_max_bytes() -> int:
+    return settings.CHIDAO_IMPORT_MAX_BYTES
+
+
+def get_max_rows() -> int:
+    return settings.CHIDAO_IMPORT_MAX_ROWS
+
+
+def get_file_format(filename: str) -> str:
+    """``XLSX`` or ``DOCX`` from the file name; anything else is refused."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension not in (XLSX, DOCX):
+        raise ValidationError(
+            _(
+                "Chỉ nhận tệp Excel (.xlsx) hoặc Word (.docx); "
+                "tệp “%(name)s” không phải hai loại này."
+            )
+            % {"name": filename[:80]},
+            code="file_type",
+        )
+    return extension
+
+
+def read_tables(data: bytes, filename: str) -> list[SourceTable]:
+    """The tables of an .xlsx (one per sheet) or .docx (one per table) file.
+
+    Raises:
+        ValidationError: in Vietnamese, when the file is refused (see the module doc).
+    """
+    file_format = get_file_format(filename)
+    check_package(data, file_format)
+    tables = _read_xlsx(data) if file_format == XLSX else _read_docx(data)
+    rows = sum(len(table.rows) for table in tables)
+    if rows > get_max_rows():
+        raise ValidationError(
+            _(
+                "Tệp có %(rows)s dòng, vượt quá giới hạn %(max)s dòng mỗi lần nhập; "
+                "hãy chia nhỏ tệp."
+            )
+            % {"rows": rows, "max": get_max_rows()},
+            code="too_many_rows",
+        )
+    return tables
+
+
+def check_package(data: bytes, file_format: str) -> None:
+    """Refuse a file that is too big, not an Office Open XML package, or a zip bomb."""
+    max_bytes = get_max_bytes()
+    if len(data) > max_bytes:
+        raise ValidationError(
+            _("Tệp lớn hơn giới hạn %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)},
+            code="too_big",
+        )
+    if data.startswith(_OLE_MAGIC):
+        raise ValidationError(
+            _(
+                "Tệp được đặt mật khẩu hoặc là định dạng cũ (.xls, .doc). Hãy mở tệp, bỏ mật "
+                "khẩu và lưu lại thành .xlsx hoặc .docx rồi tải lên lại."
+            ),
+            code="protected",
+        )
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        names = set(package.namelist())
+        expanded = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise _not_office(file_format) from error
+    if _PACKAGE_PART[file_format] not in names:
+        raise _not_office(file_format)
+    if expanded > max(len(data), 1) * _MAX_EXPANSION or expanded > max_bytes * 10:
+        raise ValidationError(
+            _("Tệp nén bất thường (dung lượng khi giải nén quá lớn); không thể đọc tệp này."),
+            code="zip_bomb",
+        )
+
+
+def _not_office(file_format: str) -> ValidationError:
+    return ValidationError(
+        _("Tệp không phải là tệp %(kind)s hợp lệ (có thể là tệp khác được đổi đuôi).")
+        % {"kind": "Excel (.xlsx)" if file_format == XLSX else "Word (.docx)"},
+        code="not_office",
+    )
+
+
+def _read_xlsx(data: bytes) -> list[SourceTable]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=False)
+    except Exception as error:  # openpyxl raises many kinds on a damaged package
+        raise _not_office(XLSX) from error
+    tables = []
+    for sheet in workbook.worksheets:
+        if sheet.max_row > get_max_rows():
+            raise ValidationError(
+                _("Trang “%(sheet)s” có %(rows)s dòng, vượt quá giới hạn %(max)s dòng.")
+                % {"sheet": sheet.title, "rows": sheet.max_row, "max": get_max_rows()},
+                code="too_many_rows",
+            )
+        tables.append(SourceTable(sheet.title, tuple(_sheet_rows(sheet))))
+    return tables
+
+
+def _sheet_rows(sheet):
+    # A merged range keeps its value in the top-left cell. Spread it down the first
+    # column (a lead unit merged over several tasks leads each of them) but not across:
+    # a group title merged over a row belongs to one column only.
+    fill_down: dict[tuple[int, int], tuple[object, bool]] = {}
+    for merged in sheet.merged_cells.ranges:
+        top = sheet.cell(merged.min_row, merged.min_col)
+        for row in range(merged.min_row + 1, merged.max_row + 1):
+            fill_down[(row, merged.min_col)] = (top.value, top.data_type == "f")
+    width = sheet.max_column
+    for index, row in enumerate(sheet.iter_rows(max_col=width), start=1):
+        cells, formulas = [], set()
+        for column, cell in enumerate(row):
+            value, is_formula = fill_down.get(
+                (index, column + 1), (cell.value, cell.data_type == "f")
+            )
+            if is_formula:
+                formulas.add(column)
+            cells.append(_cell_text(value, cell.number_format))
+        yield SourceRow(_("Dòng %(row)s") % {"row": index}, tuple(cells), frozenset(formulas))
+
+
+def _cell_text(value, number_format: str = "") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        # "6/2025" typed into Excel becomes 1 June 2025 shown as "Jun-25": keep the
+        # month when the format shows no day, or the deadline would move to the 1st.
+        if "d" not in number_format.lower():
+            return f"{value.month}/{value.year}"
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return normalize_text(str(value))
+
+
+def _read_docx(data: bytes) -> list[SourceTable]:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises many kinds on a damaged package
+        raise _not_office(DOCX) from error
+    tables = []
+    for number, table in enumerate(document.tables, start=1):
+        rows = []
+        for index, row in enumerate(table.rows, start=1):
+            cells = [""] * row.grid_cols_before
+            previous = None
+            for cell in row.cells:
+                # A horizontal span repeats the same cell: keep its text in the first column.
+                # A vertical span yields the cell above, so its text fills down by itself.
+                cells.append("" if cell._tc is previous else normalize_text(cell.text))
+                previous = cell._tc
+            rows.append(
+                SourceRow(
+                    _("Bảng %(table)s, dòng %(row)s") % {"table": number, "row": index},
+                    tuple(cells),
+                )
+            )
+        tables.append(SourceTable(_("Bảng %(table)s") % {"table": number}, tuple(rows)))
+    return tables

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from chidao.imports import views
+
+app_name = "imports"
+
+urlpatterns = [
+    path("", views.import_index, name="index"),
+    path("ban-chi-dao/<int:committee_pk>/nhiem-vu/", views.task_upload, name="task_upload"),
+    path("ban-chi-dao/<int:committee_pk>/ten-goi-khac/", views.alias_create, name="alias_create"),
+    path("<int:pk>/", views.task_preview, name="task_preview"),
+    path("<int:pk>/ghi/", views.task_commit, name="task_commit"),
+]
