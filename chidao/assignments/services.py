@@ -392,21 +392,28 @@ def do_update_task(
         setattr(current, name, value)
     if deadline_text is not None and normalize_text(deadline_text) != current.deadline_text:
         parsed = _parse_deadline_field(deadline_text)
-        if current.deadline_changes.filter(decision=DeadlineChangeDecision.APPROVED).exists():
-            raise ValidationError(
-                {
-                    "deadline_text": _(
-                        "Thời hạn của nhiệm vụ đã được điều chỉnh theo đề nghị; "
-                        "muốn đổi nữa, hãy dùng chức năng điều chỉnh thời hạn."
-                    )
-                }
-            )
+        moved = (parsed.kind, parsed.recurrence or "", parsed.deadline) != (
+            current.kind,
+            current.recurrence,
+            current.deadline,
+        )
+        if moved:
+            approved = current.deadline_changes.filter(decision=DeadlineChangeDecision.APPROVED)
+            if approved.exists():
+                raise ValidationError(
+                    {
+                        "deadline_text": _(
+                            "Thời hạn của nhiệm vụ đã được điều chỉnh theo đề nghị; "
+                            "muốn đổi nữa, hãy dùng chức năng điều chỉnh thời hạn."
+                        )
+                    }
+                )
+            current.kind = parsed.kind
+            current.recurrence = parsed.recurrence or ""
+            current.deadline = parsed.deadline
+            current.original_deadline = parsed.deadline
+            current.start_date = parsed.start
         current.deadline_text = parsed.text
-        current.kind = parsed.kind
-        current.recurrence = parsed.recurrence or ""
-        current.deadline = parsed.deadline
-        current.original_deadline = parsed.deadline
-        current.start_date = parsed.start
     current._history_user = by
     current.full_clean()
     current.save()

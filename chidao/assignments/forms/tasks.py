@@ -119,7 +119,10 @@ class TaskForm(forms.ModelForm):
         ).select_related("unit")
         if task is None:
             self.fields["assigned_on"].initial = timezone.localdate()
-        elif task.deadline_changes.exists():
+        elif not task.deadline_text and task.deadline:
+            # Tasks entered without the plan's phrase (imports, the admin) show their date.
+            self.initial["deadline_text"] = task.deadline.strftime("%d/%m/%Y")
+        if task is not None and task.deadline_changes.exists():
             self.fields["deadline_text"].help_text = _(
                 "Thời hạn đã có đề nghị điều chỉnh; thời hạn mới do Thường trực duyệt "
                 "theo đề nghị, không sửa ở đây."
