@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from chidao.assignments.choices import TaskKind, TaskState
-from chidao.assignments.models import Task
+from chidao.assignments.models import DeadlineChange, Evidence, ProgressUpdate, Task
 from chidao.committees.access import Roles, get_roles
 
 
@@ -71,3 +71,57 @@ def access_task(user, pk, action: str = TaskAction.VIEW) -> Task:
     if action not in get_task_actions(get_roles(user), task):
         raise PermissionDenied
     return task
+
+
+def access_progress_update(user, pk, action: str = TaskAction.VIEW) -> ProgressUpdate:
+    """The progress report ``pk`` if ``user`` may do ``action`` to it.
+
+    404 when its task is hidden from the user; 403 when they see it but may not act:
+    ``APPROVE_FOR_UNIT`` only for the head of the unit that filed the report, ``REVIEW``
+    never on a report the reviewer wrote (no one confirms their own completion claim).
+    """
+    update = (
+        ProgressUpdate.objects.filter(task__in=Task.objects.visible_to(user), pk=pk)
+        .select_related("task__committee", "task__lead_unit", "unit", "author__person")
+        .first()
+    )
+    if update is None:
+        raise Http404
+    roles = get_roles(user)
+    allowed = action in get_task_actions(roles, update.task)
+    if action == TaskAction.APPROVE_FOR_UNIT:
+        allowed = allowed and update.unit_id == roles.unit_id
+    if action == TaskAction.REVIEW:
+        allowed = allowed and update.author_id != user.pk
+    if not allowed:
+        raise PermissionDenied
+    return update
+
+
+def access_evidence(user, pk) -> Evidence:
+    """The evidence file ``pk`` if ``user`` may see its task; 404 otherwise."""
+    evidence = (
+        Evidence.objects.filter(progress_update__task__in=Task.objects.visible_to(user), pk=pk)
+        .select_related("progress_update")
+        .first()
+    )
+    if evidence is None:
+        raise Http404
+    return evidence
+
+
+def access_deadline_change(user, pk, action: str = TaskAction.REVIEW) -> DeadlineChange:
+    """The deadline-change request ``pk`` if ``user`` may do ``action`` to its task.
+
+    404 when the task is hidden from the user, 403 when they see it but may not act.
+    """
+    change = (
+        DeadlineChange.objects.filter(task__in=Task.objects.visible_to(user), pk=pk)
+        .select_related("task__committee", "task__lead_unit", "requested_by__person")
+        .first()
+    )
+    if change is None:
+        raise Http404
+    if action not in get_task_actions(get_roles(user), change.task):
+        raise PermissionDenied
+    return change

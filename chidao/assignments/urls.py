@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chidao.assignments.views import tasks
+from chidao.assignments.views import reports, tasks
 
 app_name = "assignments"
 
@@ -12,4 +12,25 @@ urlpatterns: list = [
     path("<int:pk>/", tasks.task_detail, name="task_detail"),
     path("<int:pk>/sua/", tasks.task_edit, name="task_edit"),
     path("<int:pk>/chia-nho/", tasks.task_breakdown, name="task_breakdown"),
+    # Reports, reviews, deadline changes, directions (views/reports.py)
+    path("thuong-truc/", reports.secretariat_home, name="secretariat_home"),
+    path("<int:pk>/bao-cao/", reports.progress_create, name="progress_create"),
+    path(
+        "bao-cao/<int:pk>/lanh-dao-duyet/",
+        reports.progress_approve_unit,
+        name="progress_approve_unit",
+    ),
+    path("bao-cao/<int:pk>/xem-xet/", reports.progress_review, name="progress_review"),
+    path(
+        "<int:pk>/dieu-chinh-thoi-han/",
+        reports.deadline_change_request,
+        name="deadline_change_request",
+    ),
+    path(
+        "dieu-chinh-thoi-han/<int:pk>/",
+        reports.deadline_change_decide,
+        name="deadline_change_decide",
+    ),
+    path("<int:pk>/chi-dao/", reports.direction_create, name="direction_create"),
+    path("minh-chung/<int:pk>/", reports.evidence_download, name="evidence_download"),
 ]

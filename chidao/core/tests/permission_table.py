@@ -44,6 +44,29 @@ TABLE: dict[str, Route] = {
     "assignments:task_breakdown": Route(
         get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "task"}
     ),
+    # Reports, reviews, deadline changes, directions (issue [B] §1, §5–§8). A report by
+    # the lead or a coordinating unit; the head approves only their unit's; nobody reviews
+    # their own; the lead unit alone asks to move the deadline; leaders give directions.
+    "assignments:secretariat_home": Route(get="L FFFF AAFA"),
+    "assignments:progress_create": Route(
+        get="L AANA FNFF", post="L AANA FNFF", kwargs={"pk": "task"}
+    ),
+    "assignments:progress_approve_unit": Route(
+        get="L FFNA FNFF", post="L FFNA FNFF", kwargs={"pk": "progress_update_pending_unit"}
+    ),
+    "assignments:progress_review": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "completion_claim"}
+    ),
+    "assignments:deadline_change_request": Route(
+        get="L AFNA FNFF", post="L AFNA FNFF", kwargs={"pk": "task"}
+    ),
+    "assignments:deadline_change_decide": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "deadline_change"}
+    ),
+    "assignments:direction_create": Route(
+        get="L FFNF FNAA", post="L FFNF FNAA", kwargs={"pk": "task"}
+    ),
+    "assignments:evidence_download": Route(get="L AANA ANAA", kwargs={"pk": "evidence"}),
     # Notifications (issue [F]): each user only ever reaches their own.
     "reminders:notification_list": Route(get=SIGNED_IN),
     "reminders:mark_read": Route(post="L ANNN NNNN", kwargs={"pk": "notification"}),

@@ -8,7 +8,7 @@ unrelated ``other_committee``. ``task`` is led by ``lead_unit`` and coordinated 
 import datetime
 from dataclasses import dataclass, field
 
-from chidao.assignments.tests.factories import TaskFactory
+from chidao.assignments.tests.factories import TaskFactory, build_report_objects
 from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
@@ -89,6 +89,9 @@ def build_world() -> World:
     for seat_committee, user, role in seats:
         Membership.objects.create(committee=seat_committee, person=user.person, role=role)
     notification = NotificationFactory(recipient=users["unit_officer"], task=task)
+    # Reports (issue [B] §5–§8): a report waiting for the unit head, a completion claim
+    # with an evidence file, a deadline-change request waiting for the secretariat.
+    reports = build_report_objects(task=task, officer=users["unit_officer"])
     return World(
         committee=committee,
         commune_committee=commune_committee,
@@ -106,6 +109,7 @@ def build_world() -> World:
             "other_committee": other_committee,
             "lead_unit": lead_unit,
             "other_unit": other_unit,
+            **reports,
             "notification": notification,
         },
     )
