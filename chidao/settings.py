@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "chidao.assignments",
     "chidao.reporting",
     "chidao.demo",
+    "chidao.overlap",
     "chidao.reminders",
     "huey.contrib.djhuey",
 ]

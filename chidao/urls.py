@@ -25,6 +25,7 @@ urlpatterns = [
     path("ban-chi-dao/", include("chidao.committees.urls")),
     path("van-ban/", include("chidao.documents.urls")),
     path("chi-tieu/", include("chidao.indicators.urls")),
+    path("chong-cheo/", include("chidao.overlap.urls")),
     path("thong-bao/", include("chidao.reminders.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

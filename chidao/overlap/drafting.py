@@ -1,0 +1,412 @@
+"""Draft tasks read out of directive text: the assistant that saves copying by hand.
+
+Vietnamese administrative writing assigns work in a few set shapes, which these rules
+read (on the folded text, so diacritics and case do not matter):
+
+* prose: "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ
+  xây dựng Kế hoạch …, hoàn thành trong Quý II/2025."; "Ban Tuyên giáo chủ trì, phối
+  hợp với các cơ quan liên quan hướng dẫn …"; "Giao Sở Nội vụ: Xây dựng …; thời gian
+  hoàn thành: tháng 6/2025";
+* an appendix table pasted from Word (cells separated by tabs) or Markdown: TT, task,
+  lead unit, coordinating units, output, deadline.
+
+Each field of a draft says whether it was *found* (read in its place in the text),
+*guessed* (inferred, e.g. the output "Kế hoạch" from "xây dựng Kế hoạch …", or a unit
+name that only resembles one on file) or is missing. Rules are plain functions of the
+text and of the list of unit names; ``get_draft_tasks`` adds the units from the
+database.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+
+from chidao.assignments.deadlines import parse_deadline_phrase
+from chidao.core.text import fold_text, normalize_text
+from chidao.overlap.index import SimilarityIndex
+from chidao.overlap.rules import fold_for_matching
+
+FOUND, GUESSED, MISSING = "found", "guessed", "missing"
+
+# Verbs that open the work itself ("… chủ trì, phối hợp với … xây dựng …").
+ACTION_VERBS = tuple(
+    fold_text(verb)
+    for verb in (
+        "xây dựng",
+        "tham mưu",
+        "trình",
+        "ban hành",
+        "triển khai",
+        "tổ chức",
+        "hướng dẫn",
+        "rà soát",
+        "nghiên cứu",
+        "đề xuất",
+        "hoàn thiện",
+        "hoàn thành",
+        "thực hiện",
+        "theo dõi",
+        "bố trí",
+        "cân đối",
+        "phát triển",
+        "đẩy mạnh",
+        "thúc đẩy",
+        "nâng cấp",
+        "nâng cao",
+        "sửa đổi",
+        "bổ sung",
+        "kiện toàn",
+        "thành lập",
+        "đầu tư",
+        "hỗ trợ",
+        "tuyên truyền",
+        "quán triệt",
+        "lãnh đạo",
+        "chỉ đạo",
+        "kiểm tra",
+        "đánh giá",
+        "tổng hợp",
+        "báo cáo",
+        "cụ thể hóa",
+        "phối hợp",
+        "đưa",
+        "kết nối",
+        "số hóa",
+        "lập",
+        "cập nhật",
+        "công bố",
+        "phát động",
+        "tập huấn",
+        "đào tạo",
+        "chuẩn bị",
+    )
+)
+_VERB = "|".join(sorted((re.escape(verb) for verb in ACTION_VERBS), key=len, reverse=True))
+
+# Where a deadline is written: "hoàn thành trong Quý II/2025", "thời gian: 6/2025",
+# "trước ngày 30/6/2025", "(Thường xuyên)".
+_DEADLINE_PATTERNS = (
+    re.compile(
+        r"(?:,|;|\.|\()?\s*(?:thoi gian|thoi han)(?: hoan thanh| thuc hien)?\s*:?\s*"
+        r"(?P<phrase>[^;.()\n]+?)\s*\)?\s*[;.]?\s*$"
+    ),
+    re.compile(
+        r"(?:,|;|\.)?\s*(?:hoan thanh|trinh|xong)\s+(?P<phrase>(?:trong|truoc|chat nhat|cham nhat"
+        r"|trong thang|trong quy|trong nam)\b[^;.()\n]*?)\s*[;.]?\s*$"
+    ),
+    re.compile(
+        r"(?:,|;)\s*(?P<phrase>(?:truoc|trong|cham nhat)\s+(?:ngay|thang|quy|nam)\b[^;.()\n]*?)"
+        r"\s*[;.]?\s*$"
+    ),
+    re.compile(
+        r"(?:,|;|\.|\()\s*(?P<phrase>thuong xuyen|hang nam|hang quy|hang thang|nhiem vu thuong"
+        r" xuyen)\s*\)?\s*[;.]?\s*$"
+    ),
+)
+_OUTPUT_PATTERN = re.compile(
+    r"(?:,|;|\.)\s*(?:san pham|ket qua)(?: dau ra)?\s*:\s*(?P<phrase>[^;.\n]+?)\s*[;.]?\s*$"
+)
+# Document kinds a task often produces, read from its verb: "xây dựng Kế hoạch …".
+_OUTPUT_KINDS = tuple(
+    (fold_text(kind), kind)
+    for kind in (
+        "Kế hoạch",
+        "Quyết định",
+        "Đề án",
+        "Nghị quyết",
+        "Chương trình",
+        "Quy chế",
+        "Quy định",
+        "Báo cáo",
+        "Hướng dẫn",
+        "Bộ tiêu chí",
+        "Danh mục",
+        "Nghị định",
+        "Chỉ thị",
+        "Cơ sở dữ liệu",
+    )
+)
+_ITEM_MARK = re.compile(r"^\s*(?:[-–•*+]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[ivxlc]+[.)])\s+", re.I)
+_TABLE_SPLIT = re.compile(r"\t|\s*\|\s*")
+
+
+@dataclass(frozen=True)
+class UnitName:
+    """A unit as the assistant knows it: its key (primary key) and names."""
+
+    key: object
+    name: str
+    short_name: str = ""
+
+
+@dataclass
+class DraftField:
+    value: str = ""
+    state: str = MISSING
+
+    @property
+    def found(self) -> bool:
+        return self.state == FOUND
+
+
+@dataclass
+class DraftTask:
+    """One piece of text that assigns work, read into the fields of a task."""
+
+    source: str
+    title: DraftField
+    lead: DraftField
+    lead_unit: UnitName | None = None
+    coordinating: DraftField = field(default_factory=DraftField)
+    coordinating_units: list[UnitName] = field(default_factory=list)
+    output: DraftField = field(default_factory=DraftField)
+    deadline: DraftField = field(default_factory=DraftField)
+    deadline_error: str = ""
+    duplicates: list = field(default_factory=list)
+
+
+class UnitMatcher:
+    """Finds units on file in a phrase: by name or short name, else by resemblance."""
+
+    def __init__(self, units: Sequence[UnitName]):
+        self.units = list(units)
+        self._names = []
+        for unit in self.units:
+            for name in {unit.name, unit.short_name} - {""}:
+                self._names.append((f" {fold_for_matching(name)} ", unit))
+        self._names.sort(key=lambda pair: -len(pair[0]))
+        self._index = (
+            SimilarityIndex(list(range(len(self.units))), [unit.name for unit in self.units])
+            if self.units
+            else None
+        )
+
+    def find_all(self, phrase: str) -> list[UnitName]:
+        """Units named in ``phrase``, in the order written; a longer name wins."""
+        folded = f" {fold_for_matching(phrase)} "
+        found: list[tuple[int, UnitName]] = []
+        taken: list[tuple[int, int]] = []
+        for name, unit in self._names:
+            start = folded.find(name)
+            while start >= 0:
+                end = start + len(name)
+                if not any(start < b and a < end for a, b in taken):
+                    taken.append((start, end))
+                    if unit not in [known for _, known in found]:
+                        found.append((start, unit))
+                start = folded.find(name, end - 1)
+        return [unit for _, unit in sorted(found, key=lambda pair: pair[0])]
+
+    def guess(self, phrase: str) -> UnitName | None:
+        """The unit whose name ``phrase`` most resembles, if closely enough."""
+        if self._index is None or not fold_for_matching(phrase):
+            return None
+        matches = self._index.search_text(phrase, threshold=0.5, limit=1)
+        return self.units[matches[0].key] if matches else None
+
+
+def split_items(text: str) -> list[str]:
+    """Pieces of ``text`` that may each assign a task: list items, table rows, sentences."""
+    items: list[str] = []
+    for line in normalize_text(text).splitlines():
+        line = line.strip()
+        if not line or set(line) <= set("|-: "):
+            continue
+        if "\t" in line or line.count("|") >= 4:
+            items.append(line)
+            continue
+        line = _ITEM_MARK.sub("", line)
+        # A paragraph holding several assignments: each "Giao …" starts a new one.
+        parts = re.split(r"(?<=[.;])\s+(?=Giao\s)", line)
+        items.extend(part.strip() for part in parts if part.strip())
+    return items
+
+
+def _cells(item: str) -> list[str] | None:
+    if "\t" not in item and item.count("|") < 4:
+        return None
+    cells = [cell.strip().strip("*").strip() for cell in _TABLE_SPLIT.split(item.strip("| "))]
+    return cells if len(cells) >= 4 else None
+
+
+def _read_deadline(folded: str) -> tuple[str, int] | None:
+    """The deadline phrase at the end of ``folded`` and where its clause starts."""
+    for pattern in _DEADLINE_PATTERNS:
+        match = pattern.search(folded)
+        if match:
+            return match.group("phrase").strip(" ,;.:()"), match.start()
+    return None
+
+
+def _guess_output(title: str) -> DraftField:
+    folded = fold_text(title)
+    for kind_folded, kind in _OUTPUT_KINDS:
+        if re.search(rf"\b{re.escape(kind_folded)}\b", folded):
+            return DraftField(kind, GUESSED)
+    return DraftField()
+
+
+def _cut(original: str, folded: str, start: int, end: int | None = None) -> str:
+    """The part of ``original`` at the place of ``folded[start:end]``.
+
+    Folding keeps the length of Vietnamese text except where NFD/whitespace changes it,
+    so the cut is made on word counts, which folding never changes.
+    """
+    words = original.split()
+    folded_words = folded.split()
+    if len(words) != len(folded_words):
+        return folded[start:end].strip()
+    first = len(folded[:start].split())
+    last = len(folded_words) if end is None else len(folded[:end].split())
+    return " ".join(words[first:last])
+
+
+def _clean_title(title: str) -> str:
+    title = title.strip(" ,;:.-–")
+    return title[:1].upper() + title[1:] if title else title
+
+
+def parse_directive_item(item: str, matcher: UnitMatcher) -> DraftTask | None:
+    """Read one piece of directive text into a draft, or ``None`` if it assigns nothing."""
+    cells = _cells(item)
+    if cells is not None:
+        return _read_row(item, cells, matcher)
+    return _read_prose(item, matcher)
+
+
+def _read_row(item: str, cells: list[str], matcher: UnitMatcher) -> DraftTask | None:
+    if re.fullmatch(r"[\divxlcIVXLC]+\.?", cells[0] or "x") is None:
+        return None  # a header or group row
+    cells = [*cells, "", "", ""][:6]
+    _, title, lead, coordinating, output, deadline = cells
+    if not title or not lead:
+        return None
+    draft = DraftTask(source=item, title=DraftField(title, FOUND), lead=DraftField(lead, FOUND))
+    _attach_units(draft, lead, coordinating, matcher)
+    if output:
+        draft.output = DraftField(output, FOUND)
+    else:
+        draft.output = _guess_output(title)
+    if deadline:
+        draft.deadline = DraftField(deadline, FOUND)
+    _check_deadline(draft)
+    return draft
+
+
+def _attach_units(draft: DraftTask, lead: str, coordinating: str, matcher: UnitMatcher) -> None:
+    leads = matcher.find_all(lead)
+    if leads:
+        draft.lead_unit = leads[0]
+    else:
+        draft.lead_unit = matcher.guess(lead)
+        if draft.lead_unit is not None:
+            draft.lead.state = GUESSED
+    if coordinating:
+        draft.coordinating = DraftField(coordinating.strip(" ,;:"), FOUND)
+        draft.coordinating_units = [
+            unit for unit in matcher.find_all(coordinating) if unit != draft.lead_unit
+        ]
+
+
+def _read_prose(item: str, matcher: UnitMatcher) -> DraftTask | None:
+    original = " ".join(item.split())
+    folded = fold_text(original)
+    body_end = len(folded)
+    deadline = _read_deadline(folded)
+    output_match = _OUTPUT_PATTERN.search(folded)
+    output = None
+    if output_match:
+        output = _cut(original, folded, output_match.start("phrase"), output_match.end("phrase"))
+        body_end = output_match.start()
+        deadline = _read_deadline(folded[:body_end]) or deadline
+    if deadline:
+        body_end = min(body_end, deadline[1])
+    body = folded[:body_end]
+
+    lead_phrase = coordinating_phrase = ""
+    work_start = None
+    lead_match = re.match(r"^(?:giao\s+(?:cho\s+)?)?(?P<lead>.+?)\s+chu tri\b[\s,;:]*", body)
+    if lead_match and len(lead_match.group("lead").split()) <= 25:
+        lead_phrase = lead_match.group("lead")
+        rest_start = lead_match.end()
+        coordination = re.match(
+            rf"phoi hop(?:\s+voi)?\s+(?P<with>.+?)[\s,;:]+(?=(?:{_VERB})\b)", body[rest_start:]
+        )
+        if coordination:
+            coordinating_phrase = coordination.group("with")
+            work_start = rest_start + coordination.end()
+        else:
+            work_start = rest_start
+    else:
+        assigned = re.match(
+            rf"^giao\s+(?:cho\s+)?(?P<lead>[^:;]+?)\s*(?::|(?=(?:{_VERB})\b))", body
+        )
+        labelled = re.match(r"^(?P<lead>[^:;,]{3,80}?)\s*:\s*", body)
+        match = assigned or labelled
+        if match and (assigned or matcher.find_all(_cut(original, folded, 0, match.end("lead")))):
+            lead_phrase = match.group("lead")
+            work_start = match.end()
+    if work_start is None:
+        return None
+
+    lead_text = _cut(
+        original, folded, body.find(lead_phrase), body.find(lead_phrase) + len(lead_phrase)
+    )
+    title = _clean_title(_cut(original, folded, work_start, body_end))
+    if len(title.split()) < 3:
+        return None
+    draft = DraftTask(
+        source=item, title=DraftField(title, FOUND), lead=DraftField(lead_text, FOUND)
+    )
+    coordinating_text = ""
+    if coordinating_phrase:
+        start = body.find(coordinating_phrase)
+        coordinating_text = _cut(original, folded, start, start + len(coordinating_phrase))
+    _attach_units(draft, lead_text, coordinating_text, matcher)
+    draft.output = DraftField(output, FOUND) if output else _guess_output(title)
+    if deadline:
+        phrase = _cut(
+            original,
+            folded,
+            folded.find(deadline[0], deadline[1]),
+            folded.find(deadline[0], deadline[1]) + len(deadline[0]),
+        )
+        draft.deadline = DraftField(phrase, FOUND)
+    _check_deadline(draft)
+    return draft
+
+
+def _check_deadline(draft: DraftTask) -> None:
+    if not draft.deadline.value:
+        return
+    try:
+        draft.deadline.value = parse_deadline_phrase(draft.deadline.value).text
+    except ValidationError as error:
+        draft.deadline.state = GUESSED
+        draft.deadline_error = " ".join(error.messages)
+
+
+def parse_directive_text(text: str, units: Sequence[UnitName]) -> list[DraftTask]:
+    """Every piece of ``text`` that assigns work, as a draft task."""
+    matcher = UnitMatcher(units)
+    drafts = []
+    for item in split_items(text):
+        draft = parse_directive_item(item, matcher)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def get_draft_tasks(text: str) -> list[DraftTask]:
+    """``parse_directive_text`` against the active units on file."""
+    from chidao.org.models import Unit
+
+    units = [
+        UnitName(pk, name, short_name)
+        for pk, name, short_name in Unit.objects.filter(is_active=True).values_list(
+            "pk", "name", "short_name"
+        )
+    ]
+    return parse_directive_text(text, units)

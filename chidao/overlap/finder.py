@@ -1,0 +1,269 @@
+"""Reads: tasks likely to be the same work, for a task, for a draft and for a committee.
+
+One index per committee tree (a province committee and the commune committees below
+it), built on demand and kept in memory until a task of the tree is added, changed or
+removed. The index knows every task of the tree; what a user is shown is always cut
+down to ``Task.objects.visible_to(user)``, so a score never reveals a task the user may
+not see.
+
+A task and its parent, or two sub-tasks of one parent, are a breakdown of one duty
+(the three-level model), not an overlap: they are shown as related but never reported.
+"""
+
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from threading import Lock
+
+from django.db.models import Count, Max
+
+from chidao.assignments.choices import TaskState
+from chidao.assignments.models import Task
+from chidao.committees.access import get_committee_tree
+from chidao.committees.models import Committee
+from chidao.overlap.index import THRESHOLD, SimilarityIndex
+from chidao.overlap.rules import (
+    MatchText,
+    Segment,
+    get_highlighted,
+    get_shared_phrases,
+    parse_match_text,
+)
+
+# Matches below the overlap threshold but at least this close are shown on a task page
+# as "related"; the report and the warning before saving use ``THRESHOLD``.
+RELATED_THRESHOLD = 0.3
+_MAX_TREES = 64
+
+
+@dataclass(frozen=True)
+class IndexedTask:
+    pk: int
+    committee_id: int
+    lead_unit_id: int
+    parent_id: int | None
+    text: MatchText
+
+
+@dataclass
+class TreeIndex:
+    """The index of one committee tree and what it knows of each task."""
+
+    root_id: int
+    committee_ids: frozenset[int]
+    tasks: dict[int, IndexedTask]
+    index: SimilarityIndex
+
+    def are_breakdown(self, a: int, b: int) -> bool:
+        first, second = self.tasks[a], self.tasks[b]
+        return (
+            first.parent_id == b
+            or second.parent_id == a
+            or (first.parent_id is not None and first.parent_id == second.parent_id)
+        )
+
+
+_trees: OrderedDict[int, tuple[tuple, TreeIndex]] = OrderedDict()
+_lock = Lock()
+
+
+def get_task_text(title: str, description: str = "") -> str:
+    """The words of a task that say what the work is (the output and unit do not)."""
+    return f"{title}\n{description}".strip()
+
+
+def get_root_committee(committee: Committee) -> Committee:
+    """The top committee above ``committee`` (itself when it has no parent)."""
+    seen = {committee.pk}
+    while committee.parent_id and committee.parent_id not in seen:
+        seen.add(committee.parent_id)
+        committee = Committee.objects.only("pk", "parent_id").get(pk=committee.parent_id)
+    return committee
+
+
+def _indexed_tasks(committee_ids: Iterable[int]):
+    return Task.objects.filter(committee__in=committee_ids).exclude(state=TaskState.CANCELLED)
+
+
+def get_tree_index(committee: Committee) -> TreeIndex:
+    """The index of the tree ``committee`` belongs to, rebuilt when its tasks changed."""
+    root = get_root_committee(committee)
+    committee_ids = get_committee_tree([root.pk])
+    signature = (
+        committee_ids,
+        tuple(
+            _indexed_tasks(committee_ids)
+            .aggregate(count=Count("pk"), latest=Max("updated_at"), last=Max("pk"))
+            .values()
+        ),
+    )
+    with _lock:
+        cached = _trees.get(root.pk)
+        if cached and cached[0] == signature:
+            _trees.move_to_end(root.pk)
+            return cached[1]
+    rows = _indexed_tasks(committee_ids).values_list(
+        "pk", "committee_id", "lead_unit_id", "parent_id", "title", "description"
+    )
+    tasks = {
+        pk: IndexedTask(pk, committee_id, lead_unit_id, parent_id, parse_match_text(title))
+        for pk, committee_id, lead_unit_id, parent_id, title, _ in rows
+    }
+    texts = [get_task_text(title, description) for *_, title, description in rows]
+    tree = TreeIndex(root.pk, committee_ids, tasks, SimilarityIndex(list(tasks), texts))
+    with _lock:
+        _trees[root.pk] = (signature, tree)
+        _trees.move_to_end(root.pk)
+        while len(_trees) > _MAX_TREES:
+            _trees.popitem(last=False)
+    return tree
+
+
+@dataclass
+class SimilarTask:
+    """A task found like another, with the words they share marked in its title."""
+
+    task: Task
+    score: float
+    is_breakdown: bool = False
+    segments: list[Segment] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+
+    @property
+    def is_likely_overlap(self) -> bool:
+        return self.score >= THRESHOLD and not self.is_breakdown
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+
+def _visible_tasks(user, pks):
+    return {
+        task.pk: task
+        for task in Task.objects.visible_to(user)
+        .filter(pk__in=pks)
+        .select_related("committee", "lead_unit")
+    }
+
+
+def _describe(tree: TreeIndex, matches, text: MatchText, visible, *, of_task=None):
+    found = []
+    for match in matches:
+        task = visible.get(match.key)
+        if task is None:
+            continue
+        other = tree.tasks[match.key].text
+        common = tree.index.common_words
+        found.append(
+            SimilarTask(
+                task=task,
+                score=match.score,
+                is_breakdown=of_task is not None and tree.are_breakdown(of_task, match.key),
+                segments=get_highlighted(other, text, common=common),
+                phrases=get_shared_phrases(text, other, common=common)[:5],
+            )
+        )
+    return found
+
+
+def get_similar_tasks(user, task: Task, *, limit: int = 10) -> list[SimilarTask]:
+    """Tasks of ``task``'s committee tree that ``user`` may see and that read like it."""
+    tree = get_tree_index(task.committee)
+    if task.pk not in tree.tasks:
+        return []
+    matches = tree.index.search_key(task.pk, threshold=RELATED_THRESHOLD, limit=limit * 3)
+    visible = _visible_tasks(user, [match.key for match in matches])
+    found = _describe(tree, matches, tree.tasks[task.pk].text, visible, of_task=task.pk)
+    return found[:limit]
+
+
+def get_possible_duplicates(
+    user,
+    committee: Committee,
+    *,
+    title: str,
+    description: str = "",
+    exclude_task_id: int | None = None,
+    limit: int = 5,
+) -> list[SimilarTask]:
+    """Visible tasks of ``committee``'s tree that a task not yet saved would repeat."""
+    text = get_task_text(title, description)
+    if len(parse_match_text(text).words) < 3:
+        return []
+    tree = get_tree_index(committee)
+    exclude = (exclude_task_id,) if exclude_task_id else ()
+    matches = tree.index.search_text(text, limit=limit * 3, exclude=exclude)
+    visible = _visible_tasks(user, [match.key for match in matches])
+    found = _describe(tree, matches, parse_match_text(text), visible)
+    return found[:limit]
+
+
+@dataclass
+class OverlapPair:
+    first: Task
+    second: Task
+    score: float
+    first_segments: list[Segment]
+    second_segments: list[Segment]
+    phrases: list[str]
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+
+@dataclass
+class UnitPairGroup:
+    """Possible overlaps between the tasks of two lead units (or within one unit)."""
+
+    units: tuple
+    pairs: list[OverlapPair]
+
+    @property
+    def same_unit(self) -> bool:
+        return len(self.units) == 1
+
+    @property
+    def best_score(self) -> float:
+        return max(pair.score for pair in self.pairs)
+
+
+def _task_order(task: Task) -> tuple:
+    return (task.committee_id, task.code, task.pk)
+
+
+def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
+    """Pairs of visible tasks of ``committee`` and the committees below it that read as
+    the same work, grouped by their pair of lead units, closest groups first."""
+    tree = get_tree_index(committee)
+    scope = get_committee_tree([committee.pk])
+    in_scope = {pk for pk, task in tree.tasks.items() if task.committee_id in scope}
+    candidates = [
+        (a, b, score)
+        for a, b, score in tree.index.get_pairs()
+        if a in in_scope and b in in_scope and not tree.are_breakdown(a, b)
+    ]
+    visible = _visible_tasks(user, {pk for a, b, _ in candidates for pk in (a, b)})
+    groups: dict[tuple, UnitPairGroup] = {}
+    common = tree.index.common_words
+    for a, b, score in candidates:
+        if a not in visible or b not in visible:
+            continue
+        first, second = sorted(
+            (visible[a], visible[b]), key=lambda task: (task.committee_id, task.code, task.pk)
+        )
+        first_text, second_text = tree.tasks[first.pk].text, tree.tasks[second.pk].text
+        pair = OverlapPair(
+            first=first,
+            second=second,
+            score=score,
+            first_segments=get_highlighted(first_text, second_text, common=common),
+            second_segments=get_highlighted(second_text, first_text, common=common),
+            phrases=get_shared_phrases(first_text, second_text, common=common)[:5],
+        )
+        units = tuple(sorted({first.lead_unit, second.lead_unit}, key=lambda unit: unit.name))
+        groups.setdefault(tuple(unit.pk for unit in units), UnitPairGroup(units, [])).pairs.append(
+            pair
+        )
+    return sorted(groups.values(), key=lambda group: -group.best_score)

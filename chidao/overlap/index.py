@@ -1,0 +1,153 @@
+"""The similarity index: TF-IDF vectors of task wording, compared by cosine.
+
+Two views of the same folded, abbreviation-expanded text (``rules.fold_for_matching``):
+word unigrams and bigrams (Vietnamese words are syllables, so bigrams catch compound
+words such as "chuyển đổi") and character 3–5-grams inside words (which forgive typos
+and spelling variants such as "hoá"/"hóa" once folded). The score is a weighted mean of
+the two cosines, between 0 and 1.
+
+Inverse document frequencies are fitted on the tasks indexed *and* on a background
+corpus shipped with the app (the Government's 140 tasks for Resolution 57), so that the
+words every plan repeats ("phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển
+đổi số") weigh little even in a committee with few tasks. Nothing is downloaded.
+"""
+
+import csv
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from chidao.overlap.rules import STOP_WORDS, fold_for_matching
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Chosen on the labelled pairs (``data/pairs.csv``, ``manage.py overlap_quality``).
+THRESHOLD = 0.42
+WORD_WEIGHT = 0.6
+# A word found in more than this share of the indexed texts is not a key phrase.
+COMMON_SHARE = 0.12
+
+
+@cache
+def get_background_texts() -> tuple[str, ...]:
+    """The folded task titles of Appendix II of Resolution 03/NQ-CP (2025)."""
+    with (DATA / "appendix2_tasks.csv").open(encoding="utf-8") as file:
+        return tuple(fold_for_matching(row["title"]) for row in csv.DictReader(file))
+
+
+@dataclass(frozen=True)
+class Match:
+    key: Hashable
+    score: float
+
+
+class SimilarityIndex:
+    """Vectors of a set of texts, each known by a key (a task's primary key)."""
+
+    def __init__(
+        self,
+        keys: Sequence[Hashable],
+        texts: Sequence[str],
+        *,
+        background: Sequence[str] | None = None,
+    ):
+        if len(keys) != len(texts):
+            raise ValueError("keys and texts differ in length")
+        self.keys = list(keys)
+        self._position = {key: i for i, key in enumerate(self.keys)}
+        folded = [fold_for_matching(text) for text in texts]
+        corpus = [*(get_background_texts() if background is None else background), *folded]
+        self._words = TfidfVectorizer(
+            analyzer="word",
+            token_pattern=r"\S+",
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            lowercase=False,
+            stop_words=sorted(STOP_WORDS),
+        ).fit(corpus)
+        self._chars = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=False
+        ).fit(corpus)
+        # scikit-learn refuses to transform an empty list: an empty tree has no vectors.
+        self._word_matrix = self._words.transform(folded) if folded else None
+        self._char_matrix = self._chars.transform(folded) if folded else None
+        vocabulary = self._words.vocabulary_
+        limit = np.log((1 + len(corpus)) / (1 + COMMON_SHARE * len(corpus))) + 1
+        self.common_words = frozenset(
+            term
+            for term, column in vocabulary.items()
+            if " " not in term and self._words.idf_[column] < limit
+        )
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def _scores_against(self, word_vector, char_vector) -> np.ndarray:
+        if not self.keys:
+            return np.zeros(0)
+        words = (self._word_matrix @ word_vector.T).toarray().ravel()
+        chars = (self._char_matrix @ char_vector.T).toarray().ravel()
+        return WORD_WEIGHT * words + (1 - WORD_WEIGHT) * chars
+
+    def score_text(self, text: str) -> np.ndarray:
+        """The score of ``text`` against every indexed text, in key order."""
+        folded = [fold_for_matching(text)]
+        return self._scores_against(self._words.transform(folded), self._chars.transform(folded))
+
+    def search_text(
+        self, text: str, *, threshold: float = THRESHOLD, limit: int = 10, exclude=()
+    ) -> list[Match]:
+        """Indexed texts scoring ``threshold`` or more against ``text``, best first."""
+        return self._best(self.score_text(text), threshold, limit, exclude)
+
+    def search_key(
+        self, key: Hashable, *, threshold: float = THRESHOLD, limit: int = 10
+    ) -> list[Match]:
+        """Indexed texts like the one indexed under ``key`` (itself left out)."""
+        i = self._position[key]
+        scores = self._scores_against(self._word_matrix[i], self._char_matrix[i])
+        return self._best(scores, threshold, limit, exclude=(key,))
+
+    def _best(self, scores, threshold, limit, exclude) -> list[Match]:
+        skip = {self._position[key] for key in exclude if key in self._position}
+        order = np.argsort(-scores, kind="stable")
+        found = []
+        for i in order:
+            if scores[i] < threshold or len(found) >= limit:
+                break
+            if i not in skip:
+                found.append(Match(self.keys[i], round(float(scores[i]), 3)))
+        return found
+
+    def get_pairs(self, *, threshold: float = THRESHOLD) -> list[tuple[Hashable, Hashable, float]]:
+        """Every pair of indexed texts scoring ``threshold`` or more, best first."""
+        if not self.keys:
+            return []
+        words = self._word_matrix @ self._word_matrix.T
+        chars = self._char_matrix @ self._char_matrix.T
+        scores = (WORD_WEIGHT * words + (1 - WORD_WEIGHT) * chars).tocoo()
+        pairs = [
+            (self.keys[i], self.keys[j], round(float(score), 3))
+            for i, j, score in zip(scores.row, scores.col, scores.data, strict=True)
+            if i < j and score >= threshold
+        ]
+        return sorted(pairs, key=lambda pair: -pair[2])
+
+
+def score_pairs(pairs: Sequence[tuple[str, str]]) -> list[float]:
+    """The score of each pair of texts, all indexed together (used to measure quality)."""
+    texts = sorted({text for pair in pairs for text in pair})
+    index = SimilarityIndex(texts, texts)
+    word_matrix, char_matrix = index._word_matrix, index._char_matrix
+    position = {text: i for i, text in enumerate(texts)}
+    scores = []
+    for a, b in pairs:
+        i, j = position[a], position[b]
+        words = (word_matrix[i] @ word_matrix[j].T).toarray()[0, 0]
+        chars = (char_matrix[i] @ char_matrix[j].T).toarray()[0, 0]
+        scores.append(float(WORD_WEIGHT * words + (1 - WORD_WEIGHT) * chars))
+    return scores

@@ -1,0 +1,236 @@
+"""Task wording reduced to the form the similarity maths compares, and shared phrases.
+
+Plain functions of strings: no database, no request. A task's text is cut into words
+(syllables, as Vietnamese writes them), abbreviations are expanded ("KH&CN" → "khoa
+học và công nghệ"), and every word is folded (no diacritics, no case: ``fold_text``),
+so that "Chuyển đổi số", "CĐS" and "chuyen doi so" read the same. Each folded word
+remembers which written word it came from, so shared phrases can be marked in the text
+the user wrote.
+"""
+
+import re
+from dataclasses import dataclass
+
+from chidao.core.text import fold_text, normalize_text
+from chidao.overlap.abbreviations import ABBREVIATIONS
+
+# A written word: letters and digits, with "&", "," or "-" inside a short form
+# ("KH&CN", "KH,CN", "KT-XH"); a comma or hyphen followed by a space ends the word.
+_WORD = re.compile(r"\w+(?:[&,\-]\w+)*")
+_JOINERS = re.compile(r"[&,\-]")
+
+# Short forms that are also Vietnamese words once folded ("ai" = who, "tu" = tư, tự…):
+# expanded only when written in capitals.
+_CAPITALS_ONLY = frozenset({"AI", "TU"})
+
+_EXPANSIONS: dict[str, tuple[str, ...]] = {
+    fold_text(short): tuple(_WORD.findall(fold_text(long)))
+    for short, long in ABBREVIATIONS.items()
+    if short not in _CAPITALS_ONLY
+}
+
+# Words that carry no subject matter: never a key phrase on their own.
+STOP_WORDS = frozenset(
+    fold_text(word)
+    for word in [
+        "và",
+        "các",
+        "của",
+        "cho",
+        "trên",
+        "trong",
+        "để",
+        "theo",
+        "với",
+        "về",
+        "tại",
+        "từ",
+        "đến",
+        "được",
+        "là",
+        "có",
+        "những",
+        "một",
+        "này",
+        "đó",
+        "việc",
+        "đối",
+        "như",
+        "khi",
+        "đã",
+        "sẽ",
+        "thì",
+        "mà",
+        "nhằm",
+        "gồm",
+        "bao",
+        "gồm",
+        "hoặc",
+        "cùng",
+        "do",
+        "ở",
+        "hướng",
+        "hiện",
+        "tỉnh",
+        "xã",
+        "phường",
+        "thành",
+        "phố",
+        "địa",
+        "bàn",
+        "năm",
+        "giai",
+        "đoạn",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class WrittenWord:
+    """A word as the user wrote it, with its place in the text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MatchText:
+    """A text made ready for matching.
+
+    ``words`` are the folded, expanded words; ``origin[i]`` is the index in ``written``
+    of the written word that ``words[i]`` comes from.
+    """
+
+    original: str
+    written: tuple[WrittenWord, ...]
+    words: tuple[str, ...]
+    origin: tuple[int, ...]
+
+    @property
+    def folded(self) -> str:
+        return " ".join(self.words)
+
+
+def _expand(token: str) -> tuple[str, ...]:
+    if token in _CAPITALS_ONLY:
+        return tuple(_WORD.findall(fold_text(ABBREVIATIONS[token])))
+    folded = fold_text(token)
+    if folded in _EXPANSIONS:
+        return _EXPANSIONS[folded]
+    if _JOINERS.search(token):
+        return tuple(word for part in _JOINERS.split(token) if part for word in _expand(part))
+    return (folded,)
+
+
+def parse_match_text(text: str | None) -> MatchText:
+    """Cut ``text`` into written words and their folded, expanded forms."""
+    original = normalize_text(text)
+    written, words, origin = [], [], []
+    for match in _WORD.finditer(original):
+        index = len(written)
+        written.append(WrittenWord(match.group(), match.start(), match.end()))
+        for word in _expand(match.group()):
+            words.append(word)
+            origin.append(index)
+    return MatchText(original, tuple(written), tuple(words), tuple(origin))
+
+
+def fold_for_matching(text: str | None) -> str:
+    """The folded, expanded form of ``text`` that the vectorisers read."""
+    return parse_match_text(text).folded
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a text to display; ``shared`` pieces are marked."""
+
+    text: str
+    shared: bool
+
+
+def _ngrams(words: tuple[str, ...], n: int) -> dict[tuple[str, ...], list[int]]:
+    found: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(words) - n + 1):
+        found.setdefault(words[i : i + n], []).append(i)
+    return found
+
+
+def get_shared_phrases(
+    a: MatchText, b: MatchText, *, common: frozenset[str] = frozenset(), min_words: int = 2
+) -> list[str]:
+    """The longest runs of words ``a`` and ``b`` have in common, longest first.
+
+    A run must hold ``min_words`` words or more and at least one word that is neither a
+    stop word nor in ``common`` (words found in most tasks, such as "phát triển").
+    """
+    a_marks, _b_marks = _shared_marks(a, b, common=common, min_words=min_words)
+    phrases: list[str] = []
+    for run in _runs(a_marks):
+        phrase = " ".join(a.words[run[0] : run[-1] + 1])
+        if phrase not in phrases:
+            phrases.append(phrase)
+    return sorted(phrases, key=lambda phrase: (-len(phrase.split()), phrase))
+
+
+def _runs(marks: list[bool]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i, marked in enumerate(marks):
+        if not marked:
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _shared_marks(
+    a: MatchText, b: MatchText, *, common: frozenset[str], min_words: int
+) -> tuple[list[bool], list[bool]]:
+    a_marks = [False] * len(a.words)
+    b_marks = [False] * len(b.words)
+    dull = STOP_WORDS | common
+    for n in range(min_words, 7):
+        a_grams, b_grams = _ngrams(a.words, n), _ngrams(b.words, n)
+        for gram in a_grams.keys() & b_grams.keys():
+            if all(word in dull for word in gram):
+                continue
+            for i in a_grams[gram]:
+                a_marks[i : i + n] = [True] * n
+            for i in b_grams[gram]:
+                b_marks[i : i + n] = [True] * n
+    return a_marks, b_marks
+
+
+def get_highlighted(
+    text: MatchText, other: MatchText, *, common: frozenset[str] = frozenset()
+) -> list[Segment]:
+    """``text`` as segments, the words it shares with ``other`` marked."""
+    marks, _ = _shared_marks(text, other, common=common, min_words=2)
+    marked_written = {text.origin[i] for i, marked in enumerate(marks) if marked}
+    segments: list[Segment] = []
+    position = 0
+    for index, word in enumerate(text.written):
+        shared = index in marked_written
+        gap = text.original[position : word.start]
+        if shared and segments and segments[-1].shared and gap.strip() == "":
+            segments[-1] = Segment(segments[-1].text + gap + word.text, True)
+        else:
+            if gap:
+                segments.append(Segment(gap, False))
+            segments.append(Segment(word.text, shared))
+        position = word.end
+    if position < len(text.original):
+        segments.append(Segment(text.original[position:], False))
+    return _merge_plain(segments)
+
+
+def _merge_plain(segments: list[Segment]) -> list[Segment]:
+    merged: list[Segment] = []
+    for segment in segments:
+        if merged and merged[-1].shared == segment.shared:
+            merged[-1] = Segment(merged[-1].text + segment.text, segment.shared)
+        else:
+            merged.append(segment)
+    return merged

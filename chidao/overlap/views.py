@@ -1,0 +1,110 @@
+"""Pages of overlap detection: parse input, call the gate, call one read, render."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from chidao.assignments.access import access_task
+from chidao.committees.access import access_committee, get_roles, get_visible_committees
+from chidao.overlap import finder
+from chidao.overlap.drafting import get_draft_tasks
+from chidao.overlap.forms import DirectiveTextForm
+from chidao.overlap.index import THRESHOLD
+
+
+def _access_report(user, committee_pk):
+    """The committee if ``user`` is on its secretariat or a leader of it (or above)."""
+    committee = access_committee(user, committee_pk, "view")
+    roles = get_roles(user)
+    if not (roles.manages(committee.pk) or roles.leads(committee.pk)):
+        raise PermissionDenied
+    return committee
+
+
+@login_required
+@require_http_methods(["GET"])
+def report_index(request):
+    """The committees whose overlap report the user may open."""
+    roles = get_roles(request.user)
+    committees = [
+        committee
+        for committee in get_visible_committees(request.user).order_by("level", "name")
+        if roles.manages(committee.pk) or roles.leads(committee.pk)
+    ]
+    managed = {committee.pk for committee in committees if roles.manages(committee.pk)}
+    return render(
+        request, "overlap/report_index.html", {"committees": committees, "managed": managed}
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def similar_tasks(request, pk):
+    """htmx partial for a task page: tasks of the committee tree that read like it."""
+    task = access_task(request.user, pk)
+    found = finder.get_similar_tasks(request.user, task)
+    return render(
+        request,
+        "overlap/similar_tasks.html",
+        {"task": task, "found": found, "threshold": THRESHOLD},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_draft(request, committee_pk):
+    """htmx partial for the task form: tasks a draft would repeat, before it is saved.
+
+    Reads ``title``, ``description`` and ``task`` (the task being edited, left out) from
+    the form it is posted from; changes nothing.
+    """
+    committee = access_committee(request.user, committee_pk, "manage")
+    data = request.POST if request.method == "POST" else request.GET
+    task_id = data.get("task", "")
+    found = finder.get_possible_duplicates(
+        request.user,
+        committee,
+        title=data.get("title", "")[:2000],
+        description=data.get("description", "")[:4000],
+        exclude_task_id=int(task_id) if task_id.isdigit() else None,
+    )
+    return render(request, "overlap/possible_duplicates.html", {"found": found})
+
+
+@login_required
+@require_http_methods(["GET"])
+def report(request, committee_pk):
+    """Possible overlaps in a committee and those below it, by pair of lead units."""
+    committee = _access_report(request.user, committee_pk)
+    groups = finder.get_overlap_report(request.user, committee)
+    return render(
+        request,
+        "overlap/report.html",
+        {
+            "committee": committee,
+            "groups": groups,
+            "pair_count": sum(len(group.pairs) for group in groups),
+            "threshold_percent": round(THRESHOLD * 100),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_from_text(request, committee_pk):
+    """The secretariat pastes a passage of a plan and reads the draft tasks in it."""
+    committee = access_committee(request.user, committee_pk, "manage")
+    form = DirectiveTextForm(request.POST or None, request.FILES or None)
+    drafts = None
+    if request.method == "POST" and form.is_valid():
+        drafts = get_draft_tasks(form.get_text())
+        for draft in drafts:
+            draft.duplicates = finder.get_possible_duplicates(
+                request.user, committee, title=draft.title.value, limit=3
+            )
+    return render(
+        request,
+        "overlap/draft_from_text.html",
+        {"committee": committee, "form": form, "drafts": drafts},
+    )
