@@ -34,6 +34,18 @@ TABLE: dict[str, Route] = {
     "logout": Route(post="A AAAA AAAA"),
     "password_change": Route(get=SIGNED_IN, post=SIGNED_IN),
     "password_change_done": Route(get=SIGNED_IN),
+    # Overlap detection (issue [J]): like tasks are only ever tasks the user may see; the
+    # warning before saving and the text assistant are the secretariat's; the report is for
+    # the secretariat and the leaders.
+    "overlap:report_index": Route(get=SIGNED_IN),
+    "overlap:similar_tasks": Route(get="L AANA ANAA", kwargs={"pk": "task"}),
+    "overlap:report": Route(get="L FFNF ANAA", kwargs={"committee_pk": "committee"}),
+    "overlap:check_draft": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
+    "overlap:draft_from_text": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
     # Task pages (issue [B] §1–4). Lists show only what each user may see.
     "assignments:task_list": Route(get=SIGNED_IN),
     "assignments:unit_tasks": Route(get=SIGNED_IN),
