@@ -8,6 +8,7 @@ the issuing body, "Số …-BC/…"): Times New Roman, A4, margins within the de
 Both read ``gather.get_report_data``, so they print the numbers the dashboard shows.
 """
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from io import BytesIO
@@ -25,7 +26,7 @@ from openpyxl.utils import get_column_letter
 
 from chidao.assignments.counts import CountRow, CountTable
 from chidao.reporting.choices import ReportLayout, Timeliness
-from chidao.reporting.gather import ReportData, get_report_data
+from chidao.reporting.gather import ReportData, get_report_data, get_submission_lines
 from chidao.reporting.models import ReportingCycle
 from chidao.reporting.rules import get_period_phrase
 
@@ -458,6 +459,9 @@ def _write_row(sheet, row: int, values, *, bold=False, centre=()) -> None:
         cell = sheet.cell(row=row, column=column, value=value)
         cell.font, cell.border = _font(bold=bold), _BOX
         cell.alignment = _CENTRE if column in centre else _WRAP
+        if cell.data_type == "f":
+            # Text a unit wrote such as "=HYPERLINK(…)" stays text, never a live formula.
+            cell.data_type = "s"
 
 
 def _widths(sheet, widths) -> None:
@@ -602,3 +606,21 @@ def _submission_sheet(sheet, data: ReportData) -> None:
         )
         _write_row(sheet, row, [str(v) if not isinstance(v, int) else v for v in values])
     _widths(sheet, (6, 50, 24, 14, 20))
+
+
+def build_board_xlsx(cycle: ReportingCycle, as_of: date) -> bytes:
+    """Who has reported in ``cycle`` as of ``as_of``, as an .xlsx file's bytes."""
+    data = _BoardData(cycle=cycle, as_of=as_of, submissions=get_submission_lines(cycle, as_of))
+    workbook = Workbook()
+    _submission_sheet(workbook.active, data)
+    workbook.active.title = "Tình hình nộp báo cáo"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class _BoardData:
+    cycle: ReportingCycle
+    as_of: date
+    submissions: list

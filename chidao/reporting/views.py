@@ -1,0 +1,386 @@
+"""Reporting pages: cycles (list, open, yearly schedule, board, edit, close), a unit's
+report (write, send, approve, return) and the downloads of the consolidated report.
+
+Thin views: ask the ``access_…`` gate (404 when the object is hidden, 403 when the user
+may see it but not act), call one service, render. A service's ``ValidationError`` is
+shown next to the field it names; nothing is saved when it is raised.
+"""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from chidao.committees.access import get_roles
+from chidao.committees.models import Committee
+from chidao.reporting import services
+from chidao.reporting.access import (
+    CycleAction,
+    SubmissionAction,
+    access_cycle,
+    access_submission,
+    can_return,
+    get_submission_actions,
+    get_visible_cycles,
+)
+from chidao.reporting.builders import (
+    DOCX_CONTENT_TYPE,
+    XLSX_CONTENT_TYPE,
+    build_board_xlsx,
+    build_report_docx,
+    build_report_xlsx,
+    get_report_filename,
+)
+from chidao.reporting.choices import CycleState, SubmissionState, Timeliness
+from chidao.reporting.forms import (
+    AsOfForm,
+    CycleEditForm,
+    CycleForm,
+    ReturnForm,
+    SubmissionForm,
+    YearScheduleForm,
+)
+from chidao.reporting.gather import (
+    get_submission_lines,
+    get_unit_observations,
+    get_unit_progress_updates,
+)
+from chidao.reporting.models import UnitSubmission
+
+
+def _show_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _managed_committees(user):
+    """Committees whose cycles ``user`` may open; 403 when there are none."""
+    roles = get_roles(user)
+    committees = Committee.objects.filter(is_active=True).order_by("level", "name")
+    if not roles.is_admin:
+        committees = committees.filter(pk__in=roles.secretariat_scope)
+    if not committees.exists():
+        raise PermissionDenied
+    return committees
+
+
+def _as_of(request):
+    return AsOfForm(request.GET).get_as_of()
+
+
+@login_required
+@require_GET
+def cycle_list(request):
+    """Cycles of the user's committees (secretariat, leaders) and the unit's own reports."""
+    roles = get_roles(request.user)
+    today = timezone.localdate()
+    submitted = Q(submissions__state=SubmissionState.SUBMITTED)
+    cycles = (
+        get_visible_cycles(request.user)
+        .select_related("committee")
+        .annotate(
+            required_count=Count("submissions", distinct=True),
+            submitted_count=Count("submissions", filter=submitted, distinct=True),
+        )
+        .order_by("-period_start", "committee__name", "kind")
+    )
+    own = []
+    if roles.unit_id:
+        own = list(
+            UnitSubmission.objects.filter(unit=roles.unit_id)
+            .select_related("cycle", "cycle__committee")
+            .order_by("-cycle__period_start", "cycle__kind")
+        )
+        for submission in own:
+            submission.timeliness = submission.get_timeliness(today)
+    return render(
+        request,
+        "reporting/cycle_list.html",
+        {
+            "cycles": cycles,
+            "own_submissions": own,
+            "can_open": roles.is_admin or bool(roles.secretariat_scope),
+        },
+    )
+
+
+@login_required
+def cycle_create(request):
+    """The secretariat opens a cycle: kind and period (or an ad hoc window), due date, units."""
+    committees = _managed_committees(request.user)
+    form = CycleForm(request.POST or None, committees=committees)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            cycle = services.do_open_cycle(
+                committee=data["committee"],
+                by=request.user,
+                kind=data["kind"],
+                required_units=data["required_units"],
+                period=data.get("period"),
+                window=data.get("window"),
+                due_on=data["due_on"],
+                title=data["title"],
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Đã mở kỳ báo cáo %(title)s.") % {"title": cycle.title})
+            return redirect("reporting:cycle_detail", pk=cycle.pk)
+    return render(request, "reporting/cycle_form.html", {"form": form})
+
+
+@login_required
+def schedule_create(request):
+    """The secretariat opens a whole year's cycles in one step."""
+    committees = _managed_committees(request.user)
+    form = YearScheduleForm(request.POST or None, committees=committees)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = services.do_generate_year_schedule(
+                committee=data["committee"],
+                by=request.user,
+                year=data["year"],
+                required_units=list(data["required_units"]),
+                schedule=data["schedule"],
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã mở %(created)s kỳ báo cáo; %(existing)s kỳ đã có từ trước, giữ nguyên.")
+                % {"created": len(result.created), "existing": len(result.existing)},
+            )
+            return redirect("reporting:cycle_list")
+    return render(request, "reporting/schedule_form.html", {"form": form})
+
+
+@login_required
+@require_GET
+def cycle_detail(request, pk):
+    """The cycle board: who has sent, who sent late, who has not, with dates."""
+    cycle = access_cycle(request.user, pk, CycleAction.VIEW)
+    as_of_form = AsOfForm(request.GET or None)
+    as_of = as_of_form.get_as_of()
+    lines = get_submission_lines(cycle, as_of)
+    tally = {t: sum(1 for line in lines if line.timeliness == t) for t in Timeliness}
+    return render(
+        request,
+        "reporting/cycle_detail.html",
+        {
+            "cycle": cycle,
+            "lines": lines,
+            "as_of": as_of,
+            "as_of_form": as_of_form,
+            "tally": [(t, tally[t]) for t in Timeliness],
+            "can_manage": get_roles(request.user).manages(cycle.committee_id),
+            "query": f"?ngay={as_of:%Y-%m-%d}",
+        },
+    )
+
+
+@login_required
+def cycle_edit(request, pk):
+    """Change the due date, the units, and the report's number, place and recipients."""
+    cycle = access_cycle(request.user, pk, CycleAction.MANAGE)
+    form = CycleEditForm(request.POST or None, instance=cycle)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.do_update_cycle(cycle=cycle, by=request.user, **data)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu kỳ báo cáo."))
+            return redirect("reporting:cycle_detail", pk=cycle.pk)
+    return render(request, "reporting/cycle_edit.html", {"form": form, "cycle": cycle})
+
+
+@login_required
+@require_POST
+def cycle_close(request, pk):
+    """Close an open cycle, or reopen a closed one."""
+    cycle = access_cycle(request.user, pk, CycleAction.MANAGE)
+    if cycle.state == CycleState.OPEN:
+        services.do_close_cycle(cycle=cycle, by=request.user)
+        messages.success(request, _("Đã đóng kỳ báo cáo; không nhận thêm báo cáo."))
+    else:
+        services.do_reopen_cycle(cycle=cycle, by=request.user)
+        messages.success(request, _("Đã mở lại kỳ báo cáo."))
+    return redirect("reporting:cycle_detail", pk=cycle.pk)
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def report_docx(request, pk):
+    """The consolidated report as Word, as of ``?ngay=`` (today by default)."""
+    cycle = access_cycle(request.user, pk, CycleAction.VIEW)
+    content = build_report_docx(cycle, _as_of(request))
+    return _download(content, DOCX_CONTENT_TYPE, get_report_filename(cycle, "docx"))
+
+
+@login_required
+@require_GET
+def report_xlsx(request, pk):
+    """The report's appendix as Excel: tasks grouped I–VII, counts, indicators."""
+    cycle = access_cycle(request.user, pk, CycleAction.VIEW)
+    content = build_report_xlsx(cycle, _as_of(request))
+    return _download(content, XLSX_CONTENT_TYPE, get_report_filename(cycle, "xlsx"))
+
+
+_BOARD_HEADERS = ("STT", "Cơ quan, đơn vị", "Trạng thái", "Ngày gửi", "Đánh giá thời hạn")
+
+
+def _board_rows(cycle, as_of):
+    for number, line in enumerate(get_submission_lines(cycle, as_of), start=1):
+        yield (
+            number,
+            line.submission.unit.name,
+            line.submission.get_state_display(),
+            f"{line.submitted_on:%d/%m/%Y}" if line.submitted_on else "",
+            str(line.timeliness.label),
+        )
+
+
+@login_required
+@require_GET
+def cycle_board_csv(request, pk):
+    """The board as CSV, UTF-8 with a BOM so that Excel shows Vietnamese correctly."""
+    cycle = access_cycle(request.user, pk, CycleAction.VIEW)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(_BOARD_HEADERS)
+    for row in _board_rows(cycle, _as_of(request)):
+        writer.writerow([_csv_safe(value) for value in row])
+    content = "\ufeff" + buffer.getvalue()
+    name = get_report_filename(cycle, "csv").replace("Bao-Cao", "Tinh-Hinh-Nop")
+    return _download(content.encode("utf-8"), "text/csv; charset=utf-8", name)
+
+
+def _csv_safe(value):
+    """Text that a spreadsheet would run as a formula is written as text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+@login_required
+@require_GET
+def cycle_board_xlsx(request, pk):
+    cycle = access_cycle(request.user, pk, CycleAction.VIEW)
+    content = build_board_xlsx(cycle, _as_of(request))
+    name = get_report_filename(cycle, "xlsx").replace("Bao-Cao", "Tinh-Hinh-Nop")
+    return _download(content, XLSX_CONTENT_TYPE, name)
+
+
+@login_required
+def submission_detail(request, pk):
+    """A unit's report: what it reported in the window, its narrative, and sending it."""
+    action = SubmissionAction.EDIT if request.method == "POST" else SubmissionAction.VIEW
+    submission = access_submission(request.user, pk, action)
+    roles = get_roles(request.user)
+    actions = get_submission_actions(roles, submission)
+    cycle = submission.cycle
+    editable = SubmissionAction.EDIT in actions and submission.is_editable
+    sending = request.POST.get("action") == "submit"
+    initial = {
+        name: getattr(submission, name)
+        for name in ("results", "difficulties", "proposals", "next_steps")
+    }
+    form = SubmissionForm(request.POST or None, initial=initial, saving_draft=not sending)
+    if request.method == "POST" and form.is_valid():
+        try:
+            # Saving and sending stand or fall together: a refused send keeps no half-save.
+            with transaction.atomic():
+                services.do_save_submission(
+                    submission=submission, by=request.user, **form.cleaned_data
+                )
+                if sending:
+                    services.do_submit_submission(
+                        submission=submission, by=request.user, is_unit_head=roles.is_unit_head
+                    )
+        except ValidationError as error:
+            submission.refresh_from_db()
+            _show_errors(form, error)
+        else:
+            if not sending:
+                messages.success(request, _("Đã lưu bản nháp báo cáo."))
+            elif submission.state == SubmissionState.AWAITING_UNIT_HEAD:
+                messages.success(request, _("Đã gửi lãnh đạo đơn vị duyệt."))
+            else:
+                messages.success(request, _("Đã gửi báo cáo đến Thường trực Ban Chỉ đạo."))
+            return redirect("reporting:submission_detail", pk=submission.pk)
+    return render(
+        request,
+        "reporting/submission_detail.html",
+        {
+            "submission": submission,
+            "cycle": cycle,
+            "form": form,
+            "editable": editable,
+            "can_approve": SubmissionAction.APPROVE in actions
+            and submission.state == SubmissionState.AWAITING_UNIT_HEAD,
+            "can_return": can_return(roles, submission),
+            "return_form": ReturnForm(),
+            "timeliness": submission.get_timeliness(timezone.localdate()),
+            "progress_updates": get_unit_progress_updates(cycle, submission.unit_id),
+            "observations": get_unit_observations(cycle, submission.unit_id),
+            "waits_for_head": cycle.requires_unit_head_approval and not roles.is_unit_head,
+        },
+    )
+
+
+@login_required
+@require_POST
+def submission_approve(request, pk):
+    """The unit head approves the report; it reaches the secretariat now."""
+    submission = access_submission(request.user, pk, SubmissionAction.APPROVE)
+    try:
+        services.do_approve_submission(submission=submission, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã duyệt và gửi báo cáo đến Thường trực Ban Chỉ đạo."))
+    return redirect("reporting:submission_detail", pk=submission.pk)
+
+
+@login_required
+@require_POST
+def submission_return(request, pk):
+    """The secretariat (or the unit head, before sending) returns the report with a reason."""
+    submission = access_submission(request.user, pk, SubmissionAction.RETURN)
+    form = ReturnForm(request.POST)
+    if not can_return(get_roles(request.user), submission):
+        messages.error(request, _("Báo cáo này không ở trạng thái có thể trả lại."))
+    elif not form.is_valid():
+        messages.error(request, _("Trả lại báo cáo phải nêu lý do."))
+    else:
+        try:
+            services.do_return_submission(
+                submission=submission, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã trả lại báo cáo cho đơn vị."))
+    return redirect("reporting:submission_detail", pk=submission.pk)
