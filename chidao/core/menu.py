@@ -29,9 +29,22 @@ def _has_any_role(roles: Roles) -> bool:
     return roles.is_admin or bool(roles.committee_scope) or roles.unit_id is not None
 
 
+def _has_unit(roles: Roles) -> bool:
+    return roles.unit_id is not None
+
+
+def _runs_a_committee(roles: Roles) -> bool:
+    return roles.is_admin or roles.is_secretariat
+
+
 MENU: list[MenuEntry] = [
     MenuEntry("home", _("Trang chủ"), _anyone),
     MenuEntry("assignments:task_list", _("Nhiệm vụ"), _has_any_role),
+    MenuEntry("indicators:data_entry", _("Nhập số liệu"), _has_unit),
+    MenuEntry("indicators:review", _("Duyệt số liệu"), _runs_a_committee),
+    MenuEntry("indicators:indicator_list", _("Chỉ tiêu"), _has_any_role),
+    MenuEntry("documents:document_list", _("Văn bản"), _has_any_role),
+    MenuEntry("committees:committee_list", _("Ban Chỉ đạo"), _has_any_role),
 ]
 
 

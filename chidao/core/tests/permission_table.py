@@ -84,4 +84,22 @@ TABLE: dict[str, Route] = {
     "reminders:mark_read": Route(post="L ANNN NNNN", kwargs={"pk": "notification"}),
     "reminders:mark_all_read": Route(post=SIGNED_IN),
     "reminders:preferences": Route(get=SIGNED_IN, post=SIGNED_IN),
+    # Committees, documents, indicator values (issue [B] §9–§11, the leader's home).
+    "committees:committee_list": Route(get=SIGNED_IN),
+    "committees:committee_detail": Route(get="L AANA ANAA", kwargs={"pk": "committee"}),
+    "committees:overview": Route(get=SIGNED_IN),
+    "documents:document_list": Route(get=SIGNED_IN),
+    "documents:document_create": Route(get="L FFFF AAFA", post="L FFFF AAFA"),
+    "documents:document_detail": Route(get="L AANA ANAA", kwargs={"pk": "document"}),
+    "documents:document_file": Route(get="L AANA ANAA", kwargs={"pk": "document"}),
+    "indicators:indicator_list": Route(get=SIGNED_IN),
+    "indicators:indicator_detail": Route(get="L ANNA ANAA", kwargs={"pk": "indicator"}),
+    "indicators:data_entry": Route(get=SIGNED_IN, post=SIGNED_IN),
+    "indicators:unit_data_entry": Route(
+        get="L ANNA NNNA", post="L ANNA NNNA", kwargs={"unit_pk": "lead_unit"}
+    ),
+    "indicators:review": Route(get="L FFFF AAFA"),
+    "indicators:observation_approve": Route(post="L FNNF ANFA", kwargs={"pk": "observation"}),
+    "indicators:observation_return": Route(post="L FNNF ANFA", kwargs={"pk": "observation"}),
+    "indicators:observation_evidence": Route(get="L ANNA ANAA", kwargs={"pk": "observation"}),
 }

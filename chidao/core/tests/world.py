@@ -12,6 +12,8 @@ from chidao.assignments.tests.factories import TaskFactory, build_report_objects
 from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
+from chidao.documents.tests.factories import DocumentFactory
+from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
 from chidao.reminders.tests.factories import NotificationFactory
 
@@ -92,6 +94,13 @@ def build_world() -> World:
     # Reports (issue [B] §5–§8): a report waiting for the unit head, a completion claim
     # with an evidence file, a deadline-change request waiting for the secretariat.
     reports = build_report_objects(task=task, officer=users["unit_officer"])
+    # Indicator values and documents (issue [B] §9, §10): an indicator the lead unit
+    # reports, one of its values waiting for review, a document of the committee's register.
+    indicator = IndicatorFactory(committee=committee, responsible_unit=lead_unit)
+    observation = ObservationFactory(
+        indicator=indicator, unit=lead_unit, submitted=True, with_evidence=True
+    )
+    document = DocumentFactory(committee=committee, with_file=True)
     return World(
         committee=committee,
         commune_committee=commune_committee,
@@ -109,6 +118,9 @@ def build_world() -> World:
             "other_committee": other_committee,
             "lead_unit": lead_unit,
             "other_unit": other_unit,
+            "indicator": indicator,
+            "observation": observation,
+            "document": document,
             **reports,
             "notification": notification,
         },
