@@ -25,8 +25,11 @@ urlpatterns = [
     path("ban-chi-dao/", include("chidao.committees.urls")),
     path("van-ban/", include("chidao.documents.urls")),
     path("chi-tieu/", include("chidao.indicators.urls")),
+    path("bao-cao/", include("chidao.reporting.urls")),
     path("chong-cheo/", include("chidao.overlap.urls")),
     path("thong-bao/", include("chidao.reminders.urls")),
+    path("nhap-du-lieu/", include("chidao.imports.urls")),
+    path("api/", include("chidao.api.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

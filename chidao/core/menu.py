@@ -43,6 +43,7 @@ MENU: list[MenuEntry] = [
     MenuEntry("indicators:data_entry", _("Nhập số liệu"), _has_unit),
     MenuEntry("indicators:review", _("Duyệt số liệu"), _runs_a_committee),
     MenuEntry("indicators:indicator_list", _("Chỉ tiêu"), _has_any_role),
+    MenuEntry("reporting:cycle_list", _("Báo cáo"), _has_any_role),
     MenuEntry("documents:document_list", _("Văn bản"), _has_any_role),
     MenuEntry("committees:committee_list", _("Ban Chỉ đạo"), _has_any_role),
 ]

@@ -84,6 +84,14 @@ TABLE: dict[str, Route] = {
     "reminders:mark_read": Route(post="L ANNN NNNN", kwargs={"pk": "notification"}),
     "reminders:mark_all_read": Route(post=SIGNED_IN),
     "reminders:preferences": Route(get=SIGNED_IN, post=SIGNED_IN),
+    # Imports (issue [E]): only the committee's secretariat (and admins).
+    "imports:index": Route(get=SIGNED_IN),
+    "imports:task_upload": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
+    "imports:alias_create": Route(post="L FFNF ANFA", kwargs={"committee_pk": "committee"}),
+    "imports:task_preview": Route(get="L FFNF ANFA", kwargs={"pk": "task_import"}),
+    "imports:task_commit": Route(post="L FFNF ANFA", kwargs={"pk": "task_import"}),
     # Committees, documents, indicator values (issue [B] §9–§11, the leader's home).
     "committees:committee_list": Route(get=SIGNED_IN),
     "committees:committee_detail": Route(get="L AANA ANAA", kwargs={"pk": "committee"}),
@@ -102,4 +110,21 @@ TABLE: dict[str, Route] = {
     "indicators:observation_approve": Route(post="L FNNF ANFA", kwargs={"pk": "observation"}),
     "indicators:observation_return": Route(post="L FNNF ANFA", kwargs={"pk": "observation"}),
     "indicators:observation_evidence": Route(get="L ANNA ANAA", kwargs={"pk": "observation"}),
+    # Reporting cycles (issue [D]): the secretariat manages, leaders read, the lead unit
+    # (required in the cycle) sees and writes only its own report, not the board (403).
+    "reporting:cycle_list": Route(get=SIGNED_IN),
+    "reporting:cycle_create": Route(get="L FFFF AAFA", post="L FFFF AAFA"),
+    "reporting:schedule_create": Route(get="L FFFF AAFA", post="L FFFF AAFA"),
+    "reporting:cycle_detail": Route(get="L FNNF ANAA", kwargs={"pk": "cycle"}),
+    "reporting:cycle_edit": Route(get="L FNNF ANFA", post="L FNNF ANFA", kwargs={"pk": "cycle"}),
+    "reporting:cycle_close": Route(post="L FNNF ANFA", kwargs={"pk": "cycle"}),
+    "reporting:report_docx": Route(get="L FNNF ANAA", kwargs={"pk": "cycle"}),
+    "reporting:report_xlsx": Route(get="L FNNF ANAA", kwargs={"pk": "cycle"}),
+    "reporting:cycle_board_csv": Route(get="L FNNF ANAA", kwargs={"pk": "cycle"}),
+    "reporting:cycle_board_xlsx": Route(get="L FNNF ANAA", kwargs={"pk": "cycle"}),
+    "reporting:submission_detail": Route(
+        get="L ANNA ANAA", post="L ANNA FNFF", kwargs={"pk": "submission"}
+    ),
+    "reporting:submission_approve": Route(post="L FNNA FNFF", kwargs={"pk": "submission"}),
+    "reporting:submission_return": Route(post="L FNNA ANFA", kwargs={"pk": "submission"}),
 }

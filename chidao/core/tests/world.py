@@ -13,8 +13,10 @@ from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
 from chidao.documents.tests.factories import DocumentFactory
+from chidao.imports.tests.factories import build_task_import
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
+from chidao.reporting.tests.factories import build_reporting_cycle
 from chidao.reminders.tests.factories import NotificationFactory
 
 PASSWORD = "Mat-khau-thu-nghiem-2025"
@@ -91,9 +93,7 @@ def build_world() -> World:
     for seat_committee, user, role in seats:
         Membership.objects.create(committee=seat_committee, person=user.person, role=role)
     notification = NotificationFactory(recipient=users["unit_officer"], task=task)
-    # Reports (issue [B] §5–§8): a report waiting for the unit head, a completion claim
-    # with an evidence file, a deadline-change request waiting for the secretariat.
-    reports = build_report_objects(task=task, officer=users["unit_officer"])
+    task_import = build_task_import(committee=committee, by=users["secretariat"])
     # Indicator values and documents (issue [B] §9, §10): an indicator the lead unit
     # reports, one of its values waiting for review, a document of the committee's register.
     indicator = IndicatorFactory(committee=committee, responsible_unit=lead_unit)
@@ -101,6 +101,11 @@ def build_world() -> World:
         indicator=indicator, unit=lead_unit, submitted=True, with_evidence=True
     )
     document = DocumentFactory(committee=committee, with_file=True)
+    # Reports (issue [B] §5–§8): a report waiting for the unit head, a completion claim
+    # with an evidence file, a deadline-change request waiting for the secretariat.
+    reports = build_report_objects(task=task, officer=users["unit_officer"])
+    # Reporting (issue [D]): a quarter's cycle in which the lead unit must report.
+    cycle = build_reporting_cycle(committee=committee, by=users["secretariat"], units=[lead_unit])
     return World(
         committee=committee,
         commune_committee=commune_committee,
@@ -118,10 +123,13 @@ def build_world() -> World:
             "other_committee": other_committee,
             "lead_unit": lead_unit,
             "other_unit": other_unit,
+            **reports,
             "indicator": indicator,
             "observation": observation,
             "document": document,
-            **reports,
             "notification": notification,
+            "task_import": task_import,
+            "cycle": cycle,
+            "submission": cycle.submissions.get(),
         },
     )
