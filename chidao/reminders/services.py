@@ -158,33 +158,37 @@ def deliver_pending_emails(*, now: datetime | None = None) -> int:
         .select_related("recipient__person")
         .order_by("pk")[:EMAIL_BATCH]
     )
-    sent = 0
-    for notification in pending:
-        address = notification.recipient.email or (
-            notification.recipient.person.email if notification.recipient.person_id else ""
-        )
-        try:
-            with transaction.atomic():
-                claimed = Notification.objects.filter(
-                    pk=notification.pk, sent_at__isnull=True
-                ).update(sent_at=now)
-                if not claimed:
-                    continue
-                if not address:
-                    logger.warning("Notification %s: recipient has no email", notification.pk)
-                    continue
-                send_mail(
-                    subject=notification.subject,
-                    message=_email_body(notification),
-                    from_email=None,
-                    recipient_list=[address],
-                )
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Notification %s: email not sent, will retry", notification.pk)
-            continue
-        if address:
-            sent += 1
-    return sent
+    return sum(_deliver_one(notification, now=now) for notification in pending)
+
+
+def _deliver_one(notification: Notification, *, now: datetime) -> bool:
+    """Claim one email notice and send it, in one transaction; True when this call sent it.
+
+    The claim (``sent_at`` set only where still empty) is what stops a second worker: the
+    one whose update changed no row has lost the race and sends nothing.
+    """
+    recipient = notification.recipient
+    address = recipient.email or (recipient.person.email if recipient.person_id else "")
+    try:
+        with transaction.atomic():
+            claimed = Notification.objects.filter(pk=notification.pk, sent_at__isnull=True).update(
+                sent_at=now
+            )
+            if not claimed:
+                return False
+            if not address:
+                logger.warning("Notification %s: recipient has no email", notification.pk)
+                return False
+            send_mail(
+                subject=notification.subject,
+                message=_email_body(notification),
+                from_email=None,
+                recipient_list=[address],
+            )
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Notification %s: email not sent, will retry", notification.pk)
+        return False
+    return True
 
 
 def _email_body(notification: Notification) -> str:
