@@ -1,11 +1,15 @@
 """Writes on directive documents (see assignments.services for the shared contract)."""
 
+import uuid
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from chidao.assignments.evidence import DOCX, PDF, get_evidence_kind
 from chidao.documents.choices import DocumentKind
 from chidao.documents.models import Document
 from chidao.documents.rules import parse_document_symbol
@@ -21,14 +25,24 @@ def do_register_document(
     summary: str,
     signer: str = "",
     implements: Document | None = None,
+    committee=None,
+    file: UploadedFile | None = None,
+    allow_existing: bool = True,
 ) -> Document:
     """Register a directive document under its canonical number-and-symbol.
 
     The symbol is parsed: the kind comes from its abbreviation, and whatever the parser
     corrected (a reversed "29/UBND-KH", a missing hyphen) is kept in ``symbol_note`` so
-    the secretariat sees it. Registering the same document twice returns the first one.
+    the secretariat sees it. Registering the same document twice returns the first one,
+    or, with ``allow_existing=False`` (the register page), refuses it. ``file`` must be
+    a PDF or DOCX by its content, within ``settings.CHIDAO_DOCUMENT_MAX_BYTES``; it is
+    stored under a generated name. The caller has checked that ``by`` may register
+    documents in ``committee`` (``documents.access``).
     """
-    parsed = parse_document_symbol(symbol)
+    try:
+        parsed = parse_document_symbol(symbol)
+    except ValidationError as error:
+        raise ValidationError({"symbol": error.messages}) from None
     if parsed.kind not in DocumentKind.values:
         raise ValidationError(
             {"symbol": _('Loại văn bản "%(kind)s" chưa được hỗ trợ.') % {"kind": parsed.kind}}
@@ -37,8 +51,17 @@ def do_register_document(
     existing = Document.objects.filter(
         issuing_unit=issuing_unit, symbol=canonical, issued_on=issued_on
     ).first()
-    if existing:
+    if existing and allow_existing:
         return existing
+    if existing:
+        raise ValidationError(
+            {
+                "symbol": _("Văn bản %(symbol)s ngày %(day)s của cơ quan này đã có trong sổ.")
+                % {"symbol": canonical, "day": issued_on.strftime("%d/%m/%Y")}
+            }
+        )
+    if file is not None:
+        file.name = f"{uuid.uuid4().hex}.{check_document_file(file)}"
     document = Document(
         issuing_unit=issuing_unit,
         symbol=canonical,
@@ -48,7 +71,30 @@ def do_register_document(
         signer=signer,
         implements=implements,
         symbol_note="\n".join(str(warning) for warning in parsed.warnings),
+        committee=committee,
+        file=file,
     )
     document.full_clean()
     document.save()
     return document
+
+
+def check_document_file(file) -> str:
+    """The extension of a document file (PDF or DOCX, judged by its bytes), or a
+    ``ValidationError`` on the ``file`` field saying why it is refused."""
+    limit = settings.CHIDAO_DOCUMENT_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            {"file": _("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": limit // (1024 * 1024)}}
+        )
+    kind = get_evidence_kind(file)
+    if kind not in (PDF, DOCX):
+        raise ValidationError(
+            {
+                "file": _(
+                    "Tệp văn bản phải là PDF hoặc Word (DOCX); hệ thống kiểm tra nội dung "
+                    "tệp, không dựa vào tên tệp."
+                )
+            }
+        )
+    return kind.extension

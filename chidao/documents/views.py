@@ -1,1 +1,119 @@
 """Pages of the app; thin: parse input, call access_…, call one service, render."""
+
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from chidao.assignments.models import Task
+from chidao.documents.access import (
+    access_document,
+    access_document_register,
+    get_register_committees,
+    may_register_documents,
+)
+from chidao.documents.filtersets import DocumentFilterSet
+from chidao.documents.forms import DocumentForm
+from chidao.documents.models import Document
+from chidao.documents.services import do_register_document
+
+# The chain above a document is short (resolution → programme → plan); the cap only
+# guards against a loop in bad data.
+_MAX_CHAIN = 10
+
+
+@login_required
+def document_list(request):
+    documents = Document.objects.visible_to(request.user).select_related(
+        "issuing_unit", "implements"
+    )
+    filterset = DocumentFilterSet(request.GET or None, queryset=documents)
+    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "documents/document_list.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "query_string": query.urlencode(),
+            "may_register": may_register_documents(request.user),
+        },
+    )
+
+
+@login_required
+def document_detail(request, pk):
+    document = access_document(request.user, pk)
+    visible = Document.objects.visible_to(request.user)
+    chain = []
+    above = document.implements
+    while above is not None and len(chain) < _MAX_CHAIN:
+        shown = visible.filter(pk=above.pk).select_related("implements").first()
+        if shown is None:
+            break
+        chain.append(shown)
+        above = shown.implements
+    return render(
+        request,
+        "documents/document_detail.html",
+        {
+            "document": document,
+            "chain": chain[::-1],
+            "implementations": visible.filter(implements=document).select_related("issuing_unit"),
+            "tasks": Task.objects.visible_to(request.user)
+            .filter(source_document=document)
+            .select_related("lead_unit", "committee")
+            .order_by("committee__name", "code", "pk"),
+        },
+    )
+
+
+@login_required
+def document_create(request):
+    access_document_register(request.user)
+    form = DocumentForm(
+        request.POST or None,
+        request.FILES or None,
+        committees=get_register_committees(request.user).order_by("name"),
+        documents=Document.objects.visible_to(request.user).order_by("-issued_on", "symbol"),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = do_register_document(
+                by=request.user, allow_existing=False, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Đã vào sổ văn bản %(symbol)s.") % {"symbol": document.symbol}
+            )
+            return redirect("documents:document_detail", pk=document.pk)
+    return render(request, "documents/document_form.html", {"form": form})
+
+
+@login_required
+def document_file(request, pk):
+    document = access_document(request.user, pk)
+    if not document.file:
+        raise Http404
+    extension = PurePath(document.file.name).suffix
+    name = document.symbol.replace("/", "-") + extension
+    response = FileResponse(document.file.open("rb"), as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages_ in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages_)

@@ -56,3 +56,12 @@ class ObservationState(models.TextChoices):
     SUBMITTED = "submitted", _("Đã gửi")
     APPROVED = "approved", _("Đã duyệt")
     RETURNED = "returned", _("Trả lại")
+
+
+# Bootstrap colour of each state's badge, so every page shows a state the same way.
+OBSERVATION_STATE_BADGES = {
+    ObservationState.DRAFT: "secondary",
+    ObservationState.SUBMITTED: "info",
+    ObservationState.APPROVED: "success",
+    ObservationState.RETURNED: "warning",
+}

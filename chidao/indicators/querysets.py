@@ -9,8 +9,7 @@ class IndicatorQuerySet(models.QuerySet):
         if unit_id is None:
             return self.none()
         return self.filter(
-            Q(reporting_units=unit_id)
-            | Q(reporting_units__isnull=True, responsible_unit=unit_id)
+            Q(reporting_units=unit_id) | Q(reporting_units__isnull=True, responsible_unit=unit_id)
         ).distinct()
 
     def visible_to(self, user) -> "IndicatorQuerySet":

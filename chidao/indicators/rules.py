@@ -533,8 +533,7 @@ def _check_choice(value, choices, field) -> None:
 
 _ENTRY_MESSAGES = {
     "value_unreadable": _(
-        "“%(value)s” không phải là số. Dùng dấu phẩy cho phần thập phân, ví dụ 45,5 "
-        "hoặc 1.234,5."
+        "“%(value)s” không phải là số. Dùng dấu phẩy cho phần thập phân, ví dụ 45,5 hoặc 1.234,5."
     ),
     "value_percent_range": _("Tỷ lệ phải từ 0 đến 100, đã nhập %(value)s."),
     "value_yes_no": _("Chọn “Có” hoặc “Không”."),
