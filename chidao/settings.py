@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "chidao.core",
     "chidao.org",
@@ -56,6 +59,8 @@ INSTALLED_APPS = [
     "chidao.overlap",
     "chidao.reminders",
     "huey.contrib.djhuey",
+    "chidao.imports",
+    "chidao.api",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +163,36 @@ CHIDAO_DOCUMENT_MAX_BYTES = int(os.environ.get("CHIDAO_DOCUMENT_MAX_MB", "20")) 
 # Days before a deadline when an open task is flagged "due soon" unless its committee
 # sets its own value.
 CHIDAO_DUE_SOON_DAYS = int(os.environ.get("CHIDAO_DUE_SOON_DAYS", "7"))
+
+# Imports (chidao.imports): files over the cap or with more rows are refused before
+# anything is read into the database.
+CHIDAO_IMPORT_MAX_BYTES = int(os.environ.get("CHIDAO_IMPORT_MAX_MB", "20")) * 1024 * 1024
+CHIDAO_IMPORT_MAX_ROWS = int(os.environ.get("CHIDAO_IMPORT_MAX_ROWS", "20000"))
+# Uploads of that size pass through Django's form parsing in one piece.
+FILE_UPLOAD_MAX_MEMORY_SIZE = CHIDAO_IMPORT_MAX_BYTES
+
+# The API (chidao.api): token or session, the same gates as the pages, paginated lists.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "chidao.api.authentication.HashedTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": [],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Chỉ Đạo API",
+    "DESCRIPTION": "Nhiệm vụ, tiến độ, chỉ tiêu và số liệu của Ban Chỉ đạo.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Served from the vendored sidecar package: no page may load from the internet.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # Email (reminders, digests): SMTP in production, printed to the console in development.
 EMAIL_BACKEND = os.environ.get(

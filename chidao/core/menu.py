@@ -46,6 +46,7 @@ MENU: list[MenuEntry] = [
     MenuEntry("reporting:cycle_list", _("Báo cáo"), _has_any_role),
     MenuEntry("documents:document_list", _("Văn bản"), _has_any_role),
     MenuEntry("committees:committee_list", _("Ban Chỉ đạo"), _has_any_role),
+    MenuEntry("imports:index", _("Nhập dữ liệu"), _runs_a_committee),
 ]
 
 

@@ -72,12 +72,15 @@ def find_columns(rows: list[tuple[str, ...]]) -> tuple[int, dict[str, int]] | No
         if TITLE not in columns or LEAD not in columns:
             continue
         end = start + 1
-        if end < len(rows) and _is_header_continuation(rows[end]):
-            merged = tuple(
+        while end < len(rows) and end <= start + 2 and _is_header_continuation(rows[end]):
+            if _is_column_numbers(rows[end]):
+                end += 1
+                continue
+            row = tuple(
                 f"{top} {below}".strip() if below and below != top else top
                 for top, below in zip(row, _pad(rows[end], len(row)), strict=False)
             )
-            columns = _map_columns(merged) | {
+            columns = _map_columns(row) | {
                 column: index
                 for column, index in _map_columns(rows[end]).items()
                 if column not in columns
@@ -103,13 +106,17 @@ def _pad(row: tuple[str, ...], width: int) -> tuple[str, ...]:
 _COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?$")
 
 
+def _is_column_numbers(row: tuple[str, ...]) -> bool:
+    """A row of column numbers under a header: "(1) (2) (3)…" or "1 2 3…"."""
+    filled = [cell for cell in row if cell]
+    return len(filled) > 1 and all(_COLUMN_NUMBER.match(cell) for cell in filled)
+
+
 def _is_header_continuation(row: tuple[str, ...]) -> bool:
     filled = [cell for cell in row if cell]
     if not filled:
         return False
-    if all(_COLUMN_NUMBER.match(cell) for cell in filled):
-        return True
-    return all(get_column(cell) for cell in filled)
+    return _is_column_numbers(row) or all(get_column(cell) for cell in filled)
 
 
 # --- Rows ----------------------------------------------------------------------------------
@@ -147,7 +154,8 @@ def read_row(cells: tuple[str, ...], columns: dict[str, int]):
     def cell(column: str) -> str:
         return cells[columns[column]].strip() if column in columns else ""
 
-    if not any(cells):
+    filled = [c for c in cells if c]
+    if not filled or _is_column_numbers(cells):
         return None
     number, title, lead = cell(CODE), cell(TITLE), cell(LEAD)
     folded_number = fold_text(number)
@@ -155,12 +163,7 @@ def read_row(cells: tuple[str, ...], columns: dict[str, int]):
         name = title or next((c for c in cells if c and c != number), "")
         return GroupRow(match["code"].upper(), name.strip(" .:"))
     if not number and not lead:
-        text = " ".join(c for c in cells if c)
-        if _COLUMN_NUMBER.match(text.replace(" ", "")) or all(
-            _COLUMN_NUMBER.match(c) for c in cells if c
-        ):
-            return None
-        return NoteRow(text)
+        return NoteRow(" ".join(filled))
     if _NOTE_START.match(fold_text(title)) and not lead:
         return NoteRow(title)
     match = _TASK_NUMBER.match(folded_number)

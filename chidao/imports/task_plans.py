@@ -184,7 +184,7 @@ class _TaskPlanner:
                     )
                 else:
                     row = self._task_row(source, read, group, columns)
-                    if row.code in codes:
+                    if row.code and row.code in codes:
                         row.errors.append(
                             RowProblem(
                                 _("Mã “%(code)s” trùng với %(other)s.")
