@@ -130,6 +130,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("CHIDAO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+# The vendored front-end assets and the site stylesheet, served from the repository.
+STATICFILES_DIRS = [BASE_DIR / "chidao" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("CHIDAO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
