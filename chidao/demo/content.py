@@ -955,6 +955,18 @@ NAM_DINH_TASKS = (
         "{D-2}",
         Overdue(75),
     ),
+    # Planted overlap (issue [J]): IV.3 already gives this training to the Department of
+    # Home Affairs; the overlaps report lists the pair.
+    TaskRow(
+        "IV.9",
+        "Bồi dưỡng kỹ năng số cho cán bộ, công chức các xã, phường sau sắp xếp",
+        "ND-SKHCN",
+        ("ND-DHSPKT",),
+        "Báo cáo kết quả bồi dưỡng",
+        "{Y+1}",
+        InProgress(20),
+        assigned_days_ago=90,
+    ),
     # V. Chuyển đổi số trong hệ thống chính trị
     TaskRow(
         "V.1",
@@ -1251,6 +1263,19 @@ NAM_DINH_TASKS = (
         InProgress(55),
         assigned_days_ago=150,
     ),
+    # Planted overlap (issue [J]): VI.1 gives the same support to the Department of
+    # Industry and Trade, in other words and with abbreviations.
+    TaskRow(
+        "VI.11",
+        "Hỗ trợ DNNVV, HTX, hộ kinh doanh chuyển đổi số, đưa hoạt động sản xuất, kinh doanh "
+        "lên môi trường số",
+        "ND-SKHCN",
+        ("ND-SCT",),
+        "Báo cáo",
+        "Quý {Q+1}",
+        InProgress(30),
+        assigned_days_ago=120,
+    ),
     # VII. Hợp tác quốc tế
     TaskRow(
         "VII.1",
@@ -1396,6 +1421,16 @@ COMMUNE_COMMITTEES = (
                 "Quý {Q-2}",
                 Late("Kế hoạch số 61/KH-UBND", days_late=15),
             ),
+            # Planted overlap (issue [J]): the province's III.9 already asks the ward for it.
+            TaskRow(
+                "III.2",
+                "Xây dựng, triển khai Đề án đô thị thông minh trên địa bàn phường",
+                "ND-PNAMDINH",
+                (),
+                "Đề án",
+                "Quý {Q+1}",
+                InProgress(25),
+            ),
         ),
     ),
     _commune_committee(
@@ -1435,6 +1470,16 @@ COMMUNE_COMMITTEES = (
                 Overdue(60),
                 parent="V.4",
                 difficulty="Hồ sơ giấy của các xã cũ trước sắp xếp chưa được bàn giao đầy đủ.",
+            ),
+            # Planted overlap (issue [J]), typed without diacritics: the province's V.4.
+            TaskRow(
+                "V.2",
+                "So hoa ho so, ket qua giai quyet TTHC con hieu luc tai xa",
+                "ND-XHAIHAU",
+                (),
+                "Du lieu so hoa",
+                "{Y+1}",
+                InProgress(10),
             ),
             TaskRow(
                 "III.1",
