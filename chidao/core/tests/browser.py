@@ -19,6 +19,7 @@ the run with instructions, never skips it: a green run must include the browser 
 
 import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -175,6 +176,8 @@ class Web:
 def web(browser, live_server, transactional_db, request):
     """Guarded pages on the live server for one test; see ``Web``."""
     name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name).strip("-")
+    # Screenshots of an earlier run would mix with this run's steps.
+    shutil.rmtree(SCREENSHOTS / name, ignore_errors=True)
     web = Web(browser, live_server.url, SCREENSHOTS / name)
     yield web
     web.close()
