@@ -47,6 +47,7 @@ MENU: list[MenuEntry] = [
     MenuEntry("documents:document_list", _("Văn bản"), _has_any_role),
     MenuEntry("committees:committee_list", _("Ban Chỉ đạo"), _has_any_role),
     MenuEntry("imports:index", _("Nhập dữ liệu"), _runs_a_committee),
+    MenuEntry("reminders:sent_list", _("Nhắc việc"), _runs_a_committee),
 ]
 
 

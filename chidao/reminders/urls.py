@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/da-doc/", views.mark_read, name="mark_read"),
     path("da-doc-tat-ca/", views.mark_all_read, name="mark_all_read"),
     path("tuy-chon/", views.preferences, name="preferences"),
+    path("da-gui/", views.sent_list, name="sent_list"),
 ]

@@ -1,15 +1,20 @@
 """Pages of the app; thin: parse input, call access_…, call one service, render."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chidao.committees.access import get_roles
 from chidao.reminders.access import access_notification
-from chidao.reminders.choices import Channel
+from chidao.reminders.choices import Channel, NotificationKind
 from chidao.reminders.forms import NotificationPreferenceForm
 from chidao.reminders.models import Notification, NotificationPreference
 from chidao.reminders.services import do_mark_all_read, do_mark_read, do_set_preferences
@@ -72,3 +77,25 @@ def preferences(request):
         messages.success(request, _("Đã lưu tùy chọn nhận thông báo."))
         return redirect("reminders:preferences")
     return render(request, "reminders/preferences.html", {"form": form})
+
+
+SENT_DAYS = 7
+
+
+@login_required
+def sent_list(request):
+    """What the automatic urging sent this week in the secretariat's committees."""
+    roles = get_roles(request.user)
+    if not (roles.is_admin or roles.is_secretariat):
+        raise PermissionDenied
+    since = timezone.now() - datetime.timedelta(days=SENT_DAYS)
+    notices = (
+        Notification.objects.filter(channel=Channel.IN_APP, created_at__gte=since)
+        .exclude(kind=NotificationKind.WEEKLY_DIGEST)
+        .select_related("recipient__person__unit", "committee")
+        .order_by("-created_at", "-pk")
+    )
+    if not roles.is_admin:
+        notices = notices.filter(committee__in=roles.secretariat_scope)
+    page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "reminders/sent_list.html", {"page": page, "days": SENT_DAYS})

@@ -84,6 +84,7 @@ TABLE: dict[str, Route] = {
     "reminders:mark_read": Route(post="L ANNN NNNN", kwargs={"pk": "notification"}),
     "reminders:mark_all_read": Route(post=SIGNED_IN),
     "reminders:preferences": Route(get=SIGNED_IN, post=SIGNED_IN),
+    "reminders:sent_list": Route(get="L FFFF AAFA"),
     # Imports (issue [E]): only the committee's secretariat (and admins).
     "imports:index": Route(get=SIGNED_IN),
     "imports:task_upload": Route(

@@ -148,3 +148,25 @@ def test_preferences_are_saved(signed_in, me):
         False,
         Weekday.FRIDAY,
     )
+
+
+def test_the_secretariat_sees_what_went_out_this_week_in_its_committees(client, task):
+    from chidao.committees.choices import MemberRole
+    from chidao.committees.models import Membership
+
+    secretariat = UserFactory(username="thuongtruc")
+    Membership.objects.create(
+        committee=task.committee, person=secretariat.person, role=MemberRole.SUPPORT_TEAM
+    )
+    officer = UserFactory()
+    NotificationFactory(recipient=officer, task=task, subject="Nhắc của ban mình")
+    NotificationFactory(recipient=officer, task=TaskFactory(), subject="Nhắc của ban khác")
+    client.login(username="thuongtruc", password=PASSWORD)
+
+    response = client.get(reverse("reminders:sent_list"))
+
+    assert [n.subject for n in response.context["page"].object_list] == ["Nhắc của ban mình"]
+
+
+def test_unit_officers_do_not_see_the_sent_list(signed_in):
+    assert signed_in.get(reverse("reminders:sent_list")).status_code == 403
