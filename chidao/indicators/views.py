@@ -222,15 +222,16 @@ def observation_evidence(request, pk):
 
 
 def _render_review(request, return_errors=None):
+    reviewed = get_reviewed_observations(request.user)
+    committee_id = request.GET.get("committee", "")
+    if committee_id.isdigit():
+        reviewed = reviewed.filter(indicator__committee=committee_id)
     pending = (
-        get_reviewed_observations(request.user)
-        .filter(state=ObservationState.SUBMITTED)
+        reviewed.filter(state=ObservationState.SUBMITTED)
         .select_related("indicator", "indicator__committee", "unit", "entered_by__person")
         .order_by("unit__name", "period_start", "indicator__code")
     )
-    returned_count = (
-        get_reviewed_observations(request.user).filter(state=ObservationState.RETURNED).count()
-    )
+    returned_count = reviewed.filter(state=ObservationState.RETURNED).count()
     rows = []
     for observation in pending:
         observation.return_errors = (return_errors or {}).get(observation.pk, [])
