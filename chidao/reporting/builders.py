@@ -8,6 +8,7 @@ the issuing body, "Số …-BC/…"): Times New Roman, A4, margins within the de
 Both read ``gather.get_report_data``, so they print the numbers the dashboard shows.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -19,7 +20,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, Twips
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -94,10 +95,9 @@ def _set_page(document) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = Mm(MARGINS_MM["top"])
-    section.bottom_margin = Mm(MARGINS_MM["bottom"])
-    section.left_margin = Mm(MARGINS_MM["left"])
-    section.right_margin = Mm(MARGINS_MM["right"])
+    # Word stores margins in twips; rounding up keeps 15 mm from reading as 14,99 mm.
+    for side, mm in MARGINS_MM.items():
+        setattr(section, f"{side}_margin", Twips(math.ceil(mm * 1440 / 25.4)))
 
 
 def _set_base_font(document) -> None:
