@@ -11,6 +11,9 @@ class NotificationKind(models.TextChoices):
     TASK_ESCALATED = "task_escalated", _("Nhiệm vụ quá hạn kéo dài (báo cáo lãnh đạo)")
     CLAIM_WAITING = "claim_waiting", _("Đề nghị xác nhận hoàn thành chờ xem xét")
     DEADLINE_REQUEST_WAITING = "deadline_waiting", _("Đề nghị điều chỉnh thời hạn chờ quyết định")
+    CYCLE_DUE_SOON = "cycle_due_soon", _("Sắp đến hạn gửi báo cáo kỳ")
+    CYCLE_DUE_TODAY = "cycle_due_today", _("Hạn gửi báo cáo kỳ hôm nay")
+    CYCLE_MISSED = "cycle_missed", _("Chưa gửi báo cáo kỳ, đã quá hạn")
     WEEKLY_DIGEST = "weekly_digest", _("Bản tin tuần")
 
     @property
@@ -25,6 +28,9 @@ _KIND_BADGES = {
     NotificationKind.TASK_ESCALATED: "danger",
     NotificationKind.CLAIM_WAITING: "info",
     NotificationKind.DEADLINE_REQUEST_WAITING: "info",
+    NotificationKind.CYCLE_DUE_SOON: "primary",
+    NotificationKind.CYCLE_DUE_TODAY: "warning",
+    NotificationKind.CYCLE_MISSED: "danger",
     NotificationKind.WEEKLY_DIGEST: "secondary",
 }
 

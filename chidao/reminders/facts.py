@@ -23,13 +23,16 @@ from chidao.org.models import User
 from chidao.reminders.models import ReminderRule, parse_days_before
 from chidao.reminders.rules import (
     DEFAULT_RULE,
+    CycleFacts,
     RuleConfig,
     TaskFacts,
     WaitingFacts,
     WaitingKind,
     get_local_date,
 )
-from chidao.reminders.texts import TaskInfo, WaitingInfo
+from chidao.reminders.texts import CycleInfo, TaskInfo, WaitingInfo
+from chidao.reporting.choices import CycleState, SubmissionState
+from chidao.reporting.models import ReportingCycle, UnitSubmission
 
 
 @dataclass
@@ -39,6 +42,8 @@ class Facts:
     waiting: list[WaitingFacts]
     task_info: dict[int, TaskInfo]
     waiting_info: dict[tuple[str, int], WaitingInfo]
+    cycles: list[CycleFacts]
+    cycle_info: dict[tuple[int, int], CycleInfo]  # (cycle, unit) -> words for the notice
 
 
 def get_rules() -> dict[int, RuleConfig]:
@@ -50,6 +55,7 @@ def get_rules() -> dict[int, RuleConfig]:
             overdue_every_days=rule.overdue_every_days,
             escalate_after_days=rule.escalate_after_days,
             review_wait_working_days=rule.review_wait_working_days,
+            cycle_due_days=rule.cycle_due_days,
         )
         for rule in ReminderRule.objects.all()
     }
@@ -58,7 +64,9 @@ def get_rules() -> dict[int, RuleConfig]:
 def get_facts(today: date) -> Facts:
     """Everything due-reminders need on ``today``, read in a few queries."""
     rules = get_rules()
-    horizon = max([max(rule.days_before, default=0) for rule in [DEFAULT_RULE, *rules.values()]])
+    all_rules = [DEFAULT_RULE, *rules.values()]
+    horizon = max(max(rule.days_before, default=0) for rule in all_rules)
+    cycle_horizon = max(rule.cycle_due_days for rule in all_rules)
     tasks = list(
         Task.objects.filter(
             committee__is_active=True,
@@ -94,8 +102,24 @@ def get_facts(today: date) -> Facts:
         ).select_related("task__lead_unit", "requested_by__person__unit")
     )
 
-    # Accounts of the lead units, focal persons and overseeing members: one query.
+    # Open reporting cycles due soon or already missed, and what has been sent: 3 queries.
+    cycles = list(
+        ReportingCycle.objects.filter(
+            state=CycleState.OPEN,
+            committee__is_active=True,
+            due_on__lte=today + timedelta(days=cycle_horizon),
+        ).prefetch_related("required_units")
+    )
+    submitted = {
+        (row.cycle_id, row.unit_id): row.submitted_on
+        for row in UnitSubmission.objects.filter(
+            cycle__in=cycles, state=SubmissionState.SUBMITTED
+        ).only("cycle_id", "unit_id", "state", "submitted_at")
+    }
+
+    # Accounts of the lead units, cycle units, focal persons and overseers: one query.
     unit_ids = {task.lead_unit_id for task in tasks}
+    unit_ids |= {unit.pk for cycle in cycles for unit in cycle.required_units.all()}
     person_ids = {task.focal_person_id for task in tasks if task.focal_person_id}
     person_ids |= {task.overseeing_member.person_id for task in tasks if task.overseeing_member_id}
     officers, heads, user_of_person = defaultdict(list), defaultdict(list), {}
@@ -190,12 +214,28 @@ def get_facts(today: date) -> Facts:
             new_deadline=change.new_deadline,
         )
         task_info[change.task_id] = _task_info(change.task)
+    cycle_facts, cycle_info = [], {}
+    for cycle in cycles:
+        for unit in cycle.required_units.all():
+            cycle_facts.append(
+                CycleFacts(
+                    cycle_id=cycle.pk,
+                    committee_id=cycle.committee_id,
+                    unit_id=unit.pk,
+                    due_on=cycle.due_on,
+                    submitted_on=submitted.get((cycle.pk, unit.pk)),
+                    officer_ids=tuple(officers[unit.pk] or heads[unit.pk]),
+                )
+            )
+            cycle_info[(cycle.pk, unit.pk)] = CycleInfo(title=cycle.title, unit=str(unit))
     return Facts(
         rules=rules,
         tasks=task_facts,
         waiting=waiting,
         task_info=task_info,
         waiting_info=waiting_info,
+        cycles=cycle_facts,
+        cycle_info=cycle_info,
     )
 
 

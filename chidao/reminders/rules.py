@@ -20,6 +20,8 @@ from chidao.assignments.choices import TaskStatus
 from chidao.assignments.rules import DecidedChange, get_deadline_as_of, get_task_status
 from chidao.reminders.choices import NotificationKind
 from chidao.reminders.workdays import add_working_days, count_working_days
+from chidao.reporting.choices import Timeliness
+from chidao.reporting.rules import get_timeliness
 
 # Days are counted in Vietnam, whatever the server's clock zone (DESIGN.md §6).
 LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -42,6 +44,7 @@ class RuleConfig:
     overdue_every_days: int = 7
     escalate_after_days: int = 14
     review_wait_working_days: int = 5
+    cycle_due_days: int = 3
 
 
 DEFAULT_RULE = RuleConfig()
@@ -88,19 +91,35 @@ class WaitingFacts:
 
 
 @dataclass(frozen=True)
+class CycleFacts:
+    """One unit's report owed in an open reporting cycle (kỳ báo cáo)."""
+
+    cycle_id: int
+    committee_id: int
+    unit_id: int
+    due_on: date
+    submitted_on: date | None = None  # the day it reached the secretariat, if it has
+    officer_ids: tuple[int, ...] = ()
+
+
+CYCLE = "reporting_cycle"
+
+
+@dataclass(frozen=True)
 class DueReminder:
     """One notice to one person, identified by (kind, object, occurrence, recipient)."""
 
     kind: NotificationKind
-    object_kind: str  # "task", WaitingKind.CLAIM or WaitingKind.DEADLINE_REQUEST
+    object_kind: str  # "task", WaitingKind.CLAIM, WaitingKind.DEADLINE_REQUEST or CYCLE
     object_id: int
-    task_id: int
+    task_id: int | None
     committee_id: int
     occurrence: date
     recipient_id: int
     deadline: date | None = None
     # days left before the deadline, days overdue, or working days waited
     days: int = 0
+    unit_id: int | None = None  # the unit whose cycle report is owed
 
     @property
     def key(self) -> tuple:
@@ -111,6 +130,7 @@ def get_due_reminders(
     *,
     tasks: Iterable[TaskFacts],
     waiting: Iterable[WaitingFacts] = (),
+    cycles: Iterable[CycleFacts] = (),
     rules: Mapping[int, RuleConfig] | None = None,
     now: datetime,
 ) -> list[DueReminder]:
@@ -119,6 +139,7 @@ def get_due_reminders(
     Args:
         tasks: the tasks to look at (open tasks with a deadline; others yield nothing).
         waiting: completion claims and deadline requests not yet decided.
+        cycles: the reports units owe in open reporting cycles.
         rules: committee id -> its rule; committees not listed use ``DEFAULT_RULE``.
         now: an aware datetime; its day in Vietnam is the day judged.
     """
@@ -172,7 +193,31 @@ def get_due_reminders(
         }
         add(template, item.secretariat_ids)
 
-    return sorted(found.values(), key=lambda r: (r.occurrence, r.task_id, r.kind, r.recipient_id))
+    for owed in cycles:
+        rule = rules.get(owed.committee_id, DEFAULT_RULE)
+        if not rule.is_active:
+            continue
+        step = _get_cycle_step(owed, rule, today)
+        if step is None:
+            continue
+        kind, occurrence, days = step
+        template = {
+            "kind": kind,
+            "object_kind": CYCLE,
+            "object_id": owed.cycle_id,
+            "task_id": None,
+            "committee_id": owed.committee_id,
+            "occurrence": occurrence,
+            "deadline": owed.due_on,
+            "days": days,
+            "unit_id": owed.unit_id,
+        }
+        add(template, owed.officer_ids)
+
+    return sorted(
+        found.values(),
+        key=lambda r: (r.occurrence, r.object_kind, r.object_id, r.kind, r.recipient_id),
+    )
 
 
 def _get_task_steps(task: TaskFacts, rule: RuleConfig, today: date):
@@ -235,3 +280,27 @@ def _get_waiting_step(since: date, every: int, today: date) -> tuple[date, int] 
         return None
     steps = waited // every
     return add_working_days(since, steps * every), waited
+
+
+def _get_cycle_step(owed: CycleFacts, rule: RuleConfig, today: date):
+    """(kind, occurrence, days) for a unit's cycle report: due in a few days, due today,
+    missed (once, the day after the due date); nothing once it has been sent."""
+    timeliness = get_timeliness(submitted_on=owed.submitted_on, due_on=owed.due_on, as_of=today)
+    if timeliness == Timeliness.MISSING:
+        return (
+            NotificationKind.CYCLE_MISSED,
+            owed.due_on + timedelta(days=1),
+            (today - owed.due_on).days,
+        )
+    if timeliness != Timeliness.PENDING:
+        return None
+    days_left = (owed.due_on - today).days
+    if days_left == 0:
+        return NotificationKind.CYCLE_DUE_TODAY, owed.due_on, 0
+    if days_left <= rule.cycle_due_days:
+        return (
+            NotificationKind.CYCLE_DUE_SOON,
+            owed.due_on - timedelta(days=rule.cycle_due_days),
+            days_left,
+        )
+    return None

@@ -29,8 +29,9 @@ from chidao.reminders.choices import Channel, NotificationKind, Weekday
 from chidao.reminders.digests import get_digest
 from chidao.reminders.facts import get_facts
 from chidao.reminders.models import Notification, NotificationPreference
-from chidao.reminders.rules import WaitingKind, get_due_reminders, get_local_date
-from chidao.reminders.texts import build_notice, get_task_link
+from chidao.reminders.rules import CYCLE, WaitingKind, get_due_reminders, get_local_date
+from chidao.reminders.texts import build_notice, get_cycle_link, get_task_link
+from chidao.reporting.models import ReportingCycle
 
 logger = logging.getLogger(__name__)
 
@@ -88,23 +89,33 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
     """
     now = now or timezone.now()
     facts = get_facts(get_local_date(now))
-    due = get_due_reminders(tasks=facts.tasks, waiting=facts.waiting, rules=facts.rules, now=now)
+    due = get_due_reminders(
+        tasks=facts.tasks, waiting=facts.waiting, cycles=facts.cycles, rules=facts.rules, now=now
+    )
     deliveries = get_deliveries({reminder.recipient_id for reminder in due})
     content_types = {
         "task": ContentType.objects.get_for_model(Task),
         WaitingKind.CLAIM: ContentType.objects.get_for_model(ProgressUpdate),
         WaitingKind.DEADLINE_REQUEST: ContentType.objects.get_for_model(DeadlineChange),
+        CYCLE: ContentType.objects.get_for_model(ReportingCycle),
     }
     rows = []
     for reminder in due:
         delivery = deliveries.get(reminder.recipient_id)
         if delivery is None:
             continue
-        subject, text = build_notice(
-            reminder,
-            facts.task_info[reminder.task_id],
-            facts.waiting_info.get((reminder.object_kind, reminder.object_id)),
-        )
+        if reminder.object_kind == CYCLE:
+            subject, text = build_notice(
+                reminder, None, cycle=facts.cycle_info[(reminder.object_id, reminder.unit_id)]
+            )
+            link = get_cycle_link(reminder.object_id)
+        else:
+            subject, text = build_notice(
+                reminder,
+                facts.task_info[reminder.task_id],
+                facts.waiting_info.get((reminder.object_kind, reminder.object_id)),
+            )
+            link = get_task_link(reminder.task_id)
         common = {
             "recipient_id": reminder.recipient_id,
             "kind": reminder.kind,
@@ -115,7 +126,7 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
             "occurrence": reminder.occurrence,
             "subject": subject,
             "text": text,
-            "link": get_task_link(reminder.task_id),
+            "link": link,
             "created_at": now,
         }
         if delivery.in_app:

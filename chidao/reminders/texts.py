@@ -32,6 +32,20 @@ class WaitingInfo:
     new_deadline: date | None = None
 
 
+@dataclass(frozen=True)
+class CycleInfo:
+    title: str
+    unit: str
+
+
+def get_cycle_link(cycle_id: int) -> str:
+    """The reporting cycle's page, or no link while that page does not exist."""
+    try:
+        return reverse("reporting:cycle_detail", kwargs={"pk": cycle_id})
+    except NoReverseMatch:
+        return ""
+
+
 def get_task_link(task_id: int) -> str:
     """The task's page, or no link while that page does not exist."""
     try:
@@ -45,11 +59,16 @@ def format_date(day: date | None) -> str:
 
 
 def build_notice(
-    reminder: DueReminder, task: TaskInfo, waiting: WaitingInfo | None = None
+    reminder: DueReminder,
+    task: TaskInfo | None,
+    waiting: WaitingInfo | None = None,
+    cycle: CycleInfo | None = None,
 ) -> tuple[str, str]:
     """(subject, text) of one notice."""
     kind = reminder.kind
     deadline = format_date(reminder.deadline)
+    if cycle is not None:
+        return _build_cycle_notice(reminder, cycle, deadline)
     if kind == NotificationKind.TASK_DUE_SOON:
         subject = _("Nhiệm vụ %(code)s còn %(days)s ngày đến hạn") % {
             "code": task.code,
@@ -130,3 +149,28 @@ def build_notice(
     else:
         raise ValueError(f"no text for {kind}")
     return subject.strip(), text
+
+
+def _build_cycle_notice(reminder: DueReminder, cycle: CycleInfo, due: str) -> tuple[str, str]:
+    values = {"cycle": cycle.title, "unit": cycle.unit, "due": due, "days": reminder.days}
+    if reminder.kind == NotificationKind.CYCLE_DUE_SOON:
+        subject = _("%(cycle)s: còn %(days)s ngày đến hạn gửi") % values
+        text = _(
+            "%(unit)s chưa gửi %(cycle)s; hạn gửi Thường trực là %(due)s (còn %(days)s "
+            "ngày). Đề nghị đơn vị hoàn thành và gửi đúng hạn."
+        )
+    elif reminder.kind == NotificationKind.CYCLE_DUE_TODAY:
+        subject = _("%(cycle)s: hôm nay là hạn gửi") % values
+        text = _(
+            "Hôm nay (%(due)s) là hạn gửi %(cycle)s. %(unit)s chưa gửi báo cáo; đề nghị "
+            "đơn vị gửi trong ngày."
+        )
+    elif reminder.kind == NotificationKind.CYCLE_MISSED:
+        subject = _("%(cycle)s: đơn vị chưa gửi, đã quá hạn") % values
+        text = _(
+            "%(unit)s chưa gửi %(cycle)s dù đã quá hạn gửi (%(due)s). Đề nghị đơn vị gửi "
+            "ngay để Thường trực tổng hợp."
+        )
+    else:
+        raise ValueError(f"no text for {reminder.kind}")
+    return subject, text % values

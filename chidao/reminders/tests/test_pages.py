@@ -7,6 +7,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from chidao.assignments.tests.factories import TaskFactory
+from chidao.committees.choices import MemberRole
+from chidao.committees.models import Membership
 from chidao.org.tests.factories import UserFactory
 from chidao.reminders.choices import Channel, Weekday
 from chidao.reminders.context_processors import unread_notifications
@@ -151,9 +153,6 @@ def test_preferences_are_saved(signed_in, me):
 
 
 def test_the_secretariat_sees_what_went_out_this_week_in_its_committees(client, task):
-    from chidao.committees.choices import MemberRole
-    from chidao.committees.models import Membership
-
     secretariat = UserFactory(username="thuongtruc")
     Membership.objects.create(
         committee=task.committee, person=secretariat.person, role=MemberRole.SUPPORT_TEAM

@@ -11,6 +11,7 @@ from chidao.assignments.choices import TaskKind, TaskState
 from chidao.assignments.rules import DecidedChange
 from chidao.reminders.choices import NotificationKind as K
 from chidao.reminders.rules import (
+    CycleFacts,
     RuleConfig,
     TaskFacts,
     WaitingFacts,
@@ -254,3 +255,30 @@ def test_working_day_arithmetic_agrees():
     start = d("26/12/2025")
     for days in range(1, 30):
         assert count_working_days(start, add_working_days(start, days)) == days
+
+
+def owed(**overrides) -> CycleFacts:
+    values = {
+        "cycle_id": 5,
+        "committee_id": 1,
+        "unit_id": 3,
+        "due_on": d("18/07/2025"),
+        "officer_ids": (OFFICER,),
+    }
+    values.update(overrides)
+    return CycleFacts(**values)
+
+
+def test_a_units_cycle_report_is_urged_before_on_and_after_the_due_date():
+    notices = walk(d("10/07/2025"), d("31/07/2025"), tasks=[], cycles=[owed()])
+    assert [(day, r.kind, r.occurrence, r.days) for day, r in notices] == [
+        (d("15/07/2025"), K.CYCLE_DUE_SOON, d("15/07/2025"), 3),
+        (d("18/07/2025"), K.CYCLE_DUE_TODAY, d("18/07/2025"), 0),
+        (d("19/07/2025"), K.CYCLE_MISSED, d("19/07/2025"), 1),
+    ]
+
+
+def test_a_sent_cycle_report_is_not_urged():
+    facts = owed(submitted_on=d("16/07/2025"))
+    notices = walk(d("16/07/2025"), d("31/07/2025"), tasks=[], cycles=[facts])
+    assert notices == []

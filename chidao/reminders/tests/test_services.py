@@ -27,6 +27,7 @@ from chidao.reminders.services import (
     do_send_due_reminders,
     do_send_weekly_digests,
 )
+from chidao.reporting.tests.factories import build_reporting_cycle
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 DEADLINE = datetime.date(2025, 6, 30)  # a Monday
@@ -385,7 +386,28 @@ def test_few_queries_whatever_the_number_of_tasks(setting, django_assert_num_que
     run(datetime.date(2025, 6, 1))  # warm the content type cache
     with (
         mock.patch.object(services, "deliver_pending_emails", return_value=0),
-        django_assert_num_queries(11),
+        django_assert_num_queries(12),
     ):
         run(datetime.date(2025, 7, 1))
     assert Notification.objects.filter(channel=Channel.IN_APP).count() == 11
+
+
+def test_a_unit_that_has_not_sent_its_cycle_report_is_urged(setting):
+    cycle = build_reporting_cycle(
+        committee=setting.committee, by=setting.secretariat, units=[setting.task.lead_unit]
+    )
+    assert cycle.due_on == datetime.date(2025, 9, 18)
+    for day in (14, 15, 17, 18, 19, 20):
+        run(datetime.date(2025, 9, day))
+
+    notices = Notification.objects.filter(
+        channel=Channel.IN_APP, kind__startswith="cycle_"
+    ).order_by("occurrence")
+    assert [(n.kind, n.occurrence, n.recipient.username) for n in notices] == [
+        (NotificationKind.CYCLE_DUE_SOON, datetime.date(2025, 9, 15), "canbo"),
+        (NotificationKind.CYCLE_DUE_TODAY, datetime.date(2025, 9, 18), "canbo"),
+        (NotificationKind.CYCLE_MISSED, datetime.date(2025, 9, 19), "canbo"),
+    ]
+    assert "18/09/2025" in notices[0].text
+    assert notices[0].link == f"/bao-cao/ky/{cycle.pk}/"
+    assert notices[0].task is None
