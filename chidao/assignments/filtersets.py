@@ -9,6 +9,7 @@ from datetime import date
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +21,6 @@ from chidao.committees.models import Membership, TaskGroup
 from chidao.core.text import fold_text
 from chidao.documents.models import Document
 from chidao.org.models import Unit
-
-DEFAULT_DUE_SOON_DAYS = 7
 
 # The order a reader works through: what is late first, what is closed last.
 STATUS_ORDER = (
@@ -164,7 +163,7 @@ class TaskFilterSet(django_filters.FilterSet):
     def due_soon_days(self) -> int:
         self.form.is_valid()
         committee = self.form.cleaned_data.get("committee")
-        return committee.due_soon_days if committee else DEFAULT_DUE_SOON_DAYS
+        return committee.due_soon_days if committee else settings.CHIDAO_DUE_SOON_DAYS
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         cleaned = self.form.cleaned_data

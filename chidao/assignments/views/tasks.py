@@ -19,15 +19,11 @@ from chidao.assignments import services
 from chidao.assignments.access import TaskAction, access_task, get_task_actions
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.exports import build_task_list_xlsx
-from chidao.assignments.filtersets import (
-    DEFAULT_DUE_SOON_DAYS,
-    STATUS_ORDER,
-    TaskFilterSet,
-    get_status_rank,
-)
+from chidao.assignments.filtersets import STATUS_ORDER, TaskFilterSet, get_status_rank
 from chidao.assignments.forms.tasks import TaskBreakdownForm, TaskForm
 from chidao.assignments.history import get_task_changes
 from chidao.assignments.models import Task
+from chidao.assignments.rules import is_due_soon
 from chidao.assignments.timeline import get_task_timeline
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.org.models import Unit
@@ -59,14 +55,19 @@ def unit_tasks(request):
             Task.objects.visible_to(request.user)
             .filter(Q(lead_unit=roles.unit_id) | Q(pk__in=coordinated.values("task")))
             .with_status(today)
-            .with_due_soon(today, DEFAULT_DUE_SOON_DAYS)
             .annotate(status_rank=get_status_rank())
-            .order_by("status_rank", "-due_soon", "deadline_as_of", "code", "pk")
+            .order_by("status_rank", "deadline_as_of", "code", "pk")
         )
         by_status = {status: [] for status in STATUS_ORDER}
         for task in tasks:
             task.unit_leads = task.lead_unit_id == roles.unit_id
+            # Each committee sets its own warning window; the rule reads it per task.
+            task.due_soon = is_due_soon(
+                task.status, task.deadline_as_of, today, task.committee.due_soon_days
+            )
             by_status[task.status].append(task)
+        for found in by_status.values():
+            found.sort(key=lambda task: not task.due_soon)  # stable: deadline order kept
         groups = [
             {
                 "status": status,
@@ -154,7 +155,6 @@ def task_detail(request, pk):
     task = (
         Task.objects.filter(pk=pk)
         .with_status(today)
-        .with_due_soon(today, DEFAULT_DUE_SOON_DAYS)
         .select_related(
             "committee",
             "group",
@@ -167,6 +167,9 @@ def task_detail(request, pk):
         )
         .prefetch_related(Prefetch("coordinating_units", queryset=Unit.objects.order_by("name")))
         .get()
+    )
+    task.due_soon = is_due_soon(
+        task.status, task.deadline_as_of, today, task.committee.due_soon_days
     )
     roles = get_roles(request.user)
     coordinating = list(task.coordinating_units.all())
