@@ -2,7 +2,6 @@
 
 import datetime
 import smtplib
-from dataclasses import dataclass
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -15,10 +14,6 @@ from django.utils import timezone
 from chidao.assignments.choices import DeadlineChangeDecision, ReviewState
 from chidao.assignments.models import DeadlineChange, ProgressUpdate
 from chidao.assignments.tests.factories import TaskFactory
-from chidao.committees.choices import MemberRole
-from chidao.committees.models import Membership
-from chidao.committees.tests.factories import CommitteeFactory
-from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
 from chidao.reminders import services
 from chidao.reminders.choices import Channel, NotificationKind, Weekday
 from chidao.reminders.models import Notification, NotificationPreference, ReminderRule
@@ -27,57 +22,14 @@ from chidao.reminders.services import (
     do_send_due_reminders,
     do_send_weekly_digests,
 )
+from chidao.reminders.tests.conftest import DEADLINE, make_user
 from chidao.reporting.tests.factories import build_reporting_cycle
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-DEADLINE = datetime.date(2025, 6, 30)  # a Monday
 
 
 def at(day: datetime.date, hour: int = 8) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=VN)
-
-
-def make_user(username, unit, *, is_unit_leader=False):
-    person = PersonFactory(unit=unit, is_unit_leader=is_unit_leader)
-    return UserFactory(username=username, person=person, email=f"{username}@example.gov.vn")
-
-
-@dataclass
-class Setting:
-    committee: object
-    task: object
-    officer: object
-    head: object
-    overseer: object
-    secretariat: object
-    bystander: object
-
-
-@pytest.fixture
-def setting(db) -> Setting:
-    science = UnitFactory(name="Sở Khoa học và Công nghệ")
-    lead_unit = UnitFactory(name="Sở Tài chính", short_name="Sở TC")
-    committee = CommitteeFactory(standing_unit=science)
-    officer = make_user("canbo", lead_unit)
-    head = make_user("giamdoc", lead_unit, is_unit_leader=True)
-    overseer = make_user("lanhdao", science)
-    secretariat = make_user("thuongtruc", science)
-    bystander = make_user("donvikhac", UnitFactory())
-    seat = Membership.objects.create(
-        committee=committee, person=overseer.person, role=MemberRole.DEPUTY
-    )
-    Membership.objects.create(
-        committee=committee, person=secretariat.person, role=MemberRole.SUPPORT_TEAM
-    )
-    task = TaskFactory(
-        committee=committee,
-        code="II.3.a",
-        title="Ban hành kế hoạch chuyển đổi số",
-        lead_unit=lead_unit,
-        deadline=DEADLINE,
-        overseeing_member=seat,
-    )
-    return Setting(committee, task, officer, head, overseer, secretariat, bystander)
 
 
 def run(day: datetime.date, hour: int = 8):
