@@ -271,6 +271,10 @@ class _DemoLoader:
         for row in content.INDICATORS:
             indicator = self._indicator(committee, committee_row.key, row)
             self.indicators[row.code] = indicator
+            # The responsible department enters the province's value; communes their own.
+            if row.by_commune:
+                communes = [self.units[code] for code, _values in row.by_commune]
+                indicator.reporting_units.set([self.units[row.responsible], *communes])
             self._load_targets(indicator, row)
             series = [(content.PROVINCE_UNIT, row.series), *row.by_commune]
             for unit_code, values in series:

@@ -61,7 +61,7 @@ def get_reported_indicators(unit):
 
 def get_grid_periods(unit, indicators, today: date) -> list[Period]:
     """Open periods of the unit's indicators' frequencies, plus periods with returned
-    values, in the order their deadlines come."""
+    values: the nearest deadline first, a quarter before the year ending with it."""
     grace_days = settings.CHIDAO_OBSERVATION_GRACE_DAYS
     periods = set()
     for kind in {indicator.frequency for indicator in indicators}:
@@ -73,7 +73,7 @@ def get_grid_periods(unit, indicators, today: date) -> list[Period]:
         .distinct()
     )
     periods.update(Period.from_start(kind, start) for kind, start in returned)
-    return sorted(periods, key=lambda period: (period.end, period.start))
+    return sorted(periods, key=lambda period: (period.end, -period.start.toordinal()))
 
 
 def get_grid_rows(unit, indicators, period: Period, today: date, data=None, errors=None):

@@ -143,6 +143,15 @@ def do_save_observations(
         if value is None:
             observation.delete()
             continue
+        unchanged = (
+            observation is not None
+            and observation.value == value
+            and observation.note == entry.note.strip()
+            and entry.evidence is None
+        )
+        if unchanged:  # a grid saved again as it was leaves no new history row
+            saved.append(observation)
+            continue
         if observation is None:
             observation = Observation(
                 indicator=indicator,

@@ -104,6 +104,9 @@ def data_entry(request, unit_pk=None):
     periods = get_grid_periods(unit, indicators, today)
     asked = parse_period_key(request.POST.get("period") or request.GET.get("period"))
     period = asked if asked in periods else (periods[0] if periods else None)
+    if request.method == "POST" and asked is not None:
+        # A posted period is never swapped for another: the service refuses a closed one.
+        period = asked
     errors = {}
     if request.method == "POST" and period is not None:
         entries = [

@@ -18,7 +18,7 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     committee = factory.SubFactory(CommitteeFactory)
-    code = factory.Sequence(lambda n: f"CĐS-{n + 1:02d}")
+    code = factory.Sequence(lambda n: f"CT-{n + 1:03d}")
     name = factory.Sequence(lambda n: f"Tỷ lệ dịch vụ công trực tuyến toàn trình {n}")
     measure_unit = "%"
     value_type = ValueType.PERCENT
