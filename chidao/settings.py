@@ -190,10 +190,13 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Nhiệm vụ, tiến độ, chỉ tiêu và số liệu của Ban Chỉ đạo.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # Served from the vendored sidecar package: no page may load from the internet.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per shared choice set (indicator frequency and observation period).
+    "ENUM_NAME_OVERRIDES": {"PeriodKindEnum": "chidao.reporting.choices.PeriodKind"},
 }
 
 # Email (reminders, digests): SMTP in production, printed to the console in development.

@@ -1,3 +1,22 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from chidao.api import pages, views
+
 app_name = "api"
 
-urlpatterns: list = []
+router = SimpleRouter()
+router.register("tasks", views.TaskViewSet, basename="task")
+router.register("units", views.UnitViewSet, basename="unit")
+router.register("committees", views.CommitteeViewSet, basename="committee")
+router.register("indicators", views.IndicatorViewSet, basename="indicator")
+router.register("observations", views.ObservationViewSet, basename="observation")
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("khoa/", pages.token_list, name="token_list"),
+    path("khoa/<int:pk>/thu-hoi/", pages.token_revoke, name="token_revoke"),
+]

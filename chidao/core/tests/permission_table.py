@@ -10,6 +10,10 @@ Each rule is a string with one letter per role, in the order of ``world.ROLES``:
     L  sent to the sign-in page
     N  404: the user may not know the object exists
     F  403: the user sees the object but may not do this
+    U  401 or 403 for an API call without credentials (the API never redirects to sign-in)
+
+An API write (``api:…`` POST) sent with the walk's empty body counts as allowed when it
+passes the gate and is refused with 400 for its missing fields.
 
 Spaces are ignored (group the letters as you like). ``kwargs`` name objects of the
 test world (``world.objects``) whose primary keys fill the URL.
@@ -93,6 +97,22 @@ TABLE: dict[str, Route] = {
     "imports:alias_create": Route(post="L FFNF ANFA", kwargs={"committee_pk": "committee"}),
     "imports:task_preview": Route(get="L FFNF ANFA", kwargs={"pk": "task_import"}),
     "imports:task_commit": Route(post="L FFNF ANFA", kwargs={"pk": "task_import"}),
+    # The API (issue [E]): the pages' gates; anonymous calls get 401, never a redirect.
+    "api:task-list": Route(get="U AAAA AAAA"),
+    "api:task-detail": Route(get="U AANA ANAA", kwargs={"pk": "task"}),
+    "api:task-progress": Route(get="U AANA ANAA", post="U AANA FNFF", kwargs={"pk": "task"}),
+    "api:unit-list": Route(get="U AAAA AAAA"),
+    "api:unit-detail": Route(get="U AAAA AAAA", kwargs={"pk": "lead_unit"}),
+    "api:committee-list": Route(get="U AAAA AAAA"),
+    "api:committee-detail": Route(get="U AANA ANAA", kwargs={"pk": "committee"}),
+    "api:indicator-list": Route(get="U AAAA AAAA"),
+    "api:indicator-detail": Route(get="U ANNA ANAA", kwargs={"pk": "indicator"}),
+    "api:observation-list": Route(get="U AAAA AAAA"),
+    "api:observation-detail": Route(get="U ANNA ANAA", kwargs={"pk": "observation"}),
+    "api:schema": Route(get="U AAAA AAAA"),
+    "api:docs": Route(get="U AAAA AAAA"),
+    "api:token_list": Route(get=SIGNED_IN, post=SIGNED_IN),
+    "api:token_revoke": Route(post="L ANNN NNNN", kwargs={"pk": "api_token"}),
     # Committees, documents, indicator values (issue [B] §9–§11, the leader's home).
     "committees:committee_list": Route(get=SIGNED_IN),
     "committees:committee_detail": Route(get="L AANA ANAA", kwargs={"pk": "committee"}),

@@ -8,6 +8,7 @@ unrelated ``other_committee``. ``task`` is led by ``lead_unit`` and coordinated 
 import datetime
 from dataclasses import dataclass, field
 
+from chidao.api.services import do_create_api_token
 from chidao.assignments.tests.factories import TaskFactory, build_report_objects
 from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Membership
@@ -94,6 +95,7 @@ def build_world() -> World:
         Membership.objects.create(committee=seat_committee, person=user.person, role=role)
     notification = NotificationFactory(recipient=users["unit_officer"], task=task)
     task_import = build_task_import(committee=committee, by=users["secretariat"])
+    api_token, _secret = do_create_api_token(by=users["unit_officer"], name="Hệ thống thử")
     # Indicator values and documents (issue [B] §9, §10): an indicator the lead unit
     # reports, one of its values waiting for review, a document of the committee's register.
     indicator = IndicatorFactory(committee=committee, responsible_unit=lead_unit)
@@ -129,6 +131,7 @@ def build_world() -> World:
             "document": document,
             "notification": notification,
             "task_import": task_import,
+            "api_token": api_token,
             "cycle": cycle,
             "submission": cycle.submissions.get(),
         },

@@ -1,0 +1,176 @@
+"""What the API reads and accepts. Read serializers expose records as the pages show
+them; write serializers accept only what the acting role may set, so a unit cannot send
+a status, a lead unit or a deadline (unknown fields are ignored, never written)."""
+
+from django.utils import timezone
+from rest_framework import serializers
+
+from chidao.assignments.choices import TaskStatus
+from chidao.assignments.models import ProgressUpdate, Task
+from chidao.committees.models import Committee
+from chidao.indicators.models import Indicator, Observation, Target
+from chidao.org.models import Unit
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Unit
+        fields = ["id", "code", "name", "short_name", "kind", "parent", "is_active", "successor"]
+
+
+class UnitRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Unit
+        fields = ["id", "code", "name"]
+
+
+class CommitteeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Committee
+        fields = [
+            "id",
+            "name",
+            "short_name",
+            "level",
+            "parent",
+            "host_unit",
+            "standing_unit",
+            "is_active",
+        ]
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    """A task with its status as of the request's ``as_of`` (default today)."""
+
+    group = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    lead_unit = UnitRefSerializer(read_only=True)
+    coordinating_units = UnitRefSerializer(many=True, read_only=True)
+    status = serializers.ChoiceField(choices=TaskStatus.choices, read_only=True)
+    deadline_as_of = serializers.DateField(read_only=True)
+
+    class Meta:
+        model = Task
+        fields = [
+            "id",
+            "committee",
+            "code",
+            "title",
+            "description",
+            "group",
+            "source_document",
+            "source_clause",
+            "parent",
+            "lead_unit",
+            "coordinating_units",
+            "kind",
+            "recurrence",
+            "deadline_text",
+            "assigned_on",
+            "start_date",
+            "original_deadline",
+            "deadline",
+            "deadline_as_of",
+            "expected_output",
+            "is_key",
+            "progress_percent",
+            "state",
+            "status",
+            "completed_on",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ProgressUpdateSerializer(serializers.ModelSerializer):
+    """A progress report; on create only the report's own fields are read.
+
+    The unit is the reporter's own, the date is today, and review fields belong to the
+    secretariat: none of them can be sent.
+    """
+
+    class Meta:
+        model = ProgressUpdate
+        fields = [
+            "id",
+            "task",
+            "unit",
+            "author",
+            "reported_on",
+            "percent",
+            "results",
+            "difficulties",
+            "proposals",
+            "claims_completion",
+            "completion_output",
+            "output_date",
+            "review_state",
+            "review_reason",
+            "created_at",
+        ]
+        read_only_fields = [
+            "id",
+            "task",
+            "unit",
+            "author",
+            "reported_on",
+            "review_state",
+            "review_reason",
+            "created_at",
+        ]
+        extra_kwargs = {"percent": {"min_value": 0, "max_value": 100}}
+
+    def validate_output_date(self, value):
+        if value and value > timezone.localdate():
+            raise serializers.ValidationError("Ngày của sản phẩm không thể sau hôm nay.")
+        return value
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Target
+        fields = ["id", "unit", "year", "text"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    targets = TargetSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "id",
+            "committee",
+            "code",
+            "name",
+            "measure_unit",
+            "level",
+            "group",
+            "direction",
+            "value_type",
+            "rollup",
+            "frequency",
+            "baseline_value",
+            "baseline_year",
+            "data_source",
+            "responsible_unit",
+            "parent",
+            "targets",
+        ]
+        read_only_fields = fields
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Observation
+        fields = [
+            "id",
+            "indicator",
+            "unit",
+            "period_kind",
+            "period_start",
+            "value",
+            "note",
+            "state",
+            "entered_at",
+            "approved_at",
+        ]
+        read_only_fields = fields

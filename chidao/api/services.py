@@ -1,0 +1,43 @@
+"""API tokens: created by their owner, shown once, stored hashed, revoked by the owner."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chidao.api.models import ApiToken, hash_token
+
+MAX_ACTIVE_TOKENS = 10
+
+
+@transaction.atomic
+def do_create_api_token(*, by, name: str) -> tuple[ApiToken, str]:
+    """Create a token for ``by`` (the caller has signed in as ``by``).
+
+    Returns the token and its secret, which is never stored nor shown again.
+    """
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Hãy đặt tên gợi nhớ cho khóa, ví dụ “Hệ thống 57”.")})
+    active = ApiToken.objects.select_for_update().filter(user=by, revoked_at__isnull=True)
+    if active.count() >= MAX_ACTIVE_TOKENS:
+        raise ValidationError(
+            _("Đã có %(count)s khóa đang dùng; hãy thu hồi khóa không dùng nữa.")
+            % {"count": MAX_ACTIVE_TOKENS}
+        )
+    raw = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=by, name=name[:100], prefix=raw[:8], digest=hash_token(raw)
+    )
+    return token, raw
+
+
+@transaction.atomic
+def do_revoke_api_token(*, token: ApiToken, by) -> ApiToken:
+    """Revoke ``token`` (the caller has checked that ``by`` owns it); at once and for good."""
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token

@@ -1,0 +1,190 @@
+"""API endpoints: the pages' data for other systems, behind the pages' gates.
+
+Every list starts from the same ``visible_to(user)`` queryset as its page (tasks through
+``assignments.filtersets.TaskFilterSet``, so page, export and API agree); every object
+comes through the app's ``access_…`` gate, so a hidden object is a 404 and a refused
+action a 403, exactly as on the pages. Writes go through the apps' services.
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from chidao.api.serializers import (
+    CommitteeSerializer,
+    IndicatorSerializer,
+    ObservationSerializer,
+    ProgressUpdateSerializer,
+    TaskSerializer,
+    UnitSerializer,
+)
+from chidao.assignments.access import TaskAction, access_task
+from chidao.assignments.filtersets import TaskFilterSet
+from chidao.assignments.models import ProgressUpdate, Task
+from chidao.assignments.services import do_submit_progress
+from chidao.committees.access import access_committee, get_roles, get_visible_committees
+from chidao.indicators.access import access_indicator, access_observation
+from chidao.indicators.models import Indicator, Observation
+from chidao.org.models import Unit
+
+
+def as_api_error(error: DjangoValidationError) -> exceptions.ValidationError:
+    if hasattr(error, "error_dict"):
+        return exceptions.ValidationError(
+            {
+                field: [str(m) for e in errors for m in e.messages]
+                for field, errors in error.error_dict.items()
+            }
+        )
+    return exceptions.ValidationError({"non_field_errors": error.messages})
+
+
+def _task_rows(queryset):
+    return queryset.select_related("group").prefetch_related(
+        Prefetch("lead_unit", queryset=Unit.objects.all()),
+        Prefetch("coordinating_units", queryset=Unit.objects.order_by("name")),
+    )
+
+
+_TASK_FILTERS = [
+    OpenApiParameter(name, OpenApiTypes.STR, description=description)
+    for name, description in (
+        ("q", "Tìm kiếm không dấu trong mã, tên nhiệm vụ, cơ quan chủ trì."),
+        ("committee", "Mã số (id) Ban Chỉ đạo."),
+        ("group", "Mã số (id) nhóm nhiệm vụ."),
+        ("lead_unit", "Mã số (id) cơ quan chủ trì."),
+        ("coordinating_unit", "Mã số (id) cơ quan phối hợp."),
+        (
+            "status",
+            "Tình trạng: done_on_time, done_late, in_progress, overdue, ongoing, "
+            "paused, cancelled, due_soon.",
+        ),
+        ("as_of", "Ngày tính tình trạng (YYYY-MM-DD), mặc định hôm nay."),
+        ("is_key", "true/false: nhiệm vụ trọng tâm."),
+        ("deadline_from", "Thời hạn từ ngày (YYYY-MM-DD)."),
+        ("deadline_to", "Thời hạn đến ngày (YYYY-MM-DD)."),
+        ("sort", "code, deadline, -deadline, status, lead_unit."),
+    )
+]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Danh sách nhiệm vụ", parameters=_TASK_FILTERS),
+    retrieve=extend_schema(summary="Một nhiệm vụ"),
+)
+class TaskViewSet(viewsets.ReadOnlyModelViewSet):
+    """Tasks the caller may see: a unit's token sees what the unit leads or coordinates."""
+
+    serializer_class = TaskSerializer
+    queryset = Task.objects.none()
+
+    def list(self, request, *args, **kwargs):
+        filterset = TaskFilterSet(request.query_params, request=request)
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(filterset.errors)
+        page = self.paginate_queryset(_task_rows(filterset.qs))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, pk=None):
+        return Response(self.get_serializer(self._task(pk)).data)
+
+    def _task(self, pk, task_action=TaskAction.VIEW) -> Task:
+        task = access_task(self.request.user, pk, task_action)
+        return _task_rows(Task.objects.filter(pk=task.pk).with_status(timezone.localdate())).get()
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Báo cáo tiến độ của nhiệm vụ",
+        responses=ProgressUpdateSerializer(many=True),
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Đơn vị báo cáo tiến độ",
+        description=(
+            "Chỉ cơ quan chủ trì hoặc phối hợp; đơn vị là đơn vị của người gọi, ngày báo cáo "
+            "là hôm nay. Tình trạng, cơ quan chủ trì, thời hạn không đổi được qua API này."
+        ),
+        request=ProgressUpdateSerializer,
+        responses={201: ProgressUpdateSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], url_path="progress", url_name="progress")
+    def progress(self, request, pk=None):
+        if request.method == "GET":
+            task = access_task(request.user, pk)
+            updates = ProgressUpdate.objects.filter(task=task).order_by("-reported_on", "-pk")
+            page = self.paginate_queryset(updates)
+            data = ProgressUpdateSerializer(page, many=True).data
+            return self.get_paginated_response(data)
+        task = access_task(request.user, pk, TaskAction.REPORT)
+        serializer = ProgressUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        unit = Unit.objects.get(pk=get_roles(request.user).unit_id)
+        try:
+            update = do_submit_progress(
+                task=task,
+                unit=unit,
+                by=request.user,
+                reported_on=timezone.localdate(),
+                **serializer.validated_data,
+            )
+        except DjangoValidationError as error:
+            raise as_api_error(error) from error
+        return Response(ProgressUpdateSerializer(update).data, status=201)
+
+
+@extend_schema_view(list=extend_schema(summary="Đơn vị"), retrieve=extend_schema(summary="Đơn vị"))
+class UnitViewSet(viewsets.ReadOnlyModelViewSet):
+    """The directory of units, which every signed-in user reads (as the task forms do)."""
+
+    serializer_class = UnitSerializer
+    queryset = Unit.objects.order_by("code")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Ban Chỉ đạo"), retrieve=extend_schema(summary="Ban Chỉ đạo")
+)
+class CommitteeViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = CommitteeSerializer
+
+    def get_queryset(self):
+        return get_visible_committees(self.request.user).order_by("name")
+
+    def retrieve(self, request, pk=None):
+        return Response(self.get_serializer(access_committee(request.user, pk)).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Chỉ tiêu"), retrieve=extend_schema(summary="Một chỉ tiêu")
+)
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = IndicatorSerializer
+
+    def get_queryset(self):
+        return (
+            Indicator.objects.visible_to(self.request.user)
+            .prefetch_related("targets")
+            .order_by("committee", "code")
+        )
+
+    def retrieve(self, request, pk=None):
+        return Response(self.get_serializer(access_indicator(request.user, pk)).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Số liệu chỉ tiêu"), retrieve=extend_schema(summary="Một số liệu")
+)
+class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = ObservationSerializer
+
+    def get_queryset(self):
+        return Observation.objects.visible_to(self.request.user).order_by(
+            "indicator", "unit", "period_start"
+        )
+
+    def retrieve(self, request, pk=None):
+        return Response(self.get_serializer(access_observation(request.user, pk)).data)
