@@ -64,7 +64,9 @@ class TaskChange:
 
 def get_task_changes(task: Task) -> list[TaskChange]:
     """The task's changes, newest first; a fixed number of queries however long."""
-    records = list(task.history.select_related("history_user").order_by("history_date", "pk"))
+    records = list(
+        task.history.select_related("history_user__person").order_by("history_date", "pk")
+    )
     unit_rows = apps.get_model("assignments", "HistoricalTask_coordinating_units").objects
     units_by_record: dict[int, list[int]] = {record.pk: [] for record in records}
     for history_id, unit_id in unit_rows.filter(history__in=records).values_list(

@@ -8,6 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from chidao.assignments.choices import TaskState
+from chidao.assignments.services import do_update_task
 from chidao.assignments.tests.factories import TaskFactory
 from chidao.core.tests.world import build_world
 from chidao.org.tests.factories import UnitFactory
@@ -384,14 +385,25 @@ def test_export_query_count_does_not_grow_with_tasks(client, world, django_asser
     assert len(export_rows(response)) == 33
 
 
-def test_detail_query_count_is_pinned(client, world, document_chain, django_assert_max_num_queries):
+def test_detail_query_count_is_pinned(
+    client, world, document_chain, django_assert_max_num_queries, time_machine
+):
     world.task.source_document = document_chain
     world.task.save()
     for number in range(10):
         TaskFactory(committee=world.committee, parent=world.task, code=f"X.{number}")
+    for number in range(5):  # a longer change history costs no more queries
+        time_machine.shift(datetime.timedelta(minutes=10))
+        do_update_task(
+            task=world.task,
+            by=world.users["secretariat"],
+            title=f"Số hóa hồ sơ, lần {number}",
+            coordinating_units=[world.other_unit] if number % 2 else [world.coordinating_unit],
+        )
     login(client, world, "secretariat")
 
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(21):
         response = client.get(reverse("assignments:task_detail", args=[world.task.pk]))
 
     assert len(response.context["subtasks"]) == 10
+    assert len(response.context["changes"]) == 6  # created, then five edits
