@@ -346,7 +346,12 @@ def secretariat_home(request):
     if committee is None:
         return render(request, "assignments/secretariat_home.html", {"committee": None})
     today = timezone.localdate()
-    scope = get_committee_tree([committee.pk])
+    roles = get_roles(request.user)
+    # The committee and those below it; already known when it is the user's only seat.
+    if roles.secretariat_of == {committee.pk}:
+        scope = roles.secretariat_scope
+    else:
+        scope = get_committee_tree([committee.pk])
     claims = list(
         ProgressUpdate.objects.filter(
             task__committee__in=scope,
