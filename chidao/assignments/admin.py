@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from chidao.assignments.choices import TaskStatus
-from chidao.assignments.models import DeadlineChange, Evidence, ProgressUpdate, Task
+from chidao.assignments.models import DeadlineChange, Direction, Evidence, ProgressUpdate, Task
 from chidao.core.admin import FoldedSearchAdminMixin
 
 
@@ -47,6 +47,14 @@ class DeadlineChangeInline(admin.TabularInline):
     can_delete = False
 
 
+class DirectionInline(admin.TabularInline):
+    model = Direction
+    extra = 0
+    fields = ("created_at", "author", "text")
+    readonly_fields = fields
+    can_delete = False
+
+
 @admin.register(Task)
 class TaskAdmin(FoldedSearchAdminMixin, admin.ModelAdmin):
     list_display = (
@@ -73,7 +81,7 @@ class TaskAdmin(FoldedSearchAdminMixin, admin.ModelAdmin):
         "indicators",
     )
     readonly_fields = ("original_deadline", "created_at", "updated_at")
-    inlines = [ProgressUpdateInline, DeadlineChangeInline]
+    inlines = [ProgressUpdateInline, DeadlineChangeInline, DirectionInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_status(timezone.localdate())
@@ -85,8 +93,15 @@ class TaskAdmin(FoldedSearchAdminMixin, admin.ModelAdmin):
 
 
 class EvidenceInline(admin.TabularInline):
+    """Read only: evidence comes in through the report page, which checks each file's content."""
+
     model = Evidence
     extra = 0
+    fields = ("file", "original_name", "content_type", "size", "description")
+    readonly_fields = ("file", "original_name", "content_type", "size")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ProgressUpdate)
@@ -94,7 +109,7 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
     list_display = ("task", "unit", "reported_on", "percent", "claims_completion", "review_state")
     list_filter = ("review_state", "claims_completion", "task__committee")
     list_select_related = ("task", "unit")
-    autocomplete_fields = ("task", "unit", "author", "reviewed_by")
+    autocomplete_fields = ("task", "unit", "author", "reviewed_by", "unit_approved_by")
     search_fields = ("task__search_text",)
     date_hierarchy = "reported_on"
     inlines = [EvidenceInline]

@@ -155,16 +155,17 @@ def do_submit_progress(
     if waits_for_head:
         announce(TaskEventKind.PROGRESS_AWAITS_UNIT_HEAD, task=task, record=update, by=by)
     else:
-        _follow_lead_report(update)
+        _follow_lead_report(update, by=by)
         announce(TaskEventKind.PROGRESS_SUBMITTED, task=task, record=update, by=by)
     return update
 
 
-def _follow_lead_report(update: ProgressUpdate) -> None:
+def _follow_lead_report(update: ProgressUpdate, *, by) -> None:
     """The task's percent follows the lead unit's latest report that reached the secretariat."""
     task = update.task
     if update.unit_id == task.lead_unit_id:
         task.progress_percent = update.percent
+        task._history_user = by
         task.save(update_fields=["progress_percent", "updated_at"])
 
 
@@ -191,7 +192,7 @@ def do_approve_progress_for_unit(
         update.unit_approved_by = by
         update.unit_approved_at = now
         update.save(update_fields=["review_state", "unit_approved_by", "unit_approved_at"])
-        _follow_lead_report(update)
+        _follow_lead_report(update, by=by)
         announce(TaskEventKind.PROGRESS_APPROVED_BY_UNIT, task=update.task, record=update, by=by)
     else:
         update.review_state = ReviewState.RETURNED
@@ -235,6 +236,7 @@ def do_review_progress(
         task.state = TaskState.COMPLETED
         task.completed_on = update.output_date
         task.progress_percent = 100
+        task._history_user = by
         task.save(update_fields=["state", "completed_on", "progress_percent", "updated_at"])
         kind = TaskEventKind.COMPLETION_ACCEPTED
     else:
@@ -300,6 +302,7 @@ def do_decide_deadline_change(
             raise ValidationError(_("Thời hạn đề nghị trùng thời hạn hiện tại."))
         change.old_deadline = task.deadline
         task.deadline = change.new_deadline
+        task._history_user = by
         task.save(update_fields=["deadline", "updated_at"])
     change.save()
     announce(
