@@ -124,11 +124,14 @@ class TaskFilterSet(django_filters.FilterSet):
         model = Task
         fields: list[str] = []
 
-    def __init__(self, data=None, *, request, **kwargs):
+    def __init__(self, data=None, queryset=None, *, request, **kwargs):
         self.user = request.user
+        # Whatever the caller passes (the API passes its own queryset), only what the
+        # user may see is ever filtered.
+        base = queryset if queryset is not None else Task.objects.all()
         super().__init__(
             data if data is not None else {},
-            queryset=Task.objects.visible_to(self.user),
+            queryset=base.visible_to(self.user),
             request=request,
             **kwargs,
         )

@@ -407,3 +407,30 @@ def test_detail_query_count_is_pinned(
 
     assert len(response.context["subtasks"]) == 10
     assert len(response.context["changes"]) == 6  # created, then five edits
+
+
+def test_bad_filter_values_are_explained_not_a_500(client, world):
+    login(client, world, "secretariat")
+
+    response = client.get(
+        reverse("assignments:task_list"),
+        {"as_of": "31/02/2025", "lead_unit": "abc", "sort": "nonsense", "page": "x"},
+    )
+
+    assert response.status_code == 200
+    assert 'id="id_as_of-error"' in response.content.decode()
+    assert response.context["as_of"] == TODAY  # the bad date falls back to today
+    assert len(response.context["tasks"]) == 4
+
+
+def test_filterset_never_widens_the_queryset_it_is_given(rf, world):
+    from chidao.assignments.filtersets import TaskFilterSet
+    from chidao.assignments.models import Task
+
+    request = rf.get("/")
+    request.user = world.users["unit_officer"]
+
+    filterset = TaskFilterSet({}, Task.objects.all(), request=request)
+
+    assert world.foreign not in filterset.qs
+    assert set(filterset.qs) == {world.task, world.coordinated, world.done}
