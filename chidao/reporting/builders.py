@@ -194,8 +194,7 @@ def _text(document, text: str, *, italic=False) -> None:
 
 
 def _write_body(document, data: ReportData) -> None:
-    cycle, total = data.cycle, data.count_by_group.total
-    as_of = f"{data.as_of:%d/%m/%Y}"
+    cycle = data.cycle
     phrase = get_period_phrase(cycle.period, cycle.title)
     window = f"từ ngày {cycle.window_start:%d/%m/%Y} đến ngày {cycle.window_end:%d/%m/%Y}"
     _text(
@@ -205,21 +204,8 @@ def _write_body(document, data: ReportData) -> None:
     )
 
     _heading(document, "I. TÌNH HÌNH CHUNG")
-    _text(
-        document,
-        f"Tính đến ngày {as_of}, Ban Chỉ đạo theo dõi {total.assigned} nhiệm vụ; trong đó "
-        f"đã hoàn thành {total.completed} nhiệm vụ ({total.done_on_time} đúng hạn, "
-        f"{total.done_late} quá hạn); đang thực hiện trong hạn {total.in_progress} nhiệm vụ"
-        f" ({total.due_soon} nhiệm vụ sắp đến hạn); quá hạn chưa hoàn thành {total.overdue} "
-        f"nhiệm vụ; thường xuyên {total.ongoing} nhiệm vụ; tạm dừng, dừng thực hiện "
-        f"{total.paused + total.cancelled} nhiệm vụ.",
-    )
-    _text(
-        document,
-        f"Tỷ lệ hoàn thành trên số nhiệm vụ đến hạn: {_rate(total.completion_rate_of_due)}; "
-        f"tỷ lệ hoàn thành đúng hạn trên tổng số nhiệm vụ: {_rate(total.on_time_rate_of_all)}.",
-    )
-    _text(document, _submission_sentence(data))
+    _text(document, get_overview_sentence(data))
+    _text(document, get_submission_sentence(data))
 
     _heading(document, "II. KẾT QUẢ THỰC HIỆN")
     _heading(document, "1. Kết quả theo nhóm nhiệm vụ")
@@ -286,7 +272,23 @@ def _write_body(document, data: ReportData) -> None:
     )
 
 
-def _submission_sentence(data: ReportData) -> str:
+def get_overview_sentence(data: ReportData) -> str:
+    """The count table in words, with both completion rates."""
+    total = data.count_by_group.total
+    return (
+        f"Tính đến ngày {data.as_of:%d/%m/%Y}, Ban Chỉ đạo theo dõi {total.assigned} nhiệm vụ; "
+        f"trong đó đã hoàn thành {total.completed} nhiệm vụ ({total.done_on_time} đúng hạn, "
+        f"{total.done_late} quá hạn); đang thực hiện trong hạn {total.in_progress} nhiệm vụ"
+        f" ({total.due_soon} nhiệm vụ sắp đến hạn); quá hạn chưa hoàn thành {total.overdue} "
+        f"nhiệm vụ; thường xuyên {total.ongoing} nhiệm vụ; tạm dừng, dừng thực hiện "
+        f"{total.paused + total.cancelled} nhiệm vụ. Tỷ lệ hoàn thành trên số nhiệm vụ đến "
+        f"hạn: {_rate(total.completion_rate_of_due)}; tỷ lệ hoàn thành đúng hạn trên tổng số "
+        f"nhiệm vụ: {_rate(total.on_time_rate_of_all)}."
+    )
+
+
+def get_submission_sentence(data: ReportData) -> str:
+    """How many units reported, on time or late, and which did not."""
     required = len(data.submissions)
     sent = data.count(Timeliness.ON_TIME) + data.count(Timeliness.LATE)
     sentence = (

@@ -163,3 +163,16 @@ class AsOfForm(forms.Form):
         if self.is_valid() and self.cleaned_data["ngay"]:
             return self.cleaned_data["ngay"]
         return timezone.localdate()
+
+
+class ReportTemplateForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp mẫu báo cáo (.docx)"),
+        help_text=_("Mẫu đã sửa trong Word, giữ nguyên các trường dạng {{ ten_truong }}."),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".docx,application/vnd.openxmlformats-officedocument"
+                ".wordprocessingml.document"
+            }
+        ),
+    )

@@ -1,8 +1,10 @@
+import uuid
 from datetime import date
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -231,3 +233,43 @@ class UnitSubmission(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.state in (SubmissionState.DRAFT, SubmissionState.RETURNED)
+
+
+def report_template_upload_to(instance: "ReportTemplate", filename: str) -> str:
+    """A generated name: the uploader's file name never reaches the disk."""
+    return f"report_templates/{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}.docx"
+
+
+class ReportTemplate(models.Model):
+    """A Word template of the consolidated report, edited by a committee's secretariat.
+
+    The newest active one is used for the committee's reports; uploading another
+    retires it (kept for the record), and "use the default" retires them all.
+    """
+
+    committee = models.ForeignKey(
+        "committees.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.CASCADE,
+        related_name="report_templates",
+    )
+    file = models.FileField(_("tệp mẫu"), upload_to=report_template_upload_to, max_length=200)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mẫu báo cáo")
+        verbose_name_plural = pgettext_lazy("số nhiều", "mẫu báo cáo")
+        ordering = ["committee", "-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.committee}: {self.original_name or self.file.name}"

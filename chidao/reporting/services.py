@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chidao.reporting.choices import CycleKind, CycleState, PeriodKind, SubmissionState
-from chidao.reporting.models import ReportingCycle, UnitSubmission
+from chidao.reporting.models import ReportingCycle, ReportTemplate, UnitSubmission
 from chidao.reporting.periods import Period
+from chidao.reporting.report_templates import check_report_template
 from chidao.reporting.rules import get_default_due_date, get_place_name
 
 # The schedules a year can be generated with; the first is how most provinces report on
@@ -295,3 +296,33 @@ def do_return_submission(*, submission: UnitSubmission, by, reason: str) -> Unit
 def _check_cycle_open(submission: UnitSubmission) -> None:
     if submission.cycle.state != CycleState.OPEN:
         raise ValidationError(_("Kỳ báo cáo đã đóng, không nhận thêm báo cáo."))
+
+
+@transaction.atomic
+def do_upload_report_template(*, committee, by, file) -> ReportTemplate:
+    """Check and store the secretariat's Word template; it replaces the one in use.
+
+    Raises ``ValidationError`` (``report_templates.check_report_template``) and stores
+    nothing when the file is not a usable template.
+    """
+    check_report_template(file)
+    committee.report_templates.filter(is_active=True).update(is_active=False)
+    template = ReportTemplate(
+        committee=committee, uploaded_by=by, original_name=getattr(file, "name", "")[:255]
+    )
+    template.file.save("mau.docx", file, save=False)
+    template._history_user = by
+    template.save()
+    return template
+
+
+@transaction.atomic
+def do_use_default_template(*, committee, by) -> int:
+    """Go back to the built-in report layout; returns how many templates were retired."""
+    retired = 0
+    for template in committee.report_templates.filter(is_active=True):
+        template.is_active = False
+        template._history_user = by
+        template.save(update_fields=["is_active"])
+        retired += 1
+    return retired

@@ -16,11 +16,12 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from chidao.committees.access import get_roles
+from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
 from chidao.reporting import services
 from chidao.reporting.access import (
@@ -45,16 +46,25 @@ from chidao.reporting.forms import (
     AsOfForm,
     CycleEditForm,
     CycleForm,
+    ReportTemplateForm,
     ReturnForm,
     SubmissionForm,
     YearScheduleForm,
 )
 from chidao.reporting.gather import (
+    get_report_data,
     get_submission_lines,
     get_unit_observations,
     get_unit_progress_updates,
 )
 from chidao.reporting.models import UnitSubmission
+from chidao.reporting.pdf import convert_docx_to_pdf, is_pdf_available
+from chidao.reporting.report_templates import (
+    PLACEHOLDERS,
+    build_default_template_docx,
+    get_active_template,
+    render_report_template,
+)
 
 
 def _show_errors(form, error: ValidationError) -> None:
@@ -188,6 +198,7 @@ def cycle_detail(request, pk):
             "as_of_form": as_of_form,
             "tally": [(t, tally[t]) for t in Timeliness],
             "can_manage": get_roles(request.user).manages(cycle.committee_id),
+            "pdf_available": is_pdf_available(),
             "query": f"?ngay={as_of:%Y-%m-%d}",
         },
     )
@@ -235,8 +246,21 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 def report_docx(request, pk):
     """The consolidated report as Word, as of ``?ngay=`` (today by default)."""
     cycle = access_cycle(request.user, pk, CycleAction.VIEW)
-    content = build_report_docx(cycle, _as_of(request))
+    try:
+        content = _build_docx(cycle, _as_of(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reporting:cycle_detail", pk=cycle.pk)
     return _download(content, DOCX_CONTENT_TYPE, get_report_filename(cycle, "docx"))
+
+
+def _build_docx(cycle, as_of) -> bytes:
+    """The report in the committee's own template when it has one, else the built-in."""
+    template = get_active_template(cycle.committee)
+    if template is None:
+        return build_report_docx(cycle, as_of)
+    with template.file.open("rb") as file:
+        return render_report_template(file, get_report_data(cycle, as_of))
 
 
 @login_required
@@ -384,3 +408,68 @@ def submission_return(request, pk):
         else:
             messages.success(request, _("Đã trả lại báo cáo cho đơn vị."))
     return redirect("reporting:submission_detail", pk=submission.pk)
+
+
+@login_required
+def report_template(request, committee_pk):
+    """The committee's Word template: download the default or current one, upload an
+    edited one (checked for unknown placeholders), or go back to the default."""
+    committee = access_committee(request.user, committee_pk, "manage")
+    form = ReportTemplateForm()
+    if request.method == "POST" and request.POST.get("action") == "default":
+        services.do_use_default_template(committee=committee, by=request.user)
+        messages.success(request, _("Đã chuyển về mẫu báo cáo mặc định."))
+        return redirect("reporting:report_template", committee_pk=committee.pk)
+    if request.method == "POST":
+        form = ReportTemplateForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.do_upload_report_template(
+                    committee=committee, by=request.user, file=form.cleaned_data["file"]
+                )
+            except ValidationError as error:
+                _show_errors(form, error)
+            else:
+                messages.success(request, _("Đã lưu mẫu báo cáo; các báo cáo tải về dùng mẫu này."))
+                return redirect("reporting:report_template", committee_pk=committee.pk)
+    return render(
+        request,
+        "reporting/report_template.html",
+        {
+            "committee": committee,
+            "form": form,
+            "current": get_active_template(committee),
+            "placeholders": PLACEHOLDERS.items(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def report_template_download(request, committee_pk):
+    """The template in use (``?mac-dinh=1``: the default one) as a .docx to edit."""
+    committee = access_committee(request.user, committee_pk, "manage")
+    current = None if request.GET.get("mac-dinh") else get_active_template(committee)
+    if current is None:
+        return _download(build_default_template_docx(), DOCX_CONTENT_TYPE, "Mau-Bao-Cao.docx")
+    with current.file.open("rb") as file:
+        content = file.read()
+    return _download(content, DOCX_CONTENT_TYPE, "Mau-Bao-Cao-Dang-Dung.docx")
+
+
+@login_required
+@require_GET
+def report_pdf(request, pk):
+    """The Word report converted by LibreOffice; without LibreOffice, the Word file."""
+    cycle = access_cycle(request.user, pk, CycleAction.VIEW)
+    if not is_pdf_available():
+        messages.info(request, _("Máy chủ chưa cài LibreOffice nên chưa xuất được PDF."))
+        return redirect(
+            f"{reverse('reporting:report_docx', args=[cycle.pk])}?{request.GET.urlencode()}"
+        )
+    try:
+        content = convert_docx_to_pdf(_build_docx(cycle, _as_of(request)))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reporting:cycle_detail", pk=cycle.pk)
+    return _download(content, "application/pdf", get_report_filename(cycle, "pdf"))
