@@ -14,6 +14,7 @@ urlpatterns: list = [
     path("<int:pk>/chia-nho/", tasks.task_breakdown, name="task_breakdown"),
     # Reports, reviews, deadline changes, directions (views/reports.py)
     path("thuong-truc/", reports.secretariat_home, name="secretariat_home"),
+    path("bao-cao/cho-duyet/", reports.unit_approvals, name="unit_approvals"),
     path("<int:pk>/bao-cao/", reports.progress_create, name="progress_create"),
     path(
         "bao-cao/<int:pk>/lanh-dao-duyet/",

@@ -37,10 +37,15 @@ def _runs_a_committee(roles: Roles) -> bool:
     return roles.is_admin or roles.is_secretariat
 
 
+def _heads_a_unit(roles: Roles) -> bool:
+    return roles.is_unit_head
+
+
 MENU: list[MenuEntry] = [
     MenuEntry("home", _("Trang chủ"), _anyone),
     MenuEntry("assignments:task_list", _("Nhiệm vụ"), _has_any_role),
     MenuEntry("assignments:secretariat_home", _("Việc chờ xử lý"), _runs_a_committee),
+    MenuEntry("assignments:unit_approvals", _("Báo cáo chờ duyệt"), _heads_a_unit),
     MenuEntry("indicators:data_entry", _("Nhập số liệu"), _has_unit),
     MenuEntry("indicators:review", _("Duyệt số liệu"), _runs_a_committee),
     MenuEntry("indicators:indicator_list", _("Chỉ tiêu"), _has_any_role),

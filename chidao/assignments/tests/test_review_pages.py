@@ -239,6 +239,20 @@ def test_a_report_written_by_the_head_needs_no_second_approval(client, gated):
     )
 
 
+def test_the_head_sees_the_units_reports_waiting(client, gated):
+    world = gated
+    pending = world.objects["progress_update_pending_unit"]
+    sign_in(client, world, "unit_head")
+
+    response = client.get(reverse("assignments:unit_approvals"))
+
+    assert [update.pk for update in response.context["updates"]] == [pending.pk]
+    approve_url = reverse("assignments:progress_approve_unit", kwargs={"pk": pending.pk})
+    assert f'href="{approve_url}"' in response.content.decode()
+    sign_in(client, world, "unit_officer")
+    assert client.get(reverse("assignments:unit_approvals")).status_code == 403
+
+
 def test_only_the_head_of_the_reporting_unit_approves(client, gated):
     world = gated
     update = world.objects["progress_update_pending_unit"]

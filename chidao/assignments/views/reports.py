@@ -296,6 +296,27 @@ def evidence_download(request, pk):
         raise Http404 from error
 
 
+@login_required
+def unit_approvals(request):
+    """The reports of the head's unit waiting for the head's approval, oldest first."""
+    roles = get_roles(request.user)
+    if not roles.is_unit_head:
+        raise PermissionDenied
+    today = timezone.localdate()
+    updates = list(
+        ProgressUpdate.objects.filter(
+            task__in=Task.objects.visible_to(request.user),
+            unit_id=roles.unit_id,
+            review_state=ReviewState.PENDING_UNIT_HEAD,
+        )
+        .select_related("task", "author__person")
+        .order_by("reported_on", "pk")
+    )
+    for update in updates:
+        update.age_days = _days_since(update.reported_on, today)
+    return render(request, "assignments/unit_approvals.html", {"updates": updates})
+
+
 # The secretariat's home ------------------------------------------------------------------
 
 

@@ -64,6 +64,7 @@ TABLE: dict[str, Route] = {
     # the lead or a coordinating unit; the head approves only their unit's; nobody reviews
     # their own; the lead unit alone asks to move the deadline; leaders give directions.
     "assignments:secretariat_home": Route(get="L FFFF AAFA"),
+    "assignments:unit_approvals": Route(get="L FFFA FFFF"),
     "assignments:progress_create": Route(
         get="L AANA FNFF", post="L AANA FNFF", kwargs={"pk": "task"}
     ),
