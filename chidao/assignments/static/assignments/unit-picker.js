@@ -28,7 +28,18 @@
       });
     });
   }
+  function initCheckShown(button) {
+    button.addEventListener("click", function () {
+      var target = document.getElementById(button.dataset.filterTarget);
+      if (!target) { return; }
+      target.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+        var row = box.closest("div") || box.parentNode;
+        if (!row.hidden) { box.checked = button.dataset.checked === "true"; }
+      });
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("input.unit-filter[data-filter-target]").forEach(init);
+    document.querySelectorAll("button.unit-check-shown[data-filter-target]").forEach(initCheckShown);
   });
 })();
