@@ -105,6 +105,13 @@ def do_submit_progress(
     if claims_completion and not is_lead:
         errors["claims_completion"] = _("Chỉ cơ quan chủ trì đề nghị xác nhận hoàn thành nhiệm vụ.")
     elif claims_completion:
+        if task.progress_updates.filter(
+            claims_completion=True,
+            review_state__in=[ReviewState.PENDING_UNIT_HEAD, ReviewState.SUBMITTED],
+        ).exists():
+            errors["claims_completion"] = _(
+                "Nhiệm vụ đã có đề nghị xác nhận hoàn thành đang chờ xem xét."
+            )
         if not completion_output.strip():
             errors["completion_output"] = _("Đề nghị xác nhận hoàn thành phải nêu sản phẩm.")
         if output_date is None:

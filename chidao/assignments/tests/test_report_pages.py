@@ -181,6 +181,27 @@ def test_claim_needs_its_output_and_a_date_not_in_the_future(client, world, task
     assert not ProgressUpdate.objects.filter(task=task).exists()
 
 
+def test_one_completion_claim_at_a_time(client, world):
+    """The world's task already has a claim waiting for the secretariat."""
+    sign_in(client, world, "unit_officer")
+    before = ProgressUpdate.objects.filter(task=world.task).count()
+
+    response = client.post(
+        report_url(world.task),
+        {
+            "percent": "100",
+            "claims_completion": "on",
+            "completion_output": OUTPUT,
+            "output_date": "10/05/2025",
+        },
+    )
+
+    assert response.context["form"].errors["claims_completion"] == [
+        "Nhiệm vụ đã có đề nghị xác nhận hoàn thành đang chờ xem xét."
+    ]
+    assert ProgressUpdate.objects.filter(task=world.task).count() == before
+
+
 def test_percent_out_of_range_is_shown_next_to_the_field(client, world, task):
     sign_in(client, world, "unit_officer")
 
