@@ -85,25 +85,30 @@ ACTION_VERBS = tuple(
 )
 _VERB = "|".join(sorted((re.escape(verb) for verb in ACTION_VERBS), key=len, reverse=True))
 
-# Where a deadline is written: "hoàn thành trong Quý II/2025", "thời gian: 6/2025",
-# "trước ngày 30/6/2025", "(Thường xuyên)".
-_DEADLINE_PATTERNS = (
-    re.compile(
-        r"(?:,|;|\.|\()?\s*(?:thoi gian|thoi han)(?: hoan thanh| thuc hien)?\s*:?\s*"
-        r"(?P<phrase>[^;.()\n]+?)\s*\)?\s*[;.]?\s*$"
-    ),
-    re.compile(
-        r"(?:,|;|\.)?\s*(?:hoan thanh|trinh|xong)\s+(?P<phrase>(?:trong|truoc|chat nhat|cham nhat"
-        r"|trong thang|trong quy|trong nam)\b[^;.()\n]*?)\s*[;.]?\s*$"
-    ),
-    re.compile(
-        r"(?:,|;)\s*(?P<phrase>(?:truoc|trong|cham nhat)\s+(?:ngay|thang|quy|nam)\b[^;.()\n]*?)"
-        r"\s*[;.]?\s*$"
-    ),
-    re.compile(
-        r"(?:,|;|\.|\()\s*(?P<phrase>thuong xuyen|hang nam|hang quy|hang thang|nhiem vu thuong"
-        r" xuyen)\s*\)?\s*[;.]?\s*$"
-    ),
+# A period as plans write it (folded): "30/6/2025", "tháng 6/2025", "Quý II/2025", "Quý II
+# năm 2025", "6 tháng đầu năm 2025", "năm 2025", "2025 - 2026", "Hằng quý", "Thường xuyên".
+_PERIOD = (
+    r"(?:ngay\s+)?\d{1,2}/\d{1,2}/\d{4}"
+    r"|(?:thang\s+)?\d{1,2}/\d{4}"
+    r"|quy\s+[ivx1-4]+(?:/|\s+nam\s+)\d{4}"
+    r"|[69]\s+thang\s+(?:dau|cuoi)\s+nam\s+\d{4}"
+    r"|nam\s+\d{4}(?:\s+va\s+nhung\s+nam\s+tiep\s+theo)?"
+    r"|\d{4}(?:\s*-\s*\d{4})?(?:\s+va\s+nhung\s+nam\s+tiep\s+theo)?"
+    r"|hang\s+(?:nam|quy|thang)|thuong\s+xuyen|nhiem\s+vu\s+thuong\s+xuyen"
+)
+# Where a deadline is written, at the end of the piece: "…; thời gian hoàn thành: tháng
+# 6/2025", "…, hoàn thành trong Quý II/2025", "… trước ngày 30/9/2025", "… (Hằng năm)",
+# "… báo cáo hằng quý". A bare year inside a title ("Kế hoạch … năm 2025") is no deadline:
+# a cue word, a comma or a bracket must come before the period.
+_DEADLINE_LABELLED = re.compile(
+    r"(?:[,;.(]\s*|\s)(?:thoi gian|thoi han)(?: hoan thanh| thuc hien)?\s*:?\s*"
+    r"(?P<phrase>[^;()\n]+?)\s*\)?\s*[.;]?\s*$"
+)
+_DEADLINE_CUED = re.compile(
+    r"(?P<clause>[,;(]\s*(?:(?:hoan thanh|xong)\s+)?|\s(?:hoan thanh|xong)\s+|\s(?=truoc|trong"
+    r"|cham nhat|chat nhat|hang|thuong))"
+    rf"(?P<phrase>(?:(?:truoc|trong|cham nhat|chat nhat)\s+)?(?:{_PERIOD}))"
+    r"\s*\)?\s*[.;]?\s*$"
 )
 _OUTPUT_PATTERN = re.compile(
     r"(?:,|;|\.)\s*(?:san pham|ket qua)(?: dau ra)?\s*:\s*(?P<phrase>[^;.\n]+?)\s*[;.]?\s*$"
@@ -128,7 +133,9 @@ _OUTPUT_KINDS = tuple(
         "Cơ sở dữ liệu",
     )
 )
-_ITEM_MARK = re.compile(r"^\s*(?:[-–•*+]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[ivxlc]+[.)])\s+", re.I)
+_ITEM_MARK = re.compile(
+    r"^\s*(?:[-–•*+]|\d+(?:\.\d+)*\\?[.)]|[a-zđ][.)]|[ivxlc]+\\?[.)])\s+", re.IGNORECASE
+)
 _TABLE_SPLIT = re.compile(r"\t|\s*\|\s*")
 
 
@@ -177,11 +184,7 @@ class UnitMatcher:
             for name in {unit.name, unit.short_name} - {""}:
                 self._names.append((f" {fold_for_matching(name)} ", unit))
         self._names.sort(key=lambda pair: -len(pair[0]))
-        self._index = (
-            SimilarityIndex(list(range(len(self.units))), [unit.name for unit in self.units])
-            if self.units
-            else None
-        )
+        self._index: SimilarityIndex | None = None  # built on the first guess
 
     def find_all(self, phrase: str) -> list[UnitName]:
         """Units named in ``phrase``, in the order written; a longer name wins."""
@@ -192,7 +195,8 @@ class UnitMatcher:
             start = folded.find(name)
             while start >= 0:
                 end = start + len(name)
-                if not any(start < b and a < end for a, b in taken):
+                # The spaces around a name are shared with its neighbours: compare the words.
+                if not any(start + 1 < b - 1 and a + 1 < end - 1 for a, b in taken):
                     taken.append((start, end))
                     if unit not in [known for _, known in found]:
                         found.append((start, unit))
@@ -201,8 +205,11 @@ class UnitMatcher:
 
     def guess(self, phrase: str) -> UnitName | None:
         """The unit whose name ``phrase`` most resembles, if closely enough."""
-        if self._index is None or not fold_for_matching(phrase):
+        if not self.units or not fold_for_matching(phrase):
             return None
+        if self._index is None:
+            names = [unit.name for unit in self.units]
+            self._index = SimilarityIndex(list(range(len(self.units))), names)
         matches = self._index.search_text(phrase, threshold=0.5, limit=1)
         return self.units[matches[0].key] if matches else None
 
@@ -231,19 +238,26 @@ def _cells(item: str) -> list[str] | None:
     return cells if len(cells) >= 4 else None
 
 
-def _read_deadline(folded: str) -> tuple[str, int] | None:
-    """The deadline phrase at the end of ``folded`` and where its clause starts."""
-    for pattern in _DEADLINE_PATTERNS:
+def _read_deadline(folded: str) -> tuple[int, int, int] | None:
+    """Where the deadline clause at the end of ``folded`` starts, and its phrase's span."""
+    for pattern in (_DEADLINE_LABELLED, _DEADLINE_CUED):
         match = pattern.search(folded)
         if match:
-            return match.group("phrase").strip(" ,;.:()"), match.start()
+            return match.start(), match.start("phrase"), match.end("phrase")
     return None
 
 
+_MAKING = r"(?:xay dung|ban hanh|trinh|lap|soan thao|hoan thien|trien khai|sua doi|cong bo)"
+
+
 def _guess_output(title: str) -> DraftField:
+    """The kind of document the work makes, when a making verb comes just before it."""
     folded = fold_text(title)
     for kind_folded, kind in _OUTPUT_KINDS:
-        if re.search(rf"\b{re.escape(kind_folded)}\b", folded):
+        pattern = (
+            rf"\b{_MAKING}(?:[ ,]+(?:{_MAKING}|va|du thao)){{0,3}}[ ,]+{re.escape(kind_folded)}\b"
+        )
+        if re.search(pattern, folded):
             return DraftField(kind, GUESSED)
     return DraftField()
 
@@ -259,6 +273,8 @@ def _cut(original: str, folded: str, start: int, end: int | None = None) -> str:
     if len(words) != len(folded_words):
         return folded[start:end].strip()
     first = len(folded[:start].split())
+    if 0 < start < len(folded) and not (folded[start - 1].isspace() or folded[start].isspace()):
+        first -= 1  # the cut starts inside a word ("(hang nam)"): keep that word
     last = len(folded_words) if end is None else len(folded[:end].split())
     return " ".join(words[first:last])
 
@@ -310,6 +326,48 @@ def _attach_units(draft: DraftTask, lead: str, coordinating: str, matcher: UnitM
         ]
 
 
+def _names_a_unit(original: str, folded: str, end: int, matcher: UnitMatcher) -> bool:
+    return bool(matcher.find_all(_cut(original, folded, 0, end)))
+
+
+def _read_roles(original: str, folded: str, body: str, matcher: UnitMatcher):
+    """The lead phrase, the coordinating phrase and where the work starts in ``body``.
+
+    In order: "[Giao] A chủ trì[, phối hợp với B] <work>"; "Giao A: <work>" or "Giao A
+    <work>"; "A phối hợp với B <work>" and "A: <work>" and "A <work>" when A names a unit
+    on file (Party documents name the lead first: "Văn phòng Trung ương Đảng phối hợp với
+    Ban Kinh tế Trung ương theo dõi …").
+    """
+    chairs = re.match(
+        r"^(?:(?:giao|de nghi)\s+(?:cho\s+)?)?(?P<lead>.+?)\s+chu tri\b[\s,;:]*", body
+    )
+    if chairs and len(chairs.group("lead").split()) <= 25:
+        rest = chairs.end()
+        coordination = re.match(
+            rf"phoi hop(?:\s+voi)?\s+(?P<with>.+?)[\s,;:]+(?=(?:{_VERB})\b)", body[rest:]
+        )
+        if coordination:
+            return chairs.group("lead"), coordination.group("with"), rest + coordination.end()
+        return chairs.group("lead"), "", rest
+    assigned = re.match(
+        rf"^(?:giao|de nghi)\s+(?:cho\s+)?(?P<lead>[^:;]+?)\s*(?::|(?=(?:{_VERB})\b))", body
+    )
+    if assigned:
+        return assigned.group("lead"), "", assigned.end()
+    partnered = re.match(
+        rf"^(?P<lead>[^,;:]{{3,120}}?)\s+phoi hop voi\s+(?P<with>.+?)[\s,;:]+(?=(?:{_VERB})\b)",
+        body,
+    )
+    labelled = re.match(r"^(?P<lead>[^:;]{3,80}?)\s*:\s*", body)
+    # "A, B chỉ đạo …": bodies listed together, the first named leads.
+    direct = re.match(rf"^(?P<lead>[^;:]{{3,160}}?)\s+(?=(?:{_VERB})\b)", body)
+    for match in (partnered, labelled, direct):
+        if match and _names_a_unit(original, folded, match.end("lead"), matcher):
+            coordinating = match.groupdict().get("with") or ""
+            return match.group("lead"), coordinating, match.end()
+    return "", "", None
+
+
 def _read_prose(item: str, matcher: UnitMatcher) -> DraftTask | None:
     original = " ".join(item.split())
     folded = fold_text(original)
@@ -322,38 +380,15 @@ def _read_prose(item: str, matcher: UnitMatcher) -> DraftTask | None:
         body_end = output_match.start()
         deadline = _read_deadline(folded[:body_end]) or deadline
     if deadline:
-        body_end = min(body_end, deadline[1])
+        body_end = min(body_end, deadline[0])
     body = folded[:body_end]
 
-    lead_phrase = coordinating_phrase = ""
-    work_start = None
-    lead_match = re.match(r"^(?:giao\s+(?:cho\s+)?)?(?P<lead>.+?)\s+chu tri\b[\s,;:]*", body)
-    if lead_match and len(lead_match.group("lead").split()) <= 25:
-        lead_phrase = lead_match.group("lead")
-        rest_start = lead_match.end()
-        coordination = re.match(
-            rf"phoi hop(?:\s+voi)?\s+(?P<with>.+?)[\s,;:]+(?=(?:{_VERB})\b)", body[rest_start:]
-        )
-        if coordination:
-            coordinating_phrase = coordination.group("with")
-            work_start = rest_start + coordination.end()
-        else:
-            work_start = rest_start
-    else:
-        assigned = re.match(
-            rf"^giao\s+(?:cho\s+)?(?P<lead>[^:;]+?)\s*(?::|(?=(?:{_VERB})\b))", body
-        )
-        labelled = re.match(r"^(?P<lead>[^:;,]{3,80}?)\s*:\s*", body)
-        match = assigned or labelled
-        if match and (assigned or matcher.find_all(_cut(original, folded, 0, match.end("lead")))):
-            lead_phrase = match.group("lead")
-            work_start = match.end()
+    lead_phrase, coordinating_phrase, work_start = _read_roles(original, folded, body, matcher)
     if work_start is None:
         return None
 
-    lead_text = _cut(
-        original, folded, body.find(lead_phrase), body.find(lead_phrase) + len(lead_phrase)
-    )
+    lead_start = body.find(lead_phrase)
+    lead_text = _cut(original, folded, lead_start, lead_start + len(lead_phrase)).strip(" ,;:")
     title = _clean_title(_cut(original, folded, work_start, body_end))
     if len(title.split()) < 3:
         return None
@@ -367,12 +402,7 @@ def _read_prose(item: str, matcher: UnitMatcher) -> DraftTask | None:
     _attach_units(draft, lead_text, coordinating_text, matcher)
     draft.output = DraftField(output, FOUND) if output else _guess_output(title)
     if deadline:
-        phrase = _cut(
-            original,
-            folded,
-            folded.find(deadline[0], deadline[1]),
-            folded.find(deadline[0], deadline[1]) + len(deadline[0]),
-        )
+        phrase = _cut(original, folded, deadline[1], deadline[2]).strip(" ,;.:()")
         draft.deadline = DraftField(phrase, FOUND)
     _check_deadline(draft)
     return draft
@@ -399,14 +429,28 @@ def parse_directive_text(text: str, units: Sequence[UnitName]) -> list[DraftTask
     return drafts
 
 
-def get_draft_tasks(text: str) -> list[DraftTask]:
-    """``parse_directive_text`` against the active units on file."""
-    from chidao.org.models import Unit
+def get_draft_tasks(text: str, committee=None) -> list[DraftTask]:
+    """``parse_directive_text`` against the active units on file.
 
-    units = [
-        UnitName(pk, name, short_name)
-        for pk, name, short_name in Unit.objects.filter(is_active=True).values_list(
-            "pk", "name", "short_name"
+    Provinces name their departments alike ("Sở KH&CN"): units already leading or
+    coordinating tasks of ``committee``'s tree are tried first, so the name is read as
+    the province's own department.
+    """
+    from chidao.assignments.models import Task
+    from chidao.committees.access import get_committee_tree
+    from chidao.org.models import Unit
+    from chidao.overlap.finder import get_root_committee
+
+    preferred: set[int] = set()
+    if committee is not None:
+        tree = get_committee_tree([get_root_committee(committee).pk])
+        tasks = Task.objects.filter(committee__in=tree)
+        preferred = set(tasks.values_list("lead_unit", flat=True)) | set(
+            tasks.values_list("coordinating_units", flat=True)
         )
-    ]
+    rows = Unit.objects.filter(is_active=True).values_list("pk", "name", "short_name")
+    units = sorted(
+        (UnitName(pk, name, short_name) for pk, name, short_name in rows),
+        key=lambda unit: (unit.key not in preferred, unit.name),
+    )
     return parse_directive_text(text, units)

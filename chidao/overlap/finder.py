@@ -67,6 +67,12 @@ _trees: OrderedDict[int, tuple[tuple, TreeIndex]] = OrderedDict()
 _lock = Lock()
 
 
+def clear_tree_indexes() -> None:
+    """Forget every index built (tests; after a bulk import done outside the models)."""
+    with _lock:
+        _trees.clear()
+
+
 def get_task_text(title: str, description: str = "") -> str:
     """The words of a task that say what the work is (the output and unit do not)."""
     return f"{title}\n{description}".strip()

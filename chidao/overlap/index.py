@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from chidao.overlap.rules import STOP_WORDS, fold_for_matching
@@ -72,9 +73,14 @@ class SimilarityIndex:
         self._chars = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=False
         ).fit(corpus)
-        # scikit-learn refuses to transform an empty list: an empty tree has no vectors.
-        self._word_matrix = self._words.transform(folded) if folded else None
-        self._char_matrix = self._chars.transform(folded) if folded else None
+        # One matrix holding both views, each weighted by the square root of its share: a
+        # single sparse product then gives the weighted mean of the two cosines. (scikit-learn
+        # refuses to transform an empty list: an empty tree has no matrix.)
+        self._matrix = (
+            self._join(self._words.transform(folded), self._chars.transform(folded))
+            if folded
+            else None
+        )
         vocabulary = self._words.vocabulary_
         limit = np.log((1 + len(corpus)) / (1 + COMMON_SHARE * len(corpus))) + 1
         self.common_words = frozenset(
@@ -86,17 +92,24 @@ class SimilarityIndex:
     def __len__(self) -> int:
         return len(self.keys)
 
-    def _scores_against(self, word_vector, char_vector) -> np.ndarray:
+    @staticmethod
+    def _join(words, chars):
+        return sp.hstack(
+            [np.sqrt(WORD_WEIGHT) * words, np.sqrt(1 - WORD_WEIGHT) * chars], format="csr"
+        )
+
+    def _vector(self, text: str):
+        folded = [fold_for_matching(text)]
+        return self._join(self._words.transform(folded), self._chars.transform(folded))
+
+    def _scores_against(self, vector) -> np.ndarray:
         if not self.keys:
             return np.zeros(0)
-        words = (self._word_matrix @ word_vector.T).toarray().ravel()
-        chars = (self._char_matrix @ char_vector.T).toarray().ravel()
-        return WORD_WEIGHT * words + (1 - WORD_WEIGHT) * chars
+        return self._matrix @ vector.toarray().ravel()
 
     def score_text(self, text: str) -> np.ndarray:
         """The score of ``text`` against every indexed text, in key order."""
-        folded = [fold_for_matching(text)]
-        return self._scores_against(self._words.transform(folded), self._chars.transform(folded))
+        return self._scores_against(self._vector(text))
 
     def search_text(
         self, text: str, *, threshold: float = THRESHOLD, limit: int = 10, exclude=()
@@ -108,16 +121,17 @@ class SimilarityIndex:
         self, key: Hashable, *, threshold: float = THRESHOLD, limit: int = 10
     ) -> list[Match]:
         """Indexed texts like the one indexed under ``key`` (itself left out)."""
-        i = self._position[key]
-        scores = self._scores_against(self._word_matrix[i], self._char_matrix[i])
+        scores = self._scores_against(self._matrix[self._position[key]])
         return self._best(scores, threshold, limit, exclude=(key,))
 
     def _best(self, scores, threshold, limit, exclude) -> list[Match]:
         skip = {self._position[key] for key in exclude if key in self._position}
-        order = np.argsort(-scores, kind="stable")
+        # Sort only the few texts above the threshold, not the whole tree.
+        above = np.flatnonzero(scores >= threshold)
+        order = above[np.argsort(-scores[above], kind="stable")]
         found = []
         for i in order:
-            if scores[i] < threshold or len(found) >= limit:
+            if len(found) >= limit:
                 break
             if i not in skip:
                 found.append(Match(self.keys[i], round(float(scores[i]), 3)))
@@ -127,9 +141,7 @@ class SimilarityIndex:
         """Every pair of indexed texts scoring ``threshold`` or more, best first."""
         if not self.keys:
             return []
-        words = self._word_matrix @ self._word_matrix.T
-        chars = self._char_matrix @ self._char_matrix.T
-        scores = (WORD_WEIGHT * words + (1 - WORD_WEIGHT) * chars).tocoo()
+        scores = (self._matrix @ self._matrix.T).tocoo()
         pairs = [
             (self.keys[i], self.keys[j], round(float(score), 3))
             for i, j, score in zip(scores.row, scores.col, scores.data, strict=True)
@@ -142,12 +154,6 @@ def score_pairs(pairs: Sequence[tuple[str, str]]) -> list[float]:
     """The score of each pair of texts, all indexed together (used to measure quality)."""
     texts = sorted({text for pair in pairs for text in pair})
     index = SimilarityIndex(texts, texts)
-    word_matrix, char_matrix = index._word_matrix, index._char_matrix
     position = {text: i for i, text in enumerate(texts)}
-    scores = []
-    for a, b in pairs:
-        i, j = position[a], position[b]
-        words = (word_matrix[i] @ word_matrix[j].T).toarray()[0, 0]
-        chars = (char_matrix[i] @ char_matrix[j].T).toarray()[0, 0]
-        scores.append(float(WORD_WEIGHT * words + (1 - WORD_WEIGHT) * chars))
-    return scores
+    matrix = index._matrix
+    return [float((matrix[position[a]] @ matrix[position[b]].T).toarray()[0, 0]) for a, b in pairs]

@@ -136,9 +136,18 @@ def parse_match_text(text: str | None) -> MatchText:
     return MatchText(original, tuple(written), tuple(words), tuple(origin))
 
 
+# The name of the field every task of Resolution 57 belongs to ("khoa học, công nghệ, đổi
+# mới sáng tạo và chuyển đổi số"): in nearly every task, it says nothing about which work
+# a task is, and two tasks sharing it alone are not alike.
+_BOILERPLATE = re.compile(
+    r"\b(?:phat trien )?khoa hoc (?:va )?cong nghe (?:va )?doi moi sang tao"
+    r"(?: (?:va )?chuyen doi so(?: quoc gia)?)?\b"
+)
+
+
 def fold_for_matching(text: str | None) -> str:
     """The folded, expanded form of ``text`` that the vectorisers read."""
-    return parse_match_text(text).folded
+    return _BOILERPLATE.sub(" ", parse_match_text(text).folded).strip()
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ def draft_from_text(request, committee_pk):
     form = DirectiveTextForm(request.POST or None, request.FILES or None)
     drafts = None
     if request.method == "POST" and form.is_valid():
-        drafts = get_draft_tasks(form.get_text())
+        drafts = get_draft_tasks(form.get_text(), committee)
         for draft in drafts:
             draft.duplicates = finder.get_possible_duplicates(
                 request.user, committee, title=draft.title.value, limit=3

@@ -10,12 +10,24 @@ from chidao.overlap.rules import (
 
 def test_abbreviations_read_as_the_words_they_stand_for():
     assert fold_for_matching("Sở KH&CN") == "so khoa hoc va cong nghe"
-    assert fold_for_matching("KHCN, ĐMST và CĐS") == (
+    assert parse_match_text("KHCN, ĐMST và CĐS").folded == (
         "khoa hoc cong nghe doi moi sang tao va chuyen doi so"
     )
     assert fold_for_matching("cds") == "chuyen doi so"
     assert fold_for_matching("UBND tỉnh") == "uy ban nhan dan tinh"
     assert fold_for_matching("định mức KT-KT") == "dinh muc kinh te ky thuat"
+
+
+def test_the_name_of_the_whole_field_is_left_out_of_matching():
+    assert (
+        fold_for_matching(
+            "Xây dựng chính sách phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+        )
+        == "xay dung chinh sach"
+    )
+    assert fold_for_matching("Đẩy mạnh chuyển đổi số, đổi mới sáng tạo") == (
+        "day manh chuyen doi so doi moi sang tao"
+    )
 
 
 def test_short_forms_that_are_words_expand_only_in_capitals():

@@ -1,0 +1,146 @@
+"""The overlap pages as users reach them: what they list, and only what users may see."""
+
+import pytest
+from django.urls import reverse
+
+from chidao.assignments.tests.factories import TaskFactory
+from chidao.core.tests.world import PASSWORD, build_world
+from chidao.org.tests.factories import UnitFactory
+
+
+@pytest.fixture
+def world(db):
+    world = build_world()
+    # The same work assigned again by the commune, reworded, without diacritics.
+    world.commune_twin = TaskFactory(
+        committee=world.commune_committee,
+        lead_unit=world.other_unit,
+        title="So hoa ho so TTHC tren dia ban xa",
+    )
+    # Different work in the same tree.
+    world.unrelated = TaskFactory(
+        committee=world.committee,
+        lead_unit=world.coordinating_unit,
+        title="Tổ chức Hội thi sáng tạo kỹ thuật của tỉnh",
+    )
+    # The same words in a committee outside the tree.
+    world.stranger = TaskFactory(
+        committee=world.other_committee,
+        lead_unit=UnitFactory(name="Sở Thông tin"),
+        title="Số hóa hồ sơ thủ tục hành chính",
+    )
+    return world
+
+
+def login(client, world, role):
+    client.login(username=world.users[role].username, password=PASSWORD)
+
+
+def test_task_page_partial_lists_the_reworded_task_of_a_commune(client, world):
+    login(client, world, "secretariat")
+
+    response = client.get(reverse("overlap:similar_tasks", args=[world.task.pk]))
+
+    found = [item.task for item in response.context["found"]]
+    assert found == [world.commune_twin]
+    assert response.context["found"][0].is_likely_overlap
+    assert "<mark>" in response.content.decode()
+    assert world.stranger.title not in response.content.decode()
+
+
+def test_task_page_partial_never_shows_a_task_the_user_may_not_see(client, world):
+    # The lead unit's officer sees world.task but not the commune's task of another unit.
+    login(client, world, "unit_officer")
+
+    response = client.get(reverse("overlap:similar_tasks", args=[world.task.pk]))
+
+    assert response.status_code == 200
+    assert response.context["found"] == []
+    assert "So hoa ho so TTHC" not in response.content.decode()
+
+
+def test_draft_check_warns_before_saving(client, world):
+    login(client, world, "secretariat")
+    url = reverse("overlap:check_draft", args=[world.committee.pk])
+
+    response = client.post(url, {"title": "Số hoá hồ sơ, thủ tục hành chính", "task": ""})
+
+    assert [item.task for item in response.context["found"]] == [world.task, world.commune_twin]
+    assert "Có thể trùng" in response.content.decode()
+
+
+def test_draft_check_leaves_out_the_task_being_edited_and_unrelated_wording(client, world):
+    login(client, world, "secretariat")
+    url = reverse("overlap:check_draft", args=[world.committee.pk])
+
+    editing = client.post(url, {"title": world.task.title, "task": str(world.task.pk)})
+    unrelated = client.post(url, {"title": "Lắp đặt wifi công cộng tại nhà văn hóa thôn"})
+
+    assert [item.task for item in editing.context["found"]] == [world.commune_twin]
+    assert unrelated.context["found"] == []
+    assert unrelated.content.decode().strip() == ""
+
+
+def test_draft_check_of_another_tree_does_not_reach_this_tree(client, world):
+    login(client, world, "other_secretariat")
+    url = reverse("overlap:check_draft", args=[world.other_committee.pk])
+
+    response = client.post(url, {"title": "Số hóa hồ sơ thủ tục hành chính"})
+
+    assert [item.task for item in response.context["found"]] == [world.stranger]
+
+
+def test_report_groups_pairs_by_lead_units_and_leaves_out_breakdowns(
+    client, world, django_assert_max_num_queries
+):
+    TaskFactory(
+        committee=world.commune_committee,
+        lead_unit=world.coordinating_unit,
+        parent=world.task,
+        title="Số hóa hồ sơ thủ tục hành chính của xã",
+    )
+    login(client, world, "leader")
+
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("overlap:report", args=[world.committee.pk]))
+
+    groups = {
+        frozenset(unit.name for unit in group.units): group for group in response.context["groups"]
+    }
+    # The sub-task broken down from world.task is no overlap with it, but the commune's
+    # twin repeats both.
+    assert set(groups) == {
+        frozenset({"Sở Tài chính", "Sở Y tế"}),
+        frozenset({"Sở Nội vụ", "Sở Y tế"}),
+    }
+    pair = groups[frozenset({"Sở Tài chính", "Sở Y tế"})].pairs[0]
+    assert {pair.first, pair.second} == {world.task, world.commune_twin}
+    assert "Sở Y tế" in response.content.decode()
+
+
+def test_report_of_a_commune_covers_only_that_commune(client, world):
+    login(client, world, "secretariat")
+
+    response = client.get(reverse("overlap:report", args=[world.commune_committee.pk]))
+
+    assert response.context["groups"] == []
+
+
+def test_report_index_lists_committees_the_user_reports_on(client, world):
+    login(client, world, "leader")
+
+    response = client.get(reverse("overlap:report_index"))
+
+    assert world.committee in response.context["committees"]
+    assert world.other_committee not in response.context["committees"]
+
+
+def test_index_follows_task_changes(client, world):
+    login(client, world, "secretariat")
+    url = reverse("overlap:similar_tasks", args=[world.task.pk])
+    assert len(client.get(url).context["found"]) == 1
+
+    world.commune_twin.title = "Lắp đặt wifi công cộng tại nhà văn hóa thôn"
+    world.commune_twin.save()
+
+    assert client.get(url).context["found"] == []
