@@ -59,6 +59,33 @@ class TaskUploadForm(forms.Form):
         return upload
 
 
+class IndicatorUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp danh mục chỉ tiêu"),
+        help_text=_(
+            "Tệp Excel (.xlsx) hoặc Word (.docx) có bảng với các cột TT, Chỉ tiêu, Đơn vị, "
+            "Kết quả (mục tiêu), Cơ quan chủ trì theo dõi, đánh giá; mục “Đến năm 2030” cho "
+            "biết năm của mục tiêu."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.docx"}),
+    )
+    code_prefix = forms.CharField(
+        label=_("Tiền tố mã chỉ tiêu"),
+        required=False,
+        max_length=16,
+        help_text=_("Ghép trước số thứ tự, ví dụ “NQ57-” cho mã “NQ57-11.1”."),
+    )
+    target_year = forms.IntegerField(
+        label=_("Năm mục tiêu mặc định"),
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        help_text=_("Cho các chỉ tiêu không nằm trong mục “Đến năm …”."),
+    )
+
+    clean_file = TaskUploadForm.clean_file
+
+
 class UnitAliasForm(forms.Form):
     name = forms.CharField(label=_("Tên gọi trong văn bản"), max_length=300)
     unit = forms.ModelChoiceField(

@@ -81,6 +81,12 @@ class DataImport(models.Model):
     )
     code_prefix = models.CharField(_("tiền tố mã nhiệm vụ"), max_length=16, blank=True)
     assigned_on = models.DateField(_("ngày giao"), null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(
+        _("năm mục tiêu"),
+        null=True,
+        blank=True,
+        help_text=_("Cho các chỉ tiêu không nằm trong mục “Đến năm …” của phụ lục."),
+    )
     source_document = models.ForeignKey(
         "documents.Document",
         verbose_name=_("văn bản giao"),

@@ -49,30 +49,45 @@ _COLUMN_WORDS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
-def get_column(header: str) -> str | None:
+# The indicator appendix: TT, Chỉ tiêu, Đơn vị (tính), Kết quả / Mục tiêu, Cơ quan chủ
+# trì theo dõi, đánh giá; an observation sheet: Mã chỉ tiêu, Đơn vị, Kỳ, Giá trị.
+NAME, MEASURE, TARGET, RESPONSIBLE, YEAR = "name", "measure", "target", "responsible", "year"
+INDICATOR_COLUMN_WORDS: tuple[tuple[str, re.Pattern], ...] = (
+    (RESPONSIBLE, re.compile(r"chu tri|theo doi|co quan")),
+    (TARGET, re.compile(r"ket qua|muc tieu|gia tri")),
+    (MEASURE, re.compile(r"^(?:don vi(?: tinh)?|dvt)$")),
+    (YEAR, re.compile(r"^nam$")),
+    (CODE, re.compile(r"^(?:s?tt|so tt|so thu tu|ma(?: so| chi tieu)?)$")),
+    (NAME, re.compile(r"chi tieu|chi so|ten|noi dung")),
+)
+
+
+def get_column(header: str, words=_COLUMN_WORDS) -> str | None:
     """The column a header names, or None."""
     folded = fold_text(header).strip(" .:")
     if not folded:
         return None
-    for column, pattern in _COLUMN_WORDS:
+    for column, pattern in words:
         if pattern.search(folded):
             return column
     return None
 
 
-def find_columns(rows: list[tuple[str, ...]]) -> tuple[int, dict[str, int]] | None:
+def find_columns(
+    rows: list[tuple[str, ...]], words=_COLUMN_WORDS, anchors=(TITLE, LEAD)
+) -> tuple[int, dict[str, int]] | None:
     """Where the header ends and which index holds each column.
 
     Looks for the header among the first rows; a second header row below it (sub-headers
     or a row of column numbers) is read with it. Returns (index of the first data row,
-    column → index), or None when no row names a title and a lead column.
+    column → index), or None when no row names all ``anchors`` columns.
     """
     for start, row in enumerate(rows[:20]):
-        columns = _map_columns(row)
-        if TITLE not in columns or LEAD not in columns:
+        columns = _map_columns(row, words)
+        if any(anchor not in columns for anchor in anchors):
             continue
         end = start + 1
-        while end < len(rows) and end <= start + 2 and _is_header_continuation(rows[end]):
+        while end < len(rows) and end <= start + 2 and _is_header_continuation(rows[end], words):
             if _is_column_numbers(rows[end]):
                 end += 1
                 continue
@@ -80,9 +95,9 @@ def find_columns(rows: list[tuple[str, ...]]) -> tuple[int, dict[str, int]] | No
                 f"{top} {below}".strip() if below and below != top else top
                 for top, below in zip(row, _pad(rows[end], len(row)), strict=False)
             )
-            columns = _map_columns(row) | {
+            columns = _map_columns(row, words) | {
                 column: index
-                for column, index in _map_columns(rows[end]).items()
+                for column, index in _map_columns(rows[end], words).items()
                 if column not in columns
             }
             end += 1
@@ -90,10 +105,10 @@ def find_columns(rows: list[tuple[str, ...]]) -> tuple[int, dict[str, int]] | No
     return None
 
 
-def _map_columns(row: tuple[str, ...]) -> dict[str, int]:
+def _map_columns(row: tuple[str, ...], words=_COLUMN_WORDS) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, header in enumerate(row):
-        column = get_column(header)
+        column = get_column(header, words)
         if column and column not in columns:
             columns[column] = index
     return columns
@@ -112,11 +127,11 @@ def _is_column_numbers(row: tuple[str, ...]) -> bool:
     return len(filled) > 1 and all(_COLUMN_NUMBER.match(cell) for cell in filled)
 
 
-def _is_header_continuation(row: tuple[str, ...]) -> bool:
+def _is_header_continuation(row: tuple[str, ...], words=_COLUMN_WORDS) -> bool:
     filled = [cell for cell in row if cell]
     if not filled:
         return False
-    return _is_column_numbers(row) or all(get_column(cell) for cell in filled)
+    return _is_column_numbers(row) or all(get_column(cell, words) for cell in filled)
 
 
 # --- Rows ----------------------------------------------------------------------------------
@@ -191,9 +206,10 @@ _ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
 # Only as a name's first word: elsewhere "tp" may be part of a code.
 _FIRST_WORD_ABBREVIATIONS = {"tp": "thanh pho"}
 _PUNCTUATION = re.compile(r"[^a-z0-9 ]+")
-# "… tỉnh Nam Định", "… Thành phố Hồ Chí Minh": the unit's place, which a plan of that
-# province leaves out. Only trailing, so "Tỉnh ủy Nam Định" keeps its first word.
-_PLACE = re.compile(r" (?:tinh|thanh pho)(?: [a-z]+)*$")
+# "… tỉnh Nam Định", "… Thành phố Hồ Chí Minh", "… Việt Nam": the unit's place, which a
+# plan of that province (or country) leaves out. Only trailing, so "Tỉnh ủy Nam Định"
+# keeps its first word.
+_PLACE = re.compile(r" (?:tinh|thanh pho)(?: [a-z]+)*$| viet nam$")
 
 
 def get_name_key(text: str) -> str:
@@ -311,3 +327,63 @@ def split_bodies(text: str, is_known: Callable[[str], bool]) -> list[str]:
             bodies.append(span.strip())
         start = chosen + 1
     return bodies
+
+
+# --- Indicator rows ------------------------------------------------------------------------
+
+_INDICATOR_CODE = re.compile(r"^(?P<code>[0-9]+(?:\.[0-9]+)*)\.?$")
+_SECTION_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    """A section of an indicator appendix ("I. Đến năm 2030"); ``year`` its target year."""
+
+    code: str
+    name: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    code: str
+    name: str
+    measure: str
+    target: str
+    responsible: str
+    year: str
+
+    @property
+    def parent_code(self) -> str:
+        """ "11" for sub-indicator "11.1"; empty for a top-level indicator."""
+        return self.code.rpartition(".")[0]
+
+
+def read_indicator_row(cells: tuple[str, ...], columns: dict[str, int]):
+    """A ``SectionRow``, ``IndicatorRow``, ``NoteRow``, or None for an empty row."""
+    cells = _pad(cells, max(columns.values()) + 1)
+
+    def cell(column: str) -> str:
+        return cells[columns[column]].strip() if column in columns else ""
+
+    filled = [c for c in cells if c]
+    if not filled or _is_column_numbers(cells):
+        return None
+    number, name = cell(CODE), cell(NAME)
+    if (match := _ROMAN.match(fold_text(number))) and not cell(TARGET):
+        title = name or next((c for c in filled if c != number), "")
+        years = _SECTION_YEAR.findall(title)
+        return SectionRow(
+            match["code"].upper(), title.strip(" .:"), int(years[-1]) if years else None
+        )
+    match = _INDICATOR_CODE.match(number)
+    if match is None:
+        return NoteRow(" ".join(filled))
+    return IndicatorRow(
+        code=match["code"],
+        name=name,
+        measure=cell(MEASURE),
+        target=cell(TARGET),
+        responsible=cell(RESPONSIBLE),
+        year=cell(YEAR),
+    )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from chidao.assignments.services import do_create_task
 from chidao.committees.models import TaskGroup
 from chidao.imports.choices import GroupMode, ImportKind, ImportState
+from chidao.imports.indicator_plans import build_indicator_plan
 from chidao.imports.models import DataImport, UnitAlias
 from chidao.imports.rules import get_name_key
 from chidao.imports.tables import read_tables
@@ -31,6 +32,7 @@ def do_upload_import(
     group_mode: str = GroupMode.EXPAND,
     code_prefix: str = "",
     assigned_on=None,
+    target_year=None,
     source_document=None,
 ) -> DataImport:
     """Store an uploaded file for preview, refusing one that cannot be read at all.
@@ -52,6 +54,7 @@ def do_upload_import(
         group_mode=group_mode,
         code_prefix=code_prefix.strip(),
         assigned_on=assigned_on,
+        target_year=target_year,
         source_document=source_document,
         uploaded_by=by,
     )
@@ -117,6 +120,78 @@ def do_commit_task_import(*, data_import: DataImport, by):
     data_import.skipped_count = len(plan.rows_existing) + len(plan.skipped)
     data_import.save()
     return plan
+
+
+@transaction.atomic
+def do_commit_indicator_import(*, data_import: DataImport, by):
+    """Create the indicators and targets of a previewed import, all or nothing.
+
+    The file is read again as the preview showed it; any row error writes nothing.
+    An indicator the committee already has (same code) keeps its fields and gains only
+    a target for a year it has none for, so the same file twice creates nothing.
+
+    Returns:
+        The plan that was written.
+    """
+    from chidao.indicators.models import Indicator, Target
+
+    data_import = _lock_for_commit(data_import, ImportKind.INDICATORS)
+    plan = build_indicator_plan(data_import)
+    _refuse_errors(plan)
+    indicators = {}
+    for row in plan.rows_to_create:
+        indicator = row.existing
+        if indicator is None:
+            indicator = Indicator(
+                committee=data_import.committee,
+                code=row.code,
+                name=row.name,
+                measure_unit=row.measure_unit[:100],
+                direction=row.direction,
+                value_type=row.value_type,
+                responsible_unit=row.responsible_unit,
+                parent=indicators.get(row.parent_code)
+                or Indicator.objects.filter(
+                    committee=data_import.committee, code=row.parent_code
+                ).first(),
+            )
+            indicator.full_clean()
+            indicator.save()
+        indicators[row.code] = indicator
+        if row.creates_target:
+            target = Target(indicator=indicator, year=row.year, text=row.target_text[:500])
+            target.full_clean()
+            target.save()
+    _mark_committed(data_import, by, plan)
+    return plan
+
+
+def _lock_for_commit(data_import: DataImport, kind: str) -> DataImport:
+    data_import = DataImport.objects.select_for_update().get(pk=data_import.pk)
+    if data_import.kind != kind:
+        raise ValidationError(_("Lần nhập này là loại dữ liệu khác."))
+    if data_import.state == ImportState.COMMITTED:
+        raise ValidationError(_("Tệp này đã được ghi vào hệ thống."))
+    return data_import
+
+
+def _refuse_errors(plan) -> None:
+    if plan.errors or plan.rows_with_errors:
+        raise ValidationError(
+            _("Còn %(count)s dòng có lỗi; hãy sửa tệp hoặc thêm tên gọi khác rồi xem lại.")
+            % {"count": len(plan.rows_with_errors) + len(plan.errors)}
+        )
+    if not plan.rows_to_create:
+        raise ValidationError(_("Không có gì mới để ghi."))
+
+
+def _mark_committed(data_import: DataImport, by, plan) -> None:
+    data_import.state = ImportState.COMMITTED
+    data_import.committed_by = by
+    data_import.committed_at = timezone.now()
+    data_import.created_count = len(plan.rows_to_create)
+    data_import.skipped_count = len(plan.rows_existing) + len(plan.skipped)
+    data_import.save()
 
 
 @transaction.atomic

@@ -8,6 +8,13 @@ urlpatterns = [
     path("", views.import_index, name="index"),
     path("ban-chi-dao/<int:committee_pk>/nhiem-vu/", views.task_upload, name="task_upload"),
     path("ban-chi-dao/<int:committee_pk>/ten-goi-khac/", views.alias_create, name="alias_create"),
+    path(
+        "ban-chi-dao/<int:committee_pk>/chi-tieu/",
+        views.indicator_upload,
+        name="indicator_upload",
+    ),
     path("<int:pk>/", views.task_preview, name="task_preview"),
+    path("<int:pk>/chi-tieu/", views.indicator_preview, name="indicator_preview"),
+    path("<int:pk>/chi-tieu/ghi/", views.indicator_commit, name="indicator_commit"),
     path("<int:pk>/ghi/", views.task_commit, name="task_commit"),
 ]

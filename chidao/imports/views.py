@@ -17,7 +17,8 @@ from chidao.committees.models import Committee
 from chidao.imports import services
 from chidao.imports.access import access_import
 from chidao.imports.choices import ImportKind
-from chidao.imports.forms import TaskUploadForm, UnitAliasForm
+from chidao.imports.forms import IndicatorUploadForm, TaskUploadForm, UnitAliasForm
+from chidao.imports.indicator_plans import build_indicator_plan
 from chidao.imports.models import DataImport, UnitAlias
 from chidao.imports.task_plans import build_task_plan
 
@@ -77,6 +78,8 @@ def task_upload(request, committee_pk):
 @login_required
 def task_preview(request, pk):
     data_import = access_import(request.user, pk)
+    if data_import.kind == ImportKind.INDICATORS:
+        return redirect("imports:indicator_preview", pk=data_import.pk)
     plan = build_task_plan(data_import)
     aliases = UnitAlias.objects.filter(committee=data_import.committee).select_related("unit")
     return render(
@@ -142,5 +145,69 @@ def alias_create(request, committee_pk):
             for message in errors:
                 messages.error(request, message)
     if data_import is not None:
-        return redirect("imports:task_preview", pk=data_import.pk)
+        return redirect(_preview_url_name(data_import), pk=data_import.pk)
     return redirect("imports:index")
+
+
+def _preview_url_name(data_import: DataImport) -> str:
+    if data_import.kind == ImportKind.INDICATORS:
+        return "imports:indicator_preview"
+    return "imports:task_preview"
+
+
+@login_required
+def indicator_upload(request, committee_pk):
+    committee = access_committee(request.user, committee_pk, "manage")
+    form = IndicatorUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            data_import = services.do_upload_import(
+                committee=committee,
+                by=request.user,
+                kind=ImportKind.INDICATORS,
+                filename=upload.name,
+                content=upload.read(),
+                code_prefix=form.cleaned_data["code_prefix"],
+                target_year=form.cleaned_data["target_year"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            return redirect("imports:indicator_preview", pk=data_import.pk)
+    return render(request, "imports/indicator_upload.html", {"committee": committee, "form": form})
+
+
+@login_required
+def indicator_preview(request, pk):
+    data_import = access_import(request.user, pk)
+    if data_import.kind != ImportKind.INDICATORS:
+        return redirect("imports:task_preview", pk=data_import.pk)
+    return render(
+        request,
+        "imports/indicator_preview.html",
+        {
+            "data_import": data_import,
+            "committee": data_import.committee,
+            "plan": build_indicator_plan(data_import),
+            "alias_form": UnitAliasForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def indicator_commit(request, pk):
+    data_import = access_import(request.user, pk)
+    try:
+        plan = services.do_commit_indicator_import(data_import=data_import, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("imports:indicator_preview", pk=data_import.pk)
+    messages.success(
+        request,
+        _("Đã ghi %(count)s chỉ tiêu, mục tiêu vào hệ thống.")
+        % {"count": len(plan.rows_to_create)},
+    )
+    return redirect("imports:indicator_preview", pk=data_import.pk)

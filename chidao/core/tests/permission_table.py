@@ -98,6 +98,11 @@ TABLE: dict[str, Route] = {
     "imports:alias_create": Route(post="L FFNF ANFA", kwargs={"committee_pk": "committee"}),
     "imports:task_preview": Route(get="L FFNF ANFA", kwargs={"pk": "task_import"}),
     "imports:task_commit": Route(post="L FFNF ANFA", kwargs={"pk": "task_import"}),
+    "imports:indicator_upload": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
+    "imports:indicator_preview": Route(get="L FFNF ANFA", kwargs={"pk": "indicator_import"}),
+    "imports:indicator_commit": Route(post="L FFNF ANFA", kwargs={"pk": "indicator_import"}),
     # The API (issue [E]): the pages' gates; anonymous calls get 401, never a redirect.
     "api:task-list": Route(get="U AAAA AAAA"),
     "api:task-detail": Route(get="U AANA ANAA", kwargs={"pk": "task"}),

@@ -14,7 +14,7 @@ from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
 from chidao.documents.tests.factories import DocumentFactory
-from chidao.imports.tests.factories import build_task_import
+from chidao.imports.tests.factories import build_indicator_import, build_task_import
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
 from chidao.reporting.tests.factories import build_reporting_cycle
@@ -95,6 +95,7 @@ def build_world() -> World:
         Membership.objects.create(committee=seat_committee, person=user.person, role=role)
     notification = NotificationFactory(recipient=users["unit_officer"], task=task)
     task_import = build_task_import(committee=committee, by=users["secretariat"])
+    indicator_import = build_indicator_import(committee=committee, by=users["secretariat"])
     api_token, _secret = do_create_api_token(by=users["unit_officer"], name="Hệ thống thử")
     # Indicator values and documents (issue [B] §9, §10): an indicator the lead unit
     # reports, one of its values waiting for review, a document of the committee's register.
@@ -131,6 +132,7 @@ def build_world() -> World:
             "document": document,
             "notification": notification,
             "task_import": task_import,
+            "indicator_import": indicator_import,
             "api_token": api_token,
             "cycle": cycle,
             "submission": cycle.submissions.get(),

@@ -2,7 +2,7 @@ import datetime
 
 from chidao.imports.choices import ImportKind
 from chidao.imports.models import DataImport
-from chidao.imports.tests.fixtures.plans import build_xlsx
+from chidao.imports.tests.fixtures.plans import INDICATOR_HEADER, build_xlsx
 
 
 def build_task_import(
@@ -16,11 +16,27 @@ def build_task_import(
         ]
         content = build_xlsx(rows)
     fields.setdefault("assigned_on", datetime.date(2025, 3, 1))
+    fields.setdefault("kind", ImportKind.TASKS)
     return DataImport.objects.create(
         committee=committee,
-        kind=ImportKind.TASKS,
         filename=filename,
         content=content,
         uploaded_by=by,
+        **fields,
+    )
+
+
+def build_indicator_import(*, committee, by, rows=None, **fields) -> DataImport:
+    """A previewed indicator import of ``rows`` (default: one indicator with a 2030 target)."""
+    rows = rows or [
+        ("I", "Đến năm 2030", "", "", ""),
+        ("1", "Tỉ lệ hồ sơ xử lý trực tuyến", "%", "≥ 80", ""),
+    ]
+    fields.setdefault("kind", ImportKind.INDICATORS)
+    return build_task_import(
+        committee=committee,
+        by=by,
+        content=build_xlsx(rows, header=INDICATOR_HEADER),
+        filename="chi-tieu.xlsx",
         **fields,
     )
