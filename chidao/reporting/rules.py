@@ -70,6 +70,17 @@ def get_place_name(unit_name: str) -> str:
     return _PLACE_WORDS.sub("", stripped, count=1) or name
 
 
+def get_default_recipients(host_unit_name: str) -> str:
+    """The "Nơi nhận" block of a committee's report: the host body's standing committee to
+    be reported to, the members, the units, and the file copy."""
+    return (
+        f"- Thường trực {host_unit_name} (để báo cáo);\n"
+        "- Các thành viên Ban Chỉ đạo;\n"
+        "- Các cơ quan, đơn vị liên quan;\n"
+        "- Lưu: VT, Tổ giúp việc."
+    )
+
+
 def format_document_date(place: str, day: date) -> str:
     """ "Nam Định, ngày 05 tháng 02 năm 2026": days below 10 and months 1 and 2 take a 0."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)

@@ -20,7 +20,11 @@ from chidao.reporting.choices import CycleKind, CycleState, PeriodKind, Submissi
 from chidao.reporting.models import ReportingCycle, ReportTemplate, UnitSubmission
 from chidao.reporting.periods import Period
 from chidao.reporting.report_templates import check_report_template
-from chidao.reporting.rules import get_default_due_date, get_place_name
+from chidao.reporting.rules import (
+    get_default_due_date,
+    get_default_recipients,
+    get_place_name,
+)
 
 # The schedules a year can be generated with; the first is how most provinces report on
 # Resolution 57 (quarter I, six months, nine months, the year).
@@ -96,6 +100,7 @@ def do_open_cycle(
         due_on=due_on or get_default_due_date(window_end),
         requires_unit_head_approval=requires_unit_head_approval,
         place=get_place_name(committee.host_unit.name),
+        recipients=get_default_recipients(committee.host_unit.name),
         opened_by=by,
     )
     cycle._history_user = by

@@ -239,3 +239,27 @@ def test_a_new_unit_officer_sees_the_report_to_write_in_the_list(client, world, 
         in html
     )
     assert reverse("reporting:cycle_detail", args=[cycle.pk]) not in html
+
+
+def count_queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_board_and_list_queries_do_not_grow_with_the_number_of_units(client, world, cycle):
+    small = world.objects["cycle"]  # one unit
+    sign_in(client, world, "secretariat")
+
+    board = [
+        count_queries(client, reverse("reporting:cycle_detail", args=[c.pk]))
+        for c in (small, cycle)
+    ]
+    listing = count_queries(client, reverse("reporting:cycle_list"))
+
+    # Session, user, roles (4), cycle, its units' reports, the messages: whatever the units.
+    assert board == [9, 9]
+    assert listing == 9
