@@ -6,6 +6,7 @@ The forms read and check input; the writes are ``services.do_create_task``,
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +50,19 @@ def get_unit_choices(*keep: Unit | None):
     """Active units, and any inactive one a task already names (merged units keep tasks)."""
     keep_ids = [unit.pk for unit in keep if unit is not None]
     return Unit.objects.filter(is_active=True) | Unit.objects.filter(pk__in=keep_ids)
+
+
+def get_document_choices(committee):
+    """Documents a committee's task may come from: its register, the registers of the
+    committees above it (a commune carries out the province's plan), and documents
+    shared by every committee (a Politburo resolution)."""
+    registers = []
+    while committee is not None and committee.pk not in registers:
+        registers.append(committee.pk)
+        committee = committee.parent
+    return Document.objects.filter(Q(committee__isnull=True) | Q(committee__in=registers)).order_by(
+        "-issued_on", "symbol"
+    )
 
 
 def clean_deadline_phrase(value: str) -> str:
@@ -104,7 +118,7 @@ class TaskForm(forms.ModelForm):
         self.committee = committee
         task = self.instance if self.instance.pk else None
         self.fields["group"].queryset = committee.task_groups.all()
-        self.fields["source_document"].queryset = Document.objects.order_by("-issued_on")
+        self.fields["source_document"].queryset = get_document_choices(committee)
         self.fields["lead_unit"].queryset = get_unit_choices(task and task.lead_unit)
         self.fields["coordinating_units"].queryset = get_unit_choices(
             *(task.coordinating_units.all() if task else ())

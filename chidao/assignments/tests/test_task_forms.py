@@ -341,3 +341,32 @@ def test_breakdown_needs_at_least_one_unit(secretariat, world):
 
     assert 'id="id_units-error"' in response.content.decode()
     assert not world.task.subtasks.exists()
+
+
+def test_source_document_comes_from_the_committee_registers(secretariat, world):
+    from chidao.documents.models import Document
+
+    def register(symbol, committee):
+        return Document.objects.create(
+            symbol=symbol,
+            kind="KH",
+            issuing_unit=world.lead_unit,
+            issued_on=datetime.date(2025, 2, 21),
+            summary=f"Kế hoạch {symbol}",
+            committee=committee,
+        )
+
+    own = register("29/KH-UBND", world.committee)
+    shared = register("30/KH-UBND", None)
+    foreign = register("31/KH-UBND", world.other_committee)
+
+    form = secretariat.get(create_url(world)).context["form"]
+    refused = secretariat.post(create_url(world), task_data(world, source_document=foreign.pk))
+    accepted = secretariat.post(create_url(world), task_data(world, source_document=own.pk))
+
+    choices = set(form.fields["source_document"].queryset)
+    assert {own, shared} <= choices
+    assert foreign not in choices
+    assert 'id="id_source_document-error"' in refused.content.decode()
+    assert accepted.status_code == 302
+    assert Task.objects.get(code="III.4").source_document == own

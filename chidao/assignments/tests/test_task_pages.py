@@ -402,7 +402,7 @@ def test_detail_query_count_is_pinned(
         )
     login(client, world, "secretariat")
 
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(22):
         response = client.get(reverse("assignments:task_detail", args=[world.task.pk]))
 
     assert len(response.context["subtasks"]) == 10

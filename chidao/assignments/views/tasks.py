@@ -26,6 +26,7 @@ from chidao.assignments.models import Task
 from chidao.assignments.rules import is_due_soon
 from chidao.assignments.timeline import get_task_timeline
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
+from chidao.documents.models import Document
 from chidao.org.models import Unit
 
 PAGE_SIZE = 50
@@ -182,6 +183,16 @@ def task_detail(request, pk):
         .select_related("lead_unit")
         .order_by("code", "pk")
     )
+    documents = _get_document_chain(task.source_document)
+    readable_documents = (
+        set(
+            Document.objects.visible_to(request.user)
+            .filter(pk__in=[document.pk for document in documents])
+            .values_list("pk", flat=True)
+        )
+        if documents
+        else set()
+    )
     parent_visible = (
         task.parent_id is not None
         and Task.objects.visible_to(request.user).filter(pk=task.parent_id).exists()
@@ -193,7 +204,8 @@ def task_detail(request, pk):
             "task": task,
             "status": TaskStatus(task.status),
             "coordinating_units": coordinating,
-            "documents": _get_document_chain(task.source_document),
+            "documents": documents,
+            "readable_documents": readable_documents,
             "subtasks": subtasks,
             "parent_visible": parent_visible,
             "actions": actions,
