@@ -154,4 +154,11 @@ TABLE: dict[str, Route] = {
     ),
     "reporting:submission_approve": Route(post="L FNNA FNFF", kwargs={"pk": "submission"}),
     "reporting:submission_return": Route(post="L FNNA ANFA", kwargs={"pk": "submission"}),
+    "reporting:report_pdf": Route(get="L FNNF ANAA", kwargs={"pk": "cycle"}),
+    "reporting:report_template": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
+    "reporting:report_template_download": Route(
+        get="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
 }
