@@ -41,6 +41,10 @@ def _heads_a_unit(roles: Roles) -> bool:
     return roles.is_unit_head
 
 
+def _sits_on_a_committee(roles: Roles) -> bool:
+    return roles.is_admin or roles.is_secretariat or roles.is_leader
+
+
 MENU: list[MenuEntry] = [
     MenuEntry("home", _("Trang chủ"), _anyone),
     MenuEntry("assignments:task_list", _("Nhiệm vụ"), _has_any_role),
@@ -54,6 +58,7 @@ MENU: list[MenuEntry] = [
     MenuEntry("committees:committee_list", _("Ban Chỉ đạo"), _has_any_role),
     MenuEntry("imports:index", _("Nhập dữ liệu"), _runs_a_committee),
     MenuEntry("reminders:sent_list", _("Nhắc việc"), _runs_a_committee),
+    MenuEntry("overlap:report_index", _("Chống chồng chéo"), _sits_on_a_committee),
 ]
 
 
