@@ -19,19 +19,14 @@ class ReminderRuleAdmin(admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    """Read-only: notices are a record of what went out."""
+    """Raw data for administrators; users reach their own notices on their own pages."""
 
     list_display = ["subject", "recipient", "kind", "channel", "occurrence", "sent_at", "read_at"]
     list_filter = ["kind", "channel", "occurrence"]
     list_select_related = ["recipient__person"]
     search_fields = ["subject", "recipient__username"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    raw_id_fields = ["recipient", "committee", "task"]
 
 
 @admin.register(NotificationPreference)

@@ -14,6 +14,7 @@ class NotificationKind(models.TextChoices):
     CYCLE_DUE_SOON = "cycle_due_soon", _("Sắp đến hạn gửi báo cáo kỳ")
     CYCLE_DUE_TODAY = "cycle_due_today", _("Hạn gửi báo cáo kỳ hôm nay")
     CYCLE_MISSED = "cycle_missed", _("Chưa gửi báo cáo kỳ, đã quá hạn")
+    INDICATOR_STALE = "indicator_stale", _("Chỉ tiêu chưa có số liệu kỳ trước")
     WEEKLY_DIGEST = "weekly_digest", _("Bản tin tuần")
 
     @property
@@ -31,6 +32,7 @@ _KIND_BADGES = {
     NotificationKind.CYCLE_DUE_SOON: "primary",
     NotificationKind.CYCLE_DUE_TODAY: "warning",
     NotificationKind.CYCLE_MISSED: "danger",
+    NotificationKind.INDICATOR_STALE: "warning",
     NotificationKind.WEEKLY_DIGEST: "secondary",
 }
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from chidao.assignments.choices import (
@@ -19,18 +20,21 @@ from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.assignments.rules import DecidedChange
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
+from chidao.indicators.choices import ObservationState
+from chidao.indicators.models import Indicator, Observation
 from chidao.org.models import User
 from chidao.reminders.models import ReminderRule, parse_days_before
 from chidao.reminders.rules import (
     DEFAULT_RULE,
     CycleFacts,
+    IndicatorFacts,
     RuleConfig,
     TaskFacts,
     WaitingFacts,
     WaitingKind,
     get_local_date,
 )
-from chidao.reminders.texts import CycleInfo, TaskInfo, WaitingInfo
+from chidao.reminders.texts import CycleInfo, IndicatorInfo, TaskInfo, WaitingInfo
 from chidao.reporting.choices import CycleState, SubmissionState
 from chidao.reporting.models import ReportingCycle, UnitSubmission
 
@@ -44,9 +48,12 @@ class Facts:
     waiting_info: dict[tuple[str, int], WaitingInfo]
     cycles: list[CycleFacts]
     cycle_info: dict[tuple[int, int], CycleInfo]  # (cycle, unit) -> words for the notice
+    indicators: list[IndicatorFacts]
+    indicator_info: dict[tuple[int, int], IndicatorInfo]  # (indicator, unit) -> words
 
 
 def get_rules() -> dict[int, RuleConfig]:
+    grace_days = getattr(settings, "CHIDAO_OBSERVATION_GRACE_DAYS", 20)
     return {
         rule.committee_id: RuleConfig(
             is_active=rule.is_active,
@@ -56,6 +63,8 @@ def get_rules() -> dict[int, RuleConfig]:
             escalate_after_days=rule.escalate_after_days,
             review_wait_working_days=rule.review_wait_working_days,
             cycle_due_days=rule.cycle_due_days,
+            stale_indicators=rule.stale_indicators,
+            indicator_grace_days=grace_days,
         )
         for rule in ReminderRule.objects.all()
     }
@@ -117,9 +126,32 @@ def get_facts(today: date) -> Facts:
         ).only("cycle_id", "unit_id", "state", "submitted_at")
     }
 
+    # Indicators with the units that report them, and the values sent lately: 3 queries.
+    indicators = list(
+        Indicator.objects.filter(committee__is_active=True)
+        .select_related("responsible_unit")
+        .prefetch_related("reporting_units")
+    )
+    reported = defaultdict(set)
+    recent = Observation.objects.filter(
+        indicator__in=indicators,
+        state__in=[ObservationState.SUBMITTED, ObservationState.APPROVED],
+        period_start__gte=today - timedelta(days=2 * 366),
+    )
+    for indicator_id, unit_id, period_start in recent.values_list(
+        "indicator_id", "unit_id", "period_start"
+    ):
+        reported[(indicator_id, unit_id)].add(period_start)
+    reporters = {
+        indicator.pk: list(indicator.reporting_units.all())
+        or ([indicator.responsible_unit] if indicator.responsible_unit_id else [])
+        for indicator in indicators
+    }
+
     # Accounts of the lead units, cycle units, focal persons and overseers: one query.
     unit_ids = {task.lead_unit_id for task in tasks}
     unit_ids |= {unit.pk for cycle in cycles for unit in cycle.required_units.all()}
+    unit_ids |= {unit.pk for units in reporters.values() for unit in units}
     person_ids = {task.focal_person_id for task in tasks if task.focal_person_id}
     person_ids |= {task.overseeing_member.person_id for task in tasks if task.overseeing_member_id}
     officers, heads, user_of_person = defaultdict(list), defaultdict(list), {}
@@ -228,6 +260,22 @@ def get_facts(today: date) -> Facts:
                 )
             )
             cycle_info[(cycle.pk, unit.pk)] = CycleInfo(title=cycle.title, unit=str(unit))
+    indicator_facts, indicator_info = [], {}
+    for indicator in indicators:
+        for unit in reporters[indicator.pk]:
+            indicator_facts.append(
+                IndicatorFacts(
+                    indicator_id=indicator.pk,
+                    committee_id=indicator.committee_id,
+                    unit_id=unit.pk,
+                    frequency=indicator.frequency,
+                    reported_starts=frozenset(reported[(indicator.pk, unit.pk)]),
+                    officer_ids=tuple(officers[unit.pk] or heads[unit.pk]),
+                )
+            )
+            indicator_info[(indicator.pk, unit.pk)] = IndicatorInfo(
+                code=indicator.code, name=indicator.name, unit=str(unit)
+            )
     return Facts(
         rules=rules,
         tasks=task_facts,
@@ -236,6 +284,8 @@ def get_facts(today: date) -> Facts:
         waiting_info=waiting_info,
         cycles=cycle_facts,
         cycle_info=cycle_info,
+        indicators=indicator_facts,
+        indicator_info=indicator_info,
     )
 
 

@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
+
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.rules import DecidedChange, get_deadline_as_of, get_task_status
 from chidao.reminders.choices import NotificationKind
 from chidao.reminders.workdays import add_working_days, count_working_days
 from chidao.reporting.choices import Timeliness
+from chidao.reporting.periods import Period
 from chidao.reporting.rules import get_timeliness
 
 # Days are counted in Vietnam, whatever the server's clock zone (DESIGN.md §6).
@@ -45,6 +48,9 @@ class RuleConfig:
     escalate_after_days: int = 14
     review_wait_working_days: int = 5
     cycle_due_days: int = 3
+    stale_indicators: bool = True
+    # days after a period's end during which units may still enter its values
+    indicator_grace_days: int = 20
 
 
 DEFAULT_RULE = RuleConfig()
@@ -106,6 +112,23 @@ CYCLE = "reporting_cycle"
 
 
 @dataclass(frozen=True)
+class IndicatorFacts:
+    """An indicator one unit must report, and the periods it has reported (sent values)."""
+
+    indicator_id: int
+    committee_id: int
+    unit_id: int
+    frequency: str  # PeriodKind
+    reported_starts: frozenset[date] = frozenset()
+    officer_ids: tuple[int, ...] = ()
+
+
+INDICATOR = "indicator"
+# A unit missing a value is told this many days before entry for the period closes.
+INDICATOR_NOTICE_DAYS = 5
+
+
+@dataclass(frozen=True)
 class DueReminder:
     """One notice to one person, identified by (kind, object, occurrence, recipient)."""
 
@@ -119,7 +142,8 @@ class DueReminder:
     deadline: date | None = None
     # days left before the deadline, days overdue, or working days waited
     days: int = 0
-    unit_id: int | None = None  # the unit whose cycle report is owed
+    unit_id: int | None = None  # the unit whose cycle report or indicator value is owed
+    period_label: str = ""  # the indicator period without a value
 
     @property
     def key(self) -> tuple:
@@ -131,6 +155,7 @@ def get_due_reminders(
     tasks: Iterable[TaskFacts],
     waiting: Iterable[WaitingFacts] = (),
     cycles: Iterable[CycleFacts] = (),
+    indicators: Iterable[IndicatorFacts] = (),
     rules: Mapping[int, RuleConfig] | None = None,
     now: datetime,
 ) -> list[DueReminder]:
@@ -140,6 +165,7 @@ def get_due_reminders(
         tasks: the tasks to look at (open tasks with a deadline; others yield nothing).
         waiting: completion claims and deadline requests not yet decided.
         cycles: the reports units owe in open reporting cycles.
+        indicators: indicator values units must enter each period.
         rules: committee id -> its rule; committees not listed use ``DEFAULT_RULE``.
         now: an aware datetime; its day in Vietnam is the day judged.
     """
@@ -213,6 +239,27 @@ def get_due_reminders(
             "unit_id": owed.unit_id,
         }
         add(template, owed.officer_ids)
+
+    for item in indicators:
+        rule = rules.get(item.committee_id, DEFAULT_RULE)
+        if not (rule.is_active and rule.stale_indicators):
+            continue
+        step = _get_indicator_step(item, rule, today)
+        if step is None:
+            continue
+        period, occurrence, entry_closes = step
+        template = {
+            "kind": NotificationKind.INDICATOR_STALE,
+            "object_kind": INDICATOR,
+            "object_id": item.indicator_id,
+            "task_id": None,
+            "committee_id": item.committee_id,
+            "occurrence": occurrence,
+            "deadline": entry_closes,
+            "unit_id": item.unit_id,
+            "period_label": period.label,
+        }
+        add(template, item.officer_ids)
 
     return sorted(
         found.values(),
@@ -304,3 +351,26 @@ def _get_cycle_step(owed: CycleFacts, rule: RuleConfig, today: date):
             days_left,
         )
     return None
+
+
+def get_last_period(kind: str, today: date) -> Period:
+    """The latest period of ``kind`` that has ended before ``today``."""
+    try:
+        return Period.containing(kind, today).previous()
+    except ValidationError:  # nine months, from October: the last one ended on 30/9
+        return Period(kind, today.year, 1)
+
+
+def _get_indicator_step(item: IndicatorFacts, rule: RuleConfig, today: date):
+    """(period, occurrence, entry closes) when the last ended period has no sent value:
+    told once, a few days before entry for that period closes (or at once if later)."""
+    period = get_last_period(item.frequency, today)
+    if period.start in item.reported_starts:
+        return None
+    entry_closes = period.end + timedelta(days=rule.indicator_grace_days)
+    occurrence = max(
+        period.end + timedelta(days=1), entry_closes - timedelta(days=INDICATOR_NOTICE_DAYS)
+    )
+    if today < occurrence:
+        return None
+    return period, occurrence, entry_closes

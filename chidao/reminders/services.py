@@ -24,13 +24,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
+from chidao.indicators.models import Indicator
 from chidao.org.models import User
 from chidao.reminders.choices import Channel, NotificationKind, Weekday
 from chidao.reminders.digests import get_digest
 from chidao.reminders.facts import get_facts
 from chidao.reminders.models import Notification, NotificationPreference
-from chidao.reminders.rules import CYCLE, WaitingKind, get_due_reminders, get_local_date
-from chidao.reminders.texts import build_notice, get_cycle_link, get_task_link
+from chidao.reminders.rules import (
+    CYCLE,
+    INDICATOR,
+    WaitingKind,
+    get_due_reminders,
+    get_local_date,
+)
+from chidao.reminders.texts import build_notice, get_cycle_link, get_indicator_link, get_task_link
 from chidao.reporting.models import ReportingCycle
 
 logger = logging.getLogger(__name__)
@@ -90,7 +97,12 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
     now = now or timezone.now()
     facts = get_facts(get_local_date(now))
     due = get_due_reminders(
-        tasks=facts.tasks, waiting=facts.waiting, cycles=facts.cycles, rules=facts.rules, now=now
+        tasks=facts.tasks,
+        waiting=facts.waiting,
+        cycles=facts.cycles,
+        indicators=facts.indicators,
+        rules=facts.rules,
+        now=now,
     )
     deliveries = get_deliveries({reminder.recipient_id for reminder in due})
     content_types = {
@@ -98,6 +110,7 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
         WaitingKind.CLAIM: ContentType.objects.get_for_model(ProgressUpdate),
         WaitingKind.DEADLINE_REQUEST: ContentType.objects.get_for_model(DeadlineChange),
         CYCLE: ContentType.objects.get_for_model(ReportingCycle),
+        INDICATOR: ContentType.objects.get_for_model(Indicator),
     }
     rows = []
     for reminder in due:
@@ -109,6 +122,13 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
                 reminder, None, cycle=facts.cycle_info[(reminder.object_id, reminder.unit_id)]
             )
             link = get_cycle_link(reminder.object_id)
+        elif reminder.object_kind == INDICATOR:
+            subject, text = build_notice(
+                reminder,
+                None,
+                indicator=facts.indicator_info[(reminder.object_id, reminder.unit_id)],
+            )
+            link = get_indicator_link()
         else:
             subject, text = build_notice(
                 reminder,

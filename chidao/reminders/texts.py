@@ -46,6 +46,21 @@ def get_cycle_link(cycle_id: int) -> str:
         return ""
 
 
+@dataclass(frozen=True)
+class IndicatorInfo:
+    code: str
+    name: str
+    unit: str
+
+
+def get_indicator_link() -> str:
+    """The data-entry page, or no link while that page does not exist."""
+    try:
+        return reverse("indicators:data_entry")
+    except NoReverseMatch:
+        return ""
+
+
 def get_task_link(task_id: int) -> str:
     """The task's page, or no link while that page does not exist."""
     try:
@@ -63,12 +78,27 @@ def build_notice(
     task: TaskInfo | None,
     waiting: WaitingInfo | None = None,
     cycle: CycleInfo | None = None,
+    indicator: IndicatorInfo | None = None,
 ) -> tuple[str, str]:
     """(subject, text) of one notice."""
     kind = reminder.kind
     deadline = format_date(reminder.deadline)
     if cycle is not None:
         return _build_cycle_notice(reminder, cycle, deadline)
+    if indicator is not None:
+        values = {
+            "code": indicator.code,
+            "name": indicator.name,
+            "unit": indicator.unit,
+            "period": reminder.period_label,
+            "closes": deadline,
+        }
+        subject = _("Chỉ tiêu %(code)s chưa có số liệu %(period)s") % values
+        text = _(
+            "Chỉ tiêu %(code)s “%(name)s” chưa có số liệu %(period)s của %(unit)s. Đề nghị "
+            "đơn vị nhập và gửi số liệu; hạn nhập đến hết ngày %(closes)s."
+        )
+        return subject, text % values
     if kind == NotificationKind.TASK_DUE_SOON:
         subject = _("Nhiệm vụ %(code)s còn %(days)s ngày đến hạn") % {
             "code": task.code,

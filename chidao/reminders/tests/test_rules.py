@@ -12,6 +12,7 @@ from chidao.assignments.rules import DecidedChange
 from chidao.reminders.choices import NotificationKind as K
 from chidao.reminders.rules import (
     CycleFacts,
+    IndicatorFacts,
     RuleConfig,
     TaskFacts,
     WaitingFacts,
@@ -282,3 +283,37 @@ def test_a_sent_cycle_report_is_not_urged():
     facts = owed(submitted_on=d("16/07/2025"))
     notices = walk(d("16/07/2025"), d("31/07/2025"), tasks=[], cycles=[facts])
     assert notices == []
+
+
+def indicator(**overrides) -> IndicatorFacts:
+    values = {
+        "indicator_id": 9,
+        "committee_id": 1,
+        "unit_id": 3,
+        "frequency": "quarter",
+        "officer_ids": (OFFICER,),
+    }
+    values.update(overrides)
+    return IndicatorFacts(**values)
+
+
+def test_an_indicator_without_a_value_for_the_last_quarter_is_urged_once():
+    # Q2/2025 ends 30/06; entry stays open 20 days (to 20/07); told 5 days before.
+    notices = walk(d("01/07/2025"), d("30/09/2025"), tasks=[], indicators=[indicator()])
+    assert [(day, r.kind, r.occurrence, r.deadline, r.period_label) for day, r in notices] == [
+        (d("15/07/2025"), K.INDICATOR_STALE, d("15/07/2025"), d("20/07/2025"), "Quý II/2025"),
+    ]
+
+
+def test_an_indicator_with_a_sent_value_is_not_urged():
+    facts = indicator(reported_starts=frozenset({d("01/04/2025")}))
+    assert walk(d("01/07/2025"), d("30/09/2025"), tasks=[], indicators=[facts]) == []
+
+
+def test_yearly_and_nine_month_indicators():
+    yearly = indicator(frequency="year")
+    [reminder] = get_due_reminders(tasks=[], indicators=[yearly], now=at(d("16/01/2026")))
+    assert (reminder.period_label, reminder.occurrence) == ("Năm 2025", d("15/01/2026"))
+    nine = indicator(frequency="nine_months")
+    [reminder] = get_due_reminders(tasks=[], indicators=[nine], now=at(d("01/11/2025")))
+    assert (reminder.period_label, reminder.occurrence) == ("9 tháng năm 2025", d("15/10/2025"))

@@ -14,6 +14,7 @@ from django.utils import timezone
 from chidao.assignments.choices import DeadlineChangeDecision, ReviewState
 from chidao.assignments.models import DeadlineChange, ProgressUpdate
 from chidao.assignments.tests.factories import TaskFactory
+from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
 from chidao.reminders import services
 from chidao.reminders.choices import Channel, NotificationKind, Weekday
 from chidao.reminders.models import Notification, NotificationPreference, ReminderRule
@@ -338,7 +339,7 @@ def test_few_queries_whatever_the_number_of_tasks(setting, django_assert_num_que
     run(datetime.date(2025, 6, 1))  # warm the content type cache
     with (
         mock.patch.object(services, "deliver_pending_emails", return_value=0),
-        django_assert_num_queries(12),
+        django_assert_num_queries(13),
     ):
         run(datetime.date(2025, 7, 1))
     assert Notification.objects.filter(channel=Channel.IN_APP).count() == 11
@@ -363,3 +364,22 @@ def test_a_unit_that_has_not_sent_its_cycle_report_is_urged(setting):
     assert "18/09/2025" in notices[0].text
     assert notices[0].link == f"/bao-cao/ky/{cycle.pk}/"
     assert notices[0].task is None
+
+
+def test_a_unit_without_last_quarters_value_is_urged_to_enter_it(setting):
+    late = IndicatorFactory(
+        committee=setting.committee, code="CT-01", responsible_unit=setting.task.lead_unit
+    )
+    done = IndicatorFactory(committee=setting.committee, responsible_unit=setting.task.lead_unit)
+    ObservationFactory(indicator=done, period_start=datetime.date(2025, 4, 1), submitted=True)
+    ObservationFactory(indicator=late, period_start=datetime.date(2025, 4, 1))  # a draft
+    run(datetime.date(2025, 7, 15))
+    run(datetime.date(2025, 7, 16))
+    [notice] = Notification.objects.filter(
+        kind=NotificationKind.INDICATOR_STALE, channel=Channel.IN_APP
+    )
+    assert notice.recipient == setting.officer
+    assert notice.object_id == late.pk
+    assert notice.subject == "Chỉ tiêu CT-01 chưa có số liệu Quý II/2025"
+    assert "hạn nhập đến hết ngày 20/07/2025" in notice.text
+    assert notice.link == "/chi-tieu/nhap-so-lieu/"
