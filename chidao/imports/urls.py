@@ -6,6 +6,8 @@ app_name = "imports"
 
 urlpatterns = [
     path("", views.import_index, name="index"),
+    path("mau/nhiem-vu/", views.task_template, name="task_template"),
+    path("mau/chi-tieu/", views.indicator_template, name="indicator_template"),
     path("ban-chi-dao/<int:committee_pk>/nhiem-vu/", views.task_upload, name="task_upload"),
     path("ban-chi-dao/<int:committee_pk>/ten-goi-khac/", views.alias_create, name="alias_create"),
     path(

@@ -7,6 +7,7 @@ services in ``services.py`` write.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
 from chidao.imports import services
 from chidao.imports.access import access_import
+from chidao.imports.blank_forms import build_import_template
 from chidao.imports.choices import ImportKind
 from chidao.imports.forms import IndicatorUploadForm, TaskUploadForm, UnitAliasForm
 from chidao.imports.indicator_plans import build_indicator_plan
@@ -211,3 +213,24 @@ def indicator_commit(request, pk):
         % {"count": len(plan.rows_to_create)},
     )
     return redirect("imports:indicator_preview", pk=data_import.pk)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def task_template(request):
+    """The blank workbook for a task import, with its column guide; anyone signed in."""
+    return _template_response(ImportKind.TASKS, "mau-nhap-nhiem-vu.xlsx")
+
+
+@login_required
+def indicator_template(request):
+    """The blank workbook for an indicator import, with its column guide."""
+    return _template_response(ImportKind.INDICATORS, "mau-nhap-chi-tieu.xlsx")
+
+
+def _template_response(kind: str, filename: str) -> HttpResponse:
+    response = HttpResponse(build_import_template(kind), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -92,6 +92,8 @@ TABLE: dict[str, Route] = {
     "reminders:sent_list": Route(get="L FFFF AAFA"),
     # Imports (issue [E]): only the committee's secretariat (and admins).
     "imports:index": Route(get=SIGNED_IN),
+    "imports:task_template": Route(get=SIGNED_IN),
+    "imports:indicator_template": Route(get=SIGNED_IN),
     "imports:task_upload": Route(
         get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
     ),

@@ -275,3 +275,15 @@ def test_the_command_previews_and_commits(province, tmp_path):
 
     call_command("import_tasks", *args, "--commit", stdout=out)
     assert Task.objects.get().lead_unit == province.science
+
+
+def test_the_blank_task_template_imports_cleanly(province):
+    from chidao.imports.blank_forms import build_import_template
+
+    content = build_import_template("tasks")
+    _, plan = plan_of(province, content=content)
+
+    assert not plan.errors
+    (row,) = plan.rows
+    assert row.lead_unit == province.science
+    assert not row.errors
