@@ -9,15 +9,16 @@ from chidao.reminders.services import do_send_due_reminders, do_send_weekly_dige
 
 
 # Hourly rather than once a day: a missed or failed run is caught up within the hour, and
-# the unique keys make every later run of the same day send nothing twice. Huey's crontab
-# runs in the server's local time (settings.TIME_ZONE: Asia/Ho_Chi_Minh).
+# the unique keys make every later run of the same day send nothing twice. Huey reads its
+# crontabs in UTC; the services judge days in Asia/Ho_Chi_Minh themselves.
 @db_periodic_task(crontab(minute="5"))
 @lock_task("reminders-send-due")
 def send_due_reminders_job():
     return do_send_due_reminders()
 
 
-@db_periodic_task(crontab(minute="20", hour="7-17"))
+# Digests go out in office hours: 07:20 to 17:20 in Vietnam (00:20 to 10:20 UTC).
+@db_periodic_task(crontab(minute="20", hour="0-10"))
 @lock_task("reminders-send-digests")
 def send_weekly_digests_job():
     return do_send_weekly_digests()
