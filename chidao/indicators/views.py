@@ -157,6 +157,7 @@ def data_entry(request, unit_pk=None):
             "any_editable": any(row.editable for row in rows),
             "form_errors": errors.get("__all__", []),
             "has_errors": bool(errors),
+            "has_cell_errors": any(key != "__all__" for key in errors),
             "show_committee": len({i.committee_id for i in indicators}) > 1,
         },
     )
