@@ -82,6 +82,7 @@ def build_report_docx(cycle: ReportingCycle, as_of: date) -> bytes:
     document = WordDocument()
     _set_page(document)
     _set_base_font(document)
+    _add_page_numbers(document)
     _write_header(document, data)
     _write_title(document, data)
     _write_body(document, data)
@@ -98,6 +99,24 @@ def _set_page(document) -> None:
     # Word stores margins in twips; rounding up keeps 15 mm from reading as 14,99 mm.
     for side, mm in MARGINS_MM.items():
         setattr(section, f"{side}_margin", Twips(math.ceil(mm * 1440 / 25.4)))
+
+
+def _add_page_numbers(document) -> None:
+    """Page numbers centred at the top from the second page on (Decree 30, Appendix I)."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = _run(paragraph, "", size=13)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
 
 
 def _set_base_font(document) -> None:
@@ -139,7 +158,14 @@ def _borderless(table) -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    table._tbl.tblPr.append(borders)
+    # Word refuses properties out of the schema's order: borders go before these.
+    properties = table._tbl.tblPr
+    successors = {qn(f"w:{tag}") for tag in ("shd", "tblLayout", "tblCellMar", "tblLook")}
+    later = next((child for child in properties if child.tag in successors), None)
+    if later is None:
+        properties.append(borders)
+    else:
+        later.addprevious(borders)
 
 
 def _two_columns(document, widths_cm: tuple[float, float]):
