@@ -86,6 +86,19 @@ class IndicatorUploadForm(forms.Form):
     clean_file = TaskUploadForm.clean_file
 
 
+class ObservationUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp số liệu"),
+        help_text=_(
+            "Tệp Excel (.xlsx) hoặc Word (.docx) có bảng với các cột Mã chỉ tiêu, Đơn vị, Kỳ "
+            "(2025, Quý II/2025, 6/2025), Giá trị, Ghi chú. Số liệu nhập vào được ghi là đã duyệt."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.docx"}),
+    )
+
+    clean_file = TaskUploadForm.clean_file
+
+
 class UnitAliasForm(forms.Form):
     name = forms.CharField(label=_("Tên gọi trong văn bản"), max_length=300)
     unit = forms.ModelChoiceField(

@@ -387,3 +387,71 @@ def read_indicator_row(cells: tuple[str, ...], columns: dict[str, int]):
         responsible=cell(RESPONSIBLE),
         year=cell(YEAR),
     )
+
+
+# --- Observation rows ----------------------------------------------------------------------
+
+INDICATOR, UNIT, PERIOD, VALUE = "indicator", "unit", "period", "value"
+OBSERVATION_COLUMN_WORDS: tuple[tuple[str, re.Pattern], ...] = (
+    (INDICATOR, re.compile(r"chi tieu|chi so")),
+    (UNIT, re.compile(r"^(?:ma )?(?:don vi|co quan)")),
+    (PERIOD, re.compile(r"^(?:ky|ky bao cao|thoi gian|nam)$")),
+    (VALUE, re.compile(r"gia tri|so lieu|ket qua|thuc hien")),
+    (NOTE, re.compile(r"ghi chu")),
+)
+
+_PERIOD_PATTERNS = (
+    (
+        "quarter",
+        re.compile(r"^(?:quy) (?P<number>[1-4]|i{1,3}|iv) ?[/-]? ?(?:nam )?(?P<year>[0-9]{4})$"),
+    ),
+    ("six_months", re.compile(r"^6 thang (?P<half>dau|cuoi) nam (?P<year>[0-9]{4})$")),
+    ("nine_months", re.compile(r"^9 thang (?:dau )?nam (?P<year>[0-9]{4})$")),
+    (
+        "month",
+        re.compile(r"^(?:thang )?(?P<number>[0-9]{1,2}) ?[/-] ?(?:nam )?(?P<year>[0-9]{4})$"),
+    ),
+    ("year", re.compile(r"^(?:nam )?(?P<year>[0-9]{4})$")),
+)
+_ROMAN_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def parse_period_phrase(text: str) -> tuple[str, int, int] | None:
+    """The period a sheet names ("2025", "Quý II/2025", "6/2025", "6 tháng đầu năm 2025")
+    as (kind, year, number), or None when it names none."""
+    folded = " ".join(fold_text(text).replace(".", "/").split())
+    for kind, pattern in _PERIOD_PATTERNS:
+        match = pattern.fullmatch(folded)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if "half" in groups:
+            number = 1 if groups["half"] == "dau" else 2
+        elif groups.get("number"):
+            written = groups["number"]
+            number = int(written) if written.isdigit() else _ROMAN_NUMBERS[written]
+        else:
+            number = 1
+        return kind, int(groups["year"]), number
+    return None
+
+
+@dataclass(frozen=True)
+class ObservationRow:
+    indicator: str
+    unit: str
+    period: str
+    value: str
+    note: str
+
+
+def read_observation_row(cells: tuple[str, ...], columns: dict[str, int]):
+    """An ``ObservationRow``, or None for an empty row or a row of column numbers."""
+    cells = _pad(cells, max(columns.values()) + 1)
+
+    def cell(column: str) -> str:
+        return cells[columns[column]].strip() if column in columns else ""
+
+    if not any(cells) or _is_column_numbers(cells):
+        return None
+    return ObservationRow(cell(INDICATOR), cell(UNIT), cell(PERIOD), cell(VALUE), cell(NOTE))

@@ -16,6 +16,7 @@ from chidao.committees.models import TaskGroup
 from chidao.imports.choices import GroupMode, ImportKind, ImportState
 from chidao.imports.indicator_plans import build_indicator_plan
 from chidao.imports.models import DataImport, UnitAlias
+from chidao.imports.observation_plans import build_observation_plan
 from chidao.imports.rules import get_name_key
 from chidao.imports.tables import read_tables
 from chidao.imports.task_plans import build_task_plan, get_assigned_on
@@ -162,6 +163,42 @@ def do_commit_indicator_import(*, data_import: DataImport, by):
             target = Target(indicator=indicator, year=row.year, text=row.target_text[:500])
             target.full_clean()
             target.save()
+    _mark_committed(data_import, by, plan)
+    return plan
+
+
+@transaction.atomic
+def do_commit_observation_import(*, data_import: DataImport, by):
+    """Record the values of a previewed observation sheet, all or nothing.
+
+    The secretariat imports figures it already holds (official statistics, last year's
+    report), so the values are recorded as approved by ``by``, who must manage the
+    committee. A value already recorded for the same indicator, unit and period is left
+    as it is. Returns the plan that was written.
+    """
+    from chidao.indicators.choices import ObservationState
+    from chidao.indicators.models import Observation
+
+    data_import = _lock_for_commit(data_import, ImportKind.OBSERVATIONS)
+    plan = build_observation_plan(data_import)
+    _refuse_errors(plan)
+    now = timezone.now()
+    for row in plan.rows_to_create:
+        observation = Observation(
+            indicator=row.indicator,
+            unit=row.unit,
+            period_kind=row.period.kind,
+            period_start=row.period.start,
+            value=row.value,
+            note=row.note,
+            state=ObservationState.APPROVED,
+            entered_by=by,
+            submitted_at=now,
+            approved_by=by,
+            approved_at=now,
+        )
+        observation.full_clean()
+        observation.save()
     _mark_committed(data_import, by, plan)
     return plan
 

@@ -19,9 +19,15 @@ from chidao.imports import services
 from chidao.imports.access import access_import
 from chidao.imports.blank_forms import build_import_template
 from chidao.imports.choices import ImportKind
-from chidao.imports.forms import IndicatorUploadForm, TaskUploadForm, UnitAliasForm
+from chidao.imports.forms import (
+    IndicatorUploadForm,
+    ObservationUploadForm,
+    TaskUploadForm,
+    UnitAliasForm,
+)
 from chidao.imports.indicator_plans import build_indicator_plan
 from chidao.imports.models import DataImport, UnitAlias
+from chidao.imports.observation_plans import build_observation_plan
 from chidao.imports.task_plans import build_task_plan
 
 
@@ -80,8 +86,8 @@ def task_upload(request, committee_pk):
 @login_required
 def task_preview(request, pk):
     data_import = access_import(request.user, pk)
-    if data_import.kind == ImportKind.INDICATORS:
-        return redirect("imports:indicator_preview", pk=data_import.pk)
+    if data_import.kind != ImportKind.TASKS:
+        return redirect(_preview_url_name(data_import), pk=data_import.pk)
     plan = build_task_plan(data_import)
     aliases = UnitAlias.objects.filter(committee=data_import.committee).select_related("unit")
     return render(
@@ -152,9 +158,10 @@ def alias_create(request, committee_pk):
 
 
 def _preview_url_name(data_import: DataImport) -> str:
-    if data_import.kind == ImportKind.INDICATORS:
-        return "imports:indicator_preview"
-    return "imports:task_preview"
+    return {
+        ImportKind.INDICATORS: "imports:indicator_preview",
+        ImportKind.OBSERVATIONS: "imports:observation_preview",
+    }.get(data_import.kind, "imports:task_preview")
 
 
 @login_required
@@ -184,7 +191,7 @@ def indicator_upload(request, committee_pk):
 def indicator_preview(request, pk):
     data_import = access_import(request.user, pk)
     if data_import.kind != ImportKind.INDICATORS:
-        return redirect("imports:task_preview", pk=data_import.pk)
+        return redirect(_preview_url_name(data_import), pk=data_import.pk)
     return render(
         request,
         "imports/indicator_preview.html",
@@ -213,6 +220,63 @@ def indicator_commit(request, pk):
         % {"count": len(plan.rows_to_create)},
     )
     return redirect("imports:indicator_preview", pk=data_import.pk)
+
+
+@login_required
+def observation_upload(request, committee_pk):
+    committee = access_committee(request.user, committee_pk, "manage")
+    form = ObservationUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            data_import = services.do_upload_import(
+                committee=committee,
+                by=request.user,
+                kind=ImportKind.OBSERVATIONS,
+                filename=upload.name,
+                content=upload.read(),
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            return redirect("imports:observation_preview", pk=data_import.pk)
+    return render(
+        request, "imports/observation_upload.html", {"committee": committee, "form": form}
+    )
+
+
+@login_required
+def observation_preview(request, pk):
+    data_import = access_import(request.user, pk)
+    if data_import.kind != ImportKind.OBSERVATIONS:
+        return redirect(_preview_url_name(data_import), pk=data_import.pk)
+    return render(
+        request,
+        "imports/observation_preview.html",
+        {
+            "data_import": data_import,
+            "committee": data_import.committee,
+            "plan": build_observation_plan(data_import),
+            "alias_form": UnitAliasForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def observation_commit(request, pk):
+    data_import = access_import(request.user, pk)
+    try:
+        plan = services.do_commit_observation_import(data_import=data_import, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Đã ghi %(count)s số liệu vào hệ thống.") % {"count": len(plan.rows_to_create)},
+        )
+    return redirect("imports:observation_preview", pk=data_import.pk)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

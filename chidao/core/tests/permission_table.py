@@ -105,6 +105,11 @@ TABLE: dict[str, Route] = {
     ),
     "imports:indicator_preview": Route(get="L FFNF ANFA", kwargs={"pk": "indicator_import"}),
     "imports:indicator_commit": Route(post="L FFNF ANFA", kwargs={"pk": "indicator_import"}),
+    "imports:observation_upload": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
+    "imports:observation_preview": Route(get="L FFNF ANFA", kwargs={"pk": "observation_import"}),
+    "imports:observation_commit": Route(post="L FFNF ANFA", kwargs={"pk": "observation_import"}),
     # The API (issue [E]): the pages' gates; anonymous calls get 401, never a redirect.
     "api:task-list": Route(get="U AAAA AAAA"),
     "api:task-detail": Route(get="U AANA ANAA", kwargs={"pk": "task"}),

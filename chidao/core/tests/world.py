@@ -14,7 +14,11 @@ from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
 from chidao.documents.tests.factories import DocumentFactory
-from chidao.imports.tests.factories import build_indicator_import, build_task_import
+from chidao.imports.tests.factories import (
+    build_indicator_import,
+    build_observation_import,
+    build_task_import,
+)
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
 from chidao.reporting.tests.factories import build_reporting_cycle
@@ -96,6 +100,7 @@ def build_world() -> World:
     notification = NotificationFactory(recipient=users["unit_officer"], task=task)
     task_import = build_task_import(committee=committee, by=users["secretariat"])
     indicator_import = build_indicator_import(committee=committee, by=users["secretariat"])
+    observation_import = build_observation_import(committee=committee, by=users["secretariat"])
     api_token, _secret = do_create_api_token(by=users["unit_officer"], name="Hệ thống thử")
     # Indicator values and documents (issue [B] §9, §10): an indicator the lead unit
     # reports, one of its values waiting for review, a document of the committee's register.
@@ -133,6 +138,7 @@ def build_world() -> World:
             "notification": notification,
             "task_import": task_import,
             "indicator_import": indicator_import,
+            "observation_import": observation_import,
             "api_token": api_token,
             "cycle": cycle,
             "submission": cycle.submissions.get(),

@@ -4,6 +4,8 @@ from chidao.imports.choices import ImportKind
 from chidao.imports.models import DataImport
 from chidao.imports.tests.fixtures.plans import INDICATOR_HEADER, build_xlsx
 
+OBSERVATION_HEADER = ("Mã chỉ tiêu", "Đơn vị", "Kỳ", "Giá trị", "Ghi chú")
+
 
 def build_task_import(
     *, committee, by, rows=None, filename="ke-hoach.xlsx", content=None, **fields
@@ -38,5 +40,18 @@ def build_indicator_import(*, committee, by, rows=None, **fields) -> DataImport:
         by=by,
         content=build_xlsx(rows, header=INDICATOR_HEADER),
         filename="chi-tieu.xlsx",
+        **fields,
+    )
+
+
+def build_observation_import(*, committee, by, rows=None, **fields) -> DataImport:
+    """A previewed observation import of ``rows`` (default: one value of indicator "1")."""
+    rows = rows or [("1", "Sở Tài chính", "2024", "80", "")]
+    fields.setdefault("kind", ImportKind.OBSERVATIONS)
+    return build_task_import(
+        committee=committee,
+        by=by,
+        content=build_xlsx(rows, header=OBSERVATION_HEADER),
+        filename="so-lieu.xlsx",
         **fields,
     )
