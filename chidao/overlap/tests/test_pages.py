@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from chidao.assignments.models import Task
 from chidao.assignments.tests.factories import TaskFactory
 from chidao.core.tests.world import PASSWORD, build_world
+from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.tests.factories import UnitFactory
 
 
@@ -144,3 +146,77 @@ def test_index_follows_task_changes(client, world):
     world.commune_twin.save()
 
     assert client.get(url).context["found"] == []
+
+
+def test_secretariat_reads_drafts_from_text_and_saves_the_kept_ones(client, world):
+    document = DocumentFactory(committee=world.committee)
+    login(client, world, "secretariat")
+    url = reverse("overlap:draft_from_text", args=[world.committee.pk])
+
+    read = client.post(
+        url,
+        {
+            "text": "Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí số hóa "
+            "hồ sơ, hoàn thành trong Quý IV/2025.\n"
+            "Giao Sở Y tế triển khai bệnh án điện tử (Thường xuyên)."
+        },
+    )
+    drafts = read.context["drafts"]
+    assert [draft.lead_unit.key for draft in drafts] == [world.lead_unit.pk, world.other_unit.pk]
+
+    data = {
+        "action": "save",
+        "draft-TOTAL_FORMS": "2",
+        "draft-INITIAL_FORMS": "2",
+        "draft-0-keep": "on",
+        "draft-0-title": drafts[0].title.value,
+        "draft-0-lead_unit": str(world.lead_unit.pk),
+        "draft-0-coordinating_units": [str(world.coordinating_unit.pk)],
+        "draft-0-expected_output": "Dự toán được giao",
+        "draft-0-deadline_text": drafts[0].deadline.value,
+        "draft-1-title": drafts[1].title.value,  # not kept
+        "draft-1-lead_unit": str(world.other_unit.pk),
+        "draft-1-deadline_text": "Thường xuyên",
+        "source_document": str(document.pk),
+        "assigned_on": "2025-03-01",
+    }
+    before = Task.objects.count()
+
+    saved = client.post(url, data)
+
+    assert saved.status_code == 302
+    assert Task.objects.count() == before + 1
+    task = Task.objects.latest("pk")
+    assert task.title == "Bố trí kinh phí số hóa hồ sơ"
+    assert (task.committee, task.lead_unit, task.source_document) == (
+        world.committee,
+        world.lead_unit,
+        document,
+    )
+    assert list(task.coordinating_units.all()) == [world.coordinating_unit]
+    assert task.deadline_text == "trong Quý IV/2025"
+    created = task.history.get(history_type="+")
+    assert created.history_user == world.users["secretariat"]
+
+
+def test_saving_drafts_with_a_bad_deadline_saves_nothing(client, world):
+    login(client, world, "secretariat")
+    before = Task.objects.count()
+
+    response = client.post(
+        reverse("overlap:draft_from_text", args=[world.committee.pk]),
+        {
+            "action": "save",
+            "draft-TOTAL_FORMS": "1",
+            "draft-INITIAL_FORMS": "1",
+            "draft-0-keep": "on",
+            "draft-0-title": "Xây dựng quy chế phối hợp",
+            "draft-0-lead_unit": str(world.lead_unit.pk),
+            "draft-0-deadline_text": "khi có hướng dẫn",
+            "assigned_on": "2025-03-01",
+        },
+    )
+
+    assert response.status_code == 200
+    assert Task.objects.count() == before
+    assert response.context["formset"].forms[0].errors["deadline_text"]
