@@ -1,0 +1,57 @@
+"""Issue [J] in a real browser: the overlaps report and the directive-text assistant."""
+
+import pytest
+from playwright.sync_api import expect
+
+from chidao.assignments.models import Task
+from chidao.assignments.tests.factories import TaskFactory
+from chidao.core.tests.browser import sign_in
+from chidao.core.tests.world import PASSWORD, build_world
+
+pytestmark = pytest.mark.browser
+
+PLAN = (
+    "Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí số hóa hồ sơ thủ tục "
+    "hành chính, hoàn thành trong Quý IV/2025.\n"
+    "- Sở Y tế: Triển khai bệnh án điện tử tại các bệnh viện công lập (Thường xuyên)."
+)
+
+
+@pytest.fixture
+def world():
+    world = build_world()
+    TaskFactory(
+        committee=world.commune_committee,
+        lead_unit=world.other_unit,
+        code="V.1",
+        title="So hoa ho so TTHC tren dia ban xa",
+    )
+    return world
+
+
+def test_report_then_drafts_from_a_plan_saved_in_one_step(web, world, live_server):
+    page = web.new_page()
+    sign_in(page, live_server, world.users["secretariat"].username, PASSWORD)
+
+    page.goto(web.url("overlap:report", committee_pk=world.committee.pk))
+    expect(page.locator(".overlap-pair")).to_have_count(1)
+    expect(page.locator(".overlap-pair mark").first).to_be_visible()
+    web.step(page, "overlaps report")
+
+    page.goto(web.url("overlap:draft_from_text", committee_pk=world.committee.pk))
+    page.fill("#id_text", PLAN)
+    page.click("#directive-form button[type=submit]")
+    expect(page.locator("article.draft-task")).to_have_count(2)
+    # The first draft repeats the task already given: the card says so.
+    expect(page.locator("article.draft-task").first.locator(".alert-warning")).to_be_visible()
+    web.step(page, "drafts read from the plan")
+
+    page.locator("#id_draft-1-keep").uncheck()
+    page.click("#draft-save")
+    page.wait_for_url("**/nhiem-vu/**")
+    web.step(page, "task list after saving")
+
+    saved = Task.objects.get(title="Bố trí kinh phí số hóa hồ sơ thủ tục hành chính")
+    assert saved.lead_unit == world.lead_unit
+    assert saved.deadline_text == "trong Quý IV/2025"
+    assert not Task.objects.filter(title__startswith="Triển khai bệnh án").exists()
