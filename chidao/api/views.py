@@ -8,6 +8,7 @@ action a 403, exactly as on the pages. Writes go through the apps' services.
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -15,6 +16,11 @@ from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from chidao.api.exports import (
+    build_upper_level_export,
+    build_upper_level_xlsx,
+    parse_export_period,
+)
 from chidao.api.serializers import (
     CommitteeSerializer,
     IndicatorSerializer,
@@ -156,6 +162,37 @@ class CommitteeViewSet(viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, pk=None):
         return Response(self.get_serializer(access_committee(request.user, pk)).data)
+
+    @extend_schema(
+        summary="Xuất dữ liệu báo cáo cấp trên",
+        description=(
+            "Nhiệm vụ kèm tình trạng và chỉ tiêu kèm số liệu đã duyệt của một kỳ, theo lược đồ "
+            "docs/export.md. Chỉ Thường trực Ban Chỉ đạo. output=xlsx cho tệp Excel."
+        ),
+        parameters=[
+            OpenApiParameter("period", OpenApiTypes.STR, description="2025, Quý II/2025, 6/2025"),
+            OpenApiParameter("output", OpenApiTypes.STR, enum=["json", "xlsx"]),
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["get"], url_path="export", url_name="export")
+    def export(self, request, pk=None):
+        committee = access_committee(request.user, pk, "manage")
+        try:
+            period = parse_export_period(request.query_params.get("period"), timezone.localdate())
+        except DjangoValidationError as error:
+            raise as_api_error(error) from error
+        data = build_upper_level_export(committee=committee, period=period)
+        if request.query_params.get("output") == "xlsx":
+            response = HttpResponse(
+                build_upper_level_xlsx(data),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = (
+                f'attachment; filename="bao-cao-{committee.pk}-{period.start:%Y-%m}.xlsx"'
+            )
+            return response
+        return Response(data)
 
 
 @extend_schema_view(

@@ -118,6 +118,7 @@ TABLE: dict[str, Route] = {
     "api:unit-detail": Route(get="U AAAA AAAA", kwargs={"pk": "lead_unit"}),
     "api:committee-list": Route(get="U AAAA AAAA"),
     "api:committee-detail": Route(get="U AANA ANAA", kwargs={"pk": "committee"}),
+    "api:committee-export": Route(get="U FFNF ANFA", kwargs={"pk": "committee"}),
     "api:indicator-list": Route(get="U AAAA AAAA"),
     "api:indicator-detail": Route(get="U ANNA ANAA", kwargs={"pk": "indicator"}),
     "api:observation-list": Route(get="U AAAA AAAA"),
