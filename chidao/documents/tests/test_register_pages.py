@@ -27,10 +27,11 @@ def signed_in(client, world, role):
 
 
 def docx_bytes() -> bytes:
+    """A minimal Word file; members dated explicitly so every call gives the same bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        for name, text in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2025, 3, 15, 8, 0, 0)), text)
     return buffer.getvalue()
 
 
