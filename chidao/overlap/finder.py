@@ -92,15 +92,20 @@ def _indexed_tasks(committee_ids: Iterable[int]):
 
 
 def get_tree_index(committee: Committee) -> TreeIndex:
-    """The index of the tree ``committee`` belongs to, rebuilt when its tasks changed."""
+    """The index of the tree ``committee`` belongs to, kept up to date with its tasks.
+
+    Tasks added or changed since the index was built (by ``updated_at``) are vectorised
+    into it and removed ones taken out; once the changes reach a quarter of the tree, the
+    index is fitted anew so that word weights follow the tree. A write that bypasses
+    ``save()`` (``QuerySet.update``) is not seen until ``clear_tree_indexes``.
+    """
     root = get_root_committee(committee)
     committee_ids = get_committee_tree([root.pk])
+    tasks = _indexed_tasks(committee_ids)
     signature = (
         committee_ids,
         tuple(
-            _indexed_tasks(committee_ids)
-            .aggregate(count=Count("pk"), latest=Max("updated_at"), last=Max("pk"))
-            .values()
+            tasks.aggregate(count=Count("pk"), latest=Max("updated_at"), last=Max("pk")).values()
         ),
     )
     with _lock:
@@ -108,21 +113,51 @@ def get_tree_index(committee: Committee) -> TreeIndex:
         if cached and cached[0] == signature:
             _trees.move_to_end(root.pk)
             return cached[1]
-    rows = _indexed_tasks(committee_ids).values_list(
-        "pk", "committee_id", "lead_unit_id", "parent_id", "title", "description"
-    )
-    tasks = {
-        pk: IndexedTask(pk, committee_id, lead_unit_id, parent_id, parse_match_text(title))
-        for pk, committee_id, lead_unit_id, parent_id, title, _ in rows
-    }
-    texts = [get_task_text(title, description) for *_, title, description in rows]
-    tree = TreeIndex(root.pk, committee_ids, tasks, SimilarityIndex(list(tasks), texts))
+    tree = None
+    if cached and cached[0][0] == committee_ids and cached[0][1][1] is not None:
+        tree = _update_tree(cached[1], tasks, since=cached[0][1][1])
+    if tree is None:
+        tree = _build_tree(root.pk, committee_ids, tasks)
     with _lock:
         _trees[root.pk] = (signature, tree)
         _trees.move_to_end(root.pk)
         while len(_trees) > _MAX_TREES:
             _trees.popitem(last=False)
     return tree
+
+
+_FIELDS = ("pk", "committee_id", "lead_unit_id", "parent_id", "title", "description")
+
+
+def _indexed(row) -> IndexedTask:
+    pk, committee_id, lead_unit_id, parent_id, title, _ = row
+    return IndexedTask(pk, committee_id, lead_unit_id, parent_id, parse_match_text(title))
+
+
+def _build_tree(root_id: int, committee_ids: frozenset[int], tasks) -> TreeIndex:
+    rows = list(tasks.values_list(*_FIELDS))
+    indexed = {row[0]: _indexed(row) for row in rows}
+    texts = [get_task_text(row[4], row[5]) for row in rows]
+    return TreeIndex(root_id, committee_ids, indexed, SimilarityIndex(list(indexed), texts))
+
+
+def _update_tree(tree: TreeIndex, tasks, *, since) -> TreeIndex | None:
+    """``tree`` with the tasks changed after ``since`` put in; ``None`` when a refit is due."""
+    current = set(tasks.values_list("pk", flat=True))
+    removed = set(tree.tasks) - current
+    rows = list(tasks.filter(updated_at__gt=since).values_list(*_FIELDS))
+    rows += list(
+        tasks.filter(pk__in=current - set(tree.tasks))
+        .exclude(pk__in=[row[0] for row in rows])
+        .values_list(*_FIELDS)
+    )
+    if tree.index.refits_due + len(removed) + len(rows) > max(10, len(current) // 4):
+        return None
+    indexed = {pk: task for pk, task in tree.tasks.items() if pk not in removed}
+    indexed.update({row[0]: _indexed(row) for row in rows})
+    changed = {row[0]: get_task_text(row[4], row[5]) for row in rows}
+    index = tree.index.updated(changed, removed)
+    return TreeIndex(tree.root_id, tree.committee_ids, indexed, index)
 
 
 @dataclass

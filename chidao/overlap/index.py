@@ -81,6 +81,8 @@ class SimilarityIndex:
             if folded
             else None
         )
+        # Texts put in or taken out since the fit (``updated``).
+        self.refits_due = 0
         vocabulary = self._words.vocabulary_
         limit = np.log((1 + len(corpus)) / (1 + COMMON_SHARE * len(corpus))) + 1
         self.common_words = frozenset(
@@ -92,15 +94,41 @@ class SimilarityIndex:
     def __len__(self) -> int:
         return len(self.keys)
 
+    def updated(self, changed: dict, removed=()) -> "SimilarityIndex":
+        """A new index with the texts of ``changed`` (key → text) put in or replaced and the
+        keys ``removed`` taken out, vectorised with this index's vocabulary and weights.
+
+        Much cheaper than a new index (no fitting); the inverse document frequencies stay
+        those of the last fit, which is why callers refit once many texts have changed.
+        """
+        gone = set(removed) | set(changed)
+        keep = [i for i, key in enumerate(self.keys) if key not in gone]
+        new_keys = list(changed)
+        copy = object.__new__(SimilarityIndex)
+        copy.__dict__.update(self.__dict__)
+        copy.keys = [self.keys[i] for i in keep] + new_keys
+        copy._position = {key: i for i, key in enumerate(copy.keys)}
+        parts = []
+        if self._matrix is not None and keep:
+            parts.append(self._matrix[keep])
+        if new_keys:
+            parts.append(self._vectors([changed[key] for key in new_keys]))
+        copy._matrix = sp.vstack(parts, format="csr") if parts else None
+        copy.refits_due = self.refits_due + len(gone)
+        return copy
+
     @staticmethod
     def _join(words, chars):
         return sp.hstack(
             [np.sqrt(WORD_WEIGHT) * words, np.sqrt(1 - WORD_WEIGHT) * chars], format="csr"
         )
 
-    def _vector(self, text: str):
-        folded = [fold_for_matching(text)]
+    def _vectors(self, texts: Sequence[str]):
+        folded = [fold_for_matching(text) for text in texts]
         return self._join(self._words.transform(folded), self._chars.transform(folded))
+
+    def _vector(self, text: str):
+        return self._vectors([text])
 
     def _scores_against(self, vector) -> np.ndarray:
         if not self.keys:

@@ -66,3 +66,17 @@ def test_an_empty_index_finds_nothing():
 
     assert index.search_text("Xây dựng kế hoạch chuyển đổi số") == []
     assert index.get_pairs() == []
+
+
+def test_an_updated_index_takes_in_new_wording_and_lets_go_of_removed_texts(index):
+    updated = index.updated(
+        {6: "Hỗ trợ DNNVV, HTX, hộ kinh doanh chuyển đổi số", 3: "Lắp đặt wifi công cộng"},
+        removed=[4],
+    )
+
+    assert [match.key for match in updated.search_key(6)] == [2]
+    assert updated.search_text("Tổ chức Hội thi sáng tạo kỹ thuật tỉnh Nam Định") == []
+    assert updated.search_text("Xây dựng CSDL chuyên gia, trí thức người Nam Định") == []
+    assert updated.refits_due == 3
+    # The index it came from is left as it was.
+    assert index.search_text("Tổ chức Hội thi sáng tạo kỹ thuật tỉnh Nam Định")[0].key == 3

@@ -8,6 +8,7 @@ from chidao.assignments.tests.factories import TaskFactory
 from chidao.core.tests.world import PASSWORD, build_world
 from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.tests.factories import UnitFactory
+from chidao.overlap.finder import get_tree_index
 
 
 @pytest.fixture
@@ -220,3 +221,20 @@ def test_saving_drafts_with_a_bad_deadline_saves_nothing(client, world):
     assert response.status_code == 200
     assert Task.objects.count() == before
     assert response.context["formset"].forms[0].errors["deadline_text"]
+
+
+def test_index_takes_in_new_tasks_and_lets_go_of_deleted_ones(client, world):
+    login(client, world, "secretariat")
+    url = reverse("overlap:similar_tasks", args=[world.unrelated.pk])
+    assert client.get(url).context["found"] == []
+
+    twin = TaskFactory(
+        committee=world.commune_committee,
+        lead_unit=world.other_unit,
+        title="Tổ chức Hội thi sáng tạo kỹ thuật cấp xã",
+    )
+    assert [item.task for item in client.get(url).context["found"]] == [twin]
+    assert get_tree_index(world.committee).index.refits_due == 1  # updated, not refitted
+
+    twin.delete()
+    assert client.get(url).context["found"] == []
