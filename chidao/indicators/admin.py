@@ -24,7 +24,7 @@ class IndicatorAdmin(FoldedSearchAdminMixin, admin.ModelAdmin):
     )
     list_filter = ("committee", "level", "direction", "value_type", "frequency")
     list_select_related = ("committee", "responsible_unit")
-    autocomplete_fields = ("committee", "group", "responsible_unit", "parent")
+    autocomplete_fields = ("committee", "group", "responsible_unit", "reporting_units", "parent")
     inlines = [TargetInline]
 
 
@@ -42,6 +42,6 @@ class ObservationAdmin(admin.ModelAdmin):
     list_display = ("indicator", "unit", "period_kind", "period_start", "value", "state")
     list_filter = ("state", "period_kind", "indicator__committee")
     list_select_related = ("indicator", "unit")
-    autocomplete_fields = ("indicator", "unit", "entered_by", "approved_by")
+    autocomplete_fields = ("indicator", "unit", "entered_by", "approved_by", "returned_by")
     search_fields = ("indicator__search_text", "unit__search_text")
     date_hierarchy = "period_start"
