@@ -1,6 +1,7 @@
 """The task pages as their users touch them: list, search, export, detail, unit home."""
 
 import datetime
+import re
 from io import BytesIO
 
 import pytest
@@ -434,3 +435,15 @@ def test_filterset_never_widens_the_queryset_it_is_given(rf, world):
 
     assert world.foreign not in filterset.qs
     assert set(filterset.qs) == {world.task, world.coordinated, world.done}
+
+
+def test_menu_offers_the_task_list_to_every_role(client, world):
+    from chidao.org.tests.factories import UserFactory
+
+    menu_link = re.compile(rf'class="nav-link[^"]*" href="{reverse("assignments:task_list")}"')
+    for role in ("unit_officer", "secretariat", "leader", "admin"):
+        login(client, world, role)
+        assert menu_link.search(client.get(reverse("password_change")).content.decode()), role
+
+    client.force_login(UserFactory(person=None))
+    assert not menu_link.search(client.get(reverse("password_change")).content.decode())
