@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "chidao.demo",
     "chidao.overlap",
     "chidao.reminders",
+    "chidao.audit",
     "huey.contrib.djhuey",
     "chidao.imports",
     "chidao.api",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "chidao.audit.middleware.RequestContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -198,6 +200,11 @@ SPECTACULAR_SETTINGS = {
     # One name per shared choice set (indicator frequency and observation period).
     "ENUM_NAME_OVERRIDES": {"PeriodKindEnum": "chidao.reporting.choices.PeriodKind"},
 }
+
+# Audit log (chidao.audit): how long sign-in events and model history are kept, and the
+# header nginx writes the client's address to (empty: trust only the socket's address).
+CHIDAO_AUDIT_RETENTION_DAYS = int(os.environ.get("CHIDAO_AUDIT_RETENTION_DAYS", "365"))
+CHIDAO_TRUSTED_PROXY_HEADER = os.environ.get("CHIDAO_TRUSTED_PROXY_HEADER", "")
 
 # Email (reminders, digests): SMTP in production, printed to the console in development.
 EMAIL_BACKEND = os.environ.get(

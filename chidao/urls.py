@@ -28,6 +28,7 @@ urlpatterns = [
     path("bao-cao/", include("chidao.reporting.urls")),
     path("chong-cheo/", include("chidao.overlap.urls")),
     path("thong-bao/", include("chidao.reminders.urls")),
+    path("nhat-ky/", include("chidao.audit.urls")),
     path("nhap-du-lieu/", include("chidao.imports.urls")),
     path("api/", include("chidao.api.urls")),
     path("admin/", admin.site.urls),

@@ -90,6 +90,9 @@ TABLE: dict[str, Route] = {
     "reminders:mark_all_read": Route(post=SIGNED_IN),
     "reminders:preferences": Route(get=SIGNED_IN, post=SIGNED_IN),
     "reminders:sent_list": Route(get="L FFFF AAFA"),
+    # Audit log (issue [F] §6): system administrators only.
+    "audit:event_list": Route(get="L FFFF FFFA"),
+    "audit:event_export": Route(get="L FFFF FFFA"),
     # Imports (issue [E]): only the committee's secretariat (and admins).
     "imports:index": Route(get=SIGNED_IN),
     "imports:task_template": Route(get=SIGNED_IN),

@@ -1,0 +1,9 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    SIGN_IN = "sign_in", _("Đăng nhập")
+    SIGN_IN_FAILED = "sign_in_failed", _("Đăng nhập không thành công")
+    SIGN_OUT = "sign_out", _("Đăng xuất")
+    PERMISSION_DENIED = "permission_denied", _("Bị từ chối quyền")

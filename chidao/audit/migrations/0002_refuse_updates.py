@@ -1,0 +1,36 @@
+"""On PostgreSQL the database itself refuses to change an audit event (append-only).
+
+DELETE stays allowed for the retention job; SQLite has no such guard (the model refuses).
+"""
+
+from django.db import migrations
+
+CREATE = """
+CREATE OR REPLACE FUNCTION audit_event_refuse_update() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'audit events are append-only';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_auditevent
+    FOR EACH ROW EXECUTE FUNCTION audit_event_refuse_update();
+"""
+DROP = """
+DROP TRIGGER IF EXISTS audit_event_no_update ON audit_auditevent;
+DROP FUNCTION IF EXISTS audit_event_refuse_update();
+"""
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(CREATE)
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("audit", "0001_initial")]
+
+    operations = [migrations.RunPython(create, drop)]

@@ -1,0 +1,61 @@
+"""The audit page for system administrators; thin: gate, filter, render."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from chidao.audit.access import access_audit_log
+from chidao.audit.filtersets import AuditEventFilterSet
+from chidao.audit.models import AuditEvent
+
+PAGE_SIZE = 50
+EXPORT_LIMIT = 100_000
+
+
+def _filtered(request) -> AuditEventFilterSet:
+    return AuditEventFilterSet(
+        request.GET, queryset=AuditEvent.objects.select_related("user").order_by("-at", "-pk")
+    )
+
+
+@login_required
+def event_list(request):
+    access_audit_log(request.user)
+    filterset = _filtered(request)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "audit/event_list.html",
+        {"filter": filterset, "page": page, "query": query.urlencode()},
+    )
+
+
+@login_required
+def event_export(request):
+    access_audit_log(request.user)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="nhat-ky.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 with a BOM
+    writer = csv.writer(response)
+    writer.writerow(
+        ["Lúc", "Sự kiện", "Tên đăng nhập", "Phương thức", "Đường dẫn", "IP", "Mã yêu cầu"]
+    )
+    for event in _filtered(request).qs[:EXPORT_LIMIT].iterator():
+        writer.writerow(
+            [
+                timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M:%S"),
+                event.get_action_display(),
+                event.username,
+                event.method,
+                event.path,
+                event.ip or "",
+                event.request_id,
+            ]
+        )
+    return response
