@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     name = "chidao.api"
     label = "api"
     verbose_name = _("Giao diện lập trình (API)")
+
+    def ready(self):
+        from chidao.api import receivers
+
+        receivers.connect()

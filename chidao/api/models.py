@@ -40,3 +40,82 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class WebhookSubscription(models.Model):
+    """A URL of another system that wants to hear about a committee's events.
+
+    Each delivery is signed with ``secret`` (HMAC-SHA256 over the body), so the receiver
+    can tell it came from here. Set up by the committee's secretariat.
+    """
+
+    committee = models.ForeignKey(
+        "committees.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.CASCADE,
+        related_name="webhook_subscriptions",
+    )
+    url = models.URLField(_("địa chỉ nhận"), max_length=500)
+    secret = models.CharField(_("khóa ký"), max_length=64, editable=False)
+    events = models.JSONField(_("sự kiện"), default=list)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đăng ký nhận sự kiện")
+        verbose_name_plural = pgettext_lazy("số nhiều", "đăng ký nhận sự kiện")
+        ordering = ["committee", "url"]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class WebhookDelivery(models.Model):
+    """One event sent (or to be sent) to one subscription, with its attempts.
+
+    ``key`` makes an event reach a subscription once, however many times it is announced.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Chờ gửi")
+        DELIVERED = "delivered", _("Đã gửi")
+        FAILED = "failed", _("Gửi không được")
+
+    subscription = models.ForeignKey(
+        WebhookSubscription,
+        verbose_name=_("đăng ký"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    event = models.CharField(_("sự kiện"), max_length=64)
+    key = models.CharField(_("khóa sự kiện"), max_length=200)
+    payload = models.JSONField(_("nội dung"))
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=State.choices, default=State.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("số lần gửi"), default=0)
+    response_status = models.PositiveSmallIntegerField(_("mã trả về"), null=True, blank=True)
+    last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+    next_attempt_at = models.DateTimeField(_("gửi lần tới lúc"))
+    delivered_at = models.DateTimeField(_("gửi xong lúc"), null=True, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lần gửi sự kiện")
+        verbose_name_plural = pgettext_lazy("số nhiều", "lần gửi sự kiện")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "key"], name="webhook_delivery_once_per_event"
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.subscription}"

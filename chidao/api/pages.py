@@ -1,9 +1,10 @@
-"""The page where a user manages their API tokens (session sign-in, not the API)."""
+"""Pages (session sign-in, not the API): a user's API tokens, a committee's webhooks."""
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,7 +12,9 @@ from django.views.decorators.http import require_POST
 
 from chidao.api import services
 from chidao.api.access import access_api_token
-from chidao.api.models import ApiToken
+from chidao.api.models import ApiToken, WebhookDelivery, WebhookSubscription
+from chidao.api.webhooks import WebhookEvent
+from chidao.committees.access import access_committee
 
 
 class ApiTokenForm(forms.Form):
@@ -46,3 +49,61 @@ def token_revoke(request, pk):
     services.do_revoke_api_token(token=token, by=request.user)
     messages.success(request, _("Đã thu hồi khóa “%(name)s”.") % {"name": token.name})
     return redirect("api:token_list")
+
+
+class WebhookForm(forms.Form):
+    url = forms.URLField(
+        label=gettext_lazy("Địa chỉ nhận (URL)"), max_length=500, assume_scheme="https"
+    )
+    events = forms.MultipleChoiceField(
+        label=gettext_lazy("Sự kiện"),
+        choices=WebhookEvent.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+@login_required
+def webhook_list(request, committee_pk):
+    """The committee's webhook subscriptions and their recent deliveries (secretariat)."""
+    committee = access_committee(request.user, committee_pk, "manage")
+    form = WebhookForm(request.POST or None)
+    new_secret = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _subscription, new_secret = services.do_create_webhook_subscription(
+                committee=committee,
+                by=request.user,
+                url=form.cleaned_data["url"],
+                events=form.cleaned_data["events"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            form = WebhookForm()
+    subscriptions = WebhookSubscription.objects.filter(committee=committee)
+    deliveries = WebhookDelivery.objects.filter(subscription__committee=committee).select_related(
+        "subscription"
+    )[:50]
+    return render(
+        request,
+        "api/webhooks.html",
+        {
+            "committee": committee,
+            "form": form,
+            "subscriptions": subscriptions,
+            "deliveries": deliveries,
+            "new_secret": new_secret,
+        },
+    )
+
+
+@login_required
+@require_POST
+def webhook_stop(request, pk):
+    subscription = WebhookSubscription.objects.filter(pk=pk).first()
+    if subscription is None:
+        raise Http404
+    access_committee(request.user, subscription.committee_id, "manage")
+    services.do_stop_webhook_subscription(subscription=subscription, by=request.user)
+    messages.success(request, _("Đã ngừng gửi sự kiện đến %(url)s.") % {"url": subscription.url})
+    return redirect("api:webhook_list", committee_pk=subscription.committee_id)

@@ -41,3 +41,29 @@ def do_revoke_api_token(*, token: ApiToken, by) -> ApiToken:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
     return token
+
+
+@transaction.atomic
+def do_create_webhook_subscription(*, committee, by, url: str, events) -> tuple:
+    """Subscribe ``url`` to ``events`` of ``committee`` (the caller has checked that ``by``
+    manages it). Returns the subscription and its signing secret, shown once."""
+    from chidao.api.models import WebhookSubscription
+    from chidao.api.webhooks import WebhookEvent, new_secret
+
+    events = [event for event in events if event in WebhookEvent.values]
+    if not events:
+        raise ValidationError({"events": _("Chọn ít nhất một sự kiện.")})
+    subscription = WebhookSubscription(
+        committee=committee, url=url, events=events, secret=new_secret(), created_by=by
+    )
+    subscription.full_clean()
+    subscription.save()
+    return subscription, subscription.secret
+
+
+@transaction.atomic
+def do_stop_webhook_subscription(*, subscription, by):
+    """Stop sending to a subscription; its delivery log is kept."""
+    subscription.is_active = False
+    subscription.save(update_fields=["is_active"])
+    return subscription

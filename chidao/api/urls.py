@@ -19,4 +19,6 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("khoa/", pages.token_list, name="token_list"),
     path("khoa/<int:pk>/thu-hoi/", pages.token_revoke, name="token_revoke"),
+    path("ban-chi-dao/<int:committee_pk>/webhook/", pages.webhook_list, name="webhook_list"),
+    path("webhook/<int:pk>/ngung/", pages.webhook_stop, name="webhook_stop"),
 ]

@@ -130,6 +130,10 @@ TABLE: dict[str, Route] = {
     "api:docs": Route(get="U AAAA AAAA"),
     "api:token_list": Route(get=SIGNED_IN, post=SIGNED_IN),
     "api:token_revoke": Route(post="L ANNN NNNN", kwargs={"pk": "api_token"}),
+    "api:webhook_list": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
+    "api:webhook_stop": Route(post="L FFNF ANFA", kwargs={"pk": "webhook_subscription"}),
     # Committees, documents, indicator values (issue [B] §9–§11, the leader's home).
     "committees:committee_list": Route(get=SIGNED_IN),
     "committees:committee_detail": Route(get="L AANA ANAA", kwargs={"pk": "committee"}),

@@ -8,7 +8,7 @@ unrelated ``other_committee``. ``task`` is led by ``lead_unit`` and coordinated 
 import datetime
 from dataclasses import dataclass, field
 
-from chidao.api.services import do_create_api_token
+from chidao.api.services import do_create_api_token, do_create_webhook_subscription
 from chidao.assignments.tests.factories import TaskFactory, build_report_objects
 from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Membership
@@ -102,6 +102,12 @@ def build_world() -> World:
     indicator_import = build_indicator_import(committee=committee, by=users["secretariat"])
     observation_import = build_observation_import(committee=committee, by=users["secretariat"])
     api_token, _secret = do_create_api_token(by=users["unit_officer"], name="Hệ thống thử")
+    webhook_subscription, _secret = do_create_webhook_subscription(
+        committee=committee,
+        by=users["secretariat"],
+        url="https://he-thong-57.invalid/hook",
+        events=["task.created"],
+    )
     # Indicator values and documents (issue [B] §9, §10): an indicator the lead unit
     # reports, one of its values waiting for review, a document of the committee's register.
     indicator = IndicatorFactory(committee=committee, responsible_unit=lead_unit)
@@ -140,6 +146,7 @@ def build_world() -> World:
             "indicator_import": indicator_import,
             "observation_import": observation_import,
             "api_token": api_token,
+            "webhook_subscription": webhook_subscription,
             "cycle": cycle,
             "submission": cycle.submissions.get(),
         },
