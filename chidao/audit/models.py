@@ -23,10 +23,13 @@ class AuditEvent(models.Model):
 
     at = models.DateTimeField(_("lúc"), db_index=True)
     action = models.CharField(_("sự kiện"), max_length=32, choices=AuditAction.choices)
+    # No database constraint and nothing done on delete: removing an account must not
+    # rewrite its past events (the table refuses updates); ``username`` keeps the name.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("tài khoản"),
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         null=True,
         blank=True,
         related_name="+",
