@@ -104,10 +104,12 @@ def data_entry(request, unit_pk=None):
     periods = get_grid_periods(unit, indicators, today)
     asked = parse_period_key(request.POST.get("period") or request.GET.get("period"))
     period = asked if asked in periods else (periods[0] if periods else None)
-    if request.method == "POST" and asked is not None:
+    errors = {}
+    if request.method == "POST":
         # A posted period is never swapped for another: the service refuses a closed one.
         period = asked
-    errors = {}
+        if asked is None:
+            errors = {"__all__": [_("Kỳ báo cáo không hợp lệ; mở lại trang và nhập lại.")]}
     if request.method == "POST" and period is not None:
         entries = [
             ObservationEntry(
@@ -142,6 +144,8 @@ def data_entry(request, unit_pk=None):
             messages.success(request, done % {"period": period.label})
             return redirect(f"{request.path}?period={get_period_key(period)}")
     rows = []
+    if period is None and periods:
+        period = periods[0]
     if period is not None:
         data = request.POST if errors else None
         rows = get_grid_rows(unit, indicators, period, today, data=data, errors=errors)

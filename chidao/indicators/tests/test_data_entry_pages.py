@@ -346,3 +346,16 @@ def test_indicator_page_shows_targets_latest_value_and_achievement(client, world
     ]
     content = page.content.decode()
     assert all(text in content for text in ("Quý III/2025", "Quý IV/2025", "72 %", "Chưa đạt"))
+
+
+def test_a_post_without_a_valid_period_saves_nothing(client, world, indicators):
+    officer = signed_in(client, world, "unit_officer")
+
+    response = officer.post(
+        reverse("indicators:data_entry"),
+        {"period": "quarter-2025-10-02", "action": "save", f"value-{indicators['rate'].pk}": "50"},
+    )
+
+    assert response.status_code == 200
+    assert "Kỳ báo cáo không hợp lệ" in response.content.decode()
+    assert not Observation.objects.filter(indicator=indicators["rate"]).exists()
