@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chidao.assignments.models import Task
 from chidao.committees.access import get_roles, get_visible_committees
 from chidao.core.text import fold_text
 from chidao.indicators.access import (
@@ -86,11 +87,14 @@ def indicator_list(request):
 @login_required
 def indicator_detail(request, pk):
     indicator = access_indicator(request.user, pk)
-    return render(
-        request,
-        "indicators/indicator_detail.html",
-        get_indicator_summary(indicator, Observation.objects.visible_to(request.user)),
+    context = get_indicator_summary(indicator, Observation.objects.visible_to(request.user))
+    context["tasks"] = (
+        Task.objects.visible_to(request.user)
+        .filter(indicators=indicator)
+        .select_related("lead_unit")
+        .order_by("code", "pk")
     )
+    return render(request, "indicators/indicator_detail.html", context)
 
 
 @login_required

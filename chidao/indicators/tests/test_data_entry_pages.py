@@ -333,6 +333,7 @@ def test_indicator_page_shows_targets_latest_value_and_achievement(client, world
     ObservationFactory(
         indicator=rate, unit=world.lead_unit, period_start=Q4, value=Decimal("90"), submitted=True
     )
+    world.task.indicators.add(rate)
     leader = signed_in(client, world, "leader")
 
     listing = leader.get(reverse("indicators:indicator_list"), {"q": "cds-12"}).content.decode()
@@ -346,6 +347,8 @@ def test_indicator_page_shows_targets_latest_value_and_achievement(client, world
     ]
     content = page.content.decode()
     assert all(text in content for text in ("Quý III/2025", "Quý IV/2025", "72 %", "Chưa đạt"))
+    assert list(page.context["tasks"]) == [world.task]
+    assert world.task.title in content
 
 
 def test_a_post_without_a_valid_period_saves_nothing(client, world, indicators):
