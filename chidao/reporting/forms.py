@@ -29,9 +29,12 @@ class CycleForm(forms.Form):
 
     committee = forms.ModelChoiceField(label=_("Ban Chỉ đạo"), queryset=None)
     kind = forms.ChoiceField(label=_("Loại kỳ báo cáo"), choices=CycleKind.choices)
-    year = forms.IntegerField(label=_("Năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    year = forms.IntegerField(
+        label=_("Năm"), min_value=MIN_YEAR, max_value=MAX_YEAR, required=False
+    )
     number = forms.IntegerField(
         label=_("Kỳ số"),
+        required=False,
         min_value=1,
         max_value=12,
         initial=1,
@@ -68,6 +71,10 @@ class CycleForm(forms.Form):
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
+        if kind and kind != CycleKind.AD_HOC:
+            for name in ("year", "number"):
+                if data.get(name) is None and name not in self.errors:
+                    self.add_error(name, _("Báo cáo định kỳ phải chọn năm và kỳ số."))
         if kind and kind != CycleKind.AD_HOC and data.get("year") and data.get("number"):
             try:
                 data["period"] = Period(PeriodKind(kind), data["year"], data["number"])

@@ -263,3 +263,60 @@ def test_board_and_list_queries_do_not_grow_with_the_number_of_units(client, wor
     # Session, user, roles (4), cycle, its units' reports, the messages: whatever the units.
     assert board == [9, 9]
     assert listing == 9
+
+
+def test_an_ad_hoc_report_is_opened_without_a_period(client, world):
+    sign_in(client, world, "secretariat")
+
+    response = client.post(
+        reverse("reporting:cycle_create"),
+        {
+            "committee": world.committee.pk,
+            "kind": "ad_hoc",
+            "title": "Báo cáo phục vụ Đoàn công tác của Trung ương",
+            "window_start": "2025-01-01",
+            "window_end": "2025-10-31",
+            "due_on": "2025-11-05",
+            "required_units": [world.lead_unit.pk],
+        },
+    )
+
+    assert response.status_code == 302
+    cycle = ReportingCycle.objects.get(kind="ad_hoc")
+    assert (cycle.window_start, cycle.window_end, cycle.due_on) == (
+        date(2025, 1, 1),
+        date(2025, 10, 31),
+        date(2025, 11, 5),
+    )
+
+
+def test_the_secretariat_numbers_the_report_and_closes_the_cycle(client, world, cycle):
+    sign_in(client, world, "secretariat")
+
+    client.post(
+        reverse("reporting:cycle_edit", args=[cycle.pk]),
+        {
+            "title": cycle.title,
+            "due_on": "2025-06-20",
+            "required_units": [world.lead_unit.pk, world.other_unit.pk],
+            "report_number": "42",
+            "issuer_code": "BCĐ",
+            "place": "Nam Định",
+            "recipients": "- Thường trực Tỉnh ủy (để báo cáo);\n- Lưu: VT.",
+        },
+    )
+    client.post(reverse("reporting:cycle_close", args=[cycle.pk]))
+
+    cycle.refresh_from_db()
+    assert (cycle.report_number, cycle.due_on, cycle.state) == ("42", date(2025, 6, 20), "closed")
+    assert set(cycle.submissions.values_list("unit", flat=True)) == {
+        world.lead_unit.pk,
+        world.other_unit.pk,
+    }
+    report = client.get(reverse("reporting:report_docx", args=[cycle.pk]), {"ngay": "2025-06-30"})
+    header = WordDocument(BytesIO(report.content)).tables[0].rows[0].cells[0]
+    assert header.paragraphs[-1].text == "Số: 42/BC-BCĐ"
+    # A closed cycle takes no more reports: the unit's page no longer offers the form.
+    sign_in(client, world, "unit_officer")
+    own = cycle.submissions.get(unit=world.lead_unit)
+    assert client.post(reverse("reporting:submission_detail", args=[own.pk])).status_code == 403
