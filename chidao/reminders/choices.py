@@ -16,6 +16,15 @@ class NotificationKind(models.TextChoices):
     CYCLE_MISSED = "cycle_missed", _("Chưa gửi báo cáo kỳ, đã quá hạn")
     INDICATOR_STALE = "indicator_stale", _("Chỉ tiêu chưa có số liệu kỳ trước")
     WEEKLY_DIGEST = "weekly_digest", _("Bản tin tuần")
+    # What just happened to a task (assignments.signals.task_event).
+    COMPLETION_CLAIMED = "completion_claimed", _("Đề nghị xác nhận hoàn thành mới")
+    AWAITS_UNIT_HEAD = "awaits_unit_head", _("Báo cáo chờ lãnh đạo đơn vị duyệt")
+    REPORT_ACCEPTED = "report_accepted", _("Báo cáo được chấp nhận")
+    COMPLETION_ACCEPTED = "completion_accepted", _("Nhiệm vụ được xác nhận hoàn thành")
+    REPORT_RETURNED = "report_returned", _("Báo cáo bị trả lại")
+    DEADLINE_REQUESTED = "deadline_requested", _("Đề nghị điều chỉnh thời hạn mới")
+    DEADLINE_DECIDED = "deadline_decided", _("Kết quả đề nghị điều chỉnh thời hạn")
+    DIRECTION_GIVEN = "direction_given", _("Ý kiến chỉ đạo mới")
 
     @property
     def badge(self) -> str:
@@ -34,6 +43,14 @@ _KIND_BADGES = {
     NotificationKind.CYCLE_MISSED: "danger",
     NotificationKind.INDICATOR_STALE: "warning",
     NotificationKind.WEEKLY_DIGEST: "secondary",
+    NotificationKind.COMPLETION_CLAIMED: "info",
+    NotificationKind.AWAITS_UNIT_HEAD: "info",
+    NotificationKind.REPORT_ACCEPTED: "success",
+    NotificationKind.COMPLETION_ACCEPTED: "success",
+    NotificationKind.REPORT_RETURNED: "danger",
+    NotificationKind.DEADLINE_REQUESTED: "info",
+    NotificationKind.DEADLINE_DECIDED: "secondary",
+    NotificationKind.DIRECTION_GIVEN: "dark",
 }
 
 

@@ -5,7 +5,11 @@ interchangeable; running both is harmless because the services are idempotent.""
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, lock_task
 
-from chidao.reminders.services import do_send_due_reminders, do_send_weekly_digests
+from chidao.reminders.services import (
+    deliver_pending_emails,
+    do_send_due_reminders,
+    do_send_weekly_digests,
+)
 
 
 # Hourly rather than once a day: a missed or failed run is caught up within the hour, and
@@ -22,3 +26,10 @@ def send_due_reminders_job():
 @lock_task("reminders-send-digests")
 def send_weekly_digests_job():
     return do_send_weekly_digests()
+
+
+# Emails of task events (a claim, a review, a direction) wait at most five minutes.
+@db_periodic_task(crontab(minute="*/5"))
+@lock_task("reminders-deliver-emails")
+def deliver_emails_job():
+    return deliver_pending_emails()
