@@ -64,10 +64,18 @@ MENU: list[MenuEntry] = [
 
 
 def get_main_menu(roles: Roles, path: str) -> list[dict]:
-    items = []
-    for entry in MENU:
-        if entry.shown_to(roles):
-            url = reverse(entry.url_name)
-            active = path == url if url == "/" else path.startswith(url)
-            items.append({"url": url, "label": entry.label, "active": active})
+    items = [
+        {"url": reverse(entry.url_name), "label": entry.label, "active": False}
+        for entry in MENU
+        if entry.shown_to(roles)
+    ]
+    # One entry lights up: the one whose address is the longest prefix of the page's
+    # ("/chi-tieu/nhap-so-lieu/" is "Nhập số liệu", not also "Chỉ tiêu").
+    matching = [
+        item
+        for item in items
+        if (path == item["url"] if item["url"] == "/" else path.startswith(item["url"]))
+    ]
+    if matching:
+        max(matching, key=lambda item: len(item["url"]))["active"] = True
     return items
