@@ -1,0 +1,56 @@
+"""Time the similarity index on a synthetic tree of N tasks (docs/overlap.md, Speed)."""
+
+import random
+import time
+
+from django.core.management.base import BaseCommand
+
+from chidao.overlap.index import SimilarityIndex, get_background_texts
+
+
+class Command(BaseCommand):
+    help = (
+        "Build an index of N synthetic tasks (Appendix II wordings cut at random lengths, "
+        "placed in 3,300 communes) and time fitting, searching and updating it."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("tasks", type=int, help="how many tasks, e.g. 180000")
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, tasks: int, seed: int, **options):
+        rng = random.Random(seed)
+        titles = [title.split() for title in get_background_texts()]
+        texts = []
+        for _ in range(tasks):
+            words = rng.choice(titles)
+            cut = rng.randint(min(6, len(words)), min(25, len(words)))
+            texts.append(" ".join(words[:cut]) + f" tren dia ban xa {rng.randrange(3300)}")
+
+        started = time.perf_counter()
+        index = SimilarityIndex(list(range(tasks)), texts)
+        fitted = time.perf_counter() - started
+
+        timings = []
+        for key in rng.sample(range(tasks), min(50, tasks)):
+            started = time.perf_counter()
+            index.search_key(key)
+            timings.append(time.perf_counter() - started)
+        timings.sort()
+
+        started = time.perf_counter()
+        index.search_text("Xây dựng bộ tiêu chí đánh giá mức độ chuyển đổi số doanh nghiệp")
+        draft = time.perf_counter() - started
+
+        started = time.perf_counter()
+        index.updated({tasks: "Hỗ trợ DNNVV chuyển đổi số", 0: "Lắp đặt wifi công cộng"}, [1])
+        update = time.perf_counter() - started
+
+        def ms(seconds: float) -> str:
+            return f"{seconds * 1000:.0f} ms"
+
+        self.stdout.write(
+            f"{tasks} tasks: fit {fitted:.1f} s; one task against all: median "
+            f"{ms(timings[len(timings) // 2])}, p95 {ms(timings[int(len(timings) * 0.95) - 1])}; "
+            f"a draft {ms(draft)}; update (2 changed, 1 removed) {ms(update)}"
+        )
