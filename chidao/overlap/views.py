@@ -61,8 +61,10 @@ def similar_tasks(request, pk):
 def check_draft(request, committee_pk):
     """htmx partial for the task form: tasks a draft would repeat, before it is saved.
 
-    Reads ``title``, ``description`` and ``task`` (the task being edited, left out) from
-    the form it is posted from; changes nothing.
+    Reads ``title``, ``description``, ``lead_unit`` (to say when a match has the same
+    lead) and ``task`` (the task being edited, left out) from the form it is posted from;
+    the output is not compared, its words ("Quyết định của UBND tỉnh") are shared by
+    unrelated tasks. Changes nothing.
     """
     committee = access_committee(request.user, committee_pk, "manage")
     data = request.POST if request.method == "POST" else request.GET
@@ -74,7 +76,9 @@ def check_draft(request, committee_pk):
         description=data.get("description", "")[:4000],
         exclude_task_id=int(task_id) if task_id.isdigit() else None,
     )
-    return render(request, "overlap/possible_duplicates.html", {"found": found})
+    lead_unit = data.get("lead_unit", "")
+    context = {"found": found, "lead_unit_id": int(lead_unit) if lead_unit.isdigit() else None}
+    return render(request, "overlap/possible_duplicates.html", context)
 
 
 @login_required

@@ -66,10 +66,19 @@ def test_draft_check_warns_before_saving(client, world):
     login(client, world, "secretariat")
     url = reverse("overlap:check_draft", args=[world.committee.pk])
 
-    response = client.post(url, {"title": "Số hoá hồ sơ, thủ tục hành chính", "task": ""})
+    response = client.post(
+        url,
+        {
+            "title": "Số hoá hồ sơ, thủ tục hành chính",
+            "lead_unit": str(world.lead_unit.pk),
+            "expected_output": "Kho dữ liệu số hóa",
+            "task": "",
+        },
+    )
 
     assert [item.task for item in response.context["found"]] == [world.task, world.commune_twin]
     assert "Có thể trùng" in response.content.decode()
+    assert response.content.decode().count("cùng cơ quan chủ trì") == 1
 
 
 def test_draft_check_leaves_out_the_task_being_edited_and_unrelated_wording(client, world):
