@@ -25,6 +25,7 @@ class NotificationKind(models.TextChoices):
     DEADLINE_REQUESTED = "deadline_requested", _("Đề nghị điều chỉnh thời hạn mới")
     DEADLINE_DECIDED = "deadline_decided", _("Kết quả đề nghị điều chỉnh thời hạn")
     DIRECTION_GIVEN = "direction_given", _("Ý kiến chỉ đạo mới")
+    URGED = "urged", _("Thường trực đôn đốc")
 
     @property
     def badge(self) -> str:
@@ -51,6 +52,7 @@ _KIND_BADGES = {
     NotificationKind.DEADLINE_REQUESTED: "info",
     NotificationKind.DEADLINE_DECIDED: "secondary",
     NotificationKind.DIRECTION_GIVEN: "dark",
+    NotificationKind.URGED: "danger",
 }
 
 

@@ -195,3 +195,49 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Urge(models.Model):
+    """The secretariat urging (đôn đốc) a unit on one task or on all its overdue tasks,
+    with a message. Recorded once; its notices point to it, so each urge is delivered once
+    to each person and the record says who urged, when and what."""
+
+    committee = models.ForeignKey(
+        "committees.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.CASCADE,
+        related_name="urges",
+    )
+    task = models.ForeignKey(
+        "assignments.Task",
+        verbose_name=_("nhiệm vụ"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="urges",
+    )
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="urges"
+    )
+    tasks = models.ManyToManyField(
+        "assignments.Task",
+        verbose_name=_("các nhiệm vụ được đôn đốc"),
+        related_name="+",
+        blank=True,
+    )
+    message = models.TextField(_("nội dung đôn đốc"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đôn đốc"),
+        on_delete=models.PROTECT,
+        related_name="urges",
+    )
+    created_at = models.DateTimeField(_("lúc"))
+
+    class Meta:
+        verbose_name = _("đôn đốc")
+        verbose_name_plural = pgettext_lazy("số nhiều", "đôn đốc")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%d/%m/%Y} {self.unit}: {self.message[:60]}"

@@ -10,4 +10,10 @@ urlpatterns = [
     path("da-doc-tat-ca/", views.mark_all_read, name="mark_all_read"),
     path("tuy-chon/", views.preferences, name="preferences"),
     path("da-gui/", views.sent_list, name="sent_list"),
+    path("don-doc/nhiem-vu/<int:pk>/", views.urge_task, name="urge_task"),
+    path(
+        "don-doc/ban-chi-dao/<int:committee_pk>/don-vi/<int:unit_pk>/",
+        views.urge_unit,
+        name="urge_unit",
+    ),
 ]

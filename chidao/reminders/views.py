@@ -4,20 +4,24 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chidao.committees.access import get_roles
+from chidao.assignments.access import TaskAction, access_task
+from chidao.committees.access import access_committee, get_roles
+from chidao.org.models import Unit
 from chidao.reminders.access import access_notification
 from chidao.reminders.choices import Channel, NotificationKind
-from chidao.reminders.forms import NotificationPreferenceForm
+from chidao.reminders.forms import NotificationPreferenceForm, UrgeForm
 from chidao.reminders.models import Notification, NotificationPreference
+from chidao.reminders.rules import get_local_date
 from chidao.reminders.services import do_mark_all_read, do_mark_read, do_set_preferences
+from chidao.reminders.urging import do_urge_task, do_urge_unit, get_overdue_tasks
 
 PAGE_SIZE = 30
 
@@ -99,3 +103,44 @@ def sent_list(request):
         notices = notices.filter(committee__in=roles.secretariat_scope)
     page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "reminders/sent_list.html", {"page": page, "days": SENT_DAYS})
+
+
+@login_required
+def urge_task(request, pk):
+    """The secretariat urges the lead unit on one task."""
+    task = access_task(request.user, pk, TaskAction.REVIEW)
+    form = UrgeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        do_urge_task(task=task, by=request.user, message=form.cleaned_data["message"])
+        messages.success(request, _("Đã gửi đôn đốc đến %(unit)s.") % {"unit": task.lead_unit})
+        return redirect("reminders:sent_list")
+    return render(request, "reminders/urge_task.html", {"task": task, "form": form})
+
+
+@login_required
+def urge_unit(request, committee_pk, unit_pk):
+    """The secretariat urges a unit on all its overdue tasks in the committee."""
+    committee = access_committee(request.user, committee_pk, "manage")
+    unit = get_object_or_404(Unit, pk=unit_pk)
+    overdue = get_overdue_tasks(
+        committee=committee, unit=unit, today=get_local_date(timezone.now())
+    )
+    form = UrgeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_urge_unit(
+                committee=committee,
+                unit=unit,
+                by=request.user,
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã gửi đôn đốc đến %(unit)s.") % {"unit": unit})
+            return redirect("reminders:sent_list")
+    return render(
+        request,
+        "reminders/urge_unit.html",
+        {"committee": committee, "unit": unit, "overdue": overdue, "form": form},
+    )

@@ -90,6 +90,12 @@ TABLE: dict[str, Route] = {
     "reminders:mark_all_read": Route(post=SIGNED_IN),
     "reminders:preferences": Route(get=SIGNED_IN, post=SIGNED_IN),
     "reminders:sent_list": Route(get="L FFFF AAFA"),
+    "reminders:urge_task": Route(get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "task"}),
+    "reminders:urge_unit": Route(
+        get="L FFNF ANFA",
+        post="L FFNF ANFA",
+        kwargs={"committee_pk": "committee", "unit_pk": "lead_unit"},
+    ),
     # Audit log (issue [F] §6): system administrators only.
     "audit:event_list": Route(get="L FFFF FFFA"),
     "audit:event_export": Route(get="L FFFF FFFA"),

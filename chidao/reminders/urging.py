@@ -1,0 +1,135 @@
+"""Urging by the secretariat (đôn đốc): on one task, or on a unit for all its overdue tasks.
+
+Automatic notices come first (``rules``), then the escalation to the unit head and the
+overseeing leader; an urge is the secretariat's own word on top, recorded as an ``Urge``
+and delivered to the unit as a notice (and an email for those who chose email).
+"""
+
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chidao.assignments.choices import TaskKind, TaskState, TaskStatus
+from chidao.assignments.models import Task
+from chidao.reminders.choices import Channel, NotificationKind
+from chidao.reminders.events import get_unit_user_ids, get_urged_ids
+from chidao.reminders.models import Notification, Urge
+from chidao.reminders.rules import get_local_date
+from chidao.reminders.texts import format_date, get_task_link
+
+
+def get_overdue_tasks(*, committee, unit, today):
+    """The unit's overdue tasks in the committee, by deadline (the status rule, as of today)."""
+    return (
+        Task.objects.filter(
+            committee=committee, lead_unit=unit, state=TaskState.OPEN, kind=TaskKind.DEADLINE
+        )
+        .with_status(today)
+        .filter(status=TaskStatus.OVERDUE)
+        .order_by("deadline_as_of", "code", "pk")
+    )
+
+
+def _deliver(urge: Urge, recipients, subject: str, text: str, link: str, now) -> None:
+    from chidao.reminders.services import _create_once, get_deliveries
+
+    content_type = ContentType.objects.get_for_model(Urge)
+    rows = []
+    for recipient_id, delivery in get_deliveries(recipients).items():
+        common = {
+            "recipient_id": recipient_id,
+            "kind": NotificationKind.URGED,
+            "committee_id": urge.committee_id,
+            "task_id": urge.task_id,
+            "content_type": content_type,
+            "object_id": urge.pk,
+            "occurrence": get_local_date(now),
+            "subject": subject,
+            "text": text,
+            "link": link,
+            "created_at": now,
+        }
+        if delivery.in_app:
+            rows.append(Notification(channel=Channel.IN_APP, sent_at=now, **common))
+        if delivery.email:
+            rows.append(Notification(channel=Channel.EMAIL, **common))
+    _create_once(rows)
+
+
+def do_urge_task(*, task: Task, by, message: str, now: datetime | None = None) -> Urge:
+    """Urge the lead unit on ``task`` (its focal person, else its officers; its head too).
+
+    The caller checked that ``by`` manages the task's committee
+    (``access_task(..., TaskAction.REVIEW)``). Emails wait for the delivery job.
+    """
+    message = message.strip()
+    if not message:
+        raise ValidationError({"message": _("Nội dung đôn đốc không được để trống.")})
+    now = now or timezone.now()
+    with transaction.atomic():
+        urge = Urge.objects.create(
+            committee_id=task.committee_id,
+            task=task,
+            unit_id=task.lead_unit_id,
+            message=message,
+            by=by,
+            created_at=now,
+        )
+        urge.tasks.set([task])
+        recipients = set(get_urged_ids(task)) | set(
+            get_unit_user_ids(task.lead_unit_id, heads=True)
+        )
+        deadline = task.deadline
+        subject = _("Thường trực đôn đốc nhiệm vụ %(code)s") % {"code": task.code}
+        text = _("Nhiệm vụ %(task)s (thời hạn %(deadline)s): %(message)s") % {
+            "task": f"{task.code} “{task.title}”".strip(),
+            "deadline": format_date(deadline),
+            "message": message,
+        }
+        _deliver(urge, recipients - {by.pk}, subject, text, get_task_link(task.pk), now)
+    return urge
+
+
+def do_urge_unit(*, committee, unit, by, message: str, now: datetime | None = None) -> Urge:
+    """Urge ``unit`` on all its overdue tasks in ``committee``: one notice listing them, to
+    the unit's officers and head. The caller checked that ``by`` manages the committee.
+    Refused when the unit has no overdue task."""
+    message = message.strip()
+    if not message:
+        raise ValidationError({"message": _("Nội dung đôn đốc không được để trống.")})
+    now = now or timezone.now()
+    today = get_local_date(now)
+    with transaction.atomic():
+        overdue = list(get_overdue_tasks(committee=committee, unit=unit, today=today))
+        if not overdue:
+            raise ValidationError(_("Đơn vị không có nhiệm vụ quá hạn."))
+        urge = Urge.objects.create(
+            committee=committee, unit=unit, message=message, by=by, created_at=now
+        )
+        urge.tasks.set(overdue)
+        lines = [
+            _("- %(task)s, hạn %(deadline)s, quá %(days)s ngày")
+            % {
+                "task": f"{task.code} {task.title}".strip(),
+                "deadline": format_date(task.deadline_as_of),
+                "days": (today - task.deadline_as_of).days,
+            }
+            for task in overdue
+        ]
+        subject = _("Thường trực đôn đốc %(count)s nhiệm vụ quá hạn") % {"count": len(overdue)}
+        text = "\n".join(
+            [
+                message,
+                _("Các nhiệm vụ quá hạn của %(unit)s:") % {"unit": unit},
+                *lines,
+            ]
+        )
+        recipients = set(get_unit_user_ids(unit.pk, heads=False)) | set(
+            get_unit_user_ids(unit.pk, heads=True)
+        )
+        _deliver(urge, recipients - {by.pk}, subject, text, "", now)
+    return urge
