@@ -16,4 +16,9 @@ urlpatterns = [
         views.urge_unit,
         name="urge_unit",
     ),
+    path(
+        "don-doc/ban-chi-dao/<int:committee_pk>/don-vi/<int:unit_pk>/cong-van.docx",
+        views.urge_letter,
+        name="urge_letter",
+    ),
 ]

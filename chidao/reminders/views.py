@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from chidao.org.models import Unit
 from chidao.reminders.access import access_notification
 from chidao.reminders.choices import Channel, NotificationKind
 from chidao.reminders.forms import NotificationPreferenceForm, UrgeForm
+from chidao.reminders.letters import build_urge_letter_docx, get_letter_filename
 from chidao.reminders.models import Notification, NotificationPreference
 from chidao.reminders.rules import get_local_date
 from chidao.reminders.services import do_mark_all_read, do_mark_read, do_set_preferences
@@ -144,3 +146,20 @@ def urge_unit(request, committee_pk, unit_pk):
         "reminders/urge_unit.html",
         {"committee": committee, "unit": unit, "overdue": overdue, "form": form},
     )
+
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def urge_letter(request, committee_pk, unit_pk):
+    """The urging letter to a unit (Word), listing its overdue and due-soon tasks."""
+    committee = access_committee(request.user, committee_pk, "manage")
+    unit = get_object_or_404(Unit, pk=unit_pk)
+    today = get_local_date(timezone.now())
+    response = HttpResponse(
+        build_urge_letter_docx(committee=committee, unit=unit, today=today),
+        content_type=DOCX_CONTENT_TYPE,
+    )
+    response["Content-Disposition"] = f'attachment; filename="{get_letter_filename(unit, today)}"'
+    return response

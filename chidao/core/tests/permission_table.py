@@ -96,6 +96,9 @@ TABLE: dict[str, Route] = {
         post="L FFNF ANFA",
         kwargs={"committee_pk": "committee", "unit_pk": "lead_unit"},
     ),
+    "reminders:urge_letter": Route(
+        get="L FFNF ANFA", kwargs={"committee_pk": "committee", "unit_pk": "lead_unit"}
+    ),
     # Audit log (issue [F] §6): system administrators only.
     "audit:event_list": Route(get="L FFFF FFFA"),
     "audit:event_export": Route(get="L FFFF FFFA"),

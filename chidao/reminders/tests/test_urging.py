@@ -1,11 +1,13 @@
 """The secretariat urges a task's unit, or a unit on all its overdue tasks."""
 
 import datetime
+from io import BytesIO
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.urls import reverse
+from docx import Document
 
 from chidao.assignments.tests.factories import TaskFactory
 from chidao.reminders.choices import Channel, NotificationKind
@@ -82,3 +84,34 @@ def test_a_unit_without_overdue_tasks_is_not_urged(secretariat_client, setting):
     assert response.status_code == 200
     assert "Đơn vị không có nhiệm vụ quá hạn." in response.content.decode()
     assert not Urge.objects.exists()
+
+
+def test_the_urging_letter_lists_overdue_and_due_soon_tasks(secretariat_client, setting):
+    TaskFactory(
+        committee=setting.committee,
+        lead_unit=setting.task.lead_unit,
+        code="II.5",
+        title="Xây dựng cơ sở dữ liệu",
+        deadline=datetime.date(2025, 7, 14),
+    )
+    url = reverse(
+        "reminders:urge_letter",
+        kwargs={"committee_pk": setting.committee.pk, "unit_pk": setting.task.lead_unit.pk},
+    )
+    with time_machine.travel(MORNING, tick=False):
+        response = secretariat_client.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('-20250710.docx"')
+    document = Document(BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    header = "\n".join(cells[:2])
+    assert "Kính gửi: Sở Tài chính." in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header
+    assert "Số:       /BCĐ\nV/v đôn đốc thực hiện nhiệm vụ" in header
+    assert "ngày 10 tháng 7 năm 2025" in header
+    assert "II.3.a Ban hành kế hoạch chuyển đổi số" in cells
+    assert "Quá hạn 10 ngày" in cells
+    assert "II.5 Xây dựng cơ sở dữ liệu" in cells
+    assert "Còn 4 ngày" in cells
