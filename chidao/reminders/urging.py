@@ -10,6 +10,7 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +33,23 @@ def get_overdue_tasks(*, committee, unit, today):
         .filter(status=TaskStatus.OVERDUE)
         .order_by("deadline_as_of", "code", "pk")
     )
+
+
+def get_units_to_urge(roles, *, today=None) -> list[dict]:
+    """Units with overdue tasks in the committees ``roles`` manage (all for an admin): the
+    committee, the unit and how many, most overdue tasks first. One query."""
+    today = today or get_local_date(timezone.now())
+    tasks = Task.objects.filter(state=TaskState.OPEN, kind=TaskKind.DEADLINE)
+    if not roles.is_admin:
+        tasks = tasks.filter(committee__in=roles.secretariat_scope)
+    rows = (
+        tasks.with_status(today)
+        .filter(status=TaskStatus.OVERDUE)
+        .values("committee", "committee__name", "lead_unit", "lead_unit__name")
+        .annotate(overdue=Count("pk"))
+        .order_by("-overdue", "lead_unit__name")
+    )
+    return list(rows)
 
 
 def _deliver(urge: Urge, recipients, subject: str, text: str, link: str, now) -> None:

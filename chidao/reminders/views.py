@@ -23,7 +23,12 @@ from chidao.reminders.letters import build_urge_letter_docx, get_letter_filename
 from chidao.reminders.models import Notification, NotificationPreference
 from chidao.reminders.rules import get_local_date
 from chidao.reminders.services import do_mark_all_read, do_mark_read, do_set_preferences
-from chidao.reminders.urging import do_urge_task, do_urge_unit, get_overdue_tasks
+from chidao.reminders.urging import (
+    do_urge_task,
+    do_urge_unit,
+    get_overdue_tasks,
+    get_units_to_urge,
+)
 
 PAGE_SIZE = 30
 
@@ -104,7 +109,11 @@ def sent_list(request):
     if not roles.is_admin:
         notices = notices.filter(committee__in=roles.secretariat_scope)
     page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "reminders/sent_list.html", {"page": page, "days": SENT_DAYS})
+    return render(
+        request,
+        "reminders/sent_list.html",
+        {"page": page, "days": SENT_DAYS, "units": get_units_to_urge(roles)},
+    )
 
 
 @login_required

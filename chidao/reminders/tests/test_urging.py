@@ -115,3 +115,17 @@ def test_the_urging_letter_lists_overdue_and_due_soon_tasks(secretariat_client, 
     assert "Quá hạn 10 ngày" in cells
     assert "II.5 Xây dựng cơ sở dữ liệu" in cells
     assert "Còn 4 ngày" in cells
+
+
+def test_the_sent_list_offers_to_urge_units_with_overdue_tasks(secretariat_client, setting):
+    with time_machine.travel(MORNING, tick=False):
+        response = secretariat_client.get(reverse("reminders:sent_list"))
+    [row] = response.context["units"]
+    assert (row["lead_unit"], row["overdue"]) == (setting.task.lead_unit.pk, 1)
+    assert (
+        reverse(
+            "reminders:urge_unit",
+            kwargs={"committee_pk": setting.committee.pk, "unit_pk": setting.task.lead_unit.pk},
+        )
+        in response.content.decode()
+    )
