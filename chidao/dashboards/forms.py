@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
+
+
+class EvaluationWeightsForm(forms.ModelForm):
+    class Meta:
+        model = EvaluationWeights
+        fields = ("on_time", "overdue", "reporting", "indicators", "lead", "coordinating",
+                  "overdue_penalty")  # fmt: skip
+
+
+class PublicationForm(forms.ModelForm):
+    class Meta:
+        model = Publication
+        fields = ("is_published", "show_task_counts", "show_groups", "introduction", "indicators")
+        widgets = {"indicators": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicators"].queryset = committee.indicators.order_by("code")
+
+
+class SavedViewForm(forms.ModelForm):
+    class Meta:
+        model = SavedView
+        fields = ("name", "group", "key_tasks_only", "units", "indicators", "is_pinned")
+        widgets = {
+            "units": forms.CheckboxSelectMultiple,
+            "indicators": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, committee, **kwargs):
+        from chidao.org.models import Unit
+
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = committee.task_groups.order_by("code", "name")
+        self.fields["group"].empty_label = _("Tất cả các nhóm")
+        self.fields["units"].queryset = Unit.objects.filter(
+            pk__in=committee.tasks.values("lead_unit")
+        ).order_by("name")
+        self.fields["indicators"].queryset = committee.indicators.order_by("code")

@@ -1,0 +1,391 @@
+"""What the dashboards read: every task number from aggregate queries.
+
+Counts come from ``assignments.counts.get_count_table`` and the status annotation
+``Task.objects.with_status(as_of)`` (DESIGN.md §4: one rule); nothing here loops over
+tasks in Python. Each panel is a fixed number of queries whatever the data size, and the
+dashboard's total is pinned by a test.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from urllib.parse import urlencode
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from chidao.assignments.choices import TaskStatus
+from chidao.assignments.counts import CountRow, get_count_table
+from chidao.assignments.models import ProgressUpdate, Task
+from chidao.committees.models import Committee
+from chidao.indicators.choices import ObservationState, ProjectionStatus, Rollup
+from chidao.indicators.models import Indicator, Observation
+from chidao.indicators.reads import get_target_bound, judge
+from chidao.indicators.rules import format_number, project, roll_up
+
+# The statuses the count table counts, as Q objects over the ``status`` annotation.
+STATUS_FILTERS = {
+    "done_on_time": Q(status=TaskStatus.DONE_ON_TIME),
+    "done_late": Q(status=TaskStatus.DONE_LATE),
+    "in_progress": Q(status=TaskStatus.IN_PROGRESS),
+    "due_soon": Q(due_soon=True),
+    "overdue": Q(status=TaskStatus.OVERDUE),
+    "ongoing": Q(status=TaskStatus.ONGOING),
+    "paused": Q(status=TaskStatus.PAUSED),
+    "cancelled": Q(status=TaskStatus.CANCELLED),
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which part of a committee a dashboard shows: all of it, a member's units, or a
+    saved view's group, key tasks and units."""
+
+    committee: Committee
+    group_id: int | None = None
+    unit_ids: frozenset[int] | None = None
+    key_only: bool = False
+    indicator_ids: frozenset[int] | None = None
+    label: str = ""
+
+    def filter_tasks(self, tasks):
+        tasks = tasks.filter(committee=self.committee)
+        if self.group_id:
+            tasks = tasks.filter(group=self.group_id)
+        if self.unit_ids is not None:
+            tasks = tasks.filter(lead_unit__in=self.unit_ids)
+        if self.key_only:
+            tasks = tasks.filter(is_key=True)
+        return tasks
+
+    def list_params(self, as_of: date, **more) -> dict:
+        """The task list's filters for this scope (``TaskFilterSet`` names)."""
+        params = {"committee": self.committee.pk, "as_of": as_of.isoformat()}
+        if self.group_id:
+            params["group"] = self.group_id
+        if self.unit_ids is not None and len(self.unit_ids) == 1:
+            params["lead_unit"] = next(iter(self.unit_ids))
+        if self.key_only:
+            params["is_key"] = "true"
+        params.update({k: v for k, v in more.items() if v is not None})
+        return params
+
+    @property
+    def links_are_exact(self) -> bool:
+        """Whether the list behind a scope-wide number can be written as list filters
+        (the list filters one lead unit at a time)."""
+        return self.unit_ids is None or len(self.unit_ids) == 1
+
+
+def task_list_url(params: dict) -> str:
+    return f"{reverse('assignments:task_list')}?{urlencode(params)}"
+
+
+def same_day_last_year(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+@dataclass
+class Dashboard:
+    scope: Scope
+    as_of: date
+    last_year: date
+    by_unit: object
+    by_group: object
+    by_unit_last_year: object
+    key_overdue: int
+    overdue_tasks: list
+    heatmap: dict
+    indicators: list
+    communes: list
+    commune_total: CountRow | None
+    cards: list = field(default_factory=list)
+
+
+def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -> Dashboard:
+    """Every panel of the committee dashboard as of ``as_of``; a fixed number of queries."""
+    tasks = scope.filter_tasks(Task.objects.visible_to(user))
+    days = scope.committee.due_soon_days
+    last_year = same_day_last_year(as_of)
+    by_unit = get_count_table(tasks, as_of=as_of, by="lead_unit", due_soon_days=days)
+    by_group = get_count_table(tasks, as_of=as_of, by="group", due_soon_days=days)
+    by_unit_last_year = get_count_table(tasks, as_of=last_year, by="lead_unit", due_soon_days=days)
+    key_overdue = (
+        tasks.filter(is_key=True)
+        .with_status(as_of)
+        .filter(status=TaskStatus.OVERDUE)
+        .order_by()
+        .count()
+    )
+    dashboard = Dashboard(
+        scope=scope,
+        as_of=as_of,
+        last_year=last_year,
+        by_unit=by_unit,
+        by_group=by_group,
+        by_unit_last_year=by_unit_last_year,
+        key_overdue=key_overdue,
+        overdue_tasks=get_overdue_tasks(tasks, as_of, limit=overdue_limit),
+        heatmap=get_heatmap(tasks, scope, as_of),
+        indicators=get_indicator_panel(scope, as_of),
+        communes=[],
+        commune_total=None,
+    )
+    dashboard.communes, dashboard.commune_total = get_commune_rows(user, scope, as_of)
+    dashboard.cards = get_cards(dashboard)
+    return dashboard
+
+
+def get_cards(dashboard: Dashboard) -> list[dict]:
+    """The headline figures, each with last year's figure and the list behind it."""
+    scope, as_of = dashboard.scope, dashboard.as_of
+    now, then = dashboard.by_unit.total, dashboard.by_unit_last_year.total
+    exact = scope.links_are_exact
+
+    def link(**filters):
+        return task_list_url(scope.list_params(as_of, **filters)) if exact else None
+
+    key_params = scope.list_params(as_of, status=TaskStatus.OVERDUE, is_key="true")
+    return [
+        {
+            "key": "assigned",
+            "label": _("Nhiệm vụ được giao"),
+            "value": now.assigned,
+            "last_year": then.assigned,
+            "url": link(),
+        },
+        {
+            "key": "due",
+            "label": _("Nhiệm vụ đến hạn"),
+            "value": now.due,
+            "last_year": then.due,
+            "url": None,
+            "hint": _("hoàn thành + quá hạn"),
+        },
+        {
+            "key": "on_time_rate",
+            "label": _("Hoàn thành đúng hạn"),
+            "value": now.on_time_rate_of_due,
+            "last_year": then.on_time_rate_of_due,
+            "percent": True,
+            "url": link(status=TaskStatus.DONE_ON_TIME),
+            "hint": f"{now.done_on_time}/{now.due}",
+        },
+        {
+            "key": "overdue",
+            "label": _("Quá hạn, chưa hoàn thành"),
+            "value": now.overdue,
+            "last_year": then.overdue,
+            "url": link(status=TaskStatus.OVERDUE),
+            "bad": True,
+        },
+        {
+            "key": "due_soon",
+            "label": _("Đến hạn trong %(days)s ngày") % {"days": scope.committee.due_soon_days},
+            "value": now.due_soon,
+            "last_year": then.due_soon,
+            "url": link(status="due_soon"),
+        },
+        {
+            "key": "key_overdue",
+            "label": _("Nhiệm vụ trọng tâm quá hạn"),
+            "value": dashboard.key_overdue,
+            "last_year": None,
+            "url": task_list_url(key_params) if exact else None,
+            "bad": True,
+        },
+    ]
+
+
+def get_overdue_tasks(tasks, as_of: date, *, limit: int) -> list:
+    """Overdue tasks, most days overdue first, with the last report up to the date."""
+    last_report = ProgressUpdate.objects.filter(task=OuterRef("pk"), reported_on__lte=as_of)
+    last_report = last_report.order_by("-reported_on", "-pk")
+    rows = list(
+        tasks.with_status(as_of)
+        .filter(status=TaskStatus.OVERDUE)
+        .annotate(
+            last_report_on=Subquery(last_report.values("reported_on")[:1]),
+            last_report_percent=Subquery(last_report.values("percent")[:1]),
+        )
+        .select_related("lead_unit", "group")
+        .order_by("deadline_as_of", "code", "pk")[:limit]
+    )
+    for task in rows:
+        task.days_overdue = (as_of - task.deadline_as_of).days
+    return rows
+
+
+def get_heatmap(tasks, scope: Scope, as_of: date) -> dict:
+    """Lead unit × group: tasks assigned and overdue per cell; one aggregate query."""
+    cells = (
+        tasks.with_status(as_of)
+        .exclude(status=TaskStatus.NOT_YET_ASSIGNED)
+        .order_by()
+        .values("lead_unit_id", "lead_unit__name", "group_id", "group__name", "group__code")
+        .annotate(
+            assigned=Count("pk"),
+            overdue=Count("pk", filter=STATUS_FILTERS["overdue"]),
+        )
+    )
+    units, groups, data = {}, {}, []
+    for cell in cells:
+        units[cell["lead_unit_id"]] = cell["lead_unit__name"]
+        groups[cell["group_id"]] = cell["group__code"] or cell["group__name"] or "—"
+    unit_ids = sorted(units, key=lambda pk: units[pk])
+    group_ids = sorted(groups, key=lambda pk: (pk is None, str(groups[pk])))
+    for cell in cells:
+        params = scope.list_params(as_of, lead_unit=cell["lead_unit_id"], status=TaskStatus.OVERDUE)
+        params["group"] = cell["group_id"] if cell["group_id"] else params.get("group")
+        params = {k: v for k, v in params.items() if v is not None}
+        data.append(
+            {
+                "x": group_ids.index(cell["group_id"]),
+                "y": unit_ids.index(cell["lead_unit_id"]),
+                "overdue": cell["overdue"],
+                "assigned": cell["assigned"],
+                "url": task_list_url(params),
+            }
+        )
+    return {
+        "units": [units[pk] for pk in unit_ids],
+        "groups": [str(groups[pk]) for pk in group_ids],
+        "cells": data,
+    }
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: Indicator
+    latest_value: Decimal | None
+    latest_period: date | None
+    target_text: str
+    target_year: int | None
+    achievement: Decimal | None
+    met: bool | None
+    projection: object
+    sparkline: list
+
+    @property
+    def latest_display(self) -> str:
+        return "—" if self.latest_value is None else _display(self.latest_value)
+
+    @property
+    def required_display(self) -> str:
+        change = self.projection.required_yearly_change
+        return "—" if change is None else _display(change)
+
+
+def _display(value: Decimal) -> str:
+    """A value to two decimals at most, the Vietnamese way ("56,42", "84")."""
+    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    return format_number(
+        rounded.quantize(Decimal(1)) if rounded == rounded.to_integral() else rounded
+    )
+
+
+def _roll(indicator: Indicator, values: list[tuple[date, Decimal, int]]) -> Decimal | None:
+    if len(values) == 1:
+        return values[0][1]
+    method = indicator.rollup
+    if method == Rollup.WEIGHTED_MEAN:  # no weights are stored per value: a plain mean
+        method = Rollup.MEAN
+    if method == Rollup.NONE:
+        return None
+    return roll_up([(v, None) for _d, v, _pk in values], method, dates=[d for d, _v, _p in values])
+
+
+def get_indicator_panel(scope: Scope, as_of: date) -> list[IndicatorRow]:
+    """Each indicator of the committee: latest rolled-up value, target, achievement, the
+    series for a sparkline and the projection to the last target year. Three queries."""
+    indicators = Indicator.objects.filter(committee=scope.committee).order_by("code")
+    if scope.indicator_ids is not None:
+        indicators = indicators.filter(pk__in=scope.indicator_ids)
+    indicators = list(indicators.prefetch_related("targets"))
+    observations = Observation.objects.filter(
+        indicator__in=[i.pk for i in indicators],
+        state=ObservationState.APPROVED,
+        period_start__lte=as_of,
+    ).values_list("indicator_id", "period_kind", "period_start", "value", "pk")
+    periods = defaultdict(lambda: defaultdict(list))
+    for indicator_id, kind, start, value, pk in observations.order_by("period_start", "pk"):
+        periods[indicator_id][(kind, start)].append((start, value, pk))
+    rows = []
+    for indicator in indicators:
+        series = []
+        for (_kind, start), values in sorted(periods[indicator.pk].items(), key=lambda i: i[0][1]):
+            rolled = _roll(indicator, values)
+            if rolled is not None:
+                series.append((start, rolled))
+        general = sorted(
+            (t for t in indicator.targets.all() if t.unit_id is None), key=lambda t: t.year
+        )
+        latest_date, latest = series[-1] if series else (None, None)
+        year_target = next((t for t in general if latest_date and t.year == latest_date.year), None)
+        final = next((t for t in general if t.year >= as_of.year), general[-1] if general else None)
+        achievement = judge(indicator, latest, year_target or final) if latest is not None else None
+        bound = get_target_bound(final)
+        if bound is not None:
+            projection = project(
+                series,
+                target=bound,
+                target_date=date(final.year, 12, 31),
+                as_of=as_of,
+                direction=indicator.direction,
+            )
+        else:
+            projection = _no_projection()
+        rows.append(
+            IndicatorRow(
+                indicator=indicator,
+                latest_value=latest,
+                latest_period=latest_date,
+                target_text=final.text if final else "",
+                target_year=final.year if final else None,
+                achievement=achievement.ratio if achievement else None,
+                met=achievement.met if achievement else None,
+                projection=projection,
+                sparkline=[float(v) for _d, v in series],
+            )
+        )
+    return rows
+
+
+def _no_projection():
+    from chidao.indicators.rules import Projection
+
+    return Projection(ProjectionStatus.NO_DATA, projected=None, required_yearly_change=None)
+
+
+def get_commune_rows(user, scope: Scope, as_of: date):
+    """The committees right below this one (communes), each counted like the unit table,
+    with a total; one aggregate query over the committees' tasks."""
+    children = list(Committee.objects.filter(parent=scope.committee, is_active=True))
+    if not children:
+        return [], None
+    tasks = Task.objects.visible_to(user).filter(committee__in=children)
+    days = scope.committee.due_soon_days
+    grouped = (
+        tasks.with_status(as_of)
+        .with_due_soon(as_of, days)
+        .exclude(status=TaskStatus.NOT_YET_ASSIGNED)
+        .order_by()
+        .values("committee_id")
+        .annotate(**{name: Count("pk", filter=q) for name, q in STATUS_FILTERS.items()})
+    )
+    counts = {row.pop("committee_id"): row for row in grouped}
+    rows = []
+    for child in sorted(children, key=lambda c: c.name):
+        row = CountRow(key=child.pk, label=child.name, **counts.get(child.pk, {}))
+        rows.append({"committee": child, "row": row})
+    total = CountRow(
+        key=None,
+        label="Tổng cộng",
+        **{name: sum(getattr(r["row"], name) for r in rows) for name in STATUS_FILTERS},
+    )
+    return rows, total

@@ -1,0 +1,364 @@
+"""Leaders' dashboards, unit ranking and the public transparency page (issue [C])."""
+
+import io
+from datetime import date, datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chidao.assignments.counts import get_count_table
+from chidao.assignments.models import Task
+from chidao.committees.access import access_committee, get_roles
+from chidao.committees.models import Committee, Membership
+from chidao.dashboards import services
+from chidao.dashboards.evaluation import get_ranking
+from chidao.dashboards.forms import EvaluationWeightsForm, PublicationForm, SavedViewForm
+from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
+from chidao.dashboards.queries import Scope, get_dashboard, get_indicator_panel
+from chidao.dashboards.rules import CRITERIA
+
+PUBLIC_CACHE_SECONDS = 300
+
+
+def parse_as_of(text: str | None) -> date | None:
+    """The report date from ``?as_of=``: dd/mm/yyyy or ISO; None when absent or invalid."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime((text or "").strip(), pattern).date()  # noqa: DTZ007
+        except ValueError:
+            continue
+    return None
+
+
+def access_dashboard(user, pk) -> Committee:
+    """The committee if ``user`` reads its dashboard: its leaders and secretariat (and
+    those of the committees above), admins; others who see the committee get 403."""
+    committee = access_committee(user, pk, "view")
+    roles = get_roles(user)
+    if not (roles.manages(committee.pk) or roles.leads(committee.pk)):
+        raise PermissionDenied
+    return committee
+
+
+def get_scope(request, committee) -> tuple[Scope, SavedView | None, str]:
+    """The scope asked for: a saved view (``?view=``), the member's own units
+    (``?scope=mine``) or the whole committee."""
+    saved_id = request.GET.get("view")
+    if saved_id and saved_id.isdigit():
+        view = get_object_or_404(SavedView, pk=saved_id, committee=committee)
+        unit_ids = frozenset(view.units.values_list("pk", flat=True))
+        indicator_ids = frozenset(view.indicators.values_list("pk", flat=True))
+        scope = Scope(
+            committee,
+            group_id=view.group_id,
+            unit_ids=unit_ids or None,
+            key_only=view.key_tasks_only,
+            indicator_ids=indicator_ids or None,
+            label=view.name,
+        )
+        return scope, view, "view"
+    if request.GET.get("scope") == "mine":
+        roles = get_roles(request.user)
+        followed = frozenset(
+            Membership.units_followed.through.objects.filter(
+                membership__in=roles.member_ids, membership__committee=committee
+            ).values_list("unit_id", flat=True)
+        )
+        return Scope(committee, unit_ids=followed, label=_("Đơn vị tôi theo dõi")), None, "mine"
+    return Scope(committee), None, "all"
+
+
+@login_required
+def committee_dashboard(request, pk):
+    committee = access_dashboard(request.user, pk)
+    as_of = parse_as_of(request.GET.get("as_of")) or timezone.localdate()
+    scope, saved_view, scope_kind = get_scope(request, committee)
+    dashboard = get_dashboard(request.user, scope, as_of)
+    roles = get_roles(request.user)
+    has_followed = Membership.units_followed.through.objects.filter(
+        membership__in=roles.member_ids, membership__committee=committee
+    ).exists()
+    chart = {
+        "heatmap": dashboard.heatmap,
+        "indicators": [
+            {"id": row.indicator.pk, "values": row.sparkline} for row in dashboard.indicators
+        ],
+    }
+    return render(
+        request,
+        "dashboards/committee_dashboard.html",
+        {
+            "committee": committee,
+            "dashboard": dashboard,
+            "as_of": as_of,
+            "scope_kind": scope_kind,
+            "saved_view": saved_view,
+            "saved_views": committee.saved_views.filter(is_pinned=True)
+            if not roles.manages(committee.pk)
+            else committee.saved_views.all(),
+            "can_manage": roles.manages(committee.pk),
+            "has_followed": has_followed,
+            "chart": chart,
+            "three_months_earlier": _months_before(as_of, 3),
+        },
+    )
+
+
+def _months_before(day: date, months: int) -> date:
+    month = day.month - months
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, last)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+CRITERION_LABELS = {
+    "on_time": "Hoàn thành đúng hạn",
+    "overdue": "Không để quá hạn",
+    "reporting": "Báo cáo đúng hạn",
+    "indicators": "Đạt chỉ tiêu",
+}
+
+
+@login_required
+def unit_ranking(request, pk):
+    committee = access_dashboard(request.user, pk)
+    as_of = parse_as_of(request.GET.get("as_of")) or timezone.localdate()
+    weights, scores = get_ranking(request.user, committee, as_of)
+    chart = [{"name": s.facts.name, "total": float(s.total)} for s in scores if s.total is not None]
+    return render(
+        request,
+        "dashboards/unit_ranking.html",
+        {
+            "committee": committee,
+            "as_of": as_of,
+            "weights": weights,
+            "scores": scores,
+            "criteria": [(c, _(CRITERION_LABELS[c])) for c in CRITERIA],
+            "chart": chart,
+            "can_manage": get_roles(request.user).manages(committee.pk),
+            "list_base": {"committee": committee.pk, "as_of": as_of.isoformat()},
+        },
+    )
+
+
+@login_required
+def unit_ranking_xlsx(request, pk):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    committee = access_dashboard(request.user, pk)
+    as_of = parse_as_of(request.GET.get("as_of")) or timezone.localdate()
+    weights, scores = get_ranking(request.user, committee, as_of)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Xếp hạng")
+    sheet.append([committee.name])
+    sheet.append([_("Tính đến ngày %(date)s") % {"date": as_of.strftime("%d/%m/%Y")}])
+    header = [_("Hạng"), _("Đơn vị"), _("Điểm")]
+    header += [f"{_(CRITERION_LABELS[c])} (×{getattr(weights, c)})" for c in CRITERIA]
+    header += [
+        _("Chủ trì: đúng hạn"),
+        _("Chủ trì: quá hạn"),
+        _("Chủ trì: đến hạn"),
+        _("Phối hợp: đúng hạn"),
+        _("Phối hợp: quá hạn"),
+        _("Phối hợp: đến hạn"),
+        _("Báo cáo phải gửi"),
+        _("Báo cáo đúng hạn"),
+    ]
+    sheet.append(header)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+    for score in scores:
+        f = score.facts
+        sheet.append(
+            [score.rank, f.name, score.total]
+            + [score.part(c).value for c in CRITERIA]
+            + [
+                f.lead.done_on_time,
+                f.lead.overdue,
+                f.lead.due,
+                f.coordinating.done_on_time,
+                f.coordinating.overdue,
+                f.coordinating.due,
+                f.reports_required,
+                f.reports_on_time,
+            ]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="xep-hang-don-vi-{committee.pk}-{as_of.isoformat()}.xlsx"'
+    )
+    return response
+
+
+@login_required
+def evaluation_weights(request, pk):
+    committee = access_committee(request.user, pk, "manage")
+    instance = EvaluationWeights.objects.filter(committee=committee).first()
+    form = EvaluationWeightsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.do_save_weights(form=form, committee=committee, acting_user=request.user)
+        return redirect("dashboards:unit_ranking", pk=committee.pk)
+    return render(
+        request,
+        "dashboards/form_page.html",
+        {"committee": committee, "form": form, "title": _("Trọng số chấm điểm đơn vị")},
+    )
+
+
+@login_required
+def saved_view_create(request, pk):
+    committee = access_committee(request.user, pk, "manage")
+    form = SavedViewForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        view = services.do_save_view(form=form, committee=committee, acting_user=request.user)
+        url = f"{_dashboard_url(committee)}?view={view.pk}"
+        return redirect(url)
+    return render(
+        request,
+        "dashboards/form_page.html",
+        {"committee": committee, "form": form, "title": _("Lưu góc nhìn bảng điều khiển")},
+    )
+
+
+@login_required
+@require_POST
+def saved_view_delete(request, pk):
+    view = get_object_or_404(SavedView, pk=pk)
+    committee = access_committee(request.user, view.committee_id, "manage")
+    services.do_delete_view(view=view, acting_user=request.user)
+    return redirect(_dashboard_url(committee))
+
+
+def _dashboard_url(committee) -> str:
+    from django.urls import reverse
+
+    return reverse("dashboards:committee_dashboard", kwargs={"pk": committee.pk})
+
+
+@login_required
+def publication_settings(request, pk):
+    committee = access_committee(request.user, pk, "manage")
+    instance = Publication.objects.filter(committee=committee).first()
+    form = PublicationForm(request.POST or None, instance=instance, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        services.do_save_publication(form=form, committee=committee, acting_user=request.user)
+        return redirect("dashboards:public_committee", pk=committee.pk)
+    return render(
+        request,
+        "dashboards/form_page.html",
+        {"committee": committee, "form": form, "title": _("Trang công khai")},
+    )
+
+
+def public_index(request):
+    """Every committee that publishes, for anyone (no sign-in)."""
+    publications = (
+        Publication.objects.filter(is_published=True, committee__is_active=True)
+        .select_related("committee")
+        .order_by("committee__name")
+    )
+    return render(request, "dashboards/public_index.html", {"publications": publications})
+
+
+def public_committee(request, pk):
+    """What a committee chose to publish: aggregate task counts and picked indicators.
+
+    Built only from counts and indicator values (no person, report text or evidence is
+    read), cached for ``PUBLIC_CACHE_SECONDS`` under a key that changes with the day and
+    with the committee's publication settings.
+    """
+    publication = get_object_or_404(
+        Publication.objects.select_related("committee"),
+        committee_id=pk,
+        is_published=True,
+        committee__is_active=True,
+    )
+    today = timezone.localdate()
+    key = f"dashboards:public:{pk}:{today.isoformat()}:{publication.updated_at.timestamp()}"
+    data = cache.get(key)
+    if data is None:
+        data = get_public_data(publication, today)
+        cache.set(key, data, PUBLIC_CACHE_SECONDS)
+    return render(
+        request,
+        "dashboards/public_committee.html",
+        {"publication": publication, "committee": publication.committee, **data},
+    )
+
+
+def get_public_data(publication: Publication, today: date) -> dict:
+    """Plain values for the public page (safe to cache and to show to anyone)."""
+    committee = publication.committee
+    data = {"as_of": today, "total": None, "groups": [], "indicators": []}
+    if publication.show_task_counts:
+        tasks = Task.objects.filter(committee=committee)
+        table = get_count_table(tasks, as_of=today, by="group")
+        data["total"] = _plain_row(table.total)
+        if publication.show_groups:
+            data["groups"] = [_plain_row(row) for row in table.rows]
+    indicator_ids = frozenset(publication.indicators.values_list("pk", flat=True))
+    if indicator_ids:
+        rows = get_indicator_panel(Scope(committee, indicator_ids=indicator_ids), today)
+        data["indicators"] = [
+            {
+                "code": row.indicator.code,
+                "name": row.indicator.name,
+                "measure_unit": row.indicator.measure_unit,
+                "latest": row.latest_display,
+                "latest_period": row.latest_period,
+                "target": row.target_text,
+                "target_year": row.target_year,
+                "achievement": row.achievement,
+                "status": row.projection.status,
+                "sparkline": row.sparkline,
+            }
+            for row in rows
+        ]
+    return data
+
+
+def _plain_row(row) -> dict:
+    return {
+        "label": row.label,
+        "assigned": row.assigned,
+        "done_on_time": row.done_on_time,
+        "done_late": row.done_late,
+        "in_progress": row.in_progress,
+        "overdue": row.overdue,
+        "ongoing": row.ongoing,
+        "completion_rate_of_due": row.completion_rate_of_due,
+        "on_time_rate_of_all": row.on_time_rate_of_all,
+    }
+
+
+@login_required
+def index(request):
+    """The dashboards the user may open; straight to it when there is one."""
+    roles = get_roles(request.user)
+    if roles.is_admin:
+        committees = Committee.objects.filter(is_active=True, parent__isnull=True)
+    else:
+        seats = roles.leader_of | roles.secretariat_of
+        committees = Committee.objects.filter(pk__in=seats, is_active=True)
+    committees = list(committees.order_by("level", "name"))
+    if len(committees) == 1:
+        return redirect("dashboards:committee_dashboard", pk=committees[0].pk)
+    return render(request, "dashboards/index.html", {"committees": committees})
