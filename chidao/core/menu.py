@@ -47,6 +47,7 @@ def _sits_on_a_committee(roles: Roles) -> bool:
 
 MENU: list[MenuEntry] = [
     MenuEntry("home", _("Trang chủ"), _anyone),
+    MenuEntry("dashboards:index", _("Bảng điều khiển"), _sits_on_a_committee),
     MenuEntry("assignments:task_list", _("Nhiệm vụ"), _has_any_role),
     MenuEntry("assignments:secretariat_home", _("Việc chờ xử lý"), _runs_a_committee),
     MenuEntry("assignments:unit_approvals", _("Báo cáo chờ duyệt"), _heads_a_unit),

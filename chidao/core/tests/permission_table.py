@@ -185,4 +185,23 @@ TABLE: dict[str, Route] = {
     "reporting:report_template_download": Route(
         get="L FFNF ANFA", kwargs={"committee_pk": "committee"}
     ),
+    # Dashboards (issue [C]): a committee's leaders and secretariat read its dashboard and
+    # ranking; units that see the committee through a task get 403; the secretariat sets
+    # weights, saved views and what is published; the public page needs no sign-in.
+    "dashboards:index": Route(get=SIGNED_IN),
+    "dashboards:committee_dashboard": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
+    "dashboards:unit_ranking": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
+    "dashboards:unit_ranking_xlsx": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
+    "dashboards:evaluation_weights": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "committee"}
+    ),
+    "dashboards:saved_view_create": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "committee"}
+    ),
+    "dashboards:saved_view_delete": Route(post="L FFNF ANFA", kwargs={"pk": "saved_view"}),
+    "dashboards:publication_settings": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "committee"}
+    ),
+    "dashboards:public_index": Route(get="A AAAA AAAA"),
+    "dashboards:public_committee": Route(get="A AAAA AAAA", kwargs={"pk": "committee"}),
 }

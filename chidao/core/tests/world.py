@@ -13,6 +13,7 @@ from chidao.assignments.tests.factories import TaskFactory, build_report_objects
 from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
+from chidao.dashboards.models import Publication, SavedView
 from chidao.documents.tests.factories import DocumentFactory
 from chidao.imports.tests.factories import (
     build_indicator_import,
@@ -120,6 +121,11 @@ def build_world() -> World:
     reports = build_report_objects(task=task, officer=users["unit_officer"])
     # Reporting (issue [D]): a quarter's cycle in which the lead unit must report.
     cycle = build_reporting_cycle(committee=committee, by=users["secretariat"], units=[lead_unit])
+    # Dashboards (issue [C]): a saved view, and the committee publishes its page.
+    saved_view = SavedView.objects.create(
+        committee=committee, name="Nhiệm vụ trọng tâm", created_by=users["secretariat"]
+    )
+    Publication.objects.create(committee=committee, is_published=True)
     return World(
         committee=committee,
         commune_committee=commune_committee,
@@ -149,5 +155,6 @@ def build_world() -> World:
             "webhook_subscription": webhook_subscription,
             "cycle": cycle,
             "submission": cycle.submissions.get(),
+            "saved_view": saved_view,
         },
     )
