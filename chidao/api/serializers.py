@@ -6,8 +6,9 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from chidao.assignments.choices import TaskStatus
-from chidao.assignments.models import ProgressUpdate, Task
+from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.committees.models import Committee
+from chidao.documents.models import Document
 from chidao.indicators.models import Indicator, Observation, Target
 from chidao.org.models import Unit
 
@@ -174,3 +175,67 @@ class ObservationSerializer(serializers.ModelSerializer):
             "approved_at",
         ]
         read_only_fields = fields
+
+
+class DeadlineChangeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DeadlineChange
+        fields = [
+            "id",
+            "task",
+            "requested_by",
+            "requested_at",
+            "old_deadline",
+            "new_deadline",
+            "reason",
+            "decision",
+            "decided_by",
+            "decided_on",
+        ]
+        read_only_fields = fields
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    issuing_unit = UnitRefSerializer(read_only=True)
+
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "symbol",
+            "kind",
+            "issuing_unit",
+            "issued_on",
+            "signer",
+            "summary",
+            "implements",
+            "committee",
+        ]
+        read_only_fields = fields
+
+
+class CountRowSerializer(serializers.Serializer):
+    """One row of the count table (``assignments.counts``), with both denominators."""
+
+    key = serializers.IntegerField(allow_null=True)
+    label = serializers.CharField()
+    done_on_time = serializers.IntegerField()
+    done_late = serializers.IntegerField()
+    in_progress = serializers.IntegerField()
+    due_soon = serializers.IntegerField()
+    overdue = serializers.IntegerField()
+    ongoing = serializers.IntegerField()
+    paused = serializers.IntegerField()
+    cancelled = serializers.IntegerField()
+    completion_rate_of_due = serializers.DecimalField(
+        max_digits=5, decimal_places=1, allow_null=True
+    )
+    on_time_rate_of_all = serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True)
+    overdue_rate_of_all = serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True)
+
+
+class CountTableSerializer(serializers.Serializer):
+    as_of = serializers.DateField()
+    by = serializers.CharField()
+    rows = CountRowSerializer(many=True)
+    total = CountRowSerializer()

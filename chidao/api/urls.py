@@ -12,6 +12,7 @@ router.register("units", views.UnitViewSet, basename="unit")
 router.register("committees", views.CommitteeViewSet, basename="committee")
 router.register("indicators", views.IndicatorViewSet, basename="indicator")
 router.register("observations", views.ObservationViewSet, basename="observation")
+router.register("documents", views.DocumentViewSet, basename="document")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

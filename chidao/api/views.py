@@ -23,6 +23,9 @@ from chidao.api.exports import (
 )
 from chidao.api.serializers import (
     CommitteeSerializer,
+    CountTableSerializer,
+    DeadlineChangeSerializer,
+    DocumentSerializer,
     IndicatorSerializer,
     ObservationSerializer,
     ProgressUpdateSerializer,
@@ -30,10 +33,13 @@ from chidao.api.serializers import (
     UnitSerializer,
 )
 from chidao.assignments.access import TaskAction, access_task
+from chidao.assignments.counts import get_count_table
 from chidao.assignments.filtersets import TaskFilterSet
-from chidao.assignments.models import ProgressUpdate, Task
+from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.assignments.services import do_submit_progress
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
+from chidao.documents.access import access_document
+from chidao.documents.models import Document
 from chidao.indicators.access import access_indicator, access_observation
 from chidao.indicators.models import Indicator, Observation
 from chidao.org.models import Unit
@@ -102,6 +108,42 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     def _task(self, pk, task_action=TaskAction.VIEW) -> Task:
         task = access_task(self.request.user, pk, task_action)
         return _task_rows(Task.objects.filter(pk=task.pk).with_status(timezone.localdate())).get()
+
+    @extend_schema(
+        summary="Bảng đếm nhiệm vụ theo tình trạng",
+        description=(
+            "Như bảng tổng hợp trên trang: theo cơ quan chủ trì (by=lead_unit) hoặc nhóm "
+            "(by=group), tình trạng tính đến as_of, cùng bộ lọc với danh sách nhiệm vụ."
+        ),
+        parameters=[
+            OpenApiParameter("by", OpenApiTypes.STR, enum=["lead_unit", "group"]),
+            *_TASK_FILTERS,
+        ],
+        responses=CountTableSerializer,
+    )
+    @action(detail=False, methods=["get"], url_path="counts", url_name="counts")
+    def counts(self, request):
+        filterset = TaskFilterSet(request.query_params, request=request)
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(filterset.errors)
+        by = request.query_params.get("by", "lead_unit")
+        if by not in ("lead_unit", "group"):
+            raise exceptions.ValidationError({"by": ["lead_unit hoặc group."]})
+        tasks = Task.objects.visible_to(request.user).filter(pk__in=filterset.qs.values("pk"))
+        table = get_count_table(
+            tasks, as_of=filterset.report_date, by=by, due_soon_days=filterset.due_soon_days
+        )
+        return Response(CountTableSerializer(table).data)
+
+    @extend_schema(
+        summary="Các đề nghị điều chỉnh thời hạn của nhiệm vụ",
+        responses=DeadlineChangeSerializer(many=True),
+    )
+    @action(detail=True, methods=["get"], url_path="deadline-changes", url_name="deadline-changes")
+    def deadline_changes(self, request, pk=None):
+        task = access_task(request.user, pk)
+        changes = DeadlineChange.objects.filter(task=task).order_by("requested_at", "pk")
+        return Response(DeadlineChangeSerializer(changes, many=True).data)
 
     @extend_schema(
         methods=["GET"],
@@ -225,3 +267,20 @@ class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
 
     def retrieve(self, request, pk=None):
         return Response(self.get_serializer(access_observation(request.user, pk)).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Văn bản chỉ đạo"), retrieve=extend_schema(summary="Một văn bản")
+)
+class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = DocumentSerializer
+
+    def get_queryset(self):
+        return (
+            Document.objects.visible_to(self.request.user)
+            .select_related("issuing_unit")
+            .order_by("-issued_on", "pk")
+        )
+
+    def retrieve(self, request, pk=None):
+        return Response(self.get_serializer(access_document(request.user, pk)).data)

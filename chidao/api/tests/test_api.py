@@ -184,3 +184,29 @@ def test_the_docs_page_loads_only_local_assets(client, world):
     page = client.get(reverse("api:docs")).content.decode()
     assert "swagger-ui" in page
     assert "cdn" not in page.lower()
+
+
+def test_the_count_table_counts_only_visible_tasks(world):
+    TaskFactory(committee=world.committee, lead_unit=world.other_unit)
+    url = reverse("api:task-counts")
+
+    officer = api_client(world.users["unit_officer"]).get(url).json()
+    secretariat = api_client(world.users["secretariat"]).get(url).json()
+    by_group = api_client(world.users["secretariat"]).get(url, {"by": "group"}).json()
+
+    assert world.other_unit.pk not in {row["key"] for row in officer["rows"]}
+    assert world.other_unit.pk in {row["key"] for row in secretariat["rows"]}
+    assert by_group["by"] == "group"
+    assert by_group["total"]["overdue"] == secretariat["total"]["overdue"]
+
+
+def test_documents_and_deadline_changes_follow_the_pages(world):
+    outsider = api_client(world.users["other_unit_officer"])
+    officer = api_client(world.users["unit_officer"])
+    document_url = reverse("api:document-detail", kwargs={"pk": world.objects["document"].pk})
+    changes_url = reverse("api:task-deadline-changes", kwargs={"pk": world.task.pk})
+
+    assert officer.get(document_url).status_code == 200
+    assert outsider.get(document_url).status_code == 404
+    assert officer.get(changes_url).json()[0]["task"] == world.task.pk
+    assert outsider.get(changes_url).status_code == 404

@@ -162,4 +162,7 @@ def test_secretariat_subscribes_on_the_page(client, world):
     assert response.status_code == 200
     secret = response.context["new_secret"]
     assert len(secret) == 64
-    assert world.committee.webhook_subscriptions.get().events == ["task.created"]
+    subscription = world.committee.webhook_subscriptions.get(
+        url="https://he-thong-57.invalid/hook", pk__gt=world.objects["webhook_subscription"].pk
+    )
+    assert subscription.events == ["task.created"]
