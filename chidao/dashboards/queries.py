@@ -157,7 +157,8 @@ def get_cards(dashboard: Dashboard) -> list[dict]:
             "label": _("Nhiệm vụ được giao"),
             "value": now.assigned,
             "last_year": then.assigned,
-            "url": link(),
+            # Not linked: the list has no filter leaving out tasks assigned after the date.
+            "url": None,
         },
         {
             "key": "due",

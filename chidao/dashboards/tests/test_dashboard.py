@@ -1,0 +1,232 @@
+"""The committee dashboard: its numbers are the count table's, every linked number is
+the row count of the list behind it, and an earlier report date recomputes everything."""
+
+import datetime
+import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+
+from chidao.assignments.choices import TaskState
+from chidao.assignments.counts import get_count_table
+from chidao.assignments.filtersets import TaskFilterSet
+from chidao.assignments.models import Task
+from chidao.assignments.tests.factories import TaskFactory
+from chidao.committees.choices import MemberRole
+from chidao.committees.models import Membership
+from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
+from chidao.dashboards.models import SavedView
+from chidao.dashboards.tests.conftest import DEMO_PASSWORD, DEMO_TODAY
+from chidao.org.models import User
+from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
+
+AS_OF = datetime.date(2025, 9, 30)
+NUMBER_LINK = re.compile(r'<a[^>]*href="(/nhiem-vu/\?[^"]+)"[^>]*>\s*(\d+)\s*</a>')
+
+
+@pytest.fixture
+def province(db):
+    """A province committee with tasks in every status on ``AS_OF``, and a leader."""
+    committee = CommitteeFactory(name="Ban Chỉ đạo tỉnh Thử nghiệm")
+    digital, science = TaskGroupFactory(committee=committee), TaskGroupFactory(committee=committee)
+    trade, finance = UnitFactory(name="Sở Công Thương"), UnitFactory(name="Sở Tài chính")
+    june, december = datetime.date(2025, 6, 30), datetime.date(2025, 12, 31)
+    TaskFactory(committee=committee, group=digital, lead_unit=trade, deadline=june)  # overdue
+    TaskFactory(
+        committee=committee, group=digital, lead_unit=trade, deadline=june, is_key=True
+    )  # overdue, key
+    TaskFactory(
+        committee=committee,
+        group=science,
+        lead_unit=finance,
+        deadline=june,
+        state=TaskState.COMPLETED,
+        completed_on=datetime.date(2025, 6, 1),
+    )  # done on time
+    TaskFactory(
+        committee=committee,
+        group=science,
+        lead_unit=finance,
+        deadline=june,
+        state=TaskState.COMPLETED,
+        completed_on=datetime.date(2025, 7, 15),
+    )  # done late
+    TaskFactory(committee=committee, group=science, lead_unit=finance, deadline=december)
+    TaskFactory(
+        committee=committee, lead_unit=trade, deadline=datetime.date(2025, 10, 3)
+    )  # in progress, due soon, no group
+    TaskFactory(
+        committee=committee, lead_unit=trade, assigned_on=datetime.date(2025, 10, 5)
+    )  # not yet assigned on AS_OF
+    leader = UserFactory(username="lanhdao.thu", person=PersonFactory(unit=UnitFactory()))
+    leader.set_password("Mat-khau-2025")
+    leader.save()
+    seat = Membership.objects.create(
+        committee=committee, person=leader.person, role=MemberRole.DEPUTY
+    )
+    seat.units_followed.add(finance)
+    return committee
+
+
+def open_dashboard(client, committee, as_of, **params):
+    query = {"as_of": as_of.strftime("%d/%m/%Y"), **params}
+    return client.get(reverse("dashboards:committee_dashboard", args=[committee.pk]), query)
+
+
+def sign_in_leader(client):
+    assert client.login(username="lanhdao.thu", password="Mat-khau-2025")
+    return User.objects.get(username="lanhdao.thu")
+
+
+def list_count(user, url) -> int:
+    """Rows of the task list at ``url``, through the list's own filterset."""
+    query = {k: v[0] for k, v in parse_qs(urlsplit(unescape(url)).query).items()}
+    request = RequestFactory().get(reverse("assignments:task_list"), query)
+    request.user = user
+    filterset = TaskFilterSet(request.GET, request=request)
+    assert filterset.is_valid(), filterset.errors
+    return filterset.qs.count()
+
+
+def test_cards_equal_the_count_table(client, province):
+    user = sign_in_leader(client)
+
+    response = open_dashboard(client, province, AS_OF)
+
+    assert response.status_code == 200
+    table = get_count_table(
+        Task.objects.visible_to(user).filter(committee=province), as_of=AS_OF, by="lead_unit"
+    )
+    cards = {card["key"]: card["value"] for card in response.context["dashboard"].cards}
+    assert cards["assigned"] == table.total.assigned == 6
+    assert cards["due"] == table.total.due == 4
+    assert cards["overdue"] == table.total.overdue == 2
+    assert cards["due_soon"] == table.total.due_soon == 1
+    assert cards["on_time_rate"] == table.total.on_time_rate_of_due
+    assert cards["key_overdue"] == 1
+    dashboard = response.context["dashboard"]
+    assert dashboard.by_unit == table
+    assert [t.days_overdue for t in dashboard.overdue_tasks] == [92, 92]
+
+
+def test_every_linked_number_is_the_count_of_its_list(client, province):
+    user = sign_in_leader(client)
+
+    html = open_dashboard(client, province, AS_OF).content.decode()
+
+    links = NUMBER_LINK.findall(html)
+    assert len(links) > 20
+    for url, number in links:
+        assert list_count(user, url) == int(number), url
+    overdue_card = re.search(r'id="card-overdue".*?href="([^"]+)"', html, re.S).group(1)
+    assert "status=overdue" in overdue_card
+    assert "as_of=2025-09-30" in overdue_card
+
+
+def test_an_earlier_date_recomputes_everything(client, province):
+    sign_in_leader(client)
+
+    before = open_dashboard(client, province, datetime.date(2025, 6, 30)).context["dashboard"]
+
+    assert before.by_unit.total.overdue == 0
+    assert before.by_unit.total.done_on_time == 1
+    assert before.by_unit.total.in_progress == 5  # the late one was still within its deadline
+
+
+def test_same_period_last_year(client, province):
+    sign_in_leader(client)
+
+    dashboard = open_dashboard(client, province, AS_OF).context["dashboard"]
+
+    assert dashboard.last_year == datetime.date(2024, 9, 30)
+    assert dashboard.by_unit_last_year.total.assigned == 0
+
+
+def test_member_view_shows_the_units_followed(client, province):
+    sign_in_leader(client)
+
+    response = open_dashboard(client, province, AS_OF, scope="mine")
+
+    dashboard = response.context["dashboard"]
+    assert [row.label for row in dashboard.by_unit.rows] == ["Sở Tài chính"]
+    assert dashboard.by_unit.total.assigned == 3
+
+
+def test_a_saved_view_narrows_the_dashboard(client, province):
+    user = sign_in_leader(client)
+    view = SavedView.objects.create(
+        committee=province, name="Trọng tâm", key_tasks_only=True, created_by=user
+    )
+
+    response = open_dashboard(client, province, AS_OF, view=view.pk)
+
+    assert response.context["dashboard"].by_unit.total.assigned == 1
+    for url, number in NUMBER_LINK.findall(response.content.decode()):
+        assert "is_key=true" in url
+        assert list_count(user, url) == int(number)
+
+
+def test_query_count_is_pinned(client, province, django_assert_max_num_queries):
+    sign_in_leader(client)
+    open_dashboard(client, province, AS_OF)  # warm the session
+
+    with django_assert_max_num_queries(24):
+        open_dashboard(client, province, AS_OF)
+
+
+def test_the_secretariat_saves_a_view(client, province):
+    secretary = UserFactory(person=PersonFactory(unit=UnitFactory()))
+    secretary.set_password("Mat-khau-2025")
+    secretary.save()
+    Membership.objects.create(
+        committee=province, person=secretary.person, role=MemberRole.SUPPORT_TEAM
+    )
+    client.login(username=secretary.username, password="Mat-khau-2025")
+
+    response = client.post(
+        reverse("dashboards:saved_view_create", args=[province.pk]),
+        {"name": "Chỉ nhiệm vụ trọng tâm", "key_tasks_only": "on", "is_pinned": "on"},
+    )
+
+    view = SavedView.objects.get()
+    assert response.status_code == 302
+    assert response.url.endswith(f"?view={view.pk}")
+    assert view.created_by == secretary
+    assert view.history.count() == 1
+
+
+def test_demo_dashboard_three_months_earlier(client, demo):
+    """The done-when: the demo leader sees every panel, and three months earlier the
+    counts differ and are still the count table's."""
+    assert client.login(username="lanhdao", password=DEMO_PASSWORD)
+    user = User.objects.get(username="lanhdao")
+    tasks = Task.objects.visible_to(user).filter(committee=demo)
+
+    now = open_dashboard(client, demo, DEMO_TODAY)
+    earlier_day = datetime.date(2026, 8, 20)
+    earlier = open_dashboard(client, demo, earlier_day)
+
+    html = now.content.decode()
+    for panel in ("cards", "by-unit", "by-group", "overdue", "heatmap", "indicators", "communes"):
+        assert f'id="{panel}"' in html, panel
+    dashboard = now.context["dashboard"]
+    assert dashboard.overdue_tasks
+    assert dashboard.indicators
+    assert dashboard.communes
+    assert dashboard.heatmap["cells"]
+    assert any(row.latest_value is not None for row in dashboard.indicators)
+    for day, response in ((DEMO_TODAY, now), (earlier_day, earlier)):
+        table = get_count_table(tasks, as_of=day, by="lead_unit")
+        assert response.context["dashboard"].by_unit == table
+    assert earlier.context["dashboard"].by_unit.total != dashboard.by_unit.total, (
+        "three months earlier gives the same counts"
+    )
+    overdue_url = re.search(r'id="card-overdue".*?href="([^"]+)"', html, re.S).group(1)
+    assert list_count(user, overdue_url) == dashboard.by_unit.total.overdue > 0
+    for url, number in NUMBER_LINK.findall(html):
+        assert list_count(user, url) == int(number), url
+    days = [task.days_overdue for task in dashboard.overdue_tasks]
+    assert days == sorted(days, reverse=True)
