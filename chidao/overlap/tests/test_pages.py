@@ -1,7 +1,11 @@
 """The overlap pages as users reach them: what they list, and only what users may see."""
 
+from io import BytesIO
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from docx import Document
 
 from chidao.assignments.models import Task
 from chidao.assignments.tests.factories import TaskFactory
@@ -247,3 +251,42 @@ def test_index_takes_in_new_tasks_and_lets_go_of_deleted_ones(client, world):
 
     twin.delete()
     assert client.get(url).context["found"] == []
+
+
+def test_drafts_are_read_from_an_uploaded_word_file(client, world):
+    document = Document()
+    document.add_paragraph("Giao Sở Nội vụ chủ trì xây dựng quy chế phối hợp; thời gian: 6/2025.")
+    table = document.add_table(rows=2, cols=6)
+    header = ("TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Phối hợp", "Sản phẩm", "Thời gian")
+    row = ("1.", "Số hóa hồ sơ hộ tịch", "Sở Y tế", "Sở Tài chính", "Dữ liệu số", "Quý II/2026")
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, row, strict=True):
+        cell.text = text
+    buffer = BytesIO()
+    document.save(buffer)
+    login(client, world, "secretariat")
+
+    response = client.post(
+        reverse("overlap:draft_from_text", args=[world.committee.pk]),
+        {"file": SimpleUploadedFile("ke-hoach.docx", buffer.getvalue())},
+    )
+
+    drafts = response.context["drafts"]
+    assert [(d.lead_unit.key, d.deadline.value) for d in drafts] == [
+        (world.coordinating_unit.pk, "6/2025"),
+        (world.other_unit.pk, "Quý II/2026"),
+    ]
+    assert drafts[1].coordinating_units[0].key == world.lead_unit.pk
+
+
+def test_a_file_that_is_not_word_is_refused(client, world):
+    login(client, world, "secretariat")
+
+    response = client.post(
+        reverse("overlap:draft_from_text", args=[world.committee.pk]),
+        {"file": SimpleUploadedFile("ke-hoach.docx", b"not a zip file")},
+    )
+
+    assert response.context["drafts"] is None
+    assert response.context["form"].errors["file"]
