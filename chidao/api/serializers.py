@@ -239,3 +239,14 @@ class CountTableSerializer(serializers.Serializer):
     by = serializers.CharField()
     rows = CountRowSerializer(many=True)
     total = CountRowSerializer()
+
+
+class ObservationEntrySerializer(serializers.Serializer):
+    """A value a unit sends for itself: the unit is the caller's, the state follows the
+    data-entry rules (draft, or submitted with ``submit``)."""
+
+    indicator = serializers.IntegerField()
+    period = serializers.CharField(help_text="2025, Quý II/2025, 6/2025…")
+    value = serializers.CharField(help_text="Viết kiểu Việt Nam: 45,5 hoặc 1.234,5.")
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    submit = serializers.BooleanField(required=False, default=False)

@@ -27,6 +27,7 @@ from chidao.api.serializers import (
     DeadlineChangeSerializer,
     DocumentSerializer,
     IndicatorSerializer,
+    ObservationEntrySerializer,
     ObservationSerializer,
     ProgressUpdateSerializer,
     TaskSerializer,
@@ -40,9 +41,12 @@ from chidao.assignments.services import do_submit_progress
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.documents.access import access_document
 from chidao.documents.models import Document
+from chidao.imports.rules import parse_period_phrase
 from chidao.indicators.access import access_indicator, access_observation
 from chidao.indicators.models import Indicator, Observation
+from chidao.indicators.services import ObservationEntry, do_save_observations
 from chidao.org.models import Unit
+from chidao.reporting.periods import Period
 
 
 def as_api_error(error: DjangoValidationError) -> exceptions.ValidationError:
@@ -255,7 +259,17 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Số liệu chỉ tiêu"), retrieve=extend_schema(summary="Một số liệu")
+    list=extend_schema(summary="Số liệu chỉ tiêu"),
+    retrieve=extend_schema(summary="Một số liệu"),
+    create=extend_schema(
+        summary="Đơn vị nhập số liệu của mình",
+        description=(
+            "Như bảng nhập số liệu trên trang: chỉ chỉ tiêu đơn vị báo cáo, kỳ đang mở hoặc "
+            "số liệu bị trả lại; submit=true để gửi Thường trực duyệt."
+        ),
+        request=ObservationEntrySerializer,
+        responses={201: ObservationSerializer(many=True)},
+    ),
 )
 class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = ObservationSerializer
@@ -267,6 +281,33 @@ class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
 
     def retrieve(self, request, pk=None):
         return Response(self.get_serializer(access_observation(request.user, pk)).data)
+
+    def create(self, request):
+        roles = get_roles(request.user)
+        if roles.unit_id is None:
+            raise exceptions.PermissionDenied("Tài khoản không thuộc đơn vị nào.")
+        entry = ObservationEntrySerializer(data=request.data)
+        entry.is_valid(raise_exception=True)
+        parsed = parse_period_phrase(entry.validated_data["period"])
+        if parsed is None:
+            raise exceptions.ValidationError({"period": ["Ví dụ: 2025, Quý II/2025, 6/2025."]})
+        try:
+            saved = do_save_observations(
+                by=request.user,
+                unit=Unit.objects.get(pk=roles.unit_id),
+                period=Period(*parsed),
+                entries=[
+                    ObservationEntry(
+                        indicator_id=entry.validated_data["indicator"],
+                        value=entry.validated_data["value"],
+                        note=entry.validated_data["note"],
+                    )
+                ],
+                submit=entry.validated_data["submit"],
+            )
+        except DjangoValidationError as error:
+            raise as_api_error(error) from error
+        return Response(ObservationSerializer(saved, many=True).data, status=201)
 
 
 @extend_schema_view(

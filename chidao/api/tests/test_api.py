@@ -1,6 +1,7 @@
 """The API at the interface another system touches: a token, JSON, the pages' gates."""
 
 from datetime import date
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -210,3 +211,45 @@ def test_documents_and_deadline_changes_follow_the_pages(world):
     assert outsider.get(document_url).status_code == 404
     assert officer.get(changes_url).json()[0]["task"] == world.task.pk
     assert outsider.get(changes_url).status_code == 404
+
+
+def test_the_task_list_takes_a_fixed_number_of_queries(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = api_client(world.users["secretariat"])
+
+    def count_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("api:task-list")).status_code == 200
+        return len(queries)
+
+    count_queries()  # the first call also records the token's use
+    few = count_queries()
+    for _ in range(8):
+        task = TaskFactory(committee=world.committee, lead_unit=world.other_unit)
+        task.coordinating_units.set([world.lead_unit, world.coordinating_unit])
+    assert count_queries() == few
+    assert few <= 12
+
+
+def test_a_unit_enters_its_own_value_through_the_grid_service(world):
+    from django.utils import timezone
+
+    from chidao.indicators.models import Observation
+    from chidao.reporting.choices import PeriodKind
+    from chidao.reporting.periods import get_reporting_period
+
+    indicator = world.objects["indicator"]
+    period = get_reporting_period(PeriodKind(indicator.frequency), timezone.localdate())
+    body = {"indicator": indicator.pk, "period": period.label, "value": "45,5", "unit": 999}
+    url = reverse("api:observation-list")
+
+    response = api_client(world.users["unit_officer"]).post(url, body, format="json")
+
+    assert response.status_code == 201, response.json()
+    saved = Observation.objects.get(pk=response.json()[0]["id"])
+    assert (saved.unit, saved.value, saved.state) == (world.lead_unit, Decimal("45.5"), "draft")
+    refused = api_client(world.users["other_unit_officer"]).post(url, body, format="json")
+    assert refused.status_code == 400
+    assert "không báo cáo chỉ tiêu này" in str(refused.json())
