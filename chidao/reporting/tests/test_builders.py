@@ -5,9 +5,13 @@ line, recipients and signature must sit where Decree 30/2020 (state bodies) or t
 Party's guidance (Party committees) puts them; the page is A4 in Times New Roman.
 """
 
+import os
+import shutil
+import subprocess
 import unicodedata
 from datetime import date
 from io import BytesIO, StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -22,6 +26,7 @@ from chidao.demo import content
 from chidao.demo.cycles import REPORTS
 from chidao.org.choices import UnitKind
 from chidao.org.models import Unit
+from chidao.reporting import pdf
 from chidao.reporting.builders import TASK_HEADERS, build_report_docx, build_report_xlsx
 from chidao.reporting.choices import PeriodKind, Timeliness
 from chidao.reporting.gather import get_submission_lines
@@ -206,3 +211,36 @@ def test_vietnamese_text_survives_intact_and_units_words_are_compiled(cycle):
     assert "chưa gửi báo cáo: Sở Công Thương" in body
     assert "III. NHIỆM VỤ CHẬM TIẾN ĐỘ, QUÁ HẠN VÀ NGUYÊN NHÂN" in body
     assert "Nguyên nhân:" in body
+
+
+@pytest.mark.skipif(
+    not (pdf.is_pdf_available() and shutil.which("pdftoppm")),
+    reason="LibreOffice and pdftoppm are not installed on this machine",
+)
+def test_first_page_as_png_artifact(cycle, tmp_path):
+    """Where LibreOffice is present, the report's first page is saved for a human to see
+    (``CHIDAO_TEST_ARTIFACTS`` names the folder; the test's own folder otherwise)."""
+    folder = Path(os.environ.get("CHIDAO_TEST_ARTIFACTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf_file = folder / "bao-cao-quy.pdf"
+    pdf_file.write_bytes(pdf.convert_docx_to_pdf(build_report_docx(cycle, TODAY)))
+
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(pdf_file),
+            str(folder / "trang"),
+        ],
+        check=True,
+        timeout=120,
+    )
+
+    assert pdf_file.read_bytes().startswith(b"%PDF")
+    assert list(folder.glob("trang*.png"))
