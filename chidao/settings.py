@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "chidao.imports",
     "chidao.api",
+    "chidao.meetings",
     "chidao.dashboards",
 ]
 

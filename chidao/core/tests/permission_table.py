@@ -208,4 +208,23 @@ TABLE: dict[str, Route] = {
     ),
     "dashboards:public_index": Route(get="A AAAA AAAA"),
     "dashboards:public_committee": Route(get="A AAAA AAAA", kwargs={"pk": "committee"}),
+    # Meetings (issue [I]): the committee's leaders and secretariat read meetings, their
+    # conclusions and follow-up briefs; units that see the committee through a task get
+    # 403; the secretariat records meetings, conclusions and the conclusion notice.
+    "meetings:meeting_list": Route(get=SIGNED_IN),
+    "meetings:meeting_create": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
+    "meetings:meeting_detail": Route(get="L FFNF ANAA", kwargs={"pk": "meeting"}),
+    "meetings:meeting_edit": Route(get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "meeting"}),
+    "meetings:meeting_minutes_file": Route(get="L FFNF ANAA", kwargs={"pk": "meeting"}),
+    "meetings:conclusion_create": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "meeting"}
+    ),
+    "meetings:conclusion_notice_docx": Route(get="L FFNF ANAA", kwargs={"pk": "meeting"}),
+    "meetings:conclusion_notice_register": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "meeting"}
+    ),
+    "meetings:follow_up": Route(get="L FFNF ANAA", kwargs={"pk": "meeting"}),
+    "meetings:follow_up_docx": Route(get="L FFNF ANAA", kwargs={"pk": "meeting"}),
 }

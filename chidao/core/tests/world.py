@@ -21,6 +21,7 @@ from chidao.imports.tests.factories import (
     build_task_import,
 )
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
+from chidao.meetings.tests.factories import build_meeting
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
 from chidao.reporting.tests.factories import build_reporting_cycle
 from chidao.reminders.tests.factories import NotificationFactory
@@ -121,6 +122,8 @@ def build_world() -> World:
     reports = build_report_objects(task=task, officer=users["unit_officer"])
     # Reporting (issue [D]): a quarter's cycle in which the lead unit must report.
     cycle = build_reporting_cycle(committee=committee, by=users["secretariat"], units=[lead_unit])
+    # Meetings (issue [I]): the first meeting, whose conclusion assigned ``task``.
+    meeting = build_meeting(committee=committee, by=users["secretariat"], task=task)
     # Dashboards (issue [C]): a saved view, and the committee publishes its page.
     saved_view = SavedView.objects.create(
         committee=committee, name="Nhiệm vụ trọng tâm", created_by=users["secretariat"]
@@ -155,6 +158,7 @@ def build_world() -> World:
             "webhook_subscription": webhook_subscription,
             "cycle": cycle,
             "submission": cycle.submissions.get(),
+            "meeting": meeting,
             "saved_view": saved_view,
         },
     )

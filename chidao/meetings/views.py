@@ -1,0 +1,365 @@
+"""Pages of meetings; thin: parse input, call access_…, call one service, render."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from chidao.assignments.models import Task
+from chidao.committees.access import get_roles
+from chidao.committees.models import Committee
+from chidao.meetings.access import (
+    access_meeting,
+    access_meeting_create,
+    get_visible_meetings,
+)
+from chidao.meetings.builders import (
+    build_conclusion_notice_docx,
+    build_follow_up_docx,
+    follow_up_row_values,
+    get_follow_up_filename,
+    get_notice_filename,
+)
+from chidao.meetings.follow_up import get_follow_up
+from chidao.meetings.forms import (
+    ConclusionForm,
+    MeetingForm,
+    NoticeForm,
+    get_agenda_formset,
+    get_task_formset,
+)
+from chidao.meetings.services import (
+    AgendaLine,
+    TaskDraft,
+    do_add_conclusion,
+    do_create_meeting,
+    do_register_conclusion_notice,
+    do_update_meeting,
+    get_next_meeting_number,
+)
+from chidao.reporting.builders import DOCX_CONTENT_TYPE
+
+_MAX_ROWS = 20
+
+
+@login_required
+def meeting_list(request):
+    meetings = get_visible_meetings(request.user).select_related("committee", "chair__person")
+    roles = get_roles(request.user)
+    managed = Committee.objects.filter(is_active=True)
+    if not roles.is_admin:
+        managed = managed.filter(pk__in=roles.secretariat_scope)
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "meetings": meetings.order_by("committee__name", "-held_on", "-number"),
+            "managed": managed.order_by("level", "name"),
+        },
+    )
+
+
+def _members(committee):
+    return committee.memberships.select_related("person").order_by("role", "pk")
+
+
+def _agenda_lines(formset) -> list[AgendaLine]:
+    return [
+        AgendaLine(
+            title=form.cleaned_data.get("title", ""),
+            presenter=form.cleaned_data.get("presenter", ""),
+            document=form.cleaned_data.get("document"),
+        )
+        for form in formset
+        if form.cleaned_data.get("title")
+    ]
+
+
+def _rows(request, default: int) -> int:
+    try:
+        return max(1, min(int(request.GET.get("dong", default)), _MAX_ROWS))
+    except ValueError:
+        return default
+
+
+def _meeting_fields(form) -> dict:
+    data = form.cleaned_data
+    return {
+        "kind": data["kind"],
+        "held_on": data["held_on"],
+        "place": data["place"],
+        "chair": data["chair"],
+        "guests": data["guests"],
+        "minutes": data["minutes"],
+    }
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages_ in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages_)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request, committee_pk):
+    committee = access_meeting_create(request.user, committee_pk)
+    members = _members(committee)
+    head = next((m for m in members if m.role == "head"), None)
+    form = MeetingForm(
+        request.POST or None,
+        request.FILES or None,
+        committee=committee,
+        members=members,
+        initial={
+            "number": get_next_meeting_number(committee),
+            "held_on": timezone.localdate(),
+            "chair": head.pk if head else None,
+        },
+    )
+    agenda = get_agenda_formset(request.POST or None, committee=committee, rows=_rows(request, 4))
+    if request.method == "POST" and form.is_valid() and agenda.is_valid():
+        try:
+            meeting = do_create_meeting(
+                committee=committee,
+                by=request.user,
+                number=form.cleaned_data["number"],
+                agenda=_agenda_lines(agenda),
+                attendance=form.get_attendance(),
+                minutes_file=form.cleaned_data.get("minutes_file"),
+                **_meeting_fields(form),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Đã ghi %(meeting)s.") % {"meeting": meeting.title})
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"form": form, "agenda": agenda, "committee": committee, "meeting": None},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk):
+    meeting = access_meeting(request.user, pk, "manage")
+    committee = meeting.committee
+    form = MeetingForm(
+        request.POST or None,
+        request.FILES or None,
+        committee=committee,
+        members=_members(committee),
+        initial=MeetingForm.initial_for(meeting),
+    )
+    initial_agenda = [
+        {"title": item.title, "presenter": item.presenter, "document": item.document_id}
+        for item in meeting.agenda_items.all()
+    ]
+    agenda = get_agenda_formset(
+        request.POST or None,
+        committee=committee,
+        initial=initial_agenda,
+        rows=_rows(request, len(initial_agenda) + 2),
+    )
+    if request.method == "POST" and form.is_valid() and agenda.is_valid():
+        try:
+            do_update_meeting(
+                meeting=meeting,
+                by=request.user,
+                number=form.cleaned_data["number"],
+                agenda=_agenda_lines(agenda),
+                attendance=form.get_attendance(),
+                minutes_file=form.cleaned_data.get("minutes_file"),
+                **_meeting_fields(form),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"form": form, "agenda": agenda, "committee": committee, "meeting": meeting},
+    )
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = access_meeting(request.user, pk)
+    today = timezone.localdate()
+    tasks = (
+        Task.objects.filter(source_conclusions__meeting=meeting)
+        .with_status(today)
+        .select_related("lead_unit")
+        .prefetch_related("coordinating_units")
+    )
+    by_pk = {task.pk: task for task in tasks}
+    conclusions = [
+        (conclusion, [by_pk[link.task_id] for link in conclusion.task_links.all()])
+        for conclusion in meeting.conclusions.prefetch_related("task_links")
+    ]
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "attendances": meeting.attendances.select_related("membership__person"),
+            "agenda_items": meeting.agenda_items.select_related("document"),
+            "conclusions": conclusions,
+            "today": today,
+            "may_manage": get_roles(request.user).manages(meeting.committee_id),
+        },
+    )
+
+
+@login_required
+def meeting_minutes_file(request, pk):
+    meeting = access_meeting(request.user, pk)
+    if not meeting.minutes_file:
+        raise Http404
+    suffix = "." + meeting.minutes_file.name.rsplit(".", 1)[-1]
+    name = f"bien-ban-phien-hop-{meeting.number}{suffix}"
+    response = FileResponse(meeting.minutes_file.open("rb"), as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def conclusion_create(request, pk):
+    meeting = access_meeting(request.user, pk, "manage")
+    committee = meeting.committee
+    form = ConclusionForm(request.POST or None)
+    tasks = get_task_formset(request.POST or None, committee=committee, rows=_rows(request, 3))
+    if request.method == "POST" and form.is_valid() and tasks.is_valid():
+        drafts = []
+        rows = []
+        for task_form in tasks:
+            if task_form.is_blank:
+                continue
+            data = task_form.cleaned_data
+            rows.append(task_form)
+            drafts.append(
+                TaskDraft(
+                    title=data["title"],
+                    lead_unit=data["lead_unit"],
+                    deadline_text=data["deadline_text"],
+                    coordinating_units=list(data["coordinating_units"]),
+                    expected_output=data["expected_output"],
+                    overseeing_member=data["overseeing_member"],
+                )
+            )
+        try:
+            conclusion = do_add_conclusion(
+                meeting=meeting, by=request.user, text=form.cleaned_data["text"], tasks=drafts
+            )
+        except ValidationError as error:
+            _add_row_errors(form, rows, error)
+        else:
+            messages.success(
+                request,
+                _("Đã ghi kết luận mục %(number)s và giao %(count)s nhiệm vụ.")
+                % {"number": conclusion.number, "count": len(drafts)},
+            )
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/conclusion_form.html",
+        {"form": form, "tasks": tasks, "meeting": meeting},
+    )
+
+
+def _add_row_errors(form, rows, error: ValidationError) -> None:
+    """Put the service's errors next to their fields: ``tasks-<row>-<field>`` names the
+    row among the rows sent (blank rows skipped)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for key, messages_ in error.message_dict.items():
+        parts = key.split("-", 2)
+        if len(parts) == 3 and parts[0] == "tasks" and parts[1].isdigit():
+            row_form = rows[int(parts[1])]
+            field = parts[2] if parts[2] in row_form.fields else None
+            row_form.add_error(field, messages_)
+        else:
+            form.add_error(key if key in form.fields else None, messages_)
+
+
+@login_required
+def conclusion_notice_docx(request, pk):
+    """The draft of the notice (no number yet), or the registered one as filed."""
+    meeting = access_meeting(request.user, pk)
+    if not meeting.conclusions.exists():
+        raise Http404
+    if meeting.notice_document and meeting.notice_document.file:
+        content = meeting.notice_document.file.read()
+    else:
+        content = build_conclusion_notice_docx(meeting, issued_on=timezone.localdate())
+    response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{get_notice_filename(meeting)}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def conclusion_notice_register(request, pk):
+    meeting = access_meeting(request.user, pk, "manage")
+    form = NoticeForm(request.POST or None, initial={"issued_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = do_register_conclusion_notice(
+                meeting=meeting, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã vào sổ thông báo kết luận %(symbol)s.") % {"symbol": document.symbol},
+            )
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    return render(request, "meetings/notice_form.html", {"form": form, "meeting": meeting})
+
+
+def _as_of(request) -> date:
+    return parse_date(request.GET.get("ngay", "") or "") or timezone.localdate()
+
+
+@login_required
+def follow_up(request, pk):
+    meeting = access_meeting(request.user, pk)
+    brief = get_follow_up(meeting, as_of=_as_of(request))
+    return render(
+        request,
+        "meetings/follow_up.html",
+        {
+            "meeting": meeting,
+            "brief": brief,
+            "rows": [
+                (line, follow_up_row_values(index, line))
+                for index, line in enumerate(brief.lines, start=1)
+            ],
+        },
+    )
+
+
+@login_required
+def follow_up_docx(request, pk):
+    meeting = access_meeting(request.user, pk)
+    brief = get_follow_up(meeting, as_of=_as_of(request))
+    response = HttpResponse(build_follow_up_docx(brief), content_type=DOCX_CONTENT_TYPE)
+    filename = get_follow_up_filename(meeting, brief.as_of)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
