@@ -1,7 +1,12 @@
+from zipfile import BadZipFile
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from lxml.etree import XMLSyntaxError
 
 from chidao.assignments.forms.tasks import (
     DateInput,
@@ -43,7 +48,8 @@ class DirectiveTextForm(forms.Form):
             raise ValidationError(_("Chỉ nhận tệp Word .docx không quá 5 MB."))
         try:
             return read_docx_text(upload)
-        except Exception as error:  # python-docx raises many kinds on a damaged file
+        except (PackageNotFoundError, BadZipFile, KeyError, ValueError, XMLSyntaxError) as error:
+            # What python-docx raises on a file that is not a sound .docx.
             raise ValidationError(_("Không đọc được tệp Word này.")) from error
 
     def clean(self):
@@ -60,8 +66,6 @@ class DirectiveTextForm(forms.Form):
 
 def read_docx_text(upload) -> str:
     """The paragraphs of a Word file, then its tables with cells separated by tabs."""
-    from docx import Document
-
     document = Document(upload)
     lines = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
