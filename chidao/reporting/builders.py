@@ -485,6 +485,8 @@ def _header_row(sheet, row: int, headers) -> None:
 def _write_row(sheet, row: int, values, *, bold=False, centre=()) -> None:
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=column, value=value)
+        if isinstance(value, float):
+            cell.number_format = "0.0"
         cell.font, cell.border = _font(bold=bold), _BOX
         cell.alignment = _CENTRE if column in centre else _WRAP
         if cell.data_type == "f":
