@@ -654,3 +654,19 @@ class _BoardData:
     cycle: ReportingCycle
     as_of: date
     submissions: list
+
+
+def build_list_xlsx(title: str, headers, rows) -> bytes:
+    """Any list of a page as an .xlsx: a title, a header row, one row per line."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    row = _sheet_title(sheet, [title.upper()], len(headers))
+    _header_row(sheet, row, headers)
+    for values in rows:
+        row += 1
+        _write_row(sheet, row, values)
+    _widths(sheet, [8 if i == 0 else 20 for i in range(len(headers))])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -37,6 +37,7 @@ from chidao.reporting.builders import (
     DOCX_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
     build_board_xlsx,
+    build_list_xlsx,
     build_report_docx,
     build_report_xlsx,
     get_report_filename,
@@ -106,6 +107,9 @@ def cycle_list(request):
         )
         .order_by("-period_start", "committee__name", "kind")
     )
+    export = request.GET.get("xuat")
+    if export in ("csv", "xlsx"):
+        return _export_cycles(cycles, export)
     own = []
     if roles.unit_id:
         own = list(
@@ -272,6 +276,53 @@ def report_xlsx(request, pk):
     return _download(content, XLSX_CONTENT_TYPE, get_report_filename(cycle, "xlsx"))
 
 
+_CYCLE_HEADERS = (
+    "STT",
+    "Kỳ báo cáo",
+    "Loại kỳ",
+    "Ban Chỉ đạo",
+    "Số liệu từ ngày",
+    "Số liệu đến ngày",
+    "Hạn gửi",
+    "Số đơn vị đã gửi",
+    "Số đơn vị phải gửi",
+    "Trạng thái",
+)
+
+
+def _export_cycles(cycles, export: str) -> HttpResponse:
+    """The cycle list as the page shows it, in .csv (UTF-8 with BOM) or .xlsx."""
+    rows = [
+        (
+            number,
+            cycle.title,
+            cycle.get_kind_display(),
+            str(cycle.committee),
+            f"{cycle.window_start:%d/%m/%Y}",
+            f"{cycle.window_end:%d/%m/%Y}",
+            f"{cycle.due_on:%d/%m/%Y}",
+            cycle.submitted_count,
+            cycle.required_count,
+            cycle.get_state_display(),
+        )
+        for number, cycle in enumerate(cycles, start=1)
+    ]
+    if export == "xlsx":
+        content = build_list_xlsx("Kỳ báo cáo", _CYCLE_HEADERS, rows)
+        return _download(content, XLSX_CONTENT_TYPE, "Ky-Bao-Cao.xlsx")
+    return _download(_csv_bytes(_CYCLE_HEADERS, rows), "text/csv; charset=utf-8", "Ky-Bao-Cao.csv")
+
+
+def _csv_bytes(headers, rows) -> bytes:
+    """UTF-8 with a BOM so that Excel shows Vietnamese correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_csv_safe(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
 _BOARD_HEADERS = ("STT", "Cơ quan, đơn vị", "Trạng thái", "Ngày gửi", "Đánh giá thời hạn")
 
 
@@ -291,14 +342,9 @@ def _board_rows(cycle, as_of):
 def cycle_board_csv(request, pk):
     """The board as CSV, UTF-8 with a BOM so that Excel shows Vietnamese correctly."""
     cycle = access_cycle(request.user, pk, CycleAction.VIEW)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(_BOARD_HEADERS)
-    for row in _board_rows(cycle, _as_of(request)):
-        writer.writerow([_csv_safe(value) for value in row])
-    content = "\ufeff" + buffer.getvalue()
+    content = _csv_bytes(_BOARD_HEADERS, _board_rows(cycle, _as_of(request)))
     name = get_report_filename(cycle, "csv").replace("Bao-Cao", "Tinh-Hinh-Nop")
-    return _download(content.encode("utf-8"), "text/csv; charset=utf-8", name)
+    return _download(content, "text/csv; charset=utf-8", name)
 
 
 def _csv_safe(value):

@@ -320,3 +320,23 @@ def test_the_secretariat_numbers_the_report_and_closes_the_cycle(client, world, 
     sign_in(client, world, "unit_officer")
     own = cycle.submissions.get(unit=world.lead_unit)
     assert client.post(reverse("reporting:submission_detail", args=[own.pk])).status_code == 403
+
+
+def test_the_cycle_list_exports_as_csv_and_xlsx(client, world, cycle):
+    sign_in(client, world, "leader")
+    url = reverse("reporting:cycle_list")
+
+    as_csv = client.get(url, {"xuat": "csv"})
+    as_xlsx = client.get(url, {"xuat": "xlsx"})
+
+    lines = as_csv.content.decode("utf-8-sig").splitlines()
+    assert as_csv.content.startswith("\ufeff".encode())
+    assert lines[0].startswith("STT,Kỳ báo cáo,Loại kỳ,Ban Chỉ đạo")
+    assert {line.split(",")[1] for line in lines[1:]} == {"Quý II/2025", "Quý III/2025"}
+    sheet = load_workbook(BytesIO(as_xlsx.content)).active
+    assert sheet.title == "Kỳ báo cáo"
+    assert [row[1] for row in sheet.iter_rows(min_row=3, values_only=True)] == [
+        "Kỳ báo cáo",
+        "Quý III/2025",
+        "Quý II/2025",
+    ]
