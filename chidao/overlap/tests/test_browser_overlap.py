@@ -55,3 +55,24 @@ def test_report_then_drafts_from_a_plan_saved_in_one_step(web, world, live_serve
     assert saved.lead_unit == world.lead_unit
     assert saved.deadline_text == "trong Quý IV/2025"
     assert not Task.objects.filter(title__startswith="Triển khai bệnh án").exists()
+
+
+def test_the_slots_warn_on_the_form_and_list_like_tasks_on_the_task_page(
+    web, world, live_server, settings
+):
+    # Pages that include the two slots exactly as the task pages are to include them.
+    settings.ROOT_URLCONF = "chidao.overlap.tests.urls_with_slots"
+    page = web.new_page()
+    sign_in(page, live_server, world.users["secretariat"].username, PASSWORD)
+
+    page.goto(f"{live_server.url}/thu-nghiem/giao/{world.committee.pk}/")
+    page.fill("#id_title", "So hoa ho so thu tuc hanh chinh")
+    warning = page.locator("#possible-duplicates-list")
+    expect(warning).to_be_visible()
+    expect(warning.locator("li.possible-duplicate")).to_have_count(2)
+    web.step(page, "warning before saving")
+
+    page.goto(f"{live_server.url}/thu-nghiem/nhiem-vu/{world.task.pk}/")
+    expect(page.locator("#similar-tasks li.similar-task")).to_have_count(1)
+    expect(page.locator("#similar-tasks mark").first).to_be_visible()
+    web.step(page, "similar tasks on the task page")
