@@ -25,6 +25,7 @@ from chidao.assignments.services import (
 from chidao.committees.models import Committee, Membership, TaskGroup
 from chidao.demo import content
 from chidao.demo.cycles import load_demo_cycles
+from chidao.demo.meetings import load_demo_meetings
 from chidao.demo.records import AccountRow, CommitteeRow, DocumentRow, IndicatorRow, TaskRow
 from chidao.demo.stories import (
     DeadlineRequest,
@@ -136,6 +137,7 @@ class _DemoLoader:
         for row in content.COMMITTEES:
             self._load_tasks(row)
         load_demo_cycles(self)
+        load_demo_meetings(self)
         return DemoSummary(
             created=True,
             today=self.today,
