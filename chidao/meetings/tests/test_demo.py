@@ -1,0 +1,48 @@
+"""The demo's first meeting of the Nam Định committee, as a secretariat opens it."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from chidao.assignments.choices import TaskStatus
+from chidao.demo import content
+from chidao.meetings.follow_up import get_follow_up
+from chidao.meetings.models import Meeting
+from chidao.meetings.rules import get_follow_up_rank
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_first_meeting_and_the_brief_for_the_second(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    today = timezone.localdate()
+    call_command("load_demo", "--today", today.isoformat(), stdout=StringIO())
+    first = Meeting.objects.get(committee__name=content.NAM_DINH_COMMITTEE, number=1)
+    second = Meeting.objects.get(committee=first.committee, number=2)
+
+    assert first.chair.person.full_name == "Đặng Khánh Toàn"
+    assert first.conclusions.count() == 4
+    assert first.attendances.filter(status="delegated").count() == 1
+    brief = get_follow_up(second, as_of=today)
+    assert len(brief.lines) == 10
+    ranks = [get_follow_up_rank(line.status) for line in brief.lines]
+    assert ranks == sorted(ranks)
+    assert brief.lines[0].status == TaskStatus.OVERDUE
+
+    client.login(username="thuongtruc", password=content.DEMO_PASSWORD)
+    page = client.get(reverse("meetings:meeting_detail", args=[first.pk]))
+    assert page.status_code == 200
+    assert "Phiên họp thứ nhất" in page.content.decode()
+    assert client.get(reverse("meetings:follow_up", args=[second.pk])).status_code == 200
+    notice = client.get(reverse("meetings:conclusion_notice_docx", args=[first.pk]))
+    assert notice.status_code == 200
+    registered = client.post(
+        reverse("meetings:conclusion_notice_register", args=[first.pk]),
+        {"number": "01", "issued_on": first.held_on.isoformat()},
+    )
+    assert registered.status_code == 302
+    first.refresh_from_db()
+    assert first.notice_document.symbol == "01-TB/BCĐ"
