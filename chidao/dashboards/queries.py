@@ -1,9 +1,12 @@
 """What the dashboards read: every task number from aggregate queries.
 
-Counts come from ``assignments.counts.get_count_table`` and the status annotation
-``Task.objects.with_status(as_of)`` (DESIGN.md §4: one rule); nothing here loops over
-tasks in Python. Each panel is a fixed number of queries whatever the data size, and the
-dashboard's total is pinned by a test.
+Statuses come from the one rule, ``Task.objects.with_status(as_of)``. The dashboard asks
+for one "status cube" per date (tasks counted per lead unit × group × key flag × status)
+and sums its few dozen cells into the Government-Office count tables of
+``assignments.counts`` (``CountRow``/``CountTable``), the heat map and the key-task
+figure; a test holds those tables equal to ``get_count_table`` for the same date.
+Nothing here loops over tasks in Python. Each panel is a fixed number of queries whatever
+the data size, and the dashboard's total is pinned by a test.
 """
 
 from collections import defaultdict
@@ -17,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chidao.assignments.choices import TaskStatus
-from chidao.assignments.counts import CountRow, get_count_table
+from chidao.assignments.counts import GROUPINGS, CountRow, CountTable
 from chidao.assignments.models import ProgressUpdate, Task
 from chidao.committees.models import Committee
 from chidao.indicators.choices import ObservationState, ProjectionStatus, Rollup
@@ -112,26 +115,20 @@ def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -
     tasks = scope.filter_tasks(Task.objects.visible_to(user))
     days = scope.committee.due_soon_days
     last_year = same_day_last_year(as_of)
-    by_unit = get_count_table(tasks, as_of=as_of, by="lead_unit", due_soon_days=days)
-    by_group = get_count_table(tasks, as_of=as_of, by="group", due_soon_days=days)
-    by_unit_last_year = get_count_table(tasks, as_of=last_year, by="lead_unit", due_soon_days=days)
-    key_overdue = (
-        tasks.filter(is_key=True)
-        .with_status(as_of)
-        .filter(status=TaskStatus.OVERDUE)
-        .order_by()
-        .count()
-    )
+    cube = get_status_cube(tasks, as_of, days)
+    cube_last_year = get_status_cube(tasks, last_year, days)
     dashboard = Dashboard(
         scope=scope,
         as_of=as_of,
         last_year=last_year,
-        by_unit=by_unit,
-        by_group=by_group,
-        by_unit_last_year=by_unit_last_year,
-        key_overdue=key_overdue,
+        by_unit=build_count_table(cube, as_of=as_of, by="lead_unit"),
+        by_group=build_count_table(cube, as_of=as_of, by="group"),
+        by_unit_last_year=build_count_table(cube_last_year, as_of=last_year, by="lead_unit"),
+        key_overdue=sum(
+            cell["n"] for cell in cube if cell["is_key"] and cell["status"] == TaskStatus.OVERDUE
+        ),
         overdue_tasks=get_overdue_tasks(tasks, as_of, limit=overdue_limit),
-        heatmap=get_heatmap(tasks, scope, as_of),
+        heatmap=get_heatmap(cube, scope, as_of),
         indicators=get_indicator_panel(scope, as_of),
         communes=[],
         commune_total=None,
@@ -139,6 +136,60 @@ def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -
     dashboard.communes, dashboard.commune_total = get_commune_rows(user, scope, as_of)
     dashboard.cards = get_cards(dashboard)
     return dashboard
+
+
+CUBE_FIELDS = (
+    "lead_unit_id",
+    "lead_unit__name",
+    "group_id",
+    "group__name",
+    "group__code",
+    "is_key",
+    "status",
+    "due_soon",
+)
+
+
+def get_status_cube(tasks, as_of: date, due_soon_days: int) -> list[dict]:
+    """Tasks counted per lead unit × group × key flag × status × due soon, in one query.
+
+    The statuses are ``with_status`` (the one rule); the tables, the heat map and the key
+    task figure are sums of these cells (a few dozen rows, never one per task), so the
+    dashboard compiles the status expression twice instead of once per counted status
+    and panel. ``build_count_table`` gives exactly ``get_count_table`` (a test holds it).
+    """
+    return list(
+        tasks.with_status(as_of)
+        .with_due_soon(as_of, due_soon_days)
+        .exclude(status=TaskStatus.NOT_YET_ASSIGNED)
+        .order_by()
+        .values(*CUBE_FIELDS)
+        .annotate(n=Count("pk"))
+    )
+
+
+def build_count_table(cube: list[dict], *, as_of: date, by: str) -> CountTable:
+    """The count table of ``assignments.counts`` from the cube's cells, rows by label."""
+    key_field, label_field = GROUPINGS[by]
+    counts, labels = {}, {}
+    for cell in cube:
+        key = cell[key_field]
+        labels[key] = cell[label_field]
+        row = counts.setdefault(key, dict.fromkeys(STATUS_FILTERS, 0))
+        row[cell["status"]] += cell["n"]
+        if cell["due_soon"]:
+            row["due_soon"] += cell["n"]
+    # As the count table orders: by label, no label (no group) first.
+    ordered = sorted(counts, key=lambda key: (labels[key] is not None, labels[key] or ""))
+    rows = [
+        CountRow(key=key, label=labels[key] or "Chưa phân nhóm", **counts[key]) for key in ordered
+    ]
+    total = CountRow(
+        key=None,
+        label="Tổng cộng",
+        **{name: sum(getattr(row, name) for row in rows) for name in STATUS_FILTERS},
+    )
+    return CountTable(as_of=as_of, by=by, rows=rows, total=total)
 
 
 def get_cards(dashboard: Dashboard) -> list[dict]:
@@ -222,18 +273,16 @@ def get_overdue_tasks(tasks, as_of: date, *, limit: int) -> list:
     return rows
 
 
-def get_heatmap(tasks, scope: Scope, as_of: date) -> dict:
-    """Lead unit × group: tasks assigned and overdue per cell; one aggregate query."""
-    cells = (
-        tasks.with_status(as_of)
-        .exclude(status=TaskStatus.NOT_YET_ASSIGNED)
-        .order_by()
-        .values("lead_unit_id", "lead_unit__name", "group_id", "group__name", "group__code")
-        .annotate(
-            assigned=Count("pk"),
-            overdue=Count("pk", filter=STATUS_FILTERS["overdue"]),
-        )
-    )
+def get_heatmap(cube: list[dict], scope: Scope, as_of: date) -> dict:
+    """Lead unit × group: tasks assigned and overdue per cell, from the status cube."""
+    merged = {}
+    for row in cube:
+        key = (row["lead_unit_id"], row["group_id"])
+        cell = merged.setdefault(key, {**row, "assigned": 0, "overdue": 0})
+        cell["assigned"] += row["n"]
+        if row["status"] == TaskStatus.OVERDUE:
+            cell["overdue"] += row["n"]
+    cells = list(merged.values())
     units, groups, data = {}, {}, []
     for cell in cells:
         units[cell["lead_unit_id"]] = cell["lead_unit__name"]
@@ -371,15 +420,20 @@ def get_commune_rows(user, scope: Scope, as_of: date):
         return [], None
     tasks = Task.objects.visible_to(user).filter(committee__in=children)
     days = scope.committee.due_soon_days
+    # Grouped by status (and due soon): one CASE in the query, pivoted here per committee.
     grouped = (
         tasks.with_status(as_of)
         .with_due_soon(as_of, days)
         .exclude(status=TaskStatus.NOT_YET_ASSIGNED)
         .order_by()
-        .values("committee_id")
-        .annotate(**{name: Count("pk", filter=q) for name, q in STATUS_FILTERS.items()})
+        .values("committee_id", "status", "due_soon")
+        .annotate(n=Count("pk"))
     )
-    counts = {row.pop("committee_id"): row for row in grouped}
+    counts = defaultdict(lambda: dict.fromkeys(STATUS_FILTERS, 0))
+    for row in grouped:
+        counts[row["committee_id"]][row["status"]] += row["n"]
+        if row["due_soon"]:
+            counts[row["committee_id"]]["due_soon"] += row["n"]
     rows = []
     for child in sorted(children, key=lambda c: c.name):
         row = CountRow(key=child.pk, label=child.name, **counts.get(child.pk, {}))
