@@ -290,16 +290,18 @@ def get_heatmap(cube: list[dict], scope: Scope, as_of: date) -> dict:
     unit_ids = sorted(units, key=lambda pk: units[pk])
     group_ids = sorted(groups, key=lambda pk: (pk is None, str(groups[pk])))
     for cell in cells:
-        params = scope.list_params(as_of, lead_unit=cell["lead_unit_id"], status=TaskStatus.OVERDUE)
-        params["group"] = cell["group_id"] if cell["group_id"] else params.get("group")
-        params = {k: v for k, v in params.items() if v is not None}
+        params = scope.list_params(
+            as_of, lead_unit=cell["lead_unit_id"], group=cell["group_id"], status="overdue"
+        )
+        # The list cannot ask for "no group": such a cell is not linked.
+        url = task_list_url(params) if cell["group_id"] else ""
         data.append(
             {
                 "x": group_ids.index(cell["group_id"]),
                 "y": unit_ids.index(cell["lead_unit_id"]),
                 "overdue": cell["overdue"],
                 "assigned": cell["assigned"],
-                "url": task_list_url(params),
+                "url": url,
             }
         )
     return {

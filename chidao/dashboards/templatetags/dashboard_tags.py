@@ -22,7 +22,7 @@ def list_url(scope, as_of, **filters) -> str:
 @register.filter
 def percent(value) -> str:
     """A rate as "45,5 %" (Vietnamese decimal comma), or "—" when there is none."""
-    if value is None:
+    if value is None or value == "":
         return "—"
     return f"{value:.1f}".replace(".", ",") + " %"
 

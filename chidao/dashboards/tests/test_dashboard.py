@@ -121,6 +121,11 @@ def test_every_linked_number_is_the_count_of_its_list(client, province):
     assert len(links) > 20
     for url, number in links:
         assert list_count(user, url) == int(number), url
+    cells = open_dashboard(client, province, AS_OF).context["dashboard"].heatmap["cells"]
+    linked = [cell for cell in cells if cell["url"]]
+    assert len(linked) == 2  # two groups; the tasks without a group are not linked
+    for cell in linked:
+        assert list_count(user, cell["url"]) == cell["overdue"]
     overdue_card = re.search(r'id="card-overdue".*?href="([^"]+)"', html, re.S).group(1)
     assert "status=overdue" in overdue_card
     assert "as_of=2025-09-30" in overdue_card
