@@ -163,9 +163,15 @@ def gated(world):
 
 def test_unit_head_gate_holds_a_report_until_the_head_approves(client, gated):
     world = gated
+    task = TaskFactory(
+        committee=world.committee,
+        lead_unit=world.lead_unit,
+        assigned_on=datetime.date(2025, 3, 1),
+        deadline=datetime.date(2030, 6, 30),
+    )
     sign_in(client, world, "unit_officer")
     client.post(
-        reverse("assignments:progress_create", kwargs={"pk": world.task.pk}),
+        reverse("assignments:progress_create", kwargs={"pk": task.pk}),
         {
             "percent": "100",
             "claims_completion": "on",
@@ -173,9 +179,9 @@ def test_unit_head_gate_holds_a_report_until_the_head_approves(client, gated):
             "output_date": "10/05/2025",
         },
     )
-    update = ProgressUpdate.objects.get(task=world.task, completion_output=OUTPUT)
+    update = ProgressUpdate.objects.get(task=task, completion_output=OUTPUT)
     assert update.review_state == ReviewState.PENDING_UNIT_HEAD
-    assert "Chờ lãnh đạo đơn vị duyệt" in task_page(client, world.task)
+    assert "Chờ lãnh đạo đơn vị duyệt" in task_page(client, task)
 
     sign_in(client, world, "secretariat")
     queue = client.get(reverse("assignments:secretariat_home"))
@@ -187,21 +193,21 @@ def test_unit_head_gate_holds_a_report_until_the_head_approves(client, gated):
 
     sign_in(client, world, "unit_head")
     approve_url = reverse("assignments:progress_approve_unit", kwargs={"pk": update.pk})
-    assert f'href="{approve_url}"' in task_page(client, world.task)
+    assert f'href="{approve_url}"' in task_page(client, task)
     assert client.post(approve_url, {"decision": "approve"}).status_code == 302
     update.refresh_from_db()
     assert (update.review_state, update.unit_approved_by) == (
         ReviewState.SUBMITTED,
         world.users["unit_head"],
     )
-    kinds = [entry.kind for entry in get_task_timeline(world.task)]
+    kinds = [entry.kind for entry in get_task_timeline(task)]
     assert TimelineKind.UNIT_APPROVAL in kinds
 
     sign_in(client, world, "secretariat")
     queue = client.get(reverse("assignments:secretariat_home"))
     assert update.pk in {item.pk for item in queue.context["claims"]}
     assert client.post(review_url(update), {"decision": "accept"}).status_code == 302
-    assert Task.objects.get(pk=world.task.pk).state == TaskState.COMPLETED
+    assert Task.objects.get(pk=task.pk).state == TaskState.COMPLETED
 
 
 def test_unit_head_returns_a_report_with_a_reason(client, gated):
