@@ -208,3 +208,13 @@ def test_download_sends_anonymous_users_to_sign_in(client, world):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_a_file_missing_on_disk_is_404_not_500(client, world, media):
+    evidence = world.objects["evidence"]
+    (media / evidence.file.name).unlink()
+    sign_in(client, world, "unit_officer")
+
+    response = client.get(reverse("assignments:evidence_download", kwargs={"pk": evidence.pk}))
+
+    assert response.status_code == 404

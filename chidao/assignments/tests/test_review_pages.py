@@ -518,3 +518,18 @@ def test_queue_reads_in_a_fixed_number_of_queries(client, world, django_assert_n
         response = client.get(url)
 
     assert len(response.context["claims"]) == 8
+
+
+def test_admin_lands_on_a_queue_and_may_pick_any_committee(client, world):
+    sign_in(client, world, "admin")
+
+    landing = client.get(reverse("home"))
+    picked = client.get(
+        reverse("assignments:secretariat_home"), {"committee": world.other_committee.pk}
+    )
+
+    assert landing.url == reverse("assignments:secretariat_home")
+    assert picked.context["committee"] == world.other_committee
+    assert (
+        client.get(reverse("assignments:secretariat_home"), {"committee": "x"}).status_code == 404
+    )
