@@ -5,6 +5,7 @@ environment variable prefixed ``CHIDAO_`` (plus the conventional ``DATABASE_URL`
 the same code runs the demo on SQLite and production on PostgreSQL.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    # Sign-in throttling per account and per address (DESIGN.md §5).
+    "axes",
     "chidao.core",
     "chidao.org",
     "chidao.committees",
@@ -63,11 +66,13 @@ INSTALLED_APPS = [
     "chidao.imports",
     "chidao.api",
     "chidao.meetings",
+    "chidao.proposals",
     "chidao.dashboards",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "chidao.core.headers.ContentSecurityPolicyMiddleware",
     "chidao.audit.middleware.RequestContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,8 +81,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "chidao.core.sessions.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "chidao.urls"
@@ -113,10 +121,43 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "org.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 8},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2 first: new and re-hashed passwords use it; older hashes are upgraded at sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# django-axes checks the lock-out before Django checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Throttling: after this many failures an account, and separately an address, is locked
+# for the cool-off time; the page says so in Vietnamese (HTTP 429). Failures are logged
+# by axes (AccessAttempt, AccessFailureLog) and by the audit log.
+AXES_FAILURE_LIMIT = int(os.environ.get("CHIDAO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("CHIDAO_LOGIN_LOCKOUT_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "chidao.audit.context.get_client_ip"
+# Sessions: signed out after this long without a request, and after this long in all
+# (chidao.core.sessions). The cookie lasts no longer than the absolute limit.
+CHIDAO_SESSION_IDLE_MINUTES = int(os.environ.get("CHIDAO_SESSION_IDLE_MINUTES", "30"))
+CHIDAO_SESSION_MAX_HOURS = int(os.environ.get("CHIDAO_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = CHIDAO_SESSION_MAX_HOURS * 3600
+# Accounts with no sign-in for this many days are disabled by a nightly job (0: never).
+CHIDAO_ACCOUNT_INACTIVE_DAYS = int(os.environ.get("CHIDAO_ACCOUNT_INACTIVE_DAYS", "45"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -155,6 +196,32 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Transport (docs/security.md): HTTPS only in production. Behind nginx, set
+# CHIDAO_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO so Django knows the request was HTTPS.
+SECURE_SSL_REDIRECT = env_bool("CHIDAO_SSL_REDIRECT", not DEBUG)
+if os.environ.get("CHIDAO_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (os.environ["CHIDAO_PROXY_SSL_HEADER"], "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("CHIDAO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CHIDAO_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is a promise about the whole domain (often a province's .gov.vn), so it is
+# the operator's choice; without it Django's deploy check W021 is expected.
+SECURE_HSTS_PRELOAD = env_bool("CHIDAO_HSTS_PRELOAD")
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Pages send the token from the template (hx-headers), never read the cookie from script.
+CSRF_COOKIE_HTTPONLY = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Everything is vendored, so 'self' only. Inline scripts remain on some dashboard pages
+# (docs/security.md, left): 'unsafe-inline' until they move into static files.
+CHIDAO_CONTENT_SECURITY_POLICY = os.environ.get(
+    "CHIDAO_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
 
 # Evidence files: checked by content, capped in size, stored under MEDIA_ROOT (never
 # served directly: downloads go through a view that checks who may see the task).
@@ -188,7 +255,14 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [],
+    # 429 with Retry-After past these rates (chidao.core.throttling); empty: no limit.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "chidao.core.throttling.ApiUserRateThrottle",
+        "chidao.core.throttling.ApiAnonRateThrottle",
+    ],
 }
+CHIDAO_API_RATE_USER = os.environ.get("CHIDAO_API_RATE_USER", "600/min")
+CHIDAO_API_RATE_ANON = os.environ.get("CHIDAO_API_RATE_ANON", "60/min")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Chỉ Đạo API",
     "DESCRIPTION": "Nhiệm vụ, tiến độ, chỉ tiêu và số liệu của Ban Chỉ đạo.",

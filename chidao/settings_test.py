@@ -14,3 +14,12 @@ STORAGES = {
     **STORAGES,  # noqa: F405 -- from the star import above
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Tests speak plain HTTP to the test client; the redirect is tested in test_security_headers.
+SECURE_SSL_REDIRECT = False
+# The test client's login() calls authenticate() without a request, which django-axes
+# refuses; its own tests turn it on with override_settings (test_security_signin.py).
+AXES_ENABLED = False
+# One process runs thousands of API requests; the limits are tested on their own.
+CHIDAO_API_RATE_USER = ""
+CHIDAO_API_RATE_ANON = ""

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "chidao.core"
     verbose_name = _("Dùng chung")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from chidao.core import jobs  # noqa: F401 -- registers the nightly job with Huey
+        from chidao.core.sessions import note_sign_in
+
+        user_logged_in.connect(note_sign_in, dispatch_uid="core_session_clocks")

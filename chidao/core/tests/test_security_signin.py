@@ -1,0 +1,159 @@
+"""Sign-in hardening (issue 5, item 3): Argon2, password rules, throttling per account
+and per address with a Vietnamese lock-out page, session id rotated at sign-in, sign-out
+and account disable end the session."""
+
+import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.test import Client, override_settings
+from django.urls import reverse
+
+import chidao.settings as production
+from chidao.audit.choices import AuditAction
+from chidao.audit.models import AuditEvent
+from chidao.org.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Mat-khau-thu-nghiem-2025"
+LOCKED_TEXT = "Đăng nhập sai quá nhiều lần"
+axes_on = override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
+
+
+def sign_in(client, username, password, ip="10.0.0.1"):
+    return client.post(
+        reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+def test_production_hashes_passwords_with_argon2():
+    assert production.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    with override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
+        encoded = make_password(PASSWORD)
+        assert encoded.startswith("argon2$argon2id$")
+        assert check_password(PASSWORD, encoded)
+
+
+@pytest.mark.parametrize("password", ["Ab1-xyz", "12345678", "password123", "qwertyuiop"])
+def test_short_common_and_numeric_passwords_are_refused(password):
+    with pytest.raises(ValidationError):
+        validate_password(password)
+
+
+def test_a_long_uncommon_password_is_accepted():
+    validate_password("Tinh-uy-Ha-Giang-2025!")
+
+
+@axes_on
+def test_an_account_is_locked_after_repeated_failures_from_any_address(client):
+    UserFactory(username="canbo")
+    for n in range(3):
+        response = sign_in(client, "canbo", "sai", f"10.0.1.{n}")
+    assert response.status_code == 429
+    # The right password from yet another address is refused too, with a page in Vietnamese.
+    response = sign_in(client, "canbo", PASSWORD, "10.0.2.1")
+    assert response.status_code == 429
+    assert LOCKED_TEXT in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Logged: by axes and by the audit log.
+    assert AccessAttempt.objects.filter(username="canbo").exists()
+    assert (
+        AuditEvent.objects.filter(action=AuditAction.SIGN_IN_FAILED, username="canbo").count() >= 3
+    )
+
+
+@axes_on
+def test_an_address_is_locked_after_failures_on_several_accounts(client):
+    UserFactory(username="nguoikhac")
+    for n in range(3):
+        sign_in(client, f"doan{n}", "sai", "10.0.3.3")
+    response = sign_in(client, "nguoikhac", PASSWORD, "10.0.3.3")
+    assert response.status_code == 429
+    assert LOCKED_TEXT in response.content.decode()
+    # The same account from another address still signs in.
+    response = sign_in(client, "nguoikhac", PASSWORD, "10.0.4.4")
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
+@axes_on
+def test_failures_below_the_limit_show_the_form_and_a_success_resets_them(client):
+    UserFactory(username="canbo")
+    for _ in range(2):
+        response = sign_in(client, "canbo", "sai")
+        assert response.status_code == 200
+    assert sign_in(client, "canbo", PASSWORD).status_code == 302
+    client.post(reverse("logout"))
+    for _ in range(2):
+        assert sign_in(client, "canbo", "sai").status_code == 200
+    assert sign_in(client, "canbo", PASSWORD).status_code == 302
+
+
+def test_throttling_is_on_in_production_settings():
+    assert "axes" in production.INSTALLED_APPS
+    assert production.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+    assert production.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
+    assert production.AXES_LOCKOUT_PARAMETERS == ["username", "ip_address"]
+    assert not hasattr(production, "AXES_ENABLED")  # on unless a test turns it off
+    assert settings.AXES_ENABLED is False  # the test settings, see settings_test.py
+
+
+def test_the_session_id_changes_at_sign_in(client):
+    UserFactory(username="canbo")
+    session = client.session
+    session["truoc_dang_nhap"] = 1
+    session.save()
+    before = session.session_key
+    client.cookies[settings.SESSION_COOKIE_NAME] = before
+    response = sign_in(client, "canbo", PASSWORD)
+    assert response.status_code == 302
+    after = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert after != before
+    assert not Session.objects.filter(session_key=before).exists()
+
+
+def test_sign_out_ends_the_session_on_the_server(client):
+    UserFactory(username="canbo")
+    sign_in(client, "canbo", PASSWORD)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert Session.objects.filter(session_key=key).exists()
+    client.post(reverse("logout"))
+    assert not Session.objects.filter(session_key=key).exists()
+    # Replaying the old cookie gives an anonymous visitor.
+    client.cookies[settings.SESSION_COOKIE_NAME] = key
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_a_disabled_account_loses_its_session_at_the_next_request(client):
+    user = UserFactory(username="canbo")
+    client.force_login(user)
+    assert client.get(reverse("home")).wsgi_request.user == user
+    user.is_active = False
+    user.save()
+    response = client.get(reverse("home"))
+    assert not response.wsgi_request.user.is_authenticated
+    assert response.url.startswith(reverse("login"))
+
+
+def test_a_password_change_ends_the_other_sessions_of_the_account():
+    user = UserFactory(username="canbo")
+    here, elsewhere = Client(), Client()
+    here.force_login(user)
+    elsewhere.force_login(user)
+    response = here.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Mat-khau-moi-Ha-Giang-2025",
+            "new_password2": "Mat-khau-moi-Ha-Giang-2025",
+        },
+    )
+    assert response.status_code == 302
+    assert here.get(reverse("home")).wsgi_request.user == user
+    assert not elsewhere.get(reverse("home")).wsgi_request.user.is_authenticated
