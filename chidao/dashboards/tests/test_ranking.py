@@ -146,3 +146,16 @@ def test_the_secretariat_sets_the_weights(client, ranked):
         "Sở Công Thương": Decimal("100.0"),
         "Sở Tài chính": Decimal("50.0"),
     }
+
+
+def test_ranking_query_count_is_pinned(client, ranked, django_assert_num_queries):
+    committee, _secretary = ranked
+    client.login(username="thuongtruc.thu", password=PASSWORD)
+    url = reverse("dashboards:unit_ranking", args=[committee.pk])
+    client.get(url, {"as_of": "30/09/2025"})
+
+    with django_assert_num_queries(14):
+        client.get(url, {"as_of": "30/09/2025"})
+    TaskFactory.create_batch(3, committee=committee, lead_unit=UnitFactory(), deadline=JUNE)
+    with django_assert_num_queries(14):
+        client.get(url, {"as_of": "30/09/2025"})
