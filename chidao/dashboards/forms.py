@@ -25,7 +25,15 @@ class PublicationForm(forms.ModelForm):
 class SavedViewForm(forms.ModelForm):
     class Meta:
         model = SavedView
-        fields = ("name", "group", "key_tasks_only", "units", "indicators", "is_pinned")
+        fields = (
+            "name",
+            "source_document",
+            "group",
+            "key_tasks_only",
+            "units",
+            "indicators",
+            "is_pinned",
+        )
         widgets = {
             "units": forms.CheckboxSelectMultiple,
             "indicators": forms.CheckboxSelectMultiple,
@@ -37,6 +45,12 @@ class SavedViewForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = committee.task_groups.order_by("code", "name")
         self.fields["group"].empty_label = _("Tất cả các nhóm")
+        from chidao.documents.models import Document
+
+        self.fields["source_document"].queryset = Document.objects.filter(
+            pk__in=committee.tasks.values("source_document")
+        )
+        self.fields["source_document"].empty_label = _("Tất cả văn bản")
         self.fields["units"].queryset = Unit.objects.filter(
             pk__in=committee.tasks.values("lead_unit")
         ).order_by("name")

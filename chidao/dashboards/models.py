@@ -84,8 +84,9 @@ class Publication(models.Model):
 
 
 class SavedView(models.Model):
-    """A named dashboard view the secretariat saves: a group, key tasks only, a set of
-    units or indicators; pinned views are offered to the committee's leaders."""
+    """A named dashboard view the secretariat saves: a programme (the document that gave
+    the tasks), a group, key tasks only, a set of units or indicators; pinned views are
+    offered to the committee's leaders."""
 
     committee = models.ForeignKey(
         "committees.Committee",
@@ -100,6 +101,14 @@ class SavedView(models.Model):
         on_delete=models.CASCADE,
         null=True,
         blank=True,
+    )
+    source_document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("chương trình, kế hoạch giao nhiệm vụ"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     key_tasks_only = models.BooleanField(_("chỉ nhiệm vụ trọng tâm"), default=False)
     units = models.ManyToManyField(

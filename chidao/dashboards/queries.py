@@ -48,6 +48,7 @@ class Scope:
 
     committee: Committee
     group_id: int | None = None
+    source_document_id: int | None = None
     unit_ids: frozenset[int] | None = None
     key_only: bool = False
     indicator_ids: frozenset[int] | None = None
@@ -57,6 +58,8 @@ class Scope:
         tasks = tasks.filter(committee=self.committee)
         if self.group_id:
             tasks = tasks.filter(group=self.group_id)
+        if self.source_document_id:
+            tasks = tasks.filter(source_document=self.source_document_id)
         if self.unit_ids is not None:
             tasks = tasks.filter(lead_unit__in=self.unit_ids)
         if self.key_only:
@@ -68,6 +71,8 @@ class Scope:
         params = {"committee": self.committee.pk, "as_of": as_of.isoformat()}
         if self.group_id:
             params["group"] = self.group_id
+        if self.source_document_id:
+            params["source_document"] = self.source_document_id
         if self.unit_ids is not None and len(self.unit_ids) == 1:
             params["lead_unit"] = next(iter(self.unit_ids))
         if self.key_only:

@@ -57,6 +57,7 @@ def get_scope(request, committee) -> tuple[Scope, SavedView | None, str]:
         scope = Scope(
             committee,
             group_id=view.group_id,
+            source_document_id=view.source_document_id,
             unit_ids=unit_ids or None,
             key_only=view.key_tasks_only,
             indicator_ids=indicator_ids or None,

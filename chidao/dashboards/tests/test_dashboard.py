@@ -20,6 +20,7 @@ from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
 from chidao.dashboards.models import SavedView
 from chidao.dashboards.tests.conftest import DEMO_PASSWORD, DEMO_TODAY
+from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.models import User
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
 
@@ -187,6 +188,26 @@ def test_a_saved_view_narrows_the_dashboard(client, province):
     assert response.context["dashboard"].by_unit.total.assigned == 1
     for url, number in NUMBER_LINK.findall(response.content.decode()):
         assert "is_key=true" in url
+        assert list_count(user, url) == int(number)
+
+
+def test_a_programme_view_counts_the_tasks_of_its_document(client, province):
+    user = sign_in_leader(client)
+    plan = DocumentFactory()
+    Task.objects.filter(committee=province, lead_unit__name="Sở Tài chính").update(
+        source_document=plan
+    )
+    view = SavedView.objects.create(
+        committee=province, name="Kế hoạch", source_document=plan, created_by=user
+    )
+
+    response = open_dashboard(client, province, AS_OF, view=view.pk)
+
+    assert response.context["dashboard"].by_unit.total.assigned == 3
+    links = NUMBER_LINK.findall(response.content.decode())
+    assert links
+    for url, number in links:
+        assert f"source_document={plan.pk}" in url
         assert list_count(user, url) == int(number)
 
 
