@@ -32,6 +32,7 @@ urlpatterns = [
     path("nhap-du-lieu/", include("chidao.imports.urls")),
     path("api/", include("chidao.api.urls")),
     path("phien-hop/", include("chidao.meetings.urls")),
+    path("kien-nghi/", include("chidao.proposals.urls")),
     path("bang-dieu-khien/", include("chidao.dashboards.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -58,6 +58,7 @@ MENU: list[MenuEntry] = [
     MenuEntry("documents:document_list", _("Văn bản"), _has_any_role),
     MenuEntry("committees:committee_list", _("Ban Chỉ đạo"), _has_any_role),
     MenuEntry("meetings:meeting_list", _("Phiên họp"), _sits_on_a_committee),
+    MenuEntry("proposals:proposal_list", _("Kiến nghị"), _has_any_role),
     MenuEntry("imports:index", _("Nhập dữ liệu"), _runs_a_committee),
     MenuEntry("reminders:sent_list", _("Nhắc việc"), _runs_a_committee),
     MenuEntry("audit:event_list", _("Nhật ký"), lambda roles: roles.is_admin),

@@ -227,4 +227,22 @@ TABLE: dict[str, Route] = {
     ),
     "meetings:follow_up": Route(get="L FFNF ANAA", kwargs={"pk": "meeting"}),
     "meetings:follow_up_docx": Route(get="L FFNF ANAA", kwargs={"pk": "meeting"}),
+    # Proposals and initiatives (issue [I] §5): anyone sends, tracks and reads published
+    # answers without an account; the committee's secretariat and leaders read proposals;
+    # the unit it is routed to reads it and drafts the answer; the secretariat routes and
+    # approves. Units that see the committee through a task get 403.
+    "proposals:public_submit": Route(get="A AAAA AAAA", post="A AAAA AAAA"),
+    "proposals:public_track": Route(get="A AAAA AAAA"),
+    "proposals:public_answers": Route(get="A AAAA AAAA"),
+    "proposals:proposal_list": Route(get=SIGNED_IN),
+    "proposals:proposal_detail": Route(get="L AFNA ANAA", kwargs={"pk": "proposal"}),
+    "proposals:proposal_route": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "proposal"}
+    ),
+    "proposals:proposal_draft": Route(
+        get="L AFNA ANFA", post="L AFNA ANFA", kwargs={"pk": "proposal"}
+    ),
+    "proposals:proposal_approve": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "proposal"}
+    ),
 }

@@ -1,0 +1,115 @@
+"""Forms of proposals. The public form carries an offline challenge (a sum signed by the
+server, no third-party captcha) and a field robots fill and people do not see."""
+
+import secrets
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from chidao.assignments.forms.tasks import DateInput, UnitChoiceField, get_unit_choices
+from chidao.committees.models import Committee
+from chidao.proposals.choices import ProposalCategory, ProposalKind
+from chidao.proposals.rules import MAX_CONTENT_CHARS, parse_contact
+
+_SALT = "chidao.proposals.challenge"
+_CHALLENGE_MAX_AGE = 2 * 3600
+
+
+def new_challenge_token() -> str:
+    """A signed pair of small numbers to add; the page shows them as the question."""
+    a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
+    return signing.dumps({"a": a, "b": b, "at": int(time.time())}, salt=_SALT)
+
+
+def read_challenge(token: str) -> dict | None:
+    try:
+        return signing.loads(token or "", salt=_SALT, max_age=_CHALLENGE_MAX_AGE)
+    except signing.BadSignature:
+        return None
+
+
+class PublicProposalForm(forms.Form):
+    committee = forms.ModelChoiceField(
+        label=_("Gửi Ban Chỉ đạo"), queryset=Committee.objects.filter(is_active=True)
+    )
+    kind = forms.ChoiceField(label=_("Loại"), choices=ProposalKind.choices)
+    category = forms.ChoiceField(label=_("Lĩnh vực"), choices=ProposalCategory.choices)
+    title = forms.CharField(label=_("Tiêu đề"), max_length=300)
+    content = forms.CharField(
+        label=_("Nội dung"),
+        max_length=MAX_CONTENT_CHARS,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    sender_name = forms.CharField(label=_("Họ và tên"), max_length=200)
+    contact = forms.CharField(
+        label=_("Điện thoại hoặc email"),
+        max_length=200,
+        help_text=_("Chỉ dùng để liên hệ, không bao giờ công khai."),
+    )
+    organisation = forms.CharField(
+        label=_("Cơ quan, tổ chức, doanh nghiệp"), max_length=300, required=False
+    )
+    consents_to_publish = forms.BooleanField(
+        label=_("Tôi đồng ý công khai nội dung kiến nghị và trả lời (không kèm họ tên, liên hệ)"),
+        required=False,
+    )
+    challenge_answer = forms.IntegerField(label=_("Kết quả phép tính"))
+    challenge_token = forms.CharField(widget=forms.HiddenInput)
+    website = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sent = self.data.get("challenge_token", "") if self.is_bound else ""
+        self.challenge = read_challenge(sent)
+        token = sent if self.challenge else new_challenge_token()
+        self.challenge = self.challenge or read_challenge(token)
+        if self.is_bound and token != sent:
+            self.data = self.data.copy()
+            self.data["challenge_token"] = token
+        self.initial["challenge_token"] = token
+        self.fields["challenge_answer"].label = _("Kết quả phép tính %(a)s + %(b)s") % {
+            "a": self.challenge["a"],
+            "b": self.challenge["b"],
+        }
+        self.token_was_valid = not self.is_bound or token == sent
+
+    def clean_contact(self):
+        value = self.cleaned_data["contact"]
+        parse_contact(value)
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("Không gửi được kiến nghị."))
+        if not self.token_was_valid:
+            self.add_error("challenge_answer", _("Phép tính đã hết hạn; hãy làm phép tính mới."))
+        elif data.get("challenge_answer") != self.challenge["a"] + self.challenge["b"]:
+            self.add_error("challenge_answer", _("Kết quả phép tính chưa đúng."))
+        return data
+
+
+class TrackForm(forms.Form):
+    ma = forms.CharField(label=_("Mã tra cứu"), max_length=16)
+
+
+class RouteForm(forms.Form):
+    unit = UnitChoiceField(label=_("Đơn vị xử lý"), queryset=None)
+    response_due = forms.DateField(label=_("Hạn trả lời"), widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = get_unit_choices().order_by("name")
+
+
+class DraftForm(forms.Form):
+    answer_draft = forms.CharField(
+        label=_("Dự thảo trả lời"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class ApproveForm(forms.Form):
+    answer = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 6}))
+    publish = forms.BooleanField(label=_("Công khai trên trang công khai"), required=False)

@@ -1,0 +1,176 @@
+"""Writes on proposals (see assignments.services for the shared contract).
+
+The public form has no account behind it: ``do_submit_proposal`` itself enforces the
+limits per IP address and per contact and refuses a duplicate of an open proposal.
+"""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chidao.core.text import fold_text, normalize_text
+from chidao.proposals.choices import ProposalStatus
+from chidao.proposals.models import Proposal
+from chidao.proposals.rules import (
+    MAX_CONTENT_CHARS,
+    MAX_PER_CONTACT_PER_DAY,
+    MAX_PER_IP_PER_HOUR,
+    clean_public_text,
+    parse_contact,
+)
+
+OPEN_STATUSES = (ProposalStatus.RECEIVED, ProposalStatus.ROUTED)
+
+
+@transaction.atomic
+def do_submit_proposal(
+    *,
+    committee,
+    by=None,
+    sender_name: str,
+    contact: str,
+    category: str,
+    title: str,
+    content: str,
+    kind: str = "proposal",
+    organisation: str = "",
+    consents_to_publish: bool = False,
+    source_ip: str | None = None,
+) -> Proposal:
+    """Take in a proposal from the public form (``by`` None) or from inside.
+
+    Refuses, with a Vietnamese message: a contact that is neither a phone nor an email;
+    content over ``MAX_CONTENT_CHARS``; more than ``MAX_PER_IP_PER_HOUR`` proposals from
+    the IP address in an hour or ``MAX_PER_CONTACT_PER_DAY`` from the contact in a day;
+    the same content as an open proposal of the same contact (naming its tracking code).
+    Returns the proposal, whose ``tracking_code`` the sender keeps.
+    """
+    errors = {}
+    try:
+        contact_key = parse_contact(contact)
+    except ValidationError as error:
+        errors["contact"] = error.messages
+        contact_key = ""
+    content = clean_public_text(content)
+    title = normalize_text(clean_public_text(title))
+    if not content:
+        errors["content"] = _("Ghi nội dung kiến nghị.")
+    elif len(content) > MAX_CONTENT_CHARS:
+        errors["content"] = _("Nội dung dài quá %(limit)s ký tự; hãy tóm tắt hoặc chia ra.") % {
+            "limit": f"{MAX_CONTENT_CHARS:,}".replace(",", ".")
+        }
+    if not title:
+        errors["title"] = _("Ghi tiêu đề.")
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    if source_ip and (
+        Proposal.objects.filter(
+            source_ip=source_ip, created_at__gte=now - timedelta(hours=1)
+        ).count()
+        >= MAX_PER_IP_PER_HOUR
+    ):
+        raise ValidationError(
+            _("Đã nhận nhiều kiến nghị từ địa chỉ này trong một giờ; vui lòng gửi lại sau.")
+        )
+    recent = Proposal.objects.filter(contact_key=contact_key)
+    if recent.filter(created_at__gte=now - timedelta(days=1)).count() >= MAX_PER_CONTACT_PER_DAY:
+        raise ValidationError(
+            {
+                "contact": _("Mỗi người gửi tối đa %(n)s kiến nghị một ngày.")
+                % {"n": MAX_PER_CONTACT_PER_DAY}
+            }
+        )
+    folded = fold_text(content)
+    for open_one in recent.filter(committee=committee, status__in=OPEN_STATUSES):
+        if fold_text(open_one.content) == folded:
+            raise ValidationError(
+                {
+                    "content": _("Kiến nghị này đã được gửi và đang xử lý, mã tra cứu %(code)s.")
+                    % {"code": open_one.tracking_code}
+                }
+            )
+    proposal = Proposal(
+        committee=committee,
+        kind=kind,
+        category=category,
+        title=title,
+        content=content,
+        sender_name=normalize_text(clean_public_text(sender_name)),
+        contact=contact.strip(),
+        contact_key=contact_key,
+        organisation=normalize_text(clean_public_text(organisation)),
+        consents_to_publish=consents_to_publish,
+        submitted_by=by,
+        source_ip=source_ip,
+    )
+    proposal._history_user = by
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+def _locked(proposal: Proposal) -> Proposal:
+    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+@transaction.atomic
+def do_route_proposal(*, proposal: Proposal, by, unit, response_due: date) -> Proposal:
+    """Send the proposal to ``unit`` to draft an answer by ``response_due``."""
+    current = _locked(proposal)
+    if current.status not in OPEN_STATUSES:
+        raise ValidationError(_("Kiến nghị đã trả lời hoặc đã đóng."))
+    if response_due < timezone.localdate():
+        raise ValidationError({"response_due": _("Hạn trả lời không thể trước hôm nay.")})
+    current.routed_unit = unit
+    current.response_due = response_due
+    current.routed_at = timezone.now()
+    current.status = ProposalStatus.ROUTED
+    current._history_user = by
+    current.full_clean()
+    current.save()
+    return current
+
+
+@transaction.atomic
+def do_draft_answer(*, proposal: Proposal, by, text: str) -> Proposal:
+    """The routed unit (or the secretariat) writes the answer for approval."""
+    current = _locked(proposal)
+    if current.status != ProposalStatus.ROUTED:
+        raise ValidationError(_("Chỉ soạn trả lời cho kiến nghị đã chuyển đơn vị xử lý."))
+    text = clean_public_text(text)
+    if not text:
+        raise ValidationError({"answer_draft": _("Ghi nội dung trả lời.")})
+    current.answer_draft = text
+    current.drafted_by = by
+    current._history_user = by
+    current.save()
+    return current
+
+
+@transaction.atomic
+def do_approve_answer(*, proposal: Proposal, by, answer: str, publish: bool) -> Proposal:
+    """The secretariat approves the answer: the sender reads it with the code; with
+    ``publish`` (only if the sender consented) it also appears on the public page,
+    without the sender's name or contact."""
+    current = _locked(proposal)
+    if current.status not in OPEN_STATUSES:
+        raise ValidationError(_("Kiến nghị đã trả lời hoặc đã đóng."))
+    answer = clean_public_text(answer)
+    if not answer:
+        raise ValidationError({"answer": _("Ghi nội dung trả lời.")})
+    if publish and not current.consents_to_publish:
+        raise ValidationError(
+            {"publish": _("Người gửi không đồng ý công khai; chỉ trả lời riêng.")}
+        )
+    current.answer = answer
+    current.answered_on = timezone.localdate()
+    current.status = ProposalStatus.ANSWERED
+    current.is_public = publish
+    current._history_user = by
+    current.full_clean()
+    current.save()
+    return current

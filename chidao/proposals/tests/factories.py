@@ -1,0 +1,23 @@
+import datetime
+
+from chidao.proposals.choices import ProposalCategory
+from chidao.proposals.services import do_route_proposal, do_submit_proposal
+
+
+def build_proposal(*, committee, contact="0912345678", content=None, **fields):
+    return do_submit_proposal(
+        committee=committee,
+        sender_name=fields.pop("sender_name", "Nguyễn Thị Người Dân"),
+        contact=contact,
+        category=fields.pop("category", ProposalCategory.AGENCIES),
+        title=fields.pop("title", "Mở rộng dịch vụ công trực tuyến toàn trình"),
+        content=content or "Đề nghị đưa thủ tục cấp phép xây dựng lên dịch vụ công toàn trình.",
+        consents_to_publish=fields.pop("consents_to_publish", True),
+        **fields,
+    )
+
+
+def build_routed_proposal(*, committee, by, unit, due=datetime.date(2030, 12, 31)):
+    """A citizen's proposal the secretariat routed to ``unit``."""
+    proposal = build_proposal(committee=committee)
+    return do_route_proposal(proposal=proposal, by=by, unit=unit, response_due=due)

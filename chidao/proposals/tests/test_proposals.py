@@ -1,0 +1,200 @@
+"""Proposals: the public form under bad input, tracking, routing, answering, publishing."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from chidao.committees.choices import MemberRole
+from chidao.committees.models import Membership
+from chidao.committees.tests.factories import CommitteeFactory
+from chidao.core.tests.world import PASSWORD, make_user
+from chidao.org.tests.factories import UnitFactory
+from chidao.proposals.choices import ProposalStatus
+from chidao.proposals.forms import read_challenge
+from chidao.proposals.models import Proposal
+from chidao.proposals.rules import MAX_CONTENT_CHARS, parse_contact
+from chidao.proposals.tests.factories import build_proposal
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committee():
+    return CommitteeFactory(name="Ban Chỉ đạo tỉnh Nam Định")
+
+
+def fill(client, committee, **fields):
+    """The public form as a person fills it, with the right sum."""
+    page = client.get(reverse("proposals:public_submit"))
+    token = page.context["form"].initial["challenge_token"]
+    challenge = read_challenge(token)
+    data = {
+        "committee": committee.pk,
+        "kind": "proposal",
+        "category": "agencies",
+        "title": "Mở rộng dịch vụ công trực tuyến",
+        "content": "Đề nghị đưa thủ tục cấp phép xây dựng lên dịch vụ công toàn trình.",
+        "sender_name": "Nguyễn Thị Người Dân",
+        "contact": "0912 345 678",
+        "organisation": "",
+        "consents_to_publish": "on",
+        "challenge_answer": str(challenge["a"] + challenge["b"]),
+        "challenge_token": token,
+        "website": "",
+    }
+    data.update(fields)
+    return client.post(reverse("proposals:public_submit"), data)
+
+
+def test_a_citizen_sends_and_tracks_a_proposal(client, committee):
+    response = fill(client, committee)
+
+    assert response.status_code == 200
+    proposal = Proposal.objects.get()
+    assert proposal.tracking_code in response.content.decode()
+    assert proposal.contact_key == "0912345678"
+    assert proposal.submitted_by is None
+    assert proposal.source_ip == "127.0.0.1"
+    tracked = client.get(reverse("proposals:public_track"), {"ma": proposal.tracking_code.lower()})
+    assert 'data-status="received"' in tracked.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"contact": "gọi tôi"}, "contact"),
+        ({"contact": "nguoidan@"}, "contact"),
+        ({"content": "x" * (MAX_CONTENT_CHARS + 1)}, "content"),
+        ({"content": "   "}, "content"),
+        ({"challenge_answer": "99"}, "challenge_answer"),
+        ({"challenge_token": "gia-mao"}, "challenge_answer"),
+    ],
+)
+def test_bad_input_is_refused_next_to_the_field(client, committee, fields, field):
+    response = fill(client, committee, **fields)
+
+    assert response.status_code == 200
+    assert f'id="id_{field}-error"' in response.content.decode()
+    assert not Proposal.objects.exists()
+
+
+def test_a_filled_trap_field_is_refused(client, committee):
+    response = fill(client, committee, website="http://spam.invalid")
+
+    assert response.status_code == 200
+    assert not Proposal.objects.exists()
+
+
+def test_script_is_stored_as_text_and_shown_escaped(client, committee):
+    fill(client, committee, title="<script>alert(1)</script>", content="<b>đậm</b>\x07")
+    proposal = Proposal.objects.get()
+    assert proposal.content == "<b>đậm</b>"
+
+    tracked = client.get(reverse("proposals:public_track"), {"ma": proposal.tracking_code})
+
+    html = tracked.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_repeated_proposal_points_to_the_open_one(client, committee):
+    fill(client, committee)
+    first = Proposal.objects.get()
+
+    again = fill(client, committee, contact="+84 912 345 678")
+
+    assert Proposal.objects.count() == 1
+    assert f"mã tra cứu {first.tracking_code}" in again.content.decode()
+
+
+def test_limits_per_contact_and_per_address(client, committee):
+    for number in range(3):
+        fill(client, committee, content=f"Kiến nghị số {number}")
+    refused = fill(client, committee, content="Kiến nghị thứ tư")
+    assert Proposal.objects.count() == 3
+    assert 'id="id_contact-error"' in refused.content.decode()
+
+    for number in range(2):
+        fill(client, committee, contact=f"nguoi{number}@example.com", content=f"Ý kiến {number}")
+    refused = fill(client, committee, contact="khac@example.com", content="Ý kiến khác")
+    assert Proposal.objects.count() == 5
+    assert "trong một giờ" in refused.content.decode()
+
+
+def test_phone_numbers_are_one_sender_however_written():
+    assert {parse_contact(v) for v in ("+84 912 345 678", "0912.345.678", "84912345678")} == {
+        "0912345678"
+    }
+
+
+def test_route_draft_approve_and_publish(client, committee):
+    science = UnitFactory(name="Sở Khoa học và Công nghệ")
+    secretariat = make_user("tgv", science)
+    Membership.objects.create(
+        committee=committee, person=secretariat.person, role=MemberRole.SUPPORT_TEAM
+    )
+    officer = make_user("canbo_khcn", science)
+    stranger = make_user("canbo_khac", UnitFactory())
+    proposal = build_proposal(committee=committee)
+
+    client.login(username=secretariat.username, password=PASSWORD)
+    due = timezone.localdate() + datetime.timedelta(days=15)
+    client.post(
+        reverse("proposals:proposal_route", args=[proposal.pk]),
+        {"unit": science.pk, "response_due": due.isoformat()},
+    )
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.routed_unit, proposal.response_due) == (
+        ProposalStatus.ROUTED,
+        science,
+        due,
+    )
+
+    client.login(username=stranger.username, password=PASSWORD)
+    assert client.get(reverse("proposals:proposal_draft", args=[proposal.pk])).status_code == 404
+    client.login(username=officer.username, password=PASSWORD)
+    client.post(
+        reverse("proposals:proposal_draft", args=[proposal.pk]),
+        {"answer_draft": "Sở sẽ đưa thủ tục lên dịch vụ công toàn trình trong quý tới."},
+    )
+    assert (
+        client.post(
+            reverse("proposals:proposal_approve", args=[proposal.pk]), {"answer": "x"}
+        ).status_code
+        == 403
+    )
+
+    client.login(username=secretariat.username, password=PASSWORD)
+    client.post(
+        reverse("proposals:proposal_approve", args=[proposal.pk]),
+        {"answer": "Sở sẽ đưa thủ tục lên dịch vụ công toàn trình trong quý tới.", "publish": "on"},
+    )
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.ANSWERED
+    assert proposal.is_public
+    assert proposal.history.count() == 4
+
+    client.logout()
+    public = client.get(reverse("proposals:public_answers")).content.decode()
+    assert "Sở sẽ đưa thủ tục lên dịch vụ công toàn trình trong quý tới." in public
+    assert "Nguyễn Thị Người Dân" not in public
+    assert "0912345678" not in public
+    tracked = client.get(reverse("proposals:public_track"), {"ma": proposal.tracking_code})
+    assert 'id="proposal-answer"' in tracked.content.decode()
+
+
+def test_an_answer_is_published_only_with_consent(client, committee):
+    from chidao.proposals.services import do_approve_answer
+
+    secretariat = make_user("tgv2", UnitFactory())
+    proposal = build_proposal(committee=committee, consents_to_publish=False)
+
+    with pytest.raises(Exception, match="không đồng ý công khai"):
+        do_approve_answer(proposal=proposal, by=secretariat, answer="Trả lời.", publish=True)
+    answered = do_approve_answer(
+        proposal=proposal, by=secretariat, answer="Trả lời.", publish=False
+    )
+    assert answered.status == ProposalStatus.ANSWERED
+    assert not answered.is_public

@@ -1,0 +1,164 @@
+"""Pages of proposals: the public form, tracking and answers; the secretariat's desk."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from chidao.audit.context import get_client_ip
+from chidao.committees.access import get_roles
+from chidao.proposals.access import access_proposal, get_visible_proposals
+from chidao.proposals.choices import ProposalCategory, ProposalStatus
+from chidao.proposals.forms import ApproveForm, DraftForm, PublicProposalForm, RouteForm, TrackForm
+from chidao.proposals.models import Proposal
+from chidao.proposals.services import (
+    do_approve_answer,
+    do_draft_answer,
+    do_route_proposal,
+    do_submit_proposal,
+)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages_ in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages_)
+
+
+@require_http_methods(["GET", "POST"])
+def public_submit(request):
+    form = PublicProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = do_submit_proposal(
+                committee=data["committee"],
+                by=request.user if request.user.is_authenticated else None,
+                sender_name=data["sender_name"],
+                contact=data["contact"],
+                category=data["category"],
+                kind=data["kind"],
+                title=data["title"],
+                content=data["content"],
+                organisation=data["organisation"],
+                consents_to_publish=data["consents_to_publish"],
+                source_ip=get_client_ip(request),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return render(request, "proposals/public_sent.html", {"proposal": proposal})
+    return render(request, "proposals/public_form.html", {"form": form})
+
+
+def public_track(request):
+    form = TrackForm(request.GET or None)
+    proposal = None
+    if form.is_valid():
+        code = form.cleaned_data["ma"].strip().upper()
+        proposal = Proposal.objects.filter(tracking_code=code).first()
+        if proposal is None:
+            form.add_error("ma", _("Không tìm thấy kiến nghị với mã này."))
+    return render(request, "proposals/public_track.html", {"form": form, "proposal": proposal})
+
+
+def public_answers(request):
+    answered = Proposal.objects.filter(is_public=True).select_related("committee", "routed_unit")
+    counts = Counter(Proposal.objects.values_list("category", flat=True))
+    return render(
+        request,
+        "proposals/public_answers.html",
+        {
+            "proposals": answered.order_by("-answered_on", "-pk")[:100],
+            "category_counts": [(c.label, counts.get(c.value, 0)) for c in ProposalCategory],
+        },
+    )
+
+
+@login_required
+def proposal_list(request):
+    proposals = get_visible_proposals(request.user).select_related("committee", "routed_unit")
+    status = request.GET.get("tinh_trang")
+    if status in ProposalStatus.values:
+        proposals = proposals.filter(status=status)
+    by_category = Counter(proposals.values_list("category", flat=True))
+    by_status = Counter(get_visible_proposals(request.user).values_list("status", flat=True))
+    return render(
+        request,
+        "proposals/proposal_list.html",
+        {
+            "proposals": proposals.order_by("-created_at", "-pk")[:200],
+            "by_category": [(c.label, by_category.get(c.value, 0)) for c in ProposalCategory],
+            "by_status": [(s, by_status.get(s.value, 0)) for s in ProposalStatus],
+            "status": status,
+        },
+    )
+
+
+@login_required
+def proposal_detail(request, pk):
+    proposal = access_proposal(request.user, pk)
+    roles = get_roles(request.user)
+    manages = roles.manages(proposal.committee_id)
+    routed_here = roles.unit_id is not None and roles.unit_id == proposal.routed_unit_id
+    open_ = proposal.status in (ProposalStatus.RECEIVED, ProposalStatus.ROUTED)
+    return render(
+        request,
+        "proposals/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "may_route": manages and open_,
+            "may_draft": (manages or routed_here) and proposal.status == ProposalStatus.ROUTED,
+            "may_approve": manages and open_,
+            "route_form": RouteForm(),
+            "draft_form": DraftForm(initial={"answer_draft": proposal.answer_draft}),
+            "approve_form": ApproveForm(
+                initial={"answer": proposal.answer_draft, "publish": proposal.consents_to_publish}
+            ),
+        },
+    )
+
+
+def _act(request, pk, action, form_class, service, template_key):
+    proposal = access_proposal(request.user, pk, action)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(proposal=proposal, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu."))
+            return redirect("proposals:proposal_detail", pk=proposal.pk)
+    return render(
+        request,
+        "proposals/proposal_action.html",
+        {"proposal": proposal, "form": form, "action": template_key},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_route(request, pk):
+    return _act(request, pk, "manage", RouteForm, do_route_proposal, "route")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_draft(request, pk):
+    def draft(*, proposal, by, answer_draft):
+        return do_draft_answer(proposal=proposal, by=by, text=answer_draft)
+
+    return _act(request, pk, "answer", DraftForm, draft, "draft")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_approve(request, pk):
+    return _act(request, pk, "manage", ApproveForm, do_approve_answer, "approve")
