@@ -1,4 +1,5 @@
-"""The Nam Định committee's first meeting (20/3/2025), as Báo Nam Định reported it.
+"""The Nam Định committee's first meeting (20/3/2025), as Báo Nam Định reported it, and a
+citizen's proposal answered by the Department of Science and Technology.
 
 The chair's conclusions are written as conclusion items; each reaffirms tasks that the
 committee's plan already holds (the demo's tasks are laid out by ``content``, so the
@@ -11,6 +12,8 @@ meeting that already exists is skipped, so a rerun changes nothing.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils import timezone
+
 from chidao.committees.choices import MemberRole
 from chidao.meetings.choices import Attendance
 from chidao.meetings.models import Meeting
@@ -20,6 +23,14 @@ from chidao.meetings.services import (
     do_add_conclusion,
     do_create_meeting,
     do_link_conclusion_tasks,
+)
+from chidao.proposals.choices import ProposalCategory, ProposalKind
+from chidao.proposals.models import Proposal
+from chidao.proposals.services import (
+    do_approve_answer,
+    do_draft_answer,
+    do_route_proposal,
+    do_submit_proposal,
 )
 
 FIRST_MEETING_DAY = date(2025, 3, 20)
@@ -90,8 +101,8 @@ DELEGATED = {"Hồ Văn Phác Thảo": "Trịnh Văn Dự Thay, Phó Giám đố
 
 
 def load_demo_meetings(loader) -> None:
-    """Record Nam Định's first meeting and schedule its second (``services._DemoLoader``
-    passes itself)."""
+    """Record Nam Định's first meeting, schedule its second and answer a citizen's
+    proposal (``services._DemoLoader`` passes itself)."""
     committee = loader.committees["nam-dinh"]
     secretariat = loader.accounts["Trần Thị Mẫu"]
     seats = [seat for (key, _person), seat in loader.memberships.items() if key == "nam-dinh"]
@@ -133,6 +144,46 @@ def load_demo_meetings(loader) -> None:
                 )
             ],
         )
+    load_demo_proposal(loader)
+
+
+PROPOSAL_TITLE = "Hỗ trợ hộ kinh doanh nhỏ bán hàng trên sàn thương mại điện tử"
+PROPOSAL = (
+    "Tôi là chủ hộ kinh doanh nhỏ ở xã Hải Hậu. Đề nghị Ban Chỉ đạo có chương trình tập huấn "
+    "kỹ năng số và hỗ trợ chi phí mở gian hàng trên sàn thương mại điện tử cho hộ kinh doanh "
+    "nông sản, vì nhiều hộ chưa biết cách đăng bán và thanh toán trực tuyến."
+)
+ANSWER = (
+    "Sở Khoa học và Công nghệ tiếp thu kiến nghị. Trong Chương trình hỗ trợ doanh nghiệp nhỏ "
+    "và vừa, hợp tác xã, hộ kinh doanh chuyển đổi số, Sở phối hợp với Sở Công thương tổ chức "
+    "các lớp tập huấn kỹ năng bán hàng trực tuyến tại các xã và hỗ trợ hộ kinh doanh mở gian "
+    "hàng trên sàn thương mại điện tử; lịch tập huấn được thông báo tại Ủy ban nhân dân xã."
+)
+
+
+def load_demo_proposal(loader) -> None:
+    """A citizen's proposal, routed to the Department of Science and Technology, answered
+    and published; skipped when it is already there."""
+    committee = loader.committees["nam-dinh"]
+    if Proposal.objects.filter(committee=committee, title=PROPOSAL_TITLE).exists():
+        return
+    secretariat = loader.accounts["Trần Thị Mẫu"]
+    proposal = do_submit_proposal(
+        committee=committee,
+        sender_name="Lê Thị Người Dân",
+        contact="nguoi.dan.demo@example.com",
+        kind=ProposalKind.PROPOSAL,
+        category=ProposalCategory.BUSINESSES,
+        title=PROPOSAL_TITLE,
+        content=PROPOSAL,
+        consents_to_publish=True,
+    )
+    due = max(loader.today, timezone.localdate()) + timedelta(days=15)
+    proposal = do_route_proposal(
+        proposal=proposal, by=secretariat, unit=loader.units["ND-SKHCN"], response_due=due
+    )
+    proposal = do_draft_answer(proposal=proposal, by=loader.reporters["ND-SKHCN"], text=ANSWER)
+    do_approve_answer(proposal=proposal, by=secretariat, answer=ANSWER, publish=True)
 
 
 def _attendance(seat) -> AttendanceLine:

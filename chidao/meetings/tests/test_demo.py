@@ -46,3 +46,19 @@ def test_the_demo_first_meeting_and_the_brief_for_the_second(client, settings, t
     assert registered.status_code == 302
     first.refresh_from_db()
     assert first.notice_document.symbol == "01-TB/BCĐ"
+
+
+def test_the_demo_citizens_proposal_is_answered_in_public(client, settings, tmp_path):
+    from chidao.proposals.models import Proposal
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", "--today", timezone.localdate().isoformat(), stdout=StringIO())
+    proposal = Proposal.objects.get(committee__name=content.NAM_DINH_COMMITTEE)
+
+    assert proposal.routed_unit.code == "ND-SKHCN"
+    assert proposal.is_public
+    public = client.get(reverse("proposals:public_answers")).content.decode()
+    assert proposal.answer in public
+    assert "Lê Thị Người Dân" not in public
+    tracked = client.get(reverse("proposals:public_track"), {"ma": proposal.tracking_code})
+    assert 'data-status="answered"' in tracked.content.decode()
