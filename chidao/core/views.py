@@ -15,7 +15,7 @@ def home(request):
     if roles.is_secretariat or roles.is_admin:
         return redirect("assignments:secretariat_home")
     if roles.is_leader:
-        return redirect("committees:overview")
+        return redirect("dashboards:index")
     if roles.unit_id:
         return redirect("assignments:unit_tasks")
     return render(request, "core/no_role.html")
