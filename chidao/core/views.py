@@ -8,7 +8,7 @@ from chidao.committees.access import get_roles
 def home(request):
     """Send each user to the page their role works from (issue [B] §1).
 
-    The secretariat lands on its queue and task list, a leader on the committee overview,
+    The secretariat lands on its queue and task list, a leader on the committee dashboard,
     a unit officer or head on the unit's tasks. A user with several roles gets the first.
     """
     roles = get_roles(request.user)
