@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "simple_history",
     # Sign-in throttling per account and per address (DESIGN.md §5).
     "axes",
+    # Two-step sign-in with an authenticator app (chidao.core.twofactor, DESIGN.md §5).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "chidao.core",
     "chidao.org",
     "chidao.committees",
@@ -82,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "chidao.core.sessions.SessionTimeoutMiddleware",
+    "chidao.core.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
@@ -158,6 +162,10 @@ CHIDAO_SESSION_MAX_HOURS = int(os.environ.get("CHIDAO_SESSION_MAX_HOURS", "12"))
 SESSION_COOKIE_AGE = CHIDAO_SESSION_MAX_HOURS * 3600
 # Accounts with no sign-in for this many days are disabled by a nightly job (0: never).
 CHIDAO_ACCOUNT_INACTIVE_DAYS = int(os.environ.get("CHIDAO_ACCOUNT_INACTIVE_DAYS", "45"))
+# Admins and secretariat must set up an authenticator (TOTP); others may. Off by default in
+# the demo, whose visitors try the roles with the shared demo passwords.
+CHIDAO_TWO_FACTOR_REQUIRED = env_bool("CHIDAO_TWO_FACTOR_REQUIRED", not DEMO_MODE)
+OTP_TOTP_ISSUER = "Chỉ Đạo"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

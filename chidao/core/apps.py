@@ -9,7 +9,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from chidao.core import jobs  # noqa: F401 -- registers the nightly job with Huey
-        from chidao.core.sessions import note_sign_in
+        from chidao.core import (
+            jobs,  # noqa: F401 -- registers the nightly job with Huey
+            sessions,
+            twofactor,
+        )
 
-        user_logged_in.connect(note_sign_in, dispatch_uid="core_session_clocks")
+        user_logged_in.connect(sessions.note_sign_in, dispatch_uid="core_session_clocks")
+        user_logged_in.connect(twofactor.note_sign_in, dispatch_uid="core_two_factor")

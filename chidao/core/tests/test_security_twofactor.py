@@ -1,0 +1,124 @@
+"""Two-step sign-in (issue 5, item 3): TOTP required for admins and secretariat, optional
+for others (chidao.core.twofactor). The test settings turn the requirement off for the
+rest of the suite; here it is on."""
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from chidao.committees.choices import MemberRole
+from chidao.committees.models import Membership
+from chidao.committees.tests.factories import CommitteeFactory
+from chidao.org.tests.factories import UserFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_required")]
+
+PASSWORD = "Mat-khau-thu-nghiem-2025"
+
+
+@pytest.fixture
+def _required():
+    with override_settings(CHIDAO_TWO_FACTOR_REQUIRED=True):
+        yield
+
+
+def code(device) -> str:
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def sign_in(client, user):
+    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
+    return response
+
+
+def test_an_admin_must_set_up_an_authenticator_before_any_page(client):
+    admin = UserFactory(username="quantri", is_superuser=True, is_staff=True)
+    sign_in(client, admin)
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("two_factor_setup"))
+    page = client.get(response.url)
+    assert "Cài đặt xác thực hai bước" in page.content.decode()
+    assert "phải bật xác thực hai bước" in page.content.decode()
+    device = TOTPDevice.objects.get(user=admin, confirmed=False)
+
+    key_before = client.cookies[settings.SESSION_COOKIE_NAME].value
+    response = client.post(reverse("two_factor_setup"), {"token": code(device), "next": "/"})
+    assert response.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed is True
+    assert client.cookies[settings.SESSION_COOKIE_NAME].value != key_before
+    assert client.get(reverse("home")).wsgi_request.user == admin
+
+
+def test_a_secretariat_member_must_set_up_an_authenticator(client):
+    user = UserFactory(username="thuongtruc")
+    Membership.objects.create(
+        committee=CommitteeFactory(), person=user.person, role=MemberRole.SUPPORT_TEAM
+    )
+    sign_in(client, user)
+    assert client.get(reverse("home")).url.startswith(reverse("two_factor_setup"))
+
+
+def test_a_unit_officer_may_skip_it_or_set_it_up(client):
+    officer = UserFactory(username="canbo")
+    sign_in(client, officer)
+    response = client.get(reverse("home"))
+    assert not response.url.startswith(reverse("two_factor_setup"))
+    assert response.wsgi_request.user == officer
+    page = client.get(reverse("two_factor_setup"))
+    assert page.status_code == 200
+    assert "phải bật" not in page.content.decode()
+
+
+def test_with_an_authenticator_the_code_is_asked_after_the_password(client):
+    officer = UserFactory(username="canbo")
+    device = TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
+    sign_in(client, officer)
+    target = reverse("two_factor_verify")
+    response = client.get(reverse("home"))
+    assert response.url.startswith(target)
+    # Nothing else opens until the code is given, not even the API through the session.
+    assert client.get(reverse("api:unit-list")).url.startswith(target)
+    response = client.post(target, {"token": code(device), "next": reverse("api:unit-list")})
+    assert response.url == reverse("api:unit-list")
+    assert client.get(reverse("api:unit-list")).status_code == 200
+
+
+def test_a_wrong_code_is_refused_and_the_step_stays(client):
+    officer = UserFactory(username="canbo")
+    TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
+    sign_in(client, officer)
+    wrong = client.post(reverse("two_factor_verify"), {"token": "000000", "next": "/"})
+    assert wrong.status_code == 200
+    assert "Mã xác thực không đúng" in wrong.content.decode()
+    assert client.get(reverse("home")).url.startswith(reverse("two_factor_verify"))
+
+
+def test_sign_out_stays_open_during_the_second_step(client):
+    officer = UserFactory(username="canbo")
+    TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
+    sign_in(client, officer)
+    client.post(reverse("logout"))
+    assert not client.get(reverse("home")).wsgi_request.user.is_authenticated
+
+
+def test_an_outside_next_address_is_not_followed(client):
+    officer = UserFactory(username="canbo")
+    device = TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
+    sign_in(client, officer)
+    response = client.post(
+        reverse("two_factor_verify"), {"token": code(device), "next": "https://vi-du.com/"}
+    )
+    assert response.url == "/"
+
+
+def test_the_requirement_is_on_in_production_settings():
+    import chidao.settings as production
+
+    assert production.CHIDAO_TWO_FACTOR_REQUIRED is (not production.DEMO_MODE)
+    assert "chidao.core.twofactor.TwoFactorMiddleware" in production.MIDDLEWARE

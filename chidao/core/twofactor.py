@@ -1,0 +1,99 @@
+"""Two-step sign-in with a TOTP app (django-otp's ``TOTPDevice``).
+
+After the password, a user with a confirmed authenticator must enter its 6-digit code; an
+admin or a secretariat member without one must set one up first (``CHIDAO_TWO_FACTOR_
+REQUIRED``, on by default); anyone else may set one up. Which step is owed is decided once
+at sign-in and kept in the session, so pages cost no extra query. Until the step is done
+every page except the step's own, sign-out and the language switch sends the user to it.
+API tokens are not affected: a token is made by a user who has passed the step.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+PENDING = "chidao_two_factor_pending"
+VERIFY = "verify"
+SETUP = "setup"
+
+
+def get_confirmed_device(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+
+
+def is_two_factor_required(user) -> bool:
+    """Admins and members of a committee's secretariat (thường trực, tổ giúp việc)."""
+    from chidao.committees.choices import MemberRole
+    from chidao.committees.models import Membership
+
+    if not settings.CHIDAO_TWO_FACTOR_REQUIRED:
+        return False
+    if user.is_superuser:
+        return True
+    if not user.person_id:
+        return False
+    today = timezone.localdate()
+    return (
+        Membership.objects.filter(
+            person_id=user.person_id,
+            committee__is_active=True,
+            role__in=MemberRole.secretariat_roles(),
+        )
+        .filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=today),
+            Q(ended_on__isnull=True) | Q(ended_on__gte=today),
+        )
+        .exists()
+    )
+
+
+def get_owed_step(user) -> str | None:
+    if get_confirmed_device(user) is not None:
+        return VERIFY
+    if is_two_factor_required(user):
+        return SETUP
+    return None
+
+
+def note_sign_in(sender, request, user, **kwargs):
+    """Receiver of ``user_logged_in``: decide which second step, if any, is owed."""
+    if request is None or not hasattr(request, "session"):
+        return
+    step = get_owed_step(user)
+    if step is None:
+        request.session.pop(PENDING, None)
+    else:
+        request.session[PENDING] = step
+
+
+def do_pass_second_step(request):
+    request.session.pop(PENDING, None)
+    request.session.cycle_key()
+
+
+class TwoFactorMiddleware:
+    """Holds a signed-in user at the second step until it is done."""
+
+    ALWAYS_OPEN = ("two_factor_verify", "two_factor_setup", "logout", "set_language")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        step = request.session.get(PENDING) if hasattr(request, "session") else None
+        if step and user is not None and user.is_authenticated and not self.is_open(request):
+            name = "two_factor_verify" if step == VERIFY else "two_factor_setup"
+            return redirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    def is_open(self, request) -> bool:
+        path = request.path_info
+        if path.startswith("/" + settings.STATIC_URL.lstrip("/")):
+            return True
+        return any(path == reverse(name) for name in self.ALWAYS_OPEN)

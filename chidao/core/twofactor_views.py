@@ -1,0 +1,89 @@
+"""The second sign-in step: enter the authenticator's code, or set an authenticator up."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from chidao.core.twofactor import (
+    PENDING,
+    SETUP,
+    do_pass_second_step,
+    get_confirmed_device,
+)
+
+
+class TokenForm(forms.Form):
+    token = forms.RegexField(
+        label=gettext_lazy("Mã xác thực (6 chữ số)"),
+        regex=r"^\d{6}$",
+        error_messages={"invalid": gettext_lazy("Mã gồm 6 chữ số.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+def _next_url(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return "/"
+
+
+@login_required
+def two_factor_verify(request):
+    device = get_confirmed_device(request.user)
+    if device is None:
+        return redirect("two_factor_setup")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            do_pass_second_step(request)
+            return redirect(_next_url(request))
+        form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
+    return render(
+        request, "core/two_factor_verify.html", {"form": form, "next": _next_url(request)}
+    )
+
+
+@login_required
+def two_factor_setup(request):
+    """Shows a new authenticator's key (as text and as an otpauth link for apps that read
+    it); the code it then shows confirms it. A confirmed authenticator is replaced only
+    after the new one is confirmed."""
+    device = (
+        TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("-pk").first()
+    ) or TOTPDevice.objects.create(user=request.user, name="TOTP", confirmed=False)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk).delete()
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            do_pass_second_step(request)
+            messages.success(request, _("Đã bật xác thực hai bước."))
+            return redirect(_next_url(request))
+        form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
+    return render(
+        request,
+        "core/two_factor_setup.html",
+        {
+            "form": form,
+            "next": _next_url(request),
+            "secret": _base32(device),
+            "config_url": device.config_url,
+            "required": request.session.get(PENDING) == SETUP,
+        },
+    )
+
+
+def _base32(device) -> str:
+    from base64 import b32encode
+
+    key = b32encode(device.bin_key).decode()
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
