@@ -15,6 +15,7 @@ urlpatterns = [
         "dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("xac-thuc-hai-buoc/", include("chidao.core.twofactor_urls")),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "doi-mat-khau/xong/",
