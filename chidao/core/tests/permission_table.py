@@ -38,6 +38,8 @@ TABLE: dict[str, Route] = {
     "logout": Route(post="A AAAA AAAA"),
     "password_change": Route(get=SIGNED_IN, post=SIGNED_IN),
     "password_change_done": Route(get=SIGNED_IN),
+    "two_factor_verify": Route(get=SIGNED_IN, post=SIGNED_IN),
+    "two_factor_setup": Route(get=SIGNED_IN, post=SIGNED_IN),
     # Overlap detection (issue [J]): like tasks are only ever tasks the user may see; the
     # warning before saving and the text assistant are the secretariat's; the report is for
     # the secretariat and the leaders.
