@@ -23,6 +23,8 @@ install-test: $(BIN)/python
 demo: install
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEMO_ENV) $(BIN)/python manage.py load_demo
+	$(DEMO_ENV) $(BIN)/python manage.py send_reminders
+	$(DEMO_ENV) $(BIN)/python manage.py send_digests
 	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install-test
