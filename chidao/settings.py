@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "chidao.core.sessions.SessionTimeoutMiddleware",
     "chidao.core.twofactor.TwoFactorMiddleware",
+    "chidao.core.ratelimit.HeavyRequestRateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
@@ -271,6 +272,9 @@ REST_FRAMEWORK = {
 }
 CHIDAO_API_RATE_USER = os.environ.get("CHIDAO_API_RATE_USER", "600/min")
 CHIDAO_API_RATE_ANON = os.environ.get("CHIDAO_API_RATE_ANON", "60/min")
+# Exports and import uploads per user (chidao.core.ratelimit); empty: no limit.
+CHIDAO_EXPORT_RATE = os.environ.get("CHIDAO_EXPORT_RATE", "60/hour")
+CHIDAO_IMPORT_RATE = os.environ.get("CHIDAO_IMPORT_RATE", "60/hour")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Chỉ Đạo API",
     "DESCRIPTION": "Nhiệm vụ, tiến độ, chỉ tiêu và số liệu của Ban Chỉ đạo.",

@@ -23,6 +23,8 @@ AXES_ENABLED = False
 # One process runs thousands of API requests; the limits are tested on their own.
 CHIDAO_API_RATE_USER = ""
 CHIDAO_API_RATE_ANON = ""
+CHIDAO_EXPORT_RATE = ""
+CHIDAO_IMPORT_RATE = ""
 # The permission walk signs admins and secretariat in with a password only; the two-step
 # sign-in is tested with it required in test_security_twofactor.py.
 CHIDAO_TWO_FACTOR_REQUIRED = False

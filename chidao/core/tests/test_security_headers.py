@@ -164,3 +164,34 @@ def test_api_rates_are_on_in_production_settings():
     assert production.CHIDAO_API_RATE_USER
     assert production.CHIDAO_API_RATE_ANON
     assert production.REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"]
+
+
+@override_settings(CHIDAO_EXPORT_RATE="2/min")
+def test_exports_answer_429_with_retry_after_past_the_rate(client, fresh_cache):
+    client.force_login(UserFactory())
+    url = reverse("assignments:task_export")
+    for _ in range(2):
+        assert client.get(url).status_code == 200
+    response = client.get(url)
+    assert response.status_code == 429
+    assert 0 < int(response.headers["Retry-After"]) <= 60
+    assert "quá nhiều yêu cầu" in response.content.decode()
+    # Another user is counted apart; other pages are not limited.
+    assert client.get(reverse("home")).status_code in (200, 302)
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 200
+
+
+@override_settings(CHIDAO_IMPORT_RATE="1/hour")
+def test_import_uploads_are_limited_but_not_their_pages(client, fresh_cache):
+    client.force_login(UserFactory())
+    url = reverse("imports:task_upload", kwargs={"committee_pk": 1})
+    assert client.post(url).status_code != 429
+    assert client.post(url).status_code == 429
+    assert client.get(url).status_code != 429
+
+
+def test_heavy_request_limits_are_on_in_production_settings():
+    assert production.CHIDAO_EXPORT_RATE
+    assert production.CHIDAO_IMPORT_RATE
+    assert "chidao.core.ratelimit.HeavyRequestRateLimitMiddleware" in production.MIDDLEWARE

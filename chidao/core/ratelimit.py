@@ -1,0 +1,92 @@
+"""Rate limits on heavy pages: exports (every ``…_export`` / ``…-export`` URL) and import
+uploads and commits, per signed-in user (per address when anonymous), in fixed windows
+kept in Django's cache. Past the limit: 429 with ``Retry-After`` and a Vietnamese message.
+
+Settings ``CHIDAO_EXPORT_RATE`` and ``CHIDAO_IMPORT_RATE`` ("30/hour", "5/min"; empty: no
+limit). The API has its own limits (chidao.core.throttling).
+"""
+
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from chidao.audit.context import get_client_ip
+
+PERIODS = {"s": 1, "sec": 1, "min": 60, "m": 60, "hour": 3600, "h": 3600, "day": 86400, "d": 86400}
+EXPORT = re.compile(r"[_-]export$")
+IMPORT = re.compile(r"^imports:.*_(upload|commit)$")
+
+
+def parse_rate(rate: str) -> tuple[int, int] | None:
+    """``"30/hour"`` → (30, 3600); empty → None."""
+    if not rate:
+        return None
+    count, period = rate.split("/")
+    return int(count), PERIODS[period.strip().lower()]
+
+
+def get_limited_kind(view_name: str, method: str) -> str | None:
+    if EXPORT.search(view_name):
+        return "export"
+    if method == "POST" and IMPORT.match(view_name):
+        return "import"
+    return None
+
+
+def hit(key: str, limit: int, period: int, now: float) -> int:
+    """Counts one request in the current window; returns 0 when allowed, else the seconds
+    until the window ends."""
+    window = int(now // period)
+    cache_key = f"chidao-rate:{key}:{window}"
+    cache.add(cache_key, 0, timeout=period + 1)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=period + 1)
+        count = 1
+    if count <= limit:
+        return 0
+    return max(1, int((window + 1) * period - now))
+
+
+class HeavyRequestRateLimitMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        kind = get_limited_kind(match.view_name if match else "", request.method)
+        if kind is None:
+            return None
+        rate = parse_rate(
+            settings.CHIDAO_EXPORT_RATE if kind == "export" else settings.CHIDAO_IMPORT_RATE
+        )
+        if rate is None:
+            return None
+        user = getattr(request, "user", None)
+        who = (
+            f"user{user.pk}"
+            if user is not None and user.is_authenticated
+            else (f"ip{get_client_ip(request)}")
+        )
+        wait = hit(f"{kind}:{who}", *rate, now=time.time())
+        if not wait:
+            return None
+        response = HttpResponse(
+            _(
+                "Bạn đã gửi quá nhiều yêu cầu xuất/nhập dữ liệu. "
+                "Vui lòng thử lại sau %(seconds)s giây."
+            )
+            % {"seconds": wait},
+            status=429,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = str(wait)
+        return response
