@@ -187,3 +187,71 @@ class NoticeForm(forms.Form):
         help_text=_('Chỉ ghi số, ví dụ "15"; ký hiệu "TB-BCĐ" do hệ thống ghép.'),
     )
     issued_on = forms.DateField(label=_("Ngày thông báo"), widget=DateInput())
+
+
+class InspectionForm(forms.Form):
+    title = forms.CharField(label=_("Tên đợt kiểm tra"), max_length=300)
+    scheduled_on = forms.DateField(label=_("Ngày kiểm tra"), widget=DateInput())
+    units = UnitMultipleChoiceField(
+        label=_("Đơn vị được kiểm tra"),
+        queryset=None,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    period_start = forms.DateField(label=_("Kiểm tra từ ngày"), widget=DateInput(), required=False)
+    period_end = forms.DateField(label=_("Đến ngày"), widget=DateInput(), required=False)
+    content = forms.CharField(
+        label=_("Nội dung kiểm tra"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    team = forms.CharField(
+        label=_("Đoàn kiểm tra"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mỗi dòng một người."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = get_unit_choices().order_by("name")
+
+
+class FindingForm(forms.Form):
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=None)
+    text = forms.CharField(label=_("Kết quả kiểm tra"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, inspection, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = inspection.units.order_by("name")
+
+
+class RecommendationForm(forms.Form):
+    """One recommendation; a row without content is skipped."""
+
+    title = forms.CharField(
+        label=_("Kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    deadline_text = forms.CharField(
+        label=_("Thời hạn"), max_length=200, required=False, help_text=DEADLINE_HELP
+    )
+    expected_output = forms.CharField(label=_("Sản phẩm"), max_length=500, required=False)
+
+    @property
+    def is_blank(self) -> bool:
+        return not (self.cleaned_data.get("title") or "").strip()
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("title") or "").strip():
+            return data
+        if not (data.get("deadline_text") or "").strip():
+            self.add_error("deadline_text", _("Ghi thời hạn."))
+        else:
+            try:
+                data["deadline_text"] = clean_deadline_phrase(data["deadline_text"])
+            except forms.ValidationError as error:
+                self.add_error("deadline_text", error)
+        return data
+
+
+def get_recommendation_formset(data=None, *, rows: int = 3):
+    formset_class = forms.formset_factory(RecommendationForm, extra=rows, max_num=30)
+    return formset_class(data, prefix="tasks")

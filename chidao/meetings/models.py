@@ -248,3 +248,99 @@ class ConclusionTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.conclusion} → {self.task}"
+
+
+class Inspection(models.Model):
+    """An inspection (kiểm tra) the committee makes of how units carry out its programme:
+    the plan (units, period, content, team), then findings per unit whose
+    recommendations become tasks for the inspected unit."""
+
+    committee = models.ForeignKey(
+        "committees.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.PROTECT,
+        related_name="inspections",
+    )
+    title = models.CharField(_("tên đợt kiểm tra"), max_length=300)
+    content = models.TextField(_("nội dung kiểm tra"), blank=True)
+    units = models.ManyToManyField(
+        "org.Unit", verbose_name=_("đơn vị được kiểm tra"), related_name="inspections"
+    )
+    period_start = models.DateField(_("kiểm tra từ ngày"), null=True, blank=True)
+    period_end = models.DateField(_("đến ngày"), null=True, blank=True)
+    scheduled_on = models.DateField(_("ngày kiểm tra"))
+    team = models.TextField(_("đoàn kiểm tra"), blank=True, help_text=_("Mỗi dòng một người."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("đợt kiểm tra")
+        verbose_name_plural = pgettext_lazy("số nhiều", "đợt kiểm tra")
+        ordering = ["committee", "-scheduled_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_start__isnull=True)
+                | models.Q(period_end__isnull=True)
+                | models.Q(period_end__gte=models.F("period_start")),
+                name="inspection_period_ends_after_start",
+                violation_error_message=_(
+                    "Ngày kết thúc kỳ kiểm tra không thể trước ngày bắt đầu."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Finding(models.Model):
+    """What the inspection found at one unit (kết luận kiểm tra), with recommendations
+    that became the unit's tasks (``tasks``)."""
+
+    inspection = models.ForeignKey(
+        Inspection,
+        verbose_name=_("đợt kiểm tra"),
+        on_delete=models.CASCADE,
+        related_name="findings",
+    )
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    number = models.PositiveSmallIntegerField(_("mục"))
+    text = models.TextField(_("kết quả kiểm tra"))
+    tasks = models.ManyToManyField(
+        "assignments.Task",
+        verbose_name=_("kiến nghị thành nhiệm vụ"),
+        related_name="source_findings",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
+
+    history = HistoricalRecords(m2m_fields=[tasks])
+
+    class Meta:
+        verbose_name = _("kết quả kiểm tra")
+        verbose_name_plural = pgettext_lazy("số nhiều", "kết quả kiểm tra")
+        ordering = ["inspection", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "number"],
+                name="finding_number_unique_per_inspection",
+                violation_error_message=_("Đợt kiểm tra đã có kết quả với số mục này."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.unit}: {self.text[:60]}"

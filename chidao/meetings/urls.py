@@ -23,4 +23,11 @@ urlpatterns = [
     ),
     path("<int:pk>/theo-doi-ket-luan/", views.follow_up, name="follow_up"),
     path("<int:pk>/theo-doi-ket-luan.docx", views.follow_up_docx, name="follow_up_docx"),
+    path(
+        "ban-chi-dao/<int:committee_pk>/kiem-tra/them/",
+        views.inspection_create,
+        name="inspection_create",
+    ),
+    path("kiem-tra/<int:pk>/", views.inspection_detail, name="inspection_detail"),
+    path("kiem-tra/<int:pk>/ket-qua/them/", views.finding_create, name="finding_create"),
 ]

@@ -16,8 +16,10 @@ from chidao.assignments.models import Task
 from chidao.committees.access import get_roles
 from chidao.committees.models import Committee
 from chidao.meetings.access import (
+    access_inspection,
     access_meeting,
     access_meeting_create,
+    get_visible_inspections,
     get_visible_meetings,
 )
 from chidao.meetings.builders import (
@@ -30,15 +32,21 @@ from chidao.meetings.builders import (
 from chidao.meetings.follow_up import get_follow_up
 from chidao.meetings.forms import (
     ConclusionForm,
+    FindingForm,
+    InspectionForm,
     MeetingForm,
     NoticeForm,
     get_agenda_formset,
+    get_recommendation_formset,
     get_task_formset,
 )
 from chidao.meetings.services import (
     AgendaLine,
+    RecommendationDraft,
     TaskDraft,
     do_add_conclusion,
+    do_add_finding,
+    do_create_inspection,
     do_create_meeting,
     do_register_conclusion_notice,
     do_update_meeting,
@@ -61,6 +69,7 @@ def meeting_list(request):
         "meetings/meeting_list.html",
         {
             "meetings": meetings.order_by("committee__name", "-held_on", "-number"),
+            "inspections": get_visible_inspections(request.user).select_related("committee"),
             "managed": managed.order_by("level", "name"),
         },
     )
@@ -363,3 +372,86 @@ def follow_up_docx(request, pk):
     filename = get_follow_up_filename(meeting, brief.as_of)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+# Inspections (issue [I] §4) -------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inspection_create(request, committee_pk):
+    committee = access_meeting_create(request.user, committee_pk)
+    form = InspectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            inspection = do_create_inspection(
+                committee=committee, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Đã lập đợt kiểm tra."))
+            return redirect("meetings:inspection_detail", pk=inspection.pk)
+    return render(request, "meetings/inspection_form.html", {"form": form, "committee": committee})
+
+
+@login_required
+def inspection_detail(request, pk):
+    inspection = access_inspection(request.user, pk)
+    today = timezone.localdate()
+    tasks = {
+        task.pk: task
+        for task in Task.objects.filter(source_findings__inspection=inspection)
+        .with_status(today)
+        .select_related("lead_unit")
+    }
+    findings = [
+        (finding, [tasks[task.pk] for task in finding.tasks.all()])
+        for finding in inspection.findings.select_related("unit").prefetch_related("tasks")
+    ]
+    return render(
+        request,
+        "meetings/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "units": inspection.units.order_by("name"),
+            "findings": findings,
+            "may_manage": get_roles(request.user).manages(inspection.committee_id),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def finding_create(request, pk):
+    inspection = access_inspection(request.user, pk, "manage")
+    form = FindingForm(request.POST or None, inspection=inspection)
+    rows_formset = get_recommendation_formset(request.POST or None, rows=_rows(request, 3))
+    if request.method == "POST" and form.is_valid() and rows_formset.is_valid():
+        rows = [row for row in rows_formset if not row.is_blank]
+        drafts = [
+            RecommendationDraft(
+                title=row.cleaned_data["title"],
+                deadline_text=row.cleaned_data["deadline_text"],
+                expected_output=row.cleaned_data["expected_output"],
+            )
+            for row in rows
+        ]
+        try:
+            do_add_finding(
+                inspection=inspection,
+                by=request.user,
+                unit=form.cleaned_data["unit"],
+                text=form.cleaned_data["text"],
+                recommendations=drafts,
+            )
+        except ValidationError as error:
+            _add_row_errors(form, rows, error)
+        else:
+            messages.success(request, _("Đã ghi kết quả kiểm tra."))
+            return redirect("meetings:inspection_detail", pk=inspection.pk)
+    return render(
+        request,
+        "meetings/finding_form.html",
+        {"form": form, "tasks": rows_formset, "inspection": inspection},
+    )

@@ -229,6 +229,13 @@ TABLE: dict[str, Route] = {
     ),
     "meetings:follow_up": Route(get="L FFNF ANAA", kwargs={"pk": "meeting"}),
     "meetings:follow_up_docx": Route(get="L FFNF ANAA", kwargs={"pk": "meeting"}),
+    "meetings:inspection_create": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
+    "meetings:inspection_detail": Route(get="L FFNF ANAA", kwargs={"pk": "inspection"}),
+    "meetings:finding_create": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "inspection"}
+    ),
     # Proposals and initiatives (issue [I] §5): anyone sends, tracks and reads published
     # answers without an account; the committee's secretariat and leaders read proposals;
     # the unit it is routed to reads it and drafts the answer; the secretariat routes and

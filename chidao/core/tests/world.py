@@ -21,7 +21,7 @@ from chidao.imports.tests.factories import (
     build_task_import,
 )
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
-from chidao.meetings.tests.factories import build_meeting
+from chidao.meetings.tests.factories import build_inspection, build_meeting
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
 from chidao.proposals.tests.factories import build_routed_proposal
 from chidao.reporting.tests.factories import build_reporting_cycle
@@ -125,6 +125,7 @@ def build_world() -> World:
     cycle = build_reporting_cycle(committee=committee, by=users["secretariat"], units=[lead_unit])
     # Meetings (issue [I]): the first meeting, whose conclusion assigned ``task``.
     meeting = build_meeting(committee=committee, by=users["secretariat"], task=task)
+    inspection = build_inspection(committee=committee, by=users["secretariat"], units=[lead_unit])
     # Proposals (issue [I] §5): a citizen's proposal routed to the lead unit.
     proposal = build_routed_proposal(committee=committee, by=users["secretariat"], unit=lead_unit)
     # Dashboards (issue [C]): a saved view, and the committee publishes its page.
@@ -162,6 +163,7 @@ def build_world() -> World:
             "cycle": cycle,
             "submission": cycle.submissions.get(),
             "meeting": meeting,
+            "inspection": inspection,
             "proposal": proposal,
             "saved_view": saved_view,
         },

@@ -71,3 +71,20 @@ def build_meeting(
         )
         do_link_conclusion_tasks(conclusion=conclusion, by=by, tasks=[task])
     return meeting
+
+
+def build_inspection(*, committee, by, units, scheduled_on=datetime.date(2025, 9, 10)):
+    """An inspection of ``units`` planned by the committee, without findings yet."""
+    from chidao.meetings.services import do_create_inspection
+
+    return do_create_inspection(
+        committee=committee,
+        by=by,
+        title="Kiểm tra việc thực hiện Nghị quyết số 57-NQ/TW",
+        scheduled_on=scheduled_on,
+        units=units,
+        content="Việc ban hành kế hoạch, bố trí nguồn lực, kết quả thực hiện nhiệm vụ.",
+        team="Trưởng đoàn: Phó Trưởng Ban Chỉ đạo",
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 6, 30),
+    )
