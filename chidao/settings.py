@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "chidao.meetings",
     "chidao.proposals",
     "chidao.dashboards",
+    "chidao.scale",
 ]
 
 MIDDLEWARE = [

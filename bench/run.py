@@ -1,0 +1,159 @@
+"""Dashboard and count-table benchmark against a hand-written single SQL aggregate.
+
+Run on a database filled by ``manage.py generate_scale``; see bench/RESULTS.md:
+
+    CHIDAO_SECRET_KEY=bench CHIDAO_SQLITE_PATH=/tmp/scale.sqlite3 \\
+        .venv/bin/python bench/run.py --runs 15
+
+Measures, in the same process and the same run, after one warm-up each:
+
+- ``sql``: the independent single SQL aggregate (``assignments/tests/plain_sql.py``), the
+  baseline;
+- ``count_table``: ``counts.get_count_table(..., by="lead_unit")``, the one status rule;
+- ``dashboard``: a GET of the committee dashboard through Django's test client, signed in
+  as a superuser (whole request: middleware, queries, template);
+- ``task_list``: a GET of the task list filtered to the committee (first page).
+
+Not a test: pytest never collects it. Prints a Markdown table and, with ``--json``, the
+raw timings.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chidao.settings")
+# The benchmark signs in with force_login; a second factor is out of scope of the timing.
+os.environ.setdefault("CHIDAO_TWO_FACTOR_REQUIRED", "0")
+os.environ.setdefault("CHIDAO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile of ``values`` (fraction in 0..1)."""
+    ordered = sorted(values)
+    rank = max(1, -(-int(fraction * 100 * len(ordered)) // 100))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def measure(action, runs: int) -> list[float]:
+    action()  # warm-up: caches, compiled templates, database pages
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--committee", type=int, help="Committee id (default: the largest).")
+    parser.add_argument("--as-of", default="2026-11-15", help="Report date (ISO).")
+    parser.add_argument("--runs", type=int, default=15, help="Timed runs per measure (≥ 5).")
+    parser.add_argument("--json", type=Path, help="Write raw timings here.")
+    args = parser.parse_args()
+    if args.runs < 5:
+        parser.error("at least 5 runs")
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    # Production settings otherwise (DEBUG off), but without collectstatic's manifest:
+    # ``{% static %}`` becomes a plain join instead of a dict look-up.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.urls import reverse
+
+    from chidao.assignments.counts import get_count_table
+    from chidao.assignments.models import Task
+    from chidao.assignments.tests.plain_sql import count_by_plain_sql, count_by_table
+    from chidao.committees.models import Committee
+    from chidao.org.models import User
+
+    as_of = date.fromisoformat(args.as_of)
+    if args.committee:
+        committee = Committee.objects.get(pk=args.committee)
+    else:
+        committee = Committee.objects.annotate(n=Count("tasks")).order_by("-n", "pk").first()
+    task_count = Task.objects.filter(committee=committee).count()
+
+    # Correctness before speed: the two counts must agree on this data.
+    by_table = count_by_table(committee, as_of)
+    by_sql = count_by_plain_sql(committee.pk, as_of)
+    if by_table != by_sql:
+        print("count table and plain SQL disagree; not timing", file=sys.stderr)
+        return 1
+
+    admin, _created = User.objects.get_or_create(
+        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
+    )
+    client = Client()
+    client.force_login(admin)
+    dashboard_url = reverse("dashboards:committee_dashboard", args=[committee.pk])
+    dashboard_url += f"?as_of={as_of.isoformat()}"
+    list_url = reverse("assignments:task_list") + f"?committee={committee.pk}"
+
+    def dashboard():
+        response = client.get(dashboard_url, secure=True)
+        assert response.status_code == 200, response.status_code
+
+    def task_list():
+        response = client.get(list_url, secure=True)
+        assert response.status_code == 200, response.status_code
+
+    def count_table():
+        table = get_count_table(
+            Task.objects.filter(committee=committee), as_of=as_of, by="lead_unit"
+        )
+        assert table.rows
+
+    def sql():
+        assert count_by_plain_sql(committee.pk, as_of)
+
+    timings = {
+        "sql": measure(sql, args.runs),
+        "count_table": measure(count_table, args.runs),
+        "dashboard": measure(dashboard, args.runs),
+        "task_list": measure(task_list, args.runs),
+    }
+    base = statistics.median(timings["sql"])
+    vendor = connection.vendor
+    version = (
+        connection.cursor().connection.execute("select sqlite_version()").fetchone()[0]
+        if vendor == "sqlite"
+        else connection.pg_version
+    )
+    print(
+        f"database {vendor} {version}, committee {committee.pk} ({task_count} tasks), "
+        f"as of {as_of}, {args.runs} runs after 1 warm-up, load average "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
+    print("| measure | median ms | min | max | p95 | ratio to SQL (median) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, values in timings.items():
+        median = statistics.median(values)
+        print(
+            f"| {name} | {median:.1f} | {min(values):.1f} | {max(values):.1f} | "
+            f"{percentile(values, 0.95):.1f} | {median / base:.2f}× |"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(timings, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
