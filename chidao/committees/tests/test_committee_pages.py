@@ -68,7 +68,7 @@ def test_committee_list_shows_only_visible_committees(client, world):
     assert other.get(detail).status_code == 404
 
 
-def test_the_leader_lands_on_the_overview_with_both_rates_and_overdue_key_tasks(client, world):
+def test_the_overview_shows_both_rates_and_overdue_key_tasks(client, world):
     common = {"committee": world.committee, "lead_unit": world.lead_unit}
     TaskFactory(**common, code="K.1", title="Nhiệm vụ trọng tâm trễ hạn", is_key=True)
     TaskFactory(**common, code="K.2", title="Nhiệm vụ thường trễ hạn")
@@ -80,9 +80,7 @@ def test_the_leader_lands_on_the_overview_with_both_rates_and_overdue_key_tasks(
     )
     leader = signed_in(client, world, "leader")
 
-    home = leader.get(reverse("home"))
-    assert home.url == reverse("committees:overview")
-    page = leader.get(home.url)
+    page = leader.get(reverse("committees:overview"))
 
     [panel] = page.context["panels"]
     assert panel["committee"] == world.committee
