@@ -5,9 +5,6 @@ import pytest
 from django.core.management import call_command
 
 from chidao.committees.models import Committee
-from chidao.core.tests.browser import browser, page, web
-
-__all__ = ["browser", "page", "web"]
 
 DEMO_TODAY = datetime.date(2026, 11, 20)
 DEMO_PASSWORD = "ChiDao@Demo2025"
