@@ -24,8 +24,8 @@ from chidao.indicators.tests.factories import IndicatorFactory, ObservationFacto
 from chidao.meetings.tests.factories import build_inspection, build_meeting
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
 from chidao.proposals.tests.factories import build_routed_proposal
-from chidao.reporting.tests.factories import build_reporting_cycle
 from chidao.reminders.tests.factories import NotificationFactory
+from chidao.reporting.tests.factories import build_reporting_cycle
 
 PASSWORD = "Mat-khau-thu-nghiem-2025"
 
