@@ -9,9 +9,11 @@ Measures, in the same process and the same run, after one warm-up each:
 
 - ``sql``: the independent single SQL aggregate (``assignments/tests/plain_sql.py``), the
   baseline;
+- ``sql_fenced``: the same SQL with ``OFFSET 0`` fencing the per-task status;
 - ``count_table``: ``counts.get_count_table(..., by="lead_unit")``, the one status rule;
 - ``dashboard``: a GET of the committee dashboard through Django's test client, signed in
   as a superuser (whole request: middleware, queries, template);
+- ``indicator_panel``: the dashboard's indicator panel alone (``get_indicator_panel``);
 - ``task_list``: a GET of the task list filtered to the committee (first page).
 
 Not a test: pytest never collects it. Prints a Markdown table and, with ``--json``, the
@@ -57,6 +59,11 @@ def main() -> int:
     parser.add_argument("--committee", type=int, help="Committee id (default: the largest).")
     parser.add_argument("--as-of", default="2026-11-15", help="Report date (ISO).")
     parser.add_argument("--runs", type=int, default=15, help="Timed runs per measure (≥ 5).")
+    parser.add_argument(
+        "--no-jit",
+        action="store_true",
+        help="PostgreSQL: SET jit = off for the session (its default is on).",
+    )
     parser.add_argument("--json", type=Path, help="Write raw timings here.")
     args = parser.parse_args()
     if args.runs < 5:
@@ -80,11 +87,22 @@ def main() -> int:
 
     from chidao.assignments.counts import get_count_table
     from chidao.assignments.models import Task
-    from chidao.assignments.tests.plain_sql import count_by_plain_sql, count_by_table
+    from chidao.assignments.tests.plain_sql import (
+        COLUMNS,
+        STATUS_SQL,
+        count_by_plain_sql,
+        count_by_table,
+    )
     from chidao.committees.models import Committee
+    from chidao.dashboards.queries import Scope, get_indicator_panel
     from chidao.org.models import User
 
     as_of = date.fromisoformat(args.as_of)
+    if args.no_jit and connection.vendor == "postgresql":
+        # Every connection, including those reopened after each test-client request.
+        options = connection.settings_dict.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+        connection.close()
     if args.committee:
         committee = Committee.objects.get(pk=args.committee)
     else:
@@ -121,16 +139,40 @@ def main() -> int:
         )
         assert table.rows
 
+    def indicator_panel():
+        get_indicator_panel(Scope(committee), as_of)
+
     def sql():
         assert count_by_plain_sql(committee.pk, as_of)
 
+    # The same SQL with an optimisation fence, so each task's status is computed once
+    # instead of once per SUM (PostgreSQL otherwise inlines the CASE and its subqueries
+    # into all seven sums).
+    fence = " OFFSET 0" if connection.vendor == "postgresql" else " LIMIT -1 OFFSET 0"
+    fenced_sql = STATUS_SQL.replace(") t\nWHERE", f"{fence}) t\nWHERE")
+    assert fenced_sql != STATUS_SQL
+    with connection.cursor() as cursor:
+        cursor.execute(fenced_sql, {"as_of": as_of, "committee": committee.pk})
+        rows = {row[0]: dict(zip(COLUMNS, map(int, row[1:]), strict=True)) for row in cursor}
+    if rows != by_sql:
+        print("fenced SQL disagrees with plain SQL; not timing", file=sys.stderr)
+        return 1
+
+    def sql_fenced():
+        with connection.cursor() as cursor:
+            cursor.execute(fenced_sql, {"as_of": as_of, "committee": committee.pk})
+            assert cursor.fetchall()
+
     timings = {
         "sql": measure(sql, args.runs),
+        "sql_fenced": measure(sql_fenced, args.runs),
         "count_table": measure(count_table, args.runs),
         "dashboard": measure(dashboard, args.runs),
+        "indicator_panel": measure(indicator_panel, args.runs),
         "task_list": measure(task_list, args.runs),
     }
     base = statistics.median(timings["sql"])
+    fenced = statistics.median(timings["sql_fenced"])
     vendor = connection.vendor
     version = (
         connection.cursor().connection.execute("select sqlite_version()").fetchone()[0]
@@ -139,16 +181,17 @@ def main() -> int:
     )
     print(
         f"database {vendor} {version}, committee {committee.pk} ({task_count} tasks), "
-        f"as of {as_of}, {args.runs} runs after 1 warm-up, load average "
+        f"as of {as_of}, {'jit off, ' if args.no_jit else ''}"
+        f"{args.runs} runs after 1 warm-up, load average "
         f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
     )
-    print("| measure | median ms | min | max | p95 | ratio to SQL (median) |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| measure | median ms | min | max | p95 | ÷ sql | ÷ sql_fenced |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, values in timings.items():
         median = statistics.median(values)
         print(
             f"| {name} | {median:.1f} | {min(values):.1f} | {max(values):.1f} | "
-            f"{percentile(values, 0.95):.1f} | {median / base:.2f}× |"
+            f"{percentile(values, 0.95):.1f} | {median / base:.2f}× | {median / fenced:.2f}× |"
         )
     if args.json:
         args.json.write_text(json.dumps(timings, indent=1))
