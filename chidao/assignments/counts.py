@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.querysets import TaskQuerySet
+from chidao.core.text import fold_text
 
 GROUPINGS = {
     "lead_unit": ("lead_unit_id", "lead_unit__name"),
@@ -113,7 +114,6 @@ def get_count_table(
         .order_by()
         .values(key_field, label_field)
         .annotate(**{name: Count("pk", filter=condition) for name, condition in statuses.items()})
-        .order_by(label_field)
     )
     rows = [
         CountRow(
@@ -121,7 +121,7 @@ def get_count_table(
             label=row[label_field] or "Chưa phân nhóm",
             **{name: row[name] for name in statuses},
         )
-        for row in grouped
+        for row in sorted(grouped, key=lambda row: get_row_order(row[label_field]))
     ]
     total = CountRow(
         key=None,
@@ -129,6 +129,13 @@ def get_count_table(
         **{name: sum(getattr(row, name) for row in rows) for name in statuses},
     )
     return CountTable(as_of=as_of, by=by, rows=rows, total=total)
+
+
+def get_row_order(label: str | None) -> tuple:
+    """The order of count-table rows: by label ignoring diacritics and case, tasks without a
+    group last. Sorted here, not by the database, whose collation differs between SQLite
+    and PostgreSQL."""
+    return (label is None, fold_text(label or ""), label or "")
 
 
 def _percent(part: int, whole: int) -> Decimal | None:

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chidao.assignments.choices import TaskStatus
-from chidao.assignments.counts import GROUPINGS, CountRow, CountTable
+from chidao.assignments.counts import GROUPINGS, CountRow, CountTable, get_row_order
 from chidao.assignments.models import ProgressUpdate, Task
 from chidao.committees.models import Committee
 from chidao.indicators.choices import ObservationState, ProjectionStatus, Rollup
@@ -184,8 +184,7 @@ def build_count_table(cube: list[dict], *, as_of: date, by: str) -> CountTable:
         row[cell["status"]] += cell["n"]
         if cell["due_soon"]:
             row["due_soon"] += cell["n"]
-    # As the count table orders: by label, no label (no group) first.
-    ordered = sorted(counts, key=lambda key: (labels[key] is not None, labels[key] or ""))
+    ordered = sorted(counts, key=lambda key: get_row_order(labels[key]))
     rows = [
         CountRow(key=key, label=labels[key] or "Chưa phân nhóm", **counts[key]) for key in ordered
     ]
