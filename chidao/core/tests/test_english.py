@@ -38,6 +38,27 @@ def read_po(path: Path) -> list[polib.POEntry]:
     return [entry for entry in polib.pofile(str(path)) if not entry.obsolete]
 
 
+def english_forms(entry: polib.POEntry) -> list[str]:
+    """The English text of an entry: one string, or every plural form."""
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[n] for n in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
+
+
+def compiled_forms(compiled: gettext.GNUTranslations, entry: polib.POEntry) -> list[str]:
+    """What the .mo gives for an entry, in the same shape as ``english_forms``."""
+    if entry.msgid_plural:
+        if entry.msgctxt:
+            return [
+                compiled.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
+                for n in (1, 2)
+            ]
+        return [compiled.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)]
+    if entry.msgctxt:
+        return [compiled.pgettext(entry.msgctxt, entry.msgid)]
+    return [compiled.gettext(entry.msgid)]
+
+
 def test_status_labels_and_verbose_names_are_english():
     with translation.override("en"):
         assert str(TaskStatus.OVERDUE.label) == "Overdue, not completed"
@@ -98,7 +119,7 @@ def test_every_english_entry_is_translated_and_not_fuzzy():
     po = CATALOGUE / "django.po"
     entries = read_po(po)
     assert entries, f"No entries in {po}. " + UPDATE_HINT.format(po=po)
-    untranslated = [e.msgid for e in entries if not e.msgstr.strip()]
+    untranslated = [e.msgid for e in entries if not all(f.strip() for f in english_forms(e))]
     fuzzy = [e.msgid for e in entries if e.fuzzy]
     assert not untranslated, (
         f"{len(untranslated)} msgid(s) without English: {untranslated[:10]}. "
@@ -110,10 +131,11 @@ def test_every_english_entry_is_translated_and_not_fuzzy():
 def test_english_entries_keep_their_placeholders():
     placeholder = re.compile(r"%\([a-z_]+\)[sd]")
     wrong = [
-        (e.msgid, e.msgstr)
+        (e.msgid, form)
         for e in read_po(CATALOGUE / "django.po")
         if "python-format" in e.flags
-        and sorted(placeholder.findall(e.msgid)) != sorted(placeholder.findall(e.msgstr))
+        for form in english_forms(e)
+        if sorted(set(placeholder.findall(e.msgid))) != sorted(set(placeholder.findall(form)))
     ]
     assert not wrong, f"Placeholders differ between msgid and msgstr: {wrong}"
 
@@ -123,12 +145,7 @@ def test_compiled_catalogue_matches_the_po():
     assert mo.exists(), f"{mo} is missing. " + UPDATE_HINT.format(po=po)
     with mo.open("rb") as file:
         compiled = gettext.GNUTranslations(file)
-    stale = [
-        e.msgid
-        for e in read_po(po)
-        if (compiled.pgettext(e.msgctxt, e.msgid) if e.msgctxt else compiled.gettext(e.msgid))
-        != e.msgstr
-    ]
+    stale = [e.msgid for e in read_po(po) if compiled_forms(compiled, e) != english_forms(e)]
     assert not stale, (
         f"django.mo is older than django.po for {len(stale)} msgid(s): {stale[:10]}. "
         + UPDATE_HINT.format(po=po)
