@@ -8,4 +8,4 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         # Sign-in events and the "from where" of every historical record.
-        from chidao.audit import jobs, receivers  # noqa: F401
+        from chidao.audit import jobs, receivers  # noqa: F401 -- registers jobs and signals

@@ -30,7 +30,7 @@ def parse_as_of(text: str | None) -> date | None:
     """The report date from ``?as_of=``: dd/mm/yyyy or ISO; None when absent or invalid."""
     for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime((text or "").strip(), pattern).date()  # noqa: DTZ007
+            return datetime.strptime((text or "").strip(), pattern).date()  # noqa: DTZ007 -- a date
         except ValueError:
             continue
     return None

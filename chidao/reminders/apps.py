@@ -9,7 +9,7 @@ class RemindersConfig(AppConfig):
     def ready(self) -> None:
         # Registers the periodic jobs with Huey so the consumer (manage.py run_huey) runs them.
         from chidao.assignments.signals import task_event
-        from chidao.reminders import jobs  # noqa: F401
+        from chidao.reminders import jobs  # noqa: F401 -- registers the Huey jobs
         from chidao.reminders.events import on_task_event
 
         task_event.connect(on_task_event, dispatch_uid="reminders-task-event")
