@@ -136,6 +136,8 @@ class Task(VietnameseTextModel):
     stop_reason = models.TextField(_("lý do tạm dừng hoặc dừng thực hiện"), blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    # Optimistic locking: each service write adds one (chidao.core.concurrency).
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     objects = TaskQuerySet.as_manager()
     # Who changed what and when, shown as the task's change history.
@@ -309,6 +311,8 @@ class ProgressUpdate(models.Model):
     )
     unit_approved_at = models.DateTimeField(_("lãnh đạo đơn vị duyệt lúc"), null=True, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    # Optimistic locking: each service write adds one (chidao.core.concurrency).
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("báo cáo tiến độ")

@@ -231,6 +231,8 @@ class Observation(models.Model):
     )
     returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    # Optimistic locking: each service write adds one (chidao.core.concurrency).
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     objects = ObservationQuerySet.as_manager()
     # Who entered, submitted, returned and approved each value, and when.
