@@ -237,6 +237,15 @@ CHIDAO_CONTENT_SECURITY_POLICY = os.environ.get(
 # served directly: downloads go through a view that checks who may see the task).
 CHIDAO_EVIDENCE_MAX_BYTES = int(os.environ.get("CHIDAO_EVIDENCE_MAX_MB", "20")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every upload (chidao.core.uploads): a Word or Excel file is a zip archive, refused past
+# this many entries or this much data once inflated (zip-bomb defence).
+CHIDAO_UPLOAD_MAX_ENTRIES = int(os.environ.get("CHIDAO_UPLOAD_MAX_ENTRIES", "2000"))
+CHIDAO_UPLOAD_MAX_UNCOMPRESSED_MB = int(os.environ.get("CHIDAO_UPLOAD_MAX_UNCOMPRESSED_MB", "200"))
+# Virus scan of every upload by ClamAV's daemon: "unix:///run/clamav/clamd.ctl" or
+# "tcp://127.0.0.1:3310"; empty: not scanned (recorded so). Once set, a scanner that does
+# not answer within the timeout (seconds) refuses the upload (fail closed).
+CHIDAO_CLAMD_ADDRESS = os.environ.get("CHIDAO_CLAMD_ADDRESS", "")
+CHIDAO_CLAMD_TIMEOUT = float(os.environ.get("CHIDAO_CLAMD_TIMEOUT", "30"))
 
 # Indicator values: a period stays open for entry this many days after it ends
 # (indicators.rules.is_period_open). Document files: the size cap of an upload.

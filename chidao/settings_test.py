@@ -25,6 +25,8 @@ CHIDAO_API_RATE_USER = ""
 CHIDAO_API_RATE_ANON = ""
 CHIDAO_EXPORT_RATE = ""
 CHIDAO_IMPORT_RATE = ""
+# No virus scanner unless a test starts its fake clamd (chidao/core/tests/test_uploads.py).
+CHIDAO_CLAMD_ADDRESS = ""
 # The permission walk signs admins and secretariat in with a password only; the two-step
 # sign-in is tested with it required in test_security_twofactor.py.
 CHIDAO_TWO_FACTOR_REQUIRED = False

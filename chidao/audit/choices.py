@@ -7,3 +7,5 @@ class AuditAction(models.TextChoices):
     SIGN_IN_FAILED = "sign_in_failed", _("Đăng nhập không thành công")
     SIGN_OUT = "sign_out", _("Đăng xuất")
     PERMISSION_DENIED = "permission_denied", _("Bị từ chối quyền")
+    # The virus scan of an uploaded file (chidao.core.uploads.scan_upload), in ``detail``.
+    UPLOAD_SCANNED = "upload_scanned", _("Quét virus tệp tải lên")

@@ -12,9 +12,12 @@ from chidao.audit import context
 from chidao.audit.models import AuditEvent
 
 
-def do_record_event(*, action: str, user=None, username: str = "", request=None, ctx=None):
+def do_record_event(
+    *, action: str, user=None, username: str = "", request=None, ctx=None, detail: str = ""
+):
     """Append one audit event. ``request`` or ``ctx`` (``context.RequestContext``) gives
-    where it came from; without either, the current request's context is used if any."""
+    where it came from; without either, the current request's context is used if any.
+    ``detail`` is what else the event needs to be understood (at most 500 characters)."""
     if ctx is None and request is not None:
         ctx = context.current.get() or context.build_context(request)
     ctx = ctx or context.current.get()
@@ -28,6 +31,7 @@ def do_record_event(*, action: str, user=None, username: str = "", request=None,
             path=ctx.path if ctx else "",
             ip=ctx.ip if ctx else None,
             request_id=ctx.request_id if ctx else "",
+            detail=detail[:500],
         )
 
 
