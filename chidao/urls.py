@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from chidao.core.health import healthz
 from chidao.core.views import home
 
 admin.site.site_header = _("Chỉ Đạo")
@@ -11,6 +12,8 @@ admin.site.index_title = _("Quản trị dữ liệu")
 
 urlpatterns = [
     path("", home, name="home"),
+    # Liveness for operations and the load benchmark's baseline (chidao/core/health.py).
+    path("healthz", healthz, name="healthz"),
     path(
         "dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"
     ),
