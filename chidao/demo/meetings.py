@@ -1,10 +1,12 @@
 """The Nam Định committee's first meeting (20/3/2025), as Báo Nam Định reported it, and a
 citizen's proposal answered by the Department of Science and Technology.
 
-The chair's conclusions are written as conclusion items; each reaffirms tasks that the
-committee's plan already holds (the demo's tasks are laid out by ``content``, so the
-conclusions link them rather than create others). A second meeting, a week after the
-load day, is on the calendar: its follow-up brief lists what the first one assigned.
+The chair's conclusions are written as conclusion items. Some reaffirm tasks that the
+committee's plan already holds (linked to them); others assign new tasks in the same
+step, as the secretariat does on the conclusion page, and the units report on those as
+on any task: one is done on time, one is overdue, one is under way on the load day. A
+second meeting, a week after the load day, is on the calendar: its follow-up brief lists
+what the first one assigned.
 Everything goes through ``meetings.services`` as the secretariat's clicks would; a
 meeting that already exists is skipped, so a rerun changes nothing.
 """
@@ -14,12 +16,15 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from chidao.assignments.choices import TaskStatus
+from chidao.assignments.services import do_review_progress, do_submit_progress
 from chidao.committees.choices import MemberRole
 from chidao.meetings.choices import Attendance
 from chidao.meetings.models import Meeting
 from chidao.meetings.services import (
     AgendaLine,
     AttendanceLine,
+    TaskDraft,
     do_add_conclusion,
     do_create_meeting,
     do_link_conclusion_tasks,
@@ -38,9 +43,25 @@ PLACE = "Hội trường Tỉnh ủy Nam Định"
 
 
 @dataclass(frozen=True)
+class NewTaskRow:
+    """A task a conclusion creates. ``due_days`` counts from the load day (so its status
+    is the same whatever the load day); ``due`` is a fixed date for tasks of March 2025."""
+
+    title: str
+    lead: str
+    output: str
+    coordinating: tuple[str, ...] = ()
+    due: date | None = None
+    due_days: int = 0
+    reports: tuple[tuple[int, int, str, bool], ...] = ()  # (days from load day, %, text, done)
+    status: str = TaskStatus.IN_PROGRESS
+
+
+@dataclass(frozen=True)
 class ConclusionRow:
     text: str
     task_codes: tuple[str, ...]
+    new_tasks: tuple[NewTaskRow, ...] = ()
 
 
 AGENDA = (
@@ -81,6 +102,26 @@ CONCLUSIONS = (
         "của đội ngũ nhà khoa học, chuyên gia trong và ngoài tỉnh, cũng như tinh thần sáng "
         "tạo từ cơ sở, bảo đảm các giải pháp mang tính thực tiễn và khoa học cao.",
         ("I.9", "VII.1"),
+        (
+            NewTaskRow(
+                "Xây dựng mạng lưới chuyên gia, nhà khoa học trong và ngoài tỉnh tư vấn cho "
+                "Ban Chỉ đạo; tổ chức tiếp nhận ý kiến, sáng kiến của người dân, doanh nghiệp",
+                "ND-SKHCN",
+                "Quyết định thành lập mạng lưới chuyên gia tư vấn; chuyên mục tiếp nhận kiến "
+                "nghị, sáng kiến trên Cổng thông tin điện tử tỉnh",
+                coordinating=("ND-SNV",),
+                due_days=25,
+                reports=(
+                    (
+                        -20,
+                        60,
+                        "Đã lập danh sách 42 chuyên gia, nhà khoa học; đang xin ý "
+                        "kiến các sở, ngành về quy chế hoạt động của mạng lưới.",
+                        False,
+                    ),
+                ),
+            ),
+        ),
     ),
     ConclusionRow(
         "Mỗi nhiệm vụ phải được phân công cụ thể, gắn với trách nhiệm cá nhân và cơ quan chủ "
@@ -93,8 +134,55 @@ CONCLUSIONS = (
         "Ngay trong năm 2025, lựa chọn và giải quyết những vấn đề trọng tâm, đột phá, tạo nền "
         "tảng cho giai đoạn 2026 - 2030 và những năm tiếp theo.",
         ("VI.2", "II.5"),
+        (
+            NewTaskRow(
+                "Rà soát, đề xuất danh mục vấn đề trọng tâm, đột phá về khoa học, công nghệ, "
+                "đổi mới sáng tạo và chuyển đổi số của tỉnh, trình Ban Chỉ đạo",
+                "ND-SKHCN",
+                "Tờ trình kèm danh mục vấn đề trọng tâm, đột phá",
+                coordinating=("ND-STC", "ND-SNV"),
+                due_days=-12,
+                reports=(
+                    (
+                        -40,
+                        50,
+                        "Đã tổng hợp đề xuất của 12 sở, ngành; đang hoàn thiện "
+                        "danh mục để xin ý kiến Thường trực Ban Chỉ đạo.",
+                        False,
+                    ),
+                ),
+                status=TaskStatus.OVERDUE,
+            ),
+        ),
+    ),
+    ConclusionRow(
+        "Giao Sở Nội vụ chủ trì, phối hợp với Sở Khoa học và Công nghệ tham mưu thành lập Tổ "
+        "giúp việc cho Ban Chỉ đạo, hoàn thành trong tháng 3 năm 2025.",
+        (),
+        (
+            NewTaskRow(
+                "Tham mưu thành lập Tổ giúp việc cho Ban Chỉ đạo",
+                "ND-SNV",
+                "Quyết định thành lập Tổ giúp việc Ban Chỉ đạo",
+                coordinating=("ND-SKHCN",),
+                due=date(2025, 3, 31),
+                reports=(
+                    (
+                        0,
+                        100,
+                        "Ban Thường vụ Tỉnh ủy đã ban hành Quyết định thành lập Tổ "
+                        "giúp việc Ban Chỉ đạo.",
+                        True,
+                    ),
+                ),
+                status=TaskStatus.DONE_ON_TIME,
+            ),
+        ),
     ),
 )
+
+# The day the Tổ giúp việc was set up (the report of the task above, a fixed date).
+TEAM_FOUNDED_DAY = date(2025, 3, 27)
 
 # Who was absent from the first meeting and sent someone (an invented name).
 DELEGATED = {"Hồ Văn Phác Thảo": "Trịnh Văn Dự Thay, Phó Giám đốc Công an tỉnh"}
@@ -123,12 +211,20 @@ def load_demo_meetings(loader) -> None:
             attendance=[_attendance(seat) for seat in seats],
         )
         for row in CONCLUSIONS:
-            conclusion = do_add_conclusion(meeting=meeting, by=secretariat, text=row.text)
+            conclusion = do_add_conclusion(
+                meeting=meeting,
+                by=secretariat,
+                text=row.text,
+                tasks=[_task_draft(loader, new) for new in row.new_tasks],
+            )
             do_link_conclusion_tasks(
                 conclusion=conclusion,
                 by=secretariat,
                 tasks=[loader.tasks[("nam-dinh", code)] for code in row.task_codes],
             )
+            created = conclusion.tasks.filter(code="").order_by("pk")
+            for new, task in zip(row.new_tasks, created, strict=True):
+                _report_on(loader, task, new, reviewer=secretariat)
     if not Meeting.objects.filter(committee=committee, number=2).exists():
         do_create_meeting(
             committee=committee,
@@ -184,6 +280,36 @@ def load_demo_proposal(loader) -> None:
     )
     proposal = do_draft_answer(proposal=proposal, by=loader.reporters["ND-SKHCN"], text=ANSWER)
     do_approve_answer(proposal=proposal, by=secretariat, answer=ANSWER, publish=True)
+
+
+def _task_draft(loader, row: NewTaskRow) -> TaskDraft:
+    due = row.due or loader.today + timedelta(days=row.due_days)
+    return TaskDraft(
+        title=row.title,
+        lead_unit=loader.units[row.lead],
+        deadline_text=due.strftime("%d/%m/%Y"),
+        coordinating_units=[loader.units[code] for code in row.coordinating],
+        expected_output=row.output,
+    )
+
+
+def _report_on(loader, task, row: NewTaskRow, *, reviewer) -> None:
+    """The lead unit's reports on a task the meeting created; the secretariat accepts them."""
+    for days, percent, text, done in row.reports:
+        on = TEAM_FOUNDED_DAY if row.due else loader.today + timedelta(days=days)
+        update = do_submit_progress(
+            task=task,
+            unit=task.lead_unit,
+            by=loader.reporters[row.lead],
+            reported_on=on,
+            percent=percent,
+            results=text,
+            claims_completion=done,
+            completion_output=row.output if done else "",
+            output_date=on if done else None,
+        )
+        loader.progress_updates += 1
+        do_review_progress(update=update, by=reviewer, accept=True)
 
 
 def _attendance(seat) -> AttendanceLine:

@@ -63,9 +63,11 @@ def test_every_task_has_the_status_its_story_names():
         for row in committee.tasks
     }
 
+    # Tasks the first meeting's conclusions created have no plan code; the meetings
+    # app's test_demo checks their statuses.
     actual = {
         (task.committee.short_name, task.code): task.status
-        for task in Task.objects.with_status(today).select_related("committee")
+        for task in Task.objects.exclude(code="").with_status(today).select_related("committee")
     }
 
     assert actual == expected

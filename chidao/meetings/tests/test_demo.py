@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chidao.assignments.choices import TaskStatus
+from chidao.assignments.models import Task
 from chidao.demo import content
+from chidao.demo import meetings as demo_meetings
 from chidao.meetings.follow_up import get_follow_up
 from chidao.meetings.models import Meeting
 from chidao.meetings.rules import get_follow_up_rank
@@ -24,10 +26,10 @@ def test_the_demo_first_meeting_and_the_brief_for_the_second(client, settings, t
     second = Meeting.objects.get(committee=first.committee, number=2)
 
     assert first.chair.person.full_name == "Đặng Khánh Toàn"
-    assert first.conclusions.count() == 4
+    assert first.conclusions.count() == len(demo_meetings.CONCLUSIONS) == 5
     assert first.attendances.filter(status="delegated").count() == 1
     brief = get_follow_up(second, as_of=today)
-    assert len(brief.lines) == 10
+    assert len(brief.lines) == 13
     ranks = [get_follow_up_rank(line.status) for line in brief.lines]
     assert ranks == sorted(ranks)
     assert brief.lines[0].status == TaskStatus.OVERDUE
@@ -46,6 +48,24 @@ def test_the_demo_first_meeting_and_the_brief_for_the_second(client, settings, t
     assert registered.status_code == 302
     first.refresh_from_db()
     assert first.notice_document.symbol == "01-TB/BCĐ"
+
+
+def test_the_first_meetings_conclusions_created_tasks_on_the_task_list(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    today = timezone.localdate()
+    call_command("load_demo", "--today", today.isoformat(), stdout=StringIO())
+    first = Meeting.objects.get(committee__name=content.NAM_DINH_COMMITTEE, number=1)
+    expected = {new.title: new.status for row in demo_meetings.CONCLUSIONS for new in row.new_tasks}
+
+    created = Task.objects.filter(source_conclusions__meeting=first, code="").with_status(today)
+
+    assert {task.title: task.status for task in created} == expected
+    assert all(task.assigned_on == first.held_on for task in created)
+    client.login(username="thuongtruc", password=content.DEMO_PASSWORD)
+    listed = client.get(reverse("assignments:task_list"), {"q": "to giup viec"})
+    assert "Tham mưu thành lập Tổ giúp việc cho Ban Chỉ đạo" in listed.content.decode()
+    detail = client.get(reverse("assignments:task_detail", args=[created[0].pk]))
+    assert reverse("meetings:meeting_detail", args=[first.pk]) in detail.content.decode()
 
 
 def test_the_demo_citizens_proposal_is_answered_in_public(client, settings, tmp_path):
