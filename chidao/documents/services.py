@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from chidao.assignments.evidence import DOCX, PDF, get_evidence_kind
+from chidao.core.uploads import DOCX, PDF, FileKind, accept_upload
 from chidao.documents.choices import DocumentKind
 from chidao.documents.models import Document
 from chidao.documents.rules import parse_document_symbol
@@ -35,9 +35,10 @@ def do_register_document(
     corrected (a reversed "29/UBND-KH", a missing hyphen) is kept in ``symbol_note`` so
     the secretariat sees it. Registering the same document twice returns the first one,
     or, with ``allow_existing=False`` (the register page), refuses it. ``file`` must be
-    a PDF or DOCX by its content, within ``settings.CHIDAO_DOCUMENT_MAX_BYTES``; it is
-    stored under a generated name. The caller has checked that ``by`` may register
-    documents in ``committee`` (``documents.access``).
+    a PDF or DOCX by its content, within ``settings.CHIDAO_DOCUMENT_MAX_BYTES``, and passes
+    the virus scan (``accept_document_file``); it is stored under a generated name. The
+    caller has checked that ``by`` may register documents in ``committee``
+    (``documents.access``).
     """
     try:
         parsed = parse_document_symbol(symbol)
@@ -61,7 +62,11 @@ def do_register_document(
             }
         )
     if file is not None:
-        file.name = f"{uuid.uuid4().hex}.{check_document_file(file)}"
+        try:
+            kind = accept_document_file(file, by=by, purpose="document")
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from None
+        file.name = f"{uuid.uuid4().hex}.{kind.extension}"
     document = Document(
         issuing_unit=issuing_unit,
         symbol=canonical,
@@ -79,22 +84,14 @@ def do_register_document(
     return document
 
 
-def check_document_file(file) -> str:
-    """The extension of a document file (PDF or DOCX, judged by its bytes), or a
-    ``ValidationError`` on the ``file`` field saying why it is refused."""
-    limit = settings.CHIDAO_DOCUMENT_MAX_BYTES
-    if file.size > limit:
-        raise ValidationError(
-            {"file": _("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": limit // (1024 * 1024)}}
-        )
-    kind = get_evidence_kind(file)
-    if kind not in (PDF, DOCX):
-        raise ValidationError(
-            {
-                "file": _(
-                    "Tệp văn bản phải là PDF hoặc Word (DOCX); hệ thống kiểm tra nội dung "
-                    "tệp, không dựa vào tên tệp."
-                )
-            }
-        )
-    return kind.extension
+def accept_document_file(file, *, by, purpose: str) -> FileKind:
+    """The kind of a document file (PDF or DOCX, judged by its bytes, within
+    ``settings.CHIDAO_DOCUMENT_MAX_BYTES``, scanned), or ``ValidationError`` saying why
+    it is refused (``chidao.core.uploads``)."""
+    return accept_upload(
+        file,
+        kinds=(PDF, DOCX),
+        max_bytes=settings.CHIDAO_DOCUMENT_MAX_BYTES,
+        by=by,
+        purpose=purpose,
+    )

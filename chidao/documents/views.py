@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from chidao.assignments.models import Task
+from chidao.core.uploads import build_file_attachment
 from chidao.documents.access import (
     access_document,
     access_document_register,
@@ -105,10 +106,7 @@ def document_file(request, pk):
     if not document.file:
         raise Http404
     extension = PurePath(document.file.name).suffix
-    name = document.symbol.replace("/", "-") + extension
-    response = FileResponse(document.file.open("rb"), as_attachment=True, filename=name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return build_file_attachment(document.file, document.symbol.replace("/", "-") + extension)
 
 
 def _add_errors(form, error: ValidationError) -> None:

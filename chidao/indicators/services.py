@@ -21,7 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chidao.assignments.evidence import check_evidence_file
+from chidao.assignments.evidence import accept_evidence_file
+from chidao.core.uploads import removing_stored_files_on_error
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.rules import is_period_open, parse_observation_value
@@ -129,7 +130,7 @@ def do_save_observations(
             continue
         if entry.evidence is not None:
             try:
-                kind = check_evidence_file(entry.evidence)
+                kind = accept_evidence_file(entry.evidence, by=by)
             except ValidationError as error:
                 errors[evidence_field(indicator.pk)] = error.messages
                 continue
@@ -139,38 +140,41 @@ def do_save_observations(
         raise ValidationError(errors)
 
     saved = []
-    for indicator, observation, value, entry in changes:
-        if value is None:
-            observation.delete()
-            continue
-        unchanged = (
-            observation is not None
-            and observation.value == value
-            and observation.note == entry.note.strip()
-            and entry.evidence is None
-        )
-        if unchanged:  # a grid saved again as it was leaves no new history row
-            saved.append(observation)
-            continue
-        if observation is None:
-            observation = Observation(
-                indicator=indicator,
-                unit=unit,
-                period_kind=period.kind,
-                period_start=period.start,
+    with removing_stored_files_on_error() as stored:
+        for indicator, observation, value, entry in changes:
+            if value is None:
+                observation.delete()
+                continue
+            unchanged = (
+                observation is not None
+                and observation.value == value
+                and observation.note == entry.note.strip()
+                and entry.evidence is None
             )
-        observation.value = value
-        observation.note = entry.note.strip()
-        observation.state = ObservationState.DRAFT
-        observation.entered_by = by
-        if entry.evidence is not None:
-            observation.evidence = entry.evidence
-        observation.save()
-        saved.append(observation)
-    if submit:
-        do_submit_observations(by=by, unit=unit, period=period, today=today)
-        for observation in saved:
-            observation.refresh_from_db()
+            if unchanged:  # a grid saved again as it was leaves no new history row
+                saved.append(observation)
+                continue
+            if observation is None:
+                observation = Observation(
+                    indicator=indicator,
+                    unit=unit,
+                    period_kind=period.kind,
+                    period_start=period.start,
+                )
+            observation.value = value
+            observation.note = entry.note.strip()
+            observation.state = ObservationState.DRAFT
+            observation.entered_by = by
+            if entry.evidence is not None:
+                observation.evidence = entry.evidence
+            observation.save()
+            if entry.evidence is not None:
+                stored(observation.evidence.name)
+            saved.append(observation)
+        if submit:
+            do_submit_observations(by=by, unit=unit, period=period, today=today)
+            for observation in saved:
+                observation.refresh_from_db()
     return saved
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from chidao.assignments.models import Task
 from chidao.committees.access import get_roles, get_visible_committees
 from chidao.core.text import fold_text
+from chidao.core.uploads import build_file_attachment
 from chidao.indicators.access import (
     ObservationAction,
     access_indicator,
@@ -224,13 +225,7 @@ def observation_evidence(request, pk):
     observation = access_observation(request.user, pk)
     if not observation.evidence:
         raise Http404
-    response = FileResponse(
-        observation.evidence.open("rb"),
-        as_attachment=True,
-        filename=get_evidence_download_name(observation),
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return build_file_attachment(observation.evidence, get_evidence_download_name(observation))
 
 
 def _render_review(request, return_errors=None):

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from chidao.assignments.deadlines import parse_deadline_phrase
 from chidao.assignments.services import do_create_task, do_update_task
 from chidao.core.text import normalize_text
-from chidao.documents.services import check_document_file, do_register_document
+from chidao.core.uploads import removing_stored_files_on_error
+from chidao.documents.services import accept_document_file, do_register_document
 from chidao.meetings.choices import Attendance
 from chidao.meetings.models import (
     AgendaItem,
@@ -96,12 +97,14 @@ def do_create_meeting(
         **fields,
     )
     _check_chair(meeting)
-    _set_minutes_file(meeting, minutes_file)
+    _set_minutes_file(meeting, minutes_file, by=by)
     meeting._history_user = by
     meeting.full_clean()
-    meeting.save()
-    _write_agenda(meeting, agenda)
-    _write_attendance(meeting, attendance)
+    with removing_stored_files_on_error() as stored:
+        meeting.save()
+        stored(meeting.minutes_file.name if minutes_file is not None else "")
+        _write_agenda(meeting, agenda)
+        _write_attendance(meeting, attendance)
     return meeting
 
 
@@ -118,16 +121,18 @@ def do_update_meeting(
     for name, value in fields.items():
         setattr(current, name, value)
     _check_chair(current)
-    _set_minutes_file(current, minutes_file)
+    _set_minutes_file(current, minutes_file, by=by)
     current._history_user = by
     current.full_clean()
-    current.save()
-    if agenda is not None:
-        current.agenda_items.all().delete()
-        _write_agenda(current, agenda)
-    if attendance is not None:
-        current.attendances.all().delete()
-        _write_attendance(current, attendance)
+    with removing_stored_files_on_error() as stored:
+        current.save()
+        stored(current.minutes_file.name if minutes_file is not None else "")
+        if agenda is not None:
+            current.agenda_items.all().delete()
+            _write_agenda(current, agenda)
+        if attendance is not None:
+            current.attendances.all().delete()
+            _write_attendance(current, attendance)
     return current
 
 
@@ -136,13 +141,16 @@ def _check_chair(meeting: Meeting) -> None:
         raise ValidationError({"chair": _("Người chủ trì phải là thành viên Ban Chỉ đạo.")})
 
 
-def _set_minutes_file(meeting: Meeting, file) -> None:
+def _set_minutes_file(meeting: Meeting, file, *, by) -> None:
+    """Check and scan the minutes file (``documents.accept_document_file``); it is stored
+    under a generated name with the extension of what it really is."""
     if file is None:
         return
     try:
-        check_document_file(file)
+        kind = accept_document_file(file, by=by, purpose="meeting_minutes")
     except ValidationError as error:
         raise ValidationError({"minutes_file": error.messages}) from None
+    file.name = f"bien-ban.{kind.extension}"
     meeting.minutes_file = file
 
 

@@ -5,7 +5,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from chidao.assignments.models import Task
 from chidao.committees.access import get_roles
 from chidao.committees.models import Committee
+from chidao.core.uploads import build_attachment, build_file_attachment
 from chidao.meetings.access import (
     access_inspection,
     access_meeting,
@@ -239,10 +240,9 @@ def meeting_minutes_file(request, pk):
     if not meeting.minutes_file:
         raise Http404
     suffix = "." + meeting.minutes_file.name.rsplit(".", 1)[-1]
-    name = f"bien-ban-phien-hop-{meeting.number}{suffix}"
-    response = FileResponse(meeting.minutes_file.open("rb"), as_attachment=True, filename=name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return build_file_attachment(
+        meeting.minutes_file, f"bien-ban-phien-hop-{meeting.number}{suffix}"
+    )
 
 
 @login_required
@@ -316,9 +316,7 @@ def conclusion_notice_docx(request, pk):
         content = meeting.notice_document.file.read()
     else:
         content = build_conclusion_notice_docx(meeting, issued_on=timezone.localdate())
-    response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{get_notice_filename(meeting)}"'
-    return response
+    return build_attachment(content, DOCX_CONTENT_TYPE, get_notice_filename(meeting))
 
 
 @login_required
@@ -368,10 +366,11 @@ def follow_up(request, pk):
 def follow_up_docx(request, pk):
     meeting = access_meeting(request.user, pk)
     brief = get_follow_up(meeting, as_of=_as_of(request))
-    response = HttpResponse(build_follow_up_docx(brief), content_type=DOCX_CONTENT_TYPE)
-    filename = get_follow_up_filename(meeting, brief.as_of)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return build_attachment(
+        build_follow_up_docx(brief),
+        DOCX_CONTENT_TYPE,
+        get_follow_up_filename(meeting, brief.as_of),
+    )
 
 
 # Inspections (issue [I] §4) -------------------------------------------------------------

@@ -113,7 +113,9 @@ def test_only_pdf_and_docx_by_content(client, world, name, content):
     )
 
     assert response.status_code == 200
-    assert "phải là PDF hoặc Word (DOCX)" in response.context["form"].errors["file"][0]
+    assert (
+        f"Tệp “{name}” không phải PDF hay Word (DOCX)" in response.context["form"].errors["file"][0]
+    )
     assert not Document.objects.filter(symbol="29/KH-UBND").exists()
 
 
@@ -124,7 +126,7 @@ def test_a_file_over_the_cap_is_refused(client, world, settings):
         form_data(world, file=SimpleUploadedFile("lon.pdf", PDF_BYTES + b"0" * 2048)),
     )
 
-    assert "Tệp quá lớn" in response.context["form"].errors["file"][0]
+    assert "Tệp “lon.pdf” quá lớn" in response.context["form"].errors["file"][0]
     assert not Document.objects.filter(symbol="29/KH-UBND").exists()
 
 
