@@ -1,9 +1,9 @@
 """Content-Security-Policy on every response (Django 5.2 has none built in).
 
 The policy comes from ``CHIDAO_CONTENT_SECURITY_POLICY``; an empty value sends none.
-Everything the pages load is vendored (DESIGN.md §5), so ``'self'`` is the only source.
-Scripts still allow ``'unsafe-inline'`` while some pages keep inline ``<script>``
-blocks (docs/security.md lists them as left).
+Everything the pages load is vendored (DESIGN.md §5), so ``'self'`` is the only source,
+and scripts come from files only: no inline ``<script>``, no event-handler attributes, no
+eval (the permission walk checks every page, ``tests/inline_script.py``).
 """
 
 from django.conf import settings

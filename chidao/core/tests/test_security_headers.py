@@ -89,6 +89,21 @@ def test_production_settings_turn_https_on_when_debug_is_off():
     assert production.X_FRAME_OPTIONS == "DENY"
 
 
+def test_production_policy_allows_script_from_files_only():
+    directives = {
+        name: rest.split()
+        for name, _, rest in (
+            part.strip().partition(" ")
+            for part in production.CHIDAO_CONTENT_SECURITY_POLICY.split(";")
+        )
+    }
+    # An injected <script> or onclick= must not run, nor a string turned into code.
+    assert directives["script-src"] == ["'self'"]
+    assert directives["default-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'self'"]
+
+
 def test_check_deploy_passes_with_the_production_settings():
     env = {
         key: value
