@@ -22,8 +22,11 @@ from chidao.dashboards.forms import EvaluationWeightsForm, PublicationForm, Save
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 from chidao.dashboards.queries import Scope, get_dashboard, get_indicator_panel
 from chidao.dashboards.rules import CRITERIA
+from chidao.proposals.choices import ProposalCategory
+from chidao.proposals.statistics import get_proposal_statistics
 
 PUBLIC_CACHE_SECONDS = 300
+PUBLIC_ANSWERS = 5
 
 
 def parse_as_of(text: str | None) -> date | None:
@@ -107,6 +110,10 @@ def committee_dashboard(request, pk):
             "has_followed": has_followed,
             "chart": chart,
             "three_months_earlier": _months_before(as_of, 3),
+            # Proposals have no history to replay, so their counts are today's.
+            "proposal_statistics": get_proposal_statistics(
+                committee.proposals.all(), timezone.localdate()
+            ),
         },
     )
 
@@ -315,6 +322,7 @@ def get_public_data(publication: Publication, today: date) -> dict:
         data["total"] = _plain_row(table.total)
         if publication.show_groups:
             data["groups"] = [_plain_row(row) for row in table.rows]
+    data["proposals"] = get_public_proposals(committee, today)
     indicator_ids = frozenset(publication.indicators.values_list("pk", flat=True))
     if indicator_ids:
         rows = get_indicator_panel(Scope(committee, indicator_ids=indicator_ids), today)
@@ -334,6 +342,36 @@ def get_public_data(publication: Publication, today: date) -> dict:
             for row in rows
         ]
     return data
+
+
+def get_public_proposals(committee, today: date) -> dict:
+    """Counts of the committee's proposals and its latest published answers: what the
+    senders agreed to publish, without their names or contacts."""
+    statistics = get_proposal_statistics(committee.proposals.all(), today)
+    answers = (
+        committee.proposals.filter(is_public=True)
+        .select_related("routed_unit")
+        .order_by("-answered_on", "-pk")[:PUBLIC_ANSWERS]
+    )
+    return {
+        "total": statistics.total,
+        "answered": statistics.answered,
+        "median_answer_days": statistics.median_answer_days,
+        # Labels stay lazy (they pickle as such), so the cached page follows the language.
+        "by_category": statistics.by_category,
+        "by_status": [(status.label, count) for status, count in statistics.by_status],
+        "answers": [
+            {
+                "title": proposal.title,
+                "category": ProposalCategory(proposal.category).label,
+                "content": proposal.content,
+                "unit": proposal.routed_unit.name if proposal.routed_unit else "",
+                "answered_on": proposal.answered_on,
+                "answer": proposal.answer,
+            }
+            for proposal in answers
+        ],
+    }
 
 
 def _plain_row(row) -> dict:

@@ -1,18 +1,17 @@
 """Pages of proposals: the public form, tracking and answers; the secretariat's desk."""
 
-from collections import Counter
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from chidao.audit.context import get_client_ip
 from chidao.committees.access import get_roles
 from chidao.proposals.access import access_proposal, get_visible_proposals
-from chidao.proposals.choices import ProposalCategory, ProposalStatus
+from chidao.proposals.choices import ProposalStatus
 from chidao.proposals.forms import ApproveForm, DraftForm, PublicProposalForm, RouteForm, TrackForm
 from chidao.proposals.models import Proposal
 from chidao.proposals.services import (
@@ -21,6 +20,7 @@ from chidao.proposals.services import (
     do_route_proposal,
     do_submit_proposal,
 )
+from chidao.proposals.statistics import get_proposal_statistics
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -70,13 +70,13 @@ def public_track(request):
 
 def public_answers(request):
     answered = Proposal.objects.filter(is_public=True).select_related("committee", "routed_unit")
-    counts = Counter(Proposal.objects.values_list("category", flat=True))
+    statistics = get_proposal_statistics(Proposal.objects.all(), timezone.localdate())
     return render(
         request,
         "proposals/public_answers.html",
         {
             "proposals": answered.order_by("-answered_on", "-pk")[:100],
-            "category_counts": [(c.label, counts.get(c.value, 0)) for c in ProposalCategory],
+            "category_counts": statistics.by_category,
         },
     )
 
@@ -87,15 +87,17 @@ def proposal_list(request):
     status = request.GET.get("tinh_trang")
     if status in ProposalStatus.values:
         proposals = proposals.filter(status=status)
-    by_category = Counter(proposals.values_list("category", flat=True))
-    by_status = Counter(get_visible_proposals(request.user).values_list("status", flat=True))
+    today = timezone.localdate()
+    shown = get_proposal_statistics(proposals, today)
+    visible = get_proposal_statistics(get_visible_proposals(request.user), today)
     return render(
         request,
         "proposals/proposal_list.html",
         {
             "proposals": proposals.order_by("-created_at", "-pk")[:200],
-            "by_category": [(c.label, by_category.get(c.value, 0)) for c in ProposalCategory],
-            "by_status": [(s, by_status.get(s.value, 0)) for s in ProposalStatus],
+            "by_category": shown.by_category,
+            "by_status": visible.by_status,
+            "statistics": visible,
             "status": status,
         },
     )

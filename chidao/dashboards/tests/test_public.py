@@ -21,6 +21,8 @@ from chidao.dashboards.models import Publication
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
+from chidao.proposals.choices import ProposalCategory, ProposalStatus
+from chidao.proposals.models import Proposal
 
 TODAY = datetime.date(2025, 9, 30)
 
@@ -76,6 +78,32 @@ def published(db, settings):
         )
     publication = Publication.objects.create(committee=committee, is_published=True)
     publication.indicators.add(indicator)
+    answered = {
+        "committee": committee,
+        "category": ProposalCategory.BUSINESSES,
+        "status": ProposalStatus.ANSWERED,
+        "routed_unit": unit,
+        "response_due": datetime.date(2025, 9, 1),
+        "answered_on": datetime.date(2025, 8, 20),
+    }
+    Proposal.objects.create(
+        **answered,
+        title="Tập huấn bán hàng trực tuyến cho hộ kinh doanh",
+        content="Đề nghị mở lớp tập huấn.",
+        sender_name="Lê Văn Gửi Công Khai",
+        contact="gui.cong.khai@example.vn",
+        consents_to_publish=True,
+        is_public=True,
+        answer="Sở mở lớp tập huấn tại các xã từ tháng 10.",
+    )
+    secret = Proposal.objects.create(
+        **answered,
+        title="Kiến nghị kín RTY",
+        content="Nội dung kín FGH",
+        sender_name="Phạm Thị Gửi Kín",
+        contact="0912000111",
+        answer="Trả lời riêng UIO",
+    )
     return {
         "committee": committee,
         "publication": publication,
@@ -95,6 +123,14 @@ def published(db, settings):
             "Chỉ đạo nội bộ ZXC",
             "Ghi chú nội bộ POI",
             hidden.name,
+            "Lê Văn Gửi Công Khai",
+            "gui.cong.khai@example.vn",
+            secret.title,
+            secret.content,
+            secret.sender_name,
+            secret.contact,
+            secret.answer,
+            secret.tracking_code,
         ],
     }
 
@@ -119,6 +155,15 @@ def test_numbers_without_sign_in_and_without_javascript(client, published, time_
     assert re.search(r'id="public-overdue">1<', html)
     assert "Tỷ lệ dịch vụ công trực tuyến" in html
     assert "70 %" in html
+
+
+def test_proposal_counts_and_published_answers_without_their_senders(client, published):
+    html = open_public(client, published["committee"]).content.decode()
+
+    assert "Đã nhận 2 kiến nghị, đã trả lời 2." in html
+    assert "Sở mở lớp tập huấn tại các xã từ tháng 10." in html
+    assert "Sở Khoa học và Công nghệ" in html  # the unit that answered
+    assert html.count('class="border rounded p-3 mb-2 public-answer"') == 1
 
 
 def test_nothing_private_reaches_the_page(client, published):
