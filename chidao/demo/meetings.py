@@ -19,6 +19,9 @@ from django.utils import timezone
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.services import do_review_progress, do_submit_progress
 from chidao.committees.choices import MemberRole
+from chidao.dashboards.forms import PublicationForm
+from chidao.dashboards.models import Publication
+from chidao.dashboards.services import do_save_publication
 from chidao.meetings.choices import Attendance
 from chidao.meetings.models import Meeting
 from chidao.meetings.services import (
@@ -241,6 +244,7 @@ def load_demo_meetings(loader) -> None:
             ],
         )
     load_demo_proposal(loader)
+    load_demo_public_page(loader)
 
 
 PROPOSAL_TITLE = "Hỗ trợ hộ kinh doanh nhỏ bán hàng trên sàn thương mại điện tử"
@@ -310,6 +314,36 @@ def _report_on(loader, task, row: NewTaskRow, *, reviewer) -> None:
         )
         loader.progress_updates += 1
         do_review_progress(update=update, by=reviewer, accept=True)
+
+
+PUBLIC_INTRODUCTION = (
+    "Ban Chỉ đạo công khai tình hình thực hiện nhiệm vụ, một số chỉ tiêu và trả lời kiến nghị "
+    "của người dân, doanh nghiệp về phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+    "chuyển đổi số của tỉnh."
+)
+
+
+def load_demo_public_page(loader) -> None:
+    """Nam Định publishes its page (task counts, three indicators, published answers), as
+    the secretariat does on the publication settings page; kept when already there."""
+    committee = loader.committees["nam-dinh"]
+    if Publication.objects.filter(committee=committee).exists():
+        return
+    form = PublicationForm(
+        {
+            "is_published": "on",
+            "show_task_counts": "on",
+            "show_groups": "on",
+            "introduction": PUBLIC_INTRODUCTION,
+            "indicators": list(
+                committee.indicators.order_by("code").values_list("pk", flat=True)[:3]
+            ),
+        },
+        committee=committee,
+    )
+    if not form.is_valid():
+        raise ValueError(form.errors.as_text())
+    do_save_publication(form=form, committee=committee, acting_user=loader.accounts["Trần Thị Mẫu"])
 
 
 def _attendance(seat) -> AttendanceLine:

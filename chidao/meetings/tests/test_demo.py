@@ -80,5 +80,8 @@ def test_the_demo_citizens_proposal_is_answered_in_public(client, settings, tmp_
     public = client.get(reverse("proposals:public_answers")).content.decode()
     assert proposal.answer in public
     assert "Lê Thị Người Dân" not in public
+    page = client.get(reverse("dashboards:public_committee", args=[proposal.committee_id]))
+    assert proposal.answer in page.content.decode()
+    assert proposal.contact not in page.content.decode()
     tracked = client.get(reverse("proposals:public_track"), {"ma": proposal.tracking_code})
     assert 'data-status="answered"' in tracked.content.decode()
