@@ -25,6 +25,7 @@ from chidao.assignments.deadlines import parse_deadline_phrase
 from chidao.assignments.evidence import check_evidence_file
 from chidao.assignments.models import DeadlineChange, Direction, Evidence, ProgressUpdate, Task
 from chidao.assignments.signals import TaskEventKind, announce
+from chidao.core.concurrency import save_with_version
 from chidao.core.text import normalize_text
 
 
@@ -173,7 +174,9 @@ def _follow_lead_report(update: ProgressUpdate, *, by) -> None:
     if update.unit_id == task.lead_unit_id:
         task.progress_percent = update.percent
         task._history_user = by
-        task.save(update_fields=["progress_percent", "updated_at"])
+        save_with_version(
+            task, expected_version=None, update_fields=["progress_percent", "updated_at"]
+        )
 
 
 @transaction.atomic
@@ -198,7 +201,11 @@ def do_approve_progress_for_unit(
         update.review_state = ReviewState.SUBMITTED
         update.unit_approved_by = by
         update.unit_approved_at = now
-        update.save(update_fields=["review_state", "unit_approved_by", "unit_approved_at"])
+        save_with_version(
+            update,
+            expected_version=update.version,
+            update_fields=["review_state", "unit_approved_by", "unit_approved_at"],
+        )
         _follow_lead_report(update, by=by)
         announce(TaskEventKind.PROGRESS_APPROVED_BY_UNIT, task=update.task, record=update, by=by)
     else:
@@ -206,7 +213,11 @@ def do_approve_progress_for_unit(
         update.review_reason = reason
         update.reviewed_by = by
         update.reviewed_at = now
-        update.save(update_fields=["review_state", "review_reason", "reviewed_by", "reviewed_at"])
+        save_with_version(
+            update,
+            expected_version=update.version,
+            update_fields=["review_state", "review_reason", "reviewed_by", "reviewed_at"],
+        )
         announce(TaskEventKind.PROGRESS_RETURNED, task=update.task, record=update, by=by)
     return update
 
@@ -237,14 +248,22 @@ def do_review_progress(
     update.review_reason = "" if accept else reason
     update.reviewed_by = by
     update.reviewed_at = timezone.now()
-    update.save(update_fields=["review_state", "review_reason", "reviewed_by", "reviewed_at"])
+    save_with_version(
+        update,
+        expected_version=update.version,
+        update_fields=["review_state", "review_reason", "reviewed_by", "reviewed_at"],
+    )
     task = update.task
     if accept and update.claims_completion:
         task.state = TaskState.COMPLETED
         task.completed_on = update.output_date
         task.progress_percent = 100
         task._history_user = by
-        task.save(update_fields=["state", "completed_on", "progress_percent", "updated_at"])
+        save_with_version(
+            task,
+            expected_version=None,
+            update_fields=["state", "completed_on", "progress_percent", "updated_at"],
+        )
         kind = TaskEventKind.COMPLETION_ACCEPTED
     else:
         kind = TaskEventKind.PROGRESS_ACCEPTED if accept else TaskEventKind.PROGRESS_RETURNED
@@ -310,7 +329,9 @@ def do_decide_deadline_change(
         change.old_deadline = task.deadline
         task.deadline = change.new_deadline
         task._history_user = by
-        task.save(update_fields=["deadline", "updated_at"])
+        save_with_version(
+            task, expected_version=task.version, update_fields=["deadline", "updated_at"]
+        )
     change.save()
     announce(
         TaskEventKind.DEADLINE_CHANGE_APPROVED
@@ -348,7 +369,12 @@ def do_stop_task(*, task: Task, by, state: str, stopped_on: date, reason: str) -
     task.state = state
     task.stopped_on = stopped_on
     task.stop_reason = reason
-    task.save(update_fields=["state", "stopped_on", "stop_reason", "updated_at"])
+    task._history_user = by
+    save_with_version(
+        task,
+        expected_version=None,
+        update_fields=["state", "stopped_on", "stop_reason", "updated_at"],
+    )
     return task
 
 
@@ -376,13 +402,42 @@ TASK_UPDATABLE_FIELDS = frozenset(
 def _parse_deadline_field(deadline_text: str, field: str = "deadline_text"):
     try:
         return parse_deadline_phrase(deadline_text)
+# What an editor is told has changed under them: the fields the edit form shows and
+# those other writes move (state, percent, the deadline through an approved change).
+TASK_WATCHED_FIELDS = (
+    "code",
+    "title",
+    "description",
+    "group",
+    "source_document",
+    "source_clause",
+    "lead_unit",
+    "coordinating_units",
+    "deadline_text",
+    "deadline",
+    "assigned_on",
+    "expected_output",
+    "is_key",
+    "overseeing_member",
+    "focal_person",
+    "progress_percent",
+    "state",
+)
+
+
     except ValidationError as error:
         raise ValidationError({field: error.messages}) from error
 
 
 @transaction.atomic
 def do_update_task(
-    *, task: Task, by, deadline_text: str | None = None, coordinating_units=None, **fields
+    *,
+    task: Task,
+    by,
+    expected_version: int | None = None,
+    deadline_text: str | None = None,
+    coordinating_units=None,
+    **fields,
 ) -> Task:
     """Change what the secretariat wrote about a task; the change history records it.
 
@@ -395,6 +450,9 @@ def do_update_task(
     Returns the task as saved.
     """
     unknown = set(fields) - TASK_UPDATABLE_FIELDS
+    ``expected_version`` is the ``version`` the editor loaded: when the task has been
+    saved since, nothing is written and ``EditConflict`` names who changed which fields
+    (``None``: a write by the system, e.g. a meeting's notice filling in the source).
     if unknown:
         raise TypeError(f"do_update_task() cannot change {sorted(unknown)}")
     current = Task.objects.select_for_update().get(pk=task.pk)
@@ -426,7 +484,7 @@ def do_update_task(
         current.deadline_text = parsed.text
     current._history_user = by
     current.full_clean()
-    current.save()
+    save_with_version(current, expected_version=expected_version, watched=TASK_WATCHED_FIELDS)
     if coordinating_units is not None:
         current.coordinating_units.set(
             [unit for unit in coordinating_units if unit.pk != current.lead_unit_id]

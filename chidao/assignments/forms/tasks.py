@@ -87,6 +87,8 @@ class TaskForm(forms.ModelForm):
     focal_person = PersonChoiceField(
         queryset=Person.objects.none(), label=_("Cán bộ đầu mối"), required=False
     )
+    # The version the editor loaded, sent back so a save over someone else's is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     class Meta:
         model = Task
@@ -132,10 +134,13 @@ class TaskForm(forms.ModelForm):
             unit__isnull=False
         ).select_related("unit")
         if task is None:
+            del self.fields["version"]
             self.fields["assigned_on"].initial = timezone.localdate()
         elif not task.deadline_text and task.deadline:
             # Tasks entered without the plan's phrase (imports, the admin) show their date.
             self.initial["deadline_text"] = task.deadline.strftime("%d/%m/%Y")
+        if task is not None:
+            self.initial["version"] = task.version
         if task is not None and task.deadline_changes.exists():
             self.fields["deadline_text"].help_text = _(
                 "Thời hạn đã có đề nghị điều chỉnh; thời hạn mới do Thường trực duyệt "
@@ -147,6 +152,8 @@ class TaskForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "version" in self.fields and cleaned.get("version") is None:
+            self.add_error(None, _("Trang sửa đã cũ. Hãy tải lại trang rồi sửa lại."))
         person = cleaned.get("focal_person")
         lead_unit = cleaned.get("lead_unit")
         if person is not None and lead_unit is not None:
@@ -158,9 +165,40 @@ class TaskForm(forms.ModelForm):
                 )
         return cleaned
 
+    def show_conflict(self, conflict, current: Task) -> None:
+        """Keep what the editor typed, say what changed under them and offer the current
+        version, so a second save (after a look at the marked fields) goes through."""
+        self.add_error(None, conflict)
+        for change in conflict.changes:
+            for name in change.fields:
+                if name in self.fields:
+                    self.add_error(
+                        name,
+                        _("Vừa được lưu là: %(value)s")
+                        % {"value": format_task_field(current, name)},
+                    )
+            if change.version is not None:
+                self.data = self.data.copy()
+                self.data["version"] = change.version
+
     def get_task_fields(self) -> dict:
         """The cleaned values as the services take them."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+def format_task_field(task: Task, name: str) -> str:
+    """A field's value as the editor reads it: names, dd/mm/yyyy, Có/Không, "—" if blank."""
+    model_field = Task._meta.get_field(name)
+    if model_field.many_to_many:
+        value = ", ".join(str(item) for item in getattr(task, name).all())
+    else:
+        value = getattr(task, name)
+    if isinstance(value, bool):
+        return str(_("Có") if value else _("Không"))
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    text = str(value) if value not in (None, "") else "—"
+    return text if len(text) <= 200 else f"{text[:200]}…"
 
 
 class TaskBreakdownForm(forms.Form):

@@ -199,6 +199,7 @@ def test_edit_changes_units_and_the_history_names_them(secretariat, world):
             world,
             code=world.task.code,
             title=world.task.title,
+            version=world.task.version,
             coordinating_units=[world.other_unit.pk],
             deadline_text="6/2030",
             assigned_on="2025-02-21",
@@ -218,7 +219,13 @@ def test_edit_of_deadline_phrase_corrects_the_original_deadline(secretariat, wor
 
     secretariat.post(
         url,
-        task_data(world, code=world.task.code, deadline_text="Quý III/2026", expected_output=""),
+        task_data(
+            world,
+            code=world.task.code,
+            deadline_text="Quý III/2026",
+            expected_output="",
+            version=world.task.version,
+        ),
     )
 
     world.task.refresh_from_db()
@@ -238,7 +245,14 @@ def test_edit_cannot_move_a_deadline_already_extended(secretariat, world):
     url = reverse("assignments:task_edit", args=[world.task.pk])
 
     response = secretariat.post(
-        url, task_data(world, code=world.task.code, deadline_text="12/2030", expected_output="")
+        url,
+        task_data(
+            world,
+            code=world.task.code,
+            deadline_text="12/2030",
+            expected_output="",
+            version=world.task.version,
+        ),
     )
 
     assert response.status_code == 200

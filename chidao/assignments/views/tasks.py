@@ -26,6 +26,7 @@ from chidao.assignments.models import Task
 from chidao.assignments.rules import is_due_soon
 from chidao.assignments.timeline import get_task_timeline
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
+from chidao.core.concurrency import EditConflict
 from chidao.documents.models import Document
 from chidao.org.models import Unit
 
@@ -282,7 +283,14 @@ def task_edit(request, pk):
     form = TaskForm(request.POST or None, instance=task, committee=task.committee)
     if request.method == "POST" and form.is_valid():
         try:
-            services.do_update_task(task=task, by=request.user, **form.get_task_fields())
+            services.do_update_task(
+                task=task,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                **form.get_task_fields(),
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict, Task.objects.get(pk=task.pk))
         except ValidationError as error:
             _show_errors(form, error)
         else:
