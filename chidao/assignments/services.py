@@ -399,9 +399,6 @@ TASK_UPDATABLE_FIELDS = frozenset(
 )
 
 
-def _parse_deadline_field(deadline_text: str, field: str = "deadline_text"):
-    try:
-        return parse_deadline_phrase(deadline_text)
 # What an editor is told has changed under them: the fields the edit form shows and
 # those other writes move (state, percent, the deadline through an approved change).
 TASK_WATCHED_FIELDS = (
@@ -425,6 +422,9 @@ TASK_WATCHED_FIELDS = (
 )
 
 
+def _parse_deadline_field(deadline_text: str, field: str = "deadline_text"):
+    try:
+        return parse_deadline_phrase(deadline_text)
     except ValidationError as error:
         raise ValidationError({field: error.messages}) from error
 
@@ -447,12 +447,12 @@ def do_update_task(
     been approved the deadline moves only through ``do_decide_deadline_change``, so the
     original deadline and the extensions stay true. ``coordinating_units`` (when given)
     replaces the coordinating units; the lead unit is never also coordinating.
-    Returns the task as saved.
-    """
-    unknown = set(fields) - TASK_UPDATABLE_FIELDS
     ``expected_version`` is the ``version`` the editor loaded: when the task has been
     saved since, nothing is written and ``EditConflict`` names who changed which fields
     (``None``: a write by the system, e.g. a meeting's notice filling in the source).
+    Returns the task as saved.
+    """
+    unknown = set(fields) - TASK_UPDATABLE_FIELDS
     if unknown:
         raise TypeError(f"do_update_task() cannot change {sorted(unknown)}")
     current = Task.objects.select_for_update().get(pk=task.pk)
