@@ -94,7 +94,12 @@ def build_backup(*, output_dir: Path, using: str = "default") -> Path:
             "media": {},
         }
         try:
-            with tarfile.open(partial, "w:gz", compresslevel=6) as tar:
+            # Readable by the owner only: the archive holds password hashes and the files.
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with (
+                os.fdopen(descriptor, "wb") as handle,
+                tarfile.open(fileobj=handle, mode="w:gz", compresslevel=6) as tar,
+            ):
                 tar.add(database_file, arcname=database_file.name)
                 manifest["media"] = _add_media(tar, Path(settings.MEDIA_ROOT))
                 data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()

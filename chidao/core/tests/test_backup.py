@@ -184,6 +184,7 @@ def backup(tmp_path) -> Path:
     archives = list((tmp_path / "backups").glob("chidao-*.tar.gz"))
     assert len(archives) == 1, out.getvalue()
     assert str(archives[0]) in out.getvalue()
+    assert archives[0].stat().st_mode & 0o077 == 0, "the archive must be private to its owner"
     return archives[0]
 
 
