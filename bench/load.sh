@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Mixed load with locust against gunicorn on loopback (bench/RESULTS.md, "Mixed load").
+#
+#   DATABASE_URL=postgres://postgres@127.0.0.1/chidao_load bench/load.sh
+#
+# The database must already hold generate_scale data (never real data: accounts are
+# added). Production settings (DEBUG off, a secret key) except what plain HTTP on
+# loopback needs: no SSL redirect, no Secure cookies; the second factor is off for the
+# benchmark accounts. Per repeat: the mix (bench/locustfile.py MixedUser), the workers'
+# peak RSS (VmHWM), then the baseline (BaselineUser: GET /healthz) on the same server.
+# Then bench/load_report.py prints the tables. Knobs (environment):
+#   USERS=50 WARMUP=10 RUN=60 REPEATS=3 WAIT=0.5,1.5 PORT=8731 WORKERS=2*cores+1
+#   OUT=/tmp/chidao-load  COLLECTSTATIC=auto|yes|no  PGOPTIONS (default "-c jit=off")
+# Needs the bench extra: make install-bench.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+PY="$ROOT/.venv/bin/python"
+
+USERS="${USERS:-50}"
+WARMUP="${WARMUP:-10}"
+RUN="${RUN:-60}"
+REPEATS="${REPEATS:-3}"
+WAIT="${WAIT:-0.5,1.5}"
+PORT="${PORT:-8731}"
+WORKERS="${WORKERS:-$((2 * $(nproc) + 1))}"
+OUT="${OUT:-/tmp/chidao-load}"
+COLLECTSTATIC="${COLLECTSTATIC:-auto}"
+mkdir -p "$OUT"
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1/chidao_load}"
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-chidao.settings}"
+export CHIDAO_SECRET_KEY="${CHIDAO_SECRET_KEY:-bench-only-not-secret-$(date +%s)}"
+export CHIDAO_DEBUG=0 CHIDAO_SSL_REDIRECT=0 CHIDAO_SECURE_COOKIES=0
+export CHIDAO_TWO_FACTOR_REQUIRED=0
+export CHIDAO_ALLOWED_HOSTS=127.0.0.1
+export CHIDAO_STATIC_ROOT="${CHIDAO_STATIC_ROOT:-$OUT/static}"
+export CHIDAO_HUEY_PATH="$OUT/huey.sqlite3"
+export CHIDAO_LOG_LEVEL="${CHIDAO_LOG_LEVEL:-WARNING}"
+# PostgreSQL's JIT costs seconds on the count queries (RESULTS.md, diagnosis 2).
+export PGOPTIONS="${PGOPTIONS--c jit=off}"
+
+echo "== load: $USERS users, ${WARMUP}s warm-up + ${RUN}s, $REPEATS repeats, $WORKERS workers"
+"$PY" manage.py migrate --noinput -v0
+if [ "$COLLECTSTATIC" = yes ] || { [ "$COLLECTSTATIC" = auto ] \
+    && [ ! -f "$CHIDAO_STATIC_ROOT/staticfiles.json" ]; }; then
+    echo "== collectstatic into $CHIDAO_STATIC_ROOT"
+    "$PY" manage.py collectstatic --noinput -v0
+fi
+"$PY" bench/load_setup.py --manifest "$OUT/manifest.json"
+
+"$ROOT/.venv/bin/gunicorn" chidao.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" \
+    --pid "$OUT/gunicorn.pid" >"$OUT/gunicorn.log" 2>&1 &
+MASTER=$!
+stop() { kill "$MASTER" 2>/dev/null && wait "$MASTER" 2>/dev/null || true; }
+trap stop EXIT
+for _ in $(seq 60); do
+    curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+    kill -0 "$MASTER" 2>/dev/null || { cat "$OUT/gunicorn.log" >&2; exit 1; }
+    sleep 1
+done
+curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null
+
+locust_run() {  # user class, output stem
+    BENCH_MANIFEST="$OUT/manifest.json" BENCH_WARMUP="$WARMUP" BENCH_WAIT="$WAIT" \
+        BENCH_OUT="$OUT/$2.json" "$ROOT/.venv/bin/locust" -f bench/locustfile.py "$1" \
+        --headless --users "$USERS" --spawn-rate "$(( (USERS + WARMUP - 1) / WARMUP ))" \
+        --run-time "$((WARMUP + RUN))s" --host "http://127.0.0.1:$PORT" --only-summary \
+        --loglevel WARNING >"$OUT/$2.log" 2>&1 || true  # failures are counted in the report
+    cat /proc/loadavg >"$OUT/$2.load"
+}
+
+for i in $(seq "$REPEATS"); do
+    echo "== repeat $i: mix (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    locust_run MixedUser "mix-$i"
+    for pid in $(pgrep -P "$MASTER"); do
+        awk -v pid="$pid" '/VmHWM/ {print pid, $2}' "/proc/$pid/status"
+    done >"$OUT/rss-$i.txt"
+    echo "== repeat $i: baseline /healthz (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    locust_run BaselineUser "baseline-$i"
+done
+stop
+trap - EXIT
+"$PY" bench/load_report.py "$OUT" --repeats "$REPEATS" --run "$RUN"

@@ -1,0 +1,185 @@
+"""Mixed load on Chỉ Đạo for locust (run by ``bench/load.sh``; see bench/RESULTS.md).
+
+Each simulated user signs in twice, as a unit officer (``bench-unit-NN``) and as a deputy
+head of the committee (``bench-leader-NN``), two cookie jars, so that one task = one
+request and the request mix is the task weights below whatever each request costs:
+
+- 70 % reads: the unit's task list, a task's page, the committee dashboard, the
+  committee's task list (pages); the task list and a task through the API;
+- 25 % progress reports: the report form posted (page) or a POST to the API;
+- 5 % indicator entries: a value for the open month through the API.
+
+The baseline, user class ``BaselineUser`` on the command line instead of ``MixedUser``,
+only requests ``GET /healthz`` (a trivial Django JSON view on the same server). Think
+time between requests: ``BENCH_WAIT`` = "low,high" seconds (default 0.5,1.5). Latencies
+are recorded only after ``BENCH_WARMUP`` seconds (default 10) and written as JSON to
+``BENCH_OUT`` at the end, for ``bench/load_report.py``.
+The manifest (``BENCH_MANIFEST``) comes from ``bench/load_setup.py``.
+"""
+
+import itertools
+import json
+import os
+import random
+import time
+
+from locust import HttpUser, between, events, task
+from locust.clients import HttpSession
+
+WARMUP = float(os.environ.get("BENCH_WARMUP", "10"))
+LOW, HIGH = (float(x) for x in os.environ.get("BENCH_WAIT", "0.5,1.5").split(","))
+MANIFEST: dict = {}
+NUMBERS = itertools.count()
+
+RECORDED: list[tuple[str, float, bool, float]] = []  # name, ms, failed, when
+STARTED = {"at": None}
+
+
+@events.test_start.add_listener
+def _on_start(environment, **kwargs):
+    STARTED["at"] = time.monotonic()
+
+
+@events.request.add_listener
+def _on_request(name, response_time, exception, **kwargs):
+    started = STARTED["at"]
+    if started is not None and time.monotonic() - started >= WARMUP:
+        RECORDED.append((name, response_time, exception is not None, time.monotonic() - started))
+
+
+@events.quitting.add_listener
+def _on_quit(environment, **kwargs):
+    out = os.environ.get("BENCH_OUT")
+    if out:
+        with open(out, "w") as file:
+            json.dump({"warmup": WARMUP, "requests": RECORDED}, file)
+
+
+def _sign_in(session, username: str, password: str) -> None:
+    session.get("/dang-nhap/", name="sign-in")
+    with session.post(
+        "/dang-nhap/",
+        data={
+            "username": username,
+            "password": password,
+            "csrfmiddlewaretoken": session.cookies.get("csrftoken", ""),
+        },
+        name="sign-in",
+        allow_redirects=False,
+        catch_response=True,
+    ) as response:
+        if response.status_code != 302:
+            response.failure(f"sign-in of {username} answered {response.status_code}")
+
+
+def _expect(response, status: int) -> None:
+    if response.status_code != status:
+        response.failure(f"{response.status_code} instead of {status}: {response.text[:200]}")
+    else:
+        response.success()
+
+
+class BaselineUser(HttpUser):
+    """``GET /healthz`` only."""
+
+    wait_time = between(LOW, HIGH)
+
+    @task
+    def health(self):
+        self.client.get("/healthz", name="baseline: /healthz")
+
+
+class MixedUser(HttpUser):
+    wait_time = between(LOW, HIGH)
+
+    def on_start(self):
+        if not MANIFEST:
+            with open(os.environ["BENCH_MANIFEST"]) as file:
+                MANIFEST.update(json.load(file))
+        n = next(NUMBERS)
+        officers, leaders = MANIFEST["officers"], MANIFEST["leaders"]
+        self.officer = officers[n % len(officers)]
+        password = MANIFEST["password"]
+        _sign_in(self.client, self.officer["username"], password)
+        self.leader = HttpSession(
+            base_url=self.host, request_event=self.environment.events.request, user=self
+        )
+        _sign_in(self.leader, leaders[n % len(leaders)], password)
+        self.committee = MANIFEST["committee"]
+
+    def _csrf(self) -> dict:
+        return {"X-CSRFToken": self.client.cookies.get("csrftoken", "")}
+
+    def _own_task(self) -> int:
+        return random.choice(self.officer["tasks"])
+
+    # Reads: 70 ---------------------------------------------------------------------
+
+    @task(15)
+    def unit_task_list(self):
+        self.client.get("/nhiem-vu/cua-don-vi/", name="page: unit task list")
+
+    @task(15)
+    def task_detail(self):
+        self.client.get(f"/nhiem-vu/{self._own_task()}/", name="page: task detail")
+
+    @task(10)
+    def dashboard(self):
+        self.leader.get(f"/bang-dieu-khien/{self.committee}/", name="page: committee dashboard")
+
+    @task(10)
+    def committee_task_list(self):
+        self.leader.get(f"/nhiem-vu/?committee={self.committee}", name="page: committee task list")
+
+    @task(10)
+    def api_task_list(self):
+        self.client.get("/api/v1/tasks/", name="api: task list")
+
+    @task(10)
+    def api_task_detail(self):
+        self.client.get(f"/api/v1/tasks/{self._own_task()}/", name="api: task detail")
+
+    # Progress reports: 25 -------------------------------------------------------------
+
+    @task(15)
+    def progress_page(self):
+        with self.client.post(
+            f"/nhiem-vu/{self._own_task()}/bao-cao/",
+            data={
+                "percent": random.randint(0, 90),
+                "results": "Đã triển khai theo kế hoạch (tải thử).",
+                "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
+            },
+            name="page: progress report POST",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            _expect(response, 302)
+
+    @task(10)
+    def progress_api(self):
+        with self.client.post(
+            f"/api/v1/tasks/{self._own_task()}/progress/",
+            json={"percent": random.randint(0, 90), "results": "Báo cáo qua API (tải thử)."},
+            headers=self._csrf(),
+            name="api: progress report POST",
+            catch_response=True,
+        ) as response:
+            _expect(response, 201)
+
+    # Indicator entries: 5 -------------------------------------------------------------
+
+    @task(5)
+    def indicator_entry(self):
+        with self.client.post(
+            "/api/v1/observations/",
+            json={
+                "indicator": random.choice(MANIFEST["indicators"]),
+                "period": MANIFEST["period"],
+                "value": f"{random.randint(0, 100_000) / 100:.2f}".replace(".", ","),
+            },
+            headers=self._csrf(),
+            name="api: indicator entry POST",
+            catch_response=True,
+        ) as response:
+            _expect(response, 201)
