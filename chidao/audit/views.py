@@ -11,6 +11,7 @@ from django.utils import timezone
 from chidao.audit.access import access_audit_log
 from chidao.audit.filtersets import AuditEventFilterSet
 from chidao.audit.models import AuditEvent
+from chidao.core.uploads import set_attachment_headers
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 100_000
@@ -40,11 +41,20 @@ def event_list(request):
 def event_export(request):
     access_audit_log(request.user)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="nhat-ky.csv"'
+    set_attachment_headers(response, "nhat-ky.csv")
     response.write("\ufeff")  # Excel opens UTF-8 with a BOM
     writer = csv.writer(response)
     writer.writerow(
-        ["Lúc", "Sự kiện", "Tên đăng nhập", "Phương thức", "Đường dẫn", "IP", "Mã yêu cầu"]
+        [
+            "Lúc",
+            "Sự kiện",
+            "Tên đăng nhập",
+            "Phương thức",
+            "Đường dẫn",
+            "IP",
+            "Mã yêu cầu",
+            "Chi tiết",
+        ]
     )
     for event in _filtered(request).qs[:EXPORT_LIMIT].iterator():
         writer.writerow(
@@ -56,6 +66,7 @@ def event_export(request):
                 event.path,
                 event.ip or "",
                 event.request_id,
+                event.detail,
             ]
         )
     return response

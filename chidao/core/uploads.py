@@ -368,7 +368,8 @@ def get_safe_filename(name: str, *, default: str = "tep") -> str:
     return cleaned or default
 
 
-def _attachment(response, filename: str):
+def set_attachment_headers(response, filename: str):
+    """Mark ``response`` as a download named ``filename`` (sanitised), never sniffed."""
     response["Content-Disposition"] = content_disposition_header(True, get_safe_filename(filename))
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -376,7 +377,7 @@ def _attachment(response, filename: str):
 
 def build_attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
     """A generated file (export, report, template) as a download, never rendered."""
-    return _attachment(HttpResponse(content, content_type=content_type), filename)
+    return set_attachment_headers(HttpResponse(content, content_type=content_type), filename)
 
 
 def build_file_attachment(field_file, filename: str, content_type: str | None = None):
@@ -390,4 +391,4 @@ def build_file_attachment(field_file, filename: str, content_type: str | None = 
     response = FileResponse(
         handle, content_type=content_type or guessed or "application/octet-stream"
     )
-    return _attachment(response, filename)
+    return set_attachment_headers(response, filename)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chidao.core.uploads import DOCX, XLSX, check_upload
 from chidao.documents.models import Document
 from chidao.imports.choices import GroupMode
 from chidao.imports.tables import get_max_bytes
@@ -51,11 +52,9 @@ class TaskUploadForm(forms.Form):
         self.fields["source_document"].queryset = Document.objects.filter(committee=committee)
 
     def clean_file(self):
+        """Size, zip caps and kind by content, next to the field (``core.uploads``)."""
         upload = self.cleaned_data["file"]
-        if upload.size > get_max_bytes():
-            raise forms.ValidationError(
-                _("Tệp lớn hơn giới hạn %(mb)s MB."), params={"mb": get_max_bytes() // 2**20}
-            )
+        check_upload(upload, kinds=(XLSX, DOCX), max_bytes=get_max_bytes())
         return upload
 
 

@@ -7,18 +7,20 @@ writes in one transaction. A commit writes every row or none.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chidao.assignments.services import do_create_task
 from chidao.committees.models import TaskGroup
+from chidao.core.uploads import scan_upload
 from chidao.imports.choices import GroupMode, ImportKind, ImportState
 from chidao.imports.indicator_plans import build_indicator_plan
 from chidao.imports.models import DataImport, UnitAlias
 from chidao.imports.observation_plans import build_observation_plan
 from chidao.imports.rules import get_name_key
-from chidao.imports.tables import read_tables
+from chidao.imports.tables import check_package, get_file_format, read_tables
 from chidao.imports.task_plans import build_task_plan, get_assigned_on
 
 
@@ -39,9 +41,16 @@ def do_upload_import(
     """Store an uploaded file for preview, refusing one that cannot be read at all.
 
     Refuses (see ``tables.read_tables``) a file of the wrong type, too big, protected,
-    a zip bomb or with too many rows. Returns the stored import, not yet committed.
+    a zip bomb, with a virus (``chidao.core.uploads.scan_upload``, recorded) or with too
+    many rows; these errors are keyed ``file``. Returns the stored import, not yet
+    committed. The file is kept in the database, never on disk.
     """
-    read_tables(content, filename)
+    try:
+        check_package(content, get_file_format(filename), filename)
+        scan_upload(ContentFile(content, name=filename), by=by, purpose=f"import_{kind}")
+        read_tables(content, filename)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
     if source_document is not None and source_document.committee_id not in (
         None,
         committee.pk,

@@ -7,25 +7,25 @@ never touch openpyxl or python-docx.
 
 Files are refused before they are opened when they are too big, are not a real Office
 Open XML package (a renamed .xls, a password-protected file: both are OLE containers),
-would expand to far more than their size (a zip bomb), or hold more rows than the cap.
+would expand to far more than their size (a zip bomb: the caps of every upload,
+``chidao.core.uploads``), or hold more rows than the cap.
 """
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
+from chidao.core import uploads
 from chidao.core.text import normalize_text
+from chidao.core.uploads import check_upload
 
 XLSX, DOCX = "xlsx", "docx"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_PACKAGE_PART = {XLSX: "xl/workbook.xml", DOCX: "word/document.xml"}
-# An Office file compresses text about tenfold; a hundredfold is no spreadsheet.
-_MAX_EXPANSION = 100
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def read_tables(data: bytes, filename: str) -> list[SourceTable]:
         ValidationError: in Vietnamese, when the file is refused (see the module doc).
     """
     file_format = get_file_format(filename)
-    check_package(data, file_format)
+    check_package(data, file_format, filename)
     tables = _read_xlsx(data) if file_format == XLSX else _read_docx(data)
     rows = sum(len(table.rows) for table in tables)
     if rows > get_max_rows():
@@ -98,14 +98,10 @@ def read_tables(data: bytes, filename: str) -> list[SourceTable]:
     return tables
 
 
-def check_package(data: bytes, file_format: str) -> None:
-    """Refuse a file that is too big, not an Office Open XML package, or a zip bomb."""
-    max_bytes = get_max_bytes()
-    if len(data) > max_bytes:
-        raise ValidationError(
-            _("Tệp lớn hơn giới hạn %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)},
-            code="too_big",
-        )
+def check_package(data: bytes, file_format: str, filename: str = "") -> None:
+    """Refuse a file that is a protected or old-format Office file, or fails the rules of
+    every upload for its format (size cap, zip caps, kind by content:
+    ``chidao.core.uploads.check_upload``)."""
     if data.startswith(_OLE_MAGIC):
         raise ValidationError(
             _(
@@ -114,19 +110,11 @@ def check_package(data: bytes, file_format: str) -> None:
             ),
             code="protected",
         )
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        names = set(package.namelist())
-        expanded = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise _not_office(file_format) from error
-    if _PACKAGE_PART[file_format] not in names:
-        raise _not_office(file_format)
-    if expanded > max(len(data), 1) * _MAX_EXPANSION or expanded > max_bytes * 10:
-        raise ValidationError(
-            _("Tệp nén bất thường (dung lượng khi giải nén quá lớn); không thể đọc tệp này."),
-            code="zip_bomb",
-        )
+    check_upload(
+        ContentFile(data, name=filename or f"tep.{file_format}"),
+        kinds=(uploads.XLSX if file_format == XLSX else uploads.DOCX,),
+        max_bytes=get_max_bytes(),
+    )
 
 
 def _not_office(file_format: str) -> ValidationError:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
+from chidao.core.uploads import build_attachment
 from chidao.imports import services
 from chidao.imports.access import access_import
 from chidao.imports.blank_forms import build_import_template
@@ -295,6 +296,4 @@ def indicator_template(request):
 
 
 def _template_response(kind: str, filename: str) -> HttpResponse:
-    response = HttpResponse(build_import_template(kind), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return build_attachment(build_import_template(kind), XLSX, filename)

@@ -15,6 +15,7 @@ from chidao.assignments.forms.tasks import (
     get_document_choices,
     get_unit_choices,
 )
+from chidao.core.uploads import DOCX, accept_upload
 
 MAX_TEXT = 50_000
 MAX_DOCX_BYTES = 5 * 1024 * 1024
@@ -40,12 +41,20 @@ class DirectiveTextForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),
     )
 
+    def __init__(self, *args, by=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.by = by
+
     def clean_file(self):
+        """The rules of every upload (a Word file by content, at most 5 MB, zip caps,
+        virus scan recorded: ``chidao.core.uploads``), then its text. The file is read,
+        never stored."""
         upload = self.cleaned_data.get("file")
         if not upload:
             return None
-        if not upload.name.lower().endswith(".docx") or upload.size > MAX_DOCX_BYTES:
-            raise ValidationError(_("Chỉ nhận tệp Word .docx không quá 5 MB."))
+        accept_upload(
+            upload, kinds=(DOCX,), max_bytes=MAX_DOCX_BYTES, by=self.by, purpose="directive_text"
+        )
         try:
             return read_docx_text(upload)
         except (PackageNotFoundError, BadZipFile, KeyError, ValueError, XMLSyntaxError) as error:

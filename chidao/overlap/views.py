@@ -118,7 +118,9 @@ def draft_from_text(request, committee_pk):
     and saves those it keeps in one step, with the document they come from."""
     committee = access_committee(request.user, committee_pk, "manage")
     saving = request.method == "POST" and request.POST.get("action") == "save"
-    form = DirectiveTextForm(None if saving else (request.POST or None), request.FILES or None)
+    form = DirectiveTextForm(
+        None if saving else (request.POST or None), request.FILES or None, by=request.user
+    )
     source_form = DraftSourceForm(request.POST if saving else None, committee=committee)
     drafts = formset = None
     if saving:

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from chidao.assignments.access import TaskAction, access_task
 from chidao.committees.access import access_committee, get_roles
+from chidao.core.uploads import build_attachment
 from chidao.org.models import Unit
 from chidao.reminders.access import access_notification
 from chidao.reminders.choices import Channel, NotificationKind
@@ -166,9 +166,8 @@ def urge_letter(request, committee_pk, unit_pk):
     committee = access_committee(request.user, committee_pk, "manage")
     unit = get_object_or_404(Unit, pk=unit_pk)
     today = get_local_date(timezone.now())
-    response = HttpResponse(
+    return build_attachment(
         build_urge_letter_docx(committee=committee, unit=unit, today=today),
-        content_type=DOCX_CONTENT_TYPE,
+        DOCX_CONTENT_TYPE,
+        get_letter_filename(unit, today),
     )
-    response["Content-Disposition"] = f'attachment; filename="{get_letter_filename(unit, today)}"'
-    return response

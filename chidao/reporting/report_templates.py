@@ -75,11 +75,10 @@ def check_report_template(file) -> None:
     """Refuse a file that is not a usable report template, saying why in Vietnamese.
 
     Raises:
-        ValidationError: too large, not a Word .docx, a placeholder with broken syntax,
-            or a name that is not in ``PLACEHOLDERS``.
+        ValidationError: not a Word .docx, a placeholder with broken syntax, or a name
+            that is not in ``PLACEHOLDERS``. Size, kind and zip caps are checked before,
+            with every upload (``chidao.core.uploads.accept_upload``).
     """
-    if file.size > MAX_TEMPLATE_BYTES:
-        raise ValidationError(_("Mẫu báo cáo quá lớn (tối đa 5 MB)."), code="too_large")
     file.seek(0)
     try:
         template = DocxTemplate(BytesIO(file.read()))

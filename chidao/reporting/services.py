@@ -16,10 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chidao.core.uploads import DOCX, accept_upload, removing_stored_files_on_error
 from chidao.reporting.choices import CycleKind, CycleState, PeriodKind, SubmissionState
 from chidao.reporting.models import ReportingCycle, ReportTemplate, UnitSubmission
 from chidao.reporting.periods import Period
-from chidao.reporting.report_templates import check_report_template
+from chidao.reporting.report_templates import MAX_TEMPLATE_BYTES, check_report_template
 from chidao.reporting.rules import (
     get_default_due_date,
     get_default_recipients,
@@ -307,17 +308,27 @@ def _check_cycle_open(submission: UnitSubmission) -> None:
 def do_upload_report_template(*, committee, by, file) -> ReportTemplate:
     """Check and store the secretariat's Word template; it replaces the one in use.
 
-    Raises ``ValidationError`` (``report_templates.check_report_template``) and stores
-    nothing when the file is not a usable template.
+    The file passes the rules of every upload first (a Word file by content, at most
+    ``MAX_TEMPLATE_BYTES``, zip caps, virus scan: ``chidao.core.uploads``), then
+    ``report_templates.check_report_template``. Raises ``ValidationError`` on ``file``
+    and stores nothing, on disk or in the database, when the file is not a usable template.
     """
-    check_report_template(file)
+    try:
+        accept_upload(
+            file, kinds=(DOCX,), max_bytes=MAX_TEMPLATE_BYTES, by=by, purpose="report_template"
+        )
+        check_report_template(file)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
     committee.report_templates.filter(is_active=True).update(is_active=False)
     template = ReportTemplate(
         committee=committee, uploaded_by=by, original_name=getattr(file, "name", "")[:255]
     )
-    template.file.save("mau.docx", file, save=False)
-    template._history_user = by
-    template.save()
+    with removing_stored_files_on_error() as stored:
+        template.file.save("mau.docx", file, save=False)
+        stored(template.file.name)
+        template._history_user = by
+        template.save()
     return template
 
 

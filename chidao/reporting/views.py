@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
+from chidao.core.uploads import build_attachment
 from chidao.reporting import services
 from chidao.reporting.access import (
     CycleAction,
@@ -240,9 +241,7 @@ def cycle_close(request, pk):
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return build_attachment(content, content_type, filename)
 
 
 @login_required

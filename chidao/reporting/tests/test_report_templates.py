@@ -94,7 +94,7 @@ def test_an_unknown_placeholder_is_refused_with_its_name(client_secretariat, wor
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"%PDF-1.7 not a Word file", "không phải tệp Word (.docx) hợp lệ"),
+        (b"%PDF-1.7 not a Word file", "không phải Word (DOCX)"),
         (None, "Mẫu có lỗi cú pháp trường dữ liệu"),
     ],
 )
