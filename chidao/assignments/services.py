@@ -22,11 +22,12 @@ from chidao.assignments.choices import (
     TaskState,
 )
 from chidao.assignments.deadlines import parse_deadline_phrase
-from chidao.assignments.evidence import check_evidence_file
+from chidao.assignments.evidence import accept_evidence_file
 from chidao.assignments.models import DeadlineChange, Direction, Evidence, ProgressUpdate, Task
 from chidao.assignments.signals import TaskEventKind, announce
 from chidao.core.concurrency import save_with_version
 from chidao.core.text import normalize_text
+from chidao.core.uploads import removing_stored_files_on_error
 
 
 @transaction.atomic
@@ -90,10 +91,10 @@ def do_submit_progress(
     which never claims completion nor sets the task's percent). A completion claim
     must name its output and the output's date; the task stays open until the
     secretariat accepts the claim (``do_review_progress``). ``evidence_files`` are
-    uploaded files, each checked by content (``evidence.check_evidence_file``) before
-    anything is written: one bad file and nothing is saved. When the committee
-    requires it, the report waits for the head of the unit (``do_approve_progress_for_unit``)
-    unless the head wrote it. Returns the saved update.
+    uploaded files, each checked by content and scanned (``evidence.accept_evidence_file``)
+    before anything is written: one bad file and nothing is saved, no file left on disk.
+    When the committee requires it, the report waits for the head of the unit
+    (``do_approve_progress_for_unit``) unless the head wrote it. Returns the saved update.
     """
     if task.state != TaskState.OPEN:
         raise ValidationError(_("Nhiệm vụ không còn đang triển khai, không thể báo cáo tiến độ."))
@@ -122,7 +123,7 @@ def do_submit_progress(
     kinds, file_errors = [], []
     for file in evidence_files:
         try:
-            kinds.append(check_evidence_file(file))
+            kinds.append(accept_evidence_file(file, by=by))
         except ValidationError as error:
             file_errors.extend(error.messages)
     if file_errors:
@@ -150,21 +151,23 @@ def do_submit_progress(
         unit_approved_by=by if written_by_head else None,
         unit_approved_at=timezone.now() if written_by_head else None,
     )
-    for file, kind in zip(evidence_files, kinds, strict=True):
-        original_name = file.name
-        file.name = f"minh-chung.{kind.extension}"
-        Evidence.objects.create(
-            progress_update=update,
-            file=file,
-            original_name=original_name[:255],
-            content_type=kind.content_type,
-            size=file.size,
-        )
-    if waits_for_head:
-        announce(TaskEventKind.PROGRESS_AWAITS_UNIT_HEAD, task=task, record=update, by=by)
-    else:
-        _follow_lead_report(update, by=by)
-        announce(TaskEventKind.PROGRESS_SUBMITTED, task=task, record=update, by=by)
+    with removing_stored_files_on_error() as stored:
+        for file, kind in zip(evidence_files, kinds, strict=True):
+            original_name = file.name
+            file.name = f"minh-chung.{kind.extension}"
+            evidence = Evidence.objects.create(
+                progress_update=update,
+                file=file,
+                original_name=original_name[:255],
+                content_type=kind.content_type,
+                size=file.size,
+            )
+            stored(evidence.file.name)
+        if waits_for_head:
+            announce(TaskEventKind.PROGRESS_AWAITS_UNIT_HEAD, task=task, record=update, by=by)
+        else:
+            _follow_lead_report(update, by=by)
+            announce(TaskEventKind.PROGRESS_SUBMITTED, task=task, record=update, by=by)
     return update
 
 
