@@ -118,18 +118,15 @@ def proposal_detail(request, pk):
             "may_route": manages and open_,
             "may_draft": (manages or routed_here) and proposal.status == ProposalStatus.ROUTED,
             "may_approve": manages and open_,
-            "route_form": RouteForm(),
-            "draft_form": DraftForm(initial={"answer_draft": proposal.answer_draft}),
-            "approve_form": ApproveForm(
-                initial={"answer": proposal.answer_draft, "publish": proposal.consents_to_publish}
-            ),
         },
     )
 
 
-def _act(request, pk, action, form_class, service, template_key):
+def _act(request, pk, action, form_class, service, template_key, initial=None):
+    """One step on a proposal: ``initial(proposal)`` fills the form on first view (the
+    draft the unit wrote, the sender's consent), so nothing is typed twice."""
     proposal = access_proposal(request.user, pk, action)
-    form = form_class(request.POST or None)
+    form = form_class(request.POST or None, initial=initial(proposal) if initial else None)
     if request.method == "POST" and form.is_valid():
         try:
             service(proposal=proposal, by=request.user, **form.cleaned_data)
@@ -157,10 +154,23 @@ def proposal_draft(request, pk):
     def draft(*, proposal, by, answer_draft):
         return do_draft_answer(proposal=proposal, by=by, text=answer_draft)
 
-    return _act(request, pk, "answer", DraftForm, draft, "draft")
+    return _act(request, pk, "answer", DraftForm, draft, "draft", initial=get_draft_initial)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal_approve(request, pk):
-    return _act(request, pk, "manage", ApproveForm, do_approve_answer, "approve")
+    return _act(
+        request, pk, "manage", ApproveForm, do_approve_answer, "approve", initial=get_answer_initial
+    )
+
+
+def get_draft_initial(proposal) -> dict:
+    return {"answer_draft": proposal.answer_draft}
+
+
+def get_answer_initial(proposal) -> dict:
+    return {
+        "answer": proposal.answer or proposal.answer_draft,
+        "publish": proposal.is_public or proposal.consents_to_publish,
+    }
