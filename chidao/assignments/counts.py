@@ -12,11 +12,23 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from django.db.models import Count, Q
+from django.db import connections
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.querysets import TaskQuerySet
 from chidao.core.text import fold_text
+
+# The columns of a count row, each a status of ``with_status`` but ``due_soon``.
+COUNTED = (
+    "done_on_time",
+    "done_late",
+    "in_progress",
+    "due_soon",
+    "overdue",
+    "ongoing",
+    "paused",
+    "cancelled",
+)
 
 GROUPINGS = {
     "lead_unit": ("lead_unit_id", "lead_unit__name"),
@@ -97,38 +109,73 @@ def get_count_table(
     One aggregate query per call, whatever the number of rows.
     """
     key_field, label_field = GROUPINGS[by]
-    statuses = {
-        "done_on_time": Q(status=TaskStatus.DONE_ON_TIME),
-        "done_late": Q(status=TaskStatus.DONE_LATE),
-        "in_progress": Q(status=TaskStatus.IN_PROGRESS),
-        "due_soon": Q(due_soon=True),
-        "overdue": Q(status=TaskStatus.OVERDUE),
-        "ongoing": Q(status=TaskStatus.ONGOING),
-        "paused": Q(status=TaskStatus.PAUSED),
-        "cancelled": Q(status=TaskStatus.CANCELLED),
-    }
-    grouped = (
+    cells = get_status_counts(
+        tasks, as_of=as_of, due_soon_days=due_soon_days, fields=(key_field, label_field)
+    )
+    return build_count_table(cells, as_of=as_of, by=by)
+
+
+def build_count_table(cells: list[dict], *, as_of: date, by: str) -> CountTable:
+    """The count table from ``get_status_counts`` cells (which may be finer than ``by``)."""
+    key_field, label_field = GROUPINGS[by]
+    counts, labels = {}, {}
+    for cell in cells:
+        key = cell[key_field]
+        labels[key] = cell[label_field]
+        row = counts.setdefault(key, dict.fromkeys(COUNTED, 0))
+        row[cell["status"]] += cell["n"]
+        if cell["due_soon"]:
+            row["due_soon"] += cell["n"]
+    rows = [
+        CountRow(key=key, label=labels[key] or "Chưa phân nhóm", **counts[key])
+        for key in sorted(counts, key=lambda key: get_row_order(labels[key]))
+    ]
+    return CountTable(as_of=as_of, by=by, rows=rows, total=sum_rows(rows))
+
+
+def sum_rows(rows: list[CountRow], label: str = "Tổng cộng") -> CountRow:
+    """The total line of a count table."""
+    return CountRow(
+        key=None, label=label, **{name: sum(getattr(row, name) for row in rows) for name in COUNTED}
+    )
+
+
+def get_status_counts(
+    tasks: TaskQuerySet, *, as_of: date, due_soon_days: int, fields: tuple[str, ...]
+) -> list[dict]:
+    """Tasks counted per ``fields`` × status × due soon as of a date, in one query.
+
+    Cells (dicts of ``fields``, ``status``, ``due_soon``, ``n``), a few per group, never one
+    per task; tasks not yet assigned on the date are left out. The statuses are
+    ``with_status`` (the one rule), computed once per task: the per-task query is closed by
+    an optimisation fence (``OFFSET 0``) and counted by an outer ``GROUP BY``. Without the
+    fence PostgreSQL inlines the status ``CASE`` and its deadline subqueries into every
+    place that uses them (grouping, due soon, filter), and SQLite evaluates them again for
+    the sort of the ``GROUP BY``: 5–10× slower at province scale (bench/RESULTS.md).
+    """
+    per_task = (
         tasks.with_status(as_of)
         .with_due_soon(as_of, due_soon_days)
-        .exclude(status=TaskStatus.NOT_YET_ASSIGNED)
         .order_by()
-        .values(key_field, label_field)
-        .annotate(**{name: Count("pk", filter=condition) for name, condition in statuses.items()})
+        .values(*fields, "status", "due_soon")
     )
-    rows = [
-        CountRow(
-            key=row[key_field],
-            label=row[label_field] or "Chưa phân nhóm",
-            **{name: row[name] for name in statuses},
+    connection = connections[per_task.db]
+    sql, params = per_task.query.get_compiler(connection=connection).as_sql()
+    columns = ", ".join(connection.ops.quote_name(name) for name in (*fields, "status"))
+    # PostgreSQL does not pull a subquery with OFFSET up into the outer query; SQLite
+    # needs a LIMIT for an OFFSET (-1: none).
+    fence = "LIMIT -1 OFFSET 0" if connection.vendor == "sqlite" else "OFFSET 0"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns}, due_soon, COUNT(*) FROM ({sql} {fence}) per_task "
+            f"GROUP BY {columns}, due_soon",
+            params,
         )
-        for row in sorted(grouped, key=lambda row: get_row_order(row[label_field]))
-    ]
-    total = CountRow(
-        key=None,
-        label="Tổng cộng",
-        **{name: sum(getattr(row, name) for row in rows) for name in statuses},
-    )
-    return CountTable(as_of=as_of, by=by, rows=rows, total=total)
+        names = (*fields, "status", "due_soon", "n")
+        cells = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    for cell in cells:
+        cell["due_soon"] = bool(cell["due_soon"])
+    return [cell for cell in cells if cell["status"] != TaskStatus.NOT_YET_ASSIGNED]
 
 
 def get_row_order(label: str | None) -> tuple:

@@ -11,9 +11,8 @@ from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from chidao.assignments.counts import get_count_table
+from chidao.assignments.counts import get_count_table, get_status_counts
 from chidao.assignments.models import Task
-from chidao.dashboards.queries import STATUS_FILTERS
 from chidao.dashboards.rules import TaskFacts, UnitFacts, Weights, rank_scores, score_unit
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Observation, Target
@@ -35,21 +34,20 @@ def get_unit_facts(user, committee, as_of: date) -> list[UnitFacts]:
         row.key: TaskFacts(row.done_on_time, row.done_late, row.overdue)
         for row in get_count_table(tasks, as_of=as_of, by="lead_unit").rows
     }
-    coordinated = (
-        tasks.with_status(as_of)
-        .filter(coordinating_units__isnull=False)
-        .order_by()
-        .values("coordinating_units")
-        .annotate(
-            **{
-                name: Count("pk", filter=STATUS_FILTERS[name])
-                for name in ("done_on_time", "done_late", "overdue")
-            }
-        )
-    )
+    judged = ("done_on_time", "done_late", "overdue")
+    coordinated = defaultdict(lambda: dict.fromkeys(judged, 0))
+    for cell in get_status_counts(
+        tasks.filter(coordinating_units__isnull=False),
+        as_of=as_of,
+        due_soon_days=committee.due_soon_days,
+        fields=("coordinating_units",),
+    ):
+        row = coordinated[cell["coordinating_units"]]  # a unit with none judged has zeros
+        if cell["status"] in judged:
+            row[cell["status"]] += cell["n"]
     coordinating = {
-        row["coordinating_units"]: TaskFacts(row["done_on_time"], row["done_late"], row["overdue"])
-        for row in coordinated
+        unit: TaskFacts(row["done_on_time"], row["done_late"], row["overdue"])
+        for unit, row in coordinated.items()
     }
 
     year_start = date(as_of.year, 1, 1)

@@ -15,30 +15,24 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Max, Min, OuterRef, Subquery, Sum
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chidao.assignments.choices import TaskStatus
-from chidao.assignments.counts import GROUPINGS, CountRow, CountTable, get_row_order
+from chidao.assignments.counts import (
+    COUNTED,
+    CountRow,
+    build_count_table,
+    get_status_counts,
+    sum_rows,
+)
 from chidao.assignments.models import ProgressUpdate, Task
 from chidao.committees.models import Committee
 from chidao.indicators.choices import ObservationState, ProjectionStatus, Rollup
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.reads import get_target_bound, judge
-from chidao.indicators.rules import format_number, project, roll_up
-
-# The statuses the count table counts, as Q objects over the ``status`` annotation.
-STATUS_FILTERS = {
-    "done_on_time": Q(status=TaskStatus.DONE_ON_TIME),
-    "done_late": Q(status=TaskStatus.DONE_LATE),
-    "in_progress": Q(status=TaskStatus.IN_PROGRESS),
-    "due_soon": Q(due_soon=True),
-    "overdue": Q(status=TaskStatus.OVERDUE),
-    "ongoing": Q(status=TaskStatus.ONGOING),
-    "paused": Q(status=TaskStatus.PAUSED),
-    "cancelled": Q(status=TaskStatus.CANCELLED),
-}
+from chidao.indicators.rules import ValueSummary, format_number, project, roll_up_summary
 
 
 @dataclass(frozen=True)
@@ -150,50 +144,18 @@ CUBE_FIELDS = (
     "group__name",
     "group__code",
     "is_key",
-    "status",
-    "due_soon",
 )
 
 
 def get_status_cube(tasks, as_of: date, due_soon_days: int) -> list[dict]:
     """Tasks counted per lead unit × group × key flag × status × due soon, in one query.
 
-    The statuses are ``with_status`` (the one rule); the tables, the heat map and the key
-    task figure are sums of these cells (a few dozen rows, never one per task), so the
-    dashboard compiles the status expression twice instead of once per counted status
-    and panel. ``build_count_table`` gives exactly ``get_count_table`` (a test holds it).
+    The cells of ``counts.get_status_counts`` (statuses by ``with_status``, the one rule,
+    computed once per task); the tables, the heat map and the key task figure are sums of
+    these cells (a few dozen rows, never one per task). ``build_count_table`` of the cells
+    gives exactly ``get_count_table`` (a test holds it).
     """
-    return list(
-        tasks.with_status(as_of)
-        .with_due_soon(as_of, due_soon_days)
-        .exclude(status=TaskStatus.NOT_YET_ASSIGNED)
-        .order_by()
-        .values(*CUBE_FIELDS)
-        .annotate(n=Count("pk"))
-    )
-
-
-def build_count_table(cube: list[dict], *, as_of: date, by: str) -> CountTable:
-    """The count table of ``assignments.counts`` from the cube's cells, rows by label."""
-    key_field, label_field = GROUPINGS[by]
-    counts, labels = {}, {}
-    for cell in cube:
-        key = cell[key_field]
-        labels[key] = cell[label_field]
-        row = counts.setdefault(key, dict.fromkeys(STATUS_FILTERS, 0))
-        row[cell["status"]] += cell["n"]
-        if cell["due_soon"]:
-            row["due_soon"] += cell["n"]
-    ordered = sorted(counts, key=lambda key: get_row_order(labels[key]))
-    rows = [
-        CountRow(key=key, label=labels[key] or "Chưa phân nhóm", **counts[key]) for key in ordered
-    ]
-    total = CountRow(
-        key=None,
-        label="Tổng cộng",
-        **{name: sum(getattr(row, name) for row in rows) for name in STATUS_FILTERS},
-    )
-    return CountTable(as_of=as_of, by=by, rows=rows, total=total)
+    return get_status_counts(tasks, as_of=as_of, due_soon_days=due_soon_days, fields=CUBE_FIELDS)
 
 
 def get_cards(dashboard: Dashboard) -> list[dict]:
@@ -345,37 +307,80 @@ def _display(value: Decimal) -> str:
     )
 
 
-def _roll(indicator: Indicator, values: list[tuple[date, Decimal, int]]) -> Decimal | None:
-    if len(values) == 1:
-        return values[0][1]
+def get_period_summaries(indicators: list[Indicator], as_of: date) -> dict:
+    """The approved values of each indicator and period up to ``as_of``, summed up by the
+    database: ``{indicator id: {(period kind, period start): ValueSummary}}``.
+
+    One aggregate query (a few rows per indicator and period, never one per unit), plus
+    one for the last entered value of each period of the indicators rolled up by
+    ``LATEST``, if any. The values of a period all share its date, so "latest" is the one
+    entered last: the highest id, as ``roll_up`` breaks ties by the order of entry.
+    """
+    approved = Observation.objects.filter(
+        indicator__in=[i.pk for i in indicators],
+        state=ObservationState.APPROVED,
+        period_start__lte=as_of,
+    ).order_by()
+    cells = list(
+        approved.values("indicator_id", "period_kind", "period_start").annotate(
+            count=Count("pk"),
+            total=Sum("value"),
+            lowest=Min("value"),
+            highest=Max("value"),
+            last_pk=Max("pk"),
+        )
+    )
+    last_values = {}
+    latest_ids = [i.pk for i in indicators if i.rollup == Rollup.LATEST]
+    if latest_ids:
+        last_pks = (
+            approved.filter(indicator__in=latest_ids)
+            .values("indicator_id", "period_kind", "period_start")
+            .annotate(last_pk=Max("pk"))
+            .values("last_pk")
+        )
+        last_values = dict(
+            Observation.objects.filter(pk__in=last_pks).values_list("pk", "value").order_by()
+        )
+    places = Observation._meta.get_field("value").decimal_places
+    summaries = defaultdict(dict)
+    for cell in cells:
+        summaries[cell["indicator_id"]][(cell["period_kind"], cell["period_start"])] = ValueSummary(
+            count=cell["count"],
+            total=cell["total"],
+            lowest=cell["lowest"],
+            highest=cell["highest"],
+            last=last_values.get(cell["last_pk"]),
+            places=places,
+        )
+    return summaries
+
+
+def _roll(indicator: Indicator, summary: ValueSummary) -> Decimal | None:
+    if summary.count == 1:
+        return summary.lowest
     method = indicator.rollup
     if method == Rollup.WEIGHTED_MEAN:  # no weights are stored per value: a plain mean
         method = Rollup.MEAN
-    if method == Rollup.NONE:
-        return None
-    return roll_up([(v, None) for _d, v, _pk in values], method, dates=[d for d, _v, _p in values])
+    return roll_up_summary(summary, method)
 
 
 def get_indicator_panel(scope: Scope, as_of: date) -> list[IndicatorRow]:
     """Each indicator of the committee: latest rolled-up value, target, achievement, the
-    series for a sparkline and the projection to the last target year. Three queries."""
+    series for a sparkline and the projection to the last target year. Three queries (four
+    with an indicator rolled up by its latest value), a few rows per indicator and period:
+    the units' values are summed up by the database (``get_period_summaries``)."""
     indicators = Indicator.objects.filter(committee=scope.committee).order_by("code")
     if scope.indicator_ids is not None:
         indicators = indicators.filter(pk__in=scope.indicator_ids)
     indicators = list(indicators.prefetch_related("targets"))
-    observations = Observation.objects.filter(
-        indicator__in=[i.pk for i in indicators],
-        state=ObservationState.APPROVED,
-        period_start__lte=as_of,
-    ).values_list("indicator_id", "period_kind", "period_start", "value", "pk")
-    periods = defaultdict(lambda: defaultdict(list))
-    for indicator_id, kind, start, value, pk in observations.order_by("period_start", "pk"):
-        periods[indicator_id][(kind, start)].append((start, value, pk))
+    periods = get_period_summaries(indicators, as_of)
     rows = []
     for indicator in indicators:
         series = []
-        for (_kind, start), values in sorted(periods[indicator.pk].items(), key=lambda i: i[0][1]):
-            rolled = _roll(indicator, values)
+        by_start = sorted(periods[indicator.pk].items(), key=lambda item: item[0][::-1])
+        for (_kind, start), summary in by_start:
+            rolled = _roll(indicator, summary)
             if rolled is not None:
                 series.append((start, rolled))
         general = sorted(
@@ -425,28 +430,16 @@ def get_commune_rows(user, scope: Scope, as_of: date):
     if not children:
         return [], None
     tasks = Task.objects.visible_to(user).filter(committee__in=children)
-    days = scope.committee.due_soon_days
-    # Grouped by status (and due soon): one CASE in the query, pivoted here per committee.
-    grouped = (
-        tasks.with_status(as_of)
-        .with_due_soon(as_of, days)
-        .exclude(status=TaskStatus.NOT_YET_ASSIGNED)
-        .order_by()
-        .values("committee_id", "status", "due_soon")
-        .annotate(n=Count("pk"))
+    cells = get_status_counts(
+        tasks, as_of=as_of, due_soon_days=scope.committee.due_soon_days, fields=("committee_id",)
     )
-    counts = defaultdict(lambda: dict.fromkeys(STATUS_FILTERS, 0))
-    for row in grouped:
-        counts[row["committee_id"]][row["status"]] += row["n"]
-        if row["due_soon"]:
-            counts[row["committee_id"]]["due_soon"] += row["n"]
+    counts = defaultdict(lambda: dict.fromkeys(COUNTED, 0))
+    for cell in cells:
+        counts[cell["committee_id"]][cell["status"]] += cell["n"]
+        if cell["due_soon"]:
+            counts[cell["committee_id"]]["due_soon"] += cell["n"]
     rows = []
     for child in sorted(children, key=lambda c: c.name):
         row = CountRow(key=child.pk, label=child.name, **counts.get(child.pk, {}))
         rows.append({"committee": child, "row": row})
-    total = CountRow(
-        key=None,
-        label="Tổng cộng",
-        **{name: sum(getattr(r["row"], name) for r in rows) for name in STATUS_FILTERS},
-    )
-    return rows, total
+    return rows, sum_rows([r["row"] for r in rows])

@@ -313,23 +313,66 @@ def roll_up(
         return None
     numbers = [_fraction(v, _("Giá trị")) for v, _w in values]
     places = max(_decimal_places(v) for v, _w in values)
-    indices = range(len(values))
-    match method:
-        case Rollup.SUM:
-            return _to_decimal(sum(numbers), places)
-        case Rollup.MIN:
-            return values[min(indices, key=numbers.__getitem__)][0]
-        case Rollup.MAX:
-            return values[max(indices, key=numbers.__getitem__)][0]
-        case Rollup.LATEST:
-            return values[max(indices, key=lambda i: (dates[i], i))][0]
-        case Rollup.MEAN:
-            return _to_decimal(sum(numbers) / len(numbers), max(places, _PLACES))
+    if method != Rollup.WEIGHTED_MEAN:
+        indices = range(len(values))
+        summary = ValueSummary(
+            count=len(values),
+            total=_to_decimal(sum(numbers), places),
+            lowest=values[min(indices, key=numbers.__getitem__)][0],
+            highest=values[max(indices, key=numbers.__getitem__)][0],
+            last=values[max(indices, key=lambda i: (dates[i], i))][0] if dates else None,
+            places=places,
+        )
+        return roll_up_summary(summary, method)
     weights = [_weight(w, i) for i, (_v, w) in enumerate(values, start=1)]
     if sum(weights) == 0:
         _fail("rollup_weights_zero")
     mean = sum(w * n for w, n in zip(weights, numbers, strict=True)) / sum(weights)
     return _to_decimal(mean, max(places, _PLACES))
+
+
+@dataclass(frozen=True)
+class ValueSummary:
+    """Many values reduced to what every roll-up but the weighted mean needs.
+
+    A database aggregate gives it (``COUNT``, ``SUM``, ``MIN``, ``MAX`` and the value
+    entered last) without reading the values one by one; ``roll_up`` builds it from the
+    values themselves, so both roll up by ``roll_up_summary``.
+    """
+
+    count: int
+    total: Decimal  # exact
+    lowest: Decimal
+    highest: Decimal
+    last: Decimal | None  # the latest value (on a tie, the one entered last); for LATEST
+    places: int  # decimal places of the most precise value
+
+
+def roll_up_summary(summary: ValueSummary, method: Rollup) -> Decimal | None:
+    """``roll_up`` of the values ``summary`` sums up, for any method but the weighted mean.
+
+    Raises:
+        ValidationError: ``WEIGHTED_MEAN`` (it needs each value's weight), or ``LATEST``
+            without ``summary.last``.
+    """
+    _check_choice(method, Rollup, _("cách tổng hợp"))
+    if method == Rollup.NONE or summary.count == 0:
+        return None
+    match method:
+        case Rollup.SUM:
+            return _to_decimal(Fraction(summary.total), summary.places)
+        case Rollup.MIN:
+            return summary.lowest
+        case Rollup.MAX:
+            return summary.highest
+        case Rollup.LATEST if summary.last is not None:
+            return summary.last
+        case Rollup.MEAN:
+            mean = Fraction(summary.total) / summary.count
+            return _to_decimal(mean, max(summary.places, _PLACES))
+    if method == Rollup.WEIGHTED_MEAN:
+        _fail("rollup_weight_invalid", index=1, weight="")
+    _fail("rollup_dates_missing", values=summary.count, dates=0)
 
 
 def project(

@@ -1,0 +1,104 @@
+"""The dashboard's indicator panel rolls units' values up in the database, as ``roll_up``
+would from the values themselves."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from chidao.committees.tests.factories import CommitteeFactory
+from chidao.dashboards.queries import Scope, get_indicator_panel
+from chidao.indicators.choices import ObservationState, Rollup
+from chidao.indicators.rules import roll_up
+from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
+from chidao.org.tests.factories import UnitFactory
+from chidao.reporting.choices import PeriodKind
+
+pytestmark = pytest.mark.django_db
+
+AS_OF = dt.date(2025, 11, 15)
+Q1, Q2, Q3 = dt.date(2025, 1, 1), dt.date(2025, 4, 1), dt.date(2025, 7, 1)
+# Per quarter, the values of three communes, in the order they were entered.
+VALUES = {
+    Q1: ["0.1", "0.2", "10.1234"],
+    Q2: ["3", "1.5", "2.25"],
+    Q3: ["7", "5", "6"],
+}
+
+
+def make_indicator(committee, units, rollup):
+    indicator = IndicatorFactory(committee=committee, rollup=rollup, frequency=PeriodKind.QUARTER)
+    TargetFactory(indicator=indicator, year=2025, text="≥ 5")
+    for start, values in VALUES.items():
+        for unit, value in zip(units, values, strict=True):
+            ObservationFactory(
+                indicator=indicator,
+                unit=unit,
+                period_start=start,
+                value=Decimal(value),
+                state=ObservationState.APPROVED,
+            )
+    # Neither a draft nor a value after the report date counts.
+    ObservationFactory(indicator=indicator, unit=units[0], period_start=dt.date(2025, 10, 1))
+    ObservationFactory(
+        indicator=indicator,
+        unit=UnitFactory(),
+        period_start=Q3,
+        value=Decimal(1000),
+        state=ObservationState.SUBMITTED,
+    )
+    return indicator
+
+
+@pytest.mark.parametrize("rollup", [Rollup.SUM, Rollup.MEAN, Rollup.MIN, Rollup.MAX, Rollup.LATEST])
+def test_panel_series_equals_roll_up_of_the_values(rollup):
+    committee = CommitteeFactory()
+    units = UnitFactory.create_batch(3)
+    make_indicator(committee, units, rollup)
+
+    (row,) = get_indicator_panel(Scope(committee), AS_OF)
+
+    expected = [
+        roll_up([(Decimal(v), None) for v in values], rollup, dates=[start] * len(values))
+        for start, values in VALUES.items()
+    ]
+    assert row.sparkline == [float(value) for value in expected]
+    assert row.latest_value == expected[-1]
+    assert row.latest_period == Q3
+
+
+def test_sums_are_exact():
+    committee = CommitteeFactory()
+    make_indicator(committee, UnitFactory.create_batch(3), Rollup.SUM)
+
+    (row,) = get_indicator_panel(Scope(committee), dt.date(2025, 3, 31))
+
+    assert row.latest_value == Decimal("10.4234")  # 0,1 + 0,2 + 10,1234, no float error
+
+
+def test_latest_is_the_value_entered_last():
+    committee = CommitteeFactory()
+    make_indicator(committee, UnitFactory.create_batch(3), Rollup.LATEST)
+
+    (row,) = get_indicator_panel(Scope(committee), AS_OF)
+
+    assert row.sparkline == [10.1234, 2.25, 6.0]
+
+
+def test_panel_takes_the_same_queries_whatever_the_number_of_values(django_assert_num_queries):
+    committee = CommitteeFactory()
+    units = UnitFactory.create_batch(3)
+    make_indicator(committee, units, Rollup.SUM)
+    make_indicator(committee, units, Rollup.LATEST)
+    # Indicators, targets, the period sums, the last values of the LATEST indicator.
+    with django_assert_num_queries(4):
+        get_indicator_panel(Scope(committee), AS_OF)
+
+    for indicator in committee.indicators.all():
+        for unit in UnitFactory.create_batch(10):
+            ObservationFactory(
+                indicator=indicator, unit=unit, period_start=Q2, state=ObservationState.APPROVED
+            )
+    with django_assert_num_queries(4):
+        rows = get_indicator_panel(Scope(committee), AS_OF)
+    assert [row.latest_value for row in rows] == [Decimal("18"), Decimal("6")]
