@@ -99,8 +99,16 @@ class EditConflict(ValidationError):
     the current version (pages) or answer 409 (API). ``changes`` lists each stale record.
     """
 
-    def __init__(self, changes: Sequence[Change], message=None, noun: str | None = None):
+    def __init__(
+        self,
+        changes: Sequence[Change],
+        message=None,
+        noun: str | None = None,
+        refresh: dict[str, int] | None = None,
+    ):
         self.changes = list(changes)
+        # Form fields to refill with the current versions when the form is shown again.
+        self.refresh = refresh or {}
         if message is None:
             message = " ".join(change.describe(noun) for change in self.changes)
             message += " " + _("Hãy xem lại và lưu lại.")

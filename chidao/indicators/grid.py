@@ -13,7 +13,13 @@ from django.core.exceptions import ValidationError
 
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.rules import format_number, get_open_periods
-from chidao.indicators.services import EDITABLE_STATES, evidence_field, may_edit, value_field
+from chidao.indicators.services import (
+    EDITABLE_STATES,
+    evidence_field,
+    may_edit,
+    value_field,
+    version_field,
+)
 from chidao.reporting.periods import Period
 
 
@@ -26,6 +32,8 @@ class GridRow:
     editable: bool
     value: str = ""
     note: str = ""
+    # The value's version as the user loaded it (0: empty), sent back with the grid.
+    version: int = 0
     errors: list[str] = field(default_factory=list)
     evidence_errors: list[str] = field(default_factory=list)
 
@@ -100,6 +108,7 @@ def get_grid_rows(unit, indicators, period: Period, today: date, data=None, erro
             editable=may_edit(observation, period, today),
             value=format_number(observation.value.normalize()) if observation else "",
             note=observation.note if observation else "",
+            version=observation.version if observation else 0,
             errors=errors.get(value_field(indicator.pk), []),
             evidence_errors=errors.get(evidence_field(indicator.pk), []),
         )
@@ -108,5 +117,9 @@ def get_grid_rows(unit, indicators, period: Period, today: date, data=None, erro
         if data is not None and row.editable:
             row.value = data.get(value_field(indicator.pk), "")
             row.note = data.get(f"note-{indicator.pk}", "")
+            # A refused grid keeps the versions it was loaded with, unless a conflict
+            # gave the current ones: saving again must not slip past a newer value.
+            posted = data.get(version_field(indicator.pk), "")
+            row.version = int(posted) if posted.isdigit() else row.version
         rows.append(row)
     return rows

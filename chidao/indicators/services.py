@@ -17,11 +17,18 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chidao.assignments.evidence import accept_evidence_file
+from chidao.core.concurrency import (
+    Change,
+    EditConflict,
+    delete_with_version,
+    get_change,
+    save_with_version,
+)
 from chidao.core.uploads import removing_stored_files_on_error
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation
@@ -30,6 +37,8 @@ from chidao.reporting.periods import Period
 
 # Values the unit may still change; submitted and approved ones are the secretariat's.
 EDITABLE_STATES = (ObservationState.DRAFT, ObservationState.RETURNED)
+# What a unit is told changed in a cell while it was typing.
+CELL_WATCHED_FIELDS = ("value", "note", "evidence", "state")
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,9 @@ class ObservationEntry:
     value: str
     note: str = ""
     evidence: UploadedFile | None = None
+    # The cell's ``version`` when the user loaded it, 0 for an empty cell; ``None`` skips
+    # the check (a caller that did not read the value first).
+    version: int | None = None
 
 
 def value_field(indicator_id: int) -> str:
@@ -49,6 +61,11 @@ def value_field(indicator_id: int) -> str:
 
 def evidence_field(indicator_id: int) -> str:
     return f"evidence-{indicator_id}"
+
+
+def version_field(indicator_id: int) -> str:
+    """The hidden input carrying the version of a row's value as the user loaded it."""
+    return f"version-{indicator_id}"
 
 
 def may_edit(observation: Observation | None, period: Period, today: date) -> bool:
@@ -76,7 +93,11 @@ def do_save_observations(
     indicator is entered per this kind of period, the period is open or the value was
     returned, the value fits its type, the evidence is an accepted file), and one bad
     cell saves nothing. Errors are keyed by the cell (``value-<indicator pk>``).
-    Clearing a draft's value removes the draft. Returns the saved values.
+    A cell whose value was saved by someone else since the user loaded it (its
+    ``version`` moved on) refuses the whole grid with ``EditConflict``, naming each such
+    cell, who changed it and which fields; its ``refresh`` holds the cells' current
+    versions for the re-rendered grid. Clearing a draft's value removes the draft.
+    Returns the saved values.
     """
     today = today or timezone.localdate()
     reported = {
@@ -94,6 +115,7 @@ def do_save_observations(
             indicator__in=list(reported),
         )
     }
+    _refuse_stale_cells(entries, reported, existing, unit, period)
     errors: dict[str, list[str]] = {}
     changes = []
     for entry in entries:
@@ -143,7 +165,7 @@ def do_save_observations(
     with removing_stored_files_on_error() as stored:
         for indicator, observation, value, entry in changes:
             if value is None:
-                observation.delete()
+                delete_with_version(observation, expected_version=observation.version)
                 continue
             unchanged = (
                 observation is not None
@@ -167,7 +189,7 @@ def do_save_observations(
             observation.entered_by = by
             if entry.evidence is not None:
                 observation.evidence = entry.evidence
-            observation.save()
+            _save_cell(observation, by=by)
             if entry.evidence is not None:
                 stored(observation.evidence.name)
             saved.append(observation)
@@ -211,7 +233,12 @@ def do_submit_observations(
         observation.state = ObservationState.SUBMITTED
         observation.submitted_at = now
         observation.entered_by = observation.entered_by or by
-        observation.save(update_fields=["state", "submitted_at", "entered_by"])
+        observation._history_user = by
+        save_with_version(
+            observation,
+            expected_version=observation.version,
+            update_fields=["state", "submitted_at", "entered_by"],
+        )
     return pending
 
 
@@ -228,7 +255,12 @@ def do_approve_observation(*, by, observation: Observation) -> Observation:
     observation.approved_by = by
     observation.approved_at = timezone.now()
     observation.return_reason = ""
-    observation.save(update_fields=["state", "approved_by", "approved_at", "return_reason"])
+    observation._history_user = by
+    save_with_version(
+        observation,
+        expected_version=observation.version,
+        update_fields=["state", "approved_by", "approved_at", "return_reason"],
+    )
     return observation
 
 
@@ -248,8 +280,85 @@ def do_return_observation(*, by, observation: Observation, reason: str) -> Obser
     observation.return_reason = reason
     observation.returned_by = by
     observation.returned_at = timezone.now()
-    observation.save(update_fields=["state", "return_reason", "returned_by", "returned_at"])
+    observation._history_user = by
+    save_with_version(
+        observation,
+        expected_version=observation.version,
+        update_fields=["state", "return_reason", "returned_by", "returned_at"],
+    )
     return observation
+
+
+def _refuse_stale_cells(entries, reported, existing, unit, period) -> None:
+    """``EditConflict`` listing every cell saved by someone else since it was loaded."""
+    stale: list[tuple[Indicator, Change]] = []
+    for entry in entries:
+        indicator = reported.get(entry.indicator_id)
+        if entry.version is None or indicator is None:
+            continue
+        observation = existing.get(indicator.pk)
+        if (observation.version if observation else 0) == entry.version:
+            continue
+        if observation is None:  # cleared since: find the deleted row's history
+            last = (
+                Observation.history.filter(
+                    indicator_id=indicator.pk,
+                    unit_id=unit.pk,
+                    period_kind=period.kind,
+                    period_start=period.start,
+                )
+                .order_by("-history_date", "-history_id")
+                .first()
+            )
+            pk = last.id if last else None
+        else:
+            pk = observation.pk
+        stale.append((indicator, get_change(Observation, pk, entry.version, CELL_WATCHED_FIELDS)))
+    if not stale:
+        return
+    errors = {
+        "__all__": [
+            _(
+                "Số liệu của %(codes)s vừa được người khác lưu trong khi bạn đang nhập. "
+                "Hãy xem lại các ô được đánh dấu rồi lưu lại."
+            )
+            % {"codes": ", ".join(indicator.code for indicator, _change in stale)}
+        ]
+    }
+    for indicator, change in stale:
+        errors[value_field(indicator.pk)] = [change.describe(noun=_("Số liệu"))]
+    raise EditConflict(
+        [change for _indicator, change in stale],
+        errors,
+        refresh={version_field(indicator.pk): change.version or 0 for indicator, change in stale},
+    )
+
+
+def _save_cell(observation: Observation, *, by) -> None:
+    """Save a cell checked against its version; two first values for one cell at the
+    same moment meet the unique constraint, and the later one is a conflict too."""
+    observation._history_user = by
+    if observation.pk is not None:
+        save_with_version(
+            observation, expected_version=observation.version, watched=CELL_WATCHED_FIELDS
+        )
+        return
+    try:
+        with transaction.atomic():
+            observation.save()
+    except IntegrityError:
+        other = Observation.objects.filter(
+            indicator=observation.indicator_id,
+            unit=observation.unit_id,
+            period_kind=observation.period_kind,
+            period_start=observation.period_start,
+        ).first()
+        if other is None:
+            raise
+        raise EditConflict(
+            [get_change(Observation, other.pk, 0, CELL_WATCHED_FIELDS)],
+            noun=_("Số liệu của chỉ tiêu %(code)s") % {"code": observation.indicator.code},
+        ) from None
 
 
 def get_evidence_download_name(observation: Observation) -> str:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from chidao.assignments.models import Task
 from chidao.committees.access import get_roles, get_visible_committees
+from chidao.core.concurrency import EditConflict
 from chidao.core.text import fold_text
 from chidao.core.uploads import build_file_attachment
 from chidao.indicators.access import (
@@ -110,6 +111,7 @@ def data_entry(request, unit_pk=None):
     asked = parse_period_key(request.POST.get("period") or request.GET.get("period"))
     period = asked if asked in periods else (periods[0] if periods else None)
     errors = {}
+    data = request.POST if request.method == "POST" else None
     if request.method == "POST":
         # A posted period is never swapped for another: the service refuses a closed one.
         period = asked
@@ -122,6 +124,8 @@ def data_entry(request, unit_pk=None):
                 value=request.POST.get(key, ""),
                 note=request.POST.get(f"note-{match[1]}", ""),
                 evidence=request.FILES.get(f"evidence-{match[1]}"),
+                # No version means the sender saw the cell empty: it never overwrites.
+                version=_parse_version(request.POST.get(f"version-{match[1]}", "")),
             )
             for key in request.POST
             if (match := _VALUE_KEY.fullmatch(key))
@@ -136,6 +140,11 @@ def data_entry(request, unit_pk=None):
                 submit=submit,
                 today=today,
             )
+        except EditConflict as conflict:
+            errors = conflict.message_dict
+            data = request.POST.copy()
+            for name, version in conflict.refresh.items():
+                data[name] = str(version)
         except ValidationError as error:
             errors = (
                 error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
@@ -152,8 +161,9 @@ def data_entry(request, unit_pk=None):
     if period is None and periods:
         period = periods[0]
     if period is not None:
-        data = request.POST if errors else None
-        rows = get_grid_rows(unit, indicators, period, today, data=data, errors=errors)
+        rows = get_grid_rows(
+            unit, indicators, period, today, data=data if errors else None, errors=errors
+        )
     return render(
         request,
         "indicators/data_entry.html",
@@ -170,6 +180,10 @@ def data_entry(request, unit_pk=None):
             "show_committee": len({i.committee_id for i in indicators}) > 1,
         },
     )
+
+
+def _parse_version(text: str) -> int:
+    return int(text) if text.isdigit() and len(text) < 10 else 0
 
 
 @login_required

@@ -112,6 +112,7 @@ def test_enter_submit_return_fix_approve(client, world, indicators):
             "action": "submit",
             f"value-{rate.pk}": "87,5",
             f"note-{rate.pk}": "Theo Cổng dịch vụ công",
+            f"version-{rate.pk}": values["CĐS-12"].version,
         },
         follow=True,
     )
@@ -151,7 +152,12 @@ def test_enter_submit_return_fix_approve(client, world, indicators):
 
     officer.post(
         reverse("indicators:data_entry"),
-        {"period": Q4_KEY, "action": "submit", f"value-{rate.pk}": "78,4"},
+        {
+            "period": Q4_KEY,
+            "action": "submit",
+            f"value-{rate.pk}": "78,4",
+            f"version-{rate.pk}": rate_value.version,
+        },
     )
     rate_value.refresh_from_db()
     assert (rate_value.value, rate_value.state) == (Decimal("78.4"), ObservationState.SUBMITTED)
@@ -225,7 +231,12 @@ def test_a_value_returned_after_the_period_closed_can_still_be_fixed(client, wor
     assert REASON in page.content.decode()
     officer.post(
         reverse("indicators:data_entry"),
-        {"period": "quarter-2025-07-01", "action": "submit", f"value-{rate.pk}": "64"},
+        {
+            "period": "quarter-2025-07-01",
+            "action": "submit",
+            f"value-{rate.pk}": "64",
+            f"version-{rate.pk}": returned.version,
+        },
     )
 
     returned.refresh_from_db()
