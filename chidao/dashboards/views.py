@@ -6,7 +6,6 @@ from datetime import date, datetime
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from chidao.assignments.counts import get_count_table
 from chidao.assignments.models import Task
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee, Membership
+from chidao.core.uploads import build_attachment
 from chidao.dashboards import services
 from chidao.dashboards.evaluation import get_ranking
 from chidao.dashboards.forms import EvaluationWeightsForm, PublicationForm, SavedViewForm
@@ -206,14 +206,11 @@ def unit_ranking_xlsx(request, pk):
         )
     buffer = io.BytesIO()
     book.save(buffer)
-    response = HttpResponse(
+    return build_attachment(
         buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        f"xep-hang-don-vi-{committee.pk}-{as_of.isoformat()}.xlsx",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="xep-hang-don-vi-{committee.pk}-{as_of.isoformat()}.xlsx"'
-    )
-    return response
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from chidao.assignments.rules import is_due_soon
 from chidao.assignments.timeline import get_task_timeline
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.core.concurrency import EditConflict
+from chidao.core.uploads import build_attachment
 from chidao.documents.models import Document
 from chidao.org.models import Unit
 
@@ -143,10 +144,7 @@ def task_export(request):
     """The filtered list as .xlsx: the same rows as the page, every page at once."""
     filterset = TaskFilterSet(request.GET, request=request)
     content = build_task_list_xlsx(_list_rows(filterset.qs), filterset.report_date)
-    response = HttpResponse(content, content_type=XLSX)
-    filename = f"nhiem-vu-{filterset.report_date:%Y-%m-%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return build_attachment(content, XLSX, f"nhiem-vu-{filterset.report_date:%Y-%m-%d}.xlsx")
 
 
 @login_required
