@@ -57,11 +57,12 @@ class RestoreReport:
     notes: list[str] = field(default_factory=list)
 
 
-def build_backup(*, output_dir: Path, using: str = "default") -> Path:
+def build_backup(*, output_dir: Path, using: str = "default") -> tuple[Path, dict]:
     """Write one ``.tar.gz`` archive of the database and MEDIA_ROOT into ``output_dir``.
 
     The archive appears under its final name only once complete (written as ``.part``
-    first), so a scheduled copy never picks up half an archive. Returns its path.
+    first), so a scheduled copy never picks up half an archive. Returns its path and its
+    manifest.
     """
     connection = connections[using]
     vendor = connection.vendor
@@ -110,7 +111,7 @@ def build_backup(*, output_dir: Path, using: str = "default") -> Path:
             os.replace(partial, archive)
         finally:
             partial.unlink(missing_ok=True)
-    return archive
+    return archive, manifest
 
 
 def check_archive(archive: Path, staging: Path) -> tuple[dict, list[str]]:

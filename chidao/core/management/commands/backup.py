@@ -16,7 +16,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            archive = build_backup(output_dir=options["output"])
+            archive, manifest = build_backup(output_dir=options["output"])
         except BackupError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"Đã sao lưu vào {archive}")
+        rows = sum(manifest["tables"].values())
+        megabytes = archive.stat().st_size / 1024 / 1024
+        self.stdout.write(
+            f"Đã sao lưu vào {archive} ({megabytes:.1f} MB): {len(manifest['tables'])} bảng, "
+            f"{rows} dòng, {len(manifest['media'])} tệp."
+        )
