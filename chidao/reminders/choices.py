@@ -15,6 +15,8 @@ class NotificationKind(models.TextChoices):
     CYCLE_DUE_TODAY = "cycle_due_today", _("Hạn gửi báo cáo kỳ hôm nay")
     CYCLE_MISSED = "cycle_missed", _("Chưa gửi báo cáo kỳ, đã quá hạn")
     INDICATOR_STALE = "indicator_stale", _("Chỉ tiêu chưa có số liệu kỳ trước")
+    PROPOSAL_DUE_SOON = "proposal_due_soon", _("Sắp đến hạn trả lời kiến nghị")
+    PROPOSAL_OVERDUE = "proposal_overdue", _("Kiến nghị quá hạn trả lời")
     WEEKLY_DIGEST = "weekly_digest", _("Bản tin tuần")
     # What just happened to a task (assignments.signals.task_event).
     COMPLETION_CLAIMED = "completion_claimed", _("Đề nghị xác nhận hoàn thành mới")
@@ -43,6 +45,8 @@ _KIND_BADGES = {
     NotificationKind.CYCLE_DUE_TODAY: "warning",
     NotificationKind.CYCLE_MISSED: "danger",
     NotificationKind.INDICATOR_STALE: "warning",
+    NotificationKind.PROPOSAL_DUE_SOON: "primary",
+    NotificationKind.PROPOSAL_OVERDUE: "danger",
     NotificationKind.WEEKLY_DIGEST: "secondary",
     NotificationKind.COMPLETION_CLAIMED: "info",
     NotificationKind.AWAITS_UNIT_HEAD: "info",
