@@ -547,3 +547,15 @@ def test_a_hostile_original_name_is_sanitised_on_download(client, world):
 )
 def test_safe_filename(name, safe):
     assert get_safe_filename(name) == safe
+
+
+def test_stored_files_are_not_served_by_their_path(client, world, settings):
+    """MEDIA_ROOT is outside what the site serves: only the gated download views hand
+    files out."""
+    evidence = world.objects["evidence"]
+    sign_in(client, world, "unit_officer")
+
+    response = client.get(f"/{settings.MEDIA_URL}{evidence.file.name}")
+
+    assert response.status_code == 404
+    assert (settings.MEDIA_ROOT / evidence.file.name).is_file()
