@@ -23,18 +23,27 @@ from chidao.committees.models import Membership
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation
 from chidao.org.models import User
+from chidao.proposals.choices import ProposalStatus
+from chidao.proposals.models import Proposal
 from chidao.reminders.models import ReminderRule, parse_days_before
 from chidao.reminders.rules import (
     DEFAULT_RULE,
     CycleFacts,
     IndicatorFacts,
+    ProposalFacts,
     RuleConfig,
     TaskFacts,
     WaitingFacts,
     WaitingKind,
     get_local_date,
 )
-from chidao.reminders.texts import CycleInfo, IndicatorInfo, TaskInfo, WaitingInfo
+from chidao.reminders.texts import (
+    CycleInfo,
+    IndicatorInfo,
+    ProposalInfo,
+    TaskInfo,
+    WaitingInfo,
+)
 from chidao.reporting.choices import CycleState, SubmissionState
 from chidao.reporting.models import ReportingCycle, UnitSubmission
 
@@ -50,6 +59,8 @@ class Facts:
     cycle_info: dict[tuple[int, int], CycleInfo]  # (cycle, unit) -> words for the notice
     indicators: list[IndicatorFacts]
     indicator_info: dict[tuple[int, int], IndicatorInfo]  # (indicator, unit) -> words
+    proposals: list[ProposalFacts]
+    proposal_info: dict[int, ProposalInfo]
 
 
 def get_rules() -> dict[int, RuleConfig]:
@@ -148,8 +159,19 @@ def get_facts(today: date) -> Facts:
         for indicator in indicators
     }
 
+    # Proposals whose answer a unit owes, due soon or late: one query.
+    proposals = list(
+        Proposal.objects.filter(
+            status=ProposalStatus.ROUTED,
+            committee__is_active=True,
+            routed_unit__isnull=False,
+            response_due__lte=today + timedelta(days=cycle_horizon),
+        ).select_related("routed_unit")
+    )
+
     # Accounts of the lead units, cycle units, focal persons and overseers: one query.
     unit_ids = {task.lead_unit_id for task in tasks}
+    unit_ids |= {proposal.routed_unit_id for proposal in proposals}
     unit_ids |= {unit.pk for cycle in cycles for unit in cycle.required_units.all()}
     unit_ids |= {unit.pk for units in reporters.values() for unit in units}
     person_ids = {task.focal_person_id for task in tasks if task.focal_person_id}
@@ -167,6 +189,7 @@ def get_facts(today: date) -> Facts:
 
     # The secretariat of every committee that has something waiting: one query.
     committee_ids = {item.task.committee_id for item in [*claims, *requests]}
+    committee_ids |= {proposal.committee_id for proposal in proposals}
     secretariat = defaultdict(list)
     seats = Membership.objects.filter(
         committee__in=committee_ids,
@@ -276,6 +299,23 @@ def get_facts(today: date) -> Facts:
             indicator_info[(indicator.pk, unit.pk)] = IndicatorInfo(
                 code=indicator.code, name=indicator.name, unit=str(unit)
             )
+    proposal_facts = [
+        ProposalFacts(
+            proposal_id=proposal.pk,
+            committee_id=proposal.committee_id,
+            unit_id=proposal.routed_unit_id,
+            response_due=proposal.response_due,
+            officer_ids=tuple(officers[proposal.routed_unit_id] or heads[proposal.routed_unit_id]),
+            secretariat_ids=tuple(secretariat[proposal.committee_id]),
+        )
+        for proposal in proposals
+    ]
+    proposal_info = {
+        proposal.pk: ProposalInfo(
+            code=proposal.tracking_code, title=proposal.title, unit=str(proposal.routed_unit)
+        )
+        for proposal in proposals
+    }
     return Facts(
         rules=rules,
         tasks=task_facts,
@@ -286,6 +326,8 @@ def get_facts(today: date) -> Facts:
         cycle_info=cycle_info,
         indicators=indicator_facts,
         indicator_info=indicator_info,
+        proposals=proposal_facts,
+        proposal_info=proposal_info,
     )
 
 

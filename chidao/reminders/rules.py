@@ -129,6 +129,21 @@ INDICATOR_NOTICE_DAYS = 5
 
 
 @dataclass(frozen=True)
+class ProposalFacts:
+    """A proposal routed to a unit, its answer not yet approved (``status`` routed)."""
+
+    proposal_id: int
+    committee_id: int
+    unit_id: int
+    response_due: date
+    officer_ids: tuple[int, ...] = ()
+    secretariat_ids: tuple[int, ...] = ()
+
+
+PROPOSAL = "proposal"
+
+
+@dataclass(frozen=True)
 class DueReminder:
     """One notice to one person, identified by (kind, object, occurrence, recipient)."""
 
@@ -156,6 +171,7 @@ def get_due_reminders(
     waiting: Iterable[WaitingFacts] = (),
     cycles: Iterable[CycleFacts] = (),
     indicators: Iterable[IndicatorFacts] = (),
+    proposals: Iterable[ProposalFacts] = (),
     rules: Mapping[int, RuleConfig] | None = None,
     now: datetime,
 ) -> list[DueReminder]:
@@ -166,6 +182,7 @@ def get_due_reminders(
         waiting: completion claims and deadline requests not yet decided.
         cycles: the reports units owe in open reporting cycles.
         indicators: indicator values units must enter each period.
+        proposals: proposals routed to units and not answered yet.
         rules: committee id -> its rule; committees not listed use ``DEFAULT_RULE``.
         now: an aware datetime; its day in Vietnam is the day judged.
     """
@@ -260,6 +277,30 @@ def get_due_reminders(
             "period_label": period.label,
         }
         add(template, item.officer_ids)
+
+    for item in proposals:
+        rule = rules.get(item.committee_id, DEFAULT_RULE)
+        if not rule.is_active:
+            continue
+        step = _get_proposal_step(item, rule, today)
+        if step is None:
+            continue
+        kind, occurrence, days = step
+        template = {
+            "kind": kind,
+            "object_kind": PROPOSAL,
+            "object_id": item.proposal_id,
+            "task_id": None,
+            "committee_id": item.committee_id,
+            "occurrence": occurrence,
+            "deadline": item.response_due,
+            "days": days,
+            "unit_id": item.unit_id,
+        }
+        recipients = item.officer_ids
+        if kind == NotificationKind.PROPOSAL_OVERDUE:
+            recipients = (*item.officer_ids, *item.secretariat_ids)
+        add(template, recipients)
 
     return sorted(
         found.values(),
@@ -374,3 +415,20 @@ def _get_indicator_step(item: IndicatorFacts, rule: RuleConfig, today: date):
     if today < occurrence:
         return None
     return period, occurrence, entry_closes
+
+
+def _get_proposal_step(item: ProposalFacts, rule: RuleConfig, today: date):
+    """(kind, occurrence, days) for an answer a unit owes: a few days before its response
+    deadline (the cycle rule's days), then every ``overdue_every_days`` once it is late,
+    the secretariat told too."""
+    days_left = (item.response_due - today).days
+    if days_left < 0:
+        days_overdue = -days_left
+        every = rule.overdue_every_days
+        window = (days_overdue - 1) // every
+        occurrence = item.response_due + timedelta(days=1 + window * every)
+        return NotificationKind.PROPOSAL_OVERDUE, occurrence, days_overdue
+    if days_left <= rule.cycle_due_days:
+        occurrence = item.response_due - timedelta(days=rule.cycle_due_days)
+        return NotificationKind.PROPOSAL_DUE_SOON, occurrence, days_left
+    return None

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.indicators.models import Indicator
 from chidao.org.models import User
+from chidao.proposals.models import Proposal
 from chidao.reminders.choices import Channel, NotificationKind, Weekday
 from chidao.reminders.digests import get_digest
 from chidao.reminders.facts import get_facts
@@ -33,11 +34,18 @@ from chidao.reminders.models import Notification, NotificationPreference
 from chidao.reminders.rules import (
     CYCLE,
     INDICATOR,
+    PROPOSAL,
     WaitingKind,
     get_due_reminders,
     get_local_date,
 )
-from chidao.reminders.texts import build_notice, get_cycle_link, get_indicator_link, get_task_link
+from chidao.reminders.texts import (
+    build_notice,
+    get_cycle_link,
+    get_indicator_link,
+    get_proposal_link,
+    get_task_link,
+)
 from chidao.reporting.models import ReportingCycle
 
 logger = logging.getLogger(__name__)
@@ -101,6 +109,7 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
         waiting=facts.waiting,
         cycles=facts.cycles,
         indicators=facts.indicators,
+        proposals=facts.proposals,
         rules=facts.rules,
         now=now,
     )
@@ -111,6 +120,7 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
         WaitingKind.DEADLINE_REQUEST: ContentType.objects.get_for_model(DeadlineChange),
         CYCLE: ContentType.objects.get_for_model(ReportingCycle),
         INDICATOR: ContentType.objects.get_for_model(Indicator),
+        PROPOSAL: ContentType.objects.get_for_model(Proposal),
     }
     rows = []
     for reminder in due:
@@ -129,6 +139,11 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
                 indicator=facts.indicator_info[(reminder.object_id, reminder.unit_id)],
             )
             link = get_indicator_link()
+        elif reminder.object_kind == PROPOSAL:
+            subject, text = build_notice(
+                reminder, None, proposal=facts.proposal_info[reminder.object_id]
+            )
+            link = get_proposal_link(reminder.object_id)
         else:
             subject, text = build_notice(
                 reminder,

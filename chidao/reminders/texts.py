@@ -53,6 +53,21 @@ class IndicatorInfo:
     unit: str
 
 
+@dataclass(frozen=True)
+class ProposalInfo:
+    code: str
+    title: str
+    unit: str
+
+
+def get_proposal_link(proposal_id: int) -> str:
+    """The proposal's page, or no link while that page does not exist."""
+    try:
+        return reverse("proposals:proposal_detail", kwargs={"pk": proposal_id})
+    except NoReverseMatch:
+        return ""
+
+
 def get_indicator_link() -> str:
     """The data-entry page, or no link while that page does not exist."""
     try:
@@ -79,12 +94,15 @@ def build_notice(
     waiting: WaitingInfo | None = None,
     cycle: CycleInfo | None = None,
     indicator: IndicatorInfo | None = None,
+    proposal: ProposalInfo | None = None,
 ) -> tuple[str, str]:
     """(subject, text) of one notice."""
     kind = reminder.kind
     deadline = format_date(reminder.deadline)
     if cycle is not None:
         return _build_cycle_notice(reminder, cycle, deadline)
+    if proposal is not None:
+        return _build_proposal_notice(reminder, proposal, deadline)
     if indicator is not None:
         values = {
             "code": indicator.code,
@@ -200,6 +218,34 @@ def _build_cycle_notice(reminder: DueReminder, cycle: CycleInfo, due: str) -> tu
         text = _(
             "%(unit)s chưa gửi %(cycle)s dù đã quá hạn gửi (%(due)s). Đề nghị đơn vị gửi "
             "ngay để Thường trực tổng hợp."
+        )
+    else:
+        raise ValueError(f"no text for {reminder.kind}")
+    return subject, text % values
+
+
+def _build_proposal_notice(
+    reminder: DueReminder, proposal: ProposalInfo, due: str
+) -> tuple[str, str]:
+    values = {
+        "code": proposal.code,
+        "title": proposal.title,
+        "unit": proposal.unit,
+        "due": due,
+        "days": reminder.days,
+    }
+    if reminder.kind == NotificationKind.PROPOSAL_DUE_SOON:
+        subject = _("Kiến nghị %(code)s: còn %(days)s ngày đến hạn trả lời") % values
+        text = _(
+            "Kiến nghị %(code)s “%(title)s” đã chuyển %(unit)s xử lý; hạn trả lời là %(due)s "
+            "(còn %(days)s ngày). Đề nghị đơn vị soạn trả lời để Thường trực duyệt."
+        )
+    elif reminder.kind == NotificationKind.PROPOSAL_OVERDUE:
+        subject = _("Kiến nghị %(code)s đã quá hạn trả lời %(days)s ngày") % values
+        text = _(
+            "Kiến nghị %(code)s “%(title)s” chuyển %(unit)s xử lý đã quá hạn trả lời "
+            "%(days)s ngày (hạn %(due)s). Đề nghị đơn vị khẩn trương soạn trả lời; Thường "
+            "trực theo dõi, đôn đốc."
         )
     else:
         raise ValueError(f"no text for {reminder.kind}")

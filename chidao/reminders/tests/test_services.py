@@ -15,6 +15,8 @@ from chidao.assignments.choices import DeadlineChangeDecision, ReviewState
 from chidao.assignments.models import DeadlineChange, ProgressUpdate
 from chidao.assignments.tests.factories import TaskFactory
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
+from chidao.proposals.services import do_approve_answer
+from chidao.proposals.tests.factories import build_routed_proposal
 from chidao.reminders import services
 from chidao.reminders.choices import Channel, NotificationKind, Weekday
 from chidao.reminders.models import Notification, NotificationPreference, ReminderRule
@@ -339,7 +341,7 @@ def test_few_queries_whatever_the_number_of_tasks(setting, django_assert_num_que
     run(datetime.date(2025, 6, 1))  # warm the content type cache
     with (
         mock.patch.object(services, "deliver_pending_emails", return_value=0),
-        django_assert_num_queries(13),
+        django_assert_num_queries(14),  # 13, and the proposals a unit owes an answer
     ):
         run(datetime.date(2025, 7, 1))
     assert Notification.objects.filter(channel=Channel.IN_APP).count() == 11
@@ -383,3 +385,45 @@ def test_a_unit_without_last_quarters_value_is_urged_to_enter_it(setting):
     assert notice.subject == "Chỉ tiêu CT-01 chưa có số liệu Quý II/2025"
     assert "hạn nhập đến hết ngày 20/07/2025" in notice.text
     assert notice.link == "/chi-tieu/nhap-so-lieu/"
+
+
+def test_a_unit_owing_an_answer_to_a_proposal_is_reminded_then_the_secretariat_too(setting):
+    with time_machine.travel(at(datetime.date(2025, 9, 1)), tick=False):
+        proposal = build_routed_proposal(
+            committee=setting.committee,
+            by=setting.secretariat,
+            unit=setting.task.lead_unit,
+            due=datetime.date(2025, 9, 18),
+        )
+    for day in (14, 15, 18, 19, 20, 26):
+        run(datetime.date(2025, 9, day))
+
+    notices = Notification.objects.filter(
+        channel=Channel.IN_APP, kind__startswith="proposal_"
+    ).order_by("occurrence", "recipient__username")
+    assert [(n.kind, n.occurrence, n.recipient.username) for n in notices] == [
+        (NotificationKind.PROPOSAL_DUE_SOON, datetime.date(2025, 9, 15), "canbo"),
+        (NotificationKind.PROPOSAL_OVERDUE, datetime.date(2025, 9, 19), "canbo"),
+        (NotificationKind.PROPOSAL_OVERDUE, datetime.date(2025, 9, 19), "thuongtruc"),
+        (NotificationKind.PROPOSAL_OVERDUE, datetime.date(2025, 9, 26), "canbo"),
+        (NotificationKind.PROPOSAL_OVERDUE, datetime.date(2025, 9, 26), "thuongtruc"),
+    ]
+    assert proposal.tracking_code in notices[0].subject
+    assert "18/09/2025" in notices[0].text
+    assert notices[0].link == f"/kien-nghi/{proposal.pk}/"
+
+
+def test_an_answered_proposal_is_no_longer_reminded(setting):
+    with time_machine.travel(at(datetime.date(2025, 9, 1)), tick=False):
+        proposal = build_routed_proposal(
+            committee=setting.committee,
+            by=setting.secretariat,
+            unit=setting.task.lead_unit,
+            due=datetime.date(2025, 9, 18),
+        )
+        do_approve_answer(
+            proposal=proposal, by=setting.secretariat, answer="Đã tiếp thu.", publish=False
+        )
+    run(datetime.date(2025, 9, 25))
+
+    assert not Notification.objects.filter(kind__startswith="proposal_").exists()
