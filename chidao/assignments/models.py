@@ -318,6 +318,8 @@ class ProgressUpdate(models.Model):
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = pgettext_lazy("số nhiều", "báo cáo tiến độ")
         ordering = ["-reported_on", "-pk"]
+        # A task's reports, latest first: the "last report" of lists, dashboard, timeline.
+        indexes = [models.Index(fields=["task", "reported_on", "id"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(percent__lte=100),
@@ -436,6 +438,8 @@ class DeadlineChange(models.Model):
         verbose_name = _("điều chỉnh thời hạn")
         verbose_name_plural = pgettext_lazy("số nhiều", "điều chỉnh thời hạn")
         ordering = ["task", "requested_at", "pk"]
+        # ``with_status``'s look-up of the first approved change after a date, per task.
+        indexes = [models.Index(fields=["task", "decision", "decided_on", "id"])]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(new_deadline=F("old_deadline")),
