@@ -62,7 +62,12 @@ def main() -> int:
     parser.add_argument(
         "--no-jit",
         action="store_true",
-        help="PostgreSQL: SET jit = off for the session (its default is on).",
+        help="PostgreSQL: jit = off for every connection (settings.py does so already).",
+    )
+    parser.add_argument(
+        "--jit",
+        action="store_true",
+        help="PostgreSQL: jit = on for every connection (the server default), to compare.",
     )
     parser.add_argument("--json", type=Path, help="Write raw timings here.")
     args = parser.parse_args()
@@ -98,10 +103,12 @@ def main() -> int:
     from chidao.org.models import User
 
     as_of = date.fromisoformat(args.as_of)
-    if args.no_jit and connection.vendor == "postgresql":
-        # Every connection, including those reopened after each test-client request.
+    if (args.no_jit or args.jit) and connection.vendor == "postgresql":
+        # Every connection, including those reopened after each test-client request; the
+        # last -c wins over the one settings.py adds.
         options = connection.settings_dict.setdefault("OPTIONS", {})
-        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+        jit = "on" if args.jit else "off"
+        options["options"] = f"{options.get('options', '')} -c jit={jit}".strip()
         connection.close()
     if args.committee:
         committee = Committee.objects.get(pk=args.committee)
@@ -163,6 +170,13 @@ def main() -> int:
             cursor.execute(fenced_sql, {"as_of": as_of, "committee": committee.pk})
             assert cursor.fetchall()
 
+    def jit_setting():
+        if vendor != "postgresql":
+            return ""
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            return f"jit {cursor.fetchone()[0]}, "
+
     timings = {
         "sql": measure(sql, args.runs),
         "sql_fenced": measure(sql_fenced, args.runs),
@@ -181,7 +195,7 @@ def main() -> int:
     )
     print(
         f"database {vendor} {version}, committee {committee.pk} ({task_count} tasks), "
-        f"as of {as_of}, {'jit off, ' if args.no_jit else ''}"
+        f"as of {as_of}, {jit_setting()}"
         f"{args.runs} runs after 1 warm-up, load average "
         f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
     )

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 from math import floor
 from typing import NoReturn
 
@@ -562,8 +563,14 @@ def _weight(weight: Decimal | None, index: int) -> Fraction:
     return Fraction(weight)
 
 
+@cache
+def _choice_values(choices) -> frozenset:
+    # ``TextChoices.values`` builds a new list on every call: 0,1 s per 1,000 roll-ups.
+    return frozenset(choices.values)
+
+
 def _check_choice(value, choices, field) -> None:
-    if value not in choices.values:
+    if value not in _choice_values(choices):
         _fail("invalid_choice", value=value, field=field, example=choices.values[0])
 
 
