@@ -1,8 +1,11 @@
 import secrets
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -118,3 +121,31 @@ class Proposal(models.Model):
     @property
     def status_badge(self) -> str:
         return ProposalStatus(self.status).badge
+
+
+def proposal_upload_to(instance: "ProposalAttachment", filename: str) -> str:
+    """A generated name: the sender's file name never reaches the disk."""
+    suffix = PurePath(filename).suffix.lower()
+    return f"proposals/{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class ProposalAttachment(models.Model):
+    """A file the sender attached to a proposal (a draft, a photo, a study), under the
+    rules of evidence files: checked by content, scanned, stored under a generated name
+    and handed out only to those who may read the proposal."""
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("kiến nghị"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("tệp"), upload_to=proposal_upload_to, max_length=200)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
+    content_type = models.CharField(_("loại tệp"), max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm kiến nghị")
+        verbose_name_plural = pgettext_lazy("số nhiều", "tệp đính kèm kiến nghị")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name or self.file.name
