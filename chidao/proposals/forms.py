@@ -8,6 +8,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from chidao.assignments.forms.reports import EvidenceFilesField
 from chidao.assignments.forms.tasks import DateInput, UnitChoiceField, get_unit_choices
 from chidao.committees.models import Committee
 from chidao.proposals.choices import ProposalCategory, ProposalKind
@@ -50,6 +51,10 @@ class PublicProposalForm(forms.Form):
     )
     organisation = forms.CharField(
         label=_("Cơ quan, tổ chức, doanh nghiệp"), max_length=300, required=False
+    )
+    attachments = EvidenceFilesField(
+        label=_("Tệp đính kèm"),
+        help_text=_("Không bắt buộc; tối đa 3 tệp PDF, Word, Excel, PNG hoặc JPEG."),
     )
     consents_to_publish = forms.BooleanField(
         label=_("Tôi đồng ý công khai nội dung kiến nghị và trả lời (không kèm họ tên, liên hệ)"),

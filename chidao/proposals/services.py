@@ -4,17 +4,22 @@ The public form has no account behind it: ``do_submit_proposal`` itself enforces
 limits per IP address and per contact and refuses a duplicate of an open proposal.
 """
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chidao.assignments.evidence import EVIDENCE_KINDS
 from chidao.core.text import fold_text, normalize_text
+from chidao.core.uploads import accept_upload, get_display_name, removing_stored_files_on_error
 from chidao.proposals.choices import ProposalStatus
-from chidao.proposals.models import Proposal
+from chidao.proposals.models import Proposal, ProposalAttachment
 from chidao.proposals.rules import (
+    MAX_ATTACHMENTS,
     MAX_CONTENT_CHARS,
     MAX_PER_CONTACT_PER_DAY,
     MAX_PER_IP_PER_HOUR,
@@ -39,14 +44,17 @@ def do_submit_proposal(
     organisation: str = "",
     consents_to_publish: bool = False,
     source_ip: str | None = None,
+    files: Sequence = (),
 ) -> Proposal:
     """Take in a proposal from the public form (``by`` None) or from inside.
 
     Refuses, with a Vietnamese message: a contact that is neither a phone nor an email;
     content over ``MAX_CONTENT_CHARS``; more than ``MAX_PER_IP_PER_HOUR`` proposals from
     the IP address in an hour or ``MAX_PER_CONTACT_PER_DAY`` from the contact in a day;
-    the same content as an open proposal of the same contact (naming its tracking code).
-    Returns the proposal, whose ``tracking_code`` the sender keeps.
+    the same content as an open proposal of the same contact (naming its tracking code);
+    more than ``MAX_ATTACHMENTS`` files, or a file the evidence rules refuse (kind read
+    from the content, size, virus scan). Returns the proposal, whose ``tracking_code`` the
+    sender keeps.
     """
     errors = {}
     try:
@@ -64,6 +72,8 @@ def do_submit_proposal(
         }
     if not title:
         errors["title"] = _("Ghi tiêu đề.")
+    if len(files) > MAX_ATTACHMENTS:
+        errors["attachments"] = _("Gửi tối đa %(n)s tệp đính kèm.") % {"n": MAX_ATTACHMENTS}
     if errors:
         raise ValidationError(errors)
     now = timezone.now()
@@ -109,7 +119,32 @@ def do_submit_proposal(
     )
     proposal._history_user = by
     proposal.full_clean()
+    kinds = []
+    for file in files:
+        try:
+            kinds.append(
+                accept_upload(
+                    file,
+                    kinds=EVIDENCE_KINDS,
+                    max_bytes=settings.CHIDAO_EVIDENCE_MAX_BYTES,
+                    by=by,
+                    purpose="proposal",
+                )
+            )
+        except ValidationError as error:
+            raise ValidationError({"attachments": error.messages}) from None
     proposal.save()
+    with removing_stored_files_on_error() as stored:
+        for file, file_kind in zip(files, kinds, strict=True):
+            attachment = ProposalAttachment(
+                proposal=proposal,
+                original_name=get_display_name(file)[:255],
+                content_type=file_kind.content_type,
+                size=file.size,
+            )
+            attachment.file.save(f"tep.{file_kind.extension}", file, save=False)
+            stored(attachment.file.name)
+            attachment.save()
     return proposal
 
 

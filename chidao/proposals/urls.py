@@ -10,6 +10,11 @@ urlpatterns = [
     path("tra-loi/", views.public_answers, name="public_answers"),
     path("", views.proposal_list, name="proposal_list"),
     path("<int:pk>/", views.proposal_detail, name="proposal_detail"),
+    path(
+        "<int:pk>/tep/<int:attachment_pk>/",
+        views.proposal_attachment,
+        name="proposal_attachment",
+    ),
     path("<int:pk>/chuyen/", views.proposal_route, name="proposal_route"),
     path("<int:pk>/du-thao/", views.proposal_draft, name="proposal_draft"),
     path("<int:pk>/duyet/", views.proposal_approve, name="proposal_approve"),

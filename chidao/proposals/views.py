@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from chidao.audit.context import get_client_ip
 from chidao.committees.access import get_roles
+from chidao.core.uploads import build_file_attachment
 from chidao.proposals.access import access_proposal, get_visible_proposals
 from chidao.proposals.choices import ProposalStatus
 from chidao.proposals.forms import ApproveForm, DraftForm, PublicProposalForm, RouteForm, TrackForm
@@ -33,7 +34,7 @@ def _add_errors(form, error: ValidationError) -> None:
 
 @require_http_methods(["GET", "POST"])
 def public_submit(request):
-    form = PublicProposalForm(request.POST or None)
+    form = PublicProposalForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -49,6 +50,7 @@ def public_submit(request):
                 organisation=data["organisation"],
                 consents_to_publish=data["consents_to_publish"],
                 source_ip=get_client_ip(request),
+                files=data["attachments"],
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -119,6 +121,16 @@ def proposal_detail(request, pk):
             "may_draft": (manages or routed_here) and proposal.status == ProposalStatus.ROUTED,
             "may_approve": manages and open_,
         },
+    )
+
+
+@login_required
+def proposal_attachment(request, pk, attachment_pk):
+    """A file the sender attached, for those who may read the proposal."""
+    proposal = access_proposal(request.user, pk)
+    attachment = get_object_or_404(proposal.attachments, pk=attachment_pk)
+    return build_file_attachment(
+        attachment.file, attachment.original_name or attachment.file.name, attachment.content_type
     )
 
 

@@ -247,6 +247,9 @@ TABLE: dict[str, Route] = {
     "proposals:public_answers": Route(get="A AAAA AAAA"),
     "proposals:proposal_list": Route(get=SIGNED_IN),
     "proposals:proposal_detail": Route(get="L AFNA ANAA", kwargs={"pk": "proposal"}),
+    "proposals:proposal_attachment": Route(
+        get="L AFNA ANAA", kwargs={"pk": "proposal", "attachment_pk": "proposal_attachment"}
+    ),
     "proposals:proposal_route": Route(
         get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "proposal"}
     ),

@@ -23,7 +23,7 @@ from chidao.imports.tests.factories import (
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
 from chidao.meetings.tests.factories import build_inspection, build_meeting
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
-from chidao.proposals.tests.factories import build_routed_proposal
+from chidao.proposals.tests.factories import ProposalAttachmentFactory, build_routed_proposal
 from chidao.reminders.tests.factories import NotificationFactory
 from chidao.reporting.tests.factories import build_reporting_cycle
 
@@ -128,6 +128,7 @@ def build_world() -> World:
     inspection = build_inspection(committee=committee, by=users["secretariat"], units=[lead_unit])
     # Proposals (issue [I] §5): a citizen's proposal routed to the lead unit.
     proposal = build_routed_proposal(committee=committee, by=users["secretariat"], unit=lead_unit)
+    proposal_attachment = ProposalAttachmentFactory(proposal=proposal)
     # Dashboards (issue [C]): a saved view, and the committee publishes its page.
     saved_view = SavedView.objects.create(
         committee=committee, name="Nhiệm vụ trọng tâm", created_by=users["secretariat"]
@@ -165,6 +166,7 @@ def build_world() -> World:
             "meeting": meeting,
             "inspection": inspection,
             "proposal": proposal,
+            "proposal_attachment": proposal_attachment,
             "saved_view": saved_view,
         },
     )

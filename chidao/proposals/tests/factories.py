@@ -1,6 +1,11 @@
 import datetime
 
+import factory
+from django.core.files.base import ContentFile
+
+from chidao.assignments.tests.factories import MINIMAL_PDF
 from chidao.proposals.choices import ProposalCategory
+from chidao.proposals.models import ProposalAttachment
 from chidao.proposals.services import do_route_proposal, do_submit_proposal
 
 
@@ -21,3 +26,15 @@ def build_routed_proposal(*, committee, by, unit, due=datetime.date(2030, 12, 31
     """A citizen's proposal the secretariat routed to ``unit``."""
     proposal = build_proposal(committee=committee)
     return do_route_proposal(proposal=proposal, by=by, unit=unit, response_due=due)
+
+
+class ProposalAttachmentFactory(factory.django.DjangoModelFactory):
+    """A PDF the sender attached."""
+
+    class Meta:
+        model = ProposalAttachment
+
+    file = factory.LazyFunction(lambda: ContentFile(MINIMAL_PDF, name="tep.pdf"))
+    original_name = "Đề xuất chi tiết.pdf"
+    content_type = "application/pdf"
+    size = len(MINIMAL_PDF)

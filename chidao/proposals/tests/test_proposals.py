@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from chidao.assignments.tests.factories import MINIMAL_PDF
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory
@@ -198,3 +200,64 @@ def test_an_answer_is_published_only_with_consent(client, committee):
     )
     assert answered.status == ProposalStatus.ANSWERED
     assert not answered.is_public
+
+
+# Attachments ------------------------------------------------------------------------
+
+
+TITLE = "Số hóa hồ sơ đất đai"
+
+
+def test_a_sender_attaches_files_that_only_readers_of_the_proposal_download(
+    client, settings, tmp_path, committee
+):
+    settings.MEDIA_ROOT = tmp_path
+    secretariat = make_user("tgv3", UnitFactory())
+    Membership.objects.create(
+        committee=committee, person=secretariat.person, role=MemberRole.SUPPORT_TEAM
+    )
+    pdf = SimpleUploadedFile("Đề án số hóa.pdf", MINIMAL_PDF, content_type="application/pdf")
+
+    response = fill(client, committee, title=TITLE, attachments=[pdf])
+
+    assert response.status_code == 200
+    proposal = Proposal.objects.get(title=TITLE)
+    [attachment] = proposal.attachments.all()
+    assert attachment.original_name == "Đề án số hóa.pdf"
+    assert not attachment.file.name.endswith("Đề án số hóa.pdf")  # a generated name on disk
+    url = reverse("proposals:proposal_attachment", args=[proposal.pk, attachment.pk])
+    assert client.get(url).status_code == 302  # to the sign-in page
+    client.force_login(secretariat)
+    download = client.get(url)
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert b"".join(download.streaming_content) == MINIMAL_PDF
+    client.force_login(make_user("donvikhac3", UnitFactory()))
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (lambda: [SimpleUploadedFile("a.pdf", b"MZ\x90\x00 not a pdf")], "không phải"),
+        (
+            lambda: [SimpleUploadedFile(f"{n}.pdf", MINIMAL_PDF) for n in range(4)],
+            "tối đa 3 tệp",
+        ),
+    ],
+    ids=["program-named-pdf", "too-many"],
+)
+def test_a_refused_attachment_keeps_the_form_and_saves_nothing(
+    client, settings, tmp_path, committee, files, message
+):
+    settings.MEDIA_ROOT = tmp_path
+
+    response = fill(client, committee, title=TITLE, attachments=files())
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert 'id="id_attachments-error"' in html
+    assert TITLE in html  # what was typed is still there
+    assert not Proposal.objects.filter(title=TITLE).exists()
+    assert not list(tmp_path.rglob("*.pdf"))
