@@ -16,11 +16,12 @@ class Command(BaseCommand):
         parser.add_argument("--observations", type=int, help="Ghi đè số liệu chỉ tiêu.")
         parser.add_argument("--audit", type=int, help="Ghi đè số sự kiện nhật ký.")
         parser.add_argument("--communes", type=int, help="Ghi đè số xã (mỗi tỉnh).")
+        parser.add_argument("--provinces", type=int, help="Ghi đè số tỉnh.")
 
     def handle(self, *args, **options):
         overrides = {
             key: options[key]
-            for key in ("tasks", "progress", "observations", "audit", "communes")
+            for key in ("tasks", "progress", "observations", "audit", "communes", "provinces")
             if options[key] is not None
         }
         started = time.perf_counter()
