@@ -11,6 +11,7 @@
 # Then bench/load_report.py prints the tables. Knobs (environment):
 #   USERS=50 WARMUP=10 RUN=60 REPEATS=3 WAIT=0.5,1.5 PORT=8731 WORKERS=2*cores+1
 #   OUT=/tmp/chidao-load  COLLECTSTATIC=auto|yes|no  PGOPTIONS (default "-c jit=off")
+#   FAIL_ON_ERRORS=1 (exit 1 if any request failed: the CI smoke)
 # Needs the bench extra: make install-bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,4 +82,5 @@ for i in $(seq "$REPEATS"); do
 done
 stop
 trap - EXIT
-"$PY" bench/load_report.py "$OUT" --repeats "$REPEATS" --run "$RUN"
+"$PY" bench/load_report.py "$OUT" --repeats "$REPEATS" --run "$RUN" \
+    ${FAIL_ON_ERRORS:+--fail-on-errors}

@@ -8,10 +8,17 @@ the generated accounts cannot sign in and belong to nobody, so this adds, idempo
 - ``bench-unit-NN``: an officer of each of the committee's lead units with the most open
   tasks (they read their tasks, report progress and enter indicator values);
 
-all with the same password, and lists every unit of the province as a reporting unit of
-the committee's indicators (the generator writes values for every unit but names only
-the province as responsible, so no officer could enter one). Writes a JSON manifest the
-locustfile reads: accounts, task ids per officer, indicator ids, the open period.
+all with the same password, each with a session opened the way sign-in opens one
+(``django.test.Client.force_login``: Django's ``login``, the session clocks), and lists
+every unit of the province as a reporting unit of the committee's indicators (the
+generator writes values for every unit but names only the province as responsible, so
+no officer could enter one). Writes a JSON manifest the locustfile reads: accounts and
+their session keys, task ids per officer, indicator ids, the open period.
+
+Sessions, not sign-ins, because a sign-in verifies an Argon2 hash (Django's parameters:
+100 MiB, parallelism 8), which on the shared 2-core machine took seconds per sign-in and
+timed gunicorn workers out before any page was measured; users sign in once a day, not
+once a minute.
 
     DATABASE_URL=… CHIDAO_SECRET_KEY=… .venv/bin/python bench/load_setup.py \\
         --manifest /tmp/load/manifest.json
@@ -42,9 +49,11 @@ def main() -> int:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from django.db.models import Count, Q
+    from django.test import Client
     from django.utils import timezone
 
     from chidao.assignments.choices import TaskState
@@ -74,6 +83,11 @@ def main() -> int:
         user.save(update_fields=["password", "is_active"])
         return user
 
+    def session(user) -> str:
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client.cookies[settings.SESSION_COOKIE_NAME].value
+
     with transaction.atomic():
         leaders = []
         for n in range(1, args.leaders + 1):
@@ -81,7 +95,7 @@ def main() -> int:
             Membership.objects.get_or_create(
                 committee=committee, person=user.person, defaults={"role": MemberRole.DEPUTY}
             )
-            leaders.append(user.username)
+            leaders.append({"username": user.username, "session": session(user)})
         units = (
             Unit.objects.filter(led_tasks__committee=committee)
             .annotate(
@@ -98,7 +112,14 @@ def main() -> int:
             tasks = Task.objects.filter(
                 committee=committee, lead_unit=unit, state=TaskState.OPEN
             ).values_list("pk", flat=True)
-            officers.append({"username": user.username, "unit": unit.pk, "tasks": list(tasks)})
+            officers.append(
+                {
+                    "username": user.username,
+                    "session": session(user),
+                    "unit": unit.pk,
+                    "tasks": list(tasks),
+                }
+            )
         indicators = list(Indicator.objects.filter(committee=committee).order_by("pk"))
         province = committee.host_unit
         reporting = list(Unit.objects.filter(Q(pk=province.pk) | Q(parent=province)))
