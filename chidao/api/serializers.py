@@ -78,6 +78,7 @@ class TaskSerializer(serializers.ModelSerializer):
             "status",
             "completed_on",
             "updated_at",
+            "version",
         ]
         read_only_fields = fields
 
@@ -107,6 +108,7 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "review_state",
             "review_reason",
             "created_at",
+            "version",
         ]
         read_only_fields = [
             "id",
@@ -117,6 +119,7 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "review_state",
             "review_reason",
             "created_at",
+            "version",
         ]
         extra_kwargs = {"percent": {"min_value": 0, "max_value": 100}}
 
@@ -173,6 +176,7 @@ class ObservationSerializer(serializers.ModelSerializer):
             "state",
             "entered_at",
             "approved_at",
+            "version",
         ]
         read_only_fields = fields
 
@@ -250,3 +254,14 @@ class ObservationEntrySerializer(serializers.Serializer):
     value = serializers.CharField(help_text="Viết kiểu Việt Nam: 45,5 hoặc 1.234,5.")
     note = serializers.CharField(required=False, allow_blank=True, default="")
     submit = serializers.BooleanField(required=False, default=False)
+    version = serializers.IntegerField(
+        required=False,
+        default=0,
+        min_value=0,
+        max_value=2**31 - 1,
+        help_text=(
+            "Phiên bản (version) của số liệu khi bạn đọc nó; 0 hoặc bỏ trống khi nhập số liệu "
+            "mới. Sửa số liệu đã có phải gửi đúng version hiện tại; nếu số liệu đã được người "
+            "khác lưu sau đó, trả 409 và không lưu gì."
+        ),
+    )

@@ -16,6 +16,7 @@ from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from chidao.api.concurrency import EditConflictSerializer, conflict_response
 from chidao.api.exports import (
     build_upper_level_export,
     build_upper_level_xlsx,
@@ -39,6 +40,7 @@ from chidao.assignments.filtersets import TaskFilterSet
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.assignments.services import do_submit_progress
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
+from chidao.core.concurrency import EditConflict
 from chidao.documents.access import access_document
 from chidao.documents.models import Document
 from chidao.imports.rules import parse_period_phrase
@@ -265,10 +267,12 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
         summary="Đơn vị nhập số liệu của mình",
         description=(
             "Như bảng nhập số liệu trên trang: chỉ chỉ tiêu đơn vị báo cáo, kỳ đang mở hoặc "
-            "số liệu bị trả lại; submit=true để gửi Thường trực duyệt."
+            "số liệu bị trả lại; submit=true để gửi Thường trực duyệt. Sửa số liệu đã có: gửi "
+            "version đọc được (GET); số liệu đã được người khác lưu sau đó thì trả 409 kèm "
+            "các trường đã thay đổi, không lưu gì."
         ),
         request=ObservationEntrySerializer,
-        responses={201: ObservationSerializer(many=True)},
+        responses={201: ObservationSerializer(many=True), 409: EditConflictSerializer},
     ),
 )
 class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -301,10 +305,13 @@ class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
                         indicator_id=entry.validated_data["indicator"],
                         value=entry.validated_data["value"],
                         note=entry.validated_data["note"],
+                        version=entry.validated_data["version"],
                     )
                 ],
                 submit=entry.validated_data["submit"],
             )
+        except EditConflict as conflict:
+            return conflict_response(conflict, noun="Số liệu")
         except DjangoValidationError as error:
             raise as_api_error(error) from error
         return Response(ObservationSerializer(saved, many=True).data, status=201)
