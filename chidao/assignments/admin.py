@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.models import DeadlineChange, Direction, Evidence, ProgressUpdate, Task
 from chidao.core.admin import FoldedSearchAdminMixin
+from chidao.core.concurrency import VersionedAdminMixin
 
 
 class StatusAsOfTodayFilter(admin.SimpleListFilter):
@@ -56,7 +57,7 @@ class DirectionInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(FoldedSearchAdminMixin, admin.ModelAdmin):
+class TaskAdmin(VersionedAdminMixin, FoldedSearchAdminMixin, admin.ModelAdmin):
     list_display = (
         "code",
         "title",
@@ -105,7 +106,7 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ("task", "unit", "reported_on", "percent", "claims_completion", "review_state")
     list_filter = ("review_state", "claims_completion", "task__committee")
     list_select_related = ("task", "unit")

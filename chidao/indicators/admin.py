@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from chidao.core.admin import FoldedSearchAdminMixin
+from chidao.core.concurrency import VersionedAdminMixin
 from chidao.indicators.models import Indicator, Observation, Target
 
 
@@ -38,7 +39,7 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(admin.ModelAdmin):
+class ObservationAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ("indicator", "unit", "period_kind", "period_start", "value", "state")
     list_filter = ("state", "period_kind", "indicator__committee")
     list_select_related = ("indicator", "unit")

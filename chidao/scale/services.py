@@ -279,6 +279,7 @@ class _Generator:
             if task.completed_on and task.completed_on < decided_on:
                 continue
             task.deadline = new
+            task.version += 1  # a write like any other: an edit page open on it is stale
             moved.append(task)
             changes.append(
                 DeadlineChange(
@@ -291,7 +292,7 @@ class _Generator:
                     decided_on=decided_on,
                 )
             )
-        Task.objects.bulk_update(moved, ["deadline"], batch_size=BATCH)
+        Task.objects.bulk_update(moved, ["deadline", "version"], batch_size=BATCH)
         self._bulk(DeadlineChange, changes)
         return len(changes)
 

@@ -157,3 +157,22 @@ def test_every_task_write_moves_the_version_on(world):
         task=updated, by=world.users["secretariat"], expected_version=start + 1, code="II.9"
     )
     assert Task.objects.get(pk=task.pk).version == start + 2
+
+
+def test_a_save_in_the_admin_also_makes_an_open_edit_page_stale(world, rf):
+    from django.contrib.admin.sites import site
+
+    url = reverse("assignments:task_edit", args=[world.task.pk])
+    binh = session(world.users["second_secretariat"])
+    binh_form = load_edit_form(binh, world.task)
+    task = Task.objects.get(pk=world.task.pk)
+    task.source_clause = "Mục III"
+    request = rf.post("/admin/")
+    request.user = world.users["admin"]
+    site._registry[Task].save_model(request, task, form=None, change=True)
+
+    response = binh.post(url, {**binh_form, "title": "Ghi đè"})
+
+    assert response.status_code == 200
+    assert "Các trường đã thay đổi: Điều, khoản, mục." in response.content.decode()
+    assert Task.objects.get(pk=world.task.pk).source_clause == "Mục III"
