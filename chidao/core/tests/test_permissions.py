@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from chidao.core.tests.external import find_external_resources
+from chidao.core.tests.inline_script import find_inline_script
 from chidao.core.tests.permission_table import TABLE
 from chidao.core.tests.world import PASSWORD, ROLES, build_world
 
@@ -68,7 +69,10 @@ def test_role_gets_what_the_table_says(client, world, name, method, role, letter
         assert status < 400 or invalid_api_body, f"{role} {method} {url}: {status}"
         assert not to_login, f"{role} {method} {url}: sent to sign-in"
         if status == 200 and response["Content-Type"].startswith("text/html"):
-            assert not (found := find_external_resources(response.content.decode())), found
+            html = response.content.decode()
+            assert not (found := find_external_resources(html)), found
+            # script-src 'self' (docs/security.md §4): inline script would not run.
+            assert not (found := find_inline_script(html)), f"{url}: {found}"
     elif letter == "L":
         assert to_login, f"{role} {method} {url}: {status}, not sent to sign-in"
     elif letter == "N":
