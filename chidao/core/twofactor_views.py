@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from chidao.core.twofactor import (
     PENDING,
@@ -15,6 +16,9 @@ from chidao.core.twofactor import (
     do_pass_second_step,
     get_confirmed_device,
 )
+
+# Session key: the key of an authenticator shown but not yet confirmed.
+SETUP_KEY = "chidao_two_factor_setup_key"
 
 
 class TokenForm(forms.Form):
@@ -51,20 +55,36 @@ def two_factor_verify(request):
     )
 
 
+def _setup_device(request, *, stored: bool) -> TOTPDevice:
+    """The authenticator being set up. Its key waits in the visitor's session, so showing
+    the page (GET) writes nothing to the database; the first code entered (POST) stores
+    the device, so that wrong codes are counted (django-otp's throttling) from then on."""
+    key = request.session.get(SETUP_KEY)
+    if key:
+        device = TOTPDevice.objects.filter(user=request.user, confirmed=False, key=key).first()
+        if device is not None:
+            return device
+    else:
+        key = request.session[SETUP_KEY] = random_hex(20)
+    device = TOTPDevice(user=request.user, name="TOTP", key=key, confirmed=False)
+    if stored:
+        device.save()
+    return device
+
+
 @login_required
 def two_factor_setup(request):
     """Shows a new authenticator's key (as text and as an otpauth link for apps that read
     it); the code it then shows confirms it. A confirmed authenticator is replaced only
     after the new one is confirmed."""
-    device = (
-        TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("-pk").first()
-    ) or TOTPDevice.objects.create(user=request.user, name="TOTP", confirmed=False)
+    device = _setup_device(request, stored=request.method == "POST")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk).delete()
             device.confirmed = True
             device.save(update_fields=["confirmed"])
+            request.session.pop(SETUP_KEY, None)
             do_pass_second_step(request)
             messages.success(request, _("Đã bật xác thực hai bước."))
             return redirect(_next_url(request))

@@ -2,6 +2,8 @@
 for others (chidao.core.twofactor). The test settings turn the requirement off for the
 rest of the suite; here it is on."""
 
+from base64 import b32decode
+
 import pytest
 from django.conf import settings
 from django.test import override_settings
@@ -44,13 +46,18 @@ def test_an_admin_must_set_up_an_authenticator_before_any_page(client):
     page = client.get(response.url)
     assert "Cài đặt xác thực hai bước" in page.content.decode()
     assert "phải bật xác thực hai bước" in page.content.decode()
-    device = TOTPDevice.objects.get(user=admin, confirmed=False)
+    # Showing the key stores nothing (GET never changes state); the app is set up from
+    # the key as shown on the page.
+    assert not TOTPDevice.objects.filter(user=admin).exists()
+    assert client.get(response.url).context["secret"] == page.context["secret"]
+    shown = TOTPDevice(key=b32decode(page.context["secret"].replace(" ", "")).hex())
 
     key_before = client.cookies[settings.SESSION_COOKIE_NAME].value
-    response = client.post(reverse("two_factor_setup"), {"token": code(device), "next": "/"})
+    response = client.post(reverse("two_factor_setup"), {"token": code(shown), "next": "/"})
     assert response.status_code == 302
-    device.refresh_from_db()
+    device = TOTPDevice.objects.get(user=admin)
     assert device.confirmed is True
+    assert device.key == shown.key
     assert client.cookies[settings.SESSION_COOKIE_NAME].value != key_before
     assert client.get(reverse("home")).wsgi_request.user == admin
 
