@@ -305,6 +305,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # One name per shared choice set (indicator frequency and observation period).
     "ENUM_NAME_OVERRIDES": {"PeriodKindEnum": "chidao.reporting.choices.PeriodKind"},
+    # The 400/401/403/404/429 answers of every operation (chidao.api.schema).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "chidao.api.schema.add_error_responses",
+    ],
 }
 
 # Audit log (chidao.audit): how long sign-in events and model history are kept, and the

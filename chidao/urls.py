@@ -41,3 +41,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+# An address under /api/v1/ that names no endpoint answers JSON, as the endpoints do.
+handler404 = "chidao.api.views.page_not_found"

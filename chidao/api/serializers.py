@@ -5,7 +5,7 @@ a status, a lead unit or a deadline (unknown fields are ignored, never written).
 from django.utils import timezone
 from rest_framework import serializers
 
-from chidao.assignments.choices import TaskStatus
+from chidao.assignments.choices import Recurrence, TaskStatus
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.committees.models import Committee
 from chidao.documents.models import Document
@@ -43,11 +43,17 @@ class CommitteeSerializer(serializers.ModelSerializer):
 class TaskSerializer(serializers.ModelSerializer):
     """A task with its status as of the request's ``as_of`` (default today)."""
 
-    group = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # A task outside any group has none (the schema said a string, always).
+    group = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     lead_unit = UnitRefSerializer(read_only=True)
     coordinating_units = UnitRefSerializer(many=True, read_only=True)
     status = serializers.ChoiceField(choices=TaskStatus.choices, read_only=True)
     deadline_as_of = serializers.DateField(read_only=True)
+    # Blank for a one-off task; a read-only model field would lose ``allow_blank`` and the
+    # schema would promise one of the periods.
+    recurrence = serializers.ChoiceField(
+        choices=Recurrence.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Task
@@ -249,7 +255,8 @@ class ObservationEntrySerializer(serializers.Serializer):
     """A value a unit sends for itself: the unit is the caller's, the state follows the
     data-entry rules (draft, or submitted with ``submit``)."""
 
-    indicator = serializers.IntegerField()
+    # Bounded as a database id: 10**30 would overflow the query (a 500), not be refused.
+    indicator = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
     period = serializers.CharField(help_text="2025, Quý II/2025, 6/2025…")
     value = serializers.CharField(help_text="Viết kiểu Việt Nam: 45,5 hoặc 1.234,5.")
     note = serializers.CharField(required=False, allow_blank=True, default="")

@@ -8,8 +8,9 @@ action a 403, exactly as on the pages. Writes go through the apps' services.
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
+from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, viewsets
@@ -35,8 +36,9 @@ from chidao.api.serializers import (
     UnitSerializer,
 )
 from chidao.assignments.access import TaskAction, access_task
+from chidao.assignments.choices import TaskStatus
 from chidao.assignments.counts import get_count_table
-from chidao.assignments.filtersets import TaskFilterSet
+from chidao.assignments.filtersets import SORT_CHOICES, TaskFilterSet
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.assignments.services import do_submit_progress
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
@@ -50,12 +52,28 @@ from chidao.indicators.services import ObservationEntry, do_save_observations
 from chidao.org.models import Unit
 from chidao.reporting.periods import Period
 
+# Object ids in URLs are integers; anything else is not an API address (404), never a
+# string handed to a query (which raised a 500 before).
+ID_PATTERN = r"[0-9]+"
 
-def as_api_error(error: DjangoValidationError) -> exceptions.ValidationError:
+
+def page_not_found(request, exception):
+    """The site's 404 (``handler404``): JSON under /api/v1/, Django's page elsewhere."""
+    if request.path.startswith("/api/v1/"):
+        return JsonResponse({"detail": str(exceptions.NotFound.default_detail)}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def as_api_error(
+    error: DjangoValidationError, rename: dict[str, str] | None = None
+) -> exceptions.ValidationError:
+    """A service's error as a 400 naming the API's fields (``rename`` maps the service's
+    names to them; Django's "__all__" is DRF's "non_field_errors")."""
+    rename = {"__all__": "non_field_errors", **(rename or {})}
     if hasattr(error, "error_dict"):
         return exceptions.ValidationError(
             {
-                field: [str(m) for e in errors for m in e.messages]
+                rename.get(field, field): [str(m) for e in errors for m in e.messages]
                 for field, errors in error.error_dict.items()
             }
         )
@@ -69,25 +87,34 @@ def _task_rows(queryset):
     )
 
 
+def _task_filter(name, kind, description, **kwargs):
+    # An empty value is no filter, as on the page's form.
+    return OpenApiParameter(name, kind, description=description, allow_blank=True, **kwargs)
+
+
+# The filters of ``TaskFilterSet``, typed as the filterset parses them. An id the caller
+# may not see is refused exactly as an id that does not exist (400, same message).
 _TASK_FILTERS = [
-    OpenApiParameter(name, OpenApiTypes.STR, description=description)
-    for name, description in (
-        ("q", "Tìm kiếm không dấu trong mã, tên nhiệm vụ, cơ quan chủ trì."),
-        ("committee", "Mã số (id) Ban Chỉ đạo."),
-        ("group", "Mã số (id) nhóm nhiệm vụ."),
-        ("lead_unit", "Mã số (id) cơ quan chủ trì."),
-        ("coordinating_unit", "Mã số (id) cơ quan phối hợp."),
-        (
-            "status",
-            "Tình trạng: done_on_time, done_late, in_progress, overdue, ongoing, "
-            "paused, cancelled, due_soon.",
-        ),
-        ("as_of", "Ngày tính tình trạng (YYYY-MM-DD), mặc định hôm nay."),
-        ("is_key", "true/false: nhiệm vụ trọng tâm."),
-        ("deadline_from", "Thời hạn từ ngày (YYYY-MM-DD)."),
-        ("deadline_to", "Thời hạn đến ngày (YYYY-MM-DD)."),
-        ("sort", "code, deadline, -deadline, status, lead_unit."),
-    )
+    _task_filter(
+        "q", OpenApiTypes.STR, "Tìm kiếm không dấu trong mã, tên nhiệm vụ, cơ quan chủ trì."
+    ),
+    _task_filter("committee", OpenApiTypes.INT, "Mã số (id) Ban Chỉ đạo."),
+    _task_filter("group", OpenApiTypes.INT, "Mã số (id) nhóm nhiệm vụ."),
+    _task_filter("lead_unit", OpenApiTypes.INT, "Mã số (id) cơ quan chủ trì."),
+    _task_filter("coordinating_unit", OpenApiTypes.INT, "Mã số (id) cơ quan phối hợp."),
+    _task_filter("source_document", OpenApiTypes.INT, "Mã số (id) văn bản giao."),
+    _task_filter("overseeing_member", OpenApiTypes.INT, "Mã số (id) lãnh đạo phụ trách."),
+    _task_filter(
+        "status",
+        OpenApiTypes.STR,
+        "Tình trạng tính đến as_of; due_soon: sắp đến hạn.",
+        enum=[*TaskStatus.values, "due_soon"],
+    ),
+    _task_filter("as_of", OpenApiTypes.DATE, "Ngày tính tình trạng, mặc định hôm nay."),
+    _task_filter("is_key", OpenApiTypes.BOOL, "Nhiệm vụ trọng tâm."),
+    _task_filter("deadline_from", OpenApiTypes.DATE, "Thời hạn từ ngày."),
+    _task_filter("deadline_to", OpenApiTypes.DATE, "Thời hạn đến ngày."),
+    _task_filter("sort", OpenApiTypes.STR, "Thứ tự.", enum=[key for key, _label in SORT_CHOICES]),
 ]
 
 
@@ -97,6 +124,8 @@ _TASK_FILTERS = [
 )
 class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     """Tasks the caller may see: a unit's token sees what the unit leads or coordinates."""
+
+    lookup_value_regex = ID_PATTERN
 
     serializer_class = TaskSerializer
     queryset = Task.objects.none()
@@ -145,7 +174,14 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
         summary="Các đề nghị điều chỉnh thời hạn của nhiệm vụ",
         responses=DeadlineChangeSerializer(many=True),
     )
-    @action(detail=True, methods=["get"], url_path="deadline-changes", url_name="deadline-changes")
+    # The whole list, unpaginated (a task has a handful); the schema said paginated.
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="deadline-changes",
+        url_name="deadline-changes",
+        pagination_class=None,
+    )
     def deadline_changes(self, request, pk=None):
         task = access_task(request.user, pk)
         changes = DeadlineChange.objects.filter(task=task).order_by("requested_at", "pk")
@@ -195,6 +231,8 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
 class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     """The directory of units, which every signed-in user reads (as the task forms do)."""
 
+    lookup_value_regex = ID_PATTERN
+
     serializer_class = UnitSerializer
     queryset = Unit.objects.order_by("code")
 
@@ -203,6 +241,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="Ban Chỉ đạo"), retrieve=extend_schema(summary="Ban Chỉ đạo")
 )
 class CommitteeViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = ID_PATTERN
     serializer_class = CommitteeSerializer
 
     def get_queryset(self):
@@ -247,6 +286,7 @@ class CommitteeViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="Chỉ tiêu"), retrieve=extend_schema(summary="Một chỉ tiêu")
 )
 class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = ID_PATTERN
     serializer_class = IndicatorSerializer
 
     def get_queryset(self):
@@ -276,6 +316,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     ),
 )
 class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    lookup_value_regex = ID_PATTERN
     serializer_class = ObservationSerializer
 
     def get_queryset(self):
@@ -313,7 +354,9 @@ class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         except EditConflict as conflict:
             return conflict_response(conflict, noun="Số liệu")
         except DjangoValidationError as error:
-            raise as_api_error(error) from error
+            # The service names the grid's cell, "value-<indicator>"; here it is "value".
+            cell = f"value-{entry.validated_data['indicator']}"
+            raise as_api_error(error, rename={cell: "value"}) from error
         return Response(ObservationSerializer(saved, many=True).data, status=201)
 
 
@@ -321,6 +364,7 @@ class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     list=extend_schema(summary="Văn bản chỉ đạo"), retrieve=extend_schema(summary="Một văn bản")
 )
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = ID_PATTERN
     serializer_class = DocumentSerializer
 
     def get_queryset(self):
