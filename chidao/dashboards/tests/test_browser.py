@@ -29,7 +29,9 @@ def test_leader_dashboard_drill_down_and_earlier_date(web, page, live_server):
     )
     sign_in(page, live_server, "lanhdao", DEMO_PASSWORD)
 
-    page.goto(web.url("dashboards:committee_dashboard", pk=province.pk))
+    response = page.goto(web.url("dashboards:committee_dashboard", pk=province.pk))
+    # The charts below are drawn under the production policy: scripts from files only.
+    assert "script-src 'self';" in response.headers["content-security-policy"]
     page.locator("#heatmap-chart svg").wait_for()
     for panel in ("#cards", "#by-unit", "#by-group", "#overdue", "#indicators", "#communes"):
         assert page.locator(panel).is_visible(), panel
@@ -56,6 +58,11 @@ def test_leader_dashboard_drill_down_and_earlier_date(web, page, live_server):
     values = page.locator("#table-by-unit tbody tr td:nth-child(7)").all_inner_texts()
     assert [number(v) for v in values] == sorted((number(v) for v in values), reverse=True)
 
+    # The print button (a static script's handler: no inline onclick under the policy).
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_role("button", name="In", exact=True).click()
+    assert page.evaluate("window.printed === true")
+
     page.emulate_media(media="print")
     web.step(page, "dashboard printed")
     assert not page.locator("nav.navbar").is_visible()
@@ -67,16 +74,32 @@ def test_leader_dashboard_drill_down_and_earlier_date(web, page, live_server):
     assert page.locator("#formula").is_visible()
     web.step(page, "unit ranking")
 
+    # The ranking sorts by a clicked column. It opens in rank order (highest score first),
+    # so the second click on "Điểm" (lowest first) is the one that shows the sort works.
+    score_header = page.locator("#ranking-table th", has_text="Điểm").first
+    score_header.click()
+    score_header.click()
+    scores = [
+        float(cell.get_attribute("data-value"))
+        for cell in page.locator("#ranking-table tbody tr td:nth-child(3)").all()
+    ]
+    assert len(set(scores)) > 1, "every unit has the same score: the sort shows nothing"
+    assert scores == sorted(scores)
+    web.step(page, "unit ranking sorted by score")
+
 
 def test_public_page_without_sign_in(web, page):
     call_command("load_demo", "--today", timezone.localdate().isoformat(), stdout=io.StringIO())
     province = Committee.objects.get(
         parent__isnull=True, memberships__person__user__username="lanhdao"
     )
-    publication = Publication.objects.create(
+    # The demo publishes the province's page already; this test sets its own content.
+    publication, _ = Publication.objects.update_or_create(
         committee=province,
-        is_published=True,
-        introduction="Kết quả thực hiện Nghị quyết 57-NQ/TW trên địa bàn tỉnh.",
+        defaults={
+            "is_published": True,
+            "introduction": "Kết quả thực hiện Nghị quyết 57-NQ/TW trên địa bàn tỉnh.",
+        },
     )
     publication.indicators.set(province.indicators.all()[:4])
 
@@ -93,7 +116,7 @@ def test_public_numbers_without_javascript(web, browser, live_server):
     province = Committee.objects.get(
         parent__isnull=True, memberships__person__user__username="lanhdao"
     )
-    Publication.objects.create(committee=province, is_published=True)
+    Publication.objects.update_or_create(committee=province, defaults={"is_published": True})
     context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
     try:
         page = context.new_page()
