@@ -7,6 +7,30 @@ from django.db import models
 from chidao.core.text import fold_text
 
 
+def normalize_model_text(instance: models.Model, *, strip_char_fields: bool = False) -> None:
+    """Put every free-text field of ``instance`` in NFC (choice fields hold codes).
+
+    The one place text is normalised before it is stored: ``VietnameseTextModel.save``
+    calls it, and a ``pre_save`` receiver (``CoreConfig.ready``) calls it for every
+    other model of our apps, so a report typed on a Mac (NFD) is stored as the same
+    letters as one typed on Windows, whatever form, API call, import or job wrote it.
+    """
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField) and not field.choices:
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                value = unicodedata.normalize("NFC", value)
+                if strip_char_fields and isinstance(field, models.CharField):
+                    value = value.strip()
+                setattr(instance, field.attname, value)
+
+
+def normalize_text_before_save(sender, instance, raw=False, **kwargs) -> None:
+    """``pre_save`` receiver: NFC for the text of every model of our apps."""
+    if not raw and sender.__module__.startswith("chidao."):
+        normalize_model_text(instance)
+
+
 class VietnameseTextModel(models.Model):
     """A model whose text is stored in NFC and searchable without diacritics.
 
@@ -32,14 +56,7 @@ class VietnameseTextModel(models.Model):
         super().save(*args, **kwargs)
 
     def prepare_text(self) -> None:
-        for field in self._meta.concrete_fields:
-            if isinstance(field, models.CharField | models.TextField) and not field.choices:
-                value = getattr(self, field.attname)
-                if isinstance(value, str):
-                    value = unicodedata.normalize("NFC", value)
-                    if isinstance(field, models.CharField):
-                        value = value.strip()
-                    setattr(self, field.attname, value)
+        normalize_model_text(self, strip_char_fields=True)
         self.search_text = fold_text(
             " ".join(str(getattr(self, name) or "") for name in self.SEARCH_FIELDS)
         )
