@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from chidao.assignments.choices import TaskKind, TaskState, TaskStatus
 from chidao.assignments.models import Task
+from chidao.core.text import normalize_text
 from chidao.reminders.choices import Channel, NotificationKind
 from chidao.reminders.events import get_unit_user_ids, get_urged_ids
 from chidao.reminders.models import Notification, Urge
@@ -84,7 +85,7 @@ def do_urge_task(*, task: Task, by, message: str, now: datetime | None = None) -
     The caller checked that ``by`` manages the task's committee
     (``access_task(..., TaskAction.REVIEW)``). Emails wait for the delivery job.
     """
-    message = message.strip()
+    message = normalize_text(message)  # NFC: the notices below are bulk-inserted
     if not message:
         raise ValidationError({"message": _("Nội dung đôn đốc không được để trống.")})
     now = now or timezone.now()
@@ -116,7 +117,7 @@ def do_urge_unit(*, committee, unit, by, message: str, now: datetime | None = No
     """Urge ``unit`` on all its overdue tasks in ``committee``: one notice listing them, to
     the unit's officers and head. The caller checked that ``by`` manages the committee.
     Refused when the unit has no overdue task."""
-    message = message.strip()
+    message = normalize_text(message)  # NFC: the notices below are bulk-inserted
     if not message:
         raise ValidationError({"message": _("Nội dung đôn đốc không được để trống.")})
     now = now or timezone.now()
