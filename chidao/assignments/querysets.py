@@ -28,9 +28,10 @@ class TaskQuerySet(models.QuerySet):
         completed = Q(state=TaskState.COMPLETED, completed_on__lte=as_of)
         status = Case(
             When(assigned_on__gt=as_of, then=Value(TaskStatus.NOT_YET_ASSIGNED)),
-            When(completed & Q(deadline_as_of__isnull=True), then=Value(TaskStatus.DONE_ON_TIME)),
+            # On time: by the deadline in force, or with none. One reference to the deadline
+            # (its subquery runs once per reference, per task).
             When(
-                completed & Q(completed_on__lte=F("deadline_as_of")),
+                completed & Q(completed_on__lte=Coalesce(F("deadline_as_of"), F("completed_on"))),
                 then=Value(TaskStatus.DONE_ON_TIME),
             ),
             When(completed, then=Value(TaskStatus.DONE_LATE)),

@@ -243,8 +243,18 @@ def _check_python_equals_database(specs, as_of_dates):
 
     tasks = list(Task.objects.filter(committee=committee).prefetch_related("deadline_changes"))
     for as_of in as_of_dates:
-        from_db = dict(
-            Task.objects.filter(committee=committee).with_status(as_of).values_list("pk", "status")
-        )
-        from_python = {task.pk: task.get_status(as_of) for task in tasks}
+        from_db = {
+            pk: (status, due_soon)
+            for pk, status, due_soon in Task.objects.filter(committee=committee)
+            .with_status(as_of)
+            .with_due_soon(as_of, 7)
+            .values_list("pk", "status", "due_soon")
+        }
+        from_python = {
+            task.pk: (
+                task.get_status(as_of),
+                is_due_soon(task.get_status(as_of), task.get_deadline_on(as_of), as_of, 7),
+            )
+            for task in tasks
+        }
         assert from_db == from_python, as_of
