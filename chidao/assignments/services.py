@@ -25,7 +25,7 @@ from chidao.assignments.deadlines import parse_deadline_phrase
 from chidao.assignments.evidence import accept_evidence_file
 from chidao.assignments.models import DeadlineChange, Direction, Evidence, ProgressUpdate, Task
 from chidao.assignments.signals import TaskEventKind, announce
-from chidao.core.concurrency import save_with_version
+from chidao.core.concurrency import check_version, save_with_version
 from chidao.core.text import normalize_text
 from chidao.core.uploads import removing_stored_files_on_error
 
@@ -459,6 +459,7 @@ def do_update_task(
     if unknown:
         raise TypeError(f"do_update_task() cannot change {sorted(unknown)}")
     current = Task.objects.select_for_update().get(pk=task.pk)
+    check_version(current, expected_version=expected_version, watched=TASK_WATCHED_FIELDS)
     for name, value in fields.items():
         setattr(current, name, value)
     if deadline_text is not None and normalize_text(deadline_text) != current.deadline_text:

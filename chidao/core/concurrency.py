@@ -149,17 +149,22 @@ def save_with_version(
     obj.save(update_fields=None if update_fields is None else [*update_fields, "version"])
 
 
+def check_version(
+    obj: models.Model, *, expected_version: int | None, watched: Iterable[str] | None = None
+) -> None:
+    """Refuse early (``EditConflict``) when ``obj``, just read, is past ``expected_version``,
+    so a stale edit is told before its other errors. Only a read: the guarantee is the
+    conditional ``UPDATE`` of ``save_with_version``."""
+    if expected_version is not None and obj.version != expected_version:
+        raise EditConflict([get_change(type(obj), obj.pk, expected_version, watched)])
+
+
 def delete_with_version(obj: models.Model, *, expected_version: int) -> None:
     """Delete ``obj`` only if its row is still at ``expected_version`` (else ``EditConflict``)."""
     model = type(obj)
     deleted, _rows = model._default_manager.filter(pk=obj.pk, version=expected_version).delete()
     if not deleted:
         raise EditConflict([get_change(model, obj.pk, expected_version)])
-
-
-def bump_versions(queryset: models.QuerySet, **values) -> int:
-    """``queryset.update(**values)`` that also moves every row's version on by one."""
-    return queryset.update(version=F("version") + 1, **values)
 
 
 def get_change(
