@@ -2,7 +2,9 @@
 
 import unicodedata
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from chidao.core.text import fold_text
 
@@ -60,3 +62,26 @@ class VietnameseTextModel(models.Model):
         self.search_text = fold_text(
             " ".join(str(getattr(self, name) or "") for name in self.SEARCH_FIELDS)
         )
+
+
+class UserSession(models.Model):
+    """One signed-in browser of a user: which server-side session belongs to whom.
+
+    Django's session table cannot be searched by user (the user id sits inside the
+    encoded data), so the key is noted here at sign-in; signing out, or an admin, then
+    ends every session of the account (``chidao.core.sessions.do_end_all_sessions``).
+    A row whose session has already expired is harmless and pruned at the next sign-in.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signed_in_sessions"
+    )
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phiên đăng nhập")
+        verbose_name_plural = _("phiên đăng nhập")
+
+    def __str__(self):
+        return f"{self.user_id}:{self.session_key[:8]}…"
