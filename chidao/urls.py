@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from chidao.core.health import healthz
+from chidao.core.sessions import SignOutView
 from chidao.core.views import home
 
 admin.site.site_header = _("Chỉ Đạo")
@@ -17,7 +18,8 @@ urlpatterns = [
     path(
         "dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"
     ),
-    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    # Ends the account's sessions in every browser (chidao/core/sessions.py).
+    path("dang-xuat/", SignOutView.as_view(), name="logout"),
     path("xac-thuc-hai-buoc/", include("chidao.core.twofactor_urls")),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(

@@ -6,13 +6,19 @@ REQUEST`` would add a write to every page). Here the sign-in time and the last a
 are kept in the session; the last activity is rewritten at most once a minute.
 
 Settings: ``CHIDAO_SESSION_IDLE_MINUTES`` (30) and ``CHIDAO_SESSION_MAX_HOURS`` (12).
+
+Which session belongs to whom is noted at sign-in (``UserSession``), so that signing out
+ends the account's sessions in every browser, and an admin can end them too.
 """
 
 import datetime
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import LogoutView
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +35,57 @@ def note_sign_in(sender, request, user, **kwargs):
     now = timezone.now().timestamp()
     request.session[SIGNED_IN_AT] = now
     request.session[LAST_SEEN_AT] = now
+    note_session_owner(request, user)
+
+
+def note_session_owner(request, user) -> None:
+    """Notes that ``request``'s session belongs to ``user``; called at sign-in and when the
+    session id is rotated again (the second sign-in step). Also forgets this user's rows
+    whose session has ended on its own (expired, cleared)."""
+    from django.contrib.sessions.models import Session
+
+    from chidao.core.models import UserSession
+
+    session = request.session
+    if session.session_key is None:
+        session.save()
+    UserSession.objects.update_or_create(session_key=session.session_key, defaults={"user": user})
+    if settings.SESSION_ENGINE == "django.contrib.sessions.backends.db":
+        UserSession.objects.filter(user=user).exclude(
+            session_key__in=Session.objects.values("session_key")
+        ).delete()
+
+
+def do_end_all_sessions(*, user) -> int:
+    """Ends every session of ``user`` on the server (all browsers); returns how many.
+
+    The caller has checked that the acting person may do this (the user themself at
+    sign-out, an admin in the admin pages). Any session engine works: each session is
+    deleted through the engine's own store.
+    """
+    from chidao.core.models import UserSession
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    with transaction.atomic():
+        keys = list(
+            UserSession.objects.select_for_update()
+            .filter(user=user)
+            .values_list("session_key", flat=True)
+        )
+        for key in keys:
+            store(session_key=key).delete()
+        UserSession.objects.filter(user=user).delete()
+    return len(keys)
+
+
+class SignOutView(LogoutView):
+    """Django's sign-out (POST only), which also ends the account's other sessions: a
+    user who signs out on one computer is signed out on every computer."""
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            do_end_all_sessions(user=request.user)
+        return super().post(request, *args, **kwargs)
 
 
 def get_expiry_reason(session, now: datetime.datetime) -> str | None:

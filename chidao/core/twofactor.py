@@ -72,8 +72,11 @@ def note_sign_in(sender, request, user, **kwargs):
 
 
 def do_pass_second_step(request):
+    from chidao.core.sessions import note_session_owner
+
     request.session.pop(PENDING, None)
     request.session.cycle_key()
+    note_session_owner(request, request.user)
 
 
 class TwoFactorMiddleware:

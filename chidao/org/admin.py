@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from chidao.core.admin import FoldedSearchAdminMixin
+from chidao.core.sessions import do_end_all_sessions
 from chidao.org.models import Person, Unit, User
 
 
@@ -32,3 +33,16 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         (_("Cán bộ"), {"fields": ("person",)}),
     )
+    actions = ("end_all_sessions",)
+
+    @admin.action(
+        description=_("Đăng xuất khỏi mọi thiết bị (kết thúc mọi phiên đăng nhập)"),
+        permissions=("change",),
+    )
+    def end_all_sessions(self, request, queryset):
+        ended = sum(do_end_all_sessions(user=user) for user in queryset)
+        self.message_user(
+            request,
+            _("Đã kết thúc %(sessions)s phiên đăng nhập của %(users)s tài khoản.")
+            % {"sessions": ended, "users": len(queryset)},
+        )

@@ -1,6 +1,6 @@
 """Sign-in hardening (issue 5, item 3): Argon2, password rules, throttling per account
 and per address with a Vietnamese lock-out page, session id rotated at sign-in, sign-out
-and account disable end the session."""
+(in every browser of the account) and account disable end the session."""
 
 import pytest
 from axes.models import AccessAttempt
@@ -128,6 +128,43 @@ def test_sign_out_ends_the_session_on_the_server(client):
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_sign_out_ends_the_sessions_of_the_account_in_every_browser():
+    UserFactory(username="canbo")
+    other = UserFactory(username="canbo2")
+    here, elsewhere, someone_else = Client(), Client(), Client()
+    sign_in(here, "canbo", PASSWORD)
+    sign_in(elsewhere, "canbo", PASSWORD)
+    sign_in(someone_else, "canbo2", PASSWORD)
+    key = elsewhere.cookies[settings.SESSION_COOKIE_NAME].value
+    assert elsewhere.get(reverse("home")).wsgi_request.user.username == "canbo"
+    here.post(reverse("logout"))
+    assert not Session.objects.filter(session_key=key).exists()
+    # The other browser's cookie replayed is anonymous: sent to the sign-in page.
+    response = elsewhere.get(reverse("home"))
+    assert not response.wsgi_request.user.is_authenticated
+    assert response.url.startswith(reverse("login"))
+    # Another account's session is untouched.
+    assert someone_else.get(reverse("home")).wsgi_request.user == other
+
+
+def test_an_admin_ends_all_sessions_of_a_user_from_the_user_list():
+    user = UserFactory(username="canbo")
+    first, second = Client(), Client()
+    first.force_login(user)
+    second.force_login(user)
+    admin = Client()
+    admin.force_login(UserFactory(username="quantri", is_staff=True, is_superuser=True))
+    response = admin.post(
+        reverse("admin:org_user_changelist"),
+        {"action": "end_all_sessions", "_selected_action": [user.pk]},
+        follow=True,
+    )
+    assert "Đã kết thúc 2 phiên đăng nhập của 1 tài khoản" in response.content.decode()
+    assert not first.get(reverse("home")).wsgi_request.user.is_authenticated
+    assert not second.get(reverse("home")).wsgi_request.user.is_authenticated
+    assert admin.get(reverse("home")).wsgi_request.user.username == "quantri"
 
 
 def test_a_disabled_account_loses_its_session_at_the_next_request(client):
