@@ -8,7 +8,7 @@ action a 403, exactly as on the pages. Writes go through the apps' services.
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.utils import timezone
 from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
@@ -43,6 +43,7 @@ from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.assignments.services import do_submit_progress
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.core.concurrency import EditConflict
+from chidao.core.uploads import build_attachment
 from chidao.documents.access import access_document
 from chidao.documents.models import Document
 from chidao.imports.rules import parse_period_phrase
@@ -271,14 +272,11 @@ class CommitteeViewSet(viewsets.ReadOnlyModelViewSet):
             raise as_api_error(error) from error
         data = build_upper_level_export(committee=committee, period=period)
         if request.query_params.get("output") == "xlsx":
-            response = HttpResponse(
+            return build_attachment(
                 build_upper_level_xlsx(data),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                f"bao-cao-{committee.pk}-{period.start:%Y-%m}.xlsx",
             )
-            response["Content-Disposition"] = (
-                f'attachment; filename="bao-cao-{committee.pk}-{period.start:%Y-%m}.xlsx"'
-            )
-            return response
         return Response(data)
 
 

@@ -10,6 +10,7 @@ import socket
 import struct
 import threading
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -559,3 +560,16 @@ def test_stored_files_are_not_served_by_their_path(client, world, settings):
 
     assert response.status_code == 404
     assert (settings.MEDIA_ROOT / evidence.file.name).is_file()
+
+
+def test_downloads_are_built_in_one_place():
+    """A view that wrote its own Content-Disposition would skip the sanitising."""
+    root = Path(__file__).resolve().parents[2]
+    writers = sorted(
+        str(path.relative_to(root))
+        for path in root.glob("chidao/**/*.py")
+        if "tests" not in path.parts
+        and path.name != "uploads.py"
+        and re.search(r"Content-Disposition|as_attachment", path.read_text(encoding="utf-8"))
+    )
+    assert writers == []
