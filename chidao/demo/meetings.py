@@ -53,6 +53,7 @@ class NewTaskRow:
     title: str
     lead: str
     output: str
+    group: str  # the plan's group (I–VII) the task belongs to
     coordinating: tuple[str, ...] = ()
     due: date | None = None
     due_days: int = 0
@@ -112,6 +113,7 @@ CONCLUSIONS = (
                 "ND-SKHCN",
                 "Quyết định thành lập mạng lưới chuyên gia tư vấn; chuyên mục tiếp nhận kiến "
                 "nghị, sáng kiến trên Cổng thông tin điện tử tỉnh",
+                "IV",
                 coordinating=("ND-SNV",),
                 due_days=25,
                 reports=(
@@ -143,6 +145,7 @@ CONCLUSIONS = (
                 "đổi mới sáng tạo và chuyển đổi số của tỉnh, trình Ban Chỉ đạo",
                 "ND-SKHCN",
                 "Tờ trình kèm danh mục vấn đề trọng tâm, đột phá",
+                "I",
                 coordinating=("ND-STC", "ND-SNV"),
                 due_days=-12,
                 reports=(
@@ -167,6 +170,7 @@ CONCLUSIONS = (
                 "Tham mưu thành lập Tổ giúp việc cho Ban Chỉ đạo",
                 "ND-SNV",
                 "Quyết định thành lập Tổ giúp việc Ban Chỉ đạo",
+                "I",
                 coordinating=("ND-SKHCN",),
                 due=date(2025, 3, 31),
                 reports=(
@@ -294,6 +298,7 @@ def _task_draft(loader, row: NewTaskRow) -> TaskDraft:
         deadline_text=due.strftime("%d/%m/%Y"),
         coordinating_units=[loader.units[code] for code in row.coordinating],
         expected_output=row.output,
+        group=loader.groups[("nam-dinh", row.group)],
     )
 
 

@@ -8,26 +8,25 @@ conclusion with the tasks it assigned, and ends with "Nơi nhận" and the signa
 """
 
 from datetime import date
-from io import BytesIO
 
-from docx import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from chidao.assignments.choices import TaskStatus
 from chidao.meetings.choices import Attendance
 from chidao.meetings.follow_up import FollowUp
 from chidao.meetings.models import Meeting
-from chidao.reporting.builders import (
-    _add_page_numbers,
-    _heading,
-    _line,
-    _set_base_font,
-    _set_page,
-    _table,
-    _text,
-    _two_columns,
-)
 from chidao.reporting.choices import ReportLayout
+from chidao.reporting.docx_layout import (
+    add_heading,
+    add_line,
+    add_table,
+    add_text,
+    new_document,
+    save_document,
+    two_columns,
+    write_letterhead,
+    write_signature,
+)
 from chidao.reporting.rules import (
     format_document_date,
     get_issuing_body_name,
@@ -44,33 +43,19 @@ def get_follow_up_filename(meeting: Meeting, as_of: date) -> str:
     return f"tinh-hinh-thuc-hien-ket-luan-truoc-phien-hop-{meeting.number}-{as_of:%Y%m%d}.docx"
 
 
-def _new_document():
-    document = WordDocument()
-    _set_page(document)
-    _set_base_font(document)
-    _add_page_numbers(document)
-    return document
-
-
-def _write_header(document, meeting: Meeting, *, number_line: str, day: date) -> bool:
-    """The two-column header; returns whether the Party's layout is used."""
+def write_meeting_letterhead(document, meeting: Meeting, *, number_line: str, day: date):
+    """The letterhead of a document the committee issues about ``meeting``."""
     committee = meeting.committee
     host = committee.host_unit
-    party = get_report_layout(host.kind) == ReportLayout.PARTY
     place = get_place_name(host.name)
-    left, right = _two_columns(document, (7.0, 9.5))
-    _line(left, host.name.upper(), size=13)
-    _line(left, get_issuing_body_name(committee.name, place), bold=True, size=13)
-    _line(left, "*" if party else "¯¯¯¯¯¯¯¯", size=13 if party else 10)
-    _line(left, number_line, size=13)
-    if party:
-        _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=15)
-    else:
-        _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13)
-        _line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, underline=True, size=14)
-    _line(right, "")
-    _line(right, format_document_date(place, day), italic=True, size=14)
-    return party
+    write_letterhead(
+        document,
+        party=get_report_layout(host.kind) == ReportLayout.PARTY,
+        superior=host.name.upper(),
+        issuer=get_issuing_body_name(committee.name, place),
+        number_line=number_line,
+        date_line=format_document_date(place, day),
+    )
 
 
 def _chair_name(meeting: Meeting) -> tuple[str, str]:
@@ -79,34 +64,6 @@ def _chair_name(meeting: Meeting) -> tuple[str, str]:
         return "", "TRƯỞNG BAN"
     role = meeting.chair.get_role_display()
     return meeting.chair.person.full_name, str(role).upper()
-
-
-def _write_signature(document, *, party: bool, recipients: list[str], meeting: Meeting) -> None:
-    _line(document, "")
-    left, right = _two_columns(document, (8.0, 8.5))
-    _line(
-        left,
-        "Nơi nhận:",
-        align=WD_ALIGN_PARAGRAPH.LEFT,
-        bold=not party,
-        italic=not party,
-        underline=party,
-        size=12 if not party else 14,
-    )
-    for recipient in recipients:
-        _line(left, recipient, align=WD_ALIGN_PARAGRAPH.LEFT, size=11 if not party else 12)
-    name, role = _chair_name(meeting)
-    _line(right, "T/M BAN CHỈ ĐẠO" if party else "TM. BAN CHỈ ĐẠO", bold=True, size=14)
-    _line(right, role, bold=True, size=14)
-    for _blank in range(4):
-        _line(right, "")
-    _line(right, name, bold=True, size=14)
-
-
-def _save(document) -> bytes:
-    buffer = BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def get_notice_recipients(meeting: Meeting) -> list[str]:
@@ -151,20 +108,20 @@ def build_conclusion_notice_docx(meeting: Meeting, *, number: str = "", issued_o
     party = get_report_layout(host.kind) == ReportLayout.PARTY
     spaced = number.strip() or " " * 6
     number_line = f"Số {spaced}-TB/BCĐ" if party else f"Số: {spaced}/TB-BCĐ"
-    document = _new_document()
-    _write_header(document, meeting, number_line=number_line, day=issued_on)
+    document = new_document()
+    write_meeting_letterhead(document, meeting, number_line=number_line, day=issued_on)
 
     name, role = _chair_name(meeting)
-    _line(document, "", after=6)
-    _line(document, "THÔNG BÁO", bold=True, size=14)
+    add_line(document, "", after=6)
+    add_line(document, "THÔNG BÁO", bold=True, size=14)
     chair_phrase = f"đồng chí {role.capitalize()}" if meeting.chair else "Ban Chỉ đạo"
-    _line(
+    add_line(
         document,
         f"Kết luận của {chair_phrase} tại {meeting.title.lower()} của Ban Chỉ đạo",
         bold=True,
         size=14,
     )
-    _line(document, "-----" if party else "¯¯¯¯¯¯¯¯", size=10, after=6)
+    add_line(document, "-----" if party else "¯¯¯¯¯¯¯¯", size=10, after=6)
 
     attendees = [
         a
@@ -188,29 +145,33 @@ def build_conclusion_notice_docx(meeting: Meeting, *, number: str = "", issued_o
         if delegated:
             opening += f" (trong đó {delegated} thành viên cử người dự thay)"
         opening += "."
-    _text(document, opening)
+    add_text(document, opening)
     agenda = [item.title for item in meeting.agenda_items.all()]
     if agenda:
-        _text(document, "Phiên họp đã xem xét các nội dung: " + "; ".join(agenda) + ".")
-    _text(
+        add_text(document, "Phiên họp đã xem xét các nội dung: " + "; ".join(agenda) + ".")
+    add_text(
         document,
         f"Sau khi nghe báo cáo và ý kiến của các thành viên, {chair_phrase} kết luận như sau:",
     )
     for conclusion in meeting.conclusions.prefetch_related(
         "tasks__lead_unit", "tasks__coordinating_units"
     ):
-        _text(document, f"{conclusion.number}. {conclusion.text}")
+        add_text(document, f"{conclusion.number}. {conclusion.text}")
         for task in conclusion.tasks.all():
-            _text(document, _task_sentence(task))
-    _text(
+            add_text(document, _task_sentence(task))
+    add_text(
         document,
         "Ban Chỉ đạo thông báo để các cơ quan, đơn vị, thành viên Ban Chỉ đạo biết, "
         "thực hiện và báo cáo kết quả trên hệ thống Chỉ Đạo./.",
     )
-    _write_signature(
-        document, party=party, recipients=get_notice_recipients(meeting), meeting=meeting
+    write_signature(
+        document,
+        party=party,
+        recipients=get_notice_recipients(meeting),
+        signer_role=role,
+        signer_name=name,
     )
-    return _save(document)
+    return save_document(document)
 
 
 FOLLOW_UP_HEADERS = (
@@ -251,42 +212,42 @@ def follow_up_row_values(index: int, line) -> tuple:
 def build_follow_up_docx(follow_up: FollowUp) -> bytes:
     """The brief for the chair: tasks of earlier meetings, overdue first."""
     meeting = follow_up.meeting
-    document = _new_document()
+    document = new_document()
     party = get_report_layout(meeting.committee.host_unit.kind) == ReportLayout.PARTY
     number_line = "Số       -BC/BCĐ" if party else "Số:       /BC-BCĐ"
-    _write_header(document, meeting, number_line=number_line, day=follow_up.as_of)
-    _line(document, "", after=6)
-    _line(document, "BÁO CÁO", bold=True, size=14)
-    _line(
+    write_meeting_letterhead(document, meeting, number_line=number_line, day=follow_up.as_of)
+    add_line(document, "", after=6)
+    add_line(document, "BÁO CÁO", bold=True, size=14)
+    add_line(
         document,
         f"Tình hình thực hiện kết luận các phiên họp trước, phục vụ {meeting.title.lower()}",
         bold=True,
         size=14,
     )
-    _line(document, "-----" if party else "¯¯¯¯¯¯¯¯", size=10, after=6)
+    add_line(document, "-----" if party else "¯¯¯¯¯¯¯¯", size=10, after=6)
     earlier = ", ".join(
         f"{m.title.lower()} ngày {m.held_on:%d/%m/%Y}" for m in follow_up.earlier_meetings
     )
     if not follow_up.lines:
-        _text(document, "Các phiên họp trước chưa giao nhiệm vụ nào.")
+        add_text(document, "Các phiên họp trước chưa giao nhiệm vụ nào.")
     else:
         counts = "; ".join(f"{label.lower()}: {count}" for label, count in follow_up.counts)
-        _text(
+        add_text(
             document,
             f"Tính đến ngày {follow_up.as_of:%d/%m/%Y}, kết luận của {earlier} đã giao "
             f"{len(follow_up.lines)} nhiệm vụ; trong đó {counts}.",
         )
-        _heading(document, "Danh sách nhiệm vụ (quá hạn xếp trước)")
-        _table(
+        add_heading(document, "Danh sách nhiệm vụ (quá hạn xếp trước)")
+        add_table(
             document,
             FOLLOW_UP_HEADERS,
             [follow_up_row_values(i, line) for i, line in enumerate(follow_up.lines, start=1)],
             left_columns=(1, 2, 3, 6),
         )
-    _line(document, "")
-    left, right = _two_columns(document, (8.0, 8.5))
-    _line(left, "Nơi nhận:", align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, italic=True, size=12)
+    add_line(document, "")
+    left, right = two_columns(document, (8.0, 8.5))
+    add_line(left, "Nơi nhận:", align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, italic=True, size=12)
     for recipient in ("- Trưởng Ban Chỉ đạo (để báo cáo);", "- Lưu: VT, Tổ giúp việc."):
-        _line(left, recipient, align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
-    _line(right, "TỔ GIÚP VIỆC BAN CHỈ ĐẠO", bold=True, size=14)
-    return _save(document)
+        add_line(left, recipient, align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
+    add_line(right, "TỔ GIÚP VIỆC BAN CHỈ ĐẠO", bold=True, size=14)
+    return save_document(document)

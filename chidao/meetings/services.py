@@ -59,6 +59,7 @@ class TaskDraft:
     coordinating_units: Sequence = field(default_factory=tuple)
     expected_output: str = ""
     overseeing_member: object = None
+    group: object = None  # the plan's task group (nhóm nhiệm vụ), when the item fits one
 
 
 MEETING_FIELDS = frozenset({"kind", "held_on", "place", "chair", "guests", "minutes"})
@@ -233,6 +234,7 @@ def do_add_conclusion(
                 coordinating_units=draft.coordinating_units,
                 expected_output=normalize_text(draft.expected_output),
                 overseeing_member=draft.overseeing_member,
+                group=draft.group,
                 source_document=source,
                 source_clause=_("Mục %(number)s") % {"number": number} if source else "",
             )
@@ -258,6 +260,8 @@ def _check_draft(meeting: Meeting, row: int, draft: TaskDraft) -> dict:
             errors[key + "deadline_text"] = _("Thời hạn không thể trước ngày họp (%(date)s).") % {
                 "date": meeting.held_on.strftime("%d/%m/%Y")
             }
+    if draft.group is not None and draft.group.committee_id != meeting.committee_id:
+        errors[key + "group"] = _("Nhóm nhiệm vụ phải thuộc Ban Chỉ đạo đã họp.")
     member = draft.overseeing_member
     if member is not None and member.committee_id != meeting.committee_id:
         errors[key + "overseeing_member"] = _("Lãnh đạo phụ trách phải là thành viên Ban Chỉ đạo.")

@@ -53,7 +53,7 @@ from chidao.meetings.services import (
     do_update_meeting,
     get_next_meeting_number,
 )
-from chidao.reporting.builders import DOCX_CONTENT_TYPE
+from chidao.reporting.docx_layout import DOCX_CONTENT_TYPE
 
 _MAX_ROWS = 20
 

@@ -29,6 +29,7 @@ from chidao.reminders.urging import (
     get_overdue_tasks,
     get_units_to_urge,
 )
+from chidao.reporting.docx_layout import DOCX_CONTENT_TYPE
 
 PAGE_SIZE = 30
 
@@ -155,9 +156,6 @@ def urge_unit(request, committee_pk, unit_pk):
         "reminders/urge_unit.html",
         {"committee": committee, "unit": unit, "overdue": overdue, "form": form},
     )
-
-
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required

@@ -8,35 +8,32 @@ the issuing body, "Số …-BC/…"): Times New Roman, A4, margins within the de
 Both read ``gather.get_report_data``, so they print the numbers the dashboard shows.
 """
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from io import BytesIO
 
-from docx import Document as WordDocument
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, Twips
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from chidao.assignments.counts import CountRow, CountTable
 from chidao.reporting.choices import ReportLayout, Timeliness
+from chidao.reporting.docx_layout import (
+    FONT,
+    add_heading,
+    add_line,
+    add_table,
+    add_text,
+    new_document,
+    save_document,
+    write_letterhead,
+    write_signature,
+)
 from chidao.reporting.gather import ReportData, get_report_data, get_submission_lines
 from chidao.reporting.models import ReportingCycle
 from chidao.reporting.rules import get_period_phrase
 
-FONT = "Times New Roman"
-BODY_SIZE = Pt(14)
-TABLE_SIZE = Pt(12)
-# Decree 30/2020, Appendix I: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 COUNT_HEADERS = (
@@ -79,208 +76,99 @@ def get_report_filename(cycle: ReportingCycle, extension: str) -> str:
 def build_report_docx(cycle: ReportingCycle, as_of: date) -> bytes:
     """The consolidated report of ``cycle`` as of ``as_of``, as a .docx file's bytes."""
     data = get_report_data(cycle, as_of)
-    document = WordDocument()
-    _set_page(document)
-    _set_base_font(document)
-    _add_page_numbers(document)
-    _write_header(document, data)
+    party = data.layout == ReportLayout.PARTY
+    document = new_document()
+    write_letterhead(
+        document,
+        party=party,
+        superior=data.superior_body,
+        issuer=data.issuing_body,
+        number_line=data.number_line,
+        date_line=data.date_line,
+    )
     _write_title(document, data)
     _write_body(document, data)
-    _write_footer(document, data)
-    buffer = BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _set_page(document) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    # Word stores margins in twips; rounding up keeps 15 mm from reading as 14,99 mm.
-    for side, mm in MARGINS_MM.items():
-        setattr(section, f"{side}_margin", Twips(math.ceil(mm * 1440 / 25.4)))
-
-
-def _add_page_numbers(document) -> None:
-    """Page numbers centred at the top from the second page on (Decree 30, Appendix I)."""
-    section = document.sections[0]
-    section.different_first_page_header_footer = True
-    paragraph = section.header.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = _run(paragraph, "", size=13)
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)
-
-
-def _set_base_font(document) -> None:
-    for name in ("Normal", "Table Grid"):
-        style = document.styles[name]
-        style.font.name = FONT
-        style.font.size = BODY_SIZE if name == "Normal" else TABLE_SIZE
-        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(attribute), FONT)
-    normal = document.styles["Normal"].paragraph_format
-    normal.space_before, normal.space_after = Pt(0), Pt(6)
-    normal.line_spacing = 1.0
-
-
-def _run(paragraph, text: str, *, bold=False, italic=False, underline=False, size=None):
-    run = paragraph.add_run(text)
-    run.bold, run.italic, run.underline = bold, italic, underline
-    run.font.name = FONT
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    if size is not None:
-        run.font.size = Pt(size)
-    return run
-
-
-def _line(container, text="", *, align=WD_ALIGN_PARAGRAPH.CENTER, after=0, **style):
-    paragraph = container.add_paragraph()
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(after)
-    paragraph.paragraph_format.first_line_indent = None
-    if text:
-        _run(paragraph, text, **style)
-    return paragraph
-
-
-def _borderless(table) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    # Word refuses properties out of the schema's order: borders go before these.
-    properties = table._tbl.tblPr
-    successors = {qn(f"w:{tag}") for tag in ("shd", "tblLayout", "tblCellMar", "tblLook")}
-    later = next((child for child in properties if child.tag in successors), None)
-    if later is None:
-        properties.append(borders)
-    else:
-        later.addprevious(borders)
-
-
-def _two_columns(document, widths_cm: tuple[float, float]):
-    table = document.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _borderless(table)
-    for cell, width in zip(table.rows[0].cells, widths_cm, strict=True):
-        cell.width = Cm(width)
-        cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
-    return table.rows[0].cells
-
-
-def _write_header(document, data: ReportData) -> None:
-    """The two-column header: issuing body and number on the left, the motto (or the
-    Party's name) and the place and date on the right."""
-    left, right = _two_columns(document, (7.0, 9.5))
-    _line(left, data.superior_body, size=13)
-    _line(left, data.issuing_body, bold=True, size=13)
-    if data.layout == ReportLayout.PARTY:
-        _line(left, "*", size=13)
-        _line(left, data.number_line, size=13)
-        _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=15)
-    else:
-        _line(left, "¯¯¯¯¯¯¯¯", size=10)
-        _line(left, data.number_line, size=13)
-        _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13)
-        _line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, underline=True, size=14)
-    _line(right, "")
-    _line(right, data.date_line, italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
+    write_signature(
+        document,
+        party=party,
+        recipients=data.recipients,
+        signer_role=data.signer_role,
+        signer_name=data.signer_name,
+    )
+    return save_document(document)
 
 
 def _write_title(document, data: ReportData) -> None:
-    _line(document, "", after=6)
-    _line(document, "BÁO CÁO", bold=True, size=14)
-    _line(document, data.subject, bold=True, size=14)
-    _line(document, "¯¯¯¯¯¯¯¯" if data.layout == ReportLayout.STATE else "-----", size=10, after=6)
-
-
-def _heading(document, text: str) -> None:
-    paragraph = _line(document, text, align=WD_ALIGN_PARAGRAPH.LEFT, after=6, bold=True)
-    paragraph.paragraph_format.first_line_indent = Cm(1)
-    paragraph.paragraph_format.keep_with_next = True
-
-
-def _text(document, text: str, *, italic=False) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    paragraph.paragraph_format.first_line_indent = Cm(1)
-    paragraph.paragraph_format.space_after = Pt(6)
-    _run(paragraph, text, italic=italic)
+    add_line(document, "", after=6)
+    add_line(document, "BÁO CÁO", bold=True, size=14)
+    add_line(document, data.subject, bold=True, size=14)
+    add_line(
+        document, "¯¯¯¯¯¯¯¯" if data.layout == ReportLayout.STATE else "-----", size=10, after=6
+    )
 
 
 def _write_body(document, data: ReportData) -> None:
     cycle = data.cycle
     phrase = get_period_phrase(cycle.period, cycle.title)
     window = f"từ ngày {cycle.window_start:%d/%m/%Y} đến ngày {cycle.window_end:%d/%m/%Y}"
-    _text(
+    add_text(
         document,
         f"Thực hiện chế độ báo cáo định kỳ, trên cơ sở báo cáo của các cơ quan, đơn vị, "
         f"Ban Chỉ đạo báo cáo kết quả thực hiện {phrase} (số liệu {window}) như sau:",
     )
 
-    _heading(document, "I. TÌNH HÌNH CHUNG")
-    _text(document, get_overview_sentence(data))
-    _text(document, get_submission_sentence(data))
+    add_heading(document, "I. TÌNH HÌNH CHUNG")
+    add_text(document, get_overview_sentence(data))
+    add_text(document, get_submission_sentence(data))
 
-    _heading(document, "II. KẾT QUẢ THỰC HIỆN")
-    _heading(document, "1. Kết quả theo nhóm nhiệm vụ")
+    add_heading(document, "II. KẾT QUẢ THỰC HIỆN")
+    add_heading(document, "1. Kết quả theo nhóm nhiệm vụ")
     for section in data.groups:
         if not section.tasks:
             continue
         row = section.counts
         title = f"Nhóm {section.code}. {section.name}" if section.code else section.name
-        _text(
+        add_text(
             document,
             f"{title}: {row.assigned} nhiệm vụ, đã hoàn thành {row.completed}, đang thực hiện "
             f"trong hạn {row.in_progress}, quá hạn {row.overdue}, thường xuyên {row.ongoing}.",
         )
         for line in section.completed_in_window:
-            _text(document, f"- {line.title} ({line.lead_unit}): {line.result}")
+            add_text(document, f"- {line.title} ({line.lead_unit}): {line.result}")
     results = data.unit_texts("results")
     if results:
-        _heading(document, "2. Kết quả nổi bật do các cơ quan, đơn vị báo cáo")
+        add_heading(document, "2. Kết quả nổi bật do các cơ quan, đơn vị báo cáo")
         for unit, text in results:
-            _text(document, f"- {unit}: {text}")
-    _heading(document, f"{3 if results else 2}. Tổng hợp tình hình thực hiện nhiệm vụ")
+            add_text(document, f"- {unit}: {text}")
+    add_heading(document, f"{3 if results else 2}. Tổng hợp tình hình thực hiện nhiệm vụ")
     _count_table(document, data.count_by_group, data.group_codes)
-    _text(
+    add_text(
         document,
         "Tỷ lệ hoàn thành tính trên số nhiệm vụ đã đến hạn (hoàn thành và quá hạn); nhiệm vụ "
         "còn trong hạn, thường xuyên không tính vào mẫu số.",
         italic=True,
     )
-    _heading(document, f"{4 if results else 3}. Kết quả thực hiện các chỉ tiêu")
+    add_heading(document, f"{4 if results else 3}. Kết quả thực hiện các chỉ tiêu")
     _indicator_table(document, data)
 
-    _heading(document, "III. NHIỆM VỤ CHẬM TIẾN ĐỘ, QUÁ HẠN VÀ NGUYÊN NHÂN")
+    add_heading(document, "III. NHIỆM VỤ CHẬM TIẾN ĐỘ, QUÁ HẠN VÀ NGUYÊN NHÂN")
     if not data.overdue:
-        _text(document, "Không có nhiệm vụ quá hạn.")
+        add_text(document, "Không có nhiệm vụ quá hạn.")
     for line in data.overdue:
         reason = line.difficulties or "đơn vị chưa báo cáo nguyên nhân"
-        _text(
+        add_text(
             document,
             f"- {line.code} {line.title} ({line.lead_unit} chủ trì; thời hạn "
             f"{line.deadline_as_of:%d/%m/%Y}, quá hạn {line.days_overdue} ngày). "
             f"Nguyên nhân: {reason}",
         )
 
-    _heading(document, "IV. KHÓ KHĂN, VƯỚNG MẮC")
+    add_heading(document, "IV. KHÓ KHĂN, VƯỚNG MẮC")
     _unit_list(document, data.unit_texts("difficulties"), "Các đơn vị không báo cáo khó khăn.")
 
-    _heading(document, "V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
+    add_heading(document, "V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
     for line in data.next_period:
-        _text(
+        add_text(
             document,
             f"- {line.title} ({line.lead_unit} chủ trì; thời hạn {line.deadline_as_of:%d/%m/%Y}).",
         )
@@ -290,9 +178,9 @@ def _write_body(document, data: ReportData) -> None:
         "" if data.next_period else "Tiếp tục triển khai các nhiệm vụ đã giao.",
     )
 
-    _heading(document, "VI. KIẾN NGHỊ, ĐỀ XUẤT")
+    add_heading(document, "VI. KIẾN NGHỊ, ĐỀ XUẤT")
     _unit_list(document, data.unit_texts("proposals"), "Không có kiến nghị.")
-    _text(
+    add_text(
         document,
         f"Trên đây là báo cáo kết quả thực hiện {phrase} của Ban Chỉ đạo./.",
     )
@@ -333,39 +221,15 @@ def get_submission_sentence(data: ReportData) -> str:
 
 def _unit_list(document, items: list[tuple[str, str]], empty: str) -> None:
     if not items and empty:
-        _text(document, empty)
+        add_text(document, empty)
     for unit, text in items:
-        _text(document, f"- {unit}: {text}")
+        add_text(document, f"- {unit}: {text}")
 
 
 def _rate(value: Decimal | None) -> str:
     if value is None:
         return "chưa tính được"
     return f"{str(value).replace('.', ',')}%"
-
-
-def _cell(cell, text: str, *, bold=False, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = align
-    paragraph.paragraph_format.first_line_indent = None
-    paragraph.paragraph_format.space_after = Pt(0)
-    _run(paragraph, text, bold=bold, size=11)
-
-
-def _table(document, headers, rows, *, left_columns=(1,), bold_last=False):
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        _cell(cell, header, bold=True)
-    for index, values in enumerate(rows, start=1):
-        cells = table.add_row().cells
-        bold = bold_last and index == len(rows)
-        for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            align = WD_ALIGN_PARAGRAPH.LEFT if column in left_columns else WD_ALIGN_PARAGRAPH.CENTER
-            _cell(cell, str(value), bold=bold, align=align)
-    _line(document, "", after=6)
-    return table
 
 
 def count_row_values(row: CountRow) -> tuple:
@@ -378,12 +242,12 @@ def count_row_values(row: CountRow) -> tuple:
         row.overdue,
         row.ongoing,
         row.paused + row.cancelled,
-        _percent_cell(row.completion_rate_of_due),
-        _percent_cell(row.on_time_rate_of_all),
+        format_rate_cell(row.completion_rate_of_due),
+        format_rate_cell(row.on_time_rate_of_all),
     )
 
 
-def _percent_cell(value: Decimal | None) -> str:
+def format_rate_cell(value: Decimal | None) -> str:
     return "-" if value is None else str(value).replace(".", ",")
 
 
@@ -393,12 +257,12 @@ def _count_table(document, table: CountTable, codes: dict) -> None:
         for index, row in enumerate(table.rows, start=1)
     ]
     rows.append(("", "Tổng cộng", *count_row_values(table.total)))
-    _table(document, COUNT_HEADERS, rows, bold_last=True)
+    add_table(document, COUNT_HEADERS, rows, bold_last=True)
 
 
 def _indicator_table(document, data: ReportData) -> None:
     if not data.indicators:
-        _text(document, "Ban Chỉ đạo chưa theo dõi chỉ tiêu nào.")
+        add_text(document, "Ban Chỉ đạo chưa theo dõi chỉ tiêu nào.")
         return
     headers = ("TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu năm", "Kết quả", "Tỷ lệ đạt", "Đánh giá")
     rows = [
@@ -413,30 +277,7 @@ def _indicator_table(document, data: ReportData) -> None:
         )
         for line in data.indicators
     ]
-    _table(document, headers, rows)
-
-
-def _write_footer(document, data: ReportData) -> None:
-    """ "Nơi nhận:" bottom left, the signature block bottom right."""
-    _line(document, "")
-    left, right = _two_columns(document, (8.0, 8.5))
-    party = data.layout == ReportLayout.PARTY
-    _line(
-        left,
-        "Nơi nhận:",
-        align=WD_ALIGN_PARAGRAPH.LEFT,
-        bold=not party,
-        italic=not party,
-        underline=party,
-        size=12 if not party else 14,
-    )
-    for recipient in data.recipients:
-        _line(left, recipient, align=WD_ALIGN_PARAGRAPH.LEFT, size=11 if not party else 12)
-    _line(right, "T/M BAN CHỈ ĐẠO" if party else "TM. BAN CHỈ ĐẠO", bold=True, size=14)
-    _line(right, data.signer_role, bold=True, size=14)
-    for _blank in range(4):
-        _line(right, "")
-    _line(right, data.signer_name, bold=True, size=14)
+    add_table(document, headers, rows)
 
 
 # Excel -------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from docx import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
@@ -23,6 +22,15 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from chidao.reporting import builders
 from chidao.reporting.choices import ReportLayout
+from chidao.reporting.docx_layout import (
+    add_heading,
+    add_line,
+    add_table,
+    add_text,
+    new_document,
+    save_document,
+    two_columns,
+)
 from chidao.reporting.gather import ReportData
 from chidao.reporting.rules import get_period_phrase
 
@@ -135,8 +143,8 @@ def _count_values(row) -> dict:
         "qua_han": row.overdue,
         "thuong_xuyen": row.ongoing,
         "dung": row.paused + row.cancelled,
-        "ty_le_hoan_thanh": builders._percent_cell(row.completion_rate_of_due),
-        "ty_le_dung_han": builders._percent_cell(row.on_time_rate_of_all),
+        "ty_le_hoan_thanh": builders.format_rate_cell(row.completion_rate_of_due),
+        "ty_le_dung_han": builders.format_rate_cell(row.on_time_rate_of_all),
     }
 
 
@@ -213,11 +221,9 @@ def get_template_context(data: ReportData) -> dict:
 
 def build_default_template_docx() -> bytes:
     """The default template: the built-in report's layout, written with placeholders."""
-    document = WordDocument()
-    builders._set_page(document)
-    builders._set_base_font(document)
-    line, text, heading = builders._line, builders._text, builders._heading
-    left, right = builders._two_columns(document, (7.0, 9.5))
+    document = new_document(page_numbers=False)
+    line, text, heading = add_line, add_text, add_heading
+    left, right = two_columns(document, (7.0, 9.5))
     line(left, "{{ co_quan_cap_tren }}", size=13)
     line(left, "{{ co_quan_ban_hanh }}", bold=True, size=13)
     line(left, "{{ dong_so }}", size=13)
@@ -258,7 +264,7 @@ def build_default_template_docx() -> bytes:
     _loop(document, "muc in kien_nghi", "- {{ muc.don_vi }}: {{ muc.noi_dung }}")
     text(document, "Trên đây là báo cáo kết quả thực hiện {{ ky_bao_cao }} của Ban Chỉ đạo./.")
     line(document, "")
-    left, right = builders._two_columns(document, (8.0, 8.5))
+    left, right = two_columns(document, (8.0, 8.5))
     line(left, "Nơi nhận:", align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, italic=True, size=12)
     line(left, "{%p for noi in noi_nhan %}", align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
     line(left, "{{ noi }}", align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
@@ -268,15 +274,13 @@ def build_default_template_docx() -> bytes:
     for _blank in range(4):
         line(right, "")
     line(right, "{{ nguoi_ky }}", bold=True, size=14)
-    buffer = BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return save_document(document)
 
 
 def _loop(document, loop: str, body: str) -> None:
-    builders._text(document, f"{{%p for {loop} %}}")
-    builders._text(document, body)
-    builders._text(document, "{%p endfor %}")
+    add_text(document, f"{{%p for {loop} %}}")
+    add_text(document, body)
+    add_text(document, "{%p endfor %}")
 
 
 def _count_table_template(document) -> None:
@@ -297,4 +301,4 @@ def _count_table_template(document) -> None:
         ("{%tr endfor %}", *[""] * (len(keys) + 1)),
         ("", "Tổng cộng", *[f"{{{{ tong.{key} }}}}" for key in keys]),
     ]
-    builders._table(document, builders.COUNT_HEADERS, rows, bold_last=True)
+    add_table(document, builders.COUNT_HEADERS, rows, bold_last=True)

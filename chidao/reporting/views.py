@@ -35,7 +35,6 @@ from chidao.reporting.access import (
     get_visible_cycles,
 )
 from chidao.reporting.builders import (
-    DOCX_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
     build_board_xlsx,
     build_list_xlsx,
@@ -44,6 +43,7 @@ from chidao.reporting.builders import (
     get_report_filename,
 )
 from chidao.reporting.choices import CycleState, SubmissionState, Timeliness
+from chidao.reporting.docx_layout import DOCX_CONTENT_TYPE
 from chidao.reporting.forms import (
     AsOfForm,
     CycleEditForm,
