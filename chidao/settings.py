@@ -293,6 +293,8 @@ CHIDAO_API_RATE_ANON = os.environ.get("CHIDAO_API_RATE_ANON", "60/min")
 # Exports and import uploads per user (chidao.core.ratelimit); empty: no limit.
 CHIDAO_EXPORT_RATE = os.environ.get("CHIDAO_EXPORT_RATE", "60/hour")
 CHIDAO_IMPORT_RATE = os.environ.get("CHIDAO_IMPORT_RATE", "60/hour")
+# Dashboards, ranking, report builds, the follow-up brief, the public page (same rule).
+CHIDAO_HEAVY_PAGE_RATE = os.environ.get("CHIDAO_HEAVY_PAGE_RATE", "120/min")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Chỉ Đạo API",
     "DESCRIPTION": "Nhiệm vụ, tiến độ, chỉ tiêu và số liệu của Ban Chỉ đạo.",

@@ -1,9 +1,12 @@
-"""Rate limits on heavy pages: exports (every ``…_export`` / ``…-export`` URL) and import
-uploads and commits, per signed-in user (per address when anonymous), in fixed windows
-kept in Django's cache. Past the limit: 429 with ``Retry-After`` and a Vietnamese message.
+"""Rate limits on heavy requests: exports (every ``…_export`` / ``…-export`` URL), import
+uploads and commits, and the pages that cost most to build (``HEAVY_PAGES``: dashboards,
+ranking, consolidated reports, the follow-up brief, the public page), per signed-in user
+(per address when anonymous), in fixed windows kept in Django's cache (shared across
+workers when ``REDIS_URL`` is set). Past the limit: 429 with ``Retry-After`` and a
+Vietnamese message.
 
-Settings ``CHIDAO_EXPORT_RATE`` and ``CHIDAO_IMPORT_RATE`` ("30/hour", "5/min"; empty: no
-limit). The API has its own limits (chidao.core.throttling).
+Settings ``CHIDAO_EXPORT_RATE``, ``CHIDAO_IMPORT_RATE`` and ``CHIDAO_HEAVY_PAGE_RATE``
+("30/hour", "5/min"; empty: no limit). The API has its own limits (chidao.core.throttling).
 """
 
 import re
@@ -19,6 +22,28 @@ from chidao.audit.context import get_client_ip
 PERIODS = {"s": 1, "sec": 1, "min": 60, "m": 60, "hour": 3600, "h": 3600, "day": 86400, "d": 86400}
 EXPORT = re.compile(r"[_-]export$")
 IMPORT = re.compile(r"^imports:.*_(upload|commit)$")
+# Pages whose every view runs many aggregate queries or builds a file: a generous limit
+# keeps a script (or a stuck refresh) from tying up the workers.
+HEAVY_PAGES = frozenset(
+    {
+        "dashboards:committee_dashboard",
+        "dashboards:unit_ranking",
+        "dashboards:unit_ranking_xlsx",
+        "dashboards:public_index",
+        "dashboards:public_committee",
+        "reporting:report_docx",
+        "reporting:report_pdf",
+        "reporting:report_xlsx",
+        "reporting:cycle_board_csv",
+        "reporting:cycle_board_xlsx",
+        "meetings:follow_up_docx",
+    }
+)
+RATE_SETTINGS = {
+    "export": "CHIDAO_EXPORT_RATE",
+    "import": "CHIDAO_IMPORT_RATE",
+    "page": "CHIDAO_HEAVY_PAGE_RATE",
+}
 
 
 def parse_rate(rate: str) -> tuple[int, int] | None:
@@ -34,6 +59,8 @@ def get_limited_kind(view_name: str, method: str) -> str | None:
         return "export"
     if method == "POST" and IMPORT.match(view_name):
         return "import"
+    if view_name in HEAVY_PAGES:
+        return "page"
     return None
 
 
@@ -65,9 +92,7 @@ class HeavyRequestRateLimitMiddleware:
         kind = get_limited_kind(match.view_name if match else "", request.method)
         if kind is None:
             return None
-        rate = parse_rate(
-            settings.CHIDAO_EXPORT_RATE if kind == "export" else settings.CHIDAO_IMPORT_RATE
-        )
+        rate = parse_rate(getattr(settings, RATE_SETTINGS[kind]))
         if rate is None:
             return None
         user = getattr(request, "user", None)
@@ -79,12 +104,17 @@ class HeavyRequestRateLimitMiddleware:
         wait = hit(f"{kind}:{who}", *rate, now=time.time())
         if not wait:
             return None
-        response = HttpResponse(
-            _(
+        if kind == "page":
+            text = _(
+                "Bạn đã gửi quá nhiều yêu cầu mở trang này. Vui lòng thử lại sau %(seconds)s giây."
+            )
+        else:
+            text = _(
                 "Bạn đã gửi quá nhiều yêu cầu xuất/nhập dữ liệu. "
                 "Vui lòng thử lại sau %(seconds)s giây."
             )
-            % {"seconds": wait},
+        response = HttpResponse(
+            text % {"seconds": wait},
             status=429,
             content_type="text/plain; charset=utf-8",
         )

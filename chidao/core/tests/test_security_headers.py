@@ -14,6 +14,7 @@ from django.test import Client, override_settings
 from django.urls import path, reverse
 
 import chidao.settings as production
+from chidao.committees.tests.factories import CommitteeFactory
 from chidao.org.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -206,7 +207,33 @@ def test_import_uploads_are_limited_but_not_their_pages(client, fresh_cache):
     assert client.get(url).status_code != 429
 
 
+@override_settings(CHIDAO_HEAVY_PAGE_RATE="2/min")
+def test_heavy_pages_answer_429_with_retry_after_past_the_rate(client, fresh_cache):
+    committee = CommitteeFactory()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("dashboards:committee_dashboard", args=[committee.pk])
+    assert client.get(url).status_code == 200
+    assert client.get(reverse("dashboards:unit_ranking", args=[committee.pk])).status_code == 200
+    response = client.get(url)
+    assert response.status_code == 429
+    assert 0 < int(response.headers["Retry-After"]) <= 60
+    assert "quá nhiều yêu cầu mở trang này" in response.content.decode()
+    # Ordinary pages are not limited; another user is counted apart.
+    assert client.get(reverse("assignments:task_list")).status_code == 200
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert client.get(url).status_code == 200
+
+
+@override_settings(CHIDAO_HEAVY_PAGE_RATE="1/min")
+def test_the_public_page_is_limited_per_address_when_anonymous(client, fresh_cache):
+    url = reverse("dashboards:public_index")
+    assert client.get(url, REMOTE_ADDR="10.0.0.1").status_code == 200
+    assert client.get(url, REMOTE_ADDR="10.0.0.1").status_code == 429
+    assert client.get(url, REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
 def test_heavy_request_limits_are_on_in_production_settings():
     assert production.CHIDAO_EXPORT_RATE
     assert production.CHIDAO_IMPORT_RATE
+    assert production.CHIDAO_HEAVY_PAGE_RATE
     assert "chidao.core.ratelimit.HeavyRequestRateLimitMiddleware" in production.MIDDLEWARE
