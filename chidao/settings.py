@@ -336,6 +336,20 @@ DEFAULT_FROM_EMAIL = os.environ.get("CHIDAO_EMAIL_FROM", "Chỉ Đạo <chidao@l
 # The address links in emails start with.
 CHIDAO_SITE_URL = os.environ.get("CHIDAO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Cache (rate-limit counters, the public page): Redis when REDIS_URL is set, shared by
+# every gunicorn worker so a limit holds across them; otherwise each process keeps its own
+# in local memory (a limit is then per worker; docs/security.md §9).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "chidao",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Background jobs (reminders, digests): Huey on a SQLite file by default, Redis when
 # REDIS_URL is set (production, several consumers). Run: manage.py run_huey.
 if os.environ.get("REDIS_URL"):

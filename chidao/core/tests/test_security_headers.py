@@ -237,3 +237,43 @@ def test_heavy_request_limits_are_on_in_production_settings():
     assert production.CHIDAO_IMPORT_RATE
     assert production.CHIDAO_HEAVY_PAGE_RATE
     assert "chidao.core.ratelimit.HeavyRequestRateLimitMiddleware" in production.MIDDLEWARE
+
+
+def test_with_redis_url_the_cache_is_shared_by_every_worker(monkeypatch):
+    """Two workers' caches built from the production settings with REDIS_URL see one
+    counter: the second worker refuses a request past a limit the first one counted."""
+    import runpy
+
+    import redis
+    from django.core.cache import CacheHandler
+
+    from chidao.core import ratelimit
+
+    url = os.environ.get("CHIDAO_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis at {url} is unreachable")
+        pytest.skip(f"Redis at {url} is unreachable (not in CI; set CHIDAO_TEST_REDIS_URL)")
+    monkeypatch.setenv("REDIS_URL", url)
+    caches_setting = runpy.run_path(production.__file__)["CACHES"]
+    assert caches_setting["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    worker_one = CacheHandler(caches_setting)["default"]
+    worker_two = CacheHandler(caches_setting)["default"]
+    assert worker_one is not worker_two
+    key = f"test-{secrets.token_hex(8)}"
+    try:
+        monkeypatch.setattr(ratelimit, "cache", worker_one)
+        assert ratelimit.hit(key, 1, 60, now=120.0) == 0
+        monkeypatch.setattr(ratelimit, "cache", worker_two)
+        assert ratelimit.hit(key, 1, 60, now=121.0) == 59
+        assert worker_one.get(f"chidao-rate:{key}:2") == 2
+    finally:
+        worker_one.delete(f"chidao-rate:{key}:2")
+
+
+def test_without_redis_url_each_process_keeps_its_own_cache():
+    assert production.CACHES["default"]["BACKEND"] == (
+        "django.core.cache.backends.locmem.LocMemCache"
+    )
