@@ -92,7 +92,8 @@ def _local_day(moment: datetime.datetime) -> datetime.date:
 
 
 def _unit_name(user) -> str:
-    unit = user.person.unit if user.person_id else None
+    # A decision recorded without its decider (``decided_by`` may be empty) names no unit.
+    unit = user.person.unit if user is not None and user.person_id else None
     return str(unit) if unit else ""
 
 
