@@ -62,6 +62,11 @@ class ReviewState(models.TextChoices):
     RETURNED = "returned", _("Trả lại")
 
 
+# A report not yet decided on: a completion claim in one of these keeps the task "awaiting
+# verification" (chờ xác nhận hoàn thành) until it is accepted or returned.
+UNDECIDED_REVIEW_STATES = (ReviewState.PENDING_UNIT_HEAD, ReviewState.SUBMITTED)
+
+
 class DeadlineChangeDecision(models.TextChoices):
     PENDING = "pending", _("Chờ quyết định")
     APPROVED = "approved", _("Đồng ý")

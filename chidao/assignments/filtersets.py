@@ -170,8 +170,10 @@ class TaskFilterSet(django_filters.FilterSet):
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         cleaned = self.form.cleaned_data
-        queryset = queryset.with_status(self.report_date).with_due_soon(
-            self.report_date, self.due_soon_days
+        queryset = (
+            queryset.with_status(self.report_date)
+            .with_due_soon(self.report_date, self.due_soon_days)
+            .with_awaiting_verification()
         )
         queryset = queryset.annotate(status_rank=get_status_rank())
         for name, value in cleaned.items():

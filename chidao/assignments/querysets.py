@@ -1,10 +1,26 @@
 from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Case, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
-from chidao.assignments.choices import DeadlineChangeDecision, TaskKind, TaskState, TaskStatus
+from chidao.assignments.choices import (
+    UNDECIDED_REVIEW_STATES,
+    DeadlineChangeDecision,
+    TaskKind,
+    TaskState,
+    TaskStatus,
+)
 
 
 class TaskQuerySet(models.QuerySet):
@@ -60,6 +76,16 @@ class TaskQuerySet(models.QuerySet):
                 output_field=models.BooleanField(),
             )
         )
+
+    def with_awaiting_verification(self) -> "TaskQuerySet":
+        """Annotate ``awaiting_verification``: a completion claim waits for the unit head or
+        the secretariat (the task is not done until it is accepted)."""
+        from chidao.assignments.models import ProgressUpdate  # models import this module
+
+        claims = ProgressUpdate.objects.filter(
+            task=OuterRef("pk"), claims_completion=True, review_state__in=UNDECIDED_REVIEW_STATES
+        )
+        return self.annotate(awaiting_verification=Exists(claims))
 
     def visible_to(self, user) -> "TaskQuerySet":
         """Tasks ``user`` may see (``committees.access.get_roles``): admins all; secretariat

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django import template
 
-from chidao.assignments.choices import ReviewState
+from chidao.assignments.choices import UNDECIDED_REVIEW_STATES
 from chidao.assignments.timeline import TimelineEntry, TimelineKind
 
 register = template.Library()
@@ -49,6 +49,6 @@ def awaiting_verification(timeline: list[TimelineEntry]) -> bool:
     """A completion claim has been filed and not yet accepted or returned."""
     return any(
         entry.kind == TimelineKind.COMPLETION_CLAIM
-        and entry.update.review_state in (ReviewState.SUBMITTED, ReviewState.PENDING_UNIT_HEAD)
+        and entry.update.review_state in UNDECIDED_REVIEW_STATES
         for entry in timeline or ()
     )

@@ -2,6 +2,7 @@
 a coordinating unit's contribution, and what a report can never change."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -63,6 +64,14 @@ def sign_in(client, world, role):
     return client
 
 
+def list_row(client, list_name: str, task) -> str:
+    """The HTML of ``task``'s row (or card) on a task list page."""
+    html = client.get(reverse(list_name)).content.decode()
+    link = reverse("assignments:task_detail", kwargs={"pk": task.pk})
+    [row] = [part for part in re.split(r"<tr|<article", html) if f'href="{link}"' in part]
+    return row
+
+
 def report_url(task):
     return reverse("assignments:progress_create", kwargs={"pk": task.pk})
 
@@ -102,6 +111,7 @@ def test_claim_waits_for_verification_then_secretariat_accepts(
     assert 'id="awaiting-verification"' in page
     assert "Chờ xác nhận hoàn thành" in page
     assert events == [(TaskEventKind.PROGRESS_SUBMITTED, task.pk, update.pk, "canbo")]
+    assert "awaiting-badge" in list_row(client, "assignments:unit_tasks", task)
 
     client.logout()
     sign_in(client, world, "secretariat")
@@ -132,6 +142,7 @@ def test_claim_waits_for_verification_then_secretariat_accepts(
     assert 'id="awaiting-verification"' not in page
     queue = client.get(reverse("assignments:secretariat_home"))
     assert update.pk not in {claim.pk for claim in queue.context["claims"]}
+    assert "awaiting-badge" not in list_row(client, "assignments:task_list", task)
 
 
 def test_completion_date_is_the_outputs_not_the_clicks(client, world, task):

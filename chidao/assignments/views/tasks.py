@@ -58,6 +58,7 @@ def unit_tasks(request):
             Task.objects.visible_to(request.user)
             .filter(Q(lead_unit=roles.unit_id) | Q(pk__in=coordinated.values("task")))
             .with_status(today)
+            .with_awaiting_verification()
             .annotate(status_rank=get_status_rank())
             .order_by("status_rank", "deadline_as_of", "code", "pk")
         )
