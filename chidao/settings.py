@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     # Two-step sign-in with an authenticator app (chidao.core.twofactor, DESIGN.md §5).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Single-use recovery codes for a lost authenticator (chidao.core.twofactor).
+    "django_otp.plugins.otp_static",
     "chidao.core",
     "chidao.org",
     "chidao.committees",

@@ -6,24 +6,66 @@ REQUIRED``, on by default); anyone else may set one up. Which step is owed is de
 at sign-in and kept in the session, so pages cost no extra query. Until the step is done
 every page except the step's own, sign-out and the language switch sends the user to it.
 API tokens are not affected: a token is made by a user who has passed the step.
+
+When the authenticator is set up the user also gets ``RECOVERY_CODE_COUNT`` recovery codes
+(django-otp's ``StaticDevice``), shown once; each one replaces a 6-digit code once, for a
+phone that is lost or out of battery. They can be made anew at any time (the old ones stop
+working).
 """
 
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 PENDING = "chidao_two_factor_pending"
 VERIFY = "verify"
 SETUP = "setup"
+RECOVERY_CODE_COUNT = 10
+RECOVERY_DEVICE_NAME = "Mã dự phòng"
 
 
 def get_confirmed_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+
+
+def do_generate_recovery_codes(*, user) -> list[str]:
+    """Makes ``RECOVERY_CODE_COUNT`` new recovery codes for ``user`` and returns them (the
+    only time they are readable: show them once). Codes made before stop working. The
+    caller has checked that ``user`` is the signed-in user who has passed the second step
+    (or has just confirmed an authenticator)."""
+    with transaction.atomic():
+        device, _created = StaticDevice.objects.select_for_update().get_or_create(
+            user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
+        )
+        device.token_set.all().delete()
+        codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def count_recovery_codes(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def do_use_recovery_code(*, user, code: str) -> bool:
+    """True when ``code`` is one of ``user``'s unused recovery codes; it is then used up.
+    Spaces, dashes and case are ignored. Wrong codes are throttled by django-otp."""
+    code = code.replace(" ", "").replace("-", "").lower()
+    with transaction.atomic():
+        device = (
+            StaticDevice.objects.select_for_update()
+            .filter(user=user, confirmed=True)
+            .order_by("pk")
+            .first()
+        )
+        return device is not None and device.verify_token(code)
 
 
 def is_two_factor_required(user) -> bool:

@@ -12,8 +12,12 @@ from django_otp.util import random_hex
 
 from chidao.core.twofactor import (
     PENDING,
+    RECOVERY_CODE_COUNT,
     SETUP,
+    count_recovery_codes,
+    do_generate_recovery_codes,
     do_pass_second_step,
+    do_use_recovery_code,
     get_confirmed_device,
 )
 
@@ -27,6 +31,19 @@ class TokenForm(forms.Form):
         regex=r"^\d{6}$",
         error_messages={"invalid": gettext_lazy("Mã gồm 6 chữ số.")},
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class VerifyForm(forms.Form):
+    """The code from the authenticator, or one of the recovery codes."""
+
+    token = forms.RegexField(
+        label=gettext_lazy("Mã xác thực (6 chữ số) hoặc mã dự phòng"),
+        regex=r"^\s*(\d{6}|[A-Za-z2-7][A-Za-z2-7 -]{6,10}[A-Za-z2-7])\s*$",
+        error_messages={
+            "invalid": gettext_lazy("Nhập mã 6 chữ số hoặc một mã dự phòng (8 ký tự).")
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
 
 
@@ -44,9 +61,23 @@ def two_factor_verify(request):
     device = get_confirmed_device(request.user)
     if device is None:
         return redirect("two_factor_setup")
-    form = TokenForm(request.POST or None)
+    form = VerifyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        token = form.cleaned_data["token"].strip()
+        if token.isdigit():
+            passed = device.verify_token(token)
+        else:
+            passed = do_use_recovery_code(user=request.user, code=token)
+            if passed:
+                messages.warning(
+                    request,
+                    _(
+                        "Bạn đã dùng một mã dự phòng; còn %(count)s mã. Mỗi mã chỉ dùng được "
+                        "một lần."
+                    )
+                    % {"count": count_recovery_codes(request.user)},
+                )
+        if passed:
             do_pass_second_step(request)
             return redirect(_next_url(request))
         form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
@@ -87,7 +118,8 @@ def two_factor_setup(request):
             request.session.pop(SETUP_KEY, None)
             do_pass_second_step(request)
             messages.success(request, _("Đã bật xác thực hai bước."))
-            return redirect(_next_url(request))
+            codes = do_generate_recovery_codes(user=request.user)
+            return _show_recovery_codes(request, codes)
         form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
     return render(
         request,
@@ -98,7 +130,36 @@ def two_factor_setup(request):
             "secret": _base32(device),
             "config_url": device.config_url,
             "required": request.session.get(PENDING) == SETUP,
+            "has_device": get_confirmed_device(request.user) is not None,
         },
+    )
+
+
+def _show_recovery_codes(request, codes: list[str]):
+    """The only page that shows the codes: they are not kept in readable form anywhere."""
+    response = render(
+        request,
+        "core/two_factor_recovery_codes.html",
+        {"codes": codes, "next": _next_url(request), "count": len(codes)},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def two_factor_recovery_codes(request):
+    """How many recovery codes are left; POST makes a new set (the old ones stop working)
+    and shows it once."""
+    if get_confirmed_device(request.user) is None:
+        return redirect("two_factor_setup")
+    if request.method == "POST":
+        codes = do_generate_recovery_codes(user=request.user)
+        messages.success(request, _("Đã tạo bộ mã dự phòng mới; các mã cũ không còn dùng được."))
+        return _show_recovery_codes(request, codes)
+    return render(
+        request,
+        "core/two_factor_recovery_codes.html",
+        {"remaining": count_recovery_codes(request.user), "count": RECOVERY_CODE_COUNT},
     )
 
 

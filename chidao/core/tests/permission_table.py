@@ -42,6 +42,7 @@ TABLE: dict[str, Route] = {
     "password_change_done": Route(get=SIGNED_IN),
     "two_factor_verify": Route(get=SIGNED_IN, post=SIGNED_IN),
     "two_factor_setup": Route(get=SIGNED_IN, post=SIGNED_IN),
+    "two_factor_recovery_codes": Route(get=SIGNED_IN, post=SIGNED_IN),
     # Overlap detection (issue [J]): like tasks are only ever tasks the user may see; the
     # warning before saving and the text assistant are the secretariat's; the report is for
     # the secretariat and the leaders.

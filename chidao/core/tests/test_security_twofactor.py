@@ -9,11 +9,13 @@ from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
 from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory
+from chidao.core.twofactor import do_generate_recovery_codes
 from chidao.org.tests.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_required")]
@@ -54,7 +56,12 @@ def test_an_admin_must_set_up_an_authenticator_before_any_page(client):
 
     key_before = client.cookies[settings.SESSION_COOKIE_NAME].value
     response = client.post(reverse("two_factor_setup"), {"token": code(shown), "next": "/"})
-    assert response.status_code == 302
+    # Confirmed: the ten recovery codes are shown, this once.
+    assert response.status_code == 200
+    codes = response.context["codes"]
+    assert len(codes) == 10 == len(set(codes))
+    assert all(c in response.content.decode() for c in codes)
+    assert response["Cache-Control"] == "no-store"
     device = TOTPDevice.objects.get(user=admin)
     assert device.confirmed is True
     assert device.key == shown.key
@@ -106,6 +113,23 @@ def test_a_wrong_code_is_refused_and_the_step_stays(client):
     assert client.get(reverse("home")).url.startswith(reverse("two_factor_verify"))
 
 
+def test_a_wrong_code_while_setting_up_keeps_the_key_and_is_counted(client):
+    officer = UserFactory(username="canbo")
+    sign_in(client, officer)
+    secret = client.get(reverse("two_factor_setup")).context["secret"]
+    wrong = client.post(reverse("two_factor_setup"), {"token": "000000", "next": "/"})
+    assert wrong.status_code == 200
+    assert "Mã xác thực không đúng" in wrong.content.decode()
+    # The app already holds the key shown: it stays; wrong codes count towards throttling.
+    assert wrong.context["secret"] == secret
+    device = TOTPDevice.objects.get(user=officer)
+    assert device.confirmed is False
+    assert device.throttling_failure_count == 1
+    client.post(reverse("two_factor_setup"), {"token": "000001", "next": "/"})
+    assert TOTPDevice.objects.get(user=officer).throttling_failure_count >= 1
+    assert TOTPDevice.objects.filter(user=officer).count() == 1
+
+
 def test_sign_out_stays_open_during_the_second_step(client):
     officer = UserFactory(username="canbo")
     TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
@@ -129,3 +153,58 @@ def test_the_requirement_is_on_in_production_settings():
 
     assert production.CHIDAO_TWO_FACTOR_REQUIRED is (not production.DEMO_MODE)
     assert "chidao.core.twofactor.TwoFactorMiddleware" in production.MIDDLEWARE
+
+
+def test_a_recovery_code_replaces_the_code_once(client):
+    officer = UserFactory(username="canbo")
+    TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
+    first, second = do_generate_recovery_codes(user=officer)[:2]
+    target = reverse("two_factor_verify")
+    sign_in(client, officer)
+    response = client.post(target, {"token": first.upper(), "next": reverse("home")})
+    assert response.url == reverse("home")
+    page = client.get(reverse("home"), follow=True)
+    assert page.wsgi_request.user == officer
+    assert "còn 9 mã" in page.content.decode()
+    client.post(reverse("logout"))
+    sign_in(client, officer)
+    response = client.post(target, {"token": first, "next": reverse("home")})
+    assert response.status_code == 200
+    assert "Mã xác thực không đúng" in response.content.decode()
+    assert client.get(reverse("home")).url.startswith(target)
+    # The wrong try is throttled by django-otp; once the delay has passed another code works.
+    StaticDevice.objects.filter(user=officer).update(throttling_failure_count=0)
+    assert client.post(target, {"token": second, "next": "/"}).url == "/"
+
+
+def test_recovery_codes_are_made_anew_and_the_old_ones_stop_working(client):
+    officer = UserFactory(username="canbo")
+    device = TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
+    old = do_generate_recovery_codes(user=officer)
+    client.force_login(officer)
+    url = reverse("two_factor_recovery_codes")
+    # The page waits behind the second step like every other.
+    assert client.get(url).url.startswith(reverse("two_factor_verify"))
+    client.post(reverse("two_factor_verify"), {"token": code(device), "next": "/"})
+    page = client.get(url)
+    assert "Bạn còn 10 mã dự phòng" in page.content.decode()
+    assert old[0] not in page.content.decode()
+    response = client.post(url)
+    new = response.context["codes"]
+    assert len(new) == 10
+    assert not set(new) & set(old)
+    assert StaticToken.objects.filter(device__user=officer, token__in=old).count() == 0
+    assert StaticToken.objects.filter(device__user=officer, token__in=new).count() == 10
+
+
+def test_recovery_codes_need_an_authenticator_first(client):
+    officer = UserFactory(username="canbo")
+    client.force_login(officer)
+    response = client.post(reverse("two_factor_recovery_codes"))
+    assert response.url == reverse("two_factor_setup")
+    assert not StaticToken.objects.filter(device__user=officer).exists()
+
+
+def test_the_user_menu_links_to_the_two_step_set_up(client):
+    client.force_login(UserFactory(username="canbo"))
+    assert reverse("two_factor_setup") in client.get(reverse("home"), follow=True).content.decode()
