@@ -15,6 +15,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 from schemathesis.core.parameters import ParameterLocation
@@ -66,8 +67,7 @@ CONFIG = schemathesis.Config.from_dict(
 
 @functools.cache
 def _raw_schema() -> dict:
-    from drf_spectacular.generators import SchemaGenerator
-
+    """The schema /api/schema/ serves (which asks for a signed-in user), built once."""
     return SchemaGenerator().get_schema(request=None, public=True)
 
 
