@@ -12,6 +12,7 @@
 #   USERS=50 WARMUP=10 RUN=60 REPEATS=3 WAIT=0.5,1.5 PORT=8731 WORKERS=2*cores+1
 #   OUT=/tmp/chidao-load  COLLECTSTATIC=auto|yes|no  PGOPTIONS (default "-c jit=off")
 #   FAIL_ON_ERRORS=1 (exit 1 if any request failed: the CI smoke)
+#   GUNICORN_TIMEOUT=30 (gunicorn's default: a worker silent that long is killed)
 # Needs the bench extra: make install-bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +52,7 @@ fi
 "$PY" bench/load_setup.py --manifest "$OUT/manifest.json"
 
 "$ROOT/.venv/bin/gunicorn" chidao.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" \
-    --pid "$OUT/gunicorn.pid" >"$OUT/gunicorn.log" 2>&1 &
+    --timeout "${GUNICORN_TIMEOUT:-30}" --pid "$OUT/gunicorn.pid" >"$OUT/gunicorn.log" 2>&1 &
 MASTER=$!
 stop() { kill "$MASTER" 2>/dev/null && wait "$MASTER" 2>/dev/null || true; }
 trap stop EXIT
@@ -65,7 +66,7 @@ curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null
 locust_run() {  # user class, output stem
     BENCH_MANIFEST="$OUT/manifest.json" BENCH_WARMUP="$WARMUP" BENCH_WAIT="$WAIT" \
         BENCH_OUT="$OUT/$2.json" "$ROOT/.venv/bin/locust" -f bench/locustfile.py "$1" \
-        --headless --users "$USERS" --spawn-rate "$(( (USERS + WARMUP - 1) / WARMUP ))" \
+        --headless --users "$USERS" --spawn-rate "$((WARMUP > 0 ? (USERS + WARMUP - 1) / WARMUP : USERS))" \
         --run-time "$((WARMUP + RUN))s" --host "http://127.0.0.1:$PORT" --only-summary \
         --loglevel WARNING >"$OUT/$2.log" 2>&1 || true  # failures are counted in the report
     cat /proc/loadavg >"$OUT/$2.load"

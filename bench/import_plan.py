@@ -1,0 +1,212 @@
+"""Import of a 10,000-row plan .xlsx against openpyxl's read-only read of the same file.
+
+Run on a database filled by ``manage.py generate_scale`` (see bench/RESULTS.md):
+
+    CHIDAO_SECRET_KEY=bench CHIDAO_SQLITE_PATH=/tmp/scale.sqlite3 \\
+        .venv/bin/python bench/import_plan.py --rows 10000 --runs 5
+
+Writes a plan in the layout ``chidao.imports`` reads (the blank form's columns: TT, task,
+lead unit, coordinating units, output, deadline; a group row "I", "II"… every
+``--group`` tasks), naming the units of the generated province. Then, in the same process,
+times after one warm-up each:
+
+- ``openpyxl``: ``load_workbook(read_only=True)`` and every cell value of every row: the
+  floor any .xlsx import pays;
+- ``upload``: ``services.do_upload_import`` (the file read and refused if unreadable, stored);
+- ``preview``: ``task_plans.build_task_plan`` (what the preview page shows);
+- ``commit``: ``services.do_commit_task_import`` (plans again, then creates every task);
+- ``import``: upload + preview + commit, the user's whole path.
+
+Every import run happens in a new committee of the province inside a transaction that is
+rolled back, so each run creates all the tasks again. Not a test: pytest never collects it.
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chidao.settings")
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+DEADLINES = ["Quý II/2027", "6/2027", "30/9/2027", "2027", "2027 - 2028", "Thường xuyên"]
+
+
+class Rollback(Exception):
+    pass
+
+
+def build_plan_xlsx(rows: int, group: int, leads: list[str], coordinators: list[str]) -> bytes:
+    """A plan workbook of ``rows`` tasks under group rows, deterministic."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Kế hoạch"
+    sheet.append(["KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT (tải thử)"])
+    sheet.append(
+        [
+            "TT",
+            "Tên nhiệm vụ",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+            "Kết quả/Sản phẩm",
+            "Thời gian hoàn thành",
+        ]
+    )
+    for n in range(rows):
+        if n % group == 0:
+            g = n // group
+            roman = ROMAN[g] if g < len(ROMAN) else f"{ROMAN[-1]}{g}"
+            sheet.append([roman, f"Nhóm nhiệm vụ số {g + 1} về chuyển đổi số"])
+        sheet.append(
+            [
+                n % group + 1,
+                f"Nhiệm vụ tải thử số {n + 1}: triển khai chuyển đổi số, đổi mới sáng tạo",
+                leads[n % len(leads)],
+                f"{coordinators[n % len(coordinators)]}; "
+                f"{coordinators[(n + 7) % len(coordinators)]}",
+                "Báo cáo kết quả thực hiện",
+                DEADLINES[n % len(DEADLINES)],
+            ]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--group", type=int, default=1_000, help="Tasks per group row.")
+    parser.add_argument("--runs", type=int, default=5, help="Timed runs per measure.")
+    parser.add_argument(
+        "--no-commit",
+        action="store_true",
+        help="Time openpyxl, upload and preview only (the commit of 10,000 rows takes "
+        "minutes; time it on fewer rows and scale, see RESULTS.md).",
+    )
+    parser.add_argument("--save", type=Path, help="Also write the generated .xlsx here.")
+    parser.add_argument(
+        "--profile", type=Path, help="Profile one import with cProfile into this file."
+    )
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+    from django.db.models import Count
+    from openpyxl import load_workbook
+
+    from chidao.committees.choices import CommitteeLevel
+    from chidao.committees.models import Committee
+    from chidao.imports.choices import ImportKind
+    from chidao.imports.services import do_commit_task_import, do_upload_import
+    from chidao.imports.task_plans import build_task_plan
+    from chidao.org.choices import UnitKind
+    from chidao.org.models import Unit, User
+
+    largest = Committee.objects.annotate(n=Count("tasks")).order_by("-n", "pk").first()
+    if largest is None:
+        parser.error("no committee: run manage.py generate_scale first")
+    province = largest.host_unit
+    units = Unit.objects.filter(parent=province).order_by("pk")
+    leads = [u.name for u in units]
+    coordinators = [u.name for u in units.filter(kind=UnitKind.DEPARTMENT)] or leads
+    content = build_plan_xlsx(args.rows, args.group, leads, coordinators)
+    if args.save:
+        args.save.write_bytes(content)
+    admin, _created = User.objects.get_or_create(
+        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
+    )
+
+    def openpyxl_read():
+        workbook = load_workbook(io.BytesIO(content), read_only=True)
+        cells = 0
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                cells += sum(value is not None for value in row)
+        workbook.close()
+        assert cells > args.rows * 5
+
+    phases: dict[str, list[float]] = {"upload": [], "preview": [], "commit": [], "import": []}
+
+    def import_once(record: bool):
+        try:
+            with transaction.atomic():
+                committee = Committee.objects.create(
+                    name="Ban Chỉ đạo tải thử nhập kế hoạch",
+                    level=CommitteeLevel.PROVINCE,
+                    host_unit=province,
+                )
+                started = time.perf_counter()
+                data_import = do_upload_import(
+                    committee=committee,
+                    by=admin,
+                    kind=ImportKind.TASKS,
+                    filename="ke-hoach-tai-thu.xlsx",
+                    content=content,
+                )
+                uploaded = time.perf_counter()
+                plan = build_task_plan(data_import)
+                previewed = time.perf_counter()
+                assert not plan.errors, plan.errors
+                assert not plan.rows_with_errors, [r.problems for r in plan.rows_with_errors[:3]]
+                assert len(plan.rows_to_create) == args.rows, len(plan.rows_to_create)
+                if record:
+                    phases["upload"].append((uploaded - started) * 1000)
+                    phases["preview"].append((previewed - uploaded) * 1000)
+                if args.no_commit:
+                    raise Rollback
+                do_commit_task_import(data_import=data_import, by=admin)
+                committed = time.perf_counter()
+                assert committee.tasks.count() == args.rows
+                if record:
+                    phases["commit"].append((committed - previewed) * 1000)
+                    phases["import"].append((committed - started) * 1000)
+                raise Rollback
+        except Rollback:
+            pass
+
+    openpyxl_read()
+    reads = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        openpyxl_read()
+        reads.append((time.perf_counter() - started) * 1000)
+    if args.profile:
+        import cProfile
+
+        cProfile.runctx("import_once(False)", globals(), locals(), str(args.profile))
+    else:
+        import_once(False)  # warm-up
+    for _ in range(args.runs):
+        import_once(True)
+
+    base = statistics.median(reads)
+    print(
+        f"database {connection.vendor}, {args.rows:,} task rows "
+        f"({len(content) / 1024:.0f} KiB .xlsx), {args.runs} runs after 1 warm-up, "
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
+    print("| measure | median ms | min | max | ÷ openpyxl |")
+    print("|---|---:|---:|---:|---:|")
+    for name, values in {"openpyxl": reads, **phases}.items():
+        if not values:
+            continue
+        median = statistics.median(values)
+        print(
+            f"| {name} | {median:,.0f} | {min(values):,.0f} | {max(values):,.0f} | "
+            f"{median / base:.1f}× |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
