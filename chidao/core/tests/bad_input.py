@@ -367,7 +367,12 @@ def _task_pages(world, landed):
     ]
 
 
-TODAY = datetime.date(2026, 11, 23)
+def days_from_today(days: int) -> str:
+    """A date as the forms take it, ``days`` after today (for "not before today" rules)."""
+    from django.utils import timezone
+
+    return (timezone.localdate() + datetime.timedelta(days=days)).strftime("%d/%m/%Y")
+
 
 WRITES: list[Write] = [
     Write(
@@ -653,7 +658,7 @@ WRITES: list[Write] = [
         name="proposals:proposal_route",
         role="secretariat",
         kwargs={"pk": "proposal"},
-        payload=lambda world: {"unit": world.lead_unit.pk, "response_due": "30/12/2026"},
+        payload=lambda world: {"unit": world.lead_unit.pk, "response_due": days_from_today(30)},
         dates=("response_due",),
         pages=lambda world, landed: [
             _url("proposals:proposal_detail", pk=world.objects["proposal"].pk)
