@@ -13,6 +13,19 @@ from django.utils.translation import gettext as _
 
 from chidao.core.text import fold_text
 from chidao.imports.choices import RowOutcome
+from chidao.imports.plans import (
+    ImportPlan,
+    PlannedRow,
+    RowProblem,
+    SkippedRow,
+    add_unknown_unit,
+    add_unreadable,
+    check_formula_cells,
+    check_repeated_code,
+    find_headed_tables,
+    note_skipped,
+    plan_stored_file,
+)
 from chidao.imports.rules import (
     CODE,
     INDICATOR_COLUMN_WORDS,
@@ -20,13 +33,9 @@ from chidao.imports.rules import (
     IndicatorRow,
     NoteRow,
     SectionRow,
-    find_columns,
-    looks_like_formula,
     read_indicator_row,
     split_bodies,
 )
-from chidao.imports.tables import read_tables
-from chidao.imports.task_plans import RowProblem, SkippedRow
 from chidao.imports.units import UnitDirectory
 from chidao.indicators.choices import Comparator, Direction, ValueType
 from chidao.indicators.models import Indicator, Target
@@ -36,7 +45,7 @@ _LOWER_IS_BETTER = {Comparator.LE, Comparator.LT}
 
 
 @dataclass
-class IndicatorRowPlan:
+class IndicatorRowPlan(PlannedRow):
     """One indicator row and what it becomes: a new indicator, a new target, or nothing."""
 
     label: str
@@ -60,6 +69,7 @@ class IndicatorRowPlan:
 
     @property
     def outcome(self) -> RowOutcome:
+        # Unlike other rows, an indicator already there still adds a target it lacks.
         if self.errors:
             return RowOutcome.ERROR
         if self.existing is not None and not self.creates_target:
@@ -68,46 +78,18 @@ class IndicatorRowPlan:
 
 
 @dataclass
-class IndicatorPlan:
+class IndicatorPlan(ImportPlan):
     errors: list[str] = field(default_factory=list)
     sections: list[SectionRow] = field(default_factory=list)
     rows: list[IndicatorRowPlan] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
 
-    @property
-    def rows_to_create(self) -> list[IndicatorRowPlan]:
-        return [row for row in self.rows if row.outcome == RowOutcome.CREATE]
-
-    @property
-    def rows_with_errors(self) -> list[IndicatorRowPlan]:
-        return [row for row in self.rows if row.outcome == RowOutcome.ERROR]
-
-    @property
-    def rows_existing(self) -> list[IndicatorRowPlan]:
-        return [row for row in self.rows if row.outcome == RowOutcome.SKIP]
-
-    @property
-    def can_commit(self) -> bool:
-        return not self.errors and not self.rows_with_errors and bool(self.rows_to_create)
-
-    @property
-    def unknown_names(self) -> list[RowProblem]:
-        seen, problems = set(), []
-        for row in self.rows:
-            for problem in row.errors:
-                if problem.name and problem.name not in seen:
-                    seen.add(problem.name)
-                    problems.append(problem)
-        return problems
-
 
 def build_indicator_plan(data_import) -> IndicatorPlan:
     """Read a stored indicator import and say what each row would become."""
-    try:
-        tables = read_tables(bytes(data_import.content), data_import.filename)
-    except ValidationError as error:
-        return IndicatorPlan(errors=error.messages)
-    return _IndicatorPlanner(data_import).plan(tables)
+    return plan_stored_file(
+        data_import, IndicatorPlan, lambda tables: _IndicatorPlanner(data_import).plan(tables)
+    )
 
 
 class _IndicatorPlanner:
@@ -128,14 +110,7 @@ class _IndicatorPlanner:
 
     def plan(self, tables) -> IndicatorPlan:
         result = IndicatorPlan()
-        found = [
-            (
-                table,
-                find_columns([r.cells for r in table.rows], INDICATOR_COLUMN_WORDS, (CODE, NAME)),
-            )
-            for table in tables
-        ]
-        found = [(table, columns) for table, columns in found if columns]
+        found = find_headed_tables(tables, INDICATOR_COLUMN_WORDS, (CODE, NAME))
         if not found:
             result.errors.append(
                 _(
@@ -155,9 +130,7 @@ class _IndicatorPlanner:
                     result.sections.append(read)
                     year = read.year or self.data_import.target_year
                 elif isinstance(read, NoteRow):
-                    result.skipped.append(
-                        SkippedRow(source.label, _("Dòng ghi chú: %(text)s") % {"text": read.text})
-                    )
+                    result.skipped.append(note_skipped(source, read))
                 else:
                     row = self._row(source, read, year, codes)
                     codes.setdefault(row.code, source.label)
@@ -175,17 +148,8 @@ class _IndicatorPlanner:
             year=int(read.year) if read.year.isdigit() else year,
             parent_code=f"{prefix}{read.parent_code}" if read.parent_code else "",
         )
-        if row.code in codes:
-            row.errors.append(
-                RowProblem(
-                    _("Mã “%(code)s” trùng với %(other)s.")
-                    % {"code": row.code, "other": codes[row.code]}
-                )
-            )
-        if source.formulas or any(
-            looks_like_formula(text) for text in (read.name, read.target, read.measure)
-        ):
-            row.errors.append(RowProblem(_("Ô chứa công thức bảng tính; hãy nhập giá trị.")))
+        check_repeated_code(row, codes)
+        check_formula_cells(row, source, (read.name, read.target, read.measure))
         if not read.name:
             row.errors.append(RowProblem(_("Thiếu tên chỉ tiêu.")))
         if (
@@ -214,7 +178,7 @@ class _IndicatorPlanner:
             try:
                 bounds = parse_target(read.target)
             except ValidationError as error:
-                row.errors.append(RowProblem(" ".join(error.messages)))
+                add_unreadable(row, error)
             else:
                 if all(bound.comparator in _LOWER_IS_BETTER for bound in bounds):
                     row.direction = Direction.LOWER_BETTER
@@ -236,7 +200,7 @@ class _IndicatorPlanner:
         for name in split_bodies(text, self.directory.is_known):
             resolution = self.directory.resolve(name)
             if resolution.error:
-                row.errors.append(RowProblem(resolution.error, name, resolution.suggestions))
+                add_unknown_unit(row, name, resolution)
             elif resolution.unit is not None:
                 units.append(resolution.unit)
                 if resolution.warning:

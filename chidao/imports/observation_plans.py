@@ -11,20 +11,24 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from chidao.core.text import fold_text
-from chidao.imports.choices import RowOutcome
+from chidao.imports.plans import (
+    ImportPlan,
+    PlannedRow,
+    RowProblem,
+    add_unreadable,
+    check_formula_cells,
+    find_headed_tables,
+    plan_stored_file,
+)
 from chidao.imports.rules import (
     INDICATOR,
     OBSERVATION_COLUMN_WORDS,
     PERIOD,
     UNIT,
     VALUE,
-    find_columns,
-    looks_like_formula,
     parse_period_phrase,
     read_observation_row,
 )
-from chidao.imports.tables import read_tables
-from chidao.imports.task_plans import RowProblem
 from chidao.imports.units import UnitDirectory
 from chidao.indicators.choices import ValueType
 from chidao.indicators.models import Indicator, Observation
@@ -35,7 +39,7 @@ _YES_NO = {"co": "1", "dat": "1", "hoan thanh": "1", "khong": "0", "chua": "0"}
 
 
 @dataclass
-class ObservationRowPlan:
+class ObservationRowPlan(PlannedRow):
     label: str
     indicator_code: str
     unit_name: str
@@ -50,69 +54,28 @@ class ObservationRowPlan:
     warnings: list[str] = field(default_factory=list)
     existing: Observation | None = None
 
-    @property
-    def outcome(self) -> RowOutcome:
-        if self.errors:
-            return RowOutcome.ERROR
-        if self.existing is not None:
-            return RowOutcome.SKIP
-        return RowOutcome.CREATE
-
 
 @dataclass
-class ObservationPlan:
+class ObservationPlan(ImportPlan):
     errors: list[str] = field(default_factory=list)
     rows: list[ObservationRowPlan] = field(default_factory=list)
 
     skipped: list = field(default_factory=list)
 
-    @property
-    def rows_to_create(self) -> list[ObservationRowPlan]:
-        return [row for row in self.rows if row.outcome == RowOutcome.CREATE]
-
-    @property
-    def rows_with_errors(self) -> list[ObservationRowPlan]:
-        return [row for row in self.rows if row.outcome == RowOutcome.ERROR]
-
-    @property
-    def rows_existing(self) -> list[ObservationRowPlan]:
-        return [row for row in self.rows if row.outcome == RowOutcome.SKIP]
-
-    @property
-    def can_commit(self) -> bool:
-        return not self.errors and not self.rows_with_errors and bool(self.rows_to_create)
-
-    @property
-    def unknown_names(self) -> list[RowProblem]:
-        seen, problems = set(), []
-        for row in self.rows:
-            for problem in row.errors:
-                if problem.name and problem.name not in seen:
-                    seen.add(problem.name)
-                    problems.append(problem)
-        return problems
-
 
 def build_observation_plan(data_import) -> ObservationPlan:
     """Read a stored observation import and say what each row would become."""
-    try:
-        tables = read_tables(bytes(data_import.content), data_import.filename)
-    except ValidationError as error:
-        return ObservationPlan(errors=error.messages)
+    return plan_stored_file(data_import, ObservationPlan, lambda tables: _plan(data_import, tables))
+
+
+def _plan(data_import, tables) -> ObservationPlan:
     committee = data_import.committee
     directory = UnitDirectory(committee)
     indicators = {i.code: i for i in Indicator.objects.filter(committee=committee)}
     result = ObservationPlan()
     seen: dict[tuple, str] = {}
-    for table in tables:
-        found = find_columns(
-            [r.cells for r in table.rows],
-            OBSERVATION_COLUMN_WORDS,
-            (INDICATOR, UNIT, PERIOD, VALUE),
-        )
-        if not found:
-            continue
-        first_row, columns = found
+    found = find_headed_tables(tables, OBSERVATION_COLUMN_WORDS, (INDICATOR, UNIT, PERIOD, VALUE))
+    for table, (first_row, columns) in found:
         for source in table.rows[first_row:]:
             read = read_observation_row(source.cells, columns)
             if read is None:
@@ -140,10 +103,7 @@ def build_observation_plan(data_import) -> ObservationPlan:
 
 
 def _plan_row(row: ObservationRowPlan, source, indicators, directory) -> None:
-    if source.formulas or any(
-        looks_like_formula(text) for text in (row.value_text, row.note, row.unit_name)
-    ):
-        row.errors.append(RowProblem(_("Ô chứa công thức bảng tính; hãy nhập giá trị.")))
+    check_formula_cells(row, source, (row.value_text, row.note, row.unit_name))
     code = row.indicator_code.rstrip(".")
     row.indicator = indicators.get(code)
     if row.indicator is None:
@@ -177,7 +137,7 @@ def _plan_row(row: ObservationRowPlan, source, indicators, directory) -> None:
         try:
             row.period = Period(*parsed)
         except ValidationError as error:
-            row.errors.append(RowProblem(" ".join(error.messages)))
+            add_unreadable(row, error)
     if row.indicator is not None:
         text = row.value_text
         if row.indicator.value_type == ValueType.BOOLEAN:
@@ -185,7 +145,7 @@ def _plan_row(row: ObservationRowPlan, source, indicators, directory) -> None:
         try:
             row.value = parse_observation_value(text, row.indicator.value_type)
         except ValidationError as error:
-            row.errors.append(RowProblem(" ".join(error.messages)))
+            add_unreadable(row, error)
         if row.period is not None and row.period.kind != row.indicator.frequency:
             row.warnings.append(
                 _("Chỉ tiêu theo dõi theo %(kind)s, số liệu này theo %(other)s.")

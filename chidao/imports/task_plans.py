@@ -14,7 +14,19 @@ from django.utils.translation import gettext as _
 from chidao.assignments.deadlines import ParsedDeadline, parse_deadline_phrase
 from chidao.assignments.models import Task
 from chidao.committees.models import TaskGroup
-from chidao.imports.choices import GroupMode, RowOutcome
+from chidao.imports.choices import GroupMode
+from chidao.imports.plans import (
+    ImportPlan,
+    PlannedRow,
+    RowProblem,
+    SkippedRow,
+    add_unknown_unit,
+    add_unreadable,
+    check_repeated_code,
+    find_headed_tables,
+    note_skipped,
+    plan_stored_file,
+)
 from chidao.imports.rules import (
     DEADLINE,
     LEAD,
@@ -23,12 +35,11 @@ from chidao.imports.rules import (
     GroupRow,
     NoteRow,
     TaskRow,
-    find_columns,
     looks_like_formula,
     read_row,
     split_bodies,
 )
-from chidao.imports.tables import SourceTable, read_tables
+from chidao.imports.tables import SourceTable
 from chidao.imports.units import UnitDirectory
 
 _COLUMN_LABELS = {
@@ -39,15 +50,6 @@ _COLUMN_LABELS = {
 
 
 @dataclass
-class RowProblem:
-    """An error on a row; ``name`` is the unknown unit name an alias would fix."""
-
-    message: str
-    name: str = ""
-    suggestions: list = field(default_factory=list)
-
-
-@dataclass
 class GroupPlan:
     code: str
     name: str
@@ -55,7 +57,7 @@ class GroupPlan:
 
 
 @dataclass
-class TaskRowPlan:
+class TaskRowPlan(PlannedRow):
     """One task row of the file and what it becomes."""
 
     label: str
@@ -73,14 +75,6 @@ class TaskRowPlan:
     existing: Task | None = None
 
     @property
-    def outcome(self) -> RowOutcome:
-        if self.errors:
-            return RowOutcome.ERROR
-        if self.existing is not None:
-            return RowOutcome.SKIP
-        return RowOutcome.CREATE
-
-    @property
     def description(self) -> str:
         if not self.kept_phrases:
             return ""
@@ -88,13 +82,7 @@ class TaskRowPlan:
 
 
 @dataclass
-class SkippedRow:
-    label: str
-    reason: str
-
-
-@dataclass
-class TaskPlan:
+class TaskPlan(ImportPlan):
     """The whole preview: file-level errors, groups, task rows and skipped rows."""
 
     errors: list[str] = field(default_factory=list)
@@ -102,41 +90,12 @@ class TaskPlan:
     rows: list[TaskRowPlan] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
 
-    @property
-    def rows_to_create(self) -> list[TaskRowPlan]:
-        return [row for row in self.rows if row.outcome == RowOutcome.CREATE]
-
-    @property
-    def rows_with_errors(self) -> list[TaskRowPlan]:
-        return [row for row in self.rows if row.outcome == RowOutcome.ERROR]
-
-    @property
-    def rows_existing(self) -> list[TaskRowPlan]:
-        return [row for row in self.rows if row.outcome == RowOutcome.SKIP]
-
-    @property
-    def can_commit(self) -> bool:
-        return not self.errors and not self.rows_with_errors and bool(self.rows_to_create)
-
-    @property
-    def unknown_names(self) -> list[RowProblem]:
-        """Each unknown name once, for the alias forms."""
-        seen, problems = set(), []
-        for row in self.rows:
-            for problem in row.errors:
-                if problem.name and problem.name not in seen:
-                    seen.add(problem.name)
-                    problems.append(problem)
-        return problems
-
 
 def build_task_plan(data_import) -> TaskPlan:
     """Read a stored task import and say what each row would become; writes nothing."""
-    try:
-        tables = read_tables(bytes(data_import.content), data_import.filename)
-    except ValidationError as error:
-        return TaskPlan(errors=error.messages)
-    return _TaskPlanner(data_import).plan(tables)
+    return plan_stored_file(
+        data_import, TaskPlan, lambda tables: _TaskPlanner(data_import).plan(tables)
+    )
 
 
 class _TaskPlanner:
@@ -151,8 +110,7 @@ class _TaskPlanner:
 
     def plan(self, tables: list[SourceTable]) -> TaskPlan:
         result = TaskPlan()
-        found = [(table, find_columns([row.cells for row in table.rows])) for table in tables]
-        found = [(table, columns) for table, columns in found if columns]
+        found = find_headed_tables(tables)
         if not found:
             result.errors.append(
                 _(
@@ -179,18 +137,10 @@ class _TaskPlanner:
                     group = GroupPlan(read.code, read.name, self.existing_groups.get(read.code))
                     result.groups.append(group)
                 elif isinstance(read, NoteRow):
-                    result.skipped.append(
-                        SkippedRow(source.label, _("Dòng ghi chú: %(text)s") % {"text": read.text})
-                    )
+                    result.skipped.append(note_skipped(source, read))
                 else:
                     row = self._task_row(source, read, group, columns)
-                    if row.code and row.code in codes:
-                        row.errors.append(
-                            RowProblem(
-                                _("Mã “%(code)s” trùng với %(other)s.")
-                                % {"code": row.code, "other": codes[row.code]}
-                            )
-                        )
+                    check_repeated_code(row, codes)
                     codes.setdefault(row.code, source.label)
                     result.rows.append(row)
         return result
@@ -229,7 +179,7 @@ class _TaskPlanner:
         try:
             row.deadline = parse_deadline_phrase(read.deadline)
         except ValidationError as error:
-            row.errors.append(RowProblem(" ".join(error.messages)))
+            add_unreadable(row, error)
         self._read_lead(row, read.lead)
         self._read_coordinating(row, read.coordinating)
         if code and code in self.existing_tasks:
@@ -248,7 +198,7 @@ class _TaskPlanner:
         for name in split_bodies(text, self.directory.is_known):
             resolution = self.directory.resolve(name)
             if resolution.error:
-                row.errors.append(RowProblem(resolution.error, name, resolution.suggestions))
+                add_unknown_unit(row, name, resolution)
             elif resolution.group:
                 row.errors.append(
                     RowProblem(
@@ -278,7 +228,7 @@ class _TaskPlanner:
         for name in split_bodies(text, self.directory.is_known):
             resolution = self.directory.resolve(name)
             if resolution.error:
-                row.errors.append(RowProblem(resolution.error, name, resolution.suggestions))
+                add_unknown_unit(row, name, resolution)
             elif resolution.group:
                 expand = (
                     self.data_import.group_mode == GroupMode.EXPAND
