@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := CHIDAO_DEBUG=1 CHIDAO_DEMO=1
 
-.PHONY: demo test install install-test lint format
+.PHONY: demo test install install-test install-bench bench-smoke lint format
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -19,6 +19,14 @@ install: $(BIN)/python
 
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
+
+# Benchmarks (bench/RESULTS.md): locust on top of the test tools.
+install-bench: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+
+# Seconds-long run of every benchmark on tiny data; fails only if a benchmark breaks.
+bench-smoke: install-bench
+	bench/smoke.sh
 
 demo: install
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
