@@ -82,19 +82,18 @@ def do_commit_task_import(*, data_import: DataImport, by):
     Returns:
         The plan that was written.
     """
-    data_import = DataImport.objects.select_for_update().get(pk=data_import.pk)
-    if data_import.kind != ImportKind.TASKS:
-        raise ValidationError(_("Lần nhập này không phải nhập nhiệm vụ."))
-    if data_import.state == ImportState.COMMITTED:
-        raise ValidationError(_("Tệp này đã được ghi vào hệ thống."))
-    plan = build_task_plan(data_import)
-    if plan.errors or plan.rows_with_errors:
-        raise ValidationError(
-            _("Còn %(count)s dòng có lỗi; hãy sửa tệp hoặc thêm tên gọi khác rồi xem lại.")
-            % {"count": len(plan.rows_with_errors) + len(plan.errors)}
-        )
-    if not plan.rows_to_create:
-        raise ValidationError(_("Không có nhiệm vụ mới nào để ghi."))
+    return _commit_plan(
+        data_import,
+        by,
+        ImportKind.TASKS,
+        build_task_plan,
+        _write_tasks,
+        wrong_kind=_("Lần nhập này không phải nhập nhiệm vụ."),
+        nothing_new=_("Không có nhiệm vụ mới nào để ghi."),
+    )
+
+
+def _write_tasks(data_import: DataImport, plan, by) -> None:
     committee = data_import.committee
     assigned_on = get_assigned_on(data_import, timezone.localdate())
     order = committee.task_groups.count()
@@ -123,13 +122,6 @@ def do_commit_task_import(*, data_import: DataImport, by):
             source_document=data_import.source_document,
             source_clause=row.label[:200],
         )
-    data_import.state = ImportState.COMMITTED
-    data_import.committed_by = by
-    data_import.committed_at = timezone.now()
-    data_import.created_count = len(plan.rows_to_create)
-    data_import.skipped_count = len(plan.rows_existing) + len(plan.skipped)
-    data_import.save()
-    return plan
 
 
 @transaction.atomic
@@ -143,11 +135,14 @@ def do_commit_indicator_import(*, data_import: DataImport, by):
     Returns:
         The plan that was written.
     """
+    return _commit_plan(
+        data_import, by, ImportKind.INDICATORS, build_indicator_plan, _write_indicators
+    )
+
+
+def _write_indicators(data_import: DataImport, plan, by) -> None:
     from chidao.indicators.models import Indicator, Target
 
-    data_import = _lock_for_commit(data_import, ImportKind.INDICATORS)
-    plan = build_indicator_plan(data_import)
-    _refuse_errors(plan)
     indicators = {}
     for row in plan.rows_to_create:
         indicator = row.existing
@@ -172,8 +167,6 @@ def do_commit_indicator_import(*, data_import: DataImport, by):
             target = Target(indicator=indicator, year=row.year, text=row.target_text[:500])
             target.full_clean()
             target.save()
-    _mark_committed(data_import, by, plan)
-    return plan
 
 
 @transaction.atomic
@@ -185,12 +178,15 @@ def do_commit_observation_import(*, data_import: DataImport, by):
     committee. A value already recorded for the same indicator, unit and period is left
     as it is. Returns the plan that was written.
     """
+    return _commit_plan(
+        data_import, by, ImportKind.OBSERVATIONS, build_observation_plan, _write_observations
+    )
+
+
+def _write_observations(data_import: DataImport, plan, by) -> None:
     from chidao.indicators.choices import ObservationState
     from chidao.indicators.models import Observation
 
-    data_import = _lock_for_commit(data_import, ImportKind.OBSERVATIONS)
-    plan = build_observation_plan(data_import)
-    _refuse_errors(plan)
     now = timezone.now()
     for row in plan.rows_to_create:
         observation = Observation(
@@ -208,36 +204,38 @@ def do_commit_observation_import(*, data_import: DataImport, by):
         )
         observation.full_clean()
         observation.save()
-    _mark_committed(data_import, by, plan)
-    return plan
 
 
-def _lock_for_commit(data_import: DataImport, kind: str) -> DataImport:
+def _commit_plan(data_import, by, kind, build_plan, write_rows, *, wrong_kind="", nothing_new=""):
+    """The commit every import kind goes through: nothing is written when one row is wrong.
+
+    Called inside the ``do_commit_…`` function's transaction. The import row is locked
+    first so that two clicks on "Ghi" cannot both write; the plan is built again from the
+    stored file so what is written is what the last preview showed (an alias may have
+    been added since). ``write_rows(data_import, plan, by)`` is the kind's own writing;
+    a refusal it raises rolls back every row written before it.
+    """
     data_import = DataImport.objects.select_for_update().get(pk=data_import.pk)
     if data_import.kind != kind:
-        raise ValidationError(_("Lần nhập này là loại dữ liệu khác."))
+        raise ValidationError(wrong_kind or _("Lần nhập này là loại dữ liệu khác."))
     if data_import.state == ImportState.COMMITTED:
         raise ValidationError(_("Tệp này đã được ghi vào hệ thống."))
-    return data_import
-
-
-def _refuse_errors(plan) -> None:
+    plan = build_plan(data_import)
     if plan.errors or plan.rows_with_errors:
         raise ValidationError(
             _("Còn %(count)s dòng có lỗi; hãy sửa tệp hoặc thêm tên gọi khác rồi xem lại.")
             % {"count": len(plan.rows_with_errors) + len(plan.errors)}
         )
     if not plan.rows_to_create:
-        raise ValidationError(_("Không có gì mới để ghi."))
-
-
-def _mark_committed(data_import: DataImport, by, plan) -> None:
+        raise ValidationError(nothing_new or _("Không có gì mới để ghi."))
+    write_rows(data_import, plan, by)
     data_import.state = ImportState.COMMITTED
     data_import.committed_by = by
     data_import.committed_at = timezone.now()
     data_import.created_count = len(plan.rows_to_create)
     data_import.skipped_count = len(plan.rows_existing) + len(plan.skipped)
     data_import.save()
+    return plan
 
 
 @transaction.atomic
