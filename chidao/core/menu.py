@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chidao.committees.access import Roles
 
@@ -54,7 +55,7 @@ MENU: list[MenuEntry] = [
     MenuEntry("indicators:data_entry", _("Nhập số liệu"), _has_unit),
     MenuEntry("indicators:review", _("Duyệt số liệu"), _runs_a_committee),
     MenuEntry("indicators:indicator_list", _("Chỉ tiêu"), _has_any_role),
-    MenuEntry("reporting:cycle_list", _("Báo cáo"), _has_any_role),
+    MenuEntry("reporting:cycle_list", pgettext_lazy("menu", "Báo cáo"), _has_any_role),
     MenuEntry("documents:document_list", _("Văn bản"), _has_any_role),
     MenuEntry("committees:committee_list", _("Ban Chỉ đạo"), _has_any_role),
     MenuEntry("meetings:meeting_list", _("Phiên họp"), _sits_on_a_committee),

@@ -4,6 +4,7 @@ sheet that explains every column in Vietnamese (``build_import_template``)."""
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from chidao.imports.choices import ImportKind
 
@@ -70,7 +71,7 @@ def build_import_template(kind: str) -> bytes:
     else:
         sheet.append(["I", _("Nhóm nhiệm vụ thứ nhất")])
     sheet.append([example for _name, _help, example in columns])
-    guide = book.create_sheet(_("Hướng dẫn"))
+    guide = book.create_sheet(pgettext("trang tính", "Hướng dẫn"))
     guide.append([_("Cột"), _("Cách ghi")])
     for name, help_text, _example in columns:
         guide.append([name, help_text])

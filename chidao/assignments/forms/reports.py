@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chidao.assignments.evidence import check_evidence_file
 from chidao.assignments.forms.tasks import DateInput
@@ -115,7 +116,7 @@ class ProgressReviewForm(forms.Form):
 
     decision = forms.ChoiceField(
         label=_("Quyết định"),
-        choices=[(ACCEPT, _("Chấp nhận")), (RETURN, _("Trả lại"))],
+        choices=[(ACCEPT, _("Chấp nhận")), (RETURN, pgettext_lazy("hành động", "Trả lại"))],
         widget=forms.RadioSelect,
     )
     review_reason = forms.CharField(
@@ -162,7 +163,10 @@ class DeadlineChangeRequestForm(forms.Form):
 class DeadlineChangeDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Quyết định"),
-        choices=[(APPROVE, _("Đồng ý")), (REJECT, _("Không đồng ý"))],
+        choices=[
+            (APPROVE, pgettext_lazy("hành động", "Đồng ý")),
+            (REJECT, pgettext_lazy("hành động", "Không đồng ý")),
+        ],
         widget=forms.RadioSelect,
     )
     note = forms.CharField(
