@@ -21,6 +21,8 @@ that store or read a file call it, forms call ``check_upload`` alone to answer e
 Stored files get generated names under ``MEDIA_ROOT`` (never served by the web server)
 and leave only through ``build_file_attachment`` or ``build_attachment``, after the
 view's permission check: always an attachment, with a sanitised name and ``nosniff``.
+A file replaced by another, or whose row is deleted, leaves the disk through
+``delete_after_commit`` once the transaction commits; a rollback keeps it.
 """
 
 import hashlib
@@ -39,6 +41,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.http import content_disposition_header
@@ -347,6 +350,19 @@ def removing_stored_files_on_error():
             if name:
                 default_storage.delete(name)
         raise
+
+
+def delete_after_commit(name: str, *, storage=None) -> None:
+    """Delete the stored file ``name`` once the current transaction commits.
+
+    The one way a replaced file (or the file of a deleted row) leaves the disk: never
+    before the commit, so a rollback keeps the file the restored row still names. An
+    empty name does nothing.
+    """
+    if not name:
+        return
+    storage = storage or default_storage
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 _UNSAFE_IN_NAME = set('"\\/:*?<>|;')

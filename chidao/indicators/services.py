@@ -29,7 +29,7 @@ from chidao.core.concurrency import (
     get_change,
     save_with_version,
 )
-from chidao.core.uploads import removing_stored_files_on_error
+from chidao.core.uploads import delete_after_commit, removing_stored_files_on_error
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.rules import is_period_open, parse_observation_value
@@ -89,15 +89,16 @@ def do_save_observations(
 ) -> list[Observation]:
     """Save a unit's grid for one period as drafts, and submit them if ``submit``.
 
-    All or nothing: every cell is checked first (the unit reports the indicator, the
-    indicator is entered per this kind of period, the period is open or the value was
-    returned, the value fits its type, the evidence is an accepted file), and one bad
-    cell saves nothing. Errors are keyed by the cell (``value-<indicator pk>``).
-    A cell whose value was saved by someone else since the user loaded it (its
-    ``version`` moved on) refuses the whole grid with ``EditConflict``, naming each such
-    cell, who changed it and which fields; its ``refresh`` holds the cells' current
-    versions for the re-rendered grid. Clearing a draft's value removes the draft.
-    Returns the saved values.
+        All or nothing: every cell is checked first (the unit reports the indicator, the
+        indicator is entered per this kind of period, the period is open or the value was
+        returned, the value fits its type, the evidence is an accepted file), and one bad
+        cell saves nothing. Errors are keyed by the cell (``value-<indicator pk>``).
+        A cell whose value was saved by someone else since the user loaded it (its
+        ``version`` moved on) refuses the whole grid with ``EditConflict``, naming each such
+        cell, who changed it and which fields; its ``refresh`` holds the cells' current
+        versions for the re-rendered grid. Clearing a draft's value removes the draft. A
+    replaced evidence file, or a removed draft's, is deleted once the grid commits.
+        Returns the saved values.
     """
     today = today or timezone.localdate()
     reported = {
@@ -166,6 +167,7 @@ def do_save_observations(
         for indicator, observation, value, entry in changes:
             if value is None:
                 delete_with_version(observation, expected_version=observation.version)
+                delete_after_commit(observation.evidence.name)
                 continue
             unchanged = (
                 observation is not None
@@ -187,11 +189,13 @@ def do_save_observations(
             observation.note = entry.note.strip()
             observation.state = ObservationState.DRAFT
             observation.entered_by = by
+            replaced = observation.evidence.name if entry.evidence is not None else ""
             if entry.evidence is not None:
                 observation.evidence = entry.evidence
             _save_cell(observation, by=by)
             if entry.evidence is not None:
                 stored(observation.evidence.name)
+                delete_after_commit(replaced)
             saved.append(observation)
         if submit:
             do_submit_observations(by=by, unit=unit, period=period, today=today)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from chidao.assignments.deadlines import parse_deadline_phrase
 from chidao.assignments.services import do_create_task, do_update_task
 from chidao.core.text import normalize_text
-from chidao.core.uploads import removing_stored_files_on_error
+from chidao.core.uploads import delete_after_commit, removing_stored_files_on_error
 from chidao.documents.services import accept_document_file, do_register_document
 from chidao.meetings.choices import Attendance
 from chidao.meetings.models import (
@@ -114,7 +114,8 @@ def do_update_meeting(
     *, meeting: Meeting, by, agenda=None, attendance=None, minutes_file=None, **fields
 ) -> Meeting:
     """Change what was recorded about a meeting; ``agenda`` and ``attendance`` (when
-    given) replace the lists. The change history records the meeting's fields."""
+    given) replace the lists. The change history records the meeting's fields. A new
+    ``minutes_file`` replaces the old one, which is deleted once the change commits."""
     unknown = set(fields) - MEETING_FIELDS - {"number"}
     if unknown:
         raise TypeError(f"do_update_meeting() cannot change {sorted(unknown)}")
@@ -122,12 +123,14 @@ def do_update_meeting(
     for name, value in fields.items():
         setattr(current, name, value)
     _check_chair(current)
+    replaced = current.minutes_file.name if minutes_file is not None else ""
     _set_minutes_file(current, minutes_file, by=by)
     current._history_user = by
     current.full_clean()
     with removing_stored_files_on_error() as stored:
         current.save()
         stored(current.minutes_file.name if minutes_file is not None else "")
+        delete_after_commit(replaced)
         if agenda is not None:
             current.agenda_items.all().delete()
             _write_agenda(current, agenda)
