@@ -4,6 +4,9 @@ Thin views: ``access_committee(..., "manage")`` / ``access_import`` decide who m
 services in ``services.py`` write.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from chidao.committees.access import access_committee, get_roles
@@ -59,66 +63,158 @@ def import_index(request):
     )
 
 
-@login_required
-def task_upload(request, committee_pk):
-    committee = access_committee(request.user, committee_pk, "manage")
-    form = TaskUploadForm(request.POST or None, request.FILES or None, committee=committee)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            data_import = services.do_upload_import(
-                committee=committee,
-                by=request.user,
-                kind=ImportKind.TASKS,
-                filename=upload.name,
-                content=upload.read(),
-                group_mode=form.cleaned_data["group_mode"],
-                code_prefix=form.cleaned_data["code_prefix"],
-                assigned_on=form.cleaned_data["assigned_on"],
-                source_document=form.cleaned_data["source_document"],
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            return redirect("imports:task_preview", pk=data_import.pk)
-    return render(request, "imports/task_upload.html", {"committee": committee, "form": form})
+@dataclass(frozen=True)
+class ImportFlow:
+    """How one kind of import goes through the same three pages: upload, preview, commit.
+
+    The pages are the same for every kind; what differs is listed here: the form and the
+    upload options it stores with the file, the plan builder and the commit service, the
+    message after the commit and where the secretariat goes next. ``name`` prefixes the
+    kind's URL names and templates (``imports:<name>_preview``, ``<name>_upload.html``).
+    """
+
+    name: str
+    form_class: type
+    options: tuple[str, ...]
+    build_plan: Callable
+    commit: Callable
+    committed_message: str
+    # Only the task form offers a source document, chosen among the committee's.
+    form_needs_committee: bool = False
+    # The task preview lists the aliases already recorded (they decide its unit names).
+    lists_aliases: bool = False
+    # Where to go after a commit; None: back to the preview, which now says it is committed.
+    after_commit: Callable | None = None
+
+    @property
+    def preview_url_name(self) -> str:
+        return f"imports:{self.name}_preview"
 
 
-@login_required
-def task_preview(request, pk):
-    data_import = access_import(request.user, pk)
-    if data_import.kind != ImportKind.TASKS:
-        return redirect(_preview_url_name(data_import), pk=data_import.pk)
-    plan = build_task_plan(data_import)
-    aliases = UnitAlias.objects.filter(committee=data_import.committee).select_related("unit")
-    return render(
-        request,
-        "imports/task_preview.html",
-        {
+IMPORT_FLOWS: dict[str, ImportFlow] = {
+    ImportKind.TASKS: ImportFlow(
+        name="task",
+        form_class=TaskUploadForm,
+        options=("group_mode", "code_prefix", "assigned_on", "source_document"),
+        build_plan=build_task_plan,
+        commit=services.do_commit_task_import,
+        committed_message=gettext_lazy("Đã ghi %(count)s nhiệm vụ vào hệ thống."),
+        form_needs_committee=True,
+        lists_aliases=True,
+        # The new tasks are what the secretariat wants to see next, in the task list.
+        after_commit=lambda data_import: (
+            f"{reverse('assignments:task_list')}?committee={data_import.committee_id}"
+        ),
+    ),
+    ImportKind.INDICATORS: ImportFlow(
+        name="indicator",
+        form_class=IndicatorUploadForm,
+        options=("code_prefix", "target_year"),
+        build_plan=build_indicator_plan,
+        commit=services.do_commit_indicator_import,
+        committed_message=gettext_lazy("Đã ghi %(count)s chỉ tiêu, mục tiêu vào hệ thống."),
+    ),
+    ImportKind.OBSERVATIONS: ImportFlow(
+        name="observation",
+        form_class=ObservationUploadForm,
+        options=(),
+        build_plan=build_observation_plan,
+        commit=services.do_commit_observation_import,
+        committed_message=gettext_lazy("Đã ghi %(count)s số liệu vào hệ thống."),
+    ),
+}
+
+
+def _upload_view(kind: str):
+    flow = IMPORT_FLOWS[kind]
+
+    @login_required
+    def view(request, committee_pk):
+        committee = access_committee(request.user, committee_pk, "manage")
+        extra = {"committee": committee} if flow.form_needs_committee else {}
+        form = flow.form_class(request.POST or None, request.FILES or None, **extra)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                data_import = services.do_upload_import(
+                    committee=committee,
+                    by=request.user,
+                    kind=kind,
+                    filename=upload.name,
+                    content=upload.read(),
+                    **{option: form.cleaned_data[option] for option in flow.options},
+                )
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                return redirect(flow.preview_url_name, pk=data_import.pk)
+        return render(
+            request, f"imports/{flow.name}_upload.html", {"committee": committee, "form": form}
+        )
+
+    # Named as the URL is, for tracebacks and the permission table's messages.
+    view.__name__ = view.__qualname__ = f"{flow.name}_upload"
+    return view
+
+
+def _preview_view(kind: str):
+    flow = IMPORT_FLOWS[kind]
+
+    @login_required
+    def view(request, pk):
+        data_import = access_import(request.user, pk)
+        if data_import.kind != kind:
+            # An old link or a typed address: show the import on its own kind's page.
+            return redirect(_preview_url_name(data_import), pk=data_import.pk)
+        context = {
             "data_import": data_import,
             "committee": data_import.committee,
-            "plan": plan,
+            "plan": flow.build_plan(data_import),
             "alias_form": UnitAliasForm(),
-            "aliases": aliases,
-        },
-    )
+        }
+        if flow.lists_aliases:
+            context["aliases"] = UnitAlias.objects.filter(
+                committee=data_import.committee
+            ).select_related("unit")
+        return render(request, f"imports/{flow.name}_preview.html", context)
+
+    # Named as the URL is, for tracebacks and the permission table's messages.
+    view.__name__ = view.__qualname__ = f"{flow.name}_preview"
+    return view
 
 
-@login_required
-@require_POST
-def task_commit(request, pk):
-    data_import = access_import(request.user, pk)
-    try:
-        plan = services.do_commit_task_import(data_import=data_import, by=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect("imports:task_preview", pk=data_import.pk)
-    messages.success(
-        request,
-        _("Đã ghi %(count)s nhiệm vụ vào hệ thống.") % {"count": len(plan.rows_to_create)},
-    )
-    return redirect(f"{reverse('assignments:task_list')}?committee={data_import.committee_id}")
+def _commit_view(kind: str):
+    flow = IMPORT_FLOWS[kind]
+
+    @login_required
+    @require_POST
+    def view(request, pk):
+        data_import = access_import(request.user, pk)
+        try:
+            plan = flow.commit(data_import=data_import, by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(flow.preview_url_name, pk=data_import.pk)
+        messages.success(request, flow.committed_message % {"count": len(plan.rows_to_create)})
+        if flow.after_commit is not None:
+            return redirect(flow.after_commit(data_import))
+        return redirect(flow.preview_url_name, pk=data_import.pk)
+
+    # Named as the URL is, for tracebacks and the permission table's messages.
+    view.__name__ = view.__qualname__ = f"{flow.name}_commit"
+    return view
+
+
+task_upload = _upload_view(ImportKind.TASKS)
+task_preview = _preview_view(ImportKind.TASKS)
+task_commit = _commit_view(ImportKind.TASKS)
+indicator_upload = _upload_view(ImportKind.INDICATORS)
+indicator_preview = _preview_view(ImportKind.INDICATORS)
+indicator_commit = _commit_view(ImportKind.INDICATORS)
+observation_upload = _upload_view(ImportKind.OBSERVATIONS)
+observation_preview = _preview_view(ImportKind.OBSERVATIONS)
+observation_commit = _commit_view(ImportKind.OBSERVATIONS)
 
 
 @login_required
@@ -159,125 +255,7 @@ def alias_create(request, committee_pk):
 
 
 def _preview_url_name(data_import: DataImport) -> str:
-    return {
-        ImportKind.INDICATORS: "imports:indicator_preview",
-        ImportKind.OBSERVATIONS: "imports:observation_preview",
-    }.get(data_import.kind, "imports:task_preview")
-
-
-@login_required
-def indicator_upload(request, committee_pk):
-    committee = access_committee(request.user, committee_pk, "manage")
-    form = IndicatorUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            data_import = services.do_upload_import(
-                committee=committee,
-                by=request.user,
-                kind=ImportKind.INDICATORS,
-                filename=upload.name,
-                content=upload.read(),
-                code_prefix=form.cleaned_data["code_prefix"],
-                target_year=form.cleaned_data["target_year"],
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            return redirect("imports:indicator_preview", pk=data_import.pk)
-    return render(request, "imports/indicator_upload.html", {"committee": committee, "form": form})
-
-
-@login_required
-def indicator_preview(request, pk):
-    data_import = access_import(request.user, pk)
-    if data_import.kind != ImportKind.INDICATORS:
-        return redirect(_preview_url_name(data_import), pk=data_import.pk)
-    return render(
-        request,
-        "imports/indicator_preview.html",
-        {
-            "data_import": data_import,
-            "committee": data_import.committee,
-            "plan": build_indicator_plan(data_import),
-            "alias_form": UnitAliasForm(),
-        },
-    )
-
-
-@login_required
-@require_POST
-def indicator_commit(request, pk):
-    data_import = access_import(request.user, pk)
-    try:
-        plan = services.do_commit_indicator_import(data_import=data_import, by=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect("imports:indicator_preview", pk=data_import.pk)
-    messages.success(
-        request,
-        _("Đã ghi %(count)s chỉ tiêu, mục tiêu vào hệ thống.")
-        % {"count": len(plan.rows_to_create)},
-    )
-    return redirect("imports:indicator_preview", pk=data_import.pk)
-
-
-@login_required
-def observation_upload(request, committee_pk):
-    committee = access_committee(request.user, committee_pk, "manage")
-    form = ObservationUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            data_import = services.do_upload_import(
-                committee=committee,
-                by=request.user,
-                kind=ImportKind.OBSERVATIONS,
-                filename=upload.name,
-                content=upload.read(),
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            return redirect("imports:observation_preview", pk=data_import.pk)
-    return render(
-        request, "imports/observation_upload.html", {"committee": committee, "form": form}
-    )
-
-
-@login_required
-def observation_preview(request, pk):
-    data_import = access_import(request.user, pk)
-    if data_import.kind != ImportKind.OBSERVATIONS:
-        return redirect(_preview_url_name(data_import), pk=data_import.pk)
-    return render(
-        request,
-        "imports/observation_preview.html",
-        {
-            "data_import": data_import,
-            "committee": data_import.committee,
-            "plan": build_observation_plan(data_import),
-            "alias_form": UnitAliasForm(),
-        },
-    )
-
-
-@login_required
-@require_POST
-def observation_commit(request, pk):
-    data_import = access_import(request.user, pk)
-    try:
-        plan = services.do_commit_observation_import(data_import=data_import, by=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(
-            request,
-            _("Đã ghi %(count)s số liệu vào hệ thống.") % {"count": len(plan.rows_to_create)},
-        )
-    return redirect("imports:observation_preview", pk=data_import.pk)
+    return IMPORT_FLOWS.get(data_import.kind, IMPORT_FLOWS[ImportKind.TASKS]).preview_url_name
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
