@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from chidao.core.text import fold_text
 from chidao.imports.choices import RowOutcome
 from chidao.imports.plans import (
+    CommitteePlanner,
     ImportPlan,
     PlannedRow,
     RowProblem,
@@ -36,7 +37,6 @@ from chidao.imports.rules import (
     read_indicator_row,
     split_bodies,
 )
-from chidao.imports.units import UnitDirectory
 from chidao.indicators.choices import Comparator, Direction, ValueType
 from chidao.indicators.models import Indicator, Target
 from chidao.indicators.rules import parse_target
@@ -92,11 +92,9 @@ def build_indicator_plan(data_import) -> IndicatorPlan:
     )
 
 
-class _IndicatorPlanner:
+class _IndicatorPlanner(CommitteePlanner):
     def __init__(self, data_import):
-        self.data_import = data_import
-        self.committee = data_import.committee
-        self.directory = UnitDirectory(self.committee)
+        super().__init__(data_import)
         self.existing = {
             indicator.code: indicator
             for indicator in Indicator.objects.filter(committee=self.committee)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from chidao.imports.choices import RowOutcome
 from chidao.imports.rules import find_columns, looks_like_formula
 from chidao.imports.tables import SourceTable, read_tables
+from chidao.imports.units import UnitDirectory
 
 
 @dataclass
@@ -82,6 +83,19 @@ class ImportPlan:
                     seen.add(problem.name)
                     problems.append(problem)
         return problems
+
+
+class CommitteePlanner:
+    """Reads a file's rows for one import of one committee.
+
+    Unit names are resolved against that committee's directory (its units and the
+    aliases its secretariat recorded), loaded once per plan, not once per row.
+    """
+
+    def __init__(self, data_import):
+        self.data_import = data_import
+        self.committee = data_import.committee
+        self.directory = UnitDirectory(self.committee)
 
 
 def plan_stored_file(data_import, plan_class, plan_tables):

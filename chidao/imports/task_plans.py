@@ -16,6 +16,7 @@ from chidao.assignments.models import Task
 from chidao.committees.models import TaskGroup
 from chidao.imports.choices import GroupMode
 from chidao.imports.plans import (
+    CommitteePlanner,
     ImportPlan,
     PlannedRow,
     RowProblem,
@@ -40,7 +41,6 @@ from chidao.imports.rules import (
     split_bodies,
 )
 from chidao.imports.tables import SourceTable
-from chidao.imports.units import UnitDirectory
 
 _COLUMN_LABELS = {
     TITLE: "Tên nhiệm vụ",
@@ -98,11 +98,9 @@ def build_task_plan(data_import) -> TaskPlan:
     )
 
 
-class _TaskPlanner:
+class _TaskPlanner(CommitteePlanner):
     def __init__(self, data_import):
-        self.data_import = data_import
-        self.committee = data_import.committee
-        self.directory = UnitDirectory(self.committee)
+        super().__init__(data_import)
         self.existing_groups = {group.code: group for group in self.committee.task_groups.all()}
         self.existing_tasks = {
             task.code: task for task in Task.objects.filter(committee=self.committee)
