@@ -118,6 +118,20 @@ def _pad(row: tuple[str, ...], width: int) -> tuple[str, ...]:
     return tuple(row) + ("",) * (width - len(row))
 
 
+def _read_cells(cells: tuple[str, ...], columns: dict[str, int]):
+    """The row padded to the header's width, and ``cell(column)``: that column's text.
+
+    Word tables and short Excel rows drop trailing empty cells; a column the header does
+    not have reads as empty rather than failing, so optional columns stay optional.
+    """
+    cells = _pad(cells, max(columns.values()) + 1)
+
+    def cell(column: str) -> str:
+        return cells[columns[column]].strip() if column in columns else ""
+
+    return cells, cell
+
+
 _COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?$")
 
 
@@ -164,11 +178,7 @@ class TaskRow:
 
 def read_row(cells: tuple[str, ...], columns: dict[str, int]):
     """What a data row is: a ``GroupRow``, ``NoteRow``, ``TaskRow``, or None when empty."""
-    cells = _pad(cells, max(columns.values()) + 1)
-
-    def cell(column: str) -> str:
-        return cells[columns[column]].strip() if column in columns else ""
-
+    cells, cell = _read_cells(cells, columns)
     filled = [c for c in cells if c]
     if not filled or _is_column_numbers(cells):
         return None
@@ -361,11 +371,7 @@ class IndicatorRow:
 
 def read_indicator_row(cells: tuple[str, ...], columns: dict[str, int]):
     """A ``SectionRow``, ``IndicatorRow``, ``NoteRow``, or None for an empty row."""
-    cells = _pad(cells, max(columns.values()) + 1)
-
-    def cell(column: str) -> str:
-        return cells[columns[column]].strip() if column in columns else ""
-
+    cells, cell = _read_cells(cells, columns)
     filled = [c for c in cells if c]
     if not filled or _is_column_numbers(cells):
         return None
@@ -447,11 +453,7 @@ class ObservationRow:
 
 def read_observation_row(cells: tuple[str, ...], columns: dict[str, int]):
     """An ``ObservationRow``, or None for an empty row or a row of column numbers."""
-    cells = _pad(cells, max(columns.values()) + 1)
-
-    def cell(column: str) -> str:
-        return cells[columns[column]].strip() if column in columns else ""
-
+    cells, cell = _read_cells(cells, columns)
     if not any(cells) or _is_column_numbers(cells):
         return None
     return ObservationRow(cell(INDICATOR), cell(UNIT), cell(PERIOD), cell(VALUE), cell(NOTE))
