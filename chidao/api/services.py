@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.api.models import ApiToken, hash_token
 
@@ -24,7 +25,11 @@ def do_create_api_token(*, by, name: str) -> tuple[ApiToken, str]:
     active = ApiToken.objects.select_for_update().filter(user=by, revoked_at__isnull=True)
     if active.count() >= MAX_ACTIVE_TOKENS:
         raise ValidationError(
-            _("Đã có %(count)s khóa đang dùng; hãy thu hồi khóa không dùng nữa.")
+            ngettext(
+                "Đã có %(count)s khóa đang dùng; hãy thu hồi khóa không dùng nữa.",
+                "Đã có %(count)s khóa đang dùng; hãy thu hồi khóa không dùng nữa.",
+                MAX_ACTIVE_TOKENS,
+            )
             % {"count": MAX_ACTIVE_TOKENS}
         )
     raw = secrets.token_urlsafe(32)

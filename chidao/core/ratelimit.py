@@ -15,7 +15,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.audit.context import get_client_ip
 
@@ -105,13 +105,18 @@ class HeavyRequestRateLimitMiddleware:
         if not wait:
             return None
         if kind == "page":
-            text = _(
-                "Bạn đã gửi quá nhiều yêu cầu mở trang này. Vui lòng thử lại sau %(seconds)s giây."
+            text = ngettext(
+                "Bạn đã gửi quá nhiều yêu cầu mở trang này. Vui lòng thử lại sau %(seconds)s giây.",
+                "Bạn đã gửi quá nhiều yêu cầu mở trang này. Vui lòng thử lại sau %(seconds)s giây.",
+                wait,
             )
         else:
-            text = _(
+            text = ngettext(
                 "Bạn đã gửi quá nhiều yêu cầu xuất/nhập dữ liệu. "
-                "Vui lòng thử lại sau %(seconds)s giây."
+                "Vui lòng thử lại sau %(seconds)s giây.",
+                "Bạn đã gửi quá nhiều yêu cầu xuất/nhập dữ liệu. "
+                "Vui lòng thử lại sau %(seconds)s giây.",
+                wait,
             )
         response = HttpResponse(
             text % {"seconds": wait},

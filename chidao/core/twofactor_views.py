@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
@@ -69,13 +69,17 @@ def two_factor_verify(request):
         else:
             passed = do_use_recovery_code(user=request.user, code=token)
             if passed:
+                left = count_recovery_codes(request.user)
                 messages.warning(
                     request,
-                    _(
+                    ngettext(
                         "Bạn đã dùng một mã dự phòng; còn %(count)s mã. Mỗi mã chỉ dùng được "
-                        "một lần."
+                        "một lần.",
+                        "Bạn đã dùng một mã dự phòng; còn %(count)s mã. Mỗi mã chỉ dùng được "
+                        "một lần.",
+                        left,
                     )
-                    % {"count": count_recovery_codes(request.user)},
+                    % {"count": left},
                 )
         if passed:
             do_pass_second_step(request)

@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Max, Min, OuterRef, Subquery, Sum
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.counts import (
@@ -212,7 +213,12 @@ def get_cards(dashboard: Dashboard) -> list[dict]:
         },
         {
             "key": "due_soon",
-            "label": _("Đến hạn trong %(days)s ngày") % {"days": scope.committee.due_soon_days},
+            "label": ngettext(
+                "Đến hạn trong %(days)s ngày",
+                "Đến hạn trong %(days)s ngày",
+                scope.committee.due_soon_days,
+            )
+            % {"days": scope.committee.due_soon_days},
             "value": now.due_soon,
             "last_year": then.due_soon,
             "url": link(status="due_soon"),

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.assignments.services import do_create_task
 from chidao.committees.models import TaskGroup
@@ -222,9 +223,14 @@ def _commit_plan(data_import, by, kind, build_plan, write_rows, *, wrong_kind=""
         raise ValidationError(_("Tệp này đã được ghi vào hệ thống."))
     plan = build_plan(data_import)
     if plan.errors or plan.rows_with_errors:
+        count = len(plan.rows_with_errors) + len(plan.errors)
         raise ValidationError(
-            _("Còn %(count)s dòng có lỗi; hãy sửa tệp hoặc thêm tên gọi khác rồi xem lại.")
-            % {"count": len(plan.rows_with_errors) + len(plan.errors)}
+            ngettext(
+                "Còn %(count)s dòng có lỗi; hãy sửa tệp hoặc thêm tên gọi khác rồi xem lại.",
+                "Còn %(count)s dòng có lỗi; hãy sửa tệp hoặc thêm tên gọi khác rồi xem lại.",
+                count,
+            )
+            % {"count": count}
         )
     if not plan.rows_to_create:
         raise ValidationError(nothing_new or _("Không có gì mới để ghi."))

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from chidao.assignments.models import Task
@@ -279,7 +280,11 @@ def conclusion_create(request, pk):
         else:
             messages.success(
                 request,
-                _("Đã ghi kết luận mục %(number)s và giao %(count)s nhiệm vụ.")
+                ngettext(
+                    "Đã ghi kết luận mục %(number)s và giao %(count)s nhiệm vụ.",
+                    "Đã ghi kết luận mục %(number)s và giao %(count)s nhiệm vụ.",
+                    len(drafts),
+                )
                 % {"number": conclusion.number, "count": len(drafts)},
             )
             return redirect("meetings:meeting_detail", pk=meeting.pk)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from chidao.core.admin import FoldedSearchAdminMixin
 from chidao.core.sessions import do_end_all_sessions
@@ -43,6 +44,14 @@ class UserAdmin(DjangoUserAdmin):
         ended = sum(do_end_all_sessions(user=user) for user in queryset)
         self.message_user(
             request,
-            _("Đã kết thúc %(sessions)s phiên đăng nhập của %(users)s tài khoản.")
-            % {"sessions": ended, "users": len(queryset)},
+            ngettext(
+                "Đã kết thúc %(sessions)s phiên đăng nhập của %(users)s.",
+                "Đã kết thúc %(sessions)s phiên đăng nhập của %(users)s.",
+                ended,
+            )
+            % {
+                "sessions": ended,
+                "users": ngettext("%(count)s tài khoản", "%(count)s tài khoản", len(queryset))
+                % {"count": len(queryset)},
+            },
         )

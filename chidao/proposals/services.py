@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.assignments.evidence import EVIDENCE_KINDS
 from chidao.core.text import fold_text, normalize_text
@@ -73,7 +74,9 @@ def do_submit_proposal(
     if not title:
         errors["title"] = _("Ghi tiêu đề.")
     if len(files) > MAX_ATTACHMENTS:
-        errors["attachments"] = _("Gửi tối đa %(n)s tệp đính kèm.") % {"n": MAX_ATTACHMENTS}
+        errors["attachments"] = ngettext(
+            "Gửi tối đa %(n)s tệp đính kèm.", "Gửi tối đa %(n)s tệp đính kèm.", MAX_ATTACHMENTS
+        ) % {"n": MAX_ATTACHMENTS}
     if errors:
         raise ValidationError(errors)
     now = timezone.now()
@@ -90,7 +93,11 @@ def do_submit_proposal(
     if recent.filter(created_at__gte=now - timedelta(days=1)).count() >= MAX_PER_CONTACT_PER_DAY:
         raise ValidationError(
             {
-                "contact": _("Mỗi người gửi tối đa %(n)s kiến nghị một ngày.")
+                "contact": ngettext(
+                    "Mỗi người gửi tối đa %(n)s kiến nghị một ngày.",
+                    "Mỗi người gửi tối đa %(n)s kiến nghị một ngày.",
+                    MAX_PER_CONTACT_PER_DAY,
+                )
                 % {"n": MAX_PER_CONTACT_PER_DAY}
             }
         )

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.assignments.choices import TaskKind, TaskState, TaskStatus
 from chidao.assignments.models import Task
@@ -139,7 +140,11 @@ def do_urge_unit(*, committee, unit, by, message: str, now: datetime | None = No
             }
             for task in overdue
         ]
-        subject = _("Thường trực đôn đốc %(count)s nhiệm vụ quá hạn") % {"count": len(overdue)}
+        subject = ngettext(
+            "Thường trực đôn đốc %(count)s nhiệm vụ quá hạn",
+            "Thường trực đôn đốc %(count)s nhiệm vụ quá hạn",
+            len(overdue),
+        ) % {"count": len(overdue)}
         text = "\n".join(
             [
                 message,

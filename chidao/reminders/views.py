@@ -10,6 +10,7 @@ from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from chidao.assignments.access import TaskAction, access_task
@@ -63,7 +64,13 @@ def mark_all_read(request):
     count = do_mark_all_read(by=request.user)
     if not _is_htmx(request):
         messages.success(
-            request, _("Đã đánh dấu %(count)s thông báo là đã đọc.") % {"count": count}
+            request,
+            ngettext(
+                "Đã đánh dấu %(count)s thông báo là đã đọc.",
+                "Đã đánh dấu %(count)s thông báo là đã đọc.",
+                count,
+            )
+            % {"count": count},
         )
     response = redirect("reminders:notification_list")
     if _is_htmx(request):

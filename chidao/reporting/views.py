@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from chidao.committees.access import access_committee, get_roles
@@ -175,10 +176,20 @@ def schedule_create(request):
         except ValidationError as error:
             _show_errors(form, error)
         else:
+            created, existing = len(result.created), len(result.existing)
+            existing_text = ngettext(
+                "%(count)s kỳ đã có từ trước, giữ nguyên",
+                "%(count)s kỳ đã có từ trước, giữ nguyên",
+                existing,
+            ) % {"count": existing}
             messages.success(
                 request,
-                _("Đã mở %(created)s kỳ báo cáo; %(existing)s kỳ đã có từ trước, giữ nguyên.")
-                % {"created": len(result.created), "existing": len(result.existing)},
+                ngettext(
+                    "Đã mở %(count)s kỳ báo cáo; %(existing)s.",
+                    "Đã mở %(count)s kỳ báo cáo; %(existing)s.",
+                    created,
+                )
+                % {"count": created, "existing": existing_text},
             )
             return redirect("reporting:cycle_list")
     return render(request, "reporting/schedule_form.html", {"form": form})

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.assignments import services
 from chidao.assignments.access import TaskAction, access_task, get_task_actions
@@ -315,8 +316,13 @@ def task_breakdown(request, pk):
         except ValidationError as error:
             _show_errors(form, error)
         else:
+            count = len(subtasks)
             messages.success(
-                request, _("Đã giao %(count)d nhiệm vụ con.") % {"count": len(subtasks)}
+                request,
+                ngettext(
+                    "Đã giao %(count)d nhiệm vụ con.", "Đã giao %(count)d nhiệm vụ con.", count
+                )
+                % {"count": count},
             )
             return redirect("assignments:task_detail", pk=task.pk)
     existing = task.subtasks.select_related("lead_unit").order_by("code", "pk")
