@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chidao.assignments.forms.tasks import (
     DEADLINE_HELP,
@@ -227,7 +228,9 @@ class RecommendationForm(forms.Form):
     """One recommendation; a row without content is skipped."""
 
     title = forms.CharField(
-        label=_("Kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=pgettext_lazy("một kiến nghị sau kiểm tra", "Kiến nghị"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     deadline_text = forms.CharField(
         label=_("Thời hạn"), max_length=200, required=False, help_text=DEADLINE_HELP
