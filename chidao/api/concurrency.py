@@ -4,6 +4,7 @@ Pages re-render their form on ``EditConflict``; an API client gets the same fact
 data, so it can read the record again and decide (``chidao.core.concurrency``).
 """
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.response import Response
 
@@ -35,7 +36,7 @@ def conflict_response(conflict: EditConflict, noun: str) -> Response:
     """409 with a Vietnamese reason and, per stale record, its current version and the
     fields changed since the client's version."""
     detail = " ".join(change.describe(noun) for change in conflict.changes)
-    detail += " Không có gì được lưu. Hãy đọc lại rồi gửi lại với version hiện tại."
+    detail += " " + _("Không có gì được lưu. Hãy đọc lại rồi gửi lại với version hiện tại.")
     return Response(
         {
             "detail": detail,

@@ -3,6 +3,7 @@ them; write serializers accept only what the acting role may set, so a unit cann
 a status, a lead unit or a deadline (unknown fields are ignored, never written)."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from chidao.assignments.choices import Recurrence, TaskStatus
@@ -131,7 +132,7 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
 
     def validate_output_date(self, value):
         if value and value > timezone.localdate():
-            raise serializers.ValidationError("Ngày của sản phẩm không thể sau hôm nay.")
+            raise serializers.ValidationError(_("Ngày của sản phẩm không thể sau hôm nay."))
         return value
 
 

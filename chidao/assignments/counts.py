@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from django.db import connections
+from django.utils.translation import gettext_lazy
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.querysets import TaskQuerySet
@@ -127,7 +128,7 @@ def build_count_table(cells: list[dict], *, as_of: date, by: str) -> CountTable:
         if cell["due_soon"]:
             row["due_soon"] += cell["n"]
     rows = [
-        CountRow(key=key, label=labels[key] or "Chưa phân nhóm", **counts[key])
+        CountRow(key=key, label=labels[key] or gettext_lazy("Chưa phân nhóm"), **counts[key])
         for key in sorted(counts, key=lambda key: get_row_order(labels[key]))
     ]
     return CountTable(as_of=as_of, by=by, rows=rows, total=sum_rows(rows))

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from chidao.audit.access import access_audit_log
 from chidao.audit.filtersets import AuditEventFilterSet
@@ -46,14 +47,14 @@ def event_export(request):
     writer = csv.writer(response)
     writer.writerow(
         [
-            "Lúc",
-            "Sự kiện",
-            "Tên đăng nhập",
-            "Phương thức",
-            "Đường dẫn",
+            _("Lúc"),
+            _("Sự kiện"),
+            _("Tên đăng nhập"),
+            _("Phương thức"),
+            _("Đường dẫn"),
             "IP",
-            "Mã yêu cầu",
-            "Chi tiết",
+            _("Mã yêu cầu"),
+            _("Chi tiết"),
         ]
     )
     for event in _filtered(request).qs[:EXPORT_LIMIT].iterator():

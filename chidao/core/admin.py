@@ -1,5 +1,7 @@
 """Admin pieces shared by every app."""
 
+from django.utils.translation import gettext_lazy as _
+
 from chidao.core.text import fold_text
 
 
@@ -10,7 +12,7 @@ class FoldedSearchAdminMixin:
     """
 
     search_fields = ("search_text",)
-    search_help_text = "Tìm không phân biệt dấu và chữ hoa, chữ thường."
+    search_help_text = _("Tìm không phân biệt dấu và chữ hoa, chữ thường.")
 
     def get_search_results(self, request, queryset, search_term):
         for word in fold_text(search_term).split():

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from chidao.assignments.counts import get_count_table
@@ -131,10 +132,10 @@ def _months_before(day: date, months: int) -> date:
 
 
 CRITERION_LABELS = {
-    "on_time": "Hoàn thành đúng hạn",
-    "overdue": "Không để quá hạn",
-    "reporting": "Báo cáo đúng hạn",
-    "indicators": "Đạt chỉ tiêu",
+    "on_time": gettext_noop("Hoàn thành đúng hạn"),
+    "overdue": gettext_noop("Không để quá hạn"),
+    "reporting": gettext_noop("Báo cáo đúng hạn"),
+    "indicators": gettext_noop("Đạt chỉ tiêu"),
 }
 
 
