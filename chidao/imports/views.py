@@ -14,7 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
 
 from chidao.committees.access import access_committee, get_roles
@@ -98,7 +98,11 @@ IMPORT_FLOWS: dict[str, ImportFlow] = {
         options=("group_mode", "code_prefix", "assigned_on", "source_document"),
         build_plan=build_task_plan,
         commit=services.do_commit_task_import,
-        committed_message=gettext_lazy("Đã ghi %(count)s nhiệm vụ vào hệ thống."),
+        committed_message=ngettext_lazy(
+            "Đã ghi %(count)s nhiệm vụ vào hệ thống.",
+            "Đã ghi %(count)s nhiệm vụ vào hệ thống.",
+            "count",
+        ),
         form_needs_committee=True,
         lists_aliases=True,
         # The new tasks are what the secretariat wants to see next, in the task list.
@@ -112,7 +116,11 @@ IMPORT_FLOWS: dict[str, ImportFlow] = {
         options=("code_prefix", "target_year"),
         build_plan=build_indicator_plan,
         commit=services.do_commit_indicator_import,
-        committed_message=gettext_lazy("Đã ghi %(count)s chỉ tiêu, mục tiêu vào hệ thống."),
+        committed_message=ngettext_lazy(
+            "Đã ghi %(count)s chỉ tiêu, mục tiêu vào hệ thống.",
+            "Đã ghi %(count)s chỉ tiêu, mục tiêu vào hệ thống.",
+            "count",
+        ),
     ),
     ImportKind.OBSERVATIONS: ImportFlow(
         name="observation",
@@ -120,7 +128,11 @@ IMPORT_FLOWS: dict[str, ImportFlow] = {
         options=(),
         build_plan=build_observation_plan,
         commit=services.do_commit_observation_import,
-        committed_message=gettext_lazy("Đã ghi %(count)s số liệu vào hệ thống."),
+        committed_message=ngettext_lazy(
+            "Đã ghi %(count)s số liệu vào hệ thống.",
+            "Đã ghi %(count)s số liệu vào hệ thống.",
+            "count",
+        ),
     ),
 }
 
