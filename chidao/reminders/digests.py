@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.assignments.choices import (
     DeadlineChangeDecision,
@@ -88,7 +89,11 @@ def get_digest(user, today: date) -> Digest:
             tasks.filter(status=TaskStatus.OVERDUE),
             lambda t: _task_item(
                 t,
-                _("hạn %(deadline)s, quá %(days)s ngày")
+                ngettext(
+                    "hạn %(deadline)s, quá %(days)s ngày",
+                    "hạn %(deadline)s, quá %(days)s ngày",
+                    (today - t.deadline_as_of).days,
+                )
                 % {
                     "deadline": f"{t.deadline_as_of:%d/%m/%Y}",
                     "days": (today - t.deadline_as_of).days,

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.reminders.choices import NotificationKind
 from chidao.reminders.rules import DueReminder
@@ -118,13 +119,20 @@ def build_notice(
         )
         return subject, text % values
     if kind == NotificationKind.TASK_DUE_SOON:
-        subject = _("Nhiệm vụ %(code)s còn %(days)s ngày đến hạn") % {
+        subject = ngettext(
+            "Nhiệm vụ %(code)s còn %(days)s ngày đến hạn",
+            "Nhiệm vụ %(code)s còn %(days)s ngày đến hạn",
+            reminder.days,
+        ) % {
             "code": task.code,
             "days": reminder.days,
         }
-        text = _(
+        text = ngettext(
             "Nhiệm vụ %(task)s do %(unit)s chủ trì còn %(days)s ngày đến hạn (thời hạn "
-            "%(deadline)s). Đề nghị đơn vị khẩn trương hoàn thành và báo cáo kết quả."
+            "%(deadline)s). Đề nghị đơn vị khẩn trương hoàn thành và báo cáo kết quả.",
+            "Nhiệm vụ %(task)s do %(unit)s chủ trì còn %(days)s ngày đến hạn (thời hạn "
+            "%(deadline)s). Đề nghị đơn vị khẩn trương hoàn thành và báo cáo kết quả.",
+            reminder.days,
         ) % {
             "task": task.label,
             "unit": task.lead_unit,
@@ -138,14 +146,22 @@ def build_notice(
             "trì. Đề nghị đơn vị báo cáo kết quả thực hiện."
         ) % {"task": task.label, "unit": task.lead_unit, "deadline": deadline}
     elif kind == NotificationKind.TASK_OVERDUE:
-        subject = _("Nhiệm vụ %(code)s đã quá hạn %(days)s ngày") % {
+        subject = ngettext(
+            "Nhiệm vụ %(code)s đã quá hạn %(days)s ngày",
+            "Nhiệm vụ %(code)s đã quá hạn %(days)s ngày",
+            reminder.days,
+        ) % {
             "code": task.code,
             "days": reminder.days,
         }
-        text = _(
+        text = ngettext(
             "Nhiệm vụ %(task)s do %(unit)s chủ trì đã quá hạn %(days)s ngày (thời hạn "
             "%(deadline)s) mà chưa hoàn thành. Đề nghị đơn vị khẩn trương thực hiện, báo cáo "
-            "kết quả hoặc đề nghị điều chỉnh thời hạn nếu có lý do chính đáng."
+            "kết quả hoặc đề nghị điều chỉnh thời hạn nếu có lý do chính đáng.",
+            "Nhiệm vụ %(task)s do %(unit)s chủ trì đã quá hạn %(days)s ngày (thời hạn "
+            "%(deadline)s) mà chưa hoàn thành. Đề nghị đơn vị khẩn trương thực hiện, báo cáo "
+            "kết quả hoặc đề nghị điều chỉnh thời hạn nếu có lý do chính đáng.",
+            reminder.days,
         ) % {
             "task": task.label,
             "unit": task.lead_unit,
@@ -153,14 +169,22 @@ def build_notice(
             "deadline": deadline,
         }
     elif kind == NotificationKind.TASK_ESCALATED:
-        subject = _("Báo cáo lãnh đạo: nhiệm vụ %(code)s quá hạn %(days)s ngày") % {
+        subject = ngettext(
+            "Báo cáo lãnh đạo: nhiệm vụ %(code)s quá hạn %(days)s ngày",
+            "Báo cáo lãnh đạo: nhiệm vụ %(code)s quá hạn %(days)s ngày",
+            reminder.days,
+        ) % {
             "code": task.code,
             "days": reminder.days,
         }
-        text = _(
+        text = ngettext(
             "Nhiệm vụ %(task)s do %(unit)s chủ trì đã quá hạn %(days)s ngày (thời hạn "
             "%(deadline)s) mà chưa hoàn thành dù đã được nhắc. Kính báo đồng chí để chỉ đạo, "
-            "đôn đốc thực hiện."
+            "đôn đốc thực hiện.",
+            "Nhiệm vụ %(task)s do %(unit)s chủ trì đã quá hạn %(days)s ngày (thời hạn "
+            "%(deadline)s) mà chưa hoàn thành dù đã được nhắc. Kính báo đồng chí để chỉ đạo, "
+            "đôn đốc thực hiện.",
+            reminder.days,
         ) % {
             "task": task.label,
             "unit": task.lead_unit,
@@ -171,9 +195,12 @@ def build_notice(
         subject = _("Đề nghị xác nhận hoàn thành nhiệm vụ %(code)s chờ xem xét") % {
             "code": task.code
         }
-        text = _(
+        text = ngettext(
             "Đề nghị xác nhận hoàn thành nhiệm vụ %(task)s của %(unit)s gửi ngày %(since)s đã "
-            "chờ %(days)s ngày làm việc. Đề nghị Thường trực xem xét, xác nhận hoặc trả lại."
+            "chờ %(days)s ngày làm việc. Đề nghị Thường trực xem xét, xác nhận hoặc trả lại.",
+            "Đề nghị xác nhận hoàn thành nhiệm vụ %(task)s của %(unit)s gửi ngày %(since)s đã "
+            "chờ %(days)s ngày làm việc. Đề nghị Thường trực xem xét, xác nhận hoặc trả lại.",
+            reminder.days,
         ) % {
             "task": task.label,
             "unit": waiting.unit if waiting else task.lead_unit,
@@ -184,9 +211,12 @@ def build_notice(
         subject = _("Đề nghị điều chỉnh thời hạn nhiệm vụ %(code)s chờ quyết định") % {
             "code": task.code
         }
-        text = _(
+        text = ngettext(
             "Đề nghị điều chỉnh thời hạn nhiệm vụ %(task)s từ %(old)s sang %(new)s, gửi ngày "
-            "%(since)s, đã chờ %(days)s ngày làm việc. Đề nghị Thường trực xem xét, quyết định."
+            "%(since)s, đã chờ %(days)s ngày làm việc. Đề nghị Thường trực xem xét, quyết định.",
+            "Đề nghị điều chỉnh thời hạn nhiệm vụ %(task)s từ %(old)s sang %(new)s, gửi ngày "
+            "%(since)s, đã chờ %(days)s ngày làm việc. Đề nghị Thường trực xem xét, quyết định.",
+            reminder.days,
         ) % {
             "task": task.label,
             "old": format_date(waiting.old_deadline if waiting else None),
@@ -202,10 +232,20 @@ def build_notice(
 def _build_cycle_notice(reminder: DueReminder, cycle: CycleInfo, due: str) -> tuple[str, str]:
     values = {"cycle": cycle.title, "unit": cycle.unit, "due": due, "days": reminder.days}
     if reminder.kind == NotificationKind.CYCLE_DUE_SOON:
-        subject = _("%(cycle)s: còn %(days)s ngày đến hạn gửi") % values
-        text = _(
+        subject = (
+            ngettext(
+                "%(cycle)s: còn %(days)s ngày đến hạn gửi",
+                "%(cycle)s: còn %(days)s ngày đến hạn gửi",
+                reminder.days,
+            )
+            % values
+        )
+        text = ngettext(
             "%(unit)s chưa gửi %(cycle)s; hạn gửi Thường trực là %(due)s (còn %(days)s "
-            "ngày). Đề nghị đơn vị hoàn thành và gửi đúng hạn."
+            "ngày). Đề nghị đơn vị hoàn thành và gửi đúng hạn.",
+            "%(unit)s chưa gửi %(cycle)s; hạn gửi Thường trực là %(due)s (còn %(days)s "
+            "ngày). Đề nghị đơn vị hoàn thành và gửi đúng hạn.",
+            reminder.days,
         )
     elif reminder.kind == NotificationKind.CYCLE_DUE_TODAY:
         subject = _("%(cycle)s: hôm nay là hạn gửi") % values
@@ -235,17 +275,38 @@ def _build_proposal_notice(
         "days": reminder.days,
     }
     if reminder.kind == NotificationKind.PROPOSAL_DUE_SOON:
-        subject = _("Kiến nghị %(code)s: còn %(days)s ngày đến hạn trả lời") % values
-        text = _(
+        subject = (
+            ngettext(
+                "Kiến nghị %(code)s: còn %(days)s ngày đến hạn trả lời",
+                "Kiến nghị %(code)s: còn %(days)s ngày đến hạn trả lời",
+                reminder.days,
+            )
+            % values
+        )
+        text = ngettext(
             "Kiến nghị %(code)s “%(title)s” đã chuyển %(unit)s xử lý; hạn trả lời là %(due)s "
-            "(còn %(days)s ngày). Đề nghị đơn vị soạn trả lời để Thường trực duyệt."
+            "(còn %(days)s ngày). Đề nghị đơn vị soạn trả lời để Thường trực duyệt.",
+            "Kiến nghị %(code)s “%(title)s” đã chuyển %(unit)s xử lý; hạn trả lời là %(due)s "
+            "(còn %(days)s ngày). Đề nghị đơn vị soạn trả lời để Thường trực duyệt.",
+            reminder.days,
         )
     elif reminder.kind == NotificationKind.PROPOSAL_OVERDUE:
-        subject = _("Kiến nghị %(code)s đã quá hạn trả lời %(days)s ngày") % values
-        text = _(
+        subject = (
+            ngettext(
+                "Kiến nghị %(code)s đã quá hạn trả lời %(days)s ngày",
+                "Kiến nghị %(code)s đã quá hạn trả lời %(days)s ngày",
+                reminder.days,
+            )
+            % values
+        )
+        text = ngettext(
             "Kiến nghị %(code)s “%(title)s” chuyển %(unit)s xử lý đã quá hạn trả lời "
             "%(days)s ngày (hạn %(due)s). Đề nghị đơn vị khẩn trương soạn trả lời; Thường "
-            "trực theo dõi, đôn đốc."
+            "trực theo dõi, đôn đốc.",
+            "Kiến nghị %(code)s “%(title)s” chuyển %(unit)s xử lý đã quá hạn trả lời "
+            "%(days)s ngày (hạn %(due)s). Đề nghị đơn vị khẩn trương soạn trả lời; Thường "
+            "trực theo dõi, đôn đốc.",
+            reminder.days,
         )
     else:
         raise ValueError(f"no text for {reminder.kind}")

@@ -132,7 +132,11 @@ def do_urge_unit(*, committee, unit, by, message: str, now: datetime | None = No
         )
         urge.tasks.set(overdue)
         lines = [
-            _("- %(task)s, hạn %(deadline)s, quá %(days)s ngày")
+            ngettext(
+                "- %(task)s, hạn %(deadline)s, quá %(days)s ngày",
+                "- %(task)s, hạn %(deadline)s, quá %(days)s ngày",
+                (today - task.deadline_as_of).days,
+            )
             % {
                 "task": f"{task.code} {task.title}".strip(),
                 "deadline": format_date(task.deadline_as_of),
