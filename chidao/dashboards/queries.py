@@ -94,6 +94,57 @@ def _task_list_path(_prefix: str, _urlconf) -> str:
     return reverse("assignments:task_list")
 
 
+def percent_text(value) -> str:
+    """A rate as "45,5 %" (Vietnamese decimal comma), or "—" when there is none."""
+    if value is None or value == "":
+        return "—"
+    return f"{value:.1f}".replace(".", ",") + " %"
+
+
+LINKED_STATUSES = ("done_on_time", "done_late", "in_progress", "overdue", "ongoing")
+
+
+def get_table_lines(table, scope: Scope, as_of: date, *, by: str, last_year=None) -> list[dict]:
+    """The rows of a dashboard count table as plain strings, with the list behind each number.
+
+    A province table has ~260 rows of ~10 cells: built in the template with a tag per
+    link and a filter per cell it was most of the request. Each row's list URL is written
+    once (``task_list_url`` of the scope's filters plus the row's unit or group); the
+    status links add ``&status=…`` to it, which is what ``list_params`` appends last, so
+    the URLs are the same bytes as one ``task_list_url`` per cell. Empty when the list
+    cannot show exactly that number (tasks without a group, or a scope of several units
+    with no single unit given), so no link promises a wrong count.
+    """
+    old_rows = {row.key: row for row in last_year.rows} if last_year else {}
+    lines = []
+    for row in table.rows:
+        linked = row.key is not None and (by == "lead_unit" or scope.links_are_exact)
+        url = task_list_url(scope.list_params(as_of, **{by: row.key})) if linked else ""
+        completion, on_time = row.completion_rate_of_due, row.on_time_rate_of_all
+        line = {
+            "label": row.label,
+            "url": url,
+            "assigned": str(row.assigned),
+            "due": str(row.due),
+            "completion_value": "-1" if completion is None else str(completion),
+            "completion": percent_text(completion),
+            "on_time_value": "-1" if on_time is None else str(on_time),
+            "on_time": percent_text(on_time),
+        }
+        for status in LINKED_STATUSES:
+            line[status] = str(getattr(row, status))
+            line[f"{status}_url"] = f"{url}&status={status}" if url else ""
+        if last_year is not None:
+            old = old_rows.get(row.key)
+            old_rate = old.completion_rate_of_due if old else None
+            line["old_overdue_value"] = str(old.overdue) if old else "0"
+            line["old_overdue"] = str(old.overdue) if old else "—"
+            line["old_completion_value"] = "-1" if old_rate is None else str(old_rate)
+            line["old_completion"] = percent_text(old_rate)
+        lines.append(line)
+    return lines
+
+
 def same_day_last_year(day: date) -> date:
     try:
         return day.replace(year=day.year - 1)
@@ -453,7 +504,21 @@ def get_commune_rows(user, scope: Scope, as_of: date):
         if cell["due_soon"]:
             counts[cell["committee_id"]]["due_soon"] += cell["n"]
     rows = []
+    # Each row links its numbers to the child's list: built here once per row rather than
+    # with a ``{% url %}`` per cell (a province has ~120 communes).
+    day, list_path = as_of.isoformat(), _task_list_path(get_script_prefix(), get_urlconf())
     for child in sorted(children, key=lambda c: c.name):
         row = CountRow(key=child.pk, label=child.name, **counts.get(child.pk, {}))
-        rows.append({"committee": child, "row": row})
+        url = f"{list_path}?committee={child.pk}&as_of={day}&status="
+        rows.append(
+            {
+                "committee": child,
+                "row": row,
+                "dashboard_url": reverse("dashboards:committee_dashboard", args=[child.pk])
+                + f"?as_of={day}",
+                "done_on_time_url": f"{url}done_on_time",
+                "done_late_url": f"{url}done_late",
+                "overdue_url": f"{url}overdue",
+            }
+        )
     return rows, sum_rows([r["row"] for r in rows])

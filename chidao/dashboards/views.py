@@ -21,7 +21,12 @@ from chidao.dashboards import services
 from chidao.dashboards.evaluation import get_ranking
 from chidao.dashboards.forms import EvaluationWeightsForm, PublicationForm, SavedViewForm
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
-from chidao.dashboards.queries import Scope, get_dashboard, get_indicator_panel
+from chidao.dashboards.queries import (
+    Scope,
+    get_dashboard,
+    get_indicator_panel,
+    get_table_lines,
+)
 from chidao.dashboards.rules import CRITERIA
 from chidao.proposals.choices import ProposalCategory
 from chidao.proposals.statistics import get_proposal_statistics
@@ -110,6 +115,14 @@ def committee_dashboard(request, pk):
             "can_manage": roles.manages(committee.pk),
             "has_followed": has_followed,
             "chart": chart,
+            "unit_lines": get_table_lines(
+                dashboard.by_unit,
+                scope,
+                as_of,
+                by="lead_unit",
+                last_year=dashboard.by_unit_last_year,
+            ),
+            "group_lines": get_table_lines(dashboard.by_group, scope, as_of, by="group"),
             "three_months_earlier": _months_before(as_of, 3),
             # Proposals have no history to replay, so their counts are today's.
             "proposal_statistics": get_proposal_statistics(

@@ -1,6 +1,6 @@
 from django import template
 
-from chidao.dashboards.queries import task_list_url
+from chidao.dashboards.queries import percent_text, task_list_url
 
 register = template.Library()
 
@@ -22,9 +22,7 @@ def list_url(scope, as_of, **filters) -> str:
 @register.filter
 def percent(value) -> str:
     """A rate as "45,5 %" (Vietnamese decimal comma), or "—" when there is none."""
-    if value is None or value == "":
-        return "—"
-    return f"{value:.1f}".replace(".", ",") + " %"
+    return percent_text(value)
 
 
 @register.filter
@@ -39,9 +37,3 @@ def change(now, then) -> str:
     if delta < 0:
         return f"−{text}"
     return "±0"
-
-
-@register.filter
-def row_for(table, key):
-    """The row of a count table for a unit or group id (None when it has none)."""
-    return next((row for row in table.rows if row.key == key), None)
