@@ -19,6 +19,7 @@ from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
 from chidao.dashboards.models import SavedView
+from chidao.dashboards.queries import LINKED_STATUSES, Scope, get_table_lines, task_list_url
 from chidao.dashboards.tests.conftest import DEMO_PASSWORD, DEMO_TODAY
 from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.models import User
@@ -280,3 +281,24 @@ def test_demo_dashboard_three_months_earlier(client, demo):
         assert list_count(user, url) == int(number), url
     days = [task.days_overdue for task in dashboard.overdue_tasks]
     assert days == sorted(days, reverse=True)
+
+
+def test_table_links_are_one_list_url_per_number(province):
+    """The rows' links, built once per row, are the URLs of the scope's filters plus the
+    row's unit or group and the column's status, even when the scope already names one
+    group and one unit (the row's own value then replaces the scope's)."""
+    group = province.task_groups.first()
+    unit = Task.objects.filter(committee=province).first().lead_unit
+    scope = Scope(committee=province, group_id=group.pk, unit_ids=frozenset([unit.pk]))
+    tasks = scope.filter_tasks(Task.objects.all())
+    for by in ("lead_unit", "group"):
+        table = get_count_table(tasks, as_of=AS_OF, by=by)
+        lines = get_table_lines(table, scope, AS_OF, by=by)
+        assert len(lines) == len(table.rows) > 0
+        for row, line in zip(table.rows, lines, strict=True):
+            assert line["url"] == task_list_url(scope.list_params(AS_OF, **{by: row.key}))
+            for status in LINKED_STATUSES:
+                expected = task_list_url(
+                    scope.list_params(AS_OF, **{by: row.key, "status": status})
+                )
+                assert line[f"{status}_url"] == expected
