@@ -11,7 +11,9 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from chidao.assignments.choices import TaskStatus
@@ -64,6 +66,30 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class ListSelect(forms.Select):
+    """A select whose options are written in Python rather than one template render each.
+
+    The committee and unit selects hold every committee and unit the user can see (~260
+    options at province scale): rendered through the option template they were half of
+    the list's request. Same markup as Django's ``select.html`` (no option groups here).
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '\n  <option value="{}"{}>{}</option>\n',
+            (
+                (option["value"], flatatt(option["attrs"]), option["label"])
+                for _group, choices, _index in widget["optgroups"]
+                for option in choices
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}\n</select>', name, flatatt(widget["attrs"]), options
+        )
+
+
 class TaskFilterSet(django_filters.FilterSet):
     """Filters of the task list; status is computed as of ``as_of`` (default today).
 
@@ -75,16 +101,17 @@ class TaskFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="filter_search", label=_("Tìm kiếm"))
     committee = django_filters.ModelChoiceFilter(
-        queryset=None, label=_("Ban Chỉ đạo"), empty_label=_("Tất cả")
+        queryset=None, widget=ListSelect, label=_("Ban Chỉ đạo"), empty_label=_("Tất cả")
     )
     group = django_filters.ModelChoiceFilter(
-        queryset=None, label=_("Nhóm nhiệm vụ"), empty_label=_("Tất cả")
+        queryset=None, widget=ListSelect, label=_("Nhóm nhiệm vụ"), empty_label=_("Tất cả")
     )
     lead_unit = django_filters.ModelChoiceFilter(
-        queryset=None, label=_("Cơ quan chủ trì"), empty_label=_("Tất cả")
+        queryset=None, widget=ListSelect, label=_("Cơ quan chủ trì"), empty_label=_("Tất cả")
     )
     coordinating_unit = django_filters.ModelChoiceFilter(
         queryset=None,
+        widget=ListSelect,
         method="filter_coordinating_unit",
         label=_("Cơ quan phối hợp"),
         empty_label=_("Tất cả"),
@@ -111,10 +138,10 @@ class TaskFilterSet(django_filters.FilterSet):
         field_name="deadline_as_of", lookup_expr="lte", label=_("Thời hạn đến"), widget=DateInput
     )
     source_document = django_filters.ModelChoiceFilter(
-        queryset=None, label=_("Văn bản giao"), empty_label=_("Tất cả")
+        queryset=None, widget=ListSelect, label=_("Văn bản giao"), empty_label=_("Tất cả")
     )
     overseeing_member = django_filters.ModelChoiceFilter(
-        queryset=None, label=_("Lãnh đạo phụ trách"), empty_label=_("Tất cả")
+        queryset=None, widget=ListSelect, label=_("Lãnh đạo phụ trách"), empty_label=_("Tất cả")
     )
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, method="filter_sort", label=_("Sắp xếp"), empty_label=None
