@@ -8,6 +8,7 @@ the issuing body, "Số …-BC/…"): Times New Roman, A4, margins within the de
 Both read ``gather.get_report_data``, so they print the numbers the dashboard shows.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -302,7 +303,9 @@ def build_report_xlsx(cycle: ReportingCycle, as_of: date) -> bytes:
     return buffer.getvalue()
 
 
+@functools.cache
 def _font(bold=False, italic=False, size=12) -> Font:
+    # One object per style: openpyxl hashes a new Font for every cell otherwise.
     return Font(name=FONT, bold=bold, italic=italic, size=size)
 
 

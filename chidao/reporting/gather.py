@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.counts import CountRow, CountTable, get_count_table
@@ -280,20 +280,28 @@ def _next_period_span(cycle: ReportingCycle) -> tuple[date, date]:
 
 def _get_task_lines(tasks, as_of: date) -> list[tuple[TaskLine, str, date | None]]:
     """One line per task assigned by ``as_of``, with its group code and completion date."""
-    updates = ProgressUpdate.objects.filter(reported_on__lte=as_of).order_by("-reported_on", "-pk")
-    annotated = (
+    # Only two reports per task are printed (the latest, and the latest naming a
+    # difficulty): pick their ids in SQL rather than loading every report of the province.
+    updates = ProgressUpdate.objects.filter(task=OuterRef("pk"), reported_on__lte=as_of).order_by(
+        "-reported_on", "-pk"
+    )
+    annotated = list(
         tasks.with_status(as_of)
         .exclude(status=TaskStatus.NOT_YET_ASSIGNED)
-        .select_related("group", "lead_unit")
-        .prefetch_related(
-            "coordinating_units", Prefetch("progress_updates", queryset=updates, to_attr="recent")
+        .annotate(
+            last_update_id=Subquery(updates.values("pk")[:1]),
+            difficulty_update_id=Subquery(updates.exclude(difficulties="").values("pk")[:1]),
         )
+        .select_related("group", "lead_unit")
+        .prefetch_related("coordinating_units")
         .order_by("group__order", "group__code", "code", "pk")
     )
+    ids = {t.last_update_id for t in annotated} | {t.difficulty_update_id for t in annotated}
+    reports = ProgressUpdate.objects.in_bulk(ids - {None})
     lines = []
     for task in annotated:
-        last = task.recent[0] if task.recent else None
-        with_difficulties = next((u for u in task.recent if u.difficulties.strip()), None)
+        last = reports.get(task.last_update_id)
+        with_difficulties = reports.get(task.difficulty_update_id)
         completed_on = task.completed_on if task.status in _DONE else None
         line = TaskLine(
             code=task.code,
