@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from io import BytesIO
 
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -328,6 +329,8 @@ def _header_row(sheet, row: int, headers) -> None:
 
 def _write_row(sheet, row: int, values, *, bold=False, centre=()) -> None:
     for column, value in enumerate(values, start=1):
+        if isinstance(value, Promise):  # a translated label ("Chưa phân nhóm"): openpyxl wants str
+            value = str(value)
         cell = sheet.cell(row=row, column=column, value=value)
         if isinstance(value, float):
             cell.number_format = "0.0"

@@ -123,6 +123,18 @@ def test_excel_appendix_lists_every_task_grouped_i_to_vii_and_the_same_totals(cy
     assert indicators[0][4:] == ("≥ 50", "50", "100%", "Đạt")
 
 
+def test_tasks_outside_every_group_get_their_own_row_in_both_files(cycle):
+    task = Task.objects.filter(committee=cycle.committee).order_by("pk").first()
+    Task.objects.filter(pk=task.pk).update(group=None)
+
+    book = load_workbook(BytesIO(build_report_xlsx(cycle, TODAY)))
+    counts = [row[1] for row in book["Tổng hợp"].iter_rows(values_only=True)]
+    table = word(cycle).tables[1]
+
+    assert "Chưa phân nhóm" in counts
+    assert "Chưa phân nhóm" in [row.cells[1].text for row in table.rows]
+
+
 def test_party_layout_for_a_committee_hosted_by_the_provincial_party_committee(cycle):
     document = word(cycle)
 
