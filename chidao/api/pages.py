@@ -15,6 +15,7 @@ from chidao.api.access import access_api_token
 from chidao.api.models import ApiToken, WebhookDelivery, WebhookSubscription
 from chidao.api.webhooks import WebhookEvent
 from chidao.committees.access import access_committee
+from chidao.core.forms import add_service_errors
 
 
 class ApiTokenForm(forms.Form):
@@ -31,7 +32,7 @@ def token_list(request):
                 by=request.user, name=form.cleaned_data["name"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             form = ApiTokenForm()
     tokens = ApiToken.objects.filter(user=request.user)
@@ -77,7 +78,7 @@ def webhook_list(request, committee_pk):
                 events=form.cleaned_data["events"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             form = WebhookForm()
     subscriptions = WebhookSubscription.objects.filter(committee=committee)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from chidao.assignments.models import Task
+from chidao.core.forms import add_service_errors
 from chidao.core.uploads import build_file_attachment
 from chidao.documents.access import (
     access_document,
@@ -91,7 +92,7 @@ def document_create(request):
                 by=request.user, allow_existing=False, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Đã vào sổ văn bản %(symbol)s.") % {"symbol": document.symbol}
@@ -107,11 +108,3 @@ def document_file(request, pk):
         raise Http404
     extension = PurePath(document.file.name).suffix
     return build_file_attachment(document.file, document.symbol.replace("/", "-") + extension)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from chidao.audit.context import get_client_ip
 from chidao.committees.access import get_roles
+from chidao.core.forms import add_service_errors
 from chidao.core.uploads import build_file_attachment
 from chidao.proposals.access import access_proposal, get_visible_proposals
 from chidao.proposals.choices import ProposalStatus
@@ -22,14 +23,6 @@ from chidao.proposals.services import (
     do_submit_proposal,
 )
 from chidao.proposals.statistics import get_proposal_statistics
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 @require_http_methods(["GET", "POST"])
@@ -53,7 +46,7 @@ def public_submit(request):
                 files=data["attachments"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return render(request, "proposals/public_sent.html", {"proposal": proposal})
     return render(request, "proposals/public_form.html", {"form": form})
@@ -143,7 +136,7 @@ def _act(request, pk, action, form_class, service, template_key, initial=None):
         try:
             service(proposal=proposal, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã lưu."))
             return redirect("proposals:proposal_detail", pk=proposal.pk)

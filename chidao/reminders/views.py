@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from chidao.assignments.access import TaskAction, access_task
 from chidao.committees.access import access_committee, get_roles
+from chidao.core.forms import add_service_errors
 from chidao.core.uploads import build_attachment
 from chidao.org.models import Unit
 from chidao.reminders.access import access_notification
@@ -154,7 +155,7 @@ def urge_unit(request, committee_pk, unit_pk):
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã gửi đôn đốc đến %(unit)s.") % {"unit": unit})
             return redirect("reminders:sent_list")

@@ -46,18 +46,10 @@ from chidao.assignments.forms.reports import (
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.committees.access import access_committee, get_committee_tree, get_roles
 from chidao.committees.models import Committee
+from chidao.core.forms import add_service_errors
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Observation
 from chidao.org.models import Unit
-
-
-def _show_errors(form, error: ValidationError) -> None:
-    """Put a service's error next to the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _task_page(task_id: int):
@@ -100,7 +92,7 @@ def progress_create(request, pk):
                 **form.get_report_fields(),
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             if update.review_state == ReviewState.PENDING_UNIT_HEAD:
                 messages.success(request, _("Đã ghi báo cáo; báo cáo chờ lãnh đạo đơn vị duyệt."))
@@ -140,7 +132,7 @@ def progress_approve_unit(request, pk):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             if form.cleaned_data["decision"] == APPROVE:
                 messages.success(request, _("Đã duyệt; báo cáo đã gửi Thường trực."))
@@ -169,7 +161,7 @@ def progress_review(request, pk):
                 reason=form.cleaned_data["review_reason"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             if accept and update.claims_completion:
                 messages.success(
@@ -211,7 +203,7 @@ def deadline_change_request(request, pk):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã gửi đề nghị điều chỉnh thời hạn; chờ Thường trực."))
             return _task_page(task.pk)
@@ -246,7 +238,7 @@ def deadline_change_decide(request, pk):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             if approve:
                 messages.success(
@@ -278,7 +270,7 @@ def direction_create(request, pk):
         try:
             services.do_give_direction(task=task, by=request.user, text=form.cleaned_data["text"])
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã ghi ý kiến chỉ đạo."))
             return _task_page(task.pk)
