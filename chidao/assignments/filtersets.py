@@ -20,6 +20,7 @@ from chidao.assignments.choices import TaskStatus
 from chidao.assignments.models import Task
 from chidao.committees.access import get_visible_committees
 from chidao.committees.models import Membership, TaskGroup
+from chidao.core.asof import AsOfField
 from chidao.core.text import fold_text
 from chidao.documents.models import Document
 from chidao.org.models import Unit
@@ -64,6 +65,12 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class AsOfFilter(django_filters.DateFilter):
+    """The status date, read as every page reads ``?as_of=`` (``core.asof``)."""
+
+    field_class = AsOfField
 
 
 class ListSelect(forms.Select):
@@ -116,9 +123,7 @@ class TaskFilterSet(django_filters.FilterSet):
         label=_("Cơ quan phối hợp"),
         empty_label=_("Tất cả"),
     )
-    as_of = django_filters.DateFilter(
-        method="filter_as_of", label=_("Tình trạng đến ngày"), widget=DateInput
-    )
+    as_of = AsOfFilter(method="filter_as_of", label=_("Tình trạng đến ngày"), widget=DateInput)
     status = django_filters.ChoiceFilter(
         choices=[*TaskStatus.choices, ("due_soon", _("Sắp đến hạn"))],
         method="filter_status",

@@ -1,14 +1,11 @@
 """Pages of meetings; thin: parse input, call access_…, call one service, render."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -16,6 +13,8 @@ from django.views.decorators.http import require_http_methods
 from chidao.assignments.models import Task
 from chidao.committees.access import get_roles
 from chidao.committees.models import Committee
+from chidao.core.asof import get_as_of, redirect_legacy_as_of
+from chidao.core.forms import add_service_errors
 from chidao.core.uploads import build_attachment, build_file_attachment
 from chidao.meetings.access import (
     access_inspection,
@@ -112,14 +111,6 @@ def _meeting_fields(form) -> dict:
     }
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, committee_pk):
@@ -150,7 +141,7 @@ def meeting_create(request, committee_pk):
                 **_meeting_fields(form),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã ghi %(meeting)s.") % {"meeting": meeting.title})
             return redirect("meetings:meeting_detail", pk=meeting.pk)
@@ -195,7 +186,7 @@ def meeting_edit(request, pk):
                 **_meeting_fields(form),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("meetings:meeting_detail", pk=meeting.pk)
@@ -297,18 +288,20 @@ def conclusion_create(request, pk):
 
 def _add_row_errors(form, rows, error: ValidationError) -> None:
     """Put the service's errors next to their fields: ``tasks-<row>-<field>`` names the
-    row among the rows sent (blank rows skipped)."""
+    row among the rows sent (blank rows skipped); any other key goes to ``form``."""
     if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
+        add_service_errors(form, error)
         return
-    for key, messages_ in error.message_dict.items():
+    rest = {}
+    for key, errors in error.error_dict.items():
         parts = key.split("-", 2)
-        if len(parts) == 3 and parts[0] == "tasks" and parts[1].isdigit():
-            row_form = rows[int(parts[1])]
-            field = parts[2] if parts[2] in row_form.fields else None
-            row_form.add_error(field, messages_)
+        is_row = len(parts) == 3 and parts[0] == "tasks" and parts[1].isdigit()
+        if is_row and int(parts[1]) < len(rows):
+            add_service_errors(rows[int(parts[1])], ValidationError({parts[2]: errors}))
         else:
-            form.add_error(key if key in form.fields else None, messages_)
+            rest[key] = errors
+    if rest:
+        add_service_errors(form, ValidationError(rest))
 
 
 @login_required
@@ -335,7 +328,7 @@ def conclusion_notice_register(request, pk):
                 meeting=meeting, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -345,14 +338,11 @@ def conclusion_notice_register(request, pk):
     return render(request, "meetings/notice_form.html", {"form": form, "meeting": meeting})
 
 
-def _as_of(request) -> date:
-    return parse_date(request.GET.get("ngay", "") or "") or timezone.localdate()
-
-
+@redirect_legacy_as_of
 @login_required
 def follow_up(request, pk):
     meeting = access_meeting(request.user, pk)
-    brief = get_follow_up(meeting, as_of=_as_of(request))
+    brief = get_follow_up(meeting, as_of=get_as_of(request))
     return render(
         request,
         "meetings/follow_up.html",
@@ -367,10 +357,11 @@ def follow_up(request, pk):
     )
 
 
+@redirect_legacy_as_of
 @login_required
 def follow_up_docx(request, pk):
     meeting = access_meeting(request.user, pk)
-    brief = get_follow_up(meeting, as_of=_as_of(request))
+    brief = get_follow_up(meeting, as_of=get_as_of(request, notify=False))
     return build_attachment(
         build_follow_up_docx(brief),
         DOCX_CONTENT_TYPE,
@@ -392,7 +383,7 @@ def inspection_create(request, committee_pk):
                 committee=committee, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã lập đợt kiểm tra."))
             return redirect("meetings:inspection_detail", pk=inspection.pk)

@@ -1,7 +1,5 @@
 """Forms of the reporting pages; they parse input, the services judge it."""
 
-from datetime import date
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -159,17 +157,6 @@ class SubmissionForm(forms.Form):
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class AsOfForm(forms.Form):
-    """The date a report is made as of (``?ngay=yyyy-mm-dd``), today by default."""
-
-    ngay = forms.DateField(label=_("Số liệu tính đến ngày"), required=False, widget=_DATE)
-
-    def get_as_of(self) -> date:
-        if self.is_valid() and self.cleaned_data["ngay"]:
-            return self.cleaned_data["ngay"]
-        return timezone.localdate()
 
 
 class ReportTemplateForm(forms.Form):

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
+from chidao.core.asof import get_as_of, redirect_legacy_as_of
 from chidao.core.uploads import build_attachment
 from chidao.reporting import services
 from chidao.reporting.access import (
@@ -46,7 +47,6 @@ from chidao.reporting.builders import (
 from chidao.reporting.choices import CycleState, SubmissionState, Timeliness
 from chidao.reporting.docx_layout import DOCX_CONTENT_TYPE
 from chidao.reporting.forms import (
-    AsOfForm,
     CycleEditForm,
     CycleForm,
     ReportTemplateForm,
@@ -87,10 +87,6 @@ def _managed_committees(user):
     if not committees.exists():
         raise PermissionDenied
     return committees
-
-
-def _as_of(request):
-    return AsOfForm(request.GET).get_as_of()
 
 
 @login_required
@@ -195,13 +191,13 @@ def schedule_create(request):
     return render(request, "reporting/schedule_form.html", {"form": form})
 
 
+@redirect_legacy_as_of
 @login_required
 @require_GET
 def cycle_detail(request, pk):
     """The cycle board: who has sent, who sent late, who has not, with dates."""
     cycle = access_cycle(request.user, pk, CycleAction.VIEW)
-    as_of_form = AsOfForm(request.GET or None)
-    as_of = as_of_form.get_as_of()
+    as_of = get_as_of(request)
     lines = get_submission_lines(cycle, as_of)
     tally = {t: sum(1 for line in lines if line.timeliness == t) for t in Timeliness}
     return render(
@@ -211,11 +207,10 @@ def cycle_detail(request, pk):
             "cycle": cycle,
             "lines": lines,
             "as_of": as_of,
-            "as_of_form": as_of_form,
             "tally": [(t, tally[t]) for t in Timeliness],
             "can_manage": get_roles(request.user).manages(cycle.committee_id),
             "pdf_available": is_pdf_available(),
-            "query": f"?ngay={as_of:%Y-%m-%d}",
+            "query": f"?as_of={as_of:%Y-%m-%d}",
         },
     )
 
@@ -255,13 +250,14 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     return build_attachment(content, content_type, filename)
 
 
+@redirect_legacy_as_of
 @login_required
 @require_GET
 def report_docx(request, pk):
-    """The consolidated report as Word, as of ``?ngay=`` (today by default)."""
+    """The consolidated report as Word, as of ``?as_of=`` (today by default)."""
     cycle = access_cycle(request.user, pk, CycleAction.VIEW)
     try:
-        content = _build_docx(cycle, _as_of(request))
+        content = _build_docx(cycle, get_as_of(request, notify=False))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reporting:cycle_detail", pk=cycle.pk)
@@ -277,12 +273,13 @@ def _build_docx(cycle, as_of) -> bytes:
         return render_report_template(file, get_report_data(cycle, as_of))
 
 
+@redirect_legacy_as_of
 @login_required
 @require_GET
 def report_xlsx(request, pk):
     """The report's appendix as Excel: tasks grouped I–VII, counts, indicators."""
     cycle = access_cycle(request.user, pk, CycleAction.VIEW)
-    content = build_report_xlsx(cycle, _as_of(request))
+    content = build_report_xlsx(cycle, get_as_of(request, notify=False))
     return _download(content, XLSX_CONTENT_TYPE, get_report_filename(cycle, "xlsx"))
 
 
@@ -347,12 +344,13 @@ def _board_rows(cycle, as_of):
         )
 
 
+@redirect_legacy_as_of
 @login_required
 @require_GET
 def cycle_board_csv(request, pk):
     """The board as CSV, UTF-8 with a BOM so that Excel shows Vietnamese correctly."""
     cycle = access_cycle(request.user, pk, CycleAction.VIEW)
-    content = _csv_bytes(_BOARD_HEADERS, _board_rows(cycle, _as_of(request)))
+    content = _csv_bytes(_BOARD_HEADERS, _board_rows(cycle, get_as_of(request, notify=False)))
     name = get_report_filename(cycle, "csv").replace("Bao-Cao", "Tinh-Hinh-Nop")
     return _download(content, "text/csv; charset=utf-8", name)
 
@@ -364,11 +362,12 @@ def _csv_safe(value):
     return value
 
 
+@redirect_legacy_as_of
 @login_required
 @require_GET
 def cycle_board_xlsx(request, pk):
     cycle = access_cycle(request.user, pk, CycleAction.VIEW)
-    content = build_board_xlsx(cycle, _as_of(request))
+    content = build_board_xlsx(cycle, get_as_of(request, notify=False))
     name = get_report_filename(cycle, "xlsx").replace("Bao-Cao", "Tinh-Hinh-Nop")
     return _download(content, XLSX_CONTENT_TYPE, name)
 
@@ -513,6 +512,7 @@ def report_template_download(request, committee_pk):
     return _download(content, DOCX_CONTENT_TYPE, "Mau-Bao-Cao-Dang-Dung.docx")
 
 
+@redirect_legacy_as_of
 @login_required
 @require_GET
 def report_pdf(request, pk):
@@ -524,7 +524,7 @@ def report_pdf(request, pk):
             f"{reverse('reporting:report_docx', args=[cycle.pk])}?{request.GET.urlencode()}"
         )
     try:
-        content = convert_docx_to_pdf(_build_docx(cycle, _as_of(request)))
+        content = convert_docx_to_pdf(_build_docx(cycle, get_as_of(request, notify=False)))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reporting:cycle_detail", pk=cycle.pk)

@@ -79,7 +79,7 @@ def test_board_before_the_due_date_shows_reports_still_awaited(client, world, cy
     sign_in(client, world, "secretariat")
 
     response = client.get(
-        reverse("reporting:cycle_detail", args=[cycle.pk]), {"ngay": "2025-06-18"}
+        reverse("reporting:cycle_detail", args=[cycle.pk]), {"as_of": "2025-06-18"}
     )
 
     assert response.content.decode().count('data-timeliness="pending"') == 3
@@ -186,7 +186,7 @@ def test_downloads_open_in_word_and_excel_and_the_board_csv_has_a_bom(client, wo
     sign_in(client, world, "leader")
     url = reverse("reporting:report_docx", args=[cycle.pk])
 
-    docx = client.get(url, {"ngay": "2025-06-30"})
+    docx = client.get(url, {"as_of": "2025-06-30"})
     xlsx = client.get(reverse("reporting:report_xlsx", args=[cycle.pk]))
     board = client.get(reverse("reporting:cycle_board_csv", args=[cycle.pk]))
 
@@ -313,7 +313,7 @@ def test_the_secretariat_numbers_the_report_and_closes_the_cycle(client, world, 
         world.lead_unit.pk,
         world.other_unit.pk,
     }
-    report = client.get(reverse("reporting:report_docx", args=[cycle.pk]), {"ngay": "2025-06-30"})
+    report = client.get(reverse("reporting:report_docx", args=[cycle.pk]), {"as_of": "2025-06-30"})
     header = WordDocument(BytesIO(report.content)).tables[0].rows[0].cells[0]
     assert header.paragraphs[-1].text == "Số: 42/BC-BCĐ"
     # A closed cycle takes no more reports: the unit's page no longer offers the form.

@@ -62,7 +62,7 @@ def test_an_edited_template_is_used_for_the_report(client_secretariat, world):
     assert response.status_code == 302
     assert ReportTemplate.objects.get(committee=world.committee).original_name == "mau-sua.docx"
     cycle = world.objects["cycle"]
-    report = client.get(reverse("reporting:report_docx", args=[cycle.pk]), {"ngay": "2025-09-30"})
+    report = client.get(reverse("reporting:report_docx", args=[cycle.pk]), {"as_of": "2025-09-30"})
     document = WordDocument(BytesIO(report.content))
     body = [p.text for p in document.paragraphs]
     assert "Ghi chú riêng của Văn phòng Tỉnh ủy." in body
