@@ -6,15 +6,18 @@ One builder (``build_upper_level_export``) gives a plain dict, written as JSON o
 export_upper_level`` alike; the schema is documented in ``docs/export.md``.
 """
 
-import io
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from chidao.assignments.models import Task
+from chidao.core.spreadsheets import get_workbook_bytes, write_row
 from chidao.imports.rules import parse_period_phrase
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation, Target
@@ -128,14 +131,16 @@ def build_upper_level_export(*, committee, period: Period, as_of: date | None = 
 
 
 def build_upper_level_xlsx(data: dict) -> bytes:
-    """The export as a workbook: a sheet of tasks and a sheet of indicator values."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    """The export as a workbook: a sheet of tasks and a sheet of indicator values.
 
+    Written through the one spreadsheet writer from the same dict as the JSON: the ISO
+    dates become real dates and the values numbers, and a title, output or value that
+    starts with "=" stays text, never a live formula.
+    """
     book = Workbook()
     tasks = book.active
     tasks.title = _("Nhiệm vụ")
-    tasks.append([data["committee"]["name"], data["period"]["label"], data["as_of"]])
+    write_row(tasks, 1, [data["committee"]["name"], data["period"]["label"], _date(data["as_of"])])
     header = [
         "Mã",
         "Tên nhiệm vụ",
@@ -148,39 +153,47 @@ def build_upper_level_xlsx(data: dict) -> bytes:
         "Tiến độ (%)",
         "Ngày hoàn thành",
     ]
-    tasks.append(header)
-    for row in data["tasks"]:
-        tasks.append(
+    for cell in write_row(tasks, 2, header):
+        cell.font = Font(bold=True)
+    for number, row in enumerate(data["tasks"], start=3):
+        write_row(
+            tasks,
+            number,
             [
                 row["code"],
                 row["title"],
                 row["group"],
                 row["lead_unit"]["name"],
                 "; ".join(u["name"] for u in row["coordinating_units"]),
-                row["deadline"] or row["deadline_text"],
+                _date(row["deadline"]) or row["deadline_text"],
                 row["expected_output"],
                 row["status"],
                 row["progress_percent"],
-                row["completed_on"],
-            ]
+                _date(row["completed_on"]),
+            ],
         )
     indicators = book.create_sheet(_("Chỉ tiêu"))
-    indicators.append(["Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Đơn vị", "Giá trị"])
+    header = ["Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Đơn vị", "Giá trị"]
+    for cell in write_row(indicators, 1, header):
+        cell.font = Font(bold=True)
+    number = 1
     for row in data["indicators"]:
         for value in row["values"] or [None]:
-            indicators.append(
+            number += 1
+            write_row(
+                indicators,
+                number,
                 [
                     row["code"],
                     row["name"],
                     row["measure_unit"],
                     row["target"],
                     value["unit"]["name"] if value else None,
-                    value["value"] if value else None,
-                ]
+                    Decimal(value["value"]) if value else None,
+                ],
             )
-    for sheet, row in ((tasks, 2), (indicators, 1)):
-        for cell in sheet[row]:
-            cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return get_workbook_bytes(book)
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

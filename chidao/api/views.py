@@ -43,6 +43,7 @@ from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.assignments.services import do_submit_progress
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.core.concurrency import EditConflict
+from chidao.core.spreadsheets import XLSX_CONTENT_TYPE
 from chidao.core.uploads import build_attachment
 from chidao.documents.access import access_document
 from chidao.documents.models import Document
@@ -274,7 +275,7 @@ class CommitteeViewSet(viewsets.ReadOnlyModelViewSet):
         if request.query_params.get("output") == "xlsx":
             return build_attachment(
                 build_upper_level_xlsx(data),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                XLSX_CONTENT_TYPE,
                 f"bao-cao-{committee.pk}-{period.start:%Y-%m}.xlsx",
             )
         return Response(data)

@@ -2,7 +2,6 @@
 
 from collections.abc import Iterable
 from datetime import date
-from io import BytesIO
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -11,8 +10,8 @@ from openpyxl.utils import get_column_letter
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.models import Task
+from chidao.core.spreadsheets import get_workbook_bytes, write_cell
 
-DATE_FORMAT = "DD/MM/YYYY"
 HEADER_ROW = 3
 
 
@@ -45,8 +44,9 @@ def build_task_list_xlsx(tasks: Iterable[Task], as_of: date) -> bytes:
 
     ``tasks`` come from ``TaskFilterSet.qs`` (annotated with ``status`` and
     ``deadline_as_of`` as of ``as_of``), with ``committee``, ``group`` and ``lead_unit``
-    selected and ``coordinating_units`` prefetched. Dates are real Excel dates shown
-    dd/mm/yyyy, so a reader can sort and filter them in Excel.
+    selected and ``coordinating_units`` prefetched. Every value goes through the one
+    writer, so dates are real Excel dates shown dd/mm/yyyy (a reader can sort and filter
+    them) and a title typed as "=HYPERLINK(…)" stays text.
     """
     columns = _columns()
     workbook = Workbook()
@@ -55,11 +55,11 @@ def build_task_list_xlsx(tasks: Iterable[Task], as_of: date) -> bytes:
     title = _("DANH SÁCH NHIỆM VỤ (tình trạng đến ngày %(date)s)") % {
         "date": as_of.strftime("%d/%m/%Y")
     }
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
+    write_cell(sheet, 1, 1, title).font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
 
     for index, (header, width, _value) in enumerate(columns, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=index, value=header)
+        cell = write_cell(sheet, HEADER_ROW, index, header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -68,17 +68,10 @@ def build_task_list_xlsx(tasks: Iterable[Task], as_of: date) -> bytes:
     for number, task in enumerate(tasks, start=1):
         row = HEADER_ROW + number
         for index, (_header, _width, value) in enumerate(columns, start=1):
-            cell = sheet.cell(row=row, column=index, value=number if value is None else value(task))
-            if isinstance(cell.value, date):
-                cell.number_format = DATE_FORMAT
-            elif cell.data_type == "f":
-                # User text such as "=HYPERLINK(…)" stays text: never a live formula.
-                cell.data_type = "s"
+            cell = write_cell(sheet, row, index, number if value is None else value(task))
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
     if row > HEADER_ROW:
         sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(columns))}{row}"
-    output = BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return get_workbook_bytes(workbook)

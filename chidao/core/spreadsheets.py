@@ -41,6 +41,9 @@ DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 INTEGER_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0"
+PERCENT_FORMAT = "0.0%"
+# A Decimal is shown with the places it carries (0,75; 1.234,5), never more than these.
+MAX_DECIMAL_PLACES = 4
 
 
 def is_formula_text(value: object) -> bool:
@@ -68,9 +71,20 @@ def get_number_format(value: Any) -> str | None:
         return DATE_FORMAT
     if isinstance(value, int):
         return INTEGER_FORMAT
+    if isinstance(value, Decimal) and value.is_finite():
+        places = min(max(-value.normalize().as_tuple().exponent, 0), MAX_DECIMAL_PLACES)
+        return INTEGER_FORMAT + ("." + "0" * places if places else "")
     if isinstance(value, float | Decimal):
         return DECIMAL_FORMAT
     return None
+
+
+def get_fraction(percent: Decimal | float | None) -> Decimal | float | None:
+    """A rate the rules give in percent (71.4) as the fraction ``PERCENT_FORMAT`` shows
+    as "71,4%" (0.714); None stays None."""
+    if percent is None:
+        return None
+    return percent / 100
 
 
 def write_cell(
@@ -158,6 +172,13 @@ def get_csv_value(value: Any) -> Any:
     return value
 
 
+def get_csv_writer(stream: Any) -> Any:
+    """A CSV writer on ``stream`` (a buffer, or a response to stream into), after the
+    byte-order mark that makes Excel read the file as UTF-8 (Vietnamese intact)."""
+    stream.write("\ufeff")
+    return csv.writer(stream)
+
+
 def write_csv_row(writer: Any, values: Iterable[Any]) -> None:
     """One CSV row through ``get_csv_value``, for writers that stream into a response."""
     writer.writerow([get_csv_value(value) for value in values])
@@ -166,8 +187,8 @@ def write_csv_row(writer: Any, values: Iterable[Any]) -> None:
 def build_csv(headers: Sequence[Any], rows: Iterable[Sequence[Any]]) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel shows Vietnamese correctly."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = get_csv_writer(buffer)
     write_csv_row(writer, headers)
     for values in rows:
         write_csv_row(writer, values)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return buffer.getvalue().encode("utf-8")

@@ -1,7 +1,6 @@
 """Leaders' dashboards, unit ranking and the public transparency page (issue [C])."""
 
-import io
-from datetime import date, datetime
+from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -11,11 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from chidao.assignments.counts import get_count_table
 from chidao.assignments.models import Task
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee, Membership
+from chidao.core.asof import get_as_of
+from chidao.core.spreadsheets import XLSX_CONTENT_TYPE, get_workbook_bytes, write_cell, write_row
 from chidao.core.uploads import build_attachment
 from chidao.dashboards import services
 from chidao.dashboards.evaluation import get_ranking
@@ -33,16 +36,6 @@ from chidao.proposals.statistics import get_proposal_statistics
 
 PUBLIC_CACHE_SECONDS = 300
 PUBLIC_ANSWERS = 5
-
-
-def parse_as_of(text: str | None) -> date | None:
-    """The report date from ``?as_of=``: dd/mm/yyyy or ISO; None when absent or invalid."""
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime((text or "").strip(), pattern).date()  # noqa: DTZ007 -- a date
-        except ValueError:
-            continue
-    return None
 
 
 def access_dashboard(user, pk) -> Committee:
@@ -87,7 +80,7 @@ def get_scope(request, committee) -> tuple[Scope, SavedView | None, str]:
 @login_required
 def committee_dashboard(request, pk):
     committee = access_dashboard(request.user, pk)
-    as_of = parse_as_of(request.GET.get("as_of")) or timezone.localdate()
+    as_of = get_as_of(request)
     scope, saved_view, scope_kind = get_scope(request, committee)
     dashboard = get_dashboard(request.user, scope, as_of)
     roles = get_roles(request.user)
@@ -155,7 +148,7 @@ CRITERION_LABELS = {
 @login_required
 def unit_ranking(request, pk):
     committee = access_dashboard(request.user, pk)
-    as_of = parse_as_of(request.GET.get("as_of")) or timezone.localdate()
+    as_of = get_as_of(request)
     weights, scores = get_ranking(request.user, committee, as_of)
     chart = [{"name": s.facts.name, "total": float(s.total)} for s in scores if s.total is not None]
     return render(
@@ -176,17 +169,16 @@ def unit_ranking(request, pk):
 
 @login_required
 def unit_ranking_xlsx(request, pk):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
+    """The ranking as Excel, through the one spreadsheet writer: points and counts are
+    numbers, a unit's name is always text."""
     committee = access_dashboard(request.user, pk)
-    as_of = parse_as_of(request.GET.get("as_of")) or timezone.localdate()
+    as_of = get_as_of(request, notify=False)
     weights, scores = get_ranking(request.user, committee, as_of)
     book = Workbook()
     sheet = book.active
     sheet.title = _("Xếp hạng")
-    sheet.append([committee.name])
-    sheet.append([_("Tính đến ngày %(date)s") % {"date": as_of.strftime("%d/%m/%Y")}])
+    write_cell(sheet, 1, 1, committee.name)
+    write_cell(sheet, 2, 1, _("Tính đến ngày %(date)s") % {"date": as_of.strftime("%d/%m/%Y")})
     header = [_("Hạng"), _("Đơn vị"), _("Điểm")]
     header += [f"{_(CRITERION_LABELS[c])} (×{getattr(weights, c)})" for c in CRITERIA]
     header += [
@@ -199,12 +191,13 @@ def unit_ranking_xlsx(request, pk):
         _("Báo cáo phải gửi"),
         _("Báo cáo đúng hạn"),
     ]
-    sheet.append(header)
-    for cell in sheet[3]:
+    for cell in write_row(sheet, 3, header):
         cell.font = Font(bold=True)
-    for score in scores:
+    for row, score in enumerate(scores, start=4):
         f = score.facts
-        sheet.append(
+        write_row(
+            sheet,
+            row,
             [score.rank, f.name, score.total]
             + [score.part(c).value for c in CRITERIA]
             + [
@@ -216,13 +209,11 @@ def unit_ranking_xlsx(request, pk):
                 f.coordinating.due,
                 f.reports_required,
                 f.reports_on_time,
-            ]
+            ],
         )
-    buffer = io.BytesIO()
-    book.save(buffer)
     return build_attachment(
-        buffer.getvalue(),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        get_workbook_bytes(book),
+        XLSX_CONTENT_TYPE,
         f"xep-hang-don-vi-{committee.pk}-{as_of.isoformat()}.xlsx",
     )
 

@@ -1,11 +1,12 @@
 """Blank workbooks for each import: the columns the import reads, two example rows, and a
 sheet that explains every column in Vietnamese (``build_import_template``)."""
 
-import io
-
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
+from chidao.core.spreadsheets import get_workbook_bytes, write_row
 from chidao.imports.choices import ImportKind
 
 
@@ -55,38 +56,33 @@ def _indicator_columns():
 
 
 def build_import_template(kind: str) -> bytes:
-    """An .xlsx to fill in for an import of ``kind``."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
+    """An .xlsx to fill in for an import of ``kind``, written through the one writer."""
     columns = _indicator_columns() if kind == ImportKind.INDICATORS else _task_columns()
     book = Workbook()
     sheet = book.active
     sheet.title = _("Dữ liệu")
-    sheet.append([name for name, _help, _example in columns])
-    for cell in sheet[1]:
+    for cell in write_row(sheet, 1, [name for name, _help, _example in columns]):
         cell.font = Font(bold=True)
     if kind == ImportKind.INDICATORS:
-        sheet.append(["I", _("Đến năm 2030")])
+        write_row(sheet, 2, ["I", _("Đến năm 2030")])
     else:
-        sheet.append(["I", _("Nhóm nhiệm vụ thứ nhất")])
-    sheet.append([example for _name, _help, example in columns])
+        write_row(sheet, 2, ["I", _("Nhóm nhiệm vụ thứ nhất")])
+    write_row(sheet, 3, [example for _name, _help, example in columns])
     guide = book.create_sheet(pgettext("trang tính", "Hướng dẫn"))
-    guide.append([_("Cột"), _("Cách ghi")])
-    for name, help_text, _example in columns:
-        guide.append([name, help_text])
-    guide.append([])
-    guide.append(
+    write_row(guide, 1, [_("Cột"), _("Cách ghi")])
+    for row, (name, help_text, _example) in enumerate(columns, start=2):
+        write_row(guide, row, [name, help_text])
+    write_row(
+        guide,
+        len(columns) + 3,
         [
             _("Lưu ý"),
             _(
                 "Thứ tự cột và tên cột có thể khác đôi chút; dòng trống và dòng ghi chú được bỏ "
                 "qua; không dùng công thức. Tệp tối đa 20 MB, 20.000 dòng."
             ),
-        ]
+        ],
     )
     guide.column_dimensions["A"].width = 36
     guide.column_dimensions["B"].width = 100
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return get_workbook_bytes(book)

@@ -19,6 +19,8 @@ from django.views.decorators.http import require_POST
 
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
+from chidao.core.forms import add_service_errors
+from chidao.core.spreadsheets import XLSX_CONTENT_TYPE
 from chidao.core.uploads import build_attachment
 from chidao.imports import services
 from chidao.imports.access import access_import
@@ -34,14 +36,6 @@ from chidao.imports.indicator_plans import build_indicator_plan
 from chidao.imports.models import DataImport, UnitAlias
 from chidao.imports.observation_plans import build_observation_plan
 from chidao.imports.task_plans import build_task_plan
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -157,7 +151,7 @@ def _upload_view(kind: str):
                     **{option: form.cleaned_data[option] for option in flow.options},
                 )
             except ValidationError as error:
-                _form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 return redirect(flow.preview_url_name, pk=data_import.pk)
         return render(
@@ -270,9 +264,6 @@ def _preview_url_name(data_import: DataImport) -> str:
     return IMPORT_FLOWS.get(data_import.kind, IMPORT_FLOWS[ImportKind.TASKS]).preview_url_name
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 @login_required
 def task_template(request):
     """The blank workbook for a task import, with its column guide; anyone signed in."""
@@ -286,4 +277,4 @@ def indicator_template(request):
 
 
 def _template_response(kind: str, filename: str) -> HttpResponse:
-    return build_attachment(build_import_template(kind), XLSX, filename)
+    return build_attachment(build_import_template(kind), XLSX_CONTENT_TYPE, filename)

@@ -12,14 +12,18 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from io import BytesIO
 
-from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
 
 from chidao.assignments.counts import CountRow, CountTable
+from chidao.core.spreadsheets import (
+    PERCENT_FORMAT,
+    get_fraction,
+    get_workbook_bytes,
+    set_column_widths,
+    write_cell,
+)
 from chidao.reporting.choices import ReportLayout, Timeliness
 from chidao.reporting.docx_layout import (
     FONT,
@@ -35,8 +39,6 @@ from chidao.reporting.docx_layout import (
 from chidao.reporting.gather import ReportData, get_report_data, get_submission_lines
 from chidao.reporting.models import ReportingCycle
 from chidao.reporting.rules import get_period_phrase
-
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 COUNT_HEADERS = (
     "TT",
@@ -299,9 +301,7 @@ def build_report_xlsx(cycle: ReportingCycle, as_of: date) -> bytes:
     _count_sheet(workbook.create_sheet("Tổng hợp"), data)
     _indicator_sheet(workbook.create_sheet("Chỉ tiêu"), data)
     _submission_sheet(workbook.create_sheet("Báo cáo của đơn vị"), data)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return get_workbook_bytes(workbook)
 
 
 @functools.cache
@@ -314,7 +314,7 @@ def _sheet_title(sheet, lines: list[str], width: int) -> int:
     """Centred title lines across ``width`` columns; returns the next free row."""
     for index, text in enumerate(lines, start=1):
         sheet.merge_cells(start_row=index, start_column=1, end_row=index, end_column=width)
-        cell = sheet.cell(row=index, column=1, value=text)
+        cell = write_cell(sheet, index, 1, text)
         cell.font = _font(bold=index < len(lines), italic=index == len(lines), size=13)
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
     return len(lines) + 2
@@ -322,28 +322,22 @@ def _sheet_title(sheet, lines: list[str], width: int) -> int:
 
 def _header_row(sheet, row: int, headers) -> None:
     for column, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=row, column=column, value=header)
+        cell = write_cell(sheet, row, column, header)
         cell.font, cell.alignment, cell.border = _font(bold=True), _CENTRE, _BOX
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
 
 
-def _write_row(sheet, row: int, values, *, bold=False, centre=()) -> None:
+def _write_row(sheet, row: int, values, *, bold=False, centre=(), formats=None) -> None:
+    """One boxed row through the one writer: numbers and dates typed, text never a formula;
+    ``formats`` maps a 1-based column to a number format."""
     for column, value in enumerate(values, start=1):
-        if isinstance(value, Promise):  # a translated label ("Chưa phân nhóm"): openpyxl wants str
-            value = str(value)
-        cell = sheet.cell(row=row, column=column, value=value)
-        if isinstance(value, float):
-            cell.number_format = "0.0"
+        cell = write_cell(sheet, row, column, value, number_format=(formats or {}).get(column))
         cell.font, cell.border = _font(bold=bold), _BOX
         cell.alignment = _CENTRE if column in centre else _WRAP
-        if cell.data_type == "f":
-            # Text a unit wrote such as "=HYPERLINK(…)" stays text, never a live formula.
-            cell.data_type = "s"
 
 
 def _widths(sheet, widths) -> None:
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    set_column_widths(sheet, widths)
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
@@ -382,7 +376,7 @@ def _task_sheet(sheet, data: ReportData) -> None:
                 line.title,
                 line.lead_unit,
                 line.coordinating_units,
-                line.deadline,
+                line.deadline_as_of or line.deadline,  # a date where known, so it sorts
                 line.output,
                 line.result,
                 line.status_label,
@@ -405,7 +399,7 @@ def _count_sheet(sheet, data: ReportData) -> None:
         ("Theo nhóm nhiệm vụ", data.count_by_group),
         ("Theo cơ quan chủ trì", data.count_by_unit),
     ):
-        sheet.cell(row=row, column=1, value=caption).font = _font(bold=True)
+        write_cell(sheet, row, 1, caption).font = _font(bold=True)
         row += 1
         _header_row(sheet, row, COUNT_HEADERS)
         for index, count in enumerate(table.rows, start=1):
@@ -453,11 +447,11 @@ def _indicator_sheet(sheet, data: ReportData) -> None:
             line.group_code,
             line.measure_unit,
             line.target,
-            line.value,
-            line.ratio,
+            line.value if line.value_number is None else line.value_number,
+            line.ratio if line.ratio_number is None else get_fraction(line.ratio_number),
             line.assessment,
         )
-        _write_row(sheet, row, values, centre=(1, 3, 4, 5, 6, 7))
+        _write_row(sheet, row, values, centre=(1, 3, 4, 5, 6, 7), formats={7: PERCENT_FORMAT})
     _widths(sheet, (8, 60, 8, 14, 18, 14, 12, 16))
 
 
@@ -478,10 +472,10 @@ def _submission_sheet(sheet, data: ReportData) -> None:
             number,
             line.submission.unit.name,
             line.submission.get_state_display(),
-            f"{line.submitted_on:%d/%m/%Y}" if line.submitted_on else "",
+            line.submitted_on,
             line.timeliness.label,
         )
-        _write_row(sheet, row, [str(v) if not isinstance(v, int) else v for v in values])
+        _write_row(sheet, row, values)
     _widths(sheet, (6, 50, 24, 14, 20))
 
 
@@ -491,9 +485,7 @@ def build_board_xlsx(cycle: ReportingCycle, as_of: date) -> bytes:
     workbook = Workbook()
     _submission_sheet(workbook.active, data)
     workbook.active.title = "Tình hình nộp báo cáo"
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return get_workbook_bytes(workbook)
 
 
 @dataclass(frozen=True)
@@ -514,6 +506,4 @@ def build_list_xlsx(title: str, headers, rows) -> bytes:
         row += 1
         _write_row(sheet, row, values)
     _widths(sheet, [8 if i == 0 else 20 for i in range(len(headers))])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return get_workbook_bytes(workbook)

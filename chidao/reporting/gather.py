@@ -103,6 +103,10 @@ class IndicatorLine:
     value: str
     ratio: str
     assessment: str
+    # The same value and ratio as numbers, for the .xlsx (None where there is no number:
+    # no value, a yes/no indicator, a ratio that cannot be computed).
+    value_number: Decimal | None = None
+    ratio_number: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -371,11 +375,13 @@ def _get_indicator_lines(cycle: ReportingCycle) -> list[IndicatorLine]:
         )
         value = _committee_value(indicator, indicator.in_period)
         ratio, assessment = "", "Chưa có số liệu" if value is None else ""
+        ratio_number = None
         if target is not None and value is not None:
             bound = target.bounds[0]
             achievement = get_achievement(value, bound, indicator.direction, indicator.value_type)
             if achievement.ratio is not None:
                 ratio = f"{format_number(achievement.ratio)}%"
+                ratio_number = achievement.ratio
             assessment = {True: "Đạt", False: "Chưa đạt", None: "Chưa đánh giá"}[achievement.met]
         lines.append(
             IndicatorLine(
@@ -387,6 +393,8 @@ def _get_indicator_lines(cycle: ReportingCycle) -> list[IndicatorLine]:
                 value=_format_value(value, indicator.value_type),
                 ratio=ratio,
                 assessment=assessment,
+                value_number=None if indicator.value_type == "boolean" else value,
+                ratio_number=ratio_number,
             )
         )
     return lines

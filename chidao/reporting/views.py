@@ -6,9 +6,6 @@ may see it but not act), call one service, render. A service's ``ValidationError
 shown next to the field it names; nothing is saved when it is raised.
 """
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +22,8 @@ from django.views.decorators.http import require_GET, require_POST
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
 from chidao.core.asof import get_as_of, redirect_legacy_as_of
+from chidao.core.forms import add_service_errors
+from chidao.core.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, build_csv
 from chidao.core.uploads import build_attachment
 from chidao.reporting import services
 from chidao.reporting.access import (
@@ -37,7 +36,6 @@ from chidao.reporting.access import (
     get_visible_cycles,
 )
 from chidao.reporting.builders import (
-    XLSX_CONTENT_TYPE,
     build_board_xlsx,
     build_list_xlsx,
     build_report_docx,
@@ -68,14 +66,6 @@ from chidao.reporting.report_templates import (
     get_active_template,
     render_report_template,
 )
-
-
-def _show_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _managed_committees(user):
@@ -147,7 +137,7 @@ def cycle_create(request):
                 title=data["title"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã mở kỳ báo cáo %(title)s.") % {"title": cycle.title})
             return redirect("reporting:cycle_detail", pk=cycle.pk)
@@ -170,7 +160,7 @@ def schedule_create(request):
                 schedule=data["schedule"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             created, existing = len(result.created), len(result.existing)
             existing_text = ngettext(
@@ -225,7 +215,7 @@ def cycle_edit(request, pk):
         try:
             services.do_update_cycle(cycle=cycle, by=request.user, **data)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã lưu kỳ báo cáo."))
             return redirect("reporting:cycle_detail", pk=cycle.pk)
@@ -305,9 +295,9 @@ def _export_cycles(cycles, export: str) -> HttpResponse:
             cycle.title,
             cycle.get_kind_display(),
             str(cycle.committee),
-            f"{cycle.window_start:%d/%m/%Y}",
-            f"{cycle.window_end:%d/%m/%Y}",
-            f"{cycle.due_on:%d/%m/%Y}",
+            cycle.window_start,
+            cycle.window_end,
+            cycle.due_on,
             cycle.submitted_count,
             cycle.required_count,
             cycle.get_state_display(),
@@ -317,17 +307,7 @@ def _export_cycles(cycles, export: str) -> HttpResponse:
     if export == "xlsx":
         content = build_list_xlsx("Kỳ báo cáo", _CYCLE_HEADERS, rows)
         return _download(content, XLSX_CONTENT_TYPE, "Ky-Bao-Cao.xlsx")
-    return _download(_csv_bytes(_CYCLE_HEADERS, rows), "text/csv; charset=utf-8", "Ky-Bao-Cao.csv")
-
-
-def _csv_bytes(headers, rows) -> bytes:
-    """UTF-8 with a BOM so that Excel shows Vietnamese correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([_csv_safe(value) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return _download(build_csv(_CYCLE_HEADERS, rows), CSV_CONTENT_TYPE, "Ky-Bao-Cao.csv")
 
 
 _BOARD_HEADERS = ("STT", "Cơ quan, đơn vị", "Trạng thái", "Ngày gửi", "Đánh giá thời hạn")
@@ -339,8 +319,8 @@ def _board_rows(cycle, as_of):
             number,
             line.submission.unit.name,
             line.submission.get_state_display(),
-            f"{line.submitted_on:%d/%m/%Y}" if line.submitted_on else "",
-            str(line.timeliness.label),
+            line.submitted_on,
+            line.timeliness.label,
         )
 
 
@@ -350,16 +330,9 @@ def _board_rows(cycle, as_of):
 def cycle_board_csv(request, pk):
     """The board as CSV, UTF-8 with a BOM so that Excel shows Vietnamese correctly."""
     cycle = access_cycle(request.user, pk, CycleAction.VIEW)
-    content = _csv_bytes(_BOARD_HEADERS, _board_rows(cycle, get_as_of(request, notify=False)))
+    content = build_csv(_BOARD_HEADERS, _board_rows(cycle, get_as_of(request, notify=False)))
     name = get_report_filename(cycle, "csv").replace("Bao-Cao", "Tinh-Hinh-Nop")
-    return _download(content, "text/csv; charset=utf-8", name)
-
-
-def _csv_safe(value):
-    """Text that a spreadsheet would run as a formula is written as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    return _download(content, CSV_CONTENT_TYPE, name)
 
 
 @redirect_legacy_as_of
@@ -400,7 +373,7 @@ def submission_detail(request, pk):
                     )
         except ValidationError as error:
             submission.refresh_from_db()
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             if not sending:
                 messages.success(request, _("Đã lưu bản nháp báo cáo."))
@@ -483,7 +456,7 @@ def report_template(request, committee_pk):
                     committee=committee, by=request.user, file=form.cleaned_data["file"]
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Đã lưu mẫu báo cáo; các báo cáo tải về dùng mẫu này."))
                 return redirect("reporting:report_template", committee_pk=committee.pk)

@@ -28,6 +28,8 @@ from chidao.assignments.rules import is_due_soon
 from chidao.assignments.timeline import get_task_timeline
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.core.concurrency import EditConflict
+from chidao.core.forms import add_service_errors
+from chidao.core.spreadsheets import XLSX_CONTENT_TYPE
 from chidao.core.uploads import build_attachment
 from chidao.documents.models import Document
 from chidao.org.models import Unit
@@ -35,7 +37,6 @@ from chidao.org.models import Unit
 PAGE_SIZE = 50
 # Statuses shown open on the unit's home; the rest are folded away.
 OPEN_STATUSES = (TaskStatus.OVERDUE, TaskStatus.IN_PROGRESS, TaskStatus.ONGOING)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _list_rows(queryset):
@@ -146,7 +147,9 @@ def task_export(request):
     """The filtered list as .xlsx: the same rows as the page, every page at once."""
     filterset = TaskFilterSet(request.GET, request=request)
     content = build_task_list_xlsx(_list_rows(filterset.qs), filterset.report_date)
-    return build_attachment(content, XLSX, f"nhiem-vu-{filterset.report_date:%Y-%m-%d}.xlsx")
+    return build_attachment(
+        content, XLSX_CONTENT_TYPE, f"nhiem-vu-{filterset.report_date:%Y-%m-%d}.xlsx"
+    )
 
 
 @login_required
@@ -248,14 +251,6 @@ def _get_committee_for_create(request):
     return None, managed
 
 
-def _show_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 def task_create(request):
     """The secretariat writes down a new task of its committee (``?committee=<pk>``)."""
@@ -269,7 +264,7 @@ def task_create(request):
                 committee=committee, by=request.user, **form.get_task_fields()
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã giao nhiệm vụ."))
             return redirect("assignments:task_detail", pk=task.pk)
@@ -292,7 +287,7 @@ def task_edit(request, pk):
         except EditConflict as conflict:
             form.show_conflict(conflict, Task.objects.get(pk=task.pk))
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("assignments:task_detail", pk=task.pk)
@@ -314,7 +309,7 @@ def task_breakdown(request, pk):
         try:
             subtasks = services.do_break_down_task(task=task, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             count = len(subtasks)
             messages.success(

@@ -10,10 +10,14 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 
 from chidao.core.spreadsheets import (
+    PERCENT_FORMAT,
     build_csv,
     build_table_xlsx,
+    get_csv_writer,
+    get_fraction,
     get_workbook_bytes,
     is_formula_text,
+    write_csv_row,
     write_row,
 )
 
@@ -91,3 +95,42 @@ def test_csv_puts_an_apostrophe_before_formula_text_and_writes_dates_as_offices_
 )
 def test_is_formula_text(value, expected):
     assert is_formula_text(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal("82.5000"), "#,##0.0"),  # four stored places, one needed
+        (Decimal("0.75"), "#,##0.00"),
+        (Decimal("55.0000"), "#,##0"),
+        (Decimal("1E+2"), "#,##0"),
+        (Decimal("0.123456"), "#,##0.0000"),  # never more than four places
+    ],
+)
+def test_a_decimal_is_shown_with_the_places_it_carries(value, expected):
+    sheet = _reopen(build_table_xlsx(title="Chỉ tiêu", headers=["Giá trị"], rows=[[value]]))
+
+    assert sheet["A4"].data_type == "n"
+    assert sheet["A4"].number_format == expected
+
+
+def test_a_rate_in_percent_is_written_as_the_fraction_a_percent_format_shows():
+    workbook = Workbook()
+    write_row(
+        workbook.active,
+        1,
+        [get_fraction(Decimal("71.4")), get_fraction(None)],
+        number_formats={1: PERCENT_FORMAT},
+    )
+
+    cell = _reopen(get_workbook_bytes(workbook))["A1"]
+    assert cell.value == pytest.approx(0.714)
+    assert cell.number_format == "0.0%"
+    assert _reopen(get_workbook_bytes(workbook))["B1"].value is None
+
+
+def test_a_csv_streamed_into_a_response_starts_with_the_byte_order_mark():
+    stream = io.StringIO()
+    write_csv_row(get_csv_writer(stream), ["=1+1", 3])
+
+    assert stream.getvalue() == "\ufeff'=1+1,3\r\n"

@@ -119,8 +119,11 @@ def test_excel_appendix_lists_every_task_grouped_i_to_vii_and_the_same_totals(cy
     assert [list(t[2:9]) for t in totals] == [row_numbers(expected.total)] * 2
     assert book["Tổng hợp"].cell(row=1, column=1).font.name == FONT
 
-    indicators = [r for r in book["Chỉ tiêu"].iter_rows(values_only=True) if r[0] == "CĐS-03"]
-    assert indicators[0][4:] == ("≥ 50", "50", "100%", "Đạt")
+    # Value and ratio are numbers a secretariat can add up; "100%" comes from the format.
+    indicator = next(r for r in book["Chỉ tiêu"].iter_rows() if r[0].value == "CĐS-03")
+    assert [cell.value for cell in indicator[4:]] == ["≥ 50", 50, 1, "Đạt"]
+    assert (indicator[5].data_type, indicator[6].data_type) == ("n", "n")
+    assert indicator[6].number_format == "0.0%"
 
 
 def test_tasks_outside_every_group_get_their_own_row_in_both_files(cycle):
