@@ -51,7 +51,8 @@ INSTALLED_APPS = [
     "simple_history",
     # Sign-in throttling per account and per address (DESIGN.md §5).
     "axes",
-    # Two-step sign-in with an authenticator app (chidao.core.twofactor, DESIGN.md §5).
+    # Two-step sign-in with an authenticator app (chidao.core.twofactor and
+    # chidao.workspace.twofactor, DESIGN.md §5).
     "django_otp",
     "django_otp.plugins.otp_totp",
     # Single-use recovery codes for a lost authenticator (chidao.core.twofactor).
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
     "chidao.proposals",
     "chidao.dashboards",
     "chidao.scale",
+    # Pages that know roles across committees: menu, home page, two-step policy.
+    "chidao.workspace",
 ]
 
 MIDDLEWARE = [
@@ -110,7 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "chidao.core.context_processors.demo_mode",
-                "chidao.core.context_processors.main_menu",
+                "chidao.workspace.context_processors.main_menu",
                 "chidao.reminders.context_processors.unread_notifications",
             ],
         },
@@ -164,7 +167,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "chidao.audit.context.get_client_ip"
+AXES_CLIENT_IP_CALLABLE = "chidao.core.client_address.get_client_ip"
 # Sessions: signed out after this long without a request, and after this long in all
 # (chidao.core.sessions). The cookie lasts no longer than the absolute limit.
 CHIDAO_SESSION_IDLE_MINUTES = int(os.environ.get("CHIDAO_SESSION_IDLE_MINUTES", "30"))
@@ -308,7 +311,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # One name per shared choice set (indicator frequency and observation period).
-    "ENUM_NAME_OVERRIDES": {"PeriodKindEnum": "chidao.reporting.choices.PeriodKind"},
+    "ENUM_NAME_OVERRIDES": {"PeriodKindEnum": "chidao.core.periods.PeriodKind"},
     # The 400/401/403/404/429 answers of every operation (chidao.api.schema).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

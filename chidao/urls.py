@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.core.health import healthz
 from chidao.core.sessions import SignOutView
-from chidao.core.views import home
+from chidao.workspace.views import home
 
 admin.site.site_header = _("Chỉ Đạo")
 admin.site.site_title = _("Chỉ Đạo")

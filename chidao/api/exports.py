@@ -17,13 +17,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from chidao.assignments.models import Task
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.spreadsheets import get_workbook_bytes, write_row
 from chidao.imports.rules import parse_period_phrase
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation, Target
 from chidao.org.models import Unit
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 SCHEMA = "chidao.upper-level-export/1"
 

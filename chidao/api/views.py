@@ -43,6 +43,7 @@ from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.assignments.services import do_submit_progress
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.core.concurrency import EditConflict
+from chidao.core.periods import Period
 from chidao.core.spreadsheets import XLSX_CONTENT_TYPE
 from chidao.core.uploads import build_attachment
 from chidao.documents.access import access_document
@@ -52,7 +53,6 @@ from chidao.indicators.access import access_indicator, access_observation
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.services import ObservationEntry, do_save_observations
 from chidao.org.models import Unit
-from chidao.reporting.periods import Period
 
 # Object ids in URLs are integers; anything else is not an API address (404), never a
 # string handed to a query (which raised a 500 before).

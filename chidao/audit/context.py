@@ -8,6 +8,8 @@ import uuid
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from chidao.core.client_address import get_client_ip
+
 
 @dataclass(frozen=True)
 class RequestContext:
@@ -18,19 +20,6 @@ class RequestContext:
 
 
 current: ContextVar[RequestContext | None] = ContextVar("chidao_request", default=None)
-
-
-def get_client_ip(request) -> str | None:
-    """The client's address. Behind nginx, set ``CHIDAO_TRUSTED_PROXY_HEADER`` to the header
-    the proxy writes (e.g. ``X-Real-IP``); headers are never trusted otherwise."""
-    from django.conf import settings
-
-    header = getattr(settings, "CHIDAO_TRUSTED_PROXY_HEADER", "")
-    if header:
-        value = request.headers.get(header, "").split(",")[0].strip()
-        if value:
-            return value
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def build_context(request) -> RequestContext:

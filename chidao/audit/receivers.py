@@ -1,4 +1,5 @@
-"""Receivers: sign-in events, and the request behind every historical record."""
+"""Receivers: sign-in events, scanned uploads, and the request behind every historical
+record."""
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
@@ -7,6 +8,7 @@ from simple_history.signals import pre_create_historical_record
 from chidao.audit import context
 from chidao.audit.choices import AuditAction
 from chidao.audit.services import do_record_event
+from chidao.core.uploads import upload_scanned
 
 
 @receiver(user_logged_in, dispatch_uid="audit_sign_in")
@@ -26,6 +28,11 @@ def record_failed_sign_in(sender, credentials, request=None, **kwargs):
         username=str(credentials.get("username", ""))[:150],
         request=request,
     )
+
+
+@receiver(upload_scanned, dispatch_uid="audit_upload_scanned")
+def record_upload_scanned(sender, user, detail, **kwargs):
+    do_record_event(action=AuditAction.UPLOAD_SCANNED, user=user, detail=detail)
 
 
 @receiver(pre_create_historical_record, dispatch_uid="audit_history_origin")

@@ -13,12 +13,10 @@ class CoreConfig(AppConfig):
         from chidao.core import (
             jobs,  # noqa: F401 -- registers the nightly job with Huey
             sessions,
-            twofactor,
         )
         from chidao.core.models import normalize_text_before_save
         from chidao.core.validators import attach_default_validators
 
         user_logged_in.connect(sessions.note_sign_in, dispatch_uid="core_session_clocks")
-        user_logged_in.connect(twofactor.note_sign_in, dispatch_uid="core_two_factor")
         pre_save.connect(normalize_text_before_save, dispatch_uid="core_text_in_nfc")
         attach_default_validators()

@@ -1,15 +1,5 @@
 from django.conf import settings
 
-from chidao.committees.access import get_roles
-from chidao.core.menu import get_main_menu
-
 
 def demo_mode(request):
     return {"demo_mode": settings.DEMO_MODE}
-
-
-def main_menu(request):
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"main_menu": []}
-    return {"main_menu": get_main_menu(get_roles(user), request.path)}

@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import ngettext
 
-from chidao.audit.context import get_client_ip
+from chidao.core.client_address import get_client_ip
 
 PERIODS = {"s": 1, "sec": 1, "min": 60, "m": 60, "hour": 3600, "h": 3600, "day": 86400, "d": 86400}
 EXPORT = re.compile(r"[_-]export$")

@@ -3,7 +3,9 @@
 After the password, a user with a confirmed authenticator must enter its 6-digit code; an
 admin or a secretariat member without one must set one up first (``CHIDAO_TWO_FACTOR_
 REQUIRED``, on by default); anyone else may set one up. Which step is owed is decided once
-at sign-in and kept in the session, so pages cost no extra query. Until the step is done
+at sign-in and kept in the session, so pages cost no extra query; who owes it knows roles,
+so that decision lives above the committees (``chidao.workspace.twofactor``), while this
+module holds the devices, the session mark and the middleware. Until the step is done
 every page except the step's own, sign-out and the language switch sends the user to it.
 API tokens are not affected: a token is made by a user who has passed the step.
 
@@ -17,10 +19,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -66,51 +66,6 @@ def do_use_recovery_code(*, user, code: str) -> bool:
             .first()
         )
         return device is not None and device.verify_token(code)
-
-
-def is_two_factor_required(user) -> bool:
-    """Admins and members of a committee's secretariat (thường trực, tổ giúp việc)."""
-    from chidao.committees.choices import MemberRole
-    from chidao.committees.models import Membership
-
-    if not settings.CHIDAO_TWO_FACTOR_REQUIRED:
-        return False
-    if user.is_superuser:
-        return True
-    if not user.person_id:
-        return False
-    today = timezone.localdate()
-    return (
-        Membership.objects.filter(
-            person_id=user.person_id,
-            committee__is_active=True,
-            role__in=MemberRole.secretariat_roles(),
-        )
-        .filter(
-            Q(started_on__isnull=True) | Q(started_on__lte=today),
-            Q(ended_on__isnull=True) | Q(ended_on__gte=today),
-        )
-        .exists()
-    )
-
-
-def get_owed_step(user) -> str | None:
-    if get_confirmed_device(user) is not None:
-        return VERIFY
-    if is_two_factor_required(user):
-        return SETUP
-    return None
-
-
-def note_sign_in(sender, request, user, **kwargs):
-    """Receiver of ``user_logged_in``: decide which second step, if any, is owed."""
-    if request is None or not hasattr(request, "session"):
-        return
-    step = get_owed_step(user)
-    if step is None:
-        request.session.pop(PENDING, None)
-    else:
-        request.session[PENDING] = step
 
 
 def do_pass_second_step(request):

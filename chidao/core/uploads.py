@@ -42,6 +42,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.dispatch import Signal
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.http import content_disposition_header
@@ -49,6 +50,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 logger = logging.getLogger(__name__)
+
+# Sent once per scanned upload, accepted or refused, with ``user`` and ``detail``; the
+# audit trail records it (chidao.audit.receivers), so core need not import the audit app.
+upload_scanned = Signal()
 
 
 @dataclass(frozen=True)
@@ -291,19 +296,17 @@ def scan_upload(file, *, by, purpose: str) -> ScanResult:
     found or the configured scanner does not answer.
 
     ``purpose`` names the upload path ("evidence", "document", …) in the record. The
-    event is written in the caller's transaction: a refused or rolled-back upload leaves
+    record is written by the audit trail's receiver of ``upload_scanned`` (core knows
+    nothing of the audit app), in the caller's transaction: a refused or rolled-back upload leaves
     a log line (logger ``chidao.core.uploads``), not a stored record.
     """
-    from chidao.audit.choices import AuditAction
-    from chidao.audit.services import do_record_event
-
     result = get_scan_result(file)
     name = get_display_name(file)
     detail = (
         f"scan={result.status} purpose={purpose} size={file.size} sha256={_sha256(file)}"
         f"{' signature=' + result.signature if result.signature else ''} name={name}"
     )
-    do_record_event(action=AuditAction.UPLOAD_SCANNED, user=by, detail=detail[:500])
+    upload_scanned.send(sender=scan_upload, user=by, detail=detail[:500])
     if result.status == INFECTED:
         logger.warning("Upload refused, virus found: %s", detail)
         raise ValidationError(

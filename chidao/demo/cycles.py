@@ -11,9 +11,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from chidao.reporting.choices import PeriodKind
+from chidao.core.periods import Period, PeriodKind
 from chidao.reporting.models import ReportingCycle
-from chidao.reporting.periods import Period
 from chidao.reporting.services import do_open_cycle, do_save_submission, do_submit_submission
 
 

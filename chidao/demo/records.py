@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from chidao.committees.choices import CommitteeLevel, MemberRole
+from chidao.core.periods import PeriodKind
 from chidao.demo.stories import Story
 from chidao.indicators.choices import Direction, IndicatorLevel, Rollup, ValueType
 from chidao.org.choices import UnitKind
-from chidao.reporting.choices import PeriodKind
 
 
 @dataclass(frozen=True)

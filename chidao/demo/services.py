@@ -23,6 +23,7 @@ from chidao.assignments.services import (
     do_submit_progress,
 )
 from chidao.committees.models import Committee, Membership, TaskGroup
+from chidao.core.periods import Period, PeriodKind
 from chidao.demo import content
 from chidao.demo.cycles import load_demo_cycles
 from chidao.demo.meetings import load_demo_meetings
@@ -44,8 +45,6 @@ from chidao.documents.services import do_register_document
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation, Target
 from chidao.org.models import Person, Unit, User
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 ALREADY_LOADED = "Dữ liệu mẫu đã có, không thay đổi gì."
 KEPT_PASSWORD = "(tài khoản đã có, giữ mật khẩu cũ)"

@@ -30,8 +30,7 @@ plan) keep their real dates.
 import re
 from datetime import date, timedelta
 
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
+from chidao.core.periods import Period, PeriodKind
 
 _TOKEN = re.compile(r"\{(?P<unit>[DMQY])(?P<offset>[+-][0-9]+)?\}")
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from chidao.core.periods import Period
 from chidao.core.text import fold_text
 from chidao.imports.plans import (
     ImportPlan,
@@ -33,7 +34,6 @@ from chidao.imports.units import UnitDirectory
 from chidao.indicators.choices import ValueType
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.rules import parse_observation_value
-from chidao.reporting.periods import Period
 
 _YES_NO = {"co": "1", "dat": "1", "hoan thanh": "1", "khong": "0", "chua": "0"}
 

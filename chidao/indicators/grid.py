@@ -11,6 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from chidao.core.periods import Period
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.rules import format_number, get_open_periods
 from chidao.indicators.services import (
@@ -20,7 +21,6 @@ from chidao.indicators.services import (
     value_field,
     version_field,
 )
-from chidao.reporting.periods import Period
 
 
 @dataclass

@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from chidao.core.models import VietnameseTextModel
+from chidao.core.periods import Period, PeriodKind
 from chidao.indicators.choices import (
     Direction,
     IndicatorLevel,
@@ -16,8 +17,6 @@ from chidao.indicators.choices import (
 )
 from chidao.indicators.querysets import IndicatorQuerySet, ObservationQuerySet
 from chidao.indicators.rules import TargetBound, parse_target
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 
 class Indicator(VietnameseTextModel):

@@ -603,7 +603,7 @@ def get_open_periods(kind, today: date, *, grace_days: int) -> list:
 
     The period ``today`` falls in is open; so is any earlier one still in its grace days.
     """
-    from chidao.reporting.periods import Period
+    from chidao.core.periods import Period
 
     try:
         period = Period.containing(kind, today)

@@ -29,11 +29,11 @@ from chidao.core.concurrency import (
     get_change,
     save_with_version,
 )
+from chidao.core.periods import Period
 from chidao.core.uploads import delete_after_commit, removing_stored_files_on_error
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.rules import is_period_open, parse_observation_value
-from chidao.reporting.periods import Period
 
 # Values the unit may still change; submitted and approved ones are the secretariat's.
 EDITABLE_STATES = (ObservationState.DRAFT, ObservationState.RETURNED)

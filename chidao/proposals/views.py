@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from chidao.audit.context import get_client_ip
 from chidao.committees.access import get_roles
+from chidao.core.client_address import get_client_ip
 from chidao.core.forms import add_service_errors
 from chidao.core.uploads import build_file_attachment
 from chidao.proposals.access import access_proposal, get_visible_proposals

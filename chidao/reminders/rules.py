@@ -20,10 +20,10 @@ from django.core.exceptions import ValidationError
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.rules import DecidedChange, get_deadline_as_of, get_task_status
+from chidao.core.periods import Period
 from chidao.reminders.choices import NotificationKind
 from chidao.reminders.workdays import add_working_days, count_working_days
 from chidao.reporting.choices import Timeliness
-from chidao.reporting.periods import Period
 from chidao.reporting.rules import get_timeliness
 
 # Days are counted in Vietnam, whatever the server's clock zone (DESIGN.md §6).

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chidao.core.periods import MAX_YEAR, MIN_YEAR, Period, PeriodKind
 from chidao.org.models import Unit
-from chidao.reporting.choices import CycleKind, PeriodKind
+from chidao.reporting.choices import CycleKind
 from chidao.reporting.models import ReportingCycle
-from chidao.reporting.periods import MAX_YEAR, MIN_YEAR, Period
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from chidao.core.models import VietnameseTextModel
+from chidao.core.periods import Period
 from chidao.reporting.choices import (
     SUBMISSION_BADGES,
     CycleKind,
@@ -17,7 +18,6 @@ from chidao.reporting.choices import (
     SubmissionState,
     Timeliness,
 )
-from chidao.reporting.periods import Period
 from chidao.reporting.rules import get_local_date, get_timeliness
 
 DEFAULT_RECIPIENTS = "- Như trên;\n- Lưu: VT."

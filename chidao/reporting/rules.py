@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
+from chidao.core.periods import Period, PeriodKind
 from chidao.org.choices import UnitKind
-from chidao.reporting.choices import PeriodKind, ReportLayout, Timeliness
-from chidao.reporting.periods import Period
+from chidao.reporting.choices import ReportLayout, Timeliness
 
 # Units send their reports a few days after the data window closes (the 14th) so that the
 # secretariat can compile the consolidated report by about the 20th.

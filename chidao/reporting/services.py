@@ -16,10 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.uploads import DOCX, accept_upload, removing_stored_files_on_error
-from chidao.reporting.choices import CycleKind, CycleState, PeriodKind, SubmissionState
+from chidao.reporting.choices import CycleKind, CycleState, SubmissionState
 from chidao.reporting.models import ReportingCycle, ReportTemplate, UnitSubmission
-from chidao.reporting.periods import Period
 from chidao.reporting.report_templates import MAX_TEMPLATE_BYTES, check_report_template
 from chidao.reporting.rules import (
     get_default_due_date,

@@ -27,11 +27,11 @@ from chidao.audit.choices import AuditAction
 from chidao.audit.models import AuditEvent
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
+from chidao.core.periods import PeriodKind
 from chidao.indicators.choices import Direction, IndicatorLevel, ObservationState, ValueType
 from chidao.indicators.models import Indicator, Observation
 from chidao.org.choices import UnitKind
 from chidao.org.models import Unit, User
-from chidao.reporting.choices import PeriodKind
 
 BATCH = 2000
 # Fixed so that a seed gives the same data whatever day it runs; benchmarks count "as of"

@@ -236,9 +236,8 @@ def test_the_task_list_takes_a_fixed_number_of_queries(world):
 def test_a_unit_enters_its_own_value_through_the_grid_service(world):
     from django.utils import timezone
 
+    from chidao.core.periods import PeriodKind, get_reporting_period
     from chidao.indicators.models import Observation
-    from chidao.reporting.choices import PeriodKind
-    from chidao.reporting.periods import get_reporting_period
 
     indicator = world.objects["indicator"]
     period = get_reporting_period(PeriodKind(indicator.frequency), timezone.localdate())

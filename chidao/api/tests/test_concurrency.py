@@ -9,10 +9,9 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from chidao.api.services import do_create_api_token
+from chidao.core.periods import PeriodKind, get_reporting_period
 from chidao.core.tests.world import build_world, make_user
 from chidao.indicators.models import Observation
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import get_reporting_period
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from chidao.api.tests.test_api import api_client
+from chidao.core.periods import PeriodKind
 from chidao.core.tests.world import build_world
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Observation, Target
 from chidao.indicators.tests.factories import IndicatorFactory
-from chidao.reporting.choices import PeriodKind
 
 pytestmark = pytest.mark.django_db
 

@@ -10,13 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.tests.browser import make_pdf, sign_in
 from chidao.core.tests.world import PASSWORD, build_world
 from chidao.indicators.choices import ObservationState, ValueType
 from chidao.indicators.models import Observation
 from chidao.indicators.tests.factories import IndicatorFactory
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 pytestmark = pytest.mark.browser
 

@@ -18,11 +18,10 @@ from django.utils import translation
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.models import Task
 from chidao.assignments.tests.factories import TaskFactory
+from chidao.core.periods import Period, PeriodKind
 from chidao.documents.choices import DocumentKind
 from chidao.documents.rules import parse_document_symbol
 from chidao.org.tests.factories import UserFactory
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES"
 UPDATE_HINT = (

@@ -22,12 +22,11 @@ from chidao.assignments.choices import DeadlineChangeDecision, ReviewState
 from chidao.assignments.forms.reports import APPROVE, REJECT, RETURN
 from chidao.assignments.models import DeadlineChange, ProgressUpdate
 from chidao.committees.models import Membership
+from chidao.core.periods import PeriodKind, get_reporting_period
 from chidao.core.tests.permission_table import TABLE
 from chidao.core.tests.world import ROLES, build_world
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Observation
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import get_reporting_period
 
 pytestmark = pytest.mark.django_db
 

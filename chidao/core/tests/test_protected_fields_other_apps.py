@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chidao.assignments.models import Task
+from chidao.core.periods import PeriodKind, get_reporting_period
 from chidao.core.tests.permission_table import TABLE
 from chidao.core.tests.test_protected_fields import hostile_fields, task_snapshot
 from chidao.core.tests.world import ROLES, build_world
@@ -27,8 +28,6 @@ from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Observation
 from chidao.meetings.models import Conclusion, Finding
 from chidao.proposals.models import Proposal
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import get_reporting_period
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from chidao.assignments.tests.factories import MINIMAL_PDF
 from chidao.assignments.tests.report_files import make_docx, upload
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.tests.world import build_world
 from chidao.core.uploads import DOCX
 from chidao.indicators import services as indicator_services
@@ -17,8 +18,6 @@ from chidao.indicators.services import ObservationEntry, do_save_observations
 from chidao.meetings.choices import Attendance
 from chidao.meetings.models import Meeting
 from chidao.meetings.services import AttendanceLine, do_update_meeting
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 QUARTER = Period.containing(PeriodKind.QUARTER, datetime.date(2025, 4, 1))
 TODAY = datetime.date(2025, 7, 5)

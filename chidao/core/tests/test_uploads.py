@@ -21,6 +21,7 @@ from chidao.assignments.tests.factories import MINIMAL_PDF
 from chidao.assignments.tests.report_files import WINDOWS_EXE, make_docx, make_xlsx, upload
 from chidao.audit.choices import AuditAction
 from chidao.audit.models import AuditEvent
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.tests.permission_table import TABLE
 from chidao.core.tests.world import PASSWORD, ROLES, build_world
 from chidao.core.uploads import (
@@ -36,9 +37,7 @@ from chidao.imports.models import DataImport
 from chidao.indicators.services import ObservationEntry, do_save_observations
 from chidao.meetings.choices import Attendance
 from chidao.meetings.models import Meeting
-from chidao.reporting.choices import PeriodKind
 from chidao.reporting.models import ReportTemplate
-from chidao.reporting.periods import Period
 
 # The EICAR test file, which every antivirus reports as a virus; kept in two halves so
 # this source file is not itself reported.

@@ -7,12 +7,12 @@ from decimal import Decimal
 import pytest
 
 from chidao.committees.tests.factories import CommitteeFactory
+from chidao.core.periods import PeriodKind
 from chidao.dashboards.queries import Scope, get_indicator_panel
 from chidao.indicators.choices import ObservationState, Rollup
 from chidao.indicators.rules import roll_up
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
 from chidao.org.tests.factories import UnitFactory
-from chidao.reporting.choices import PeriodKind
 
 pytestmark = pytest.mark.django_db
 

@@ -14,13 +14,13 @@ from chidao.assignments.tests.factories import TaskFactory
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory
+from chidao.core.periods import PeriodKind
 from chidao.dashboards.evaluation import get_ranking
 from chidao.dashboards.models import EvaluationWeights
 from chidao.dashboards.rules import TaskFacts
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
-from chidao.reporting.choices import PeriodKind
 from chidao.reporting.rules import Period
 from chidao.reporting.tests.factories import build_reporting_cycle
 

@@ -5,11 +5,10 @@ from datetime import date, timedelta
 import pytest
 
 from chidao.assignments.choices import TaskStatus
+from chidao.core.periods import Period, PeriodKind
 from chidao.demo import content
 from chidao.demo.services import get_task_plan
 from chidao.demo.timeline import last_complete_quarters, render
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 TODAY = date(2026, 11, 23)
 

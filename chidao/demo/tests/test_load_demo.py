@@ -13,14 +13,13 @@ from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.assignments.tests.plain_sql import count_by_plain_sql, count_by_table
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
+from chidao.core.periods import Period, PeriodKind
 from chidao.demo import content
 from chidao.demo.services import ALREADY_LOADED, KEPT_PASSWORD
 from chidao.documents.models import Document
 from chidao.indicators.choices import Comparator
 from chidao.indicators.models import Indicator, Observation, Target
 from chidao.org.models import User
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 pytestmark = pytest.mark.django_db
 

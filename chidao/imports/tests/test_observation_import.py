@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from chidao.core.periods import PeriodKind
 from chidao.imports.choices import ImportKind
 from chidao.imports.observation_plans import build_observation_plan
 from chidao.imports.rules import parse_period_phrase
@@ -14,7 +15,6 @@ from chidao.imports.tests.fixtures.plans import build_xlsx
 from chidao.indicators.choices import ObservationState, ValueType
 from chidao.indicators.models import Observation
 from chidao.indicators.tests.factories import IndicatorFactory
-from chidao.reporting.choices import PeriodKind
 
 pytestmark = pytest.mark.django_db
 

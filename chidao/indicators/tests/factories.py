@@ -5,11 +5,11 @@ import factory
 from django.core.files.base import ContentFile
 
 from chidao.committees.tests.factories import CommitteeFactory
+from chidao.core.periods import PeriodKind
 from chidao.documents.tests.factories import PDF_BYTES
 from chidao.indicators.choices import ObservationState, ValueType
 from chidao.indicators.models import Indicator, Observation, Target
 from chidao.org.tests.factories import UnitFactory
-from chidao.reporting.choices import PeriodKind
 
 
 class IndicatorFactory(factory.django.DjangoModelFactory):

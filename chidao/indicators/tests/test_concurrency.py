@@ -8,13 +8,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.tests.world import build_world, make_user
 from chidao.indicators.choices import ObservationState, ValueType
 from chidao.indicators.models import Observation
 from chidao.indicators.services import ObservationEntry, do_save_observations
 from chidao.indicators.tests.factories import IndicatorFactory
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 Q4 = datetime.date(2025, 10, 1)
 Q4_KEY = "quarter-2025-10-01"

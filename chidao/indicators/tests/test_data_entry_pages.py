@@ -9,12 +9,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from chidao.core.periods import PeriodKind
 from chidao.core.tests.world import PASSWORD, build_world
 from chidao.documents.tests.factories import PDF_BYTES
 from chidao.indicators.choices import ObservationState, ValueType
 from chidao.indicators.models import Observation
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
-from chidao.reporting.choices import PeriodKind
 
 Q4 = datetime.date(2025, 10, 1)
 Q3 = datetime.date(2025, 7, 1)

@@ -8,10 +8,9 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chidao.core.periods import Period, PeriodKind
 from chidao.indicators.choices import ValueType
 from chidao.indicators.rules import get_open_periods, is_period_open, parse_observation_value
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 GRACE = 20
 

@@ -1,8 +1,7 @@
 """Reporting cycles for tests: opened through the service, with explicit dates."""
 
-from chidao.reporting.choices import PeriodKind
+from chidao.core.periods import Period, PeriodKind
 from chidao.reporting.models import ReportingCycle
-from chidao.reporting.periods import Period
 from chidao.reporting.services import do_open_cycle
 
 

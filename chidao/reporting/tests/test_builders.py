@@ -22,16 +22,16 @@ from openpyxl import load_workbook
 from chidao.assignments.counts import get_count_table
 from chidao.assignments.models import Task
 from chidao.committees.models import Committee
+from chidao.core.periods import Period, PeriodKind
 from chidao.demo import content
 from chidao.demo.cycles import REPORTS
 from chidao.org.choices import UnitKind
 from chidao.org.models import Unit
 from chidao.reporting import pdf
 from chidao.reporting.builders import TASK_HEADERS, build_report_docx, build_report_xlsx
-from chidao.reporting.choices import PeriodKind, Timeliness
+from chidao.reporting.choices import Timeliness
 from chidao.reporting.gather import get_submission_lines
 from chidao.reporting.models import ReportingCycle
-from chidao.reporting.periods import Period
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 23)

@@ -11,10 +11,10 @@ from django.urls import reverse
 from docx import Document as WordDocument
 from openpyxl import load_workbook
 
+from chidao.core.periods import Period
 from chidao.core.tests.world import PASSWORD, build_world, make_user
 from chidao.reporting.choices import SubmissionState
 from chidao.reporting.models import ReportingCycle
-from chidao.reporting.periods import Period
 from chidao.reporting.tests.factories import build_reporting_cycle
 
 pytestmark = pytest.mark.django_db

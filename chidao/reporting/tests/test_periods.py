@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period, get_reporting_period
+from chidao.core.periods import Period, PeriodKind, get_reporting_period
 
 D = date
 MONTH, QUARTER, SIX_MONTHS, NINE_MONTHS, YEAR = (

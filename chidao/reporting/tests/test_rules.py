@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chidao.core.periods import Period, PeriodKind
 from chidao.org.choices import UnitKind
-from chidao.reporting.choices import PeriodKind, ReportLayout, Timeliness
-from chidao.reporting.periods import Period
+from chidao.reporting.choices import ReportLayout, Timeliness
 from chidao.reporting.rules import (
     format_document_date,
     format_number_line,

@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from chidao.committees.tests.factories import CommitteeFactory
+from chidao.core.periods import Period, PeriodKind
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
-from chidao.reporting.choices import CycleKind, PeriodKind, SubmissionState, Timeliness
+from chidao.reporting.choices import CycleKind, SubmissionState, Timeliness
 from chidao.reporting.models import ReportingCycle
-from chidao.reporting.periods import Period
 from chidao.reporting.services import (
     do_approve_submission,
     do_generate_year_schedule,

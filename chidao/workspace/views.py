@@ -18,4 +18,4 @@ def home(request):
         return redirect("dashboards:index")
     if roles.unit_id:
         return redirect("assignments:unit_tasks")
-    return render(request, "core/no_role.html")
+    return render(request, "workspace/no_role.html")

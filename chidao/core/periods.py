@@ -5,16 +5,29 @@ the span whose data the report counts: from the 15th of the month before the per
 the 14th of its last month (Quý II/2025: 15/3–14/6/2025), so that units can compile and
 send before the period ends. Decree 09 names monthly, quarterly, six-month and yearly
 reports; nine-month reports follow the same rule (15/12 of the previous year to 14/9).
+
+Periods sit in ``core`` because indicators (how often a value is measured), reporting
+(cycles) and reminders all count in them.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from chidao.reporting.choices import PeriodKind
+
+class PeriodKind(models.TextChoices):
+    """Reporting periods of the national reporting regime (Decree 09/2019/NĐ-CP)."""
+
+    MONTH = "month", _("Tháng")
+    QUARTER = "quarter", _("Quý")
+    SIX_MONTHS = "six_months", _("6 tháng")
+    NINE_MONTHS = "nine_months", _("9 tháng")
+    YEAR = "year", _("Năm")
+
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 # The window opens on this day of the month before the period and closes the day before
