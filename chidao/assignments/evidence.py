@@ -1,16 +1,16 @@
 """Evidence files (minh chứng): what may be uploaded and how it is handed back.
 
-The rules are those of every upload (``chidao.core.uploads``): a file is accepted for
-what its bytes are, never for its name or the browser's word; evidence may be a PDF,
-DOCX, XLSX, PNG or JPEG, up to ``settings.CHIDAO_EVIDENCE_MAX_BYTES``. A file named
+The rules are those of every upload, and evidence is accepted by
+``chidao.core.uploads.accept_evidence_file`` (indicator values carry evidence too): a
+file is accepted for what its bytes are, never for its name or the browser's word;
+evidence may be a PDF, DOCX, XLSX, PNG or JPEG, up to
+``settings.CHIDAO_EVIDENCE_MAX_BYTES``. A file named
 "x.pdf" that is really a PNG is stored and served as the PNG it is. Files are stored
 under MEDIA_ROOT with generated names and only leave through ``build_evidence_response``,
 after the download view has checked that the user may see the task.
 """
 
 from pathlib import PurePath
-
-from django.conf import settings
 
 from chidao.core.uploads import (
     DOCX,
@@ -19,33 +19,14 @@ from chidao.core.uploads import (
     PNG,
     XLSX,
     FileKind,
-    accept_upload,
     build_file_attachment,
-    check_upload,
     get_upload_kind,
 )
 
 EvidenceKind = FileKind
-EVIDENCE_KINDS = (PDF, DOCX, XLSX, PNG, JPEG)
 get_evidence_kind = get_upload_kind
 
 __all__ = ["DOCX", "JPEG", "PDF", "PNG", "XLSX", "EvidenceKind", "get_evidence_kind"]
-
-
-def check_evidence_file(file) -> FileKind:
-    """The kind of an uploaded evidence file, or ``ValidationError`` saying why it is refused."""
-    return check_upload(file, kinds=EVIDENCE_KINDS, max_bytes=settings.CHIDAO_EVIDENCE_MAX_BYTES)
-
-
-def accept_evidence_file(file, *, by) -> FileKind:
-    """``check_evidence_file``, then the virus scan with its record (``uploads.scan_upload``)."""
-    return accept_upload(
-        file,
-        kinds=EVIDENCE_KINDS,
-        max_bytes=settings.CHIDAO_EVIDENCE_MAX_BYTES,
-        by=by,
-        purpose="evidence",
-    )
 
 
 def get_download_name(original_name: str, kind_extension: str) -> str:

@@ -22,12 +22,11 @@ from chidao.assignments.choices import (
     TaskState,
 )
 from chidao.assignments.deadlines import parse_deadline_phrase
-from chidao.assignments.evidence import accept_evidence_file
 from chidao.assignments.models import DeadlineChange, Direction, Evidence, ProgressUpdate, Task
 from chidao.assignments.signals import TaskEventKind, announce
 from chidao.core.concurrency import check_version, save_with_version
 from chidao.core.text import normalize_text
-from chidao.core.uploads import removing_stored_files_on_error
+from chidao.core.uploads import accept_evidence_file, removing_stored_files_on_error
 
 
 @transaction.atomic
@@ -91,7 +90,7 @@ def do_submit_progress(
     which never claims completion nor sets the task's percent). A completion claim
     must name its output and the output's date; the task stays open until the
     secretariat accepts the claim (``do_review_progress``). ``evidence_files`` are
-    uploaded files, each checked by content and scanned (``evidence.accept_evidence_file``)
+    uploaded files, each checked by content and scanned (``core.uploads.accept_evidence_file``)
     before anything is written: one bad file and nothing is saved, no file left on disk.
     When the committee requires it, the report waits for the head of the unit
     (``do_approve_progress_for_unit``) unless the head wrote it. Returns the saved update.

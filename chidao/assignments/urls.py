@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chidao.assignments.views import reports, tasks
+from chidao.assignments.views import documents, indicators, overview, reports, tasks
 
 app_name = "assignments"
 
@@ -35,3 +35,11 @@ urlpatterns: list = [
     path("<int:pk>/chi-dao/", reports.direction_create, name="direction_create"),
     path("minh-chung/<int:pk>/", reports.evidence_download, name="evidence_download"),
 ]
+
+# Pages that show tasks next to another app's object. They live here because they read
+# tasks; chidao/urls.py adds them to that app's namespace, so their addresses and names
+# ("committees:overview", "documents:document_detail", "indicators:indicator_detail")
+# stay as they were.
+committee_pages = [path("tong-quan/", overview.overview, name="overview")]
+document_pages = [path("<int:pk>/", documents.document_detail, name="document_detail")]
+indicator_pages = [path("<int:pk>/", indicators.indicator_detail, name="indicator_detail")]

@@ -337,6 +337,26 @@ def accept_upload(file, *, kinds: Iterable[FileKind], max_bytes: int, by, purpos
     return kind
 
 
+# Evidence (minh chứng) of a task's progress, an indicator value or a proposal's answer.
+EVIDENCE_KINDS = (PDF, DOCX, XLSX, PNG, JPEG)
+
+
+def check_evidence_file(file) -> FileKind:
+    """The kind of an uploaded evidence file, or ``ValidationError`` saying why it is refused."""
+    return check_upload(file, kinds=EVIDENCE_KINDS, max_bytes=settings.CHIDAO_EVIDENCE_MAX_BYTES)
+
+
+def accept_evidence_file(file, *, by) -> FileKind:
+    """``check_evidence_file``, then the virus scan with its record (``scan_upload``)."""
+    return accept_upload(
+        file,
+        kinds=EVIDENCE_KINDS,
+        max_bytes=settings.CHIDAO_EVIDENCE_MAX_BYTES,
+        by=by,
+        purpose="evidence",
+    )
+
+
 @contextmanager
 def removing_stored_files_on_error():
     """Delete the files stored inside the block when the block fails.

@@ -10,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from chidao.assignments.models import Task
 from chidao.core.forms import add_service_errors
 from chidao.core.uploads import build_file_attachment
 from chidao.documents.access import (
@@ -23,10 +22,6 @@ from chidao.documents.filtersets import DocumentFilterSet
 from chidao.documents.forms import DocumentForm
 from chidao.documents.models import Document
 from chidao.documents.services import do_register_document
-
-# The chain above a document is short (resolution → programme → plan); the cap only
-# guards against a loop in bad data.
-_MAX_CHAIN = 10
 
 
 @login_required
@@ -46,33 +41,6 @@ def document_list(request):
             "page": page,
             "query_string": query.urlencode(),
             "may_register": may_register_documents(request.user),
-        },
-    )
-
-
-@login_required
-def document_detail(request, pk):
-    document = access_document(request.user, pk)
-    visible = Document.objects.visible_to(request.user)
-    chain = []
-    above = document.implements
-    while above is not None and len(chain) < _MAX_CHAIN:
-        shown = visible.filter(pk=above.pk).select_related("implements").first()
-        if shown is None:
-            break
-        chain.append(shown)
-        above = shown.implements
-    return render(
-        request,
-        "documents/document_detail.html",
-        {
-            "document": document,
-            "chain": chain[::-1],
-            "implementations": visible.filter(implements=document).select_related("issuing_unit"),
-            "tasks": Task.objects.visible_to(request.user)
-            .filter(source_document=document)
-            .select_related("lead_unit", "committee")
-            .order_by("committee__name", "code", "pk"),
         },
     )
 

@@ -21,7 +21,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chidao.assignments.evidence import accept_evidence_file
 from chidao.core.concurrency import (
     Change,
     EditConflict,
@@ -30,7 +29,11 @@ from chidao.core.concurrency import (
     save_with_version,
 )
 from chidao.core.periods import Period
-from chidao.core.uploads import delete_after_commit, removing_stored_files_on_error
+from chidao.core.uploads import (
+    accept_evidence_file,
+    delete_after_commit,
+    removing_stored_files_on_error,
+)
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.rules import is_period_open, parse_observation_value

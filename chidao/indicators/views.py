@@ -14,14 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chidao.assignments.models import Task
 from chidao.committees.access import get_roles, get_visible_committees
 from chidao.core.concurrency import EditConflict
 from chidao.core.text import fold_text
 from chidao.core.uploads import build_file_attachment
 from chidao.indicators.access import (
     ObservationAction,
-    access_indicator,
     access_observation,
     access_review_queue,
     access_unit_grid,
@@ -35,8 +33,7 @@ from chidao.indicators.grid import (
     get_reported_indicators,
     parse_period_key,
 )
-from chidao.indicators.models import Indicator, Observation, Target
-from chidao.indicators.reads import get_indicator_summary
+from chidao.indicators.models import Indicator, Target
 from chidao.indicators.services import (
     ObservationEntry,
     do_approve_observation,
@@ -84,19 +81,6 @@ def indicator_list(request):
             "target_years": TARGET_YEARS,
         },
     )
-
-
-@login_required
-def indicator_detail(request, pk):
-    indicator = access_indicator(request.user, pk)
-    context = get_indicator_summary(indicator, Observation.objects.visible_to(request.user))
-    context["tasks"] = (
-        Task.objects.visible_to(request.user)
-        .filter(indicators=indicator)
-        .select_related("lead_unit")
-        .order_by("code", "pk")
-    )
-    return render(request, "indicators/indicator_detail.html", context)
 
 
 @login_required

@@ -14,9 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from chidao.assignments.evidence import EVIDENCE_KINDS
 from chidao.core.text import fold_text, normalize_text
-from chidao.core.uploads import accept_upload, get_display_name, removing_stored_files_on_error
+from chidao.core.uploads import (
+    EVIDENCE_KINDS,
+    accept_upload,
+    get_display_name,
+    removing_stored_files_on_error,
+)
 from chidao.proposals.choices import ProposalStatus
 from chidao.proposals.models import Proposal, ProposalAttachment
 from chidao.proposals.rules import (

@@ -13,8 +13,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from chidao.assignments.evidence import check_evidence_file
 from chidao.assignments.forms.tasks import DateInput
+from chidao.core.uploads import check_evidence_file
 
 ACCEPT = "accept"
 RETURN = "return"
