@@ -173,26 +173,6 @@ class Period:
         return (self.number - 1) * _MONTHS[self.kind] + 1
 
 
-def get_reporting_period(kind: PeriodKind, day: date) -> Period:
-    """The period of ``kind`` whose reporting window contains ``day``.
-
-    From the 15th on, a day belongs to the window of the period that starts next month:
-    20/12/2025 counts towards January 2026, Q1 2026 and the year 2026.
-
-    Raises:
-        ValidationError: For nine months, when ``day`` is between 15/9 and 14/12, which no
-            nine-month report covers.
-    """
-    month = _month_start(day.year, day.month + (day.day >= _CUT_OFF_DAY))
-    if PeriodKind(kind) == PeriodKind.NINE_MONTHS and month.month > 9:
-        raise ValidationError(
-            _("Ngày %(day)s không thuộc kỳ số liệu của báo cáo 9 tháng nào (15/12 – 14/9)."),
-            code="outside_window",
-            params={"day": day.strftime("%d/%m/%Y")},
-        )
-    return Period.containing(kind, month)
-
-
 def _month_start(year: int, month: int) -> date:
     """First day of ``month`` of ``year``; month 0 is the previous December, 13 next January."""
     years, month_index = divmod(month - 1, 12)

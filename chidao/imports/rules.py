@@ -1,7 +1,8 @@
 """How a plan's appendix table reads: columns, rows and the names of bodies in a cell.
 
-Plain functions of text, no database: the import (``tasks.py``) feeds them the rows of
-a file and a way to look names up.
+Plain functions of text, no database: the imports (``task_plans.py``,
+``indicator_plans.py``, ``observation_plans.py``, ``units.py``) feed them the rows of a
+file and a way to look names up.
 
 Decisions a reader needs:
 

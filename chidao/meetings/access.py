@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from chidao.committees.access import access_committee, get_roles
-from chidao.meetings.models import Conclusion, Meeting
+from chidao.meetings.models import Meeting
 
 
 def get_readable_committee_ids(user) -> frozenset[int] | None:
@@ -71,15 +71,6 @@ def access_meeting(user, pk, action: str = "view") -> Meeting:
     if action == "manage" and not get_roles(user).manages(meeting.committee_id):
         raise PermissionDenied
     return meeting
-
-
-def access_conclusion(user, pk, action: str = "view") -> Conclusion:
-    """The conclusion ``pk`` under the same rule as its meeting."""
-    conclusion = Conclusion.objects.select_related("meeting").filter(pk=pk).first()
-    if conclusion is None:
-        raise Http404
-    conclusion.meeting = access_meeting(user, conclusion.meeting_id, action)
-    return conclusion
 
 
 def access_inspection(user, pk, action: str = "view"):

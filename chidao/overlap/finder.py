@@ -270,10 +270,6 @@ class UnitPairGroup:
         return max(pair.score for pair in self.pairs)
 
 
-def _task_order(task: Task) -> tuple:
-    return (task.committee_id, task.code, task.pk)
-
-
 def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
     """Pairs of visible tasks of ``committee`` and the committees below it that read as
     the same work, grouped by their pair of lead units, closest groups first."""

@@ -11,7 +11,6 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -38,17 +37,6 @@ def get_visible_cycles(user):
     if roles.is_admin:
         return ReportingCycle.objects.all()
     return ReportingCycle.objects.filter(committee__in=roles.committee_scope)
-
-
-def get_visible_submissions(user):
-    """Units' reports ``user`` may read: those of their committees, and their unit's own."""
-    roles = get_roles(user)
-    if roles.is_admin:
-        return UnitSubmission.objects.all()
-    condition = Q(cycle__committee__in=roles.committee_scope)
-    if roles.unit_id:
-        condition |= Q(unit=roles.unit_id)
-    return UnitSubmission.objects.filter(condition)
 
 
 def access_cycle(user, pk, action: str = CycleAction.VIEW) -> ReportingCycle:

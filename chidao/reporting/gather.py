@@ -20,7 +20,7 @@ from chidao.committees.models import Membership
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.rules import format_number, get_achievement, roll_up
-from chidao.reporting.choices import CycleState, ReportLayout, SubmissionState, Timeliness
+from chidao.reporting.choices import ReportLayout, Timeliness
 from chidao.reporting.models import ReportingCycle, UnitSubmission
 from chidao.reporting.rules import (
     format_document_date,
@@ -55,17 +55,6 @@ def get_unit_observations(cycle: ReportingCycle, unit_id: int):
         )
         .select_related("indicator")
         .order_by("indicator__code", "period_start")
-    )
-
-
-def get_overdue_submissions(as_of: date):
-    """Units' reports of open cycles still not sent after the due date (for reminders:
-    "missing cycle submission"); the same rule as the board (``rules.get_timeliness``)."""
-    return (
-        UnitSubmission.objects.filter(cycle__state=CycleState.OPEN, cycle__due_on__lt=as_of)
-        .exclude(state=SubmissionState.SUBMITTED)
-        .select_related("cycle", "cycle__committee", "unit")
-        .order_by("cycle__due_on", "cycle_id", "unit__name")
     )
 
 

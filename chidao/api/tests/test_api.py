@@ -236,11 +236,11 @@ def test_the_task_list_takes_a_fixed_number_of_queries(world):
 def test_a_unit_enters_its_own_value_through_the_grid_service(world):
     from django.utils import timezone
 
-    from chidao.core.periods import PeriodKind, get_reporting_period
+    from chidao.core.periods import Period, PeriodKind
     from chidao.indicators.models import Observation
 
     indicator = world.objects["indicator"]
-    period = get_reporting_period(PeriodKind(indicator.frequency), timezone.localdate())
+    period = Period.containing(PeriodKind(indicator.frequency), timezone.localdate())
     body = {"indicator": indicator.pk, "period": period.label, "value": "45,5", "unit": 999}
     url = reverse("api:observation-list")
 

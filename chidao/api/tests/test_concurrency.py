@@ -9,7 +9,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from chidao.api.services import do_create_api_token
-from chidao.core.periods import PeriodKind, get_reporting_period
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.tests.world import build_world, make_user
 from chidao.indicators.models import Observation
 
@@ -33,7 +33,7 @@ def api_client(user) -> APIClient:
 
 def send(client, world, value, **extra):
     indicator = world.objects["indicator"]
-    period = get_reporting_period(PeriodKind(indicator.frequency), timezone.localdate())
+    period = Period.containing(PeriodKind(indicator.frequency), timezone.localdate())
     body = {"indicator": indicator.pk, "period": period.label, "value": value, **extra}
     return client.post(reverse("api:observation-list"), body, format="json")
 

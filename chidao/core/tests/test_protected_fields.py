@@ -22,7 +22,7 @@ from chidao.assignments.choices import DeadlineChangeDecision, ReviewState
 from chidao.assignments.forms.reports import APPROVE, REJECT, RETURN
 from chidao.assignments.models import DeadlineChange, ProgressUpdate
 from chidao.committees.models import Membership
-from chidao.core.periods import PeriodKind, get_reporting_period
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.tests.permission_table import TABLE
 from chidao.core.tests.world import ROLES, build_world
 from chidao.indicators.choices import ObservationState
@@ -55,7 +55,7 @@ def own_fields(world, name: str) -> dict:
             "version": task.version,
         }
     indicator = world.objects["indicator"]
-    period = get_reporting_period(PeriodKind(indicator.frequency), timezone.localdate())
+    period = Period.containing(PeriodKind(indicator.frequency), timezone.localdate())
     return {
         "assignments:progress_create": {"percent": "30", "results": "Đã rà soát 12 thủ tục."},
         "assignments:progress_approve_unit": {"decision": APPROVE},

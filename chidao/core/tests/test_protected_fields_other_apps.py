@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chidao.assignments.models import Task
-from chidao.core.periods import PeriodKind, get_reporting_period
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.tests.permission_table import TABLE
 from chidao.core.tests.test_protected_fields import hostile_fields, task_snapshot
 from chidao.core.tests.world import ROLES, build_world
@@ -70,7 +70,7 @@ def _formset(rows: list[dict]) -> dict:
 
 def _grid(world) -> dict:
     indicator = world.objects["indicator"]
-    period = get_reporting_period(PeriodKind(indicator.frequency), timezone.localdate())
+    period = Period.containing(PeriodKind(indicator.frequency), timezone.localdate())
     return {
         "period": f"{period.kind}-{period.start.isoformat()}",
         f"value-{indicator.pk}": "45,5",

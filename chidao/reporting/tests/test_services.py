@@ -189,23 +189,3 @@ def test_periods_of_the_schedule_are_the_decree_periods():
         D(2025, 12, 15),
         D(2026, 9, 14),
     )
-
-
-def test_overdue_submissions_are_those_the_board_calls_missing(setting):
-    from chidao.reporting.gather import get_overdue_submissions, get_submission_lines
-
-    committee, units, secretariat = setting
-    cycle = build_reporting_cycle(committee=committee, by=secretariat, units=units)
-    sent = cycle.submissions.get(unit=units[0])
-    sent.results = "Đã hoàn thành."
-    do_submit_submission(submission=sent, by=secretariat, is_unit_head=False, at=at(D(2025, 9, 20)))
-
-    overdue = list(get_overdue_submissions(D(2025, 9, 25)))
-
-    missing = [
-        line.submission
-        for line in get_submission_lines(cycle, D(2025, 9, 25))
-        if line.timeliness == Timeliness.MISSING
-    ]
-    assert overdue == missing == [cycle.submissions.get(unit=units[1])]
-    assert list(get_overdue_submissions(D(2025, 9, 18))) == []

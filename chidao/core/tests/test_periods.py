@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from chidao.core.periods import Period, PeriodKind, get_reporting_period
+from chidao.core.periods import Period, PeriodKind
 
 D = date
 MONTH, QUARTER, SIX_MONTHS, NINE_MONTHS, YEAR = (
@@ -50,41 +50,6 @@ def test_period_dates_labels_and_windows(period, start, end, label, window):
     assert (period.start, period.end) == (start, end)
     assert period.label == str(period) == label
     assert period.reporting_window() == window
-
-
-@pytest.mark.parametrize(
-    ("kind", "day", "expected"),
-    [
-        # 20/12/2025 is already in next year's windows.
-        (MONTH, D(2025, 12, 20), Period(MONTH, 2026, 1)),
-        (QUARTER, D(2025, 12, 20), Period(QUARTER, 2026, 1)),
-        (SIX_MONTHS, D(2025, 12, 20), Period(SIX_MONTHS, 2026, 1)),
-        (NINE_MONTHS, D(2025, 12, 20), Period(NINE_MONTHS, 2026)),
-        (YEAR, D(2025, 12, 20), Period(YEAR, 2026)),
-        # The 14th closes a window, the 15th opens the next.
-        (MONTH, D(2025, 12, 14), Period(MONTH, 2025, 12)),
-        (MONTH, D(2025, 12, 15), Period(MONTH, 2026, 1)),
-        (MONTH, D(2026, 1, 14), Period(MONTH, 2026, 1)),
-        (QUARTER, D(2025, 3, 14), Period(QUARTER, 2025, 1)),
-        (QUARTER, D(2025, 3, 15), Period(QUARTER, 2025, 2)),
-        (SIX_MONTHS, D(2025, 6, 14), Period(SIX_MONTHS, 2025, 1)),
-        (SIX_MONTHS, D(2025, 6, 15), Period(SIX_MONTHS, 2025, 2)),
-        (NINE_MONTHS, D(2025, 9, 14), Period(NINE_MONTHS, 2025)),
-        (YEAR, D(2025, 12, 14), Period(YEAR, 2025)),
-        (YEAR, D(2025, 1, 1), Period(YEAR, 2025)),
-    ],
-)
-def test_reporting_period_of_a_day(kind, day, expected):
-    assert get_reporting_period(kind, day) == expected
-
-
-@pytest.mark.parametrize("day", [D(2025, 9, 15), D(2025, 10, 31), D(2025, 12, 14)])
-def test_no_nine_month_report_covers_autumn(day):
-    with pytest.raises(ValidationError) as caught:
-        get_reporting_period(NINE_MONTHS, day)
-
-    assert caught.value.code == "outside_window"
-    assert day.strftime("%d/%m/%Y") in caught.value.messages[0]
 
 
 @pytest.mark.parametrize(
@@ -187,22 +152,3 @@ def test_consecutive_periods_tile_the_calendar(kind, day):
         assert period.next().start == period.end + timedelta(days=1)
     assert period.next().previous() == period
     assert Period.from_start(kind, period.start) == period
-
-
-@given(st.sampled_from(TILING_KINDS), DAYS)
-def test_reporting_period_window_contains_the_day(kind, day):
-    opens, closes = get_reporting_period(kind, day).reporting_window()
-
-    assert opens <= day <= closes
-
-
-@given(DAYS)
-def test_nine_month_window_contains_the_day_or_none_does(day):
-    try:
-        period = get_reporting_period(NINE_MONTHS, day)
-    except ValidationError:
-        assert (day.month, day.day) >= (9, 15)
-        assert (day.month, day.day) <= (12, 14)
-    else:
-        opens, closes = period.reporting_window()
-        assert opens <= day <= closes
