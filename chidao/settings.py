@@ -261,7 +261,7 @@ CHIDAO_CLAMD_ADDRESS = os.environ.get("CHIDAO_CLAMD_ADDRESS", "")
 CHIDAO_CLAMD_TIMEOUT = float(os.environ.get("CHIDAO_CLAMD_TIMEOUT", "30"))
 
 # Indicator values: a period stays open for entry this many days after it ends
-# (indicators.rules.is_period_open). Document files: the size cap of an upload.
+# (indicators.entry.is_period_open). Document files: the size cap of an upload.
 CHIDAO_OBSERVATION_GRACE_DAYS = int(os.environ.get("CHIDAO_OBSERVATION_GRACE_DAYS", "20"))
 CHIDAO_DOCUMENT_MAX_BYTES = int(os.environ.get("CHIDAO_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
 

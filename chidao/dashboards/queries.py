@@ -32,9 +32,10 @@ from chidao.assignments.counts import (
 from chidao.assignments.models import ProgressUpdate, Task
 from chidao.committees.models import Committee
 from chidao.indicators.choices import ObservationState, ProjectionStatus, Rollup
+from chidao.indicators.maths import ValueSummary, project, roll_up_summary
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.reads import get_target_bound, judge
-from chidao.indicators.rules import ValueSummary, format_number, project, roll_up_summary
+from chidao.indicators.targets import format_number
 
 
 @dataclass(frozen=True)
@@ -483,7 +484,7 @@ def get_indicator_panel(scope: Scope, as_of: date) -> list[IndicatorRow]:
 
 
 def _no_projection():
-    from chidao.indicators.rules import Projection
+    from chidao.indicators.maths import Projection
 
     return Projection(ProjectionStatus.NO_DATA, projected=None, required_yearly_change=None)
 

@@ -312,7 +312,7 @@ class _DemoLoader:
                 continue
             years.add(year)
             target = Target(indicator=indicator, year=year, text=text)
-            target.full_clean()  # parses the written target (``indicators.rules.parse_target``)
+            target.full_clean()  # parses the written target (``indicators.targets.parse_target``)
             target.save()
 
     def _observations(

@@ -3,7 +3,7 @@
 Read as Appendix I of Resolution 03/NQ-CP is laid out: sections "Đến năm 2030" give the
 target year, sub-indicators "11.1" sit under "11", a target is written as people write
 it ("≥ 55", "40 - 50", "≤ 3 Đông Nam Á; ≤ 50 Thế giới", a phrase) and parsed by
-``indicators.rules.parse_target``, the one parser of targets. Writes nothing.
+``indicators.targets.parse_target``, the one parser of targets. Writes nothing.
 """
 
 from dataclasses import dataclass, field
@@ -39,7 +39,7 @@ from chidao.imports.rules import (
 )
 from chidao.indicators.choices import Comparator, Direction, ValueType
 from chidao.indicators.models import Indicator, Target
-from chidao.indicators.rules import parse_target
+from chidao.indicators.targets import parse_target
 
 _LOWER_IS_BETTER = {Comparator.LE, Comparator.LT}
 

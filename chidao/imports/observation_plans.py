@@ -1,6 +1,6 @@
 """The preview of an observation import: a sheet of values by indicator, unit and period.
 
-Values are read as the data-entry grid reads them (``indicators.rules.
+Values are read as the data-entry grid reads them (``indicators.entry.
 parse_observation_value``); a value already recorded for the same indicator, unit and
 period is left as it is. Writes nothing.
 """
@@ -32,8 +32,8 @@ from chidao.imports.rules import (
 )
 from chidao.imports.units import UnitDirectory
 from chidao.indicators.choices import ValueType
+from chidao.indicators.entry import parse_observation_value
 from chidao.indicators.models import Indicator, Observation
-from chidao.indicators.rules import parse_observation_value
 
 _YES_NO = {"co": "1", "dat": "1", "hoan thanh": "1", "khong": "0", "chua": "0"}
 

@@ -1,7 +1,7 @@
 """Reads behind the data-entry grid: which periods a unit fills in, and its rows.
 
 Plain reads; the writes are in ``services``. The grid shows the open periods of every
-frequency the unit reports (``rules.get_open_periods``) and any closed period holding a
+frequency the unit reports (``entry.get_open_periods``) and any closed period holding a
 value the secretariat returned, since returning a value reopens it for the unit.
 """
 
@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from chidao.core.periods import Period
+from chidao.indicators.entry import get_open_periods
 from chidao.indicators.models import Indicator, Observation
-from chidao.indicators.rules import format_number, get_open_periods
 from chidao.indicators.services import (
     EDITABLE_STATES,
     evidence_field,
@@ -21,6 +21,7 @@ from chidao.indicators.services import (
     value_field,
     version_field,
 )
+from chidao.indicators.targets import format_number
 
 
 @dataclass

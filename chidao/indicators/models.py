@@ -16,7 +16,7 @@ from chidao.indicators.choices import (
     ValueType,
 )
 from chidao.indicators.querysets import IndicatorQuerySet, ObservationQuerySet
-from chidao.indicators.rules import TargetBound, parse_target
+from chidao.indicators.targets import TargetBound, parse_target
 
 
 class Indicator(VietnameseTextModel):
@@ -122,7 +122,7 @@ class Target(models.Model):
 
     One written target can hold several clauses ("≤ 3 Đông Nam Á; ≤ 50 Thế giới") and be
     partly qualitative, so the text is the record and ``bounds`` parses it (one parser,
-    ``rules.parse_target``); ``clean`` refuses text that does not parse. ``unit`` is set
+    ``targets.parse_target``); ``clean`` refuses text that does not parse. ``unit`` is set
     for a per-unit target.
     """
 

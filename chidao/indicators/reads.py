@@ -6,8 +6,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from chidao.indicators.choices import Comparator, ObservationState
+from chidao.indicators.maths import Achievement, get_achievement
 from chidao.indicators.models import Indicator, Observation, Target
-from chidao.indicators.rules import Achievement, TargetBound, get_achievement
+from chidao.indicators.targets import TargetBound
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,8 @@ from chidao.core.uploads import (
     removing_stored_files_on_error,
 )
 from chidao.indicators.choices import ObservationState
+from chidao.indicators.entry import is_period_open, parse_observation_value
 from chidao.indicators.models import Indicator, Observation
-from chidao.indicators.rules import is_period_open, parse_observation_value
 
 # Values the unit may still change; submitted and approved ones are the secretariat's.
 EDITABLE_STATES = (ObservationState.DRAFT, ObservationState.RETURNED)

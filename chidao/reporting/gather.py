@@ -18,8 +18,9 @@ from chidao.assignments.rules import get_days_overdue
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
 from chidao.indicators.choices import ObservationState
+from chidao.indicators.maths import get_achievement, roll_up
 from chidao.indicators.models import Indicator, Observation
-from chidao.indicators.rules import format_number, get_achievement, roll_up
+from chidao.indicators.targets import format_number
 from chidao.reporting.choices import ReportLayout, Timeliness
 from chidao.reporting.models import ReportingCycle, UnitSubmission
 from chidao.reporting.rules import (

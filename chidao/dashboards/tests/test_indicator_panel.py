@@ -10,7 +10,7 @@ from chidao.committees.tests.factories import CommitteeFactory
 from chidao.core.periods import PeriodKind
 from chidao.dashboards.queries import Scope, get_indicator_panel
 from chidao.indicators.choices import ObservationState, Rollup
-from chidao.indicators.rules import roll_up
+from chidao.indicators.maths import roll_up
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
 from chidao.org.tests.factories import UnitFactory
 

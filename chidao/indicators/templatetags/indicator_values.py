@@ -4,7 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from chidao.indicators.choices import OBSERVATION_STATE_BADGES, ValueType
-from chidao.indicators.rules import format_number
+from chidao.indicators.targets import format_number
 
 register = template.Library()
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from chidao.core.periods import Period, PeriodKind
 from chidao.indicators.choices import ValueType
-from chidao.indicators.rules import get_open_periods, is_period_open, parse_observation_value
+from chidao.indicators.entry import get_open_periods, is_period_open, parse_observation_value
 
 GRACE = 20
 

@@ -15,16 +15,8 @@ from chidao.indicators.choices import (
     Rollup,
     ValueType,
 )
-from chidao.indicators.rules import (
-    Achievement,
-    Projection,
-    TargetBound,
-    format_number,
-    get_achievement,
-    parse_target,
-    project,
-    roll_up,
-)
+from chidao.indicators.maths import Achievement, Projection, get_achievement, project, roll_up
+from chidao.indicators.targets import TargetBound, format_number, parse_target
 
 GE, GT, LE, LT, EQ = Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT, Comparator.EQ
 BETWEEN, QUALITATIVE = Comparator.BETWEEN, Comparator.QUALITATIVE
