@@ -162,7 +162,7 @@ def do_notify_task_event(*, event: str, task, record, by=None, now: datetime | N
     """Create the in-app notice and the email twin of one task event; returns how many
     rows were new. Called after the event's transaction committed; the actor is never
     told of their own act."""
-    from chidao.reminders.services import _create_once, get_deliveries
+    from chidao.reminders.services import create_notifications_once, get_deliveries
 
     now = now or timezone.now()
     today = get_local_date(now)
@@ -191,7 +191,7 @@ def do_notify_task_event(*, event: str, task, record, by=None, now: datetime | N
             rows.append(Notification(channel=Channel.IN_APP, sent_at=now, **common))
         if delivery.email:
             rows.append(Notification(channel=Channel.EMAIL, **common))
-    return _create_once(rows)
+    return create_notifications_once(rows)
 
 
 def on_task_event(sender, *, kind, task, record, by=None, **kwargs):

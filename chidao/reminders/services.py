@@ -168,13 +168,16 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
             rows.append(Notification(channel=Channel.IN_APP, sent_at=now, **common))
         if delivery.email:
             rows.append(Notification(channel=Channel.EMAIL, **common))
-    created = _create_once(rows)
+    created = create_notifications_once(rows)
     emailed = deliver_pending_emails(now=now)
     return SendResult(created=created, emailed=emailed)
 
 
-def _create_once(rows: list[Notification]) -> int:
-    """Insert the rows whose key is new; return how many were new when we looked."""
+def create_notifications_once(rows: list[Notification]) -> int:
+    """Insert the rows whose key is new; return how many were new when we looked.
+
+    The one way notices are created (reminders, events, urging letters), so that a job
+    run twice never sends a notice twice: the unique key decides, not the clock."""
     if not rows:
         return 0
     key_fields = ("kind", "content_type_id", "object_id", "occurrence", "recipient_id", "channel")
@@ -297,7 +300,7 @@ def do_send_weekly_digests(*, now: datetime | None = None) -> SendResult:
                 created_at=now,
             )
         )
-    created = _create_once(rows)
+    created = create_notifications_once(rows)
     return SendResult(created=created, emailed=deliver_pending_emails(now=now))
 
 

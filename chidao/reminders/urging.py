@@ -55,7 +55,7 @@ def get_units_to_urge(roles, *, today=None) -> list[dict]:
 
 
 def _deliver(urge: Urge, recipients, subject: str, text: str, link: str, now) -> None:
-    from chidao.reminders.services import _create_once, get_deliveries
+    from chidao.reminders.services import create_notifications_once, get_deliveries
 
     content_type = ContentType.objects.get_for_model(Urge)
     rows = []
@@ -77,7 +77,7 @@ def _deliver(urge: Urge, recipients, subject: str, text: str, link: str, now) ->
             rows.append(Notification(channel=Channel.IN_APP, sent_at=now, **common))
         if delivery.email:
             rows.append(Notification(channel=Channel.EMAIL, **common))
-    _create_once(rows)
+    create_notifications_once(rows)
 
 
 def do_urge_task(*, task: Task, by, message: str, now: datetime | None = None) -> Urge:

@@ -17,14 +17,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, at=None, **options):
-        now = _parse_moment(at) if at else timezone.now()
+        now = parse_moment(at) if at else timezone.now()
         result = do_send_due_reminders(now=now)
         self.stdout.write(
             f"Đã tạo {result.created} thông báo mới, gửi {result.emailed} thư điện tử."
         )
 
 
-def _parse_moment(text: str):
+def parse_moment(text: str):
+    """The ``--at`` moment of the reminder commands; a naive time is in the site's time zone."""
     moment = parse_datetime(text)
     if moment is None:
         raise ValueError(f"not a datetime: {text}")
