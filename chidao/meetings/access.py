@@ -30,16 +30,6 @@ def get_visible_meetings(user):
     return meetings.filter(committee__in=committee_ids)
 
 
-def get_visible_inspections(user):
-    from chidao.meetings.models import Inspection
-
-    committee_ids = get_readable_committee_ids(user)
-    inspections = Inspection.objects.all()
-    if committee_ids is None:
-        return inspections
-    return inspections.filter(committee__in=committee_ids)
-
-
 def may_read_meetings(user, committee_id: int) -> bool:
     committee_ids = get_readable_committee_ids(user)
     return committee_ids is None or committee_id in committee_ids
@@ -71,18 +61,3 @@ def access_meeting(user, pk, action: str = "view") -> Meeting:
     if action == "manage" and not get_roles(user).manages(meeting.committee_id):
         raise PermissionDenied
     return meeting
-
-
-def access_inspection(user, pk, action: str = "view"):
-    """The inspection ``pk`` under the meetings' rule (404 / 403 as ``access_meeting``)."""
-    from chidao.meetings.models import Inspection
-
-    inspection = Inspection.objects.select_related("committee").filter(pk=pk).first()
-    if inspection is None:
-        raise Http404
-    access_committee(user, inspection.committee_id, "view")
-    if not may_read_meetings(user, inspection.committee_id):
-        raise PermissionDenied
-    if action == "manage" and not get_roles(user).manages(inspection.committee_id):
-        raise PermissionDenied
-    return inspection

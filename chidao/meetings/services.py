@@ -242,7 +242,7 @@ def do_add_conclusion(
                 source_clause=_("Mục %(number)s") % {"number": number} if source else "",
             )
         except ValidationError as error:
-            raise ValidationError(_prefix_errors(error, row)) from None
+            raise ValidationError(prefix_task_row_errors(error, row)) from None
         ConclusionTask.objects.create(conclusion=conclusion, task=task)
     return conclusion
 
@@ -271,7 +271,9 @@ def _check_draft(meeting: Meeting, row: int, draft: TaskDraft) -> dict:
     return errors
 
 
-def _prefix_errors(error: ValidationError, row: int) -> dict:
+def prefix_task_row_errors(error: ValidationError, row: int) -> dict:
+    """The errors of task ``row`` keyed by the formset field they belong to ("tasks-2-
+    deadline_text"), so a conclusion's or a finding's task rows show them in place."""
     key = f"tasks-{row}-"
     if hasattr(error, "error_dict"):
         return {
@@ -372,104 +374,3 @@ def _get_chair_phrase(meeting: Meeting) -> str:
         "name": meeting.chair.person.full_name,
         "role": meeting.chair.get_role_display(),
     }
-
-
-# Inspections (issue [I] §4) -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RecommendationDraft:
-    """A recommendation of an inspection, to become a task of the inspected unit."""
-
-    title: str
-    deadline_text: str
-    expected_output: str = ""
-
-
-@transaction.atomic
-def do_create_inspection(
-    *,
-    committee,
-    by,
-    title: str,
-    scheduled_on: date,
-    units: Iterable,
-    content: str = "",
-    team: str = "",
-    period_start: date | None = None,
-    period_end: date | None = None,
-):
-    """Plan an inspection of ``units`` by the committee. Returns the inspection."""
-    from chidao.meetings.models import Inspection
-
-    units = list(units)
-    if not units:
-        raise ValidationError({"units": _("Chọn ít nhất một đơn vị được kiểm tra.")})
-    inspection = Inspection(
-        committee=committee,
-        title=normalize_text(title),
-        scheduled_on=scheduled_on,
-        content=content.strip(),
-        team=team.strip(),
-        period_start=period_start,
-        period_end=period_end,
-        created_by=by,
-    )
-    inspection._history_user = by
-    inspection.full_clean()
-    inspection.save()
-    inspection.units.set(units)
-    return inspection
-
-
-@transaction.atomic
-def do_add_finding(
-    *, inspection, by, unit, text: str, recommendations: Sequence[RecommendationDraft] = ()
-):
-    """Record what the inspection found at ``unit`` and make each recommendation a task
-    the unit leads (through ``do_create_task``, assigned on the inspection day), all at
-    once or not at all; a row's error is keyed ``tasks-<row>-<field>``. Returns the
-    finding."""
-    from chidao.meetings.models import Finding
-
-    errors = {}
-    text = normalize_text(text)
-    if not text:
-        errors["text"] = _("Ghi kết quả kiểm tra.")
-    if unit is None or not inspection.units.filter(pk=unit.pk).exists():
-        errors["unit"] = _("Chọn một đơn vị thuộc đợt kiểm tra.")
-    for row, draft in enumerate(recommendations):
-        key = f"tasks-{row}-"
-        if not normalize_text(draft.title):
-            errors[key + "title"] = _("Ghi nội dung kiến nghị.")
-        try:
-            parsed = parse_deadline_phrase(draft.deadline_text)
-        except ValidationError as error:
-            errors[key + "deadline_text"] = error.messages
-        else:
-            if parsed.deadline is not None and parsed.deadline < inspection.scheduled_on:
-                errors[key + "deadline_text"] = _(
-                    "Thời hạn không thể trước ngày kiểm tra (%(date)s)."
-                ) % {"date": inspection.scheduled_on.strftime("%d/%m/%Y")}
-    if errors:
-        raise ValidationError(errors)
-    number = (inspection.findings.aggregate(last=Max("number"))["last"] or 0) + 1
-    finding = Finding(inspection=inspection, unit=unit, number=number, text=text, created_by=by)
-    finding._history_user = by
-    finding.full_clean()
-    finding.save()
-    for row, draft in enumerate(recommendations):
-        try:
-            task = do_create_task(
-                committee=inspection.committee,
-                by=by,
-                lead_unit=unit,
-                title=normalize_text(draft.title),
-                deadline_text=draft.deadline_text,
-                assigned_on=inspection.scheduled_on,
-                expected_output=normalize_text(draft.expected_output),
-            )
-        except ValidationError as error:
-            raise ValidationError(_prefix_errors(error, row)) from None
-        finding.tasks.add(task)
-    return finding

@@ -17,10 +17,8 @@ from chidao.core.asof import get_as_of, redirect_legacy_as_of
 from chidao.core.forms import add_service_errors
 from chidao.core.uploads import build_attachment, build_file_attachment
 from chidao.meetings.access import (
-    access_inspection,
     access_meeting,
     access_meeting_create,
-    get_visible_inspections,
     get_visible_meetings,
 )
 from chidao.meetings.builders import (
@@ -41,13 +39,17 @@ from chidao.meetings.forms import (
     get_recommendation_formset,
     get_task_formset,
 )
-from chidao.meetings.services import (
-    AgendaLine,
+from chidao.meetings.inspections import (
     RecommendationDraft,
-    TaskDraft,
-    do_add_conclusion,
+    access_inspection,
     do_add_finding,
     do_create_inspection,
+    get_visible_inspections,
+)
+from chidao.meetings.services import (
+    AgendaLine,
+    TaskDraft,
+    do_add_conclusion,
     do_create_meeting,
     do_register_conclusion_notice,
     do_update_meeting,
@@ -369,7 +371,7 @@ def follow_up_docx(request, pk):
     )
 
 
-# Inspections (issue [I] §4) -------------------------------------------------------------
+# Inspections (issue [I] §4; their gate and services are in inspections.py) ------------
 
 
 @login_required

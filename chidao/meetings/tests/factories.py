@@ -75,7 +75,7 @@ def build_meeting(
 
 def build_inspection(*, committee, by, units, scheduled_on=datetime.date(2025, 9, 10)):
     """An inspection of ``units`` planned by the committee, without findings yet."""
-    from chidao.meetings.services import do_create_inspection
+    from chidao.meetings.inspections import do_create_inspection
 
     return do_create_inspection(
         committee=committee,
