@@ -23,7 +23,7 @@ from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
 from chidao.core.asof import get_as_of, redirect_legacy_as_of
 from chidao.core.forms import add_service_errors
-from chidao.core.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, build_csv
+from chidao.core.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from chidao.core.uploads import build_attachment
 from chidao.reporting import services
 from chidao.reporting.access import (
@@ -37,13 +37,16 @@ from chidao.reporting.access import (
 )
 from chidao.reporting.builders import (
     build_board_xlsx,
-    build_list_xlsx,
-    build_report_docx,
     build_report_xlsx,
     get_report_filename,
 )
 from chidao.reporting.choices import CycleState, SubmissionState, Timeliness
 from chidao.reporting.docx_layout import DOCX_CONTENT_TYPE
+from chidao.reporting.files import (
+    build_board_csv,
+    build_cycle_list_file,
+    build_cycle_report_docx,
+)
 from chidao.reporting.forms import (
     CycleEditForm,
     CycleForm,
@@ -53,7 +56,6 @@ from chidao.reporting.forms import (
     YearScheduleForm,
 )
 from chidao.reporting.gather import (
-    get_report_data,
     get_submission_lines,
     get_unit_observations,
     get_unit_progress_updates,
@@ -64,7 +66,6 @@ from chidao.reporting.report_templates import (
     PLACEHOLDERS,
     build_default_template_docx,
     get_active_template,
-    render_report_template,
 )
 
 
@@ -97,7 +98,7 @@ def cycle_list(request):
     )
     export = request.GET.get("xuat")
     if export in ("csv", "xlsx"):
-        return _export_cycles(cycles, export)
+        return _download(*build_cycle_list_file(cycles, export))
     own = []
     if roles.unit_id:
         own = list(
@@ -247,20 +248,11 @@ def report_docx(request, pk):
     """The consolidated report as Word, as of ``?as_of=`` (today by default)."""
     cycle = access_cycle(request.user, pk, CycleAction.VIEW)
     try:
-        content = _build_docx(cycle, get_as_of(request, notify=False))
+        content = build_cycle_report_docx(cycle, get_as_of(request, notify=False))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reporting:cycle_detail", pk=cycle.pk)
     return _download(content, DOCX_CONTENT_TYPE, get_report_filename(cycle, "docx"))
-
-
-def _build_docx(cycle, as_of) -> bytes:
-    """The report in the committee's own template when it has one, else the built-in."""
-    template = get_active_template(cycle.committee)
-    if template is None:
-        return build_report_docx(cycle, as_of)
-    with template.file.open("rb") as file:
-        return render_report_template(file, get_report_data(cycle, as_of))
 
 
 @redirect_legacy_as_of
@@ -273,64 +265,13 @@ def report_xlsx(request, pk):
     return _download(content, XLSX_CONTENT_TYPE, get_report_filename(cycle, "xlsx"))
 
 
-_CYCLE_HEADERS = (
-    "STT",
-    "Kỳ báo cáo",
-    "Loại kỳ",
-    "Ban Chỉ đạo",
-    "Số liệu từ ngày",
-    "Số liệu đến ngày",
-    "Hạn gửi",
-    "Số đơn vị đã gửi",
-    "Số đơn vị phải gửi",
-    "Trạng thái",
-)
-
-
-def _export_cycles(cycles, export: str) -> HttpResponse:
-    """The cycle list as the page shows it, in .csv (UTF-8 with BOM) or .xlsx."""
-    rows = [
-        (
-            number,
-            cycle.title,
-            cycle.get_kind_display(),
-            str(cycle.committee),
-            cycle.window_start,
-            cycle.window_end,
-            cycle.due_on,
-            cycle.submitted_count,
-            cycle.required_count,
-            cycle.get_state_display(),
-        )
-        for number, cycle in enumerate(cycles, start=1)
-    ]
-    if export == "xlsx":
-        content = build_list_xlsx("Kỳ báo cáo", _CYCLE_HEADERS, rows)
-        return _download(content, XLSX_CONTENT_TYPE, "Ky-Bao-Cao.xlsx")
-    return _download(build_csv(_CYCLE_HEADERS, rows), CSV_CONTENT_TYPE, "Ky-Bao-Cao.csv")
-
-
-_BOARD_HEADERS = ("STT", "Cơ quan, đơn vị", "Trạng thái", "Ngày gửi", "Đánh giá thời hạn")
-
-
-def _board_rows(cycle, as_of):
-    for number, line in enumerate(get_submission_lines(cycle, as_of), start=1):
-        yield (
-            number,
-            line.submission.unit.name,
-            line.submission.get_state_display(),
-            line.submitted_on,
-            line.timeliness.label,
-        )
-
-
 @redirect_legacy_as_of
 @login_required
 @require_GET
 def cycle_board_csv(request, pk):
     """The board as CSV, UTF-8 with a BOM so that Excel shows Vietnamese correctly."""
     cycle = access_cycle(request.user, pk, CycleAction.VIEW)
-    content = build_csv(_BOARD_HEADERS, _board_rows(cycle, get_as_of(request, notify=False)))
+    content = build_board_csv(cycle, get_as_of(request, notify=False))
     name = get_report_filename(cycle, "csv").replace("Bao-Cao", "Tinh-Hinh-Nop")
     return _download(content, CSV_CONTENT_TYPE, name)
 
@@ -497,7 +438,9 @@ def report_pdf(request, pk):
             f"{reverse('reporting:report_docx', args=[cycle.pk])}?{request.GET.urlencode()}"
         )
     try:
-        content = convert_docx_to_pdf(_build_docx(cycle, get_as_of(request, notify=False)))
+        content = convert_docx_to_pdf(
+            build_cycle_report_docx(cycle, get_as_of(request, notify=False))
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reporting:cycle_detail", pk=cycle.pk)
