@@ -8,7 +8,9 @@ from chidao.committees import urls as committees_urls
 from chidao.core.health import healthz
 from chidao.core.sessions import SignOutView
 from chidao.documents import urls as documents_urls
+from chidao.imports import urls as imports_urls
 from chidao.indicators import urls as indicators_urls
+from chidao.overlap import urls as overlap_urls
 from chidao.workspace.views import home
 
 admin.site.site_header = _("Chỉ Đạo")
@@ -48,7 +50,10 @@ urlpatterns = [
         include((indicators_urls.urlpatterns + assignments_urls.indicator_pages, "indicators")),
     ),
     path("bao-cao/", include("chidao.reporting.urls")),
-    path("chong-cheo/", include("chidao.overlap.urls")),
+    path(
+        "chong-cheo/",
+        include((overlap_urls.urlpatterns + imports_urls.overlap_pages, "overlap")),
+    ),
     path("thong-bao/", include("chidao.reminders.urls")),
     path("nhat-ky/", include("chidao.audit.urls")),
     path("nhap-du-lieu/", include("chidao.imports.urls")),

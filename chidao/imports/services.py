@@ -6,6 +6,9 @@ committee (``committees.access.access_committee(..., "manage")``); the function 
 writes in one transaction. A commit writes every row or none.
 """
 
+from collections.abc import Iterable
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -13,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from chidao.assignments.models import Task
 from chidao.assignments.services import do_create_task
 from chidao.committees.models import TaskGroup
 from chidao.core.uploads import scan_upload
@@ -262,3 +266,28 @@ def do_create_unit_alias(*, committee, by, name: str, unit) -> UnitAlias:
     except IntegrityError as error:
         raise ValidationError({"name": _("Ban Chỉ đạo đã có tên gọi này.")}) from error
     return alias
+
+
+@transaction.atomic
+def do_create_tasks_from_drafts(
+    *, committee, by, drafts: Iterable[dict], source_document=None, assigned_on: date
+) -> list[Task]:
+    """Create the tasks the secretariat kept from the drafts read out of directive text
+    (``drafting.py``), all or none.
+
+    The caller has checked that ``by`` manages ``committee``. Each draft is a dict of
+    ``title``, ``lead_unit``, ``coordinating_units``, ``expected_output`` and
+    ``deadline_text``; every task gets ``source_document`` as its source and is written
+    through ``assignments.services.do_create_task`` (validation, history, events). A
+    ``ValidationError`` from any draft leaves nothing created. Returns the tasks.
+    """
+    return [
+        do_create_task(
+            committee=committee,
+            by=by,
+            source_document=source_document,
+            assigned_on=assigned_on,
+            **draft,
+        )
+        for draft in drafts
+    ]

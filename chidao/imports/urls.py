@@ -27,3 +27,14 @@ urlpatterns = [
     path("<int:pk>/chi-tieu/ghi/", views.indicator_commit, name="indicator_commit"),
     path("<int:pk>/ghi/", views.task_commit, name="task_commit"),
 ]
+
+# Reading draft tasks out of directive text feeds the task import, so the page lives
+# here; chidao/urls.py adds it to the overlap namespace, where its address and name
+# ("overlap:draft_from_text") have always been.
+overlap_pages = [
+    path(
+        "ban-chi-dao/<int:committee_pk>/soan-tu-van-ban/",
+        views.draft_from_text,
+        name="draft_from_text",
+    ),
+]

@@ -14,8 +14,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext_lazy
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext, ngettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
@@ -26,6 +26,8 @@ from chidao.imports import services
 from chidao.imports.access import access_import
 from chidao.imports.blank_forms import build_import_template
 from chidao.imports.choices import ImportKind
+from chidao.imports.drafting import get_draft_tasks
+from chidao.imports.drafting_forms import DirectiveTextForm, DraftSourceForm, DraftTaskFormSet
 from chidao.imports.forms import (
     IndicatorUploadForm,
     ObservationUploadForm,
@@ -36,6 +38,7 @@ from chidao.imports.indicator_plans import build_indicator_plan
 from chidao.imports.models import DataImport, UnitAlias
 from chidao.imports.observation_plans import build_observation_plan
 from chidao.imports.task_plans import build_task_plan
+from chidao.overlap import finder
 
 
 @login_required
@@ -278,3 +281,77 @@ def indicator_template(request):
 
 def _template_response(kind: str, filename: str) -> HttpResponse:
     return build_attachment(build_import_template(kind), XLSX_CONTENT_TYPE, filename)
+
+
+# Directive text → draft tasks (drafting.py); address and name stay in the overlap
+# namespace (``overlap:draft_from_text``, see chidao/urls.py) ----------------------------
+
+
+def _initial(draft) -> dict:
+    return {
+        "keep": draft.lead_unit is not None,
+        "title": draft.title.value,
+        "lead_unit": draft.lead_unit.key if draft.lead_unit else None,
+        "coordinating_units": [unit.key for unit in draft.coordinating_units],
+        "expected_output": draft.output.value,
+        "deadline_text": draft.deadline.value,
+        "source": draft.source,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_from_text(request, committee_pk):
+    """The secretariat pastes a passage of a plan, corrects the draft tasks read from it
+    and saves those it keeps in one step, with the document they come from."""
+    committee = access_committee(request.user, committee_pk, "manage")
+    saving = request.method == "POST" and request.POST.get("action") == "save"
+    form = DirectiveTextForm(
+        None if saving else (request.POST or None), request.FILES or None, by=request.user
+    )
+    source_form = DraftSourceForm(request.POST if saving else None, committee=committee)
+    drafts = formset = None
+    if saving:
+        formset = DraftTaskFormSet(request.POST, prefix="draft")
+        if formset.is_valid() and source_form.is_valid():
+            kept = [f.get_task_fields() for f in formset if f.cleaned_data.get("keep")]
+            if not kept:
+                source_form.add_error(None, _("Chưa chọn nhiệm vụ nào để giao."))
+            else:
+                try:
+                    tasks = services.do_create_tasks_from_drafts(
+                        committee=committee,
+                        by=request.user,
+                        drafts=kept,
+                        **source_form.cleaned_data,
+                    )
+                except ValidationError as error:
+                    source_form.add_error(None, error)
+                else:
+                    messages.success(
+                        request,
+                        ngettext(
+                            "Đã giao %(count)d nhiệm vụ.", "Đã giao %(count)d nhiệm vụ.", len(tasks)
+                        )
+                        % {"count": len(tasks)},
+                    )
+                    return redirect(f"{reverse('assignments:task_list')}?committee={committee.pk}")
+    elif request.method == "POST" and form.is_valid():
+        drafts = get_draft_tasks(form.get_text(), committee)
+        formset = DraftTaskFormSet(initial=[_initial(draft) for draft in drafts], prefix="draft")
+        for draft, draft_form in zip(drafts, formset, strict=True):
+            draft.form = draft_form
+            draft.duplicates = finder.get_possible_duplicates(
+                request.user, committee, title=draft.title.value, limit=3
+            )
+    return render(
+        request,
+        "imports/draft_from_text.html",
+        {
+            "committee": committee,
+            "form": form,
+            "drafts": drafts,
+            "formset": formset,
+            "source_form": source_form,
+        },
+    )

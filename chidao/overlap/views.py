@@ -1,21 +1,14 @@
 """Pages of overlap detection: parse input, call the gate, call one read, render."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from chidao.assignments.access import access_task
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.overlap import finder
-from chidao.overlap.drafting import get_draft_tasks
-from chidao.overlap.forms import DirectiveTextForm, DraftSourceForm, DraftTaskFormSet
 from chidao.overlap.index import THRESHOLD
-from chidao.overlap.services import do_create_tasks_from_drafts
 
 
 def _access_report(user, committee_pk):
@@ -95,75 +88,5 @@ def report(request, committee_pk):
             "groups": groups,
             "pair_count": sum(len(group.pairs) for group in groups),
             "threshold_percent": round(THRESHOLD * 100),
-        },
-    )
-
-
-def _initial(draft) -> dict:
-    return {
-        "keep": draft.lead_unit is not None,
-        "title": draft.title.value,
-        "lead_unit": draft.lead_unit.key if draft.lead_unit else None,
-        "coordinating_units": [unit.key for unit in draft.coordinating_units],
-        "expected_output": draft.output.value,
-        "deadline_text": draft.deadline.value,
-        "source": draft.source,
-    }
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def draft_from_text(request, committee_pk):
-    """The secretariat pastes a passage of a plan, corrects the draft tasks read from it
-    and saves those it keeps in one step, with the document they come from."""
-    committee = access_committee(request.user, committee_pk, "manage")
-    saving = request.method == "POST" and request.POST.get("action") == "save"
-    form = DirectiveTextForm(
-        None if saving else (request.POST or None), request.FILES or None, by=request.user
-    )
-    source_form = DraftSourceForm(request.POST if saving else None, committee=committee)
-    drafts = formset = None
-    if saving:
-        formset = DraftTaskFormSet(request.POST, prefix="draft")
-        if formset.is_valid() and source_form.is_valid():
-            kept = [f.get_task_fields() for f in formset if f.cleaned_data.get("keep")]
-            if not kept:
-                source_form.add_error(None, _("Chưa chọn nhiệm vụ nào để giao."))
-            else:
-                try:
-                    tasks = do_create_tasks_from_drafts(
-                        committee=committee,
-                        by=request.user,
-                        drafts=kept,
-                        **source_form.cleaned_data,
-                    )
-                except ValidationError as error:
-                    source_form.add_error(None, error)
-                else:
-                    messages.success(
-                        request,
-                        ngettext(
-                            "Đã giao %(count)d nhiệm vụ.", "Đã giao %(count)d nhiệm vụ.", len(tasks)
-                        )
-                        % {"count": len(tasks)},
-                    )
-                    return redirect(f"{reverse('assignments:task_list')}?committee={committee.pk}")
-    elif request.method == "POST" and form.is_valid():
-        drafts = get_draft_tasks(form.get_text(), committee)
-        formset = DraftTaskFormSet(initial=[_initial(draft) for draft in drafts], prefix="draft")
-        for draft, draft_form in zip(drafts, formset, strict=True):
-            draft.form = draft_form
-            draft.duplicates = finder.get_possible_duplicates(
-                request.user, committee, title=draft.title.value, limit=3
-            )
-    return render(
-        request,
-        "overlap/draft_from_text.html",
-        {
-            "committee": committee,
-            "form": form,
-            "drafts": drafts,
-            "formset": formset,
-            "source_form": source_form,
         },
     )

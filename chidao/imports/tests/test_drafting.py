@@ -2,8 +2,8 @@
 
 import pytest
 
-from chidao.overlap.drafting import FOUND, GUESSED, MISSING, UnitName, parse_directive_text
-from chidao.overlap.quality import get_drafting_quality
+from chidao.imports.drafting import FOUND, GUESSED, MISSING, UnitName, parse_directive_text
+from chidao.imports.drafting_quality import get_drafting_quality
 
 UNITS = [
     UnitName(1, "Sở Khoa học và Công nghệ", "Sở KH&CN"),
