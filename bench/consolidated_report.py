@@ -45,10 +45,9 @@ def main() -> int:
 
     from chidao.assignments.models import Task
     from chidao.committees.models import Committee
+    from chidao.core.periods import Period, PeriodKind
     from chidao.org.models import Unit, User
     from chidao.reporting.builders import build_report_docx, build_report_xlsx
-    from chidao.reporting.choices import PeriodKind
-    from chidao.reporting.periods import Period
     from chidao.reporting.services import do_open_cycle
 
     as_of = date.fromisoformat(args.as_of)

@@ -60,10 +60,10 @@ def main() -> int:
     from chidao.assignments.models import Task
     from chidao.committees.choices import MemberRole
     from chidao.committees.models import Committee, Membership
+    from chidao.core.periods import PeriodKind
+    from chidao.indicators.entry import get_open_periods
     from chidao.indicators.models import Indicator
-    from chidao.indicators.rules import get_open_periods
     from chidao.org.models import Person, Unit, User
-    from chidao.reporting.choices import PeriodKind
 
     if args.committee:
         committee = Committee.objects.get(pk=args.committee)
