@@ -26,13 +26,13 @@ from chidao.audit.context import RequestContext
 from chidao.audit.models import AuditEvent
 from chidao.audit.services import do_record_event
 from chidao.committees.models import Committee
+from chidao.core.periods import PeriodKind
 from chidao.core.spreadsheets import FORMULA_PREFIXES
 from chidao.core.tests.world import build_world
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Target
 from chidao.indicators.tests.factories import ObservationFactory
 from chidao.org.models import Unit
-from chidao.reporting.choices import PeriodKind
 from chidao.reporting.models import ReportingCycle
 
 pytestmark = pytest.mark.django_db
