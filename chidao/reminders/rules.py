@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.rules import DecidedChange, get_deadline_as_of, get_task_status
 from chidao.reminders.choices import NotificationKind
-from chidao.reminders.workdays import add_working_days, count_working_days
+from chidao.reminders.workdays import NO_ANNOUNCED_DAYS, add_working_days, count_working_days
 from chidao.reporting.choices import Timeliness
 from chidao.reporting.periods import Period
 from chidao.reporting.rules import get_timeliness
@@ -173,6 +173,7 @@ def get_due_reminders(
     indicators: Iterable[IndicatorFacts] = (),
     proposals: Iterable[ProposalFacts] = (),
     rules: Mapping[int, RuleConfig] | None = None,
+    announced_days: Mapping[date, bool] = NO_ANNOUNCED_DAYS,
     now: datetime,
 ) -> list[DueReminder]:
     """Every notice due at ``now``, one per (kind, object, occurrence, recipient).
@@ -184,6 +185,8 @@ def get_due_reminders(
         indicators: indicator values units must enter each period.
         proposals: proposals routed to units and not answered yet.
         rules: committee id -> its rule; committees not listed use ``DEFAULT_RULE``.
+        announced_days: the Government's announced days off and swapped working days,
+            day -> is it a working day (``workdays.get_announced_days``).
         now: an aware datetime; its day in Vietnam is the day judged.
     """
     today = get_local_date(now)
@@ -216,7 +219,9 @@ def get_due_reminders(
         rule = rules.get(item.committee_id, DEFAULT_RULE)
         if not rule.is_active:
             continue
-        step = _get_waiting_step(item.waiting_since, rule.review_wait_working_days, today)
+        step = _get_waiting_step(
+            item.waiting_since, rule.review_wait_working_days, today, announced_days
+        )
         if step is None:
             continue
         occurrence, waited = step
@@ -360,14 +365,16 @@ def _get_task_steps(task: TaskFacts, rule: RuleConfig, today: date):
             )
 
 
-def _get_waiting_step(since: date, every: int, today: date) -> tuple[date, int] | None:
+def _get_waiting_step(
+    since: date, every: int, today: date, announced: Mapping[date, bool]
+) -> tuple[date, int] | None:
     """(occurrence, working days waited) once the wait reaches ``every`` working days;
     again every ``every`` working days after that."""
-    waited = count_working_days(since, today)
+    waited = count_working_days(since, today, announced)
     if waited < every:
         return None
     steps = waited // every
-    return add_working_days(since, steps * every), waited
+    return add_working_days(since, steps * every, announced), waited
 
 
 def _get_cycle_step(owed: CycleFacts, rule: RuleConfig, today: date):

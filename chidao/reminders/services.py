@@ -46,6 +46,7 @@ from chidao.reminders.texts import (
     get_proposal_link,
     get_task_link,
 )
+from chidao.reminders.workdays import get_announced_days
 from chidao.reporting.models import ReportingCycle
 
 logger = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
         indicators=facts.indicators,
         proposals=facts.proposals,
         rules=facts.rules,
+        announced_days=get_announced_days(),
         now=now,
     )
     deliveries = get_deliveries({reminder.recipient_id for reminder in due})
