@@ -182,7 +182,7 @@ def _follow_lead_report(update: ProgressUpdate, *, by) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_approve_progress_for_unit(
     *, update: ProgressUpdate, by, approve: bool, reason: str = ""
 ) -> ProgressUpdate:
@@ -347,7 +347,7 @@ def do_decide_deadline_change(
     return change
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_give_direction(*, task: Task, by, text: str) -> Direction:
     """Record a leader's direction on a task (ý kiến chỉ đạo); the lead unit is told.
 
@@ -498,7 +498,7 @@ def do_update_task(
     return current
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_break_down_task(
     *,
     task: Task,

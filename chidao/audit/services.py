@@ -49,7 +49,7 @@ def do_prune_audit(*, now: datetime.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=get_retention_days())
     deleted = {}
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         count, _ = AuditEvent.objects.filter(at__lt=cutoff).delete()
         deleted[AuditEvent._meta.db_table] = count
         for model in apps.get_models():

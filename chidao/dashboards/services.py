@@ -9,7 +9,7 @@ from django.db import transaction
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_save_weights(*, form, committee, acting_user) -> EvaluationWeights:
     """Save the committee's evaluation weights from a valid ``EvaluationWeightsForm``."""
     weights = form.save(commit=False)
@@ -31,7 +31,7 @@ def do_save_publication(*, form, committee, acting_user) -> Publication:
     return publication
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_save_view(*, form, committee, acting_user) -> SavedView:
     view = form.save(commit=False)
     view.committee = committee
@@ -43,7 +43,7 @@ def do_save_view(*, form, committee, acting_user) -> SavedView:
     return view
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_delete_view(*, view: SavedView, acting_user) -> None:
     view._history_user = acting_user
     view.delete()

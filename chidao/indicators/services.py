@@ -77,7 +77,7 @@ def may_edit(observation: Observation | None, period: Period, today: date) -> bo
     return observation is not None and bool(observation.return_reason)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_save_observations(
     *,
     by,
@@ -246,7 +246,7 @@ def do_submit_observations(
     return pending
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_approve_observation(*, by, observation: Observation) -> Observation:
     """Approve a submitted value; it then counts in achievement and roll-ups.
 
@@ -268,7 +268,7 @@ def do_approve_observation(*, by, observation: Observation) -> Observation:
     return observation
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_return_observation(*, by, observation: Observation, reason: str) -> Observation:
     """Return a submitted value to its unit with a reason the unit sees in its grid.
 

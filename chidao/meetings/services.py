@@ -109,7 +109,7 @@ def do_create_meeting(
     return meeting
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_update_meeting(
     *, meeting: Meeting, by, agenda=None, attendance=None, minutes_file=None, **fields
 ) -> Meeting:
@@ -296,7 +296,7 @@ def do_link_conclusion_tasks(*, conclusion: Conclusion, by, tasks: Iterable) -> 
     return links
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_register_conclusion_notice(*, meeting: Meeting, by, number: str, issued_on: date):
     """Register the conclusion notice of ``meeting`` in its committee's register.
 
@@ -386,7 +386,7 @@ class RecommendationDraft:
     expected_output: str = ""
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_create_inspection(
     *,
     committee,
@@ -422,7 +422,7 @@ def do_create_inspection(
     return inspection
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_add_finding(
     *, inspection, by, unit, text: str, recommendations: Sequence[RecommendationDraft] = ()
 ):

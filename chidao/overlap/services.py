@@ -9,7 +9,7 @@ from chidao.assignments.models import Task
 from chidao.assignments.services import do_create_task
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_create_tasks_from_drafts(
     *, committee, by, drafts: Iterable[dict], source_document=None, assigned_on: date
 ) -> list[Task]:

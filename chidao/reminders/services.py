@@ -308,7 +308,7 @@ def do_mark_read(*, by: User, notification: Notification, now: datetime | None =
     ``access.access_notification``). Reading twice keeps the first time."""
     if notification.recipient_id != by.pk:
         raise ValueError("a user marks only their own notifications")
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=now or timezone.now()
         )
@@ -317,7 +317,7 @@ def do_mark_read(*, by: User, notification: Notification, now: datetime | None =
 
 def do_mark_all_read(*, by: User, now: datetime | None = None) -> int:
     """Mark every unread notification of ``by`` read; returns how many."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         return Notification.objects.filter(recipient=by, read_at__isnull=True).update(
             read_at=now or timezone.now()
         )
@@ -327,7 +327,7 @@ def do_set_preferences(
     *, by: User, in_app: bool, email: bool, digest_weekday: int | None
 ) -> NotificationPreference:
     """Save ``by``'s own choice of channels and digest day."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         preference, _created = NotificationPreference.objects.update_or_create(
             user=by,
             defaults={"in_app": in_app, "email": email, "digest_weekday": digest_weekday},

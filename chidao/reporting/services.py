@@ -115,7 +115,7 @@ def do_open_cycle(
     return cycle
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_generate_year_schedule(
     *,
     committee,
@@ -147,7 +147,7 @@ def do_generate_year_schedule(
     return ScheduleResult(created=created, existing=existing)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_update_cycle(*, cycle: ReportingCycle, by, **fields) -> ReportingCycle:
     """Change a cycle's due date, units' approval rule, or its report's number, place and
     recipients. Units that become required get a draft report; units dropped keep
@@ -185,7 +185,7 @@ def do_update_cycle(*, cycle: ReportingCycle, by, **fields) -> ReportingCycle:
     return cycle
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_close_cycle(*, cycle: ReportingCycle, by) -> ReportingCycle:
     """Stop taking reports for the cycle; units that did not send stay missing."""
     if cycle.state == CycleState.CLOSED:
@@ -197,7 +197,7 @@ def do_close_cycle(*, cycle: ReportingCycle, by) -> ReportingCycle:
     return cycle
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_reopen_cycle(*, cycle: ReportingCycle, by) -> ReportingCycle:
     """Take reports again in a closed cycle (a late unit asks to send)."""
     if cycle.state == CycleState.OPEN:
@@ -264,7 +264,7 @@ def do_submit_submission(
     return submission
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_approve_submission(
     *, submission: UnitSubmission, by, at: datetime | None = None
 ) -> UnitSubmission:
@@ -280,7 +280,7 @@ def do_approve_submission(
     return submission
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_return_submission(*, submission: UnitSubmission, by, reason: str) -> UnitSubmission:
     """Send the report back to the unit with a reason (the unit head or the secretariat).
 
@@ -304,7 +304,7 @@ def _check_cycle_open(submission: UnitSubmission) -> None:
         raise ValidationError(_("Kỳ báo cáo đã đóng, không nhận thêm báo cáo."))
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_upload_report_template(*, committee, by, file) -> ReportTemplate:
     """Check and store the secretariat's Word template; it replaces the one in use.
 
@@ -332,7 +332,7 @@ def do_upload_report_template(*, committee, by, file) -> ReportTemplate:
     return template
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_use_default_template(*, committee, by) -> int:
     """Go back to the built-in report layout; returns how many templates were retired."""
     retired = 0
