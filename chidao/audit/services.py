@@ -55,7 +55,8 @@ def do_prune_audit(*, now: datetime.datetime | None = None) -> dict[str, int]:
         for model in apps.get_models():
             if not _is_history_model(model):
                 continue
-            object_id = model.instance_type._meta.pk.attname
+            # simple-history's history models carry the model they record; untyped.
+            object_id = model.instance_type._meta.pk.attname  # type: ignore[attr-defined]
             latest = (
                 model._default_manager.order_by()
                 .values(object_id)

@@ -144,7 +144,7 @@ def do_commit_indicator_import(*, data_import: DataImport, by):
 def _write_indicators(data_import: DataImport, plan, by) -> None:
     from chidao.indicators.models import Indicator, Target
 
-    indicators = {}
+    indicators: dict[str, Indicator] = {}
     for row in plan.rows_to_create:
         indicator = row.existing
         if indicator is None:

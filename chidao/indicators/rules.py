@@ -28,7 +28,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 from math import floor
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -168,21 +168,24 @@ class TargetBound:
             _fraction(self.upper, _("Cận trên của mục tiêu"))
         if comparator == Comparator.EQ and self.lower != self.upper:
             _fail("target_bounds_differ", lower=self.lower, upper=self.upper)
-        if comparator == Comparator.BETWEEN and self.lower > self.upper:
-            _fail(
-                "target_range_reversed",
-                lower=format_number(self.lower),
-                upper=format_number(self.upper),
-            )
+        if comparator == Comparator.BETWEEN:
+            lower, upper = _required(self.lower), _required(self.upper)
+            if lower > upper:
+                _fail(
+                    "target_range_reversed",
+                    lower=format_number(lower),
+                    upper=format_number(upper),
+                )
 
     def __str__(self) -> str:
         """The clause in canonical Vietnamese form ("≥ 0,7", "40 - 50"); it parses back."""
         if self.comparator == Comparator.QUALITATIVE:
             return self.text
         if self.comparator == Comparator.BETWEEN:
-            core = f"{format_number(self.lower)} - {format_number(self.upper)}"
+            lower, upper = _required(self.lower), _required(self.upper)
+            core = f"{format_number(lower)} - {format_number(upper)}"
         else:
-            bound = self.upper if self.lower is None else self.lower
+            bound = _required(self.upper if self.lower is None else self.lower)
             core = f"{_SYMBOLS[self.comparator][0]} {format_number(bound)}"
         return f"{core} {self.label}" if self.label else core
 
@@ -318,7 +321,7 @@ def roll_up(
         indices = range(len(values))
         summary = ValueSummary(
             count=len(values),
-            total=_to_decimal(sum(numbers), places),
+            total=_to_decimal(sum(numbers, Fraction(0)), places),
             lowest=values[min(indices, key=numbers.__getitem__)][0],
             highest=values[max(indices, key=numbers.__getitem__)][0],
             last=values[max(indices, key=lambda i: (dates[i], i))][0] if dates else None,
@@ -328,7 +331,8 @@ def roll_up(
     weights = [_weight(w, i) for i, (_v, w) in enumerate(values, start=1)]
     if sum(weights) == 0:
         _fail("rollup_weights_zero")
-    mean = sum(w * n for w, n in zip(weights, numbers, strict=True)) / sum(weights)
+    weighted = sum((w * n for w, n in zip(weights, numbers, strict=True)), Fraction(0))
+    mean = weighted / sum(weights, Fraction(0))
     return _to_decimal(mean, max(places, _PLACES))
 
 
@@ -462,7 +466,7 @@ def _matched_comparator(match: re.Match) -> Comparator | None:
     for kind, table in (("symbol", _SYMBOLS), ("word", _WORDS)):
         for key in table:
             if key != "none" and match[f"{kind}_{key!s}"]:
-                return key
+                return Comparator(key)
     return None
 
 
@@ -484,26 +488,26 @@ def _meets(value: Fraction, bound: TargetBound, direction: Direction | None) -> 
     lower, upper = _span(bound)
     match bound.comparator:
         case Comparator.GE:
-            return value >= lower
+            return value >= _required(lower)
         case Comparator.GT:
-            return value > lower
+            return value > _required(lower)
         case Comparator.LE:
-            return value <= upper
+            return value <= _required(upper)
         case Comparator.LT:
-            return value < upper
+            return value < _required(upper)
     # EQ and BETWEEN are two-sided; going past them the way the indicator points is fine.
     if direction == Direction.HIGHER_BETTER:
-        return value >= lower
+        return value >= _required(lower)
     if direction == Direction.LOWER_BETTER:
-        return value <= upper
-    return lower <= value <= upper
+        return value <= _required(upper)
+    return _required(lower) <= value <= _required(upper)
 
 
 def _reference(value: Fraction, bound: TargetBound, direction: Direction) -> Fraction:
     """The point of the target that ``value`` is measured against."""
-    lower, upper = _span(bound)
-    lower = upper if lower is None else lower
-    upper = lower if upper is None else upper
+    low, high = _span(bound)
+    lower = _required(high if low is None else low)
+    upper = _required(low if high is None else high)
     if direction == Direction.HIGHER_BETTER:
         return lower
     if direction == Direction.LOWER_BETTER:
@@ -531,11 +535,14 @@ def _trend_at(points: list[tuple[date, Fraction]], when: date) -> Fraction:
     origin = min(d for d, _v in points)
     xs = [Fraction((d - origin).days) for d, _v in points]
     ys = [v for _d, v in points]
-    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
-    spread = sum((x - mean_x) ** 2 for x in xs)
+    mean_x, mean_y = sum(xs, Fraction(0)) / len(xs), sum(ys, Fraction(0)) / len(ys)
+    spread = sum(((x - mean_x) ** 2 for x in xs), Fraction(0))
     if spread == 0:
         return mean_y
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    covariance = sum(
+        ((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)), Fraction(0)
+    )
+    slope = covariance / spread
     return mean_y + slope * ((when - origin).days - mean_x)
 
 
@@ -548,7 +555,19 @@ def _to_decimal(value: Fraction, places: int) -> Decimal:
 
 
 def _decimal_places(value: Decimal | int) -> int:
-    return max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    # Not finite ("n", "N", "F"): refused by ``_fraction`` before the places matter.
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+_T = TypeVar("_T")
+
+
+def _required(bound: _T | None) -> _T:
+    """A side of a target the comparator guarantees (``TargetBound`` checks it is there)."""
+    if bound is None:
+        raise ValueError("the comparator needs this side of the target")
+    return bound
 
 
 def _fraction(value, what) -> Fraction:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from chidao.assignments.evidence import EVIDENCE_KINDS
+from chidao.core.history import set_history_user
 from chidao.core.text import fold_text, normalize_text
 from chidao.core.uploads import accept_upload, get_display_name, removing_stored_files_on_error
 from chidao.proposals.choices import ProposalStatus
@@ -57,7 +58,7 @@ def do_submit_proposal(
     from the content, size, virus scan). Returns the proposal, whose ``tracking_code`` the
     sender keeps.
     """
-    errors = {}
+    errors: dict[str, str | list[str]] = {}
     try:
         contact_key = parse_contact(contact)
     except ValidationError as error:
@@ -124,7 +125,7 @@ def do_submit_proposal(
         submitted_by=by,
         source_ip=source_ip,
     )
-    proposal._history_user = by
+    set_history_user(proposal, by)
     proposal.full_clean()
     kinds = []
     for file in files:
@@ -171,7 +172,7 @@ def do_route_proposal(*, proposal: Proposal, by, unit, response_due: date) -> Pr
     current.response_due = response_due
     current.routed_at = timezone.now()
     current.status = ProposalStatus.ROUTED
-    current._history_user = by
+    set_history_user(current, by)
     current.full_clean()
     current.save()
     return current
@@ -188,7 +189,7 @@ def do_draft_answer(*, proposal: Proposal, by, text: str) -> Proposal:
         raise ValidationError({"answer_draft": _("Ghi nội dung trả lời.")})
     current.answer_draft = text
     current.drafted_by = by
-    current._history_user = by
+    set_history_user(current, by)
     current.save()
     return current
 
@@ -212,7 +213,7 @@ def do_approve_answer(*, proposal: Proposal, by, answer: str, publish: bool) -> 
     current.answered_on = timezone.localdate()
     current.status = ProposalStatus.ANSWERED
     current.is_public = publish
-    current._history_user = by
+    set_history_user(current, by)
     current.full_clean()
     current.save()
     return current

@@ -130,11 +130,13 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
         if delivery is None:
             continue
         if reminder.object_kind == CYCLE:
+            assert reminder.unit_id is not None  # the unit that owes the report
             subject, text = build_notice(
                 reminder, None, cycle=facts.cycle_info[(reminder.object_id, reminder.unit_id)]
             )
             link = get_cycle_link(reminder.object_id)
         elif reminder.object_kind == INDICATOR:
+            assert reminder.unit_id is not None  # the unit that owes the value
             subject, text = build_notice(
                 reminder,
                 None,
@@ -147,6 +149,7 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
             )
             link = get_proposal_link(reminder.object_id)
         else:
+            assert reminder.task_id is not None  # a task's reminder, or a claim's on a task
             subject, text = build_notice(
                 reminder,
                 facts.task_info[reminder.task_id],
@@ -216,7 +219,7 @@ def _deliver_one(notification: Notification, *, now: datetime) -> bool:
     one whose update changed no row has lost the race and sends nothing.
     """
     recipient = notification.recipient
-    address = recipient.email or (recipient.person.email if recipient.person_id else "")
+    address = recipient.email or (recipient.person.email if recipient.person else "")
     try:
         with transaction.atomic():
             claimed = Notification.objects.filter(pk=notification.pk, sent_at__isnull=True).update(
@@ -277,7 +280,7 @@ def do_send_weekly_digests(*, now: datetime | None = None) -> SendResult:
     )
     rows = []
     for user in candidates:
-        if not (user.email or (user.person_id and user.person.email)):
+        if not (user.email or (user.person and user.person.email)):
             continue
         digest = get_digest(user, today)
         if digest.is_empty:
