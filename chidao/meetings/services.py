@@ -390,7 +390,7 @@ class RecommendationDraft:
     expected_output: str = ""
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def do_create_inspection(
     *,
     committee,

@@ -3,8 +3,11 @@
 They open ``transaction.atomic(durable=True)``: called inside another transaction they
 refuse with RuntimeError instead of having their notices, webhooks and emails (sent on
 commit) wait for, or be lost with, a caller's transaction. Services that other services
-call inside their own transaction (``do_create_task``, ``do_register_document``…) and the
-demo and scale loaders, which test fixtures nest in a rolled-back transaction, stay plain.
+call inside their own transaction (``do_create_task``, ``do_register_document``…) stay
+plain, and so do those the test world (``core/tests/world.py``) calls while it is built
+once per module inside a rolled-back transaction (``do_create_api_token``,
+``do_create_webhook_subscription``, ``do_create_inspection``), and the demo and scale
+loaders, which test fixtures nest the same way.
 
 The test's own transaction (pytest-django's ``db``, a Django ``TestCase`` atomic) does not
 count: Django skips the durability check for the atomic blocks of a test case.
@@ -52,7 +55,6 @@ DECORATED = {
     "chidao.meetings.services": [
         "do_update_meeting",
         "do_register_conclusion_notice",
-        "do_create_inspection",
         "do_add_finding",
     ],
     "chidao.overlap.services": ["do_create_tasks_from_drafts"],
