@@ -39,7 +39,7 @@ def do_create_api_token(*, by, name: str) -> tuple[ApiToken, str]:
     return token, raw
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_revoke_api_token(*, token: ApiToken, by) -> ApiToken:
     """Revoke ``token`` (the caller has checked that ``by`` owns it); at once and for good."""
     if token.revoked_at is None:
@@ -66,7 +66,7 @@ def do_create_webhook_subscription(*, committee, by, url: str, events) -> tuple:
     return subscription, subscription.secret
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_stop_webhook_subscription(*, subscription, by):
     """Stop sending to a subscription; its delivery log is kept."""
     subscription.is_active = False

@@ -25,6 +25,7 @@ from chidao.assignments.deadlines import parse_deadline_phrase
 from chidao.assignments.models import DeadlineChange, Direction, Evidence, ProgressUpdate, Task
 from chidao.assignments.signals import TaskEventKind, announce
 from chidao.core.concurrency import check_version, save_with_version
+from chidao.core.history import set_history_user
 from chidao.core.text import normalize_text
 from chidao.core.uploads import accept_evidence_file, removing_stored_files_on_error
 
@@ -100,7 +101,7 @@ def do_submit_progress(
     is_lead = unit.pk == task.lead_unit_id
     if not is_lead and not task.coordinating_units.filter(pk=unit.pk).exists():
         raise ValidationError(_("Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này."))
-    errors = {}
+    errors: dict[str, str | list[str]] = {}
     if not 0 <= percent <= 100:
         errors["percent"] = _("Tiến độ phải từ 0 đến 100%.")
     if claims_completion and not is_lead:
@@ -175,13 +176,13 @@ def _follow_lead_report(update: ProgressUpdate, *, by) -> None:
     task = update.task
     if update.unit_id == task.lead_unit_id:
         task.progress_percent = update.percent
-        task._history_user = by
+        set_history_user(task, by)
         save_with_version(
             task, expected_version=None, update_fields=["progress_percent", "updated_at"]
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_approve_progress_for_unit(
     *, update: ProgressUpdate, by, approve: bool, reason: str = ""
 ) -> ProgressUpdate:
@@ -260,7 +261,7 @@ def do_review_progress(
         task.state = TaskState.COMPLETED
         task.completed_on = update.output_date
         task.progress_percent = 100
-        task._history_user = by
+        set_history_user(task, by)
         save_with_version(
             task,
             expected_version=None,
@@ -281,7 +282,7 @@ def do_request_deadline_change(
 
     One request at a time: a second waits until the first is decided.
     """
-    if task.kind != TaskKind.DEADLINE or task.state != TaskState.OPEN:
+    if task.kind != TaskKind.DEADLINE or task.deadline is None or task.state != TaskState.OPEN:
         raise ValidationError(
             _("Chỉ điều chỉnh thời hạn của nhiệm vụ có thời hạn đang triển khai.")
         )
@@ -330,7 +331,7 @@ def do_decide_deadline_change(
             raise ValidationError(_("Thời hạn đề nghị trùng thời hạn hiện tại."))
         change.old_deadline = task.deadline
         task.deadline = change.new_deadline
-        task._history_user = by
+        set_history_user(task, by)
         save_with_version(
             task, expected_version=task.version, update_fields=["deadline", "updated_at"]
         )
@@ -346,7 +347,7 @@ def do_decide_deadline_change(
     return change
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_give_direction(*, task: Task, by, text: str) -> Direction:
     """Record a leader's direction on a task (ý kiến chỉ đạo); the lead unit is told.
 
@@ -371,7 +372,7 @@ def do_stop_task(*, task: Task, by, state: str, stopped_on: date, reason: str) -
     task.state = state
     task.stopped_on = stopped_on
     task.stop_reason = reason
-    task._history_user = by
+    set_history_user(task, by)
     save_with_version(
         task,
         expected_version=None,
@@ -485,7 +486,7 @@ def do_update_task(
             current.original_deadline = parsed.deadline
             current.start_date = parsed.start
         current.deadline_text = parsed.text
-    current._history_user = by
+    set_history_user(current, by)
     current.full_clean()
     save_with_version(current, expected_version=expected_version, watched=TASK_WATCHED_FIELDS)
     if coordinating_units is not None:
@@ -497,7 +498,7 @@ def do_update_task(
     return current
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_break_down_task(
     *,
     task: Task,
@@ -520,7 +521,7 @@ def do_break_down_task(
     units = list(units)
     if task.state != TaskState.OPEN:
         raise ValidationError(_("Chỉ chia nhỏ được nhiệm vụ đang triển khai."))
-    errors = {}
+    errors: dict[str, str | list[str]] = {}
     if not units:
         errors["units"] = _("Chọn ít nhất một đơn vị nhận nhiệm vụ con.")
     if not normalize_text(title):
@@ -534,8 +535,10 @@ def do_break_down_task(
     except ValidationError as error:
         errors["deadline_text"] = error.messages
     else:
-        if task.kind == TaskKind.DEADLINE and (
-            parsed.deadline is None or parsed.deadline > task.deadline
+        if (
+            task.kind == TaskKind.DEADLINE
+            and task.deadline is not None
+            and (parsed.deadline is None or parsed.deadline > task.deadline)
         ):
             errors["deadline_text"] = _(
                 "Thời hạn của nhiệm vụ con không thể sau thời hạn của nhiệm vụ (%(date)s)."
@@ -581,7 +584,8 @@ def _next_subtask_codes(task: Task, count: int) -> list[str]:
             "code", flat=True
         )
     )
-    codes, number = [], 0
+    codes: list[str] = []
+    number = 0
     while len(codes) < count:
         number += 1
         code = f"{task.code}.{number}"

@@ -49,13 +49,14 @@ def do_prune_audit(*, now: datetime.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=get_retention_days())
     deleted = {}
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         count, _ = AuditEvent.objects.filter(at__lt=cutoff).delete()
         deleted[AuditEvent._meta.db_table] = count
         for model in apps.get_models():
             if not _is_history_model(model):
                 continue
-            object_id = model.instance_type._meta.pk.attname
+            # simple-history's history models carry the model they record; untyped.
+            object_id = model.instance_type._meta.pk.attname  # type: ignore[attr-defined]
             latest = (
                 model._default_manager.order_by()
                 .values(object_id)

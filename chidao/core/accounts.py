@@ -34,7 +34,7 @@ def do_disable_unused_accounts(*, now: datetime.datetime | None = None) -> list[
         return []
     now = now or timezone.now()
     names = []
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         for user in get_unused_accounts(now=now, days=days).select_for_update():
             user.is_active = False
             user.save(update_fields=["is_active"])

@@ -66,7 +66,7 @@ def do_end_all_sessions(*, user) -> int:
     from chidao.core.models import UserSession
 
     store = import_module(settings.SESSION_ENGINE).SessionStore
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         keys = list(
             UserSession.objects.select_for_update()
             .filter(user=user)

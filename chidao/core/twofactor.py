@@ -40,7 +40,7 @@ def do_generate_recovery_codes(*, user) -> list[str]:
     only time they are readable: show them once). Codes made before stop working. The
     caller has checked that ``user`` is the signed-in user who has passed the second step
     (or has just confirmed an authenticator)."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         device, _created = StaticDevice.objects.select_for_update().get_or_create(
             user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
         )
@@ -58,7 +58,7 @@ def do_use_recovery_code(*, user, code: str) -> bool:
     """True when ``code`` is one of ``user``'s unused recovery codes; it is then used up.
     Spaces, dashes and case are ignored. Wrong codes are throttled by django-otp."""
     code = code.replace(" ", "").replace("-", "").lower()
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         device = (
             StaticDevice.objects.select_for_update()
             .filter(user=user, confirmed=True)

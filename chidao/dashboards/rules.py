@@ -122,13 +122,16 @@ def get_overdue_value(facts: TaskFacts, penalty: Decimal) -> Decimal | None:
     return max(Decimal(0), Decimal(100) - penalty * facts.overdue)
 
 
-def combine_roles(lead: Decimal | None, coordinating: Decimal | None, weights: Weights):
+def combine_roles(
+    lead: Decimal | None, coordinating: Decimal | None, weights: Weights
+) -> Decimal | None:
     """The lead and coordinating values of a criterion, weighted; a missing side drops out."""
-    present = [(v, w) for v, w in ((lead, weights.lead), (coordinating, weights.coordinating))]
-    present = [(v, w) for v, w in present if v is not None and w > 0]
+    sides = ((lead, weights.lead), (coordinating, weights.coordinating))
+    present = [(v, w) for v, w in sides if v is not None and w > 0]
     if not present:
         return None
-    return sum(v * w for v, w in present) / sum(w for _v, w in present)
+    total_weight = sum((w for _v, w in present), Decimal(0))
+    return sum((v * w for v, w in present), Decimal(0)) / total_weight
 
 
 def score_unit(facts: UnitFacts, weights: Weights) -> Score:
@@ -169,16 +172,21 @@ def score_unit(facts: UnitFacts, weights: Weights) -> Score:
     return Score(facts=facts, parts=parts, total=total)
 
 
+def _total(score: Score) -> Decimal:
+    """The total of a score known to have one."""
+    assert score.total is not None
+    return score.total
+
+
 def rank_scores(scores: list[Score]) -> list[Score]:
     """Order by score, best first (ties by name), and give competition ranks (1, 2, 2, 4).
 
     Units without a score come last, unranked.
     """
-    scored = sorted(
-        (s for s in scores if s.total is not None), key=lambda s: (-s.total, s.facts.name)
-    )
+    scored = [s for s in scores if s.total is not None]
+    scored.sort(key=lambda s: (-_total(s), s.facts.name))
     unscored = sorted((s for s in scores if s.total is None), key=lambda s: s.facts.name)
-    ranked = []
+    ranked: list[Score] = []
     for position, score in enumerate(scored, start=1):
         tied = ranked and ranked[-1].total == score.total
         rank = ranked[-1].rank if tied else position

@@ -351,6 +351,10 @@ class _DemoLoader:
         secretariat = self.accounts[committee_row.secretariat]
         for row in committee_row.tasks:
             plan = get_task_plan(committee_row, row, today=self.today)
+            parent = None
+            if row.parent:  # a sub-committee's task under one of its parent committee's
+                assert committee_row.parent is not None
+                parent = self.tasks[(committee_row.parent, row.parent)]
             task = do_create_task(
                 committee=self.committees[committee_row.key],
                 by=secretariat,
@@ -362,7 +366,7 @@ class _DemoLoader:
                 code=row.code,
                 group=self.groups[(committee_row.key, row.code.split(".")[0])],
                 source_document=self.documents[committee_row.source],
-                parent=self.tasks[(committee_row.parent, row.parent)] if row.parent else None,
+                parent=parent,
                 expected_output=row.output,
                 is_key=row.is_key,
                 overseeing_member=self._overseer(committee_row, row),

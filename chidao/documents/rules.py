@@ -106,6 +106,7 @@ def parse_document_symbol(text: str | None) -> DocumentSymbol:
         _fail("required", cleaned)
     head, slash, tail = cleaned.partition("/")
     parts = _HEAD.fullmatch(head)
+    assert parts is not None  # every part of the pattern is optional: it matches any text
     number, sep, kind = parts["number"], parts["sep"], parts["kind"]
     if not slash:
         looks_party = _DIGITS.fullmatch(number) and sep and _LETTERS.fullmatch(kind)

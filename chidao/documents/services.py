@@ -5,7 +5,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -26,7 +26,7 @@ def do_register_document(
     signer: str = "",
     implements: Document | None = None,
     committee=None,
-    file: UploadedFile | None = None,
+    file: File | None = None,
     allow_existing: bool = True,
 ) -> Document:
     """Register a directive document under its canonical number-and-symbol.

@@ -129,7 +129,7 @@ def _write_tasks(data_import: DataImport, plan, by) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_commit_indicator_import(*, data_import: DataImport, by):
     """Create the indicators and targets of a previewed import, all or nothing.
 
@@ -148,7 +148,7 @@ def do_commit_indicator_import(*, data_import: DataImport, by):
 def _write_indicators(data_import: DataImport, plan, by) -> None:
     from chidao.indicators.models import Indicator, Target
 
-    indicators = {}
+    indicators: dict[str, Indicator] = {}
     for row in plan.rows_to_create:
         indicator = row.existing
         if indicator is None:
@@ -174,7 +174,7 @@ def _write_indicators(data_import: DataImport, plan, by) -> None:
             target.save()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_commit_observation_import(*, data_import: DataImport, by):
     """Record the values of a previewed observation sheet, all or nothing.
 
@@ -248,7 +248,7 @@ def _commit_plan(data_import, by, kind, build_plan, write_rows, *, wrong_kind=""
     return plan
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_create_unit_alias(*, committee, by, name: str, unit) -> UnitAlias:
     """Record that ``name`` in this committee's plans means ``unit``. Returns the alias."""
     key = get_name_key(name)
@@ -268,7 +268,7 @@ def do_create_unit_alias(*, committee, by, name: str, unit) -> UnitAlias:
     return alias
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_create_tasks_from_drafts(
     *, committee, by, drafts: Iterable[dict], source_document=None, assigned_on: date
 ) -> list[Task]:

@@ -24,6 +24,7 @@ from chidao.indicators.targets import (
     check_choice,
     get_span,
     meets_bound,
+    require_side,
     to_fraction,
 )
 
@@ -145,7 +146,7 @@ def roll_up(
         indices = range(len(values))
         summary = ValueSummary(
             count=len(values),
-            total=_to_decimal(sum(numbers), places),
+            total=_to_decimal(sum(numbers, Fraction(0)), places),
             lowest=values[min(indices, key=numbers.__getitem__)][0],
             highest=values[max(indices, key=numbers.__getitem__)][0],
             last=values[max(indices, key=lambda i: (dates[i], i))][0] if dates else None,
@@ -155,7 +156,8 @@ def roll_up(
     weights = [_weight(w, i) for i, (_v, w) in enumerate(values, start=1)]
     if sum(weights) == 0:
         _fail("rollup_weights_zero")
-    mean = sum(w * n for w, n in zip(weights, numbers, strict=True)) / sum(weights)
+    weighted = sum((w * n for w, n in zip(weights, numbers, strict=True)), Fraction(0))
+    mean = weighted / sum(weights, Fraction(0))
     return _to_decimal(mean, max(places, VALUE_PLACES))
 
 
@@ -259,9 +261,9 @@ def project(
 
 def _reference(value: Fraction, bound: TargetBound, direction: Direction) -> Fraction:
     """The point of the target that ``value`` is measured against."""
-    lower, upper = get_span(bound)
-    lower = upper if lower is None else lower
-    upper = lower if upper is None else upper
+    low, high = get_span(bound)
+    lower = require_side(high if low is None else low)
+    upper = require_side(low if high is None else high)
     if direction == Direction.HIGHER_BETTER:
         return lower
     if direction == Direction.LOWER_BETTER:
@@ -289,11 +291,14 @@ def _trend_at(points: list[tuple[date, Fraction]], when: date) -> Fraction:
     origin = min(d for d, _v in points)
     xs = [Fraction((d - origin).days) for d, _v in points]
     ys = [v for _d, v in points]
-    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
-    spread = sum((x - mean_x) ** 2 for x in xs)
+    mean_x, mean_y = sum(xs, Fraction(0)) / len(xs), sum(ys, Fraction(0)) / len(ys)
+    spread = sum(((x - mean_x) ** 2 for x in xs), Fraction(0))
     if spread == 0:
         return mean_y
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    covariance = sum(
+        ((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)), Fraction(0)
+    )
+    slope = covariance / spread
     return mean_y + slope * ((when - origin).days - mean_x)
 
 
@@ -306,7 +311,9 @@ def _to_decimal(value: Fraction, places: int) -> Decimal:
 
 
 def get_decimal_places(value: Decimal | int) -> int:
-    return max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    # Not finite ("n", "N", "F"): refused by ``to_fraction`` before the places matter.
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def _weight(weight: Decimal | None, index: int) -> Fraction:

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import PurePath
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from chidao.core.concurrency import (
     get_change,
     save_with_version,
 )
+from chidao.core.history import set_history_user
 from chidao.core.periods import Period
 from chidao.core.uploads import (
     accept_evidence_file,
@@ -80,7 +82,7 @@ def may_edit(observation: Observation | None, period: Period, today: date) -> bo
     return observation is not None and bool(observation.return_reason)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_save_observations(
     *,
     by,
@@ -121,7 +123,8 @@ def do_save_observations(
     }
     _refuse_stale_cells(entries, reported, existing, unit, period)
     errors: dict[str, list[str]] = {}
-    changes = []
+    # (indicator, its value so far, the new value or None to clear a draft, the entry)
+    changes: list[tuple[Indicator, Observation | None, Decimal | None, ObservationEntry]] = []
     for entry in entries:
         field = value_field(entry.indicator_id)
         indicator = reported.get(entry.indicator_id)
@@ -150,7 +153,7 @@ def do_save_observations(
             errors[field] = [_edit_refusal(observation, period)]
             continue
         try:
-            value = parse_observation_value(entry.value, indicator.value_type)
+            parsed = parse_observation_value(entry.value, indicator.value_type)
         except ValidationError as error:
             errors[field] = error.messages
             continue
@@ -161,24 +164,25 @@ def do_save_observations(
                 errors[evidence_field(indicator.pk)] = error.messages
                 continue
             entry.evidence.name = f"{uuid.uuid4().hex}.{kind.extension}"
-        changes.append((indicator, observation, value, entry))
+        changes.append((indicator, observation, parsed, entry))
     if errors:
         raise ValidationError(errors)
 
-    saved = []
+    saved: list[Observation] = []
     with removing_stored_files_on_error() as stored:
         for indicator, observation, value, entry in changes:
             if value is None:
+                assert observation is not None  # only an existing draft is cleared
                 delete_with_version(observation, expected_version=observation.version)
                 delete_after_commit(observation.evidence.name)
                 continue
-            unchanged = (
+            # A grid saved again as it was leaves no new history row.
+            if (
                 observation is not None
                 and observation.value == value
                 and observation.note == entry.note.strip()
                 and entry.evidence is None
-            )
-            if unchanged:  # a grid saved again as it was leaves no new history row
+            ):
                 saved.append(observation)
                 continue
             if observation is None:
@@ -240,7 +244,7 @@ def do_submit_observations(
         observation.state = ObservationState.SUBMITTED
         observation.submitted_at = now
         observation.entered_by = observation.entered_by or by
-        observation._history_user = by
+        set_history_user(observation, by)
         save_with_version(
             observation,
             expected_version=observation.version,
@@ -249,7 +253,7 @@ def do_submit_observations(
     return pending
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_approve_observation(*, by, observation: Observation) -> Observation:
     """Approve a submitted value; it then counts in achievement and roll-ups.
 
@@ -262,7 +266,7 @@ def do_approve_observation(*, by, observation: Observation) -> Observation:
     observation.approved_by = by
     observation.approved_at = timezone.now()
     observation.return_reason = ""
-    observation._history_user = by
+    set_history_user(observation, by)
     save_with_version(
         observation,
         expected_version=observation.version,
@@ -271,7 +275,7 @@ def do_approve_observation(*, by, observation: Observation) -> Observation:
     return observation
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_return_observation(*, by, observation: Observation, reason: str) -> Observation:
     """Return a submitted value to its unit with a reason the unit sees in its grid.
 
@@ -287,7 +291,7 @@ def do_return_observation(*, by, observation: Observation, reason: str) -> Obser
     observation.return_reason = reason
     observation.returned_by = by
     observation.returned_at = timezone.now()
-    observation._history_user = by
+    set_history_user(observation, by)
     save_with_version(
         observation,
         expected_version=observation.version,
@@ -344,7 +348,7 @@ def _refuse_stale_cells(entries, reported, existing, unit, period) -> None:
 def _save_cell(observation: Observation, *, by) -> None:
     """Save a cell checked against its version; two first values for one cell at the
     same moment meet the unique constraint, and the later one is a conflict too."""
-    observation._history_user = by
+    set_history_user(observation, by)
     if observation.pk is not None:
         save_with_version(
             observation, expected_version=observation.version, watched=CELL_WATCHED_FIELDS

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -155,21 +155,24 @@ class TargetBound:
             to_fraction(self.upper, _("Cận trên của mục tiêu"))
         if comparator == Comparator.EQ and self.lower != self.upper:
             _fail("target_bounds_differ", lower=self.lower, upper=self.upper)
-        if comparator == Comparator.BETWEEN and self.lower > self.upper:
-            _fail(
-                "target_range_reversed",
-                lower=format_number(self.lower),
-                upper=format_number(self.upper),
-            )
+        if comparator == Comparator.BETWEEN:
+            lower, upper = require_side(self.lower), require_side(self.upper)
+            if lower > upper:
+                _fail(
+                    "target_range_reversed",
+                    lower=format_number(lower),
+                    upper=format_number(upper),
+                )
 
     def __str__(self) -> str:
         """The clause in canonical Vietnamese form ("≥ 0,7", "40 - 50"); it parses back."""
         if self.comparator == Comparator.QUALITATIVE:
             return self.text
         if self.comparator == Comparator.BETWEEN:
-            core = f"{format_number(self.lower)} - {format_number(self.upper)}"
+            lower, upper = require_side(self.lower), require_side(self.upper)
+            core = f"{format_number(lower)} - {format_number(upper)}"
         else:
-            bound = self.upper if self.lower is None else self.lower
+            bound = require_side(self.upper if self.lower is None else self.lower)
             core = f"{_SYMBOLS[self.comparator][0]} {format_number(bound)}"
         return f"{core} {self.label}" if self.label else core
 
@@ -252,7 +255,7 @@ def _matched_comparator(match: re.Match) -> Comparator | None:
     for kind, table in (("symbol", _SYMBOLS), ("word", _WORDS)):
         for key in table:
             if key != "none" and match[f"{kind}_{key!s}"]:
-                return key
+                return Comparator(key)
     return None
 
 
@@ -274,19 +277,29 @@ def meets_bound(value: Fraction, bound: TargetBound, direction: Direction | None
     lower, upper = get_span(bound)
     match bound.comparator:
         case Comparator.GE:
-            return value >= lower
+            return value >= require_side(lower)
         case Comparator.GT:
-            return value > lower
+            return value > require_side(lower)
         case Comparator.LE:
-            return value <= upper
+            return value <= require_side(upper)
         case Comparator.LT:
-            return value < upper
+            return value < require_side(upper)
     # EQ and BETWEEN are two-sided; going past them the way the indicator points is fine.
     if direction == Direction.HIGHER_BETTER:
-        return value >= lower
+        return value >= require_side(lower)
     if direction == Direction.LOWER_BETTER:
-        return value <= upper
-    return lower <= value <= upper
+        return value <= require_side(upper)
+    return require_side(lower) <= value <= require_side(upper)
+
+
+_T = TypeVar("_T")
+
+
+def require_side(side: _T | None) -> _T:
+    """A side of a target its comparator guarantees (``TargetBound`` checks it is there)."""
+    if side is None:
+        raise ValueError("the comparator needs this side of the target")
+    return side
 
 
 def to_fraction(value, what) -> Fraction:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from chidao.assignments.deadlines import parse_deadline_phrase
 from chidao.assignments.services import do_create_task
 from chidao.committees.access import access_committee, get_roles
+from chidao.core.history import set_history_user
 from chidao.core.text import normalize_text
 from chidao.meetings.access import get_readable_committee_ids, may_read_meetings
 from chidao.meetings.models import Finding, Inspection
@@ -81,14 +82,14 @@ def do_create_inspection(
         period_end=period_end,
         created_by=by,
     )
-    inspection._history_user = by
+    set_history_user(inspection, by)
     inspection.full_clean()
     inspection.save()
     inspection.units.set(units)
     return inspection
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_add_finding(
     *, inspection, by, unit, text: str, recommendations: Sequence[RecommendationDraft] = ()
 ):
@@ -97,7 +98,7 @@ def do_add_finding(
     once or not at all; a row's error is keyed ``tasks-<row>-<field>``. Returns the
     finding."""
 
-    errors = {}
+    errors: dict[str, str | list[str]] = {}
     text = normalize_text(text)
     if not text:
         errors["text"] = _("Ghi kết quả kiểm tra.")
@@ -120,7 +121,7 @@ def do_add_finding(
         raise ValidationError(errors)
     number = (inspection.findings.aggregate(last=Max("number"))["last"] or 0) + 1
     finding = Finding(inspection=inspection, unit=unit, number=number, text=text, created_by=by)
-    finding._history_user = by
+    set_history_user(finding, by)
     finding.full_clean()
     finding.save()
     for row, draft in enumerate(recommendations):

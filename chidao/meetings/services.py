@@ -19,8 +19,11 @@ from django.utils.translation import gettext as _
 
 from chidao.assignments.deadlines import parse_deadline_phrase
 from chidao.assignments.services import do_create_task, do_update_task
+from chidao.committees.models import Membership, TaskGroup
+from chidao.core.history import set_history_user
 from chidao.core.text import normalize_text
 from chidao.core.uploads import delete_after_commit, removing_stored_files_on_error
+from chidao.documents.models import Document
 from chidao.documents.services import accept_document_file, do_register_document
 from chidao.meetings.choices import Attendance
 from chidao.meetings.models import (
@@ -31,6 +34,7 @@ from chidao.meetings.models import (
     MeetingAttendance,
 )
 from chidao.meetings.rules import format_notice_symbol
+from chidao.org.models import Unit
 from chidao.reporting.choices import ReportLayout
 from chidao.reporting.rules import get_report_layout
 
@@ -39,12 +43,12 @@ from chidao.reporting.rules import get_report_layout
 class AgendaLine:
     title: str
     presenter: str = ""
-    document: object = None
+    document: Document | None = None
 
 
 @dataclass(frozen=True)
 class AttendanceLine:
-    membership: object
+    membership: Membership
     status: str = Attendance.PRESENT
     delegate: str = ""
 
@@ -54,12 +58,12 @@ class TaskDraft:
     """One task a conclusion assigns, as the secretariat writes it on the conclusion page."""
 
     title: str
-    lead_unit: object
+    lead_unit: Unit | None
     deadline_text: str
     coordinating_units: Sequence = field(default_factory=tuple)
     expected_output: str = ""
-    overseeing_member: object = None
-    group: object = None  # the plan's task group (nhóm nhiệm vụ), when the item fits one
+    overseeing_member: Membership | None = None
+    group: TaskGroup | None = None  # the plan's task group (nhóm nhiệm vụ), when the item fits one
 
 
 MEETING_FIELDS = frozenset({"kind", "held_on", "place", "chair", "guests", "minutes"})
@@ -99,7 +103,7 @@ def do_create_meeting(
     )
     _check_chair(meeting)
     _set_minutes_file(meeting, minutes_file, by=by)
-    meeting._history_user = by
+    set_history_user(meeting, by)
     meeting.full_clean()
     with removing_stored_files_on_error() as stored:
         meeting.save()
@@ -109,7 +113,7 @@ def do_create_meeting(
     return meeting
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_update_meeting(
     *, meeting: Meeting, by, agenda=None, attendance=None, minutes_file=None, **fields
 ) -> Meeting:
@@ -125,7 +129,7 @@ def do_update_meeting(
     _check_chair(current)
     replaced = current.minutes_file.name if minutes_file is not None else ""
     _set_minutes_file(current, minutes_file, by=by)
-    current._history_user = by
+    set_history_user(current, by)
     current.full_clean()
     with removing_stored_files_on_error() as stored:
         current.save()
@@ -214,14 +218,14 @@ def do_add_conclusion(
     text = normalize_text(text)
     if not text:
         raise ValidationError({"text": _("Nội dung kết luận không được để trống.")})
-    errors = {}
+    errors: dict[str, str | list[str]] = {}
     for row, draft in enumerate(tasks):
         errors.update(_check_draft(meeting, row, draft))
     if errors:
         raise ValidationError(errors)
     number = (meeting.conclusions.aggregate(last=Max("number"))["last"] or 0) + 1
     conclusion = Conclusion(meeting=meeting, number=number, text=text, created_by=by)
-    conclusion._history_user = by
+    set_history_user(conclusion, by)
     conclusion.full_clean()
     conclusion.save()
     source = meeting.notice_document
@@ -248,7 +252,7 @@ def do_add_conclusion(
 
 
 def _check_draft(meeting: Meeting, row: int, draft: TaskDraft) -> dict:
-    errors = {}
+    errors: dict[str, str | list[str]] = {}
     key = f"tasks-{row}-"
     if not normalize_text(draft.title):
         errors[key + "title"] = _("Ghi tên nhiệm vụ.")
@@ -298,7 +302,7 @@ def do_link_conclusion_tasks(*, conclusion: Conclusion, by, tasks: Iterable) -> 
     return links
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_register_conclusion_notice(*, meeting: Meeting, by, number: str, issued_on: date):
     """Register the conclusion notice of ``meeting`` in its committee's register.
 
@@ -352,7 +356,7 @@ def do_register_conclusion_notice(*, meeting: Meeting, by, number: str, issued_o
         raise
     current = Meeting.objects.select_for_update().get(pk=meeting.pk)
     current.notice_document = document
-    current._history_user = by
+    set_history_user(current, by)
     current.save()
     meeting.notice_document = document
     for link in ConclusionTask.objects.filter(

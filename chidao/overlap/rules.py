@@ -126,7 +126,9 @@ def _expand(token: str) -> tuple[str, ...]:
 def parse_match_text(text: str | None) -> MatchText:
     """Cut ``text`` into written words and their folded, expanded forms."""
     original = normalize_text(text)
-    written, words, origin = [], [], []
+    written: list[WrittenWord] = []
+    words: list[str] = []
+    origin: list[int] = []
     for match in _WORD.finditer(original):
         index = len(written)
         written.append(WrittenWord(match.group(), match.start(), match.end()))

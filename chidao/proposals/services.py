@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from chidao.core.history import set_history_user
 from chidao.core.text import fold_text, normalize_text
 from chidao.core.uploads import (
     EVIDENCE_KINDS,
@@ -61,7 +62,7 @@ def do_submit_proposal(
     from the content, size, virus scan). Returns the proposal, whose ``tracking_code`` the
     sender keeps.
     """
-    errors = {}
+    errors: dict[str, str | list[str]] = {}
     try:
         contact_key = parse_contact(contact)
     except ValidationError as error:
@@ -128,7 +129,7 @@ def do_submit_proposal(
         submitted_by=by,
         source_ip=source_ip,
     )
-    proposal._history_user = by
+    set_history_user(proposal, by)
     proposal.full_clean()
     kinds = []
     for file in files:
@@ -175,7 +176,7 @@ def do_route_proposal(*, proposal: Proposal, by, unit, response_due: date) -> Pr
     current.response_due = response_due
     current.routed_at = timezone.now()
     current.status = ProposalStatus.ROUTED
-    current._history_user = by
+    set_history_user(current, by)
     current.full_clean()
     current.save()
     return current
@@ -192,7 +193,7 @@ def do_draft_answer(*, proposal: Proposal, by, text: str) -> Proposal:
         raise ValidationError({"answer_draft": _("Ghi nội dung trả lời.")})
     current.answer_draft = text
     current.drafted_by = by
-    current._history_user = by
+    set_history_user(current, by)
     current.save()
     return current
 
@@ -216,7 +217,7 @@ def do_approve_answer(*, proposal: Proposal, by, answer: str, publish: bool) -> 
     current.answered_on = timezone.localdate()
     current.status = ProposalStatus.ANSWERED
     current.is_public = publish
-    current._history_user = by
+    set_history_user(current, by)
     current.full_clean()
     current.save()
     return current

@@ -1,6 +1,11 @@
 from django.contrib import admin
 
-from chidao.reminders.models import Notification, NotificationPreference, ReminderRule
+from chidao.reminders.models import (
+    AnnouncedDay,
+    Notification,
+    NotificationPreference,
+    ReminderRule,
+)
 
 
 @admin.register(ReminderRule)
@@ -33,3 +38,13 @@ class NotificationAdmin(admin.ModelAdmin):
 class NotificationPreferenceAdmin(admin.ModelAdmin):
     list_display = ["user", "in_app", "email", "digest_weekday"]
     list_select_related = ["user__person"]
+
+
+@admin.register(AnnouncedDay)
+class AnnouncedDayAdmin(admin.ModelAdmin):
+    """The days off and swapped working days the Government announces each year."""
+
+    list_display = ["day", "kind", "reason"]
+    list_filter = ["kind"]
+    date_hierarchy = "day"
+    search_fields = ["reason"]

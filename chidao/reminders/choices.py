@@ -73,3 +73,10 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Thứ Sáu")
     SATURDAY = 5, _("Thứ Bảy")
     SUNDAY = 6, _("Chủ nhật")
+
+
+class AnnouncedDayKind(models.TextChoices):
+    """What the Government's announcement makes of a day (models.AnnouncedDay)."""
+
+    DAY_OFF = "day_off", _("Ngày nghỉ")
+    WORKING_DAY = "working_day", _("Ngày làm việc (làm bù)")

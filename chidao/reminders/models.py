@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from chidao.reminders.choices import Channel, NotificationKind, Weekday
+from chidao.reminders.choices import AnnouncedDayKind, Channel, NotificationKind, Weekday
 
 
 def parse_days_before(text: str) -> tuple[int, ...]:
@@ -241,3 +241,31 @@ class Urge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%d/%m/%Y} {self.unit}: {self.message[:60]}"
+
+
+class AnnouncedDay(models.Model):
+    """A day the Government's yearly announcement of days off makes different.
+
+    The public holidays themselves (Tết, the Hùng Kings' day and the other days of the
+    Labour Code, art. 112) come from the ``holidays`` package, computed from the lunar
+    calendar for any year (``reminders.workdays``). Each year the Ministry of Home Affairs
+    also announces bridging days off and the Saturdays worked in exchange; an administrator
+    records them here, as soon as the announcement is out, and they override the computed
+    calendar for that day.
+    """
+
+    day = models.DateField(_("ngày"), unique=True)
+    kind = models.CharField(_("loại ngày"), max_length=16, choices=AnnouncedDayKind.choices)
+    reason = models.CharField(
+        _("lý do"),
+        max_length=200,
+        help_text=_("Ví dụ: “Nghỉ bù dịp 30/4, làm bù thứ Bảy 26/04/2025 (Công điện số …)”."),
+    )
+
+    class Meta:
+        verbose_name = _("ngày nghỉ, ngày làm bù theo thông báo")
+        verbose_name_plural = pgettext_lazy("số nhiều", "ngày nghỉ, ngày làm bù theo thông báo")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y}: {self.get_kind_display()}"

@@ -20,9 +20,9 @@ from django.core.exceptions import ValidationError
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.rules import DecidedChange, get_deadline_as_of, get_task_status
-from chidao.core.periods import Period
+from chidao.core.periods import Period, PeriodKind
 from chidao.reminders.choices import NotificationKind
-from chidao.reminders.workdays import add_working_days, count_working_days
+from chidao.reminders.workdays import NO_ANNOUNCED_DAYS, add_working_days, count_working_days
 from chidao.reporting.choices import Timeliness
 from chidao.reporting.rules import get_timeliness
 
@@ -173,6 +173,7 @@ def get_due_reminders(
     indicators: Iterable[IndicatorFacts] = (),
     proposals: Iterable[ProposalFacts] = (),
     rules: Mapping[int, RuleConfig] | None = None,
+    announced_days: Mapping[date, bool] = NO_ANNOUNCED_DAYS,
     now: datetime,
 ) -> list[DueReminder]:
     """Every notice due at ``now``, one per (kind, object, occurrence, recipient).
@@ -184,6 +185,8 @@ def get_due_reminders(
         indicators: indicator values units must enter each period.
         proposals: proposals routed to units and not answered yet.
         rules: committee id -> its rule; committees not listed use ``DEFAULT_RULE``.
+        announced_days: the Government's announced days off and swapped working days,
+            day -> is it a working day (``workdays.get_announced_days``).
         now: an aware datetime; its day in Vietnam is the day judged.
     """
     today = get_local_date(now)
@@ -216,7 +219,9 @@ def get_due_reminders(
         rule = rules.get(item.committee_id, DEFAULT_RULE)
         if not rule.is_active:
             continue
-        step = _get_waiting_step(item.waiting_since, rule.review_wait_working_days, today)
+        step = _get_waiting_step(
+            item.waiting_since, rule.review_wait_working_days, today, announced_days
+        )
         if step is None:
             continue
         occurrence, waited = step
@@ -257,49 +262,49 @@ def get_due_reminders(
         }
         add(template, owed.officer_ids)
 
-    for item in indicators:
-        rule = rules.get(item.committee_id, DEFAULT_RULE)
+    for indicator in indicators:
+        rule = rules.get(indicator.committee_id, DEFAULT_RULE)
         if not (rule.is_active and rule.stale_indicators):
             continue
-        step = _get_indicator_step(item, rule, today)
+        step = _get_indicator_step(indicator, rule, today)
         if step is None:
             continue
         period, occurrence, entry_closes = step
         template = {
             "kind": NotificationKind.INDICATOR_STALE,
             "object_kind": INDICATOR,
-            "object_id": item.indicator_id,
+            "object_id": indicator.indicator_id,
             "task_id": None,
-            "committee_id": item.committee_id,
+            "committee_id": indicator.committee_id,
             "occurrence": occurrence,
             "deadline": entry_closes,
-            "unit_id": item.unit_id,
+            "unit_id": indicator.unit_id,
             "period_label": period.label,
         }
-        add(template, item.officer_ids)
+        add(template, indicator.officer_ids)
 
-    for item in proposals:
-        rule = rules.get(item.committee_id, DEFAULT_RULE)
+    for proposal in proposals:
+        rule = rules.get(proposal.committee_id, DEFAULT_RULE)
         if not rule.is_active:
             continue
-        step = _get_proposal_step(item, rule, today)
+        step = _get_proposal_step(proposal, rule, today)
         if step is None:
             continue
         kind, occurrence, days = step
         template = {
             "kind": kind,
             "object_kind": PROPOSAL,
-            "object_id": item.proposal_id,
+            "object_id": proposal.proposal_id,
             "task_id": None,
-            "committee_id": item.committee_id,
+            "committee_id": proposal.committee_id,
             "occurrence": occurrence,
-            "deadline": item.response_due,
+            "deadline": proposal.response_due,
             "days": days,
-            "unit_id": item.unit_id,
+            "unit_id": proposal.unit_id,
         }
-        recipients = item.officer_ids
+        recipients = proposal.officer_ids
         if kind == NotificationKind.PROPOSAL_OVERDUE:
-            recipients = (*item.officer_ids, *item.secretariat_ids)
+            recipients = (*proposal.officer_ids, *proposal.secretariat_ids)
         add(template, recipients)
 
     return sorted(
@@ -311,6 +316,8 @@ def get_due_reminders(
 def _get_task_steps(task: TaskFacts, rule: RuleConfig, today: date):
     """Yield (kind, occurrence, deadline, days, escalated) for the step in force today."""
     deadline = get_deadline_as_of(task.deadline, task.approved_changes, today)
+    if deadline is None:  # a task without a deadline is never due
+        return
     status = get_task_status(
         state=task.state,
         kind=task.kind,
@@ -360,14 +367,16 @@ def _get_task_steps(task: TaskFacts, rule: RuleConfig, today: date):
             )
 
 
-def _get_waiting_step(since: date, every: int, today: date) -> tuple[date, int] | None:
+def _get_waiting_step(
+    since: date, every: int, today: date, announced: Mapping[date, bool]
+) -> tuple[date, int] | None:
     """(occurrence, working days waited) once the wait reaches ``every`` working days;
     again every ``every`` working days after that."""
-    waited = count_working_days(since, today)
+    waited = count_working_days(since, today, announced)
     if waited < every:
         return None
     steps = waited // every
-    return add_working_days(since, steps * every), waited
+    return add_working_days(since, steps * every, announced), waited
 
 
 def _get_cycle_step(owed: CycleFacts, rule: RuleConfig, today: date):
@@ -397,9 +406,9 @@ def _get_cycle_step(owed: CycleFacts, rule: RuleConfig, today: date):
 def get_last_period(kind: str, today: date) -> Period:
     """The latest period of ``kind`` that has ended before ``today``."""
     try:
-        return Period.containing(kind, today).previous()
+        return Period.containing(PeriodKind(kind), today).previous()
     except ValidationError:  # nine months, from October: the last one ended on 30/9
-        return Period(kind, today.year, 1)
+        return Period(PeriodKind(kind), today.year, 1)
 
 
 def _get_indicator_step(item: IndicatorFacts, rule: RuleConfig, today: date):

@@ -46,6 +46,7 @@ from chidao.reminders.texts import (
     get_proposal_link,
     get_task_link,
 )
+from chidao.reminders.workdays import get_announced_days
 from chidao.reporting.models import ReportingCycle
 
 logger = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
         indicators=facts.indicators,
         proposals=facts.proposals,
         rules=facts.rules,
+        announced_days=get_announced_days(),
         now=now,
     )
     deliveries = get_deliveries({reminder.recipient_id for reminder in due})
@@ -128,11 +130,13 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
         if delivery is None:
             continue
         if reminder.object_kind == CYCLE:
+            assert reminder.unit_id is not None  # the unit that owes the report
             subject, text = build_notice(
                 reminder, None, cycle=facts.cycle_info[(reminder.object_id, reminder.unit_id)]
             )
             link = get_cycle_link(reminder.object_id)
         elif reminder.object_kind == INDICATOR:
+            assert reminder.unit_id is not None  # the unit that owes the value
             subject, text = build_notice(
                 reminder,
                 None,
@@ -145,6 +149,7 @@ def do_send_due_reminders(*, now: datetime | None = None) -> SendResult:
             )
             link = get_proposal_link(reminder.object_id)
         else:
+            assert reminder.task_id is not None  # a task's reminder, or a claim's on a task
             subject, text = build_notice(
                 reminder,
                 facts.task_info[reminder.task_id],
@@ -217,7 +222,7 @@ def _deliver_one(notification: Notification, *, now: datetime) -> bool:
     one whose update changed no row has lost the race and sends nothing.
     """
     recipient = notification.recipient
-    address = recipient.email or (recipient.person.email if recipient.person_id else "")
+    address = recipient.email or (recipient.person.email if recipient.person else "")
     try:
         with transaction.atomic():
             claimed = Notification.objects.filter(pk=notification.pk, sent_at__isnull=True).update(
@@ -278,7 +283,7 @@ def do_send_weekly_digests(*, now: datetime | None = None) -> SendResult:
     )
     rows = []
     for user in candidates:
-        if not (user.email or (user.person_id and user.person.email)):
+        if not (user.email or (user.person and user.person.email)):
             continue
         digest = get_digest(user, today)
         if digest.is_empty:
@@ -309,7 +314,7 @@ def do_mark_read(*, by: User, notification: Notification, now: datetime | None =
     ``access.access_notification``). Reading twice keeps the first time."""
     if notification.recipient_id != by.pk:
         raise ValueError("a user marks only their own notifications")
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=now or timezone.now()
         )
@@ -318,7 +323,7 @@ def do_mark_read(*, by: User, notification: Notification, now: datetime | None =
 
 def do_mark_all_read(*, by: User, now: datetime | None = None) -> int:
     """Mark every unread notification of ``by`` read; returns how many."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         return Notification.objects.filter(recipient=by, read_at__isnull=True).update(
             read_at=now or timezone.now()
         )
@@ -328,7 +333,7 @@ def do_set_preferences(
     *, by: User, in_app: bool, email: bool, digest_weekday: int | None
 ) -> NotificationPreference:
     """Save ``by``'s own choice of channels and digest day."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         preference, _created = NotificationPreference.objects.update_or_create(
             user=by,
             defaults={"in_app": in_app, "email": email, "digest_weekday": digest_weekday},

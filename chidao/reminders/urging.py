@@ -90,7 +90,7 @@ def do_urge_task(*, task: Task, by, message: str, now: datetime | None = None) -
     if not message:
         raise ValidationError({"message": _("Nội dung đôn đốc không được để trống.")})
     now = now or timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         urge = Urge.objects.create(
             committee_id=task.committee_id,
             task=task,
@@ -123,7 +123,7 @@ def do_urge_unit(*, committee, unit, by, message: str, now: datetime | None = No
         raise ValidationError({"message": _("Nội dung đôn đốc không được để trống.")})
     now = now or timezone.now()
     today = get_local_date(now)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         overdue = list(get_overdue_tasks(committee=committee, unit=unit, today=today))
         if not overdue:
             raise ValidationError(_("Đơn vị không có nhiệm vụ quá hạn."))

@@ -1,64 +1,110 @@
-"""Working days: the one place that knows weekends and public holidays.
+"""Working days: the one place that knows weekends, public holidays and announced swaps.
 
-Vietnam's public holidays (Labour Code 2019, art. 112) fall partly on lunar dates and the
-Government announces the days off each year, so they are a table, not a formula. Add the
-next year's days here when the Ministry of Home Affairs announces them.
+Vietnam's public holidays (Labour Code 2019, art. 112) fall partly on lunar dates: the
+``holidays`` package computes them for any year (Tết with its eve, the Hùng Kings' day on
+the 10th of the third lunar month, the second National Day, the day off in lieu when a
+holiday falls on a weekend). On top of that the Government announces each year the bridging
+days off and the Saturdays worked in exchange; those are data an administrator keeps
+(``models.AnnouncedDay``), passed in here as ``announced``: day -> is it a working day.
+
+The arithmetic takes ``announced`` as a plain mapping so the reminder rules stay free of the
+database; ``get_announced_days`` is the read that supplies it, cached per process.
 """
 
+import functools
+import threading
+import time
+from collections.abc import Mapping
 from datetime import date, timedelta
+from types import MappingProxyType
 
-# Days off on weekdays, as announced (Tết and National Day include the bridging days).
-PUBLIC_HOLIDAYS: frozenset[date] = frozenset(
-    {
-        # 2025
-        date(2025, 1, 1),
-        *(date(2025, 1, day) for day in range(27, 32)),  # Tết Ất Tỵ
-        date(2025, 4, 7),  # Giỗ Tổ Hùng Vương
-        date(2025, 4, 30),
-        date(2025, 5, 1),
-        date(2025, 9, 1),
-        date(2025, 9, 2),
-        # 2026
-        date(2026, 1, 1),
-        *(date(2026, 2, day) for day in range(16, 21)),  # Tết Bính Ngọ
-        date(2026, 4, 27),  # Giỗ Tổ Hùng Vương (26/4 is a Sunday)
-        date(2026, 4, 30),
-        date(2026, 5, 1),
-        date(2026, 9, 1),
-        date(2026, 9, 2),
-    }
-)
-# Fixed-date holidays, for years the table above does not list yet.
-FIXED_HOLIDAYS: frozenset[tuple[int, int]] = frozenset({(1, 1), (4, 30), (5, 1), (9, 2)})
-_LISTED_YEARS = frozenset(day.year for day in PUBLIC_HOLIDAYS)
+import holidays
+
+from chidao.reminders.choices import AnnouncedDayKind
+from chidao.reminders.models import AnnouncedDay
+
+# An administrator's edit reaches the process that saved it at once (signals in apps.py);
+# other processes (other web workers, the job consumer) reload after this many seconds.
+ANNOUNCED_DAYS_TTL = 300.0
+
+NO_ANNOUNCED_DAYS: Mapping[date, bool] = MappingProxyType({})
 
 
-def is_working_day(day: date) -> bool:
-    """Monday to Friday, except public holidays."""
-    if day.weekday() >= 5:
-        return False
-    if day.year in _LISTED_YEARS:
-        return day not in PUBLIC_HOLIDAYS
-    return (day.month, day.day) not in FIXED_HOLIDAYS
+@functools.lru_cache(maxsize=64)
+def _get_calendar(year: int) -> holidays.HolidayBase:
+    """Vietnam's public holidays of one year; built once per process, never changed."""
+    return holidays.country_holidays("VN", years=year)
 
 
-def add_working_days(start: date, days: int) -> date:
+def is_public_holiday(day: date) -> bool:
+    """A public holiday of the computed calendar (announced days aside)."""
+    return day in _get_calendar(day.year)
+
+
+def is_working_day(day: date, announced: Mapping[date, bool] = NO_ANNOUNCED_DAYS) -> bool:
+    """Monday to Friday, except public holidays; an announced day decides for itself."""
+    if day in announced:
+        return announced[day]
+    return _get_calendar(day.year).is_working_day(day)
+
+
+def add_working_days(
+    start: date, days: int, announced: Mapping[date, bool] = NO_ANNOUNCED_DAYS
+) -> date:
     """The working day ``days`` working days after ``start`` (``start`` itself not counted)."""
     day = start
     remaining = days
     while remaining > 0:
         day += timedelta(days=1)
-        if is_working_day(day):
+        if is_working_day(day, announced):
             remaining -= 1
     return day
 
 
-def count_working_days(start: date, end: date) -> int:
+def count_working_days(
+    start: date, end: date, announced: Mapping[date, bool] = NO_ANNOUNCED_DAYS
+) -> int:
     """Working days after ``start`` up to and including ``end`` (0 when ``end <= start``)."""
     count = 0
     day = start
     while day < end:
         day += timedelta(days=1)
-        if is_working_day(day):
+        if is_working_day(day, announced):
             count += 1
     return count
+
+
+class _AnnouncedDaysCache:
+    """The announced days as last read, and when; one per process."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.days: Mapping[date, bool] | None = None
+        self.read_at = 0.0
+
+
+_cache = _AnnouncedDaysCache()
+
+
+def get_announced_days() -> Mapping[date, bool]:
+    """Every announced day -> is it a working day, read at most every few minutes.
+
+    They change once or twice a year, and the reminder job counts working days for every
+    waiting claim, so one query per process and per ``ANNOUNCED_DAYS_TTL`` is enough.
+    """
+    with _cache.lock:
+        if _cache.days is None or time.monotonic() - _cache.read_at > ANNOUNCED_DAYS_TTL:
+            _cache.days = MappingProxyType(
+                {
+                    day: kind == AnnouncedDayKind.WORKING_DAY
+                    for day, kind in AnnouncedDay.objects.values_list("day", "kind")
+                }
+            )
+            _cache.read_at = time.monotonic()
+        return _cache.days
+
+
+def clear_announced_days(**kwargs: object) -> None:
+    """Forget the cached announced days (connected to AnnouncedDay's save and delete)."""
+    with _cache.lock:
+        _cache.days = None

@@ -45,8 +45,8 @@ def access_cycle(user, pk, action: str = CycleAction.VIEW) -> ReportingCycle:
     404 when the user may not know the cycle exists; 403 for a unit that must report in
     it (it knows the cycle from its own report) and for leaders asked to manage.
     """
-    cycle = ReportingCycle.objects.select_related("committee", "committee__host_unit")
-    cycle = cycle.filter(pk=pk).first()
+    cycles = ReportingCycle.objects.select_related("committee", "committee__host_unit")
+    cycle = cycles.filter(pk=pk).first()
     if cycle is None:
         raise Http404
     roles = get_roles(user)

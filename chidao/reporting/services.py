@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chidao.core.history import set_history_user
 from chidao.core.periods import Period, PeriodKind
 from chidao.core.uploads import DOCX, accept_upload, removing_stored_files_on_error
 from chidao.reporting.choices import CycleKind, CycleState, SubmissionState
@@ -78,8 +79,8 @@ def do_open_cycle(
             errors["title"] = _("Báo cáo đột xuất phải có tên.")
         if window is None:
             errors["window_start"] = _("Báo cáo đột xuất phải có kỳ số liệu (từ ngày, đến ngày).")
-        period_start, period_end = window or (None, None)
-        window_start, window_end = window or (None, None)
+        else:
+            period_start, period_end = window_start, window_end = window
     elif period is None or period.kind != kind:
         errors["period"] = _("Chọn kỳ báo cáo.")
     else:
@@ -104,18 +105,18 @@ def do_open_cycle(
         recipients=get_default_recipients(committee.host_unit.name),
         opened_by=by,
     )
-    cycle._history_user = by
+    set_history_user(cycle, by)
     cycle.full_clean(exclude=["required_units"])
     cycle.save()
     cycle.required_units.set(units)
     for unit in units:
         submission = UnitSubmission(cycle=cycle, unit=unit)
-        submission._history_user = by
+        set_history_user(submission, by)
         submission.save()
     return cycle
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_generate_year_schedule(
     *,
     committee,
@@ -147,7 +148,7 @@ def do_generate_year_schedule(
     return ScheduleResult(created=created, existing=existing)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_update_cycle(*, cycle: ReportingCycle, by, **fields) -> ReportingCycle:
     """Change a cycle's due date, units' approval rule, or its report's number, place and
     recipients. Units that become required get a draft report; units dropped keep
@@ -167,7 +168,7 @@ def do_update_cycle(*, cycle: ReportingCycle, by, **fields) -> ReportingCycle:
         raise ValueError(f"do_update_cycle cannot change {sorted(unknown)}")
     for name, value in fields.items():
         setattr(cycle, name, value)
-    cycle._history_user = by
+    set_history_user(cycle, by)
     cycle.full_clean(exclude=["required_units"])
     cycle.save()
     if units is not None:
@@ -185,26 +186,26 @@ def do_update_cycle(*, cycle: ReportingCycle, by, **fields) -> ReportingCycle:
     return cycle
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_close_cycle(*, cycle: ReportingCycle, by) -> ReportingCycle:
     """Stop taking reports for the cycle; units that did not send stay missing."""
     if cycle.state == CycleState.CLOSED:
         raise ValidationError(_("Kỳ báo cáo đã đóng."))
     cycle.state = CycleState.CLOSED
     cycle.closed_at = timezone.now()
-    cycle._history_user = by
+    set_history_user(cycle, by)
     cycle.save(update_fields=["state", "closed_at", "search_text"])
     return cycle
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_reopen_cycle(*, cycle: ReportingCycle, by) -> ReportingCycle:
     """Take reports again in a closed cycle (a late unit asks to send)."""
     if cycle.state == CycleState.OPEN:
         raise ValidationError(_("Kỳ báo cáo đang mở."))
     cycle.state = CycleState.OPEN
     cycle.closed_at = None
-    cycle._history_user = by
+    set_history_user(cycle, by)
     cycle.save(update_fields=["state", "closed_at", "search_text"])
     return cycle
 
@@ -230,7 +231,7 @@ def do_save_submission(
     submission.next_steps = next_steps.strip()
     submission.updated_by = by
     submission.updated_at = at or timezone.now()
-    submission._history_user = by
+    set_history_user(submission, by)
     submission.save()
     return submission
 
@@ -259,12 +260,12 @@ def do_submit_submission(
         if submission.cycle.requires_unit_head_approval:
             submission.approved_by = by
     submission.return_reason = ""
-    submission._history_user = by
+    set_history_user(submission, by)
     submission.save()
     return submission
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_approve_submission(
     *, submission: UnitSubmission, by, at: datetime | None = None
 ) -> UnitSubmission:
@@ -275,12 +276,12 @@ def do_approve_submission(
     submission.state = SubmissionState.SUBMITTED
     submission.approved_by = by
     submission.submitted_at = at or timezone.now()
-    submission._history_user = by
+    set_history_user(submission, by)
     submission.save()
     return submission
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_return_submission(*, submission: UnitSubmission, by, reason: str) -> UnitSubmission:
     """Send the report back to the unit with a reason (the unit head or the secretariat).
 
@@ -294,7 +295,7 @@ def do_return_submission(*, submission: UnitSubmission, by, reason: str) -> Unit
     submission.return_reason = reason.strip()
     submission.returned_by = by
     submission.returned_at = timezone.now()
-    submission._history_user = by
+    set_history_user(submission, by)
     submission.save()
     return submission
 
@@ -304,7 +305,7 @@ def _check_cycle_open(submission: UnitSubmission) -> None:
         raise ValidationError(_("Kỳ báo cáo đã đóng, không nhận thêm báo cáo."))
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_upload_report_template(*, committee, by, file) -> ReportTemplate:
     """Check and store the secretariat's Word template; it replaces the one in use.
 
@@ -327,18 +328,18 @@ def do_upload_report_template(*, committee, by, file) -> ReportTemplate:
     with removing_stored_files_on_error() as stored:
         template.file.save("mau.docx", file, save=False)
         stored(template.file.name)
-        template._history_user = by
+        set_history_user(template, by)
         template.save()
     return template
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_use_default_template(*, committee, by) -> int:
     """Go back to the built-in report layout; returns how many templates were retired."""
     retired = 0
     for template in committee.report_templates.filter(is_active=True):
         template.is_active = False
-        template._history_user = by
+        set_history_user(template, by)
         template.save(update_fields=["is_active"])
         retired += 1
     return retired

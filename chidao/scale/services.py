@@ -238,8 +238,10 @@ class _Generator:
         if kind == TaskKind.DEADLINE:
             deadline = assigned_on + timedelta(days=rng.randint(30, 365))
         roll = rng.random()
-        state, completed_on, stopped_on = TaskState.OPEN, None, None
-        if kind == TaskKind.DEADLINE and roll < 0.45:
+        state = TaskState.OPEN
+        completed_on: date | None = None
+        stopped_on: date | None = None
+        if deadline is not None and roll < 0.45:  # only deadline tasks have one
             state = TaskState.COMPLETED
             late = rng.randint(-60, 45)
             completed_on = min(REFERENCE_DATE, max(assigned_on, deadline + timedelta(days=late)))
@@ -270,7 +272,10 @@ class _Generator:
         date; the task's ``deadline`` is the new one, ``original_deadline`` the first."""
         changes, moved = [], []
         for task in self.tasks:
-            if task.kind != TaskKind.DEADLINE or self.rng.random() >= 0.05:
+            # Every deadline task has a deadline: the random draw is made for each of them.
+            if task.kind != TaskKind.DEADLINE or task.deadline is None:
+                continue
+            if self.rng.random() >= 0.05:
                 continue
             old = task.deadline
             new = old + timedelta(days=self.rng.randint(30, 120))
@@ -352,9 +357,11 @@ class _Generator:
             indicator.prepare_text()
         self._bulk(Indicator, indicators)
         months = [_month_start(REFERENCE_DATE, back) for back in range(OBSERVATION_MONTHS, 0, -1)]
-        written, batch = 0, []
+        written = 0
+        batch: list[Observation] = []
         for indicator in indicators:
             province = indicator.responsible_unit
+            assert province is not None  # set just above
             units = [province, *self.departments[province.pk], *self.communes[province.pk]]
             for unit in units:
                 for month in months:

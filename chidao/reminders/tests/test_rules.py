@@ -244,8 +244,9 @@ def test_a_deadline_request_has_its_own_kind():
         ("29/06/2025", False),  # Sunday
         ("30/04/2025", False),  # Reunification Day
         ("29/01/2025", False),  # Tết
-        ("02/09/2027", False),  # National Day in a year the table does not list yet
-        ("03/09/2027", True),
+        ("02/09/2027", False),  # National Day, computed for any year
+        ("03/09/2027", False),  # its second day (Labour Code 2019, art. 112)
+        ("06/09/2027", True),
     ],
 )
 def test_working_days(day, working):
