@@ -62,6 +62,7 @@ def main() -> int:
     from chidao.committees.models import Committee, Membership
     from chidao.core.periods import PeriodKind
     from chidao.indicators.entry import get_open_periods
+    from chidao.indicators.grid import get_period_key
     from chidao.indicators.models import Indicator
     from chidao.org.models import Person, Unit, User
 
@@ -137,6 +138,8 @@ def main() -> int:
         ),
         "indicators": [indicator.pk for indicator in indicators],
         "period": f"{period.start.month}/{period.start.year}",
+        # The same period as the grid page's ?period= (the entry reads versions there).
+        "period_key": get_period_key(period),
     }
     args.manifest.write_text(json.dumps(manifest))
     print(

@@ -8,7 +8,18 @@ request and the request mix is the task weights below whatever each request cost
 - 70 % reads: the unit's task list, a task's page, the committee dashboard, the
   committee's task list (pages); the task list and a task through the API;
 - 25 % progress reports: the report form posted (page) or a POST to the API;
-- 5 % indicator entries: a value for the open month through the API.
+- 5 % indicator entries: a value for the open month through the API, after reading the
+  cell's current version from the unit's grid page, as the grid does (the read is a
+  request of its own, "page: indicator grid").
+
+No entry conflicts by design: each simulated user writes only its own cells (its unit's
+share of the indicators, split among the users that share an officer) and sends the
+version it has just read, so a 409 would be a real fault and is counted as a failure.
+Only if there are more users on one unit than indicators do cells have to be shared;
+then a 409 is the designed answer to two people editing one value, and it is counted as
+such (a success named "api: indicator entry POST (expected conflict)"), never as an error.
+Every random choice comes from a ``random.Random`` seeded per user (``BENCH_SEED``,
+default 57, plus the user's number), so a run's choices do not depend on the clock.
 
 The baseline, user class ``BaselineUser`` on the command line instead of ``MixedUser``,
 only requests ``GET /healthz`` (a trivial Django JSON view on the same server). Think
@@ -20,8 +31,10 @@ The manifest (``BENCH_MANIFEST``) comes from ``bench/load_setup.py``.
 
 import itertools
 import json
+import math
 import os
 import random
+import re
 import string
 import time
 
@@ -30,6 +43,7 @@ from locust.clients import HttpSession
 
 WARMUP = float(os.environ.get("BENCH_WARMUP", "10"))
 LOW, HIGH = (float(x) for x in os.environ.get("BENCH_WAIT", "0.5,1.5").split(","))
+SEED = int(os.environ.get("BENCH_SEED", "57"))
 MANIFEST: dict = {}
 NUMBERS = itertools.count()
 
@@ -57,10 +71,10 @@ def _on_quit(environment, **kwargs):
             json.dump({"warmup": WARMUP, "requests": RECORDED}, file)
 
 
-def _use_session(session, key: str) -> str:
+def _use_session(session, key: str, rng: random.Random) -> str:
     """Put a session key and a CSRF token of our own in the jar; returns the token, which
     Django accepts when the form field or header repeats the cookie."""
-    token = "".join(random.choices(string.ascii_letters + string.digits, k=32))
+    token = "".join(rng.choices(string.ascii_letters + string.digits, k=32))
     session.cookies.set("sessionid", key)
     session.cookies.set("csrftoken", token)
     return token
@@ -71,6 +85,12 @@ def _expect(response, status: int) -> None:
         response.failure(f"{response.status_code} instead of {status}: {response.text[:200]}")
     else:
         response.success()
+
+
+def _seeded_wait(user) -> float:
+    """Think time from the user's own seeded generator (locust's ``between`` draws from
+    the global one)."""
+    return LOW + user.rng.random() * (HIGH - LOW)
 
 
 class BaselineUser(HttpUser):
@@ -84,24 +104,33 @@ class BaselineUser(HttpUser):
 
 
 class MixedUser(HttpUser):
-    wait_time = between(LOW, HIGH)
+    wait_time = _seeded_wait
 
     def on_start(self):
         if not MANIFEST:
             with open(os.environ["BENCH_MANIFEST"]) as file:
                 MANIFEST.update(json.load(file))
         n = next(NUMBERS)
+        self.rng = random.Random(SEED * 1_000_003 + n)
         officers, leaders = MANIFEST["officers"], MANIFEST["leaders"]
         self.officer = officers[n % len(officers)]
-        self.csrf = _use_session(self.client, self.officer["session"])
+        self.csrf = _use_session(self.client, self.officer["session"], self.rng)
         self.leader = HttpSession(
             base_url=self.host, request_event=self.environment.events.request, user=self
         )
-        _use_session(self.leader, leaders[n % len(leaders)]["session"])
+        _use_session(self.leader, leaders[n % len(leaders)]["session"], self.rng)
         self.committee = MANIFEST["committee"]
+        # The users on one officer's unit split its indicators so no two write one cell.
+        options = getattr(self.environment, "parsed_options", None)
+        users = getattr(options, "num_users", None) or n + 1
+        sharers = math.ceil(users / len(officers))
+        indicators = MANIFEST["indicators"]
+        self.cells_shared = sharers > len(indicators)
+        slot = (n // len(officers)) % min(sharers, len(indicators))
+        self.cells = indicators[slot :: min(sharers, len(indicators))]
 
     def _own_task(self) -> int:
-        return random.choice(self.officer["tasks"])
+        return self.rng.choice(self.officer["tasks"])
 
     # Reads: 70 ---------------------------------------------------------------------
 
@@ -136,7 +165,7 @@ class MixedUser(HttpUser):
         with self.client.post(
             f"/nhiem-vu/{self._own_task()}/bao-cao/",
             data={
-                "percent": random.randint(0, 90),
+                "percent": self.rng.randint(0, 90),
                 "results": "Đã triển khai theo kế hoạch (tải thử).",
                 "csrfmiddlewaretoken": self.csrf,
             },
@@ -150,7 +179,7 @@ class MixedUser(HttpUser):
     def progress_api(self):
         with self.client.post(
             f"/api/v1/tasks/{self._own_task()}/progress/",
-            json={"percent": random.randint(0, 90), "results": "Báo cáo qua API (tải thử)."},
+            json={"percent": self.rng.randint(0, 90), "results": "Báo cáo qua API (tải thử)."},
             headers={"X-CSRFToken": self.csrf},
             name="api: progress report POST",
             catch_response=True,
@@ -161,15 +190,41 @@ class MixedUser(HttpUser):
 
     @task(5)
     def indicator_entry(self):
+        indicator = self.rng.choice(self.cells)
+        value = f"{self.rng.randint(0, 100_000) / 100:.2f}".replace(".", ",")
+        version = self._read_version(indicator)
+        if version is None:
+            return  # not editable now (submitted or approved): the grid offers no field
         with self.client.post(
             "/api/v1/observations/",
             json={
-                "indicator": random.choice(MANIFEST["indicators"]),
+                "indicator": indicator,
                 "period": MANIFEST["period"],
-                "value": f"{random.randint(0, 100_000) / 100:.2f}".replace(".", ","),
+                "value": value,
+                "version": version,
             },
             headers={"X-CSRFToken": self.csrf},
             name="api: indicator entry POST",
             catch_response=True,
         ) as response:
-            _expect(response, 201)
+            if response.status_code == 409 and self.cells_shared:
+                # Two users on one cell: the designed answer, not a fault.
+                response.request_meta["name"] = "api: indicator entry POST (expected conflict)"
+                response.success()
+            else:
+                _expect(response, 201)
+
+    def _read_version(self, indicator: int) -> int | None:
+        """The cell's version as the unit's grid shows it (0: no value yet), or None when
+        the grid shows the cell read-only."""
+        with self.client.get(
+            f"/chi-tieu/nhap-so-lieu/?period={MANIFEST['period_key']}",
+            name="page: indicator grid",
+            catch_response=True,
+        ) as response:
+            if response.status_code != 200:
+                _expect(response, 200)
+                return None
+            response.success()
+            found = re.search(rf'name="version-{indicator}" value="(\d+)"', response.text)
+            return int(found[1]) if found else None

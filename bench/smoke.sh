@@ -29,8 +29,9 @@ echo "== smoke: plan import (bench/import_plan.py)"
 "$PY" bench/import_plan.py --rows 50 --group 25 --runs 1
 echo "== smoke: consolidated report (bench/consolidated_report.py)"
 "$PY" bench/consolidated_report.py --runs 1
+# SMOKE_USERS / SMOKE_RUN (default 4 users, 20 s) to try the mix harder: e.g. 12 and 60.
 echo "== smoke: mixed load (bench/load.sh, a few users for seconds)"
 PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-PORT="$PORT" OUT="$TMP/load" USERS=4 WARMUP=0 RUN=20 REPEATS=1 WORKERS=2 GUNICORN_TIMEOUT=120 \
+PORT="$PORT" OUT="$TMP/load" USERS="${SMOKE_USERS:-4}" WARMUP=0 RUN="${SMOKE_RUN:-20}" REPEATS=1 WORKERS=2 GUNICORN_TIMEOUT=120 \
     COLLECTSTATIC=no FAIL_ON_ERRORS=1 bench/load.sh
 echo "== smoke: benchmarks ran"
