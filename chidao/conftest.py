@@ -1,12 +1,43 @@
+import os
+
 import pytest
 from django.conf import settings
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
-# One Chromium for the whole run: every app's browser tests share these fixtures (a second
-# session fixture would start a second Playwright inside the first one's event loop).
+# Every app's browser tests share these fixtures: one Chromium per module, one at a time (a
+# second one started inside the first would start Playwright inside its event loop).
 from chidao.core.tests.browser import browser, page, phone_page, web
+from chidao.core.tests.world import build_world
 
 __all__ = ["browser", "page", "phone_page", "web"]
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``world.build_world()`` once for a module, for the generated tests (the permission
+    walk, the bad-input catalogue…) that would otherwise build it per test.
+
+    It lives in a transaction rolled back at the module's end; each test that asks for
+    ``db`` runs in a savepoint inside it, so a test's writes never reach the next test.
+    A module uses it as its ``world``::
+
+        @pytest.fixture
+        def world(shared_world, db):
+            return shared_world
+
+    Not for transactional tests (``transactional_db``, the browser): they commit.
+    """
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)
@@ -16,13 +47,51 @@ def _default_language():
         yield
 
 
+def is_browser_test(item) -> bool:
+    return item.get_closest_marker("browser") is not None
+
+
+class BrowserGroup:
+    """Puts every browser test in one xdist group, so that one worker runs them all.
+
+    They share one Chromium and one live server (``browser.browser``, session-scoped).
+    A plugin of its own because the hook must run first: pytest-xdist reads the
+    ``xdist_group`` marker in its own ``pytest_collection_modifyitems`` (``--dist
+    loadgroup``), while the reordering below must run last.
+    """
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection_modifyitems(self, items):
+        for item in items:
+            if is_browser_test(item):
+                item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(BrowserGroup(), "chidao-browser-group")
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Run the browser tests after all others (stable order otherwise).
+    """Run the browser tests after all others (stable order otherwise), serially.
 
-    While Playwright runs, Django's guard against ORM calls under an asyncio loop is
-    lifted (see ``browser.browser``); no other test should run in that state.
+    Under xdist the order is the scheduler's: the browser group may run first on its
+    worker. Either way is safe because the browser, and with it the lifted guard
+    against ORM calls under an asyncio loop, lives one module at a time
+    (``browser.browser``); ``_nothing_with_the_guard_lifted`` checks it.
     """
-    items[:] = [item for item in items if item.get_closest_marker("browser") is None] + [
-        item for item in items if item.get_closest_marker("browser") is not None
+    items[:] = [item for item in items if not is_browser_test(item)] + [
+        item for item in items if is_browser_test(item)
     ]
+
+
+# Set outside the suite (a developer's shell), the flag says nothing about our browser.
+_ASYNC_UNSAFE_OUTSIDE = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
+@pytest.fixture(autouse=True)
+def _nothing_with_the_guard_lifted(request):
+    """Fail a non-browser test that would run while Chromium is up (guard lifted)."""
+    lifted = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE") != _ASYNC_UNSAFE_OUTSIDE
+    if lifted and not is_browser_test(request.node):
+        pytest.fail("a non-browser test ran while the browser was up", pytrace=False)

@@ -1,6 +1,10 @@
 """Settings for the test suite: the real settings, with a throwaway key and a fast hasher."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("CHIDAO_SECRET_KEY", "tests-only-key-not-a-secret")
 
@@ -31,3 +35,16 @@ CHIDAO_CLAMD_ADDRESS = ""
 # The permission walk signs admins and secretariat in with a password only; the two-step
 # sign-in is tested with it required in test_security_twofactor.py.
 CHIDAO_TWO_FACTOR_REQUIRED = False
+
+# Files the tests write go to a scratch directory of this process, removed at its exit:
+# under pytest-xdist each worker ("gw0", "gw1"…) has its own, so workers never share an
+# upload, a job queue or a backup, and nothing lands in the checkout. Tests that look at
+# the files they write still use their own tmp_path.
+SCRATCH = Path(
+    tempfile.mkdtemp(prefix=f"chidao-tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
+)
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
+if "CHIDAO_MEDIA_ROOT" not in os.environ:  # a subprocess a test starts may name its own
+    MEDIA_ROOT = SCRATCH / "media"
+if "filename" in HUEY and "CHIDAO_HUEY_PATH" not in os.environ:  # noqa: F405 -- SQLite queue
+    HUEY = {**HUEY, "filename": str(SCRATCH / "huey.sqlite3")}  # noqa: F405

@@ -50,15 +50,17 @@ Install Debian's package (never Playwright's download):
 or point CHIDAO_CHROMIUM at another Chromium binary."""
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One Chromium for the whole session, closed at its end.
+    """One Chromium per test module, closed at the module's end.
 
     Playwright's sync API keeps an asyncio loop running in this thread while it is
     started, and Django refuses ORM calls from a thread with a running loop. The tests
     here call the ORM between browser steps on purpose (set up, then check the
-    database), so the refusal is lifted exactly while Playwright runs; ``conftest.py``
-    runs the browser tests last so that no other test runs under the lifted refusal.
+    database), so the refusal is lifted exactly while Playwright runs. Per module, not
+    per session, so that it is lifted only while a browser module runs, whatever order
+    a worker runs its tests in (``conftest.py`` keeps every browser test in one xdist
+    group and fails any other test that would run with the refusal lifted).
     """
     if not CHROMIUM.exists():
         pytest.fail(MISSING_BROWSER, pytrace=False)

@@ -24,31 +24,14 @@ import json
 import unicodedata
 
 import pytest
-from django.db import transaction
 from django.forms import BaseForm
 from django.forms.formsets import BaseFormSet
-from django.test import override_settings
 from django.urls import reverse
 
 from chidao.core.tests import bad_input
 from chidao.core.tests.bad_input import WRITES, Write
 from chidao.core.tests.permission_table import TABLE
-from chidao.core.tests.world import ROLES, build_world
-
-
-@pytest.fixture(scope="module")
-def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
-    """One world for the module, inside a transaction rolled back at its end; each test
-    runs in a savepoint of it (the ``db`` fixture), so writes never leak between tests."""
-    media = tmp_path_factory.mktemp("media")
-    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+from chidao.core.tests.world import ROLES
 
 
 @pytest.fixture

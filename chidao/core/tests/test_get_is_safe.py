@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from chidao.audit.choices import AuditAction
 from chidao.core.tests.permission_table import TABLE
-from chidao.core.tests.world import PASSWORD, ROLES, build_world
+from chidao.core.tests.world import PASSWORD, ROLES
 
 # Tables a read may legitimately write, with the reason.
 EXCLUDED_TABLES = {
@@ -68,8 +68,9 @@ def changed_tables(before, after) -> list[str]:
 
 
 @pytest.fixture
-def world(db):
-    return build_world()
+def world(shared_world, db):
+    """Built once for the module (``shared_world``); each test's writes are rolled back."""
+    return shared_world
 
 
 @pytest.mark.parametrize("role", ROLES)

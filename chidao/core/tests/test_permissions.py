@@ -7,7 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from chidao.core.tests.external import find_external_resources
 from chidao.core.tests.inline_script import find_inline_script
 from chidao.core.tests.permission_table import TABLE
-from chidao.core.tests.world import PASSWORD, ROLES, build_world
+from chidao.core.tests.world import PASSWORD, ROLES
 
 # Django's own areas, guarded by Django: the admin (staff only) and the language switch.
 NOT_OURS = ("admin", "set_language")
@@ -46,8 +46,9 @@ def test_the_table_names_only_real_urls():
 
 
 @pytest.fixture
-def world(db):
-    return build_world()
+def world(shared_world, db):
+    """Built once for the module (``shared_world``); each test's writes are rolled back."""
+    return shared_world
 
 
 @pytest.mark.parametrize(("name", "method", "role", "letter"), list(expectations()))
