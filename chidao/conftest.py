@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 # Every app's browser tests share these fixtures: one Chromium per module, one at a time (a
 # second one started inside the first would start Playwright inside its event loop).
@@ -12,6 +13,14 @@ from chidao.core.tests.browser import browser, page, phone_page, web
 from chidao.core.tests.world import build_world
 
 __all__ = ["browser", "page", "phone_page", "web"]
+
+# Property tests draw the same examples on every run and machine (derandomize: the seed
+# comes from the test itself), never fail on the clock of a busy machine (no deadline),
+# and keep no example database between runs: a red run is red again on a rerun.
+hypothesis_settings.register_profile(
+    "chidao", derandomize=True, deadline=None, database=None, print_blob=True
+)
+hypothesis_settings.load_profile("chidao")
 
 
 @pytest.fixture(scope="module")

@@ -233,7 +233,16 @@ def test_the_task_list_takes_a_fixed_number_of_queries(world):
     assert few <= 12
 
 
-def test_a_unit_enters_its_own_value_through_the_grid_service(world):
+@pytest.fixture
+def world_on_a_fixed_day(db, time_machine):
+    """The world on 20/11/2025: the period open for entry depends on the day (from the
+    15th a day reports for the next period), so the real date made this fail from 15/12."""
+    time_machine.move_to("2025-11-20 09:00 +07:00", tick=False)
+    return build_world()
+
+
+def test_a_unit_enters_its_own_value_through_the_grid_service(world_on_a_fixed_day):
+    world = world_on_a_fixed_day
     from django.utils import timezone
 
     from chidao.core.periods import Period, PeriodKind

@@ -19,7 +19,7 @@ from chidao.assignments.tests.report_files import (
     make_zip,
     upload,
 )
-from chidao.core.tests.world import PASSWORD, build_world
+from chidao.core.tests.world import build_world, sign_in
 
 
 @pytest.fixture
@@ -31,11 +31,6 @@ def media(settings, tmp_path):
 @pytest.fixture
 def world(db, media):
     return build_world()
-
-
-def sign_in(client, world, role):
-    client.login(username=world.users[role].username, password=PASSWORD)
-    return client
 
 
 def report(client, task, **files):
@@ -72,7 +67,7 @@ def test_kind_is_read_from_the_content(content, kind):
 
 
 def test_docx_and_xlsx_are_told_apart_whatever_their_names(client, world, media):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = report(
         client,
@@ -96,7 +91,7 @@ def test_docx_and_xlsx_are_told_apart_whatever_their_names(client, world, media)
 
 
 def test_a_png_named_pdf_is_stored_and_served_as_the_png_it_is(client, world, media):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     png = make_png()
 
     response = report(client, world.task, evidence_files=[upload("x.pdf", png)])
@@ -115,7 +110,7 @@ def test_a_png_named_pdf_is_stored_and_served_as_the_png_it_is(client, world, me
 def test_a_program_renamed_pdf_is_refused_next_to_the_field_and_nothing_is_saved(
     client, world, media
 ):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     before = (ProgressUpdate.objects.count(), Evidence.objects.count(), stored_files(media))
 
     response = report(
@@ -137,7 +132,7 @@ def test_a_program_renamed_pdf_is_refused_next_to_the_field_and_nothing_is_saved
 
 def test_a_file_over_the_cap_is_refused(client, world, media, settings):
     assert settings.CHIDAO_EVIDENCE_MAX_BYTES == 20 * 1024 * 1024
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     before = (ProgressUpdate.objects.count(), stored_files(media))
     big = MINIMAL_PDF + b"\x00" * (21 * 1024 * 1024)
 
@@ -152,7 +147,7 @@ def test_a_file_over_the_cap_is_refused(client, world, media, settings):
 
 def test_the_cap_follows_the_setting(client, world, media, settings):
     settings.CHIDAO_EVIDENCE_MAX_BYTES = 100
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = report(
         client, world.task, evidence_files=[upload("a.pdf", MINIMAL_PDF + b" " * 100)]
@@ -163,7 +158,7 @@ def test_the_cap_follows_the_setting(client, world, media, settings):
 
 
 def test_stored_names_are_generated_under_media_root(client, world, media):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     report(client, world.task, evidence_files=[upload("../../etc/Quyết định 12.pdf", MINIMAL_PDF)])
 
@@ -178,7 +173,7 @@ def test_stored_names_are_generated_under_media_root(client, world, media):
 
 def test_download_is_an_attachment_with_the_original_name(client, world):
     evidence = world.objects["evidence"]
-    sign_in(client, world, "coordinating_officer")
+    sign_in(client, world.users["coordinating_officer"])
 
     response = client.get(reverse("assignments:evidence_download", kwargs={"pk": evidence.pk}))
 
@@ -194,7 +189,7 @@ def test_download_is_an_attachment_with_the_original_name(client, world):
 @pytest.mark.parametrize("role", ["other_unit_officer", "other_secretariat"])
 def test_download_is_404_for_users_who_may_not_see_the_task(client, world, role):
     evidence = world.objects["evidence"]
-    sign_in(client, world, role)
+    sign_in(client, world.users[role])
 
     response = client.get(reverse("assignments:evidence_download", kwargs={"pk": evidence.pk}))
 
@@ -213,7 +208,7 @@ def test_download_sends_anonymous_users_to_sign_in(client, world):
 def test_a_file_missing_on_disk_is_404_not_500(client, world, media):
     evidence = world.objects["evidence"]
     (media / evidence.file.name).unlink()
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.get(reverse("assignments:evidence_download", kwargs={"pk": evidence.pk}))
 

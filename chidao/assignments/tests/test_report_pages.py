@@ -19,7 +19,7 @@ from chidao.assignments.tests.factories import (
 )
 from chidao.assignments.tests.report_files import upload
 from chidao.assignments.timeline import TimelineKind, get_task_timeline
-from chidao.core.tests.world import PASSWORD, build_world
+from chidao.core.tests.world import build_world, sign_in
 
 OUTPUT = "Quyết định số 1234/QĐ-UBND phê duyệt Đề án số hóa"
 
@@ -59,11 +59,6 @@ def events():
     task_event.disconnect(receiver)
 
 
-def sign_in(client, world, role):
-    client.login(username=world.users[role].username, password=PASSWORD)
-    return client
-
-
 def list_row(client, list_name: str, task) -> str:
     """The HTML of ``task``'s row (or card) on a task list page."""
     html = client.get(reverse(list_name)).content.decode()
@@ -80,7 +75,7 @@ def test_claim_waits_for_verification_then_secretariat_accepts(
     client, world, task, events, django_capture_on_commit_callbacks
 ):
     today = timezone.localdate()
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -114,7 +109,7 @@ def test_claim_waits_for_verification_then_secretariat_accepts(
     assert "awaiting-badge" in list_row(client, "assignments:unit_tasks", task)
 
     client.logout()
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     queue = client.get(reverse("assignments:secretariat_home"))
     claims = {claim.pk: claim.age_days for claim in queue.context["claims"]}
     assert claims[update.pk] == 0
@@ -150,7 +145,7 @@ def test_completion_date_is_the_outputs_not_the_clicks(client, world, task):
     task.deadline = task.original_deadline = datetime.date(2025, 6, 30)
     task.save()
     signed = datetime.date(2025, 7, 4)
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     client.post(
         report_url(task),
         {
@@ -162,7 +157,7 @@ def test_completion_date_is_the_outputs_not_the_clicks(client, world, task):
     )
     update = ProgressUpdate.objects.get(task=task)
     client.logout()
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     client.post(
         reverse("assignments:progress_review", kwargs={"pk": update.pk}), {"decision": "accept"}
@@ -174,7 +169,7 @@ def test_completion_date_is_the_outputs_not_the_clicks(client, world, task):
 
 
 def test_claim_needs_its_output_and_a_date_not_in_the_future(client, world, task):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
 
     response = client.post(
@@ -194,7 +189,7 @@ def test_claim_needs_its_output_and_a_date_not_in_the_future(client, world, task
 
 def test_one_completion_claim_at_a_time(client, world):
     """The world's task already has a claim waiting for the secretariat."""
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     before = ProgressUpdate.objects.filter(task=world.task).count()
 
     response = client.post(
@@ -214,7 +209,7 @@ def test_one_completion_claim_at_a_time(client, world):
 
 
 def test_percent_out_of_range_is_shown_next_to_the_field(client, world, task):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.post(report_url(task), {"percent": "150"})
 
@@ -225,7 +220,7 @@ def test_percent_out_of_range_is_shown_next_to_the_field(client, world, task):
 
 def test_a_report_cannot_set_state_deadline_review_or_author(client, world, task):
     deadline = task.deadline
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     client.post(
         report_url(task),
@@ -251,7 +246,7 @@ def test_a_report_cannot_set_state_deadline_review_or_author(client, world, task
 
 
 def test_coordinating_unit_files_its_part_and_the_lead_sees_it(client, world, task):
-    sign_in(client, world, "coordinating_officer")
+    sign_in(client, world.users["coordinating_officer"])
     form = client.get(report_url(task))
     assert "claims_completion" not in form.context["form"].fields
     assert "Báo cáo phần phối hợp" in form.content.decode()
@@ -279,7 +274,7 @@ def test_coordinating_unit_files_its_part_and_the_lead_sees_it(client, world, ta
     assert task.progress_percent == 0, "a contribution is not the task's progress"
 
     client.logout()
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     lead_form = client.get(report_url(task))
     assert [item.pk for item in lead_form.context["contributions"]] == [part.pk]
     assert "Sở Nội vụ đã rà soát 40 thủ tục." in lead_form.content.decode()
@@ -289,7 +284,7 @@ def test_coordinating_unit_files_its_part_and_the_lead_sees_it(client, world, ta
 
 
 def test_text_with_html_is_shown_as_text(client, world, task):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     client.post(
         report_url(task),
         {"percent": "10", "results": "<script>alert('x')</script><b>đậm</b>"},
@@ -305,7 +300,7 @@ def test_report_on_a_completed_task_is_refused(client, world, task):
     task.state = TaskState.COMPLETED
     task.completed_on = datetime.date(2025, 5, 1)
     task.save()
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.post(report_url(task), {"percent": "100"})
 

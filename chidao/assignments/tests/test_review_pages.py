@@ -13,7 +13,7 @@ from chidao.assignments.models import DeadlineChange, Direction, ProgressUpdate,
 from chidao.assignments.services import do_review_progress
 from chidao.assignments.tests.factories import ProgressUpdateFactory, TaskFactory
 from chidao.assignments.timeline import TimelineKind, get_task_timeline
-from chidao.core.tests.world import PASSWORD, build_world, make_user
+from chidao.core.tests.world import PASSWORD, build_world, make_user, sign_in
 
 OUTPUT = "Quyết định số 88/QĐ-UBND"
 
@@ -30,12 +30,6 @@ def claim(world):
     return world.objects["completion_claim"]
 
 
-def sign_in(client, world, role):
-    client.logout()
-    client.login(username=world.users[role].username, password=PASSWORD)
-    return client
-
-
 def review_url(update):
     return reverse("assignments:progress_review", kwargs={"pk": update.pk})
 
@@ -49,7 +43,7 @@ def task_page(client, task) -> str:
 
 def test_returned_claim_goes_back_to_the_unit_with_its_reason(client, world, claim):
     reason = "Chưa có quyết định phê duyệt kèm theo; đề nghị bổ sung."
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.post(review_url(claim), {"decision": "return", "review_reason": reason})
 
@@ -62,14 +56,14 @@ def test_returned_claim_goes_back_to_the_unit_with_its_reason(client, world, cla
     assert (returned.reason, returned.who) == (reason, str(world.users["secretariat"]))
     queue = client.get(reverse("assignments:secretariat_home"))
     assert claim.pk not in {item.pk for item in queue.context["claims"]}
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     page = task_page(client, task)
     assert reason in page
     assert 'id="action-report"' in page  # the unit can report again
 
 
 def test_returning_needs_a_reason_next_to_the_field(client, world, claim):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.post(review_url(claim), {"decision": "return", "review_reason": "  "})
 
@@ -81,7 +75,7 @@ def test_returning_needs_a_reason_next_to_the_field(client, world, claim):
 
 
 def test_a_decision_is_required(client, world, claim):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.post(review_url(claim), {"review_state": ReviewState.ACCEPTED})
 
@@ -92,7 +86,7 @@ def test_a_decision_is_required(client, world, claim):
 
 
 def test_an_already_reviewed_report_is_not_reviewed_twice(client, world, claim):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     client.post(review_url(claim), {"decision": "return", "review_reason": "Thiếu minh chứng."})
 
     response = client.post(review_url(claim), {"decision": "accept"})
@@ -111,7 +105,7 @@ def test_secretariat_cannot_accept_a_claim_it_wrote(client, world):
         assigned_on=datetime.date(2025, 3, 1),
         deadline=datetime.date(2030, 6, 30),
     )
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     client.post(
         reverse("assignments:progress_create", kwargs={"pk": own_task.pk}),
         {
@@ -134,7 +128,7 @@ def test_secretariat_cannot_accept_a_claim_it_wrote(client, world):
     own_task.refresh_from_db()
     assert own_task.state == TaskState.OPEN
 
-    sign_in(client, world, "admin")
+    sign_in(client, world.users["admin"])
     assert client.post(review_url(own_claim), {"decision": "accept"}).status_code == 302
     own_task.refresh_from_db()
     assert own_task.completed_on == datetime.date(2025, 5, 10)
@@ -142,7 +136,7 @@ def test_secretariat_cannot_accept_a_claim_it_wrote(client, world):
 
 @pytest.mark.parametrize("role", ["unit_officer", "unit_head", "leader"])
 def test_units_and_leaders_cannot_review(client, world, claim, role):
-    sign_in(client, world, role)
+    sign_in(client, world.users[role])
 
     response = client.post(review_url(claim), {"decision": "accept"})
 
@@ -169,7 +163,7 @@ def test_unit_head_gate_holds_a_report_until_the_head_approves(client, gated):
         assigned_on=datetime.date(2025, 3, 1),
         deadline=datetime.date(2030, 6, 30),
     )
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     client.post(
         reverse("assignments:progress_create", kwargs={"pk": task.pk}),
         {
@@ -183,7 +177,7 @@ def test_unit_head_gate_holds_a_report_until_the_head_approves(client, gated):
     assert update.review_state == ReviewState.PENDING_UNIT_HEAD
     assert "Chờ lãnh đạo đơn vị duyệt" in task_page(client, task)
 
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     queue = client.get(reverse("assignments:secretariat_home"))
     assert update.pk not in {item.pk for item in queue.context["claims"]}
     response = client.post(review_url(update), {"decision": "accept"})
@@ -191,7 +185,7 @@ def test_unit_head_gate_holds_a_report_until_the_head_approves(client, gated):
     update.refresh_from_db()
     assert update.review_state == ReviewState.PENDING_UNIT_HEAD
 
-    sign_in(client, world, "unit_head")
+    sign_in(client, world.users["unit_head"])
     approve_url = reverse("assignments:progress_approve_unit", kwargs={"pk": update.pk})
     assert f'href="{approve_url}"' in task_page(client, task)
     assert client.post(approve_url, {"decision": "approve"}).status_code == 302
@@ -203,7 +197,7 @@ def test_unit_head_gate_holds_a_report_until_the_head_approves(client, gated):
     kinds = [entry.kind for entry in get_task_timeline(task)]
     assert TimelineKind.UNIT_APPROVAL in kinds
 
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     queue = client.get(reverse("assignments:secretariat_home"))
     assert update.pk in {item.pk for item in queue.context["claims"]}
     assert client.post(review_url(update), {"decision": "accept"}).status_code == 302
@@ -214,7 +208,7 @@ def test_unit_head_returns_a_report_with_a_reason(client, gated):
     world = gated
     update = world.objects["progress_update_pending_unit"]
     url = reverse("assignments:progress_approve_unit", kwargs={"pk": update.pk})
-    sign_in(client, world, "unit_head")
+    sign_in(client, world.users["unit_head"])
 
     missing = client.post(url, {"decision": "return"})
     assert missing.context["form"].errors["reason"] == ["Trả lại báo cáo phải nêu lý do."]
@@ -231,7 +225,7 @@ def test_unit_head_returns_a_report_with_a_reason(client, gated):
 
 def test_a_report_written_by_the_head_needs_no_second_approval(client, gated):
     world = gated
-    sign_in(client, world, "unit_head")
+    sign_in(client, world.users["unit_head"])
 
     client.post(
         reverse("assignments:progress_create", kwargs={"pk": world.task.pk}),
@@ -248,14 +242,14 @@ def test_a_report_written_by_the_head_needs_no_second_approval(client, gated):
 def test_the_head_sees_the_units_reports_waiting(client, gated):
     world = gated
     pending = world.objects["progress_update_pending_unit"]
-    sign_in(client, world, "unit_head")
+    sign_in(client, world.users["unit_head"])
 
     response = client.get(reverse("assignments:unit_approvals"))
 
     assert [update.pk for update in response.context["updates"]] == [pending.pk]
     approve_url = reverse("assignments:progress_approve_unit", kwargs={"pk": pending.pk})
     assert f'href="{approve_url}"' in response.content.decode()
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     assert client.get(reverse("assignments:unit_approvals")).status_code == 403
 
 
@@ -296,7 +290,7 @@ def test_approved_change_moves_the_deadline_and_keeps_the_original(client, world
     yesterday = today - datetime.timedelta(days=1)
     original = late_task.deadline
     proposed = today + datetime.timedelta(days=30)
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     response = client.post(
         reverse("assignments:deadline_change_request", kwargs={"pk": late_task.pk}),
         {"new_deadline": f"{proposed:%d/%m/%Y}", "reason": "Chờ hướng dẫn của Bộ."},
@@ -304,7 +298,7 @@ def test_approved_change_moves_the_deadline_and_keeps_the_original(client, world
     assert response.status_code == 302
     change = DeadlineChange.objects.get(task=late_task)
 
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     decide_url = reverse("assignments:deadline_change_decide", kwargs={"pk": change.pk})
     assert (
         f'href="{decide_url}"'
@@ -336,7 +330,7 @@ def test_approved_change_moves_the_deadline_and_keeps_the_original(client, world
 def test_rejected_change_leaves_the_deadline(client, world):
     change = world.objects["deadline_change"]
     deadline = world.task.deadline
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     client.post(
         reverse("assignments:deadline_change_decide", kwargs={"pk": change.pk}),
@@ -353,7 +347,7 @@ def test_rejected_change_leaves_the_deadline(client, world):
 @pytest.mark.parametrize("role", ["unit_officer", "unit_head", "coordinating_officer", "leader"])
 def test_units_and_leaders_cannot_decide_a_deadline_change(client, world, role):
     change = world.objects["deadline_change"]
-    sign_in(client, world, role)
+    sign_in(client, world.users[role])
 
     response = client.post(
         reverse("assignments:deadline_change_decide", kwargs={"pk": change.pk}),
@@ -368,7 +362,7 @@ def test_units_and_leaders_cannot_decide_a_deadline_change(client, world, role):
 
 def test_a_request_cannot_decide_itself_or_set_the_deadline(client, world, late_task):
     deadline = late_task.deadline
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     client.post(
         reverse("assignments:deadline_change_request", kwargs={"pk": late_task.pk}),
@@ -393,7 +387,7 @@ def test_a_request_cannot_decide_itself_or_set_the_deadline(client, world, late_
 
 
 def test_one_request_at_a_time(client, world):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.post(
         reverse("assignments:deadline_change_request", kwargs={"pk": world.task.pk}),
@@ -406,7 +400,7 @@ def test_one_request_at_a_time(client, world):
 
 
 def test_request_needs_a_date_and_a_reason(client, world, late_task):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.post(
         reverse("assignments:deadline_change_request", kwargs={"pk": late_task.pk}),
@@ -423,7 +417,7 @@ def test_request_needs_a_date_and_a_reason(client, world, late_task):
 
 def test_leader_gives_a_direction_that_shows_in_the_timeline(client, world):
     text = "Đề nghị Sở Tài chính hoàn thành trước 30/6, báo cáo Trưởng ban."
-    sign_in(client, world, "leader")
+    sign_in(client, world.users["leader"])
 
     response = client.post(
         reverse("assignments:direction_create", kwargs={"pk": world.task.pk}), {"text": text}
@@ -434,12 +428,12 @@ def test_leader_gives_a_direction_that_shows_in_the_timeline(client, world):
     assert (direction.author, direction.text) == (world.users["leader"], text)
     [entry] = [e for e in get_task_timeline(world.task) if e.kind == TimelineKind.DIRECTION]
     assert (entry.text, entry.who) == (text, str(world.users["leader"]))
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     assert text in task_page(client, world.task)
 
 
 def test_a_direction_needs_text(client, world):
-    sign_in(client, world, "leader")
+    sign_in(client, world.users["leader"])
 
     response = client.post(
         reverse("assignments:direction_create", kwargs={"pk": world.task.pk}), {"text": ""}
@@ -450,7 +444,7 @@ def test_a_direction_needs_text(client, world):
 
 
 def test_units_cannot_give_directions(client, world):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.post(
         reverse("assignments:direction_create", kwargs={"pk": world.task.pk}),
@@ -466,7 +460,7 @@ def test_units_cannot_give_directions(client, world):
 
 def test_queue_lists_what_waits_with_its_age(client, world, claim):
     today = timezone.localdate()
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.get(reverse("assignments:secretariat_home"))
 
@@ -488,7 +482,7 @@ def test_queue_lists_what_waits_with_its_age(client, world, claim):
 
 
 def test_queue_of_another_committee_shows_none_of_ours(client, world):
-    sign_in(client, world, "other_secretariat")
+    sign_in(client, world.users["other_secretariat"])
 
     response = client.get(reverse("assignments:secretariat_home"))
 
@@ -501,7 +495,7 @@ def test_queue_of_another_committee_shows_none_of_ours(client, world):
 
 
 def test_queue_reads_in_a_fixed_number_of_queries(client, world, django_assert_num_queries):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     url = reverse("assignments:secretariat_home")
     client.get(url)  # session and roles warm
     with django_assert_num_queries(12) as few:
@@ -521,7 +515,7 @@ def test_queue_reads_in_a_fixed_number_of_queries(client, world, django_assert_n
 
 
 def test_admin_lands_on_a_queue_and_may_pick_any_committee(client, world):
-    sign_in(client, world, "admin")
+    sign_in(client, world.users["admin"])
 
     landing = client.get(reverse("home"))
     picked = client.get(

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from chidao.assignments.choices import TaskState
 from chidao.assignments.services import do_update_task
 from chidao.assignments.tests.factories import TaskFactory
-from chidao.core.tests.world import build_world
+from chidao.core.tests.world import build_world, sign_in
 from chidao.org.tests.factories import UnitFactory
 
 TODAY = datetime.date(2025, 7, 15)
@@ -53,11 +53,6 @@ def world(db, time_machine):
     return world
 
 
-def login(client, world, role):
-    client.force_login(world.users[role])
-    return client
-
-
 def listed_ids(response):
     return [task.pk for task in response.context["tasks"]]
 
@@ -68,7 +63,7 @@ def export_rows(response):
 
 
 def test_unit_officer_sees_led_and_coordinated_tasks_only(client, world):
-    login(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     listed = client.get(reverse("assignments:task_list"))
     exported = client.get(reverse("assignments:task_export"))
@@ -85,7 +80,7 @@ def test_unit_officer_sees_led_and_coordinated_tasks_only(client, world):
 
 
 def test_secretariat_sees_every_task_of_its_committee(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.get(reverse("assignments:task_list"))
 
@@ -108,7 +103,7 @@ def test_secretariat_sees_every_task_of_its_committee(client, world):
     ],
 )
 def test_search_ignores_diacritics_and_case(client, world, query, expected):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.get(reverse("assignments:task_list"), {"q": query})
 
@@ -116,7 +111,7 @@ def test_search_ignores_diacritics_and_case(client, world, query, expected):
 
 
 def test_filters_combine(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     url = reverse("assignments:task_list")
 
     by_unit = client.get(url, {"lead_unit": world.lead_unit.pk})
@@ -137,7 +132,7 @@ def test_filters_combine(client, world):
 
 
 def test_status_as_of_an_earlier_date(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.get(
         reverse("assignments:task_list"), {"as_of": "2025-06-15", "status": "in_progress"}
@@ -154,7 +149,7 @@ def test_status_as_of_an_earlier_date(client, world):
 
 
 def test_counts_per_status_ignore_the_status_filter(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.get(reverse("assignments:task_list"), {"status": "overdue"})
 
@@ -168,7 +163,7 @@ def test_counts_per_status_ignore_the_status_filter(client, world):
 
 
 def test_sorting_by_deadline_and_status(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     url = reverse("assignments:task_list")
 
     by_deadline = client.get(url, {"sort": "-deadline"})
@@ -179,7 +174,7 @@ def test_sorting_by_deadline_and_status(client, world):
 
 
 def test_export_has_the_rows_of_the_page_with_real_dates(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     filters = {"lead_unit": world.lead_unit.pk, "sort": "deadline"}
 
     page = client.get(reverse("assignments:task_list"), filters)
@@ -206,7 +201,7 @@ def test_export_has_the_rows_of_the_page_with_real_dates(client, world):
 def test_export_keeps_formula_like_text_as_text(client, world):
     world.task.title = '=HYPERLINK("http://example.com","bấm vào")'
     world.task.save()
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     export = client.get(reverse("assignments:task_export"), {"q": "hyperlink"})
 
@@ -217,7 +212,7 @@ def test_export_keeps_formula_like_text_as_text(client, world):
 
 def test_list_paginates_50_a_page(client, world):
     TaskFactory.create_batch(55, committee=world.committee, lead_unit=world.other_unit)
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     first = client.get(reverse("assignments:task_list"))
     second = client.get(reverse("assignments:task_list"), {"page": 2})
@@ -230,7 +225,7 @@ def test_list_paginates_50_a_page(client, world):
 def test_html_in_a_title_is_shown_as_text(client, world):
     world.task.title = "<script>alert('x')</script> Số hóa"
     world.task.save()
-    login(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     pages = [
         client.get(reverse("assignments:task_list")),
@@ -245,7 +240,7 @@ def test_html_in_a_title_is_shown_as_text(client, world):
 
 
 def test_unit_home_groups_by_status_overdue_first(client, world):
-    login(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.get(reverse("assignments:unit_tasks"))
 
@@ -265,7 +260,7 @@ def test_unit_home_groups_by_status_overdue_first(client, world):
 def test_unit_home_for_a_user_without_unit(client, world):
     world.users["leader"].person.unit = None
     world.users["leader"].person.save()
-    login(client, world, "leader")
+    sign_in(client, world.users["leader"])
 
     response = client.get(reverse("assignments:unit_tasks"))
 
@@ -280,7 +275,7 @@ def test_unit_home_puts_due_soon_before_other_tasks_in_progress(client, world):
         deadline=datetime.date(2025, 7, 18),
         title="Sắp đến hạn",
     )
-    login(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.get(reverse("assignments:unit_tasks"))
 
@@ -301,7 +296,7 @@ def test_detail_shows_fields_documents_units_and_subtasks(client, world, documen
         lead_unit=commune,
         deadline=datetime.date(2025, 6, 1),
     )
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.get(reverse("assignments:task_detail", args=[world.task.pk]))
 
@@ -325,7 +320,7 @@ def test_detail_shows_fields_documents_units_and_subtasks(client, world, documen
 
 
 def test_unit_officer_sees_no_edit_button(client, world):
-    login(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.get(reverse("assignments:task_detail", args=[world.task.pk]))
 
@@ -366,7 +361,7 @@ def test_list_query_count_does_not_grow_with_tasks(client, world, django_assert_
     for _ in range(30):
         task = TaskFactory(committee=world.committee, lead_unit=world.lead_unit)
         task.coordinating_units.set([world.coordinating_unit, world.other_unit])
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     with django_assert_max_num_queries(17):
         response = client.get(reverse("assignments:task_list"), {"q": "ke hoach"})
@@ -378,7 +373,7 @@ def test_export_query_count_does_not_grow_with_tasks(client, world, django_asser
     for _ in range(30):
         task = TaskFactory(committee=world.committee, lead_unit=world.lead_unit)
         task.coordinating_units.set([world.coordinating_unit])
-    login(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     with django_assert_max_num_queries(6):
         response = client.get(reverse("assignments:task_export"))
@@ -401,7 +396,7 @@ def test_detail_query_count_is_pinned(
             title=f"Số hóa hồ sơ, lần {number}",
             coordinating_units=[world.other_unit] if number % 2 else [world.coordinating_unit],
         )
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     with django_assert_max_num_queries(23):  # 22 + the meeting that assigned the task
         response = client.get(reverse("assignments:task_detail", args=[world.task.pk]))
@@ -411,7 +406,7 @@ def test_detail_query_count_is_pinned(
 
 
 def test_bad_filter_values_are_explained_not_a_500(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.get(
         reverse("assignments:task_list"),
@@ -442,7 +437,7 @@ def test_menu_offers_the_task_list_to_every_role(client, world):
 
     menu_link = re.compile(rf'class="nav-link[^"]*" href="{reverse("assignments:task_list")}"')
     for role in ("unit_officer", "secretariat", "leader", "admin"):
-        login(client, world, role)
+        sign_in(client, world.users[role])
         assert menu_link.search(client.get(reverse("password_change")).content.decode()), role
 
     client.force_login(UserFactory(person=None))

@@ -9,7 +9,7 @@ from chidao.assignments.choices import TaskState
 from chidao.assignments.tests.factories import TaskFactory
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
-from chidao.core.tests.world import PASSWORD, build_world
+from chidao.core.tests.world import build_world, sign_in
 from chidao.org.tests.factories import PersonFactory, UnitFactory
 
 
@@ -18,11 +18,6 @@ def world(db, settings, tmp_path, time_machine):
     time_machine.move_to("2025-07-15 09:00 +07:00", tick=False)
     settings.MEDIA_ROOT = tmp_path / "media"
     return build_world()
-
-
-def signed_in(client, world, role):
-    client.login(username=world.users[role].username, password=PASSWORD)
-    return client
 
 
 def test_committee_page_shows_members_their_duties_and_the_support_team(client, world):
@@ -42,7 +37,7 @@ def test_committee_page_shows_members_their_duties_and_the_support_team(client, 
         ended_on=datetime.date(2025, 1, 31),
     )
 
-    page = signed_in(client, world, "leader").get(
+    page = sign_in(client, world.users["leader"]).get(
         reverse("committees:committee_detail", kwargs={"pk": world.committee.pk})
     )
 
@@ -59,10 +54,10 @@ def test_committee_page_shows_members_their_duties_and_the_support_team(client, 
 
 
 def test_committee_list_shows_only_visible_committees(client, world):
-    listing = signed_in(client, world, "unit_officer").get(reverse("committees:committee_list"))
+    listing = sign_in(client, world.users["unit_officer"]).get(reverse("committees:committee_list"))
     assert list(listing.context["committees"]) == [world.committee]
 
-    other = signed_in(client, world, "other_unit_officer")
+    other = sign_in(client, world.users["other_unit_officer"])
     assert list(other.get(reverse("committees:committee_list")).context["committees"]) == []
     detail = reverse("committees:committee_detail", kwargs={"pk": world.committee.pk})
     assert other.get(detail).status_code == 404
@@ -78,7 +73,7 @@ def test_the_overview_shows_both_rates_and_overdue_key_tasks(client, world):
         state=TaskState.COMPLETED,
         completed_on=datetime.date(2025, 6, 1),
     )
-    leader = signed_in(client, world, "leader")
+    leader = sign_in(client, world.users["leader"])
 
     page = leader.get(reverse("committees:overview"))
 
@@ -98,7 +93,7 @@ def test_the_overview_shows_both_rates_and_overdue_key_tasks(client, world):
 
 
 def test_a_unit_officer_without_a_seat_sees_a_plain_message(client, world):
-    page = signed_in(client, world, "unit_officer").get(reverse("committees:overview"))
+    page = sign_in(client, world.users["unit_officer"]).get(reverse("committees:overview"))
     assert page.context["panels"] == []
     assert "Bạn chưa là thành viên Ban Chỉ đạo nào." in page.content.decode()
 
@@ -106,7 +101,7 @@ def test_a_unit_officer_without_a_seat_sees_a_plain_message(client, world):
 def test_pages_take_a_fixed_number_of_queries(client, world, django_assert_num_queries):
     for number in range(3):
         TaskFactory(committee=world.committee, code=f"Q.{number}", is_key=True)
-    leader = signed_in(client, world, "leader")
+    leader = sign_in(client, world.users["leader"])
     with django_assert_num_queries(11):
         leader.get(reverse("committees:overview"))
     with django_assert_num_queries(12):

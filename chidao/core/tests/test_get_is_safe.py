@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from chidao.audit.choices import AuditAction
 from chidao.core.tests.permission_table import TABLE
-from chidao.core.tests.world import PASSWORD, ROLES
+from chidao.core.tests.world import PASSWORD, ROLES, sign_in
 
 # Tables a read may legitimately write, with the reason.
 EXCLUDED_TABLES = {
@@ -76,7 +76,7 @@ def world(shared_world, db):
 @pytest.mark.parametrize("role", ROLES)
 def test_get_and_head_change_nothing(client, world, role):
     if role != "anonymous":
-        client.login(username=world.users[role].username, password=PASSWORD)
+        sign_in(client, world.users[role])
     offenders = []
     before = snapshot()
     for name, route in sorted(TABLE.items()):

@@ -7,7 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from chidao.core.tests.external import find_external_resources
 from chidao.core.tests.inline_script import find_inline_script
 from chidao.core.tests.permission_table import TABLE
-from chidao.core.tests.world import PASSWORD, ROLES
+from chidao.core.tests.world import ROLES, sign_in
 
 # Django's own areas, guarded by Django: the admin (staff only) and the language switch.
 NOT_OURS = ("admin", "set_language")
@@ -57,7 +57,7 @@ def test_role_gets_what_the_table_says(client, world, name, method, role, letter
     kwargs = {param: world.objects[key].pk for param, key in route.kwargs.items()}
     url = reverse(name, kwargs=kwargs)
     if role != "anonymous":
-        client.login(username=world.users[role].username, password=PASSWORD)
+        sign_in(client, world.users[role])
 
     response = getattr(client, method)(url)
 

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chidao.assignments.tests.factories import TaskFactory
-from chidao.core.tests.world import PASSWORD, build_world
+from chidao.core.tests.world import build_world, sign_in
 from chidao.meetings.tests.factories import build_meeting
 from chidao.proposals.services import do_route_proposal
 from chidao.proposals.tests.factories import build_proposal
@@ -36,9 +36,9 @@ def queries(client, url) -> int:
     return len(captured.captured_queries)
 
 
-def signed_in(client, world, role):
-    client.login(username=world.users[role].username, password=PASSWORD)
-    client.get(reverse("home"))  # the session's first-request work is not the page's
+def after_first_request(client):
+    """The session's first-request work is not the page's: done here, before counting."""
+    client.get(reverse("home"))
     return client
 
 
@@ -48,7 +48,7 @@ def add_tasks(world, count, start):
 
 
 def test_unit_tasks(client, world):
-    client = signed_in(client, world, "unit_officer")
+    client = after_first_request(sign_in(client, world.users["unit_officer"]))
     url = reverse("assignments:unit_tasks")
     add_tasks(world, 3, 0)
     assert queries(client, url) == UNIT_TASKS
@@ -65,7 +65,7 @@ def test_public_page(client, world):
 
 
 def test_meetings_list_and_detail(client, world):
-    client = signed_in(client, world, "secretariat")
+    client = after_first_request(sign_in(client, world.users["secretariat"]))
     secretary = world.users["secretariat"]
     list_url = reverse("meetings:meeting_list")
     for number in range(2, 5):
@@ -109,7 +109,7 @@ def add_proposals(world, count, start):
 
 
 def test_proposals_list(client, world):
-    client = signed_in(client, world, "secretariat")
+    client = after_first_request(sign_in(client, world.users["secretariat"]))
     url = reverse("proposals:proposal_list")
     add_proposals(world, 3, 0)
     assert queries(client, url) == PROPOSAL_LIST

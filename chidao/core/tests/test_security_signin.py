@@ -24,7 +24,7 @@ LOCKED_TEXT = "Đăng nhập sai quá nhiều lần"
 axes_on = override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
 
 
-def sign_in(client, username, password, ip="10.0.0.1"):
+def submit_sign_in_form(client, username, password, ip="10.0.0.1"):
     return client.post(
         reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=ip
     )
@@ -52,10 +52,10 @@ def test_a_long_uncommon_password_is_accepted():
 def test_an_account_is_locked_after_repeated_failures_from_any_address(client):
     UserFactory(username="canbo")
     for n in range(3):
-        response = sign_in(client, "canbo", "sai", f"10.0.1.{n}")
+        response = submit_sign_in_form(client, "canbo", "sai", f"10.0.1.{n}")
     assert response.status_code == 429
     # The right password from yet another address is refused too, with a page in Vietnamese.
-    response = sign_in(client, "canbo", PASSWORD, "10.0.2.1")
+    response = submit_sign_in_form(client, "canbo", PASSWORD, "10.0.2.1")
     assert response.status_code == 429
     assert LOCKED_TEXT in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -70,12 +70,12 @@ def test_an_account_is_locked_after_repeated_failures_from_any_address(client):
 def test_an_address_is_locked_after_failures_on_several_accounts(client):
     UserFactory(username="nguoikhac")
     for n in range(3):
-        sign_in(client, f"doan{n}", "sai", "10.0.3.3")
-    response = sign_in(client, "nguoikhac", PASSWORD, "10.0.3.3")
+        submit_sign_in_form(client, f"doan{n}", "sai", "10.0.3.3")
+    response = submit_sign_in_form(client, "nguoikhac", PASSWORD, "10.0.3.3")
     assert response.status_code == 429
     assert LOCKED_TEXT in response.content.decode()
     # The same account from another address still signs in.
-    response = sign_in(client, "nguoikhac", PASSWORD, "10.0.4.4")
+    response = submit_sign_in_form(client, "nguoikhac", PASSWORD, "10.0.4.4")
     assert response.status_code == 302
     assert client.session["_auth_user_id"]
 
@@ -84,13 +84,13 @@ def test_an_address_is_locked_after_failures_on_several_accounts(client):
 def test_failures_below_the_limit_show_the_form_and_a_success_resets_them(client):
     UserFactory(username="canbo")
     for _ in range(2):
-        response = sign_in(client, "canbo", "sai")
+        response = submit_sign_in_form(client, "canbo", "sai")
         assert response.status_code == 200
-    assert sign_in(client, "canbo", PASSWORD).status_code == 302
+    assert submit_sign_in_form(client, "canbo", PASSWORD).status_code == 302
     client.post(reverse("logout"))
     for _ in range(2):
-        assert sign_in(client, "canbo", "sai").status_code == 200
-    assert sign_in(client, "canbo", PASSWORD).status_code == 302
+        assert submit_sign_in_form(client, "canbo", "sai").status_code == 200
+    assert submit_sign_in_form(client, "canbo", PASSWORD).status_code == 302
 
 
 def test_throttling_is_on_in_production_settings():
@@ -109,7 +109,7 @@ def test_the_session_id_changes_at_sign_in(client):
     session.save()
     before = session.session_key
     client.cookies[settings.SESSION_COOKIE_NAME] = before
-    response = sign_in(client, "canbo", PASSWORD)
+    response = submit_sign_in_form(client, "canbo", PASSWORD)
     assert response.status_code == 302
     after = client.cookies[settings.SESSION_COOKIE_NAME].value
     assert after != before
@@ -118,7 +118,7 @@ def test_the_session_id_changes_at_sign_in(client):
 
 def test_sign_out_ends_the_session_on_the_server(client):
     UserFactory(username="canbo")
-    sign_in(client, "canbo", PASSWORD)
+    submit_sign_in_form(client, "canbo", PASSWORD)
     key = client.cookies[settings.SESSION_COOKIE_NAME].value
     assert Session.objects.filter(session_key=key).exists()
     client.post(reverse("logout"))
@@ -134,9 +134,9 @@ def test_sign_out_ends_the_sessions_of_the_account_in_every_browser():
     UserFactory(username="canbo")
     other = UserFactory(username="canbo2")
     here, elsewhere, someone_else = Client(), Client(), Client()
-    sign_in(here, "canbo", PASSWORD)
-    sign_in(elsewhere, "canbo", PASSWORD)
-    sign_in(someone_else, "canbo2", PASSWORD)
+    submit_sign_in_form(here, "canbo", PASSWORD)
+    submit_sign_in_form(elsewhere, "canbo", PASSWORD)
+    submit_sign_in_form(someone_else, "canbo2", PASSWORD)
     key = elsewhere.cookies[settings.SESSION_COOKIE_NAME].value
     assert elsewhere.get(reverse("home")).wsgi_request.user.username == "canbo"
     here.post(reverse("logout"))

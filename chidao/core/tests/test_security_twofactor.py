@@ -33,7 +33,7 @@ def code(device) -> str:
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
-def sign_in(client, user):
+def submit_sign_in_form(client, user):
     response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302
     return response
@@ -41,7 +41,7 @@ def sign_in(client, user):
 
 def test_an_admin_must_set_up_an_authenticator_before_any_page(client):
     admin = UserFactory(username="quantri", is_superuser=True, is_staff=True)
-    sign_in(client, admin)
+    submit_sign_in_form(client, admin)
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("two_factor_setup"))
@@ -74,13 +74,13 @@ def test_a_secretariat_member_must_set_up_an_authenticator(client):
     Membership.objects.create(
         committee=CommitteeFactory(), person=user.person, role=MemberRole.SUPPORT_TEAM
     )
-    sign_in(client, user)
+    submit_sign_in_form(client, user)
     assert client.get(reverse("home")).url.startswith(reverse("two_factor_setup"))
 
 
 def test_a_unit_officer_may_skip_it_or_set_it_up(client):
     officer = UserFactory(username="canbo")
-    sign_in(client, officer)
+    submit_sign_in_form(client, officer)
     response = client.get(reverse("home"))
     assert not response.url.startswith(reverse("two_factor_setup"))
     assert response.wsgi_request.user == officer
@@ -92,7 +92,7 @@ def test_a_unit_officer_may_skip_it_or_set_it_up(client):
 def test_with_an_authenticator_the_code_is_asked_after_the_password(client):
     officer = UserFactory(username="canbo")
     device = TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
-    sign_in(client, officer)
+    submit_sign_in_form(client, officer)
     target = reverse("two_factor_verify")
     response = client.get(reverse("home"))
     assert response.url.startswith(target)
@@ -106,7 +106,7 @@ def test_with_an_authenticator_the_code_is_asked_after_the_password(client):
 def test_a_wrong_code_is_refused_and_the_step_stays(client):
     officer = UserFactory(username="canbo")
     TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
-    sign_in(client, officer)
+    submit_sign_in_form(client, officer)
     wrong = client.post(reverse("two_factor_verify"), {"token": "000000", "next": "/"})
     assert wrong.status_code == 200
     assert "Mã xác thực không đúng" in wrong.content.decode()
@@ -115,7 +115,7 @@ def test_a_wrong_code_is_refused_and_the_step_stays(client):
 
 def test_a_wrong_code_while_setting_up_keeps_the_key_and_is_counted(client):
     officer = UserFactory(username="canbo")
-    sign_in(client, officer)
+    submit_sign_in_form(client, officer)
     secret = client.get(reverse("two_factor_setup")).context["secret"]
     wrong = client.post(reverse("two_factor_setup"), {"token": "000000", "next": "/"})
     assert wrong.status_code == 200
@@ -133,7 +133,7 @@ def test_a_wrong_code_while_setting_up_keeps_the_key_and_is_counted(client):
 def test_sign_out_stays_open_during_the_second_step(client):
     officer = UserFactory(username="canbo")
     TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
-    sign_in(client, officer)
+    submit_sign_in_form(client, officer)
     client.post(reverse("logout"))
     assert not client.get(reverse("home")).wsgi_request.user.is_authenticated
 
@@ -141,7 +141,7 @@ def test_sign_out_stays_open_during_the_second_step(client):
 def test_an_outside_next_address_is_not_followed(client):
     officer = UserFactory(username="canbo")
     device = TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
-    sign_in(client, officer)
+    submit_sign_in_form(client, officer)
     response = client.post(
         reverse("two_factor_verify"), {"token": code(device), "next": "https://vi-du.com/"}
     )
@@ -160,14 +160,14 @@ def test_a_recovery_code_replaces_the_code_once(client):
     TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
     first, second = do_generate_recovery_codes(user=officer)[:2]
     target = reverse("two_factor_verify")
-    sign_in(client, officer)
+    submit_sign_in_form(client, officer)
     response = client.post(target, {"token": first.upper(), "next": reverse("home")})
     assert response.url == reverse("home")
     page = client.get(reverse("home"), follow=True)
     assert page.wsgi_request.user == officer
     assert "còn 9 mã" in page.content.decode()
     client.post(reverse("logout"))
-    sign_in(client, officer)
+    submit_sign_in_form(client, officer)
     response = client.post(target, {"token": first, "next": reverse("home")})
     assert response.status_code == 200
     assert "Mã xác thực không đúng" in response.content.decode()

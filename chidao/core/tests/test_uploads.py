@@ -23,7 +23,7 @@ from chidao.audit.choices import AuditAction
 from chidao.audit.models import AuditEvent
 from chidao.core.periods import Period, PeriodKind
 from chidao.core.tests.permission_table import TABLE
-from chidao.core.tests.world import PASSWORD, ROLES, build_world
+from chidao.core.tests.world import ROLES, build_world, sign_in
 from chidao.core.uploads import (
     DOCX,
     UNAVAILABLE,
@@ -115,11 +115,6 @@ def clamd(settings, tmp_path):
     server.stop()
 
 
-def sign_in(client, world, role):
-    client.login(username=world.users[role].username, password=PASSWORD)
-    return client
-
-
 def stored_files(media):
     return sorted(path for path in media.rglob("*") if path.is_file())
 
@@ -161,7 +156,7 @@ def docx_bomb() -> bytes:
 
 
 def test_a_clean_file_is_scanned_accepted_and_the_result_recorded(client, world, media, clamd):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     before = len(scan_events())
 
     response = report(client, world, upload("bien-ban.pdf", MINIMAL_PDF))
@@ -177,7 +172,7 @@ def test_a_clean_file_is_scanned_accepted_and_the_result_recorded(client, world,
 
 
 def test_a_file_with_a_virus_is_refused_next_to_the_field(client, world, media, clamd):
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     before = (ProgressUpdate.objects.count(), Evidence.objects.count(), stored_files(media))
 
     response = report(client, world, upload("eicar.pdf", MINIMAL_PDF + EICAR))
@@ -196,7 +191,7 @@ def test_a_configured_scanner_that_does_not_answer_refuses_the_upload(
     client, world, media, settings, tmp_path, caplog
 ):
     settings.CHIDAO_CLAMD_ADDRESS = f"unix://{tmp_path / 'no-clamd.ctl'}"
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     before = (ProgressUpdate.objects.count(), stored_files(media))
 
     response = report(client, world, upload("bien-ban.pdf", MINIMAL_PDF))
@@ -213,7 +208,7 @@ def test_a_configured_scanner_that_does_not_answer_refuses_the_upload(
 
 def test_without_a_scanner_the_file_is_recorded_as_not_scanned(client, world, media, settings):
     assert settings.CHIDAO_CLAMD_ADDRESS == ""
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     before = len(scan_events())
 
     response = report(client, world, upload("bang.xlsx", make_xlsx()))
@@ -273,7 +268,7 @@ def test_refused_files_show_the_reason_next_to_the_field_and_leave_nothing(
     settings.CHIDAO_UPLOAD_MAX_ENTRIES = 50
     settings.CHIDAO_EVIDENCE_MAX_BYTES = 64 * 1024
     make_file, message = BAD_FILES[case]
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     before = (ProgressUpdate.objects.count(), Evidence.objects.count(), stored_files(media))
 
     response = report(client, world, make_file())
@@ -401,7 +396,7 @@ def test_every_upload_path_refuses_a_zip_bomb_next_to_its_field(
 ):
     settings.CHIDAO_UPLOAD_MAX_UNCOMPRESSED_MB = 1
     role, url, data, field, count = PATHS[path]
-    sign_in(client, world, role)
+    sign_in(client, world.users[role])
     before = (count(), stored_files(media), len(scan_events()))
 
     response = client.post(
@@ -446,7 +441,7 @@ def test_indicator_evidence_in_the_grid_refuses_a_program(world, media):
 def test_a_meeting_refused_after_its_minutes_were_written_leaves_no_file(client, world, media):
     """The minutes file is written on save; a later step (a delegate without a name)
     fails, the rows roll back, and the file is removed too."""
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     member = world.committee.memberships.first()
     before = (Meeting.objects.count(), stored_files(media))
 
@@ -504,7 +499,7 @@ def test_every_download_url_is_in_the_list():
 def test_every_download_is_an_attachment_with_a_safe_name(client, world, name):
     route = TABLE[name]
     role = ROLES[route.get.replace(" ", "").index("A")]
-    sign_in(client, world, role)
+    sign_in(client, world.users[role])
     url = reverse(name, kwargs={k: world.objects[v].pk for k, v in route.kwargs.items()})
 
     response = client.get(url + DOWNLOADS[name], follow=True)
@@ -521,7 +516,7 @@ def test_a_hostile_original_name_is_sanitised_on_download(client, world):
     Evidence.objects.filter(pk=evidence.pk).update(
         original_name='..\\..\\x"; filename=evil.exe\r\nSet-Cookie: a=b;Quyết định.pdf'
     )
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.get(reverse("assignments:evidence_download", kwargs={"pk": evidence.pk}))
 
@@ -553,7 +548,7 @@ def test_stored_files_are_not_served_by_their_path(client, world, settings):
     """MEDIA_ROOT is outside what the site serves: only the gated download views hand
     files out."""
     evidence = world.objects["evidence"]
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.get(f"/{settings.MEDIA_URL}{evidence.file.name}")
 

@@ -57,6 +57,18 @@ class World:
     objects: dict = field(default_factory=dict)
 
 
+def sign_in(client, user):
+    """Sign ``user`` in on a test client and return the client: the suite's one way in.
+
+    No password check and no form (``force_login``): what a test is about comes after
+    the sign-in. The sign-in itself, its throttling and its second step are tested
+    through the real form in ``test_security_signin.py`` and ``test_security_twofactor.py``;
+    a browser signs in through the page (``browser.sign_in``).
+    """
+    client.force_login(user)
+    return client
+
+
 def make_user(username, unit, *, is_unit_leader=False, **fields):
     person = PersonFactory(unit=unit, is_unit_leader=is_unit_leader)
     return UserFactory(username=username, person=person, **fields)

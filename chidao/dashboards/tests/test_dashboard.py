@@ -18,6 +18,7 @@ from chidao.assignments.tests.factories import TaskFactory
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
+from chidao.core.tests.world import sign_in
 from chidao.dashboards.models import SavedView
 from chidao.dashboards.queries import LINKED_STATUSES, Scope, get_table_lines, task_list_url
 from chidao.dashboards.tests.conftest import DEMO_PASSWORD, DEMO_TODAY
@@ -79,8 +80,10 @@ def open_dashboard(client, committee, as_of, **params):
 
 
 def sign_in_leader(client):
-    assert client.login(username="lanhdao.thu", password="Mat-khau-2025")
-    return User.objects.get(username="lanhdao.thu")
+    """The demo's deputy head (``lanhdao.thu``), signed in; returns the user."""
+    user = User.objects.get(username="lanhdao.thu")
+    sign_in(client, user)
+    return user
 
 
 def list_count(user, url) -> int:

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from chidao.assignments.tests.factories import TaskFactory
-from chidao.core.tests.world import PASSWORD, build_world
+from chidao.core.tests.world import build_world, sign_in
 from chidao.documents.choices import DocumentKind
 from chidao.documents.models import Document
 from chidao.documents.tests.factories import PDF_BYTES, DocumentFactory
@@ -19,11 +19,6 @@ from chidao.documents.tests.factories import PDF_BYTES, DocumentFactory
 def world(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return build_world()
-
-
-def signed_in(client, world, role):
-    client.login(username=world.users[role].username, password=PASSWORD)
-    return client
 
 
 def docx_bytes() -> bytes:
@@ -49,7 +44,7 @@ def form_data(world, **fields):
 
 def test_secretariat_registers_a_document_with_its_file(client, world):
     programme = DocumentFactory(committee=world.committee, symbol="54-CTr/TU")
-    secretariat = signed_in(client, world, "secretariat")
+    secretariat = sign_in(client, world.users["secretariat"])
 
     response = secretariat.post(
         reverse("documents:document_create"),
@@ -87,7 +82,7 @@ def test_secretariat_registers_a_document_with_its_file(client, world):
     ],
 )
 def test_a_bad_symbol_shows_the_parsers_message_next_to_the_field(client, world, symbol, message):
-    response = signed_in(client, world, "secretariat").post(
+    response = sign_in(client, world.users["secretariat"]).post(
         reverse("documents:document_create"), form_data(world, symbol=symbol)
     )
 
@@ -107,7 +102,7 @@ def test_a_bad_symbol_shows_the_parsers_message_next_to_the_field(client, world,
     ],
 )
 def test_only_pdf_and_docx_by_content(client, world, name, content):
-    response = signed_in(client, world, "secretariat").post(
+    response = sign_in(client, world.users["secretariat"]).post(
         reverse("documents:document_create"),
         form_data(world, file=SimpleUploadedFile(name, content)),
     )
@@ -121,7 +116,7 @@ def test_only_pdf_and_docx_by_content(client, world, name, content):
 
 def test_a_file_over_the_cap_is_refused(client, world, settings):
     settings.CHIDAO_DOCUMENT_MAX_BYTES = 1024
-    response = signed_in(client, world, "secretariat").post(
+    response = sign_in(client, world.users["secretariat"]).post(
         reverse("documents:document_create"),
         form_data(world, file=SimpleUploadedFile("lon.pdf", PDF_BYTES + b"0" * 2048)),
     )
@@ -131,7 +126,7 @@ def test_a_file_over_the_cap_is_refused(client, world, settings):
 
 
 def test_registering_the_same_document_twice_is_refused(client, world):
-    secretariat = signed_in(client, world, "secretariat")
+    secretariat = sign_in(client, world.users["secretariat"])
     secretariat.post(reverse("documents:document_create"), form_data(world))
 
     again = secretariat.post(reverse("documents:document_create"), form_data(world))
@@ -155,7 +150,7 @@ def test_the_chain_is_shown_both_ways_with_the_tasks_it_assigns(client, world):
         source_document=programme,
         title="Xây dựng Trung tâm dữ liệu tỉnh",
     )
-    leader = signed_in(client, world, "leader")
+    leader = sign_in(client, world.users["leader"])
 
     page = leader.get(reverse("documents:document_detail", kwargs={"pk": programme.pk}))
 
@@ -184,7 +179,7 @@ def test_list_search_ignores_diacritics_and_filters(client, world):
         summary="Quyết định kiện toàn Ban Chỉ đạo",
         issued_on=datetime.date(2024, 5, 2),
     )
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
 
     def symbols(**query):
         page = officer.get(reverse("documents:document_list"), query)
@@ -198,7 +193,7 @@ def test_list_search_ignores_diacritics_and_filters(client, world):
 
 def test_another_committees_document_is_hidden(client, world):
     theirs = DocumentFactory(committee=world.other_committee, symbol="8/KH-UBND", with_file=True)
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
 
     listing = officer.get(reverse("documents:document_list"))
     assert theirs not in listing.context["page"]
@@ -221,7 +216,7 @@ def test_html_in_a_summary_is_shown_as_text(client, world):
         committee=world.committee, summary="<b>in đậm</b><script>x()</script>"
     )
 
-    page = signed_in(client, world, "leader").get(
+    page = sign_in(client, world.users["leader"]).get(
         reverse("documents:document_detail", kwargs={"pk": document.pk})
     )
 
@@ -232,6 +227,6 @@ def test_html_in_a_summary_is_shown_as_text(client, world):
 def test_the_list_takes_a_fixed_number_of_queries(client, world, django_assert_num_queries):
     for number in range(1, 6):
         DocumentFactory(committee=world.committee, symbol=f"{number}/QĐ-UBND")
-    leader = signed_in(client, world, "leader")
+    leader = sign_in(client, world.users["leader"])
     with django_assert_num_queries(10):
         leader.get(reverse("documents:document_list"))

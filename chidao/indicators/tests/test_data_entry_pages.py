@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from chidao.core.periods import PeriodKind
-from chidao.core.tests.world import PASSWORD, build_world
+from chidao.core.tests.world import build_world, sign_in
 from chidao.documents.tests.factories import PDF_BYTES
 from chidao.indicators.choices import ObservationState, ValueType
 from chidao.indicators.models import Observation
@@ -49,11 +49,6 @@ def indicators(world):
     }
 
 
-def signed_in(client, world, role):
-    client.login(username=world.users[role].username, password=PASSWORD)
-    return client
-
-
 def grid_url(world):
     return reverse("indicators:unit_data_entry", kwargs={"unit_pk": world.lead_unit.pk})
 
@@ -69,7 +64,7 @@ def quarter_values(world):
 
 def test_enter_submit_return_fix_approve(client, world, indicators):
     rate, count = indicators["rate"], indicators["count"]
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
 
     page = officer.get(reverse("indicators:data_entry"))
     assert page.status_code == 200
@@ -119,7 +114,7 @@ def test_enter_submit_return_fix_approve(client, world, indicators):
     assert "Đã gửi số liệu kỳ Quý IV/2025" in response.content.decode()
     assert {o.state for o in quarter_values(world).values()} == {ObservationState.SUBMITTED}
 
-    secretariat = signed_in(client, world, "secretariat")
+    secretariat = sign_in(client, world.users["secretariat"])
     queue = secretariat.get(reverse("indicators:review"))
     rate_value = quarter_values(world)["CĐS-12"]
     assert f'id="review-row-{rate_value.pk}"' in queue.content.decode()
@@ -144,7 +139,7 @@ def test_enter_submit_return_fix_approve(client, world, indicators):
     assert (rate_value.state, rate_value.return_reason) == (ObservationState.RETURNED, REASON)
     assert rate_value.returned_by == world.users["secretariat"]
 
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
     page = officer.get(reverse("indicators:data_entry")).content.decode()
     assert f'<tr id="row-{rate.pk}" class="table-warning">' in page
     assert REASON in page
@@ -162,7 +157,7 @@ def test_enter_submit_return_fix_approve(client, world, indicators):
     rate_value.refresh_from_db()
     assert (rate_value.value, rate_value.state) == (Decimal("78.4"), ObservationState.SUBMITTED)
 
-    secretariat = signed_in(client, world, "secretariat")
+    secretariat = sign_in(client, world.users["secretariat"])
     secretariat.post(reverse("indicators:observation_approve", kwargs={"pk": rate_value.pk}))
     rate_value.refresh_from_db()
     assert rate_value.state == ObservationState.APPROVED
@@ -185,7 +180,7 @@ def test_enter_submit_return_fix_approve(client, world, indicators):
 def test_a_bad_cell_saves_nothing_and_says_why_next_to_it(
     client, world, indicators, field, typed, message
 ):
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
     bad = indicators[field]
     good = indicators["count"] if field != "count" else indicators["rate"]
 
@@ -204,7 +199,7 @@ def test_a_bad_cell_saves_nothing_and_says_why_next_to_it(
 
 
 def test_a_closed_period_is_refused(client, world, indicators):
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
 
     response = officer.post(
         reverse("indicators:data_entry"),
@@ -225,7 +220,7 @@ def test_a_value_returned_after_the_period_closed_can_still_be_fixed(client, wor
         state=ObservationState.RETURNED,
         return_reason=REASON,
     )
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
 
     page = officer.get(reverse("indicators:data_entry"), {"period": "quarter-2025-07-01"})
     assert REASON in page.content.decode()
@@ -244,7 +239,7 @@ def test_a_value_returned_after_the_period_closed_can_still_be_fixed(client, wor
 
 
 def test_an_indicator_the_unit_does_not_report_is_refused(client, world, indicators):
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
 
     response = officer.post(
         reverse("indicators:data_entry"),
@@ -263,7 +258,7 @@ def test_an_indicator_the_unit_does_not_report_is_refused(client, world, indicat
 
 def test_evidence_is_judged_by_its_content(client, world, indicators):
     rate = indicators["rate"]
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
 
     response = officer.post(
         reverse("indicators:data_entry"),
@@ -281,7 +276,7 @@ def test_evidence_is_judged_by_its_content(client, world, indicators):
 
 
 def test_another_units_officer_neither_sees_nor_posts_to_the_grid(client, world, indicators):
-    other = signed_in(client, world, "other_unit_officer")
+    other = sign_in(client, world.users["other_unit_officer"])
 
     assert other.get(grid_url(world)).status_code == 404
     posted = other.post(
@@ -307,7 +302,7 @@ def test_html_in_a_note_is_shown_as_text(client, world, indicators):
         state=ObservationState.SUBMITTED,
         note="<script>alert('x')</script>",
     )
-    page = signed_in(client, world, "secretariat").get(reverse("indicators:review"))
+    page = sign_in(client, world.users["secretariat"]).get(reverse("indicators:review"))
 
     assert "<script>alert" not in page.content.decode()
     assert "&lt;script&gt;alert" in page.content.decode()
@@ -320,10 +315,10 @@ def test_the_grid_and_the_queue_take_a_fixed_number_of_queries(
         ObservationFactory(
             indicator=indicator, unit=world.lead_unit, period_start=Q4, submitted=True
         )
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
     with django_assert_num_queries(9):
         officer.get(reverse("indicators:data_entry"))
-    secretariat = signed_in(client, world, "secretariat")
+    secretariat = sign_in(client, world.users["secretariat"])
     with django_assert_num_queries(9):
         secretariat.get(reverse("indicators:review"))
     with django_assert_num_queries(11):
@@ -345,7 +340,7 @@ def test_indicator_page_shows_targets_latest_value_and_achievement(client, world
         indicator=rate, unit=world.lead_unit, period_start=Q4, value=Decimal("90"), submitted=True
     )
     world.task.indicators.add(rate)
-    leader = signed_in(client, world, "leader")
+    leader = sign_in(client, world.users["leader"])
 
     listing = leader.get(reverse("indicators:indicator_list"), {"q": "cds-12"}).content.decode()
     assert all(text in listing for text in ("CĐS-12", "≥ 80", "≥ 95"))
@@ -363,7 +358,7 @@ def test_indicator_page_shows_targets_latest_value_and_achievement(client, world
 
 
 def test_a_post_without_a_valid_period_saves_nothing(client, world, indicators):
-    officer = signed_in(client, world, "unit_officer")
+    officer = sign_in(client, world.users["unit_officer"])
 
     response = officer.post(
         reverse("indicators:data_entry"),

@@ -1,11 +1,12 @@
 import datetime
+import functools
 
 import pytest
 
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory
-from chidao.core.tests.world import PASSWORD, make_user
+from chidao.core.tests.world import PASSWORD, make_user, sign_in
 from chidao.meetings.tests.factories import build_meeting
 from chidao.org.choices import UnitKind
 from chidao.org.tests.factories import UnitFactory
@@ -49,8 +50,5 @@ def setting(db, settings, tmp_path):
 
 @pytest.fixture
 def signed_in(client):
-    def sign_in(user):
-        client.login(username=user.username, password=PASSWORD)
-        return client
-
-    return sign_in
+    """``signed_in(user)``: this test's client with ``user`` signed in (``world.sign_in``)."""
+    return functools.partial(sign_in, client)

@@ -9,7 +9,7 @@ from docx import Document
 
 from chidao.assignments.models import Task
 from chidao.assignments.tests.factories import TaskFactory
-from chidao.core.tests.world import PASSWORD, build_world
+from chidao.core.tests.world import build_world, sign_in
 from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.tests.factories import UnitFactory
 from chidao.overlap.finder import get_tree_index
@@ -39,12 +39,8 @@ def world(db):
     return world
 
 
-def login(client, world, role):
-    client.login(username=world.users[role].username, password=PASSWORD)
-
-
 def test_task_page_partial_lists_the_reworded_task_of_a_commune(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.get(reverse("overlap:similar_tasks", args=[world.task.pk]))
 
@@ -57,7 +53,7 @@ def test_task_page_partial_lists_the_reworded_task_of_a_commune(client, world):
 
 def test_task_page_partial_never_shows_a_task_the_user_may_not_see(client, world):
     # The lead unit's officer sees world.task but not the commune's task of another unit.
-    login(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.get(reverse("overlap:similar_tasks", args=[world.task.pk]))
 
@@ -67,7 +63,7 @@ def test_task_page_partial_never_shows_a_task_the_user_may_not_see(client, world
 
 
 def test_draft_check_warns_before_saving(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     url = reverse("overlap:check_draft", args=[world.committee.pk])
 
     response = client.post(
@@ -86,7 +82,7 @@ def test_draft_check_warns_before_saving(client, world):
 
 
 def test_draft_check_leaves_out_the_task_being_edited_and_unrelated_wording(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     url = reverse("overlap:check_draft", args=[world.committee.pk])
 
     editing = client.post(url, {"title": world.task.title, "task": str(world.task.pk)})
@@ -98,7 +94,7 @@ def test_draft_check_leaves_out_the_task_being_edited_and_unrelated_wording(clie
 
 
 def test_draft_check_of_another_tree_does_not_reach_this_tree(client, world):
-    login(client, world, "other_secretariat")
+    sign_in(client, world.users["other_secretariat"])
     url = reverse("overlap:check_draft", args=[world.other_committee.pk])
 
     response = client.post(url, {"title": "Số hóa hồ sơ thủ tục hành chính"})
@@ -115,7 +111,7 @@ def test_report_groups_pairs_by_lead_units_and_leaves_out_breakdowns(
         parent=world.task,
         title="Số hóa hồ sơ thủ tục hành chính của xã",
     )
-    login(client, world, "leader")
+    sign_in(client, world.users["leader"])
 
     with django_assert_max_num_queries(15):
         response = client.get(reverse("overlap:report", args=[world.committee.pk]))
@@ -135,7 +131,7 @@ def test_report_groups_pairs_by_lead_units_and_leaves_out_breakdowns(
 
 
 def test_report_of_a_commune_covers_only_that_commune(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.get(reverse("overlap:report", args=[world.commune_committee.pk]))
 
@@ -143,7 +139,7 @@ def test_report_of_a_commune_covers_only_that_commune(client, world):
 
 
 def test_report_index_lists_committees_the_user_reports_on(client, world):
-    login(client, world, "leader")
+    sign_in(client, world.users["leader"])
 
     response = client.get(reverse("overlap:report_index"))
 
@@ -152,7 +148,7 @@ def test_report_index_lists_committees_the_user_reports_on(client, world):
 
 
 def test_index_follows_task_changes(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     url = reverse("overlap:similar_tasks", args=[world.task.pk])
     assert len(client.get(url).context["found"]) == 1
 
@@ -164,7 +160,7 @@ def test_index_follows_task_changes(client, world):
 
 def test_secretariat_reads_drafts_from_text_and_saves_the_kept_ones(client, world):
     document = DocumentFactory(committee=world.committee)
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     url = reverse("overlap:draft_from_text", args=[world.committee.pk])
 
     read = client.post(
@@ -214,7 +210,7 @@ def test_secretariat_reads_drafts_from_text_and_saves_the_kept_ones(client, worl
 
 
 def test_saving_drafts_with_a_bad_deadline_saves_nothing(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     before = Task.objects.count()
 
     response = client.post(
@@ -237,7 +233,7 @@ def test_saving_drafts_with_a_bad_deadline_saves_nothing(client, world):
 
 
 def test_index_takes_in_new_tasks_and_lets_go_of_deleted_ones(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     url = reverse("overlap:similar_tasks", args=[world.unrelated.pk])
     assert client.get(url).context["found"] == []
 
@@ -265,7 +261,7 @@ def test_drafts_are_read_from_an_uploaded_word_file(client, world):
         cell.text = text
     buffer = BytesIO()
     document.save(buffer)
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.post(
         reverse("overlap:draft_from_text", args=[world.committee.pk]),
@@ -281,7 +277,7 @@ def test_drafts_are_read_from_an_uploaded_word_file(client, world):
 
 
 def test_a_file_that_is_not_word_is_refused(client, world):
-    login(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.post(
         reverse("overlap:draft_from_text", args=[world.committee.pk]),

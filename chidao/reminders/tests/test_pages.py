@@ -9,6 +9,7 @@ from django.urls import reverse
 from chidao.assignments.tests.factories import TaskFactory
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
+from chidao.core.tests.world import sign_in
 from chidao.org.tests.factories import UserFactory
 from chidao.reminders.choices import Channel, Weekday
 from chidao.reminders.context_processors import unread_notifications
@@ -30,8 +31,7 @@ def task(db):
 
 @pytest.fixture
 def signed_in(client, me):
-    client.login(username=me.username, password=PASSWORD)
-    return client
+    return sign_in(client, me)
 
 
 def test_the_bell_shows_my_unread_count(signed_in, me, task):

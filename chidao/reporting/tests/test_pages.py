@@ -12,7 +12,7 @@ from docx import Document as WordDocument
 from openpyxl import load_workbook
 
 from chidao.core.periods import Period
-from chidao.core.tests.world import PASSWORD, build_world, make_user
+from chidao.core.tests.world import PASSWORD, build_world, make_user, sign_in
 from chidao.reporting.choices import SubmissionState
 from chidao.reporting.models import ReportingCycle
 from chidao.reporting.tests.factories import build_reporting_cycle
@@ -41,15 +41,11 @@ def cycle(world):
     )
 
 
-def sign_in(client, world, role):
-    client.login(username=world.users[role].username, password=PASSWORD)
-
-
 def test_board_shows_who_sent_on_time_who_late_and_who_not(client, world, cycle):
     lead = cycle.submissions.get(unit=world.lead_unit)
     coordinating = cycle.submissions.get(unit=world.coordinating_unit)
     form = {"results": "Đã ban hành Kế hoạch số 12/KH-STC.", "action": "submit"}
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     with time_machine.travel(datetime(2025, 6, 17, 16, tzinfo=HANOI), tick=False):
         client.post(reverse("reporting:submission_detail", args=[lead.pk]), form)
     phoihop = world.users["coordinating_officer"]
@@ -57,7 +53,7 @@ def test_board_shows_who_sent_on_time_who_late_and_who_not(client, world, cycle)
     with time_machine.travel(datetime(2025, 6, 20, 9, tzinfo=HANOI), tick=False):
         client.post(reverse("reporting:submission_detail", args=[coordinating.pk]), form)
 
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
     with time_machine.travel(datetime(2025, 6, 25, 9, tzinfo=HANOI), tick=False):
         response = client.get(reverse("reporting:cycle_detail", args=[cycle.pk]))
 
@@ -76,7 +72,7 @@ def test_board_shows_who_sent_on_time_who_late_and_who_not(client, world, cycle)
 
 
 def test_board_before_the_due_date_shows_reports_still_awaited(client, world, cycle):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.get(
         reverse("reporting:cycle_detail", args=[cycle.pk]), {"as_of": "2025-06-18"}
@@ -88,7 +84,7 @@ def test_board_before_the_due_date_shows_reports_still_awaited(client, world, cy
 def test_a_unit_cannot_open_another_units_report_in_the_same_cycle(client, world, cycle):
     other = cycle.submissions.get(unit=world.coordinating_unit)
     own = cycle.submissions.get(unit=world.lead_unit)
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     assert client.get(reverse("reporting:submission_detail", args=[other.pk])).status_code == 404
     assert client.post(reverse("reporting:submission_detail", args=[other.pk])).status_code == 404
@@ -99,7 +95,7 @@ def test_a_unit_cannot_open_another_units_report_in_the_same_cycle(client, world
 
 def test_sending_without_results_shows_a_vietnamese_error_and_saves_nothing(client, world, cycle):
     own = cycle.submissions.get(unit=world.lead_unit)
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.post(
         reverse("reporting:submission_detail", args=[own.pk]),
@@ -131,7 +127,7 @@ def test_the_unit_page_gathers_progress_reports_of_the_window(client, world, cyc
         percent=50,
         results="Báo cáo của kỳ sau.",
     )
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
 
     response = client.get(
         reverse(
@@ -145,7 +141,7 @@ def test_the_unit_page_gathers_progress_reports_of_the_window(client, world, cyc
 
 
 def test_the_secretariat_opens_a_quarter_from_the_page(client, world):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.post(
         reverse("reporting:cycle_create"),
@@ -165,7 +161,7 @@ def test_the_secretariat_opens_a_quarter_from_the_page(client, world):
 
 
 def test_a_wrong_period_number_gets_a_vietnamese_message(client, world):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.post(
         reverse("reporting:cycle_create"),
@@ -183,7 +179,7 @@ def test_a_wrong_period_number_gets_a_vietnamese_message(client, world):
 
 
 def test_downloads_open_in_word_and_excel_and_the_board_csv_has_a_bom(client, world, cycle):
-    sign_in(client, world, "leader")
+    sign_in(client, world.users["leader"])
     url = reverse("reporting:report_docx", args=[cycle.pk])
 
     docx = client.get(url, {"as_of": "2025-06-30"})
@@ -211,13 +207,13 @@ def test_a_unit_head_approves_what_the_officer_sent(client, world):
         requires_unit_head_approval=True,
     )
     submission = cycle.submissions.get()
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     url = reverse("reporting:submission_detail", args=[submission.pk])
     client.post(url, {"results": "Đã số hóa 80% hồ sơ.", "action": "submit"})
     submission.refresh_from_db()
     assert submission.state == SubmissionState.AWAITING_UNIT_HEAD
 
-    sign_in(client, world, "unit_head")
+    sign_in(client, world.users["unit_head"])
     client.post(reverse("reporting:submission_approve", args=[submission.pk]))
 
     submission.refresh_from_db()
@@ -252,7 +248,7 @@ def count_queries(client, url) -> int:
 
 def test_board_and_list_queries_do_not_grow_with_the_number_of_units(client, world, cycle):
     small = world.objects["cycle"]  # one unit
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     board = [
         count_queries(client, reverse("reporting:cycle_detail", args=[c.pk]))
@@ -266,7 +262,7 @@ def test_board_and_list_queries_do_not_grow_with_the_number_of_units(client, wor
 
 
 def test_an_ad_hoc_report_is_opened_without_a_period(client, world):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.post(
         reverse("reporting:cycle_create"),
@@ -291,7 +287,7 @@ def test_an_ad_hoc_report_is_opened_without_a_period(client, world):
 
 
 def test_the_secretariat_numbers_the_report_and_closes_the_cycle(client, world, cycle):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     client.post(
         reverse("reporting:cycle_edit", args=[cycle.pk]),
@@ -317,13 +313,13 @@ def test_the_secretariat_numbers_the_report_and_closes_the_cycle(client, world, 
     header = WordDocument(BytesIO(report.content)).tables[0].rows[0].cells[0]
     assert header.paragraphs[-1].text == "Số: 42/BC-BCĐ"
     # A closed cycle takes no more reports: the unit's page no longer offers the form.
-    sign_in(client, world, "unit_officer")
+    sign_in(client, world.users["unit_officer"])
     own = cycle.submissions.get(unit=world.lead_unit)
     assert client.post(reverse("reporting:submission_detail", args=[own.pk])).status_code == 403
 
 
 def test_the_cycle_list_exports_as_csv_and_xlsx(client, world, cycle):
-    sign_in(client, world, "leader")
+    sign_in(client, world.users["leader"])
     url = reverse("reporting:cycle_list")
 
     as_csv = client.get(url, {"xuat": "csv"})
