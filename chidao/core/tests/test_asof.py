@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chidao.core.asof import AsOfField, parse_as_of
-from chidao.core.tests.world import build_world
+from chidao.core.tests.world import build_world, sign_in
 
 DEFAULT = datetime.date(2026, 1, 1)
 
@@ -59,14 +59,8 @@ def world(db):
     return build_world()
 
 
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_a_bad_date_on_the_dashboard_shows_today_and_says_so(world):
-    client = signed_in(world.users["leader"])
+    client = sign_in(Client(), world.users["leader"])
 
     response = client.get(
         reverse("dashboards:committee_dashboard", args=[world.committee.pk]),
@@ -80,7 +74,7 @@ def test_a_bad_date_on_the_dashboard_shows_today_and_says_so(world):
 
 
 def test_the_meeting_follow_up_reads_as_of(world):
-    client = signed_in(world.users["secretariat"])
+    client = sign_in(Client(), world.users["secretariat"])
     meeting = world.objects["meeting"]
 
     response = client.get(reverse("meetings:follow_up", args=[meeting.pk]), {"as_of": "30/06/2025"})
@@ -104,7 +98,7 @@ def test_the_meeting_follow_up_reads_as_of(world):
     ],
 )
 def test_an_old_ngay_link_redirects_to_the_same_address_with_as_of(world, name, key):
-    client = signed_in(world.users["secretariat"])
+    client = sign_in(Client(), world.users["secretariat"])
     url = reverse(name, args=[world.objects[key].pk])
 
     response = client.get(url, {"ngay": "2025-06-30", "khac": "1"})

@@ -28,7 +28,7 @@ from chidao.audit.services import do_record_event
 from chidao.committees.models import Committee
 from chidao.core.periods import PeriodKind
 from chidao.core.spreadsheets import FORMULA_PREFIXES
-from chidao.core.tests.world import build_world
+from chidao.core.tests.world import build_world, sign_in
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Target
 from chidao.indicators.tests.factories import ObservationFactory
@@ -86,12 +86,6 @@ def world():
     return world
 
 
-def page_client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def api_client(user) -> APIClient:
     _token, secret = do_create_api_token(by=user, name="Kiểm thử công thức")
     client = APIClient()
@@ -131,7 +125,7 @@ def assert_csv_is_safe(content: bytes, *, hostile: tuple[str, ...]) -> list[list
 
 def test_the_audit_csv_writes_a_typed_username_path_and_detail_as_text(world):
     assert AuditEvent.objects.filter(username=HOSTILE["username"]).exists()
-    admin = page_client(world.users["admin"])
+    admin = sign_in(Client(), world.users["admin"])
 
     response = admin.get(reverse("audit:event_export"))
 
@@ -142,7 +136,7 @@ def test_the_audit_csv_writes_a_typed_username_path_and_detail_as_text(world):
 
 
 def test_the_ranking_xlsx(world):
-    client = page_client(world.users["secretariat"])
+    client = sign_in(Client(), world.users["secretariat"])
 
     response = client.get(
         reverse("dashboards:unit_ranking_xlsx", args=[world.committee.pk]),
@@ -175,7 +169,7 @@ def test_the_upper_level_export(world):
 
 
 def test_the_report_appendix_xlsx(world):
-    client = page_client(world.users["secretariat"])
+    client = sign_in(Client(), world.users["secretariat"])
     cycle = world.objects["cycle"]
 
     response = client.get(reverse("reporting:report_xlsx", args=[cycle.pk]))
@@ -191,7 +185,7 @@ def test_the_report_appendix_xlsx(world):
 
 
 def test_the_task_list_xlsx(world):
-    client = page_client(world.users["secretariat"])
+    client = sign_in(Client(), world.users["secretariat"])
 
     response = client.get(reverse("assignments:task_export"), {"as_of": "31/12/2025"})
 
@@ -204,7 +198,7 @@ def test_the_task_list_xlsx(world):
 
 
 def test_the_submission_board_csv_and_xlsx(world):
-    client = page_client(world.users["secretariat"])
+    client = sign_in(Client(), world.users["secretariat"])
     cycle = world.objects["cycle"]
 
     as_csv = client.get(reverse("reporting:cycle_board_csv", args=[cycle.pk]))
@@ -216,7 +210,7 @@ def test_the_submission_board_csv_and_xlsx(world):
 
 
 def test_the_cycle_list_csv_and_xlsx(world):
-    client = page_client(world.users["secretariat"])
+    client = sign_in(Client(), world.users["secretariat"])
     url = reverse("reporting:cycle_list")
 
     as_csv = client.get(url, {"xuat": "csv"})
@@ -233,7 +227,7 @@ def test_the_cycle_list_csv_and_xlsx(world):
 
 @pytest.mark.parametrize("name", ["imports:task_template", "imports:indicator_template"])
 def test_the_blank_import_forms(world, name):
-    client = page_client(world.users["secretariat"])
+    client = sign_in(Client(), world.users["secretariat"])
 
     response = client.get(reverse(name))
 

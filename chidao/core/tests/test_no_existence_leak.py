@@ -18,7 +18,7 @@ from rest_framework.test import APIClient
 from chidao.api.services import do_create_api_token
 from chidao.assignments.tests.factories import TaskFactory
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
-from chidao.core.tests.world import ROLES, build_world
+from chidao.core.tests.world import ROLES, build_world, sign_in
 from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.models import Unit
 from chidao.org.tests.factories import UnitFactory
@@ -67,12 +67,6 @@ def api_client(user) -> APIClient:
     return client
 
 
-def page_client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def listed_titles(response) -> set[str]:
     """The titles of the list page's rows (the search box echoes the query)."""
     return {task.title for task in response.context["tasks"]}
@@ -99,7 +93,7 @@ def test_an_api_filter_on_a_hidden_object_answers_as_on_a_missing_one(world, rol
 
 @pytest.mark.parametrize("role", BLIND_ROLES)
 def test_the_list_page_and_export_show_nothing_of_a_hidden_object(world, role):
-    client = page_client(world.users[role])
+    client = sign_in(Client(), world.users[role])
     list_url, export_url = reverse("assignments:task_list"), reverse("assignments:task_export")
     for name in FILTERS:
         hidden = {name: world.objects["hidden_ids"][name]}
@@ -121,7 +115,7 @@ def test_searching_a_hidden_title_finds_nothing_anywhere(world, role):
     user = world.users[role]
     search = {"q": HIDDEN_TITLE}
     api = api_client(user)
-    page = page_client(user)
+    page = sign_in(Client(), user)
 
     assert api.get(reverse("api:task-list"), search).json()["count"] == 0
     counts = api.get(reverse("api:task-counts"), search).json()
@@ -137,7 +131,7 @@ def test_the_admin_sees_the_hidden_task_so_the_searches_above_can_find_it(world)
     search = {"q": HIDDEN_TITLE}
 
     assert api_client(admin).get(reverse("api:task-list"), search).json()["count"] == 1
-    page = page_client(admin)
+    page = sign_in(Client(), admin)
     assert HIDDEN_TITLE in listed_titles(page.get(reverse("assignments:task_list"), search))
     assert HIDDEN_TITLE in export_titles(page.get(reverse("assignments:task_export"), search))
     lead_unit = {"lead_unit": world.objects["hidden_ids"]["lead_unit"]}
