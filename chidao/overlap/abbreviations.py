@@ -33,6 +33,7 @@ ABBREVIATIONS: dict[str, str] = {
     "CSDLQG": "cơ sở dữ liệu quốc gia",
     "TTDL": "trung tâm dữ liệu",
     "DLM": "dữ liệu mở",
+    "TSLCD": "truyền số liệu chuyên dùng",
     "SHTT": "sở hữu trí tuệ",
     "NC&PT": "nghiên cứu và phát triển",
     "R&D": "nghiên cứu và phát triển",

@@ -9,6 +9,7 @@ the user wrote.
 """
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from chidao.core.text import fold_text, normalize_text
@@ -112,27 +113,38 @@ class MatchText:
         return " ".join(self.words)
 
 
-def _expand(token: str) -> tuple[str, ...]:
+def _expand(token: str, learned: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     if token in _CAPITALS_ONLY:
         return tuple(_WORD.findall(fold_text(ABBREVIATIONS[token])))
     folded = fold_text(token)
     if folded in _EXPANSIONS:
         return _EXPANSIONS[folded]
+    if folded in learned and sum(ch.isupper() for ch in token) >= 2:
+        return learned[folded]
     if _JOINERS.search(token):
-        return tuple(word for part in _JOINERS.split(token) if part for word in _expand(part))
+        return tuple(
+            word for part in _JOINERS.split(token) if part for word in _expand(part, learned)
+        )
     return (folded,)
 
 
-def parse_match_text(text: str | None) -> MatchText:
-    """Cut ``text`` into written words and their folded, expanded forms."""
+def parse_match_text(
+    text: str | None, *, abbreviations: Mapping[str, tuple[str, ...]] | None = None
+) -> MatchText:
+    """Cut ``text`` into written words and their folded, expanded forms.
+
+    ``abbreviations`` adds short forms learned from the committee's own data
+    (``get_learned_abbreviations``); like "AI", they are expanded only in capitals.
+    """
     original = normalize_text(text)
+    learned = abbreviations or {}
     written: list[WrittenWord] = []
     words: list[str] = []
     origin: list[int] = []
     for match in _WORD.finditer(original):
         index = len(written)
         written.append(WrittenWord(match.group(), match.start(), match.end()))
-        for word in _expand(match.group()):
+        for word in _expand(match.group(), learned):
             words.append(word)
             origin.append(index)
     return MatchText(original, tuple(written), tuple(words), tuple(origin))
@@ -147,9 +159,61 @@ _BOILERPLATE = re.compile(
 )
 
 
-def fold_for_matching(text: str | None) -> str:
+def fold_for_matching(
+    text: str | None, *, abbreviations: Mapping[str, tuple[str, ...]] | None = None
+) -> str:
     """The folded, expanded form of ``text`` that the vectorisers read."""
-    return _BOILERPLATE.sub(" ", parse_match_text(text).folded).strip()
+    return _BOILERPLATE.sub(" ", parse_match_text(text, abbreviations=abbreviations).folded).strip()
+
+
+# "Trung tâm giám sát, điều hành thông minh (IOC)": a name, then its short form in
+# parentheses. The name runs back to its first capital (not the sentence's first word)
+# or, failing one, to the words whose initials spell the short form.
+_DEFINED = re.compile(r"\(([A-ZĐ][A-ZĐa-z0-9&\-]{1,11})\)")
+_NAME_WORD = re.compile(r"\w+")
+
+
+def get_learned_abbreviations(
+    texts: Iterable[str], *, names: Iterable[tuple[str, str]] = ()
+) -> dict[str, tuple[str, ...]]:
+    """Short forms a committee's own data defines, folded short form → folded words.
+
+    Read from ``(IOC)`` after a name in any of ``texts`` and from ``names``, pairs of
+    (full name, short name) such as a unit's. Short forms of the fixed table
+    (``ABBREVIATIONS``) keep their meaning.
+    """
+    learned: dict[str, tuple[str, ...]] = {}
+
+    def learn(short: str, long_words: list[str]) -> None:
+        key = fold_text(short)
+        if key in _EXPANSIONS or not long_words or key in learned or len(key) < 2:
+            return
+        expansion = tuple(word for word in _WORD.findall(fold_text(" ".join(long_words))))
+        if expansion and expansion != (key,):
+            learned[key] = expansion
+
+    for text in texts:
+        original = normalize_text(text)
+        for match in _DEFINED.finditer(original):
+            short = match.group(1)
+            before = _NAME_WORD.findall(original[: match.start()])[-12:]
+            learn(short, _name_before(before, short))
+    for full, short in names:
+        short = normalize_text(short)
+        if short and short.isupper() and " " not in short:
+            learn(short, _NAME_WORD.findall(normalize_text(full)))
+    return learned
+
+
+def _name_before(words: list[str], short: str) -> list[str]:
+    letters = [ch for ch in fold_text(short) if ch.isalpha()]
+    initials = [fold_text(word)[:1] for word in words]
+    if len(letters) <= len(words) and initials[-len(letters) :] == letters:
+        return words[-len(letters) :]
+    capitals = [i for i, word in enumerate(words) if i and word[:1].isupper()]
+    if capitals:
+        return words[capitals[0] if len(words) - capitals[0] <= 8 else capitals[-1] :]
+    return words[-6:]
 
 
 @dataclass(frozen=True)

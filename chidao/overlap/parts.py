@@ -1,0 +1,601 @@
+"""What a task is, read from its wording: action, product, object, scope and period.
+
+Word overlap alone cannot tell "kết nối với Cơ sở dữ liệu quốc gia về dân cư" from "… về
+bảo hiểm": the two differ in the one word that matters. So each task is also read into
+its parts, with rules on the folded, abbreviation-expanded words (``rules.parse_match_text``):
+
+- the **action** (xây dựng, ban hành, triển khai, kiểm tra, báo cáo, sơ kết …), read from
+  the words before the product, grouped by kind of work (drafting, carrying out,
+  checking, reviewing …);
+- the **product or stage** (kế hoạch, đề án, quy chế, cơ sở dữ liệu, hệ thống, hội nghị
+  quán triệt / sơ kết …);
+- the **object**: which law, which database, which field, which document number, what
+  the product is "về";
+- the **scope**: who it is for (doanh nghiệp, cán bộ, người dân, các xã …) and the level
+  of government it is written for (quốc gia, tỉnh, xã);
+- the **period**: the years it names (năm 2026, giai đoạn 2026–2030).
+
+``compare_parts`` says which parts two tasks share and which differ. Two tasks are the
+same work when they do the same kind of action on the same object for overlapping
+people and years; a national task and a province's version, or a province's task and a
+commune's share of it, are *related* (parent and part). Plain functions, no database.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from chidao.core.text import fold_text
+from chidao.overlap.rules import STOP_WORDS, MatchText, parse_match_text
+
+# --- Vocabulary (folded words) ---------------------------------------------------------
+
+# Actions: folded phrase → (label shown, kind of work). Longer phrases are tried first.
+ACTIONS: dict[str, tuple[str, str]] = {
+    "xay dung": ("xây dựng", "make"),
+    "soan thao": ("soạn thảo", "draft"),
+    "lap ke hoach": ("lập kế hoạch", "draft"),
+    "lap de an": ("lập đề án", "draft"),
+    "lap quy hoach": ("lập quy hoạch", "draft"),
+    "hoan thien": ("hoàn thiện", "draft"),
+    "nghien cuu": ("nghiên cứu", "draft"),
+    "de xuat": ("đề xuất", "draft"),
+    "trinh": ("trình", "draft"),
+    "ban hanh": ("ban hành", "draft"),
+    "sua doi": ("sửa đổi", "draft"),
+    "bo sung": ("bổ sung", "draft"),
+    "phe duyet": ("phê duyệt", "draft"),
+    "thanh lap": ("thành lập", "make"),
+    "lap dat": ("lắp đặt", "make"),
+    "dau tu": ("đầu tư", "make"),
+    "nang cap": ("nâng cấp", "make"),
+    "mua sam": ("mua sắm", "make"),
+    "hinh thanh": ("hình thành", "make"),
+    "trien khai": ("triển khai", "carry"),
+    "thuc hien": ("thực hiện", "carry"),
+    "to chuc thuc hien": ("tổ chức thực hiện", "carry"),
+    "van hanh": ("vận hành", "operate"),
+    "duy tri": ("duy trì", "operate"),
+    "ap dung": ("áp dụng", "carry"),
+    "nhan rong": ("nhân rộng", "carry"),
+    "dua vao su dung": ("đưa vào sử dụng", "carry"),
+    "khai thac": ("khai thác", "operate"),
+    "ket noi": ("kết nối", "carry"),
+    "tich hop": ("tích hợp", "carry"),
+    "lien thong": ("liên thông", "carry"),
+    "so hoa": ("số hóa", "carry"),
+    "phat trien": ("phát triển", "carry"),
+    "day manh": ("đẩy mạnh", "carry"),
+    "ho tro": ("hỗ trợ", "carry"),
+    "kiem tra": ("kiểm tra", "check"),
+    "giam sat": ("giám sát", "check"),
+    "thanh tra": ("thanh tra", "check"),
+    "hau kiem": ("hậu kiểm", "check"),
+    "ra soat": ("rà soát", "check"),
+    "bao cao": ("báo cáo", "review"),
+    "danh gia": ("đánh giá", "review"),
+    "so ket": ("sơ kết", "review"),
+    "tong ket": ("tổng kết", "review"),
+    "quan triet": ("quán triệt", "spread"),
+    "tuyen truyen": ("tuyên truyền", "spread"),
+    "pho bien": ("phổ biến", "spread"),
+    "dao tao": ("đào tạo", "train"),
+    "boi duong": ("bồi dưỡng", "train"),
+    "tap huan": ("tập huấn", "train"),
+}
+
+# Kinds of work that one task may well hold together: drafting a plan and carrying it
+# out ("xây dựng và triển khai"), carrying out and operating, checking and reporting what
+# was found. Any other two kinds are different work: building a centre is not running it.
+_COMPATIBLE = {
+    frozenset({"draft", "make"}),
+    frozenset({"draft", "carry"}),
+    frozenset({"make", "carry"}),
+    frozenset({"carry", "operate"}),
+    frozenset({"check", "review"}),
+    frozenset({"spread", "train"}),
+}
+
+# Products and stages: folded phrase → (label shown, family). Meetings are told apart by
+# their stage: a conference to study a resolution is not the one reviewing a year of it.
+PRODUCTS: dict[str, tuple[str, str]] = {
+    "hoi nghi quan triet": ("hội nghị quán triệt", "meeting-study"),
+    "hoi nghi so ket": ("hội nghị sơ kết", "meeting-review"),
+    "hoi nghi tong ket": ("hội nghị tổng kết", "meeting-final"),
+    "hoi nghi": ("hội nghị", "meeting"),
+    "ke hoach": ("kế hoạch", "plan"),
+    "chuong trinh hanh dong": ("chương trình hành động", "plan"),
+    "chuong trinh": ("chương trình", "plan"),
+    "chien luoc": ("chiến lược", "plan"),
+    "lo trinh": ("lộ trình", "plan"),
+    "quy hoach": ("quy hoạch", "masterplan"),
+    "de an": ("đề án", "scheme"),
+    "du an luat": ("dự án luật", "law"),
+    "du an": ("dự án", "scheme"),
+    "quy che": ("quy chế", "rules"),
+    "quy dinh": ("quy định", "rules"),
+    "quy trinh": ("quy trình", "rules"),
+    "noi quy": ("nội quy", "rules"),
+    "nghi dinh": ("nghị định", "decree"),
+    "thong tu": ("thông tư", "decree"),
+    "van ban quy pham phap luat": ("văn bản quy phạm pháp luật", "decree"),
+    "van ban huong dan": ("văn bản hướng dẫn", "guidance"),
+    "huong dan": ("hướng dẫn", "guidance"),
+    "so tay": ("sổ tay", "guidance"),
+    "luat": ("luật", "law"),
+    "nghi quyet": ("nghị quyết", "resolution"),
+    "co che": ("cơ chế", "policy"),
+    "chinh sach": ("chính sách", "policy"),
+    "co so du lieu": ("cơ sở dữ liệu", "data"),
+    "kho du lieu": ("kho dữ liệu", "data"),
+    "du lieu": ("dữ liệu", "data"),
+    "he thong": ("hệ thống", "system"),
+    "nen tang": ("nền tảng", "system"),
+    "phan mem": ("phần mềm", "system"),
+    "ung dung": ("ứng dụng", "system"),
+    "cong thong tin": ("cổng thông tin", "system"),
+    "trung tam": ("trung tâm", "centre"),
+    "ha tang": ("hạ tầng", "infrastructure"),
+    "mang": ("mạng", "infrastructure"),
+    "bo tieu chi": ("bộ tiêu chí", "criteria"),
+    "bo chi so": ("bộ chỉ số", "criteria"),
+    "tieu chi": ("tiêu chí", "criteria"),
+    "bao cao": ("báo cáo", "report"),
+    "cuoc thi": ("cuộc thi", "contest"),
+    "giai thuong": ("giải thưởng", "contest"),
+    "phong trao": ("phong trào", "movement"),
+    "quy dau tu": ("quỹ đầu tư", "fund"),
+    "quy phat trien": ("quỹ phát triển", "fund"),
+    "he sinh thai": ("hệ sinh thái", "ecosystem"),
+    "mo hinh": ("mô hình", "model"),
+    "ngay hoi": ("ngày hội", "event"),
+    "san thuong mai dien tu": ("sàn thương mại điện tử", "system"),
+    "danh muc": ("danh mục", "list"),
+}
+
+# Words after which the next few words say which one: which law, which database, what
+# the work is "về". Compared head by head.
+_OBJECT_HEADS: dict[str, str] = {
+    "luat": "luật",
+    "co so du lieu quoc gia ve": "cơ sở dữ liệu",
+    "co so du lieu quoc gia": "cơ sở dữ liệu",
+    "co so du lieu": "cơ sở dữ liệu",
+    "he thong thong tin": "hệ thống",
+    "trung tam": "trung tâm",
+    "linh vuc": "lĩnh vực",
+    "nganh": "ngành",
+    "ve": "về",
+    "cho": "cho",
+    "nhan luc": "nhân lực",
+    "cong nghe": "công nghệ",
+}
+
+# Words that end an object phrase: what follows is purpose, place or time.
+_OBJECT_END = frozenset(
+    [
+        "de",
+        "nham",
+        "theo",
+        "tren",
+        "tai",
+        "trong",
+        "cho",
+        "giai",
+        "nam",
+        "den",
+        "va",
+        "voi",
+        "cua",
+        "truoc",
+        "sau",
+        "khi",
+    ]
+)
+_OBJECT_END_PAIRS = frozenset(
+    {("phuc", "vu"), ("dap", "ung"), ("dam", "bao"), ("gan", "ket"), ("thuc", "day")}
+)
+
+
+def _ends_object(words: tuple[str, ...], i: int, ends: frozenset[str] = _OBJECT_END) -> bool:
+    return words[i] in ends or tuple(words[i : i + 2]) in _OBJECT_END_PAIRS
+
+
+# Words too general to tell two objects apart ("các", "mới").
+_VAGUE = STOP_WORDS - frozenset(["bao", "gom", "hien", "huong", "doi", "thanh", "pho"]) | frozenset(
+    ["cac", "moi", "chung", "tong", "the", "dung", "hien", "co", "lien", "quan", "cap"]
+)
+# What a product is "of", after its name: the words that tell one plan from another,
+# once the verbs every product takes ("quản lý, vận hành, sử dụng") are left out.
+_GENERIC = _VAGUE | frozenset(
+    [
+        "quan",
+        "ly",
+        "su",
+        "dung",
+        "van",
+        "hanh",
+        "khai",
+        "thac",
+        "thuc",
+        "hien",
+        "trien",
+        "khai",
+        "xay",
+        "dung",
+        "phat",
+        "trien",
+        "ung",
+        "dung",
+        "ho",
+        "tro",
+        "nang",
+        "cao",
+        "hieu",
+        "qua",
+        "to",
+        "chuc",
+        "hoat",
+        "dong",
+    ]
+)
+
+# Who the work is for: folded phrase → group label.
+BENEFICIARIES: dict[str, str] = {
+    "doanh nghiep": "doanh nghiệp",
+    "hop tac xa": "doanh nghiệp",
+    "ho kinh doanh": "doanh nghiệp",
+    "can bo": "cán bộ, công chức",
+    "cong chuc": "cán bộ, công chức",
+    "vien chuc": "cán bộ, công chức",
+    "co quan nha nuoc": "cán bộ, công chức",
+    "nguoi dan": "người dân",
+    "cong dan": "người dân",
+    "ho gia dinh": "người dân",
+    "hoc sinh": "học sinh, trường học",
+    "sinh vien": "học sinh, trường học",
+    "truong hoc": "học sinh, trường học",
+    "co so giao duc": "học sinh, trường học",
+    "benh vien": "cơ sở y tế",
+    "co so y te": "cơ sở y tế",
+    "tram y te": "cơ sở y tế",
+    "nong dan": "nông dân",
+    "cac xa": "các xã, phường",
+    "cac phuong": "các xã, phường",
+    "cac dia phuong": "các xã, phường",
+    "nha khoa hoc": "nhà khoa học",
+    "chuyen gia": "nhà khoa học",
+    # "chợ" folds to "cho" (for): only in the names markets go by.
+    "cho truyen thong": "chợ, siêu thị",
+    "cho dau moi": "chợ, siêu thị",
+    "sieu thi": "chợ, siêu thị",
+    "khu cong nghiep": "khu, cụm công nghiệp",
+    "cum cong nghiep": "khu, cụm công nghiệp",
+    "khu du lich": "khu du lịch",
+    "thon": "thôn, bản",
+}
+
+NATIONAL, PROVINCE, COMMUNE = "quốc gia", "tỉnh", "xã"
+_LEVEL_RANK = {NATIONAL: 0, PROVINCE: 1, COMMUNE: 2}
+_NATIONAL_MARKS = (
+    "toan quoc",
+    "ca nuoc",
+    "trinh thu tuong",
+    "trinh chinh phu",
+    "trinh quoc hoi",
+    "cac bo nganh",
+    "bo nganh dia phuong",
+)
+# Written words (lower case) that name a level, with the folded words that, following
+# them, make them something else ("xã hội", "hợp tác xã" is caught before).
+_PROVINCE_WORDS = frozenset({"tỉnh", "tinh"})
+_COMMUNE_WORDS = frozenset({"xã", "phường", "xa", "phuong"})
+_NOT_COMMUNE_NEXT = frozenset({"hoi"})
+_NOT_COMMUNE_PREVIOUS = frozenset({"tac", "cac"})
+
+# First words of the bodies a task reports to ("báo cáo UBND tỉnh", "báo cáo Bộ …").
+_BODIES = [(word,) for word in ("uy", "ban", "bo", "so", "thuong", "chinh", "thu", "hoi", "tinh")]
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_BREAK = re.compile(r"[,;:()\[\]\n]|\.\s")
+
+
+# --- Reading ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part read from a task: a label (what users see) and the family compared."""
+
+    label: str
+    family: str
+
+
+@dataclass(frozen=True)
+class TaskParts:
+    """A task read into the parts that say which work it is."""
+
+    actions: tuple[Part, ...]
+    products: tuple[Part, ...]
+    # head → (folded words, written words) of what follows it.
+    objects: dict[str, tuple[frozenset[str], str]] = field(default_factory=dict)
+    documents: frozenset[str] = frozenset()
+    beneficiaries: frozenset[str] = frozenset()
+    level: str | None = None
+    years: tuple[int, int] | None = None
+
+    @property
+    def action(self) -> Part | None:
+        return self.actions[0] if self.actions else None
+
+    @property
+    def product(self) -> Part | None:
+        return self.products[0] if self.products else None
+
+
+def _breaks(text: MatchText) -> list[bool]:
+    """``breaks[i]``: the written words before folded word ``i`` end a clause."""
+    breaks = [False] * len(text.words)
+    for i, origin in enumerate(text.origin):
+        if i and origin != text.origin[i - 1] and origin:
+            gap = text.original[text.written[origin - 1].end : text.written[origin].start]
+            breaks[i] = bool(_BREAK.search(gap))
+    return breaks
+
+
+def _find(words: tuple[str, ...], table: dict, start: int = 0, end: int | None = None):
+    """``(position, length, key)`` of each phrase of ``table`` in ``words``, longest
+    first at a position, not overlapping."""
+    end = len(words) if end is None else end
+    keys = sorted(table, key=lambda key: -len(key.split()))
+    found, i = [], start
+    while i < end:
+        for key in keys:
+            n = len(key.split())
+            if " ".join(words[i : i + n]) == key and i + n <= end:
+                found.append((i, n, key))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _written(text: MatchText, start: int, end: int) -> str:
+    origins = sorted({text.origin[i] for i in range(start, end)})
+    return " ".join(text.written[i].text for i in origins)
+
+
+def _objects(text: MatchText, breaks: list[bool], stops: set[int], products):
+    words, objects = text.words, {}
+    if products:
+        position, length, key = products[0]
+        start = end = position + length
+        while (
+            end < len(words)
+            and end - start < 6
+            and end not in stops
+            and not _ends_object(words, end, _OBJECT_END - {"va"})
+        ):
+            end += 1
+        content = frozenset(words[start:end]) - _GENERIC
+        if content:
+            objects["sản phẩm"] = (content, _written(text, start, end))
+    for position, length, key in _find(words, _OBJECT_HEADS):
+        head = _OBJECT_HEADS[key]
+        start = position + length
+        end = start
+        while (
+            end < len(words)
+            and end - start < 5
+            and not _ends_object(words, end)
+            and end not in stops
+            and not (breaks[end] and end > start)
+        ):
+            end += 1
+        content = frozenset(words[start:end]) - _VAGUE
+        if content and head not in objects:
+            objects[head] = (content, _written(text, start, end))
+    return objects
+
+
+def _level(text: MatchText) -> str | None:
+    folded = " ".join(text.words)
+    lower = [word.text.lower() for word in text.written]
+    levels = set()
+    for i, word in enumerate(lower):
+        following = text.words[text.origin.index(i) + 1] if i + 1 < len(lower) else ""
+        previous = fold_text(lower[i - 1]) if i else ""
+        if word in _PROVINCE_WORDS:
+            levels.add(PROVINCE)
+        elif (
+            word in _COMMUNE_WORDS
+            and following not in _NOT_COMMUNE_NEXT
+            and previous not in _NOT_COMMUNE_PREVIOUS
+        ):
+            levels.add(COMMUNE)
+    if any(mark in folded for mark in _NATIONAL_MARKS):
+        levels.add(NATIONAL)
+    # A task names the level it is written for last: "hướng dẫn các xã … của tỉnh".
+    if not levels:
+        return None
+    return min(levels, key=lambda level: _LEVEL_RANK[level])
+
+
+def _years(words: tuple[str, ...]) -> tuple[int, int] | None:
+    years = []
+    for i, word in enumerate(words):
+        if not _YEAR.match(word):
+            continue
+        previous = words[i - 1] if i else ""
+        # A date's year ("ngày 22/12/2024") is when a document was signed, not the period;
+        # a year after a year is the end of a range ("2026-2030").
+        if (previous.isdigit() or previous == "ngay") and not _YEAR.match(previous):
+            continue
+        years.append(int(word))
+    if not years:
+        return None
+    return min(years), max(years)
+
+
+_DOCUMENT_NUMBER = re.compile(r"^\d{1,4}$")
+_DOCUMENT_WORDS = frozenset({"nghi", "ket", "chi", "quyet", "luan", "thi", "so", "dinh"})
+
+
+def _documents(words: tuple[str, ...]) -> frozenset[str]:
+    """Numbers of the documents a task names ("Nghị quyết số 57-NQ/TW" → "57")."""
+    found = set()
+    for i, word in enumerate(words):
+        if (
+            i
+            and _DOCUMENT_NUMBER.match(word)
+            and not _YEAR.match(word)
+            and words[i - 1] in {"quyet", "luan", "thi", "so", "dinh"}
+            and (i < 2 or words[i - 2] in _DOCUMENT_WORDS | {"ke", "hoach"})
+        ):
+            found.add(word)
+    return frozenset(found)
+
+
+def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
+    """Read a task's wording into its parts."""
+    if not isinstance(text, MatchText):
+        text = parse_match_text(text, abbreviations=abbreviations)
+    words = text.words
+    breaks = _breaks(text)
+    products = [
+        (position, length, key)
+        for position, length, key in _find(words, PRODUCTS)
+        # "…, báo cáo UBND tỉnh": reporting to a body is not what the task makes.
+        if not (key == "bao cao" and position and words[position + 2 : position + 3] in _BODIES)
+    ]
+    lead = []
+    # "Báo cáo kết quả …", "Báo cáo sơ kết …": a report is what the task does.
+    if products and products[0][:3] == (0, 2, "bao cao"):
+        products, lead = products[1:], [(0, 2, "bao cao")]
+    product_start = products[0][0] if products else min(len(words), 8)
+    # The action is read from the words before the product ("Kiểm tra việc thực hiện
+    # quy chế"): a verb after it belongs to the product's name ("bộ tiêu chí đánh giá").
+    actions = lead + _find(words, ACTIONS, 2 if lead else 0, product_start)
+    stops = {position for position, _, _ in actions}
+    beneficiaries = frozenset(BENEFICIARIES[key] for _, _, key in _find(words, BENEFICIARIES))
+    return TaskParts(
+        actions=tuple(Part(*ACTIONS[key]) for _, _, key in actions),
+        products=tuple(Part(*PRODUCTS[key]) for _, _, key in products),
+        objects=_objects(text, breaks, stops, products),
+        documents=_documents(words),
+        beneficiaries=beneficiaries,
+        level=_level(text),
+        years=_years(words),
+    )
+
+
+# --- Comparing -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartsComparison:
+    """Which parts two tasks share and which differ, in words a secretariat reads."""
+
+    agree: tuple[str, ...]
+    differ: tuple[str, ...]
+    # A difference that makes them different work (not only worded differently).
+    conflict: bool
+    # One is the other's version at another level (a national task and a province's).
+    related: bool
+    # Same kind of action, same product and, where both name one, the same object.
+    agreeing: bool = False
+
+    @property
+    def summary(self) -> str:
+        """ "cùng xây dựng quy chế; khác đối tượng: dân cư / bảo hiểm"."""
+        return "; ".join(filter(None, (" ".join(self.agree), "; ".join(self.differ))))
+
+
+def _kinds(parts: TaskParts) -> set[str]:
+    return {part.family for part in parts.actions}
+
+
+def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
+    if not a.actions or not b.actions:
+        return False
+    # The first action says what the task does ("Kiểm tra việc thực hiện …" checks).
+    head_a, head_b = a.action.family, b.action.family
+    if head_a in _kinds(b) or head_b in _kinds(a):
+        return False
+    return frozenset({head_a, head_b}) not in _COMPATIBLE
+
+
+def _products_differ(a: TaskParts, b: TaskParts) -> bool:
+    if not a.products or not b.products:
+        return False
+    families_a = {part.family for part in a.products}
+    families_b = {part.family for part in b.products}
+    return a.product.family not in families_b and b.product.family not in families_a
+
+
+def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
+    """What two tasks share and what sets them apart."""
+    agree, differ, conflict = [], [], False
+    same_object = False
+
+    shared_action = next(
+        (x for x in a.actions for y in b.actions if x.family == y.family and x.label == y.label),
+        None,
+    ) or next((x for x in a.actions for y in b.actions if x.family == y.family), None)
+    if shared_action:
+        agree.append(shared_action.label)
+    elif _actions_differ(a, b):
+        differ.append(_("khác việc: %(a)s / %(b)s") % {"a": a.action.label, "b": b.action.label})
+        conflict = True
+
+    shared_product = next((x for x in a.products for y in b.products if x.family == y.family), None)
+    if _products_differ(a, b):
+        differ.append(
+            _("khác sản phẩm: %(a)s / %(b)s") % {"a": a.product.label, "b": b.product.label}
+        )
+        conflict = True
+    elif shared_product:
+        agree.append(shared_product.label)
+
+    for head in a.objects.keys() & b.objects.keys():
+        (words_a, written_a), (words_b, written_b) = a.objects[head], b.objects[head]
+        if words_a & words_b:
+            same_object = True
+            continue
+        differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": written_a, "b": written_b})
+        conflict = True
+    if a.documents and b.documents and not a.documents & b.documents:
+        differ.append(
+            _("khác văn bản: %(a)s / %(b)s")
+            % {"a": ", ".join(sorted(a.documents)), "b": ", ".join(sorted(b.documents))}
+        )
+        conflict = True
+
+    if a.beneficiaries and b.beneficiaries and not a.beneficiaries & b.beneficiaries:
+        differ.append(
+            _("khác đối tượng: %(a)s / %(b)s")
+            % {"a": ", ".join(sorted(a.beneficiaries)), "b": ", ".join(sorted(b.beneficiaries))}
+        )
+        conflict = True
+
+    if a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]):
+        differ.append(
+            _("khác thời gian: %(a)s / %(b)s") % {"a": _period(a.years), "b": _period(b.years)}
+        )
+        conflict = True
+
+    related = bool(a.level and b.level and a.level != b.level)
+    if related:
+        differ.append(_("khác cấp: %(a)s / %(b)s") % {"a": a.level, "b": b.level})
+
+    agreeing = bool(
+        (shared_action or not (a.actions and b.actions)) and shared_product and same_object
+    )
+    if agree:
+        agree = [_("cùng %(parts)s") % {"parts": " ".join(agree)}]
+    return PartsComparison(tuple(agree), tuple(differ), conflict, related, agreeing)
+
+
+def _period(years: tuple[int, int]) -> str:
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
