@@ -21,11 +21,13 @@ from chidao.assignments.choices import TaskState
 from chidao.assignments.models import Task
 from chidao.committees.access import get_committee_tree
 from chidao.committees.models import Committee
-from chidao.overlap.index import THRESHOLD, SimilarityIndex
+from chidao.overlap.index import AGREEING_THRESHOLD, SimilarityIndex, is_same_work
+from chidao.overlap.parts import PartsComparison, TaskParts, compare_parts, read_parts
 from chidao.overlap.rules import (
     MatchText,
     Segment,
     get_highlighted,
+    get_learned_abbreviations,
     get_shared_phrases,
     parse_match_text,
 )
@@ -53,6 +55,16 @@ class TreeIndex:
     committee_ids: frozenset[int]
     tasks: dict[int, IndexedTask]
     index: SimilarityIndex
+    _parts: dict[int, TaskParts] = field(default_factory=dict)
+
+    def get_parts(self, pk: int) -> TaskParts:
+        """The parts of task ``pk``, read once (only tasks that come up in a match)."""
+        if pk not in self._parts:
+            self._parts[pk] = read_parts(self.tasks[pk].text)
+        return self._parts[pk]
+
+    def read(self, text: str) -> MatchText:
+        return parse_match_text(text, abbreviations=self.index.abbreviations)
 
     def are_breakdown(self, a: int, b: int) -> bool:
         first, second = self.tasks[a], self.tasks[b]
@@ -126,19 +138,33 @@ def get_tree_index(committee: Committee) -> TreeIndex:
     return tree
 
 
-_FIELDS = ("pk", "committee_id", "lead_unit_id", "parent_id", "title", "description")
+_FIELDS = (
+    "pk",
+    "committee_id",
+    "lead_unit_id",
+    "parent_id",
+    "title",
+    "description",
+    "lead_unit__name",
+    "lead_unit__short_name",
+)
 
 
-def _indexed(row) -> IndexedTask:
-    pk, committee_id, lead_unit_id, parent_id, title, _ = row
-    return IndexedTask(pk, committee_id, lead_unit_id, parent_id, parse_match_text(title))
+def _indexed(row, abbreviations) -> IndexedTask:
+    pk, committee_id, lead_unit_id, parent_id, title, *_ = row
+    text = parse_match_text(title, abbreviations=abbreviations)
+    return IndexedTask(pk, committee_id, lead_unit_id, parent_id, text)
 
 
 def _build_tree(root_id: int, committee_ids: frozenset[int], tasks) -> TreeIndex:
     rows = list(tasks.values_list(*_FIELDS))
-    indexed = {row[0]: _indexed(row) for row in rows}
     texts = [get_task_text(row[4], row[5]) for row in rows]
-    return TreeIndex(root_id, committee_ids, indexed, SimilarityIndex(list(indexed), texts))
+    # Short forms the tree's own tasks define ("(IOC)") and its lead units' short names.
+    names = sorted({(row[6], row[7]) for row in rows})
+    learned = get_learned_abbreviations(texts, names=names)
+    indexed = {row[0]: _indexed(row, learned) for row in rows}
+    index = SimilarityIndex(list(indexed), texts, abbreviations=learned)
+    return TreeIndex(root_id, committee_ids, indexed, index)
 
 
 def _update_tree(tree: TreeIndex, tasks, *, since) -> TreeIndex | None:
@@ -154,7 +180,7 @@ def _update_tree(tree: TreeIndex, tasks, *, since) -> TreeIndex | None:
     if tree.index.refits_due + len(removed) + len(rows) > max(10, len(current) // 4):
         return None
     indexed = {pk: task for pk, task in tree.tasks.items() if pk not in removed}
-    indexed.update({row[0]: _indexed(row) for row in rows})
+    indexed.update({row[0]: _indexed(row, tree.index.abbreviations) for row in rows})
     changed = {row[0]: get_task_text(row[4], row[5]) for row in rows}
     index = tree.index.updated(changed, removed)
     return TreeIndex(tree.root_id, tree.committee_ids, indexed, index)
@@ -169,10 +195,20 @@ class SimilarTask:
     is_breakdown: bool = False
     segments: list[Segment] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
+    comparison: PartsComparison | None = None
 
     @property
     def is_likely_overlap(self) -> bool:
-        return self.score >= THRESHOLD and not self.is_breakdown
+        return (
+            not self.is_breakdown
+            and self.comparison is not None
+            and is_same_work(self.score, self.comparison)
+        )
+
+    @property
+    def is_level_version(self) -> bool:
+        """A version of the same work at another level (parent and part)."""
+        return self.is_likely_overlap and self.comparison.related
 
     @property
     def percent(self) -> int:
@@ -190,6 +226,7 @@ def _visible_tasks(user, pks):
 
 def _describe(tree: TreeIndex, matches, text: MatchText, visible, *, of_task=None):
     found = []
+    parts = tree.get_parts(of_task) if of_task is not None else read_parts(text)
     for match in matches:
         task = visible.get(match.key)
         if task is None:
@@ -203,6 +240,7 @@ def _describe(tree: TreeIndex, matches, text: MatchText, visible, *, of_task=Non
                 is_breakdown=of_task is not None and tree.are_breakdown(of_task, match.key),
                 segments=get_highlighted(other, text, common=common),
                 phrases=get_shared_phrases(text, other, common=common)[:5],
+                comparison=compare_parts(parts, tree.get_parts(match.key)),
             )
         )
     return found
@@ -234,10 +272,12 @@ def get_possible_duplicates(
         return []
     tree = get_tree_index(committee)
     exclude = (exclude_task_id,) if exclude_task_id else ()
-    matches = tree.index.search_text(text, limit=limit * 3, exclude=exclude)
+    matches = tree.index.search_text(
+        text, threshold=AGREEING_THRESHOLD, limit=limit * 3, exclude=exclude
+    )
     visible = _visible_tasks(user, [match.key for match in matches])
-    found = _describe(tree, matches, parse_match_text(text), visible)
-    return found[:limit]
+    found = _describe(tree, matches, tree.read(text), visible)
+    return [item for item in found if item.is_likely_overlap][:limit]
 
 
 @dataclass
@@ -248,6 +288,7 @@ class OverlapPair:
     first_segments: list[Segment]
     second_segments: list[Segment]
     phrases: list[str]
+    comparison: PartsComparison | None = None
 
     @property
     def percent(self) -> int:
@@ -276,11 +317,13 @@ def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
     tree = get_tree_index(committee)
     scope = get_committee_tree([committee.pk])
     in_scope = {pk for pk, task in tree.tasks.items() if task.committee_id in scope}
-    candidates = [
-        (a, b, score)
-        for a, b, score in tree.index.get_pairs()
-        if a in in_scope and b in in_scope and not tree.are_breakdown(a, b)
-    ]
+    candidates = []
+    for a, b, score in tree.index.get_pairs(threshold=AGREEING_THRESHOLD):
+        if a not in in_scope or b not in in_scope or tree.are_breakdown(a, b):
+            continue
+        comparison = compare_parts(tree.get_parts(a), tree.get_parts(b))
+        if is_same_work(score, comparison):
+            candidates.append((a, b, score))
     visible = _visible_tasks(user, {pk for a, b, _ in candidates for pk in (a, b)})
     groups: dict[tuple, UnitPairGroup] = {}
     common = tree.index.common_words
@@ -298,6 +341,7 @@ def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
             first_segments=get_highlighted(first_text, second_text, common=common),
             second_segments=get_highlighted(second_text, first_text, common=common),
             phrases=get_shared_phrases(first_text, second_text, common=common)[:5],
+            comparison=compare_parts(tree.get_parts(first.pk), tree.get_parts(second.pk)),
         )
         units = tuple(sorted({first.lead_unit, second.lead_unit}, key=lambda unit: unit.name))
         groups.setdefault(tuple(unit.pk for unit in units), UnitPairGroup(units, [])).pairs.append(

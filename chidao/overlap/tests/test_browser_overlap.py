@@ -76,3 +76,44 @@ def test_the_slots_warn_on_the_form_and_list_like_tasks_on_the_task_page(
     expect(page.locator("#similar-tasks li.similar-task")).to_have_count(1)
     expect(page.locator("#similar-tasks mark").first).to_be_visible()
     web.step(page, "similar tasks on the task page")
+
+
+def test_a_match_says_which_parts_agree_and_which_differ(web, world, live_server, settings):
+    """Issue [S]: the warning on the form and the report explain each match; a task that
+    differs in the one word that matters (which database) is not flagged."""
+    settings.ROOT_URLCONF = "chidao.overlap.tests.urls_with_slots"
+    TaskFactory(
+        committee=world.committee,
+        lead_unit=world.other_unit,
+        code="IX.1",
+        title="Vận hành Trung tâm giám sát, điều hành thông minh (IOC) của tỉnh",
+    )
+    TaskFactory(
+        committee=world.committee,
+        lead_unit=world.other_unit,
+        code="IX.2",
+        title="Kết nối hệ thống một cửa điện tử với Cơ sở dữ liệu quốc gia về dân cư",
+    )
+    page = web.new_page()
+    sign_in(page, live_server, world.users["secretariat"].username, PASSWORD)
+
+    page.goto(f"{live_server.url}/thu-nghiem/giao/{world.committee.pk}/")
+    page.fill("#id_title", "Duy trì hoạt động hiệu quả Trung tâm IOC tỉnh")
+    warning = page.locator("#possible-duplicates-list li.possible-duplicate")
+    expect(warning).to_have_count(1)
+    expect(warning).to_contain_text("IX.1")
+    expect(warning.locator(".overlap-explained")).to_contain_text("cùng duy trì trung tâm")
+    web.step(page, "warning explained: IOC written short")
+
+    page.fill(
+        "#id_title", "Kết nối hệ thống một cửa điện tử với Cơ sở dữ liệu quốc gia về bảo hiểm"
+    )
+    page.locator("#id_title").dispatch_event("keyup")
+    expect(page.locator("#possible-duplicates-list")).to_have_count(0)
+    web.step(page, "another database: no warning")
+
+    settings.ROOT_URLCONF = "chidao.urls"
+    page.goto(web.url("overlap:report", committee_pk=world.committee.pk))
+    pair = page.locator(".overlap-pair-explained .overlap-explained").first
+    expect(pair).to_contain_text("cùng số hóa")
+    web.step(page, "overlaps report explained")
