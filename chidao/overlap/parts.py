@@ -23,10 +23,11 @@ commune's share of it, are *related* (parent and part). Plain functions, no data
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
 
 from django.utils.translation import gettext as _
 
-from chidao.core.text import fold_text
 from chidao.overlap.rules import STOP_WORDS, MatchText, parse_match_text
 
 # --- Vocabulary (folded words) ---------------------------------------------------------
@@ -96,6 +97,9 @@ _COMPATIBLE = {
     frozenset({"check", "review"}),
     frozenset({"spread", "train"}),
 }
+
+# Work done on other work: checking it, reviewing or reporting on it.
+_OVERSIGHT = frozenset({"check", "review"})
 
 # Products and stages: folded phrase → (label shown, family). Meetings are told apart by
 # their stage: a conference to study a resolution is not the one reviewing a year of it.
@@ -300,6 +304,10 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _BREAK = re.compile(r"[,;:()\[\]\n]|\.\s")
 
 
+# The tables ``_find`` reads, by identity (so that its index of them is built once).
+_TABLES = {id(table): table for table in (ACTIONS, PRODUCTS, _OBJECT_HEADS, BENEFICIARIES)}
+
+
 # --- Reading ---------------------------------------------------------------------------
 
 
@@ -323,6 +331,8 @@ class TaskParts:
     beneficiaries: frozenset[str] = frozenset()
     level: str | None = None
     years: tuple[int, int] | None = None
+    # The wording read, to find the one slot two near-identical tasks fill differently.
+    text: MatchText | None = None
 
     @property
     def action(self) -> Part | None:
@@ -343,16 +353,28 @@ def _breaks(text: MatchText) -> list[bool]:
     return breaks
 
 
+@cache
+def _by_first_word(table_id: int) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The phrases of a table by their first word, longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key in _TABLES[table_id]:
+        words = tuple(key.split())
+        index.setdefault(words[0], []).append((words, key))
+    for phrases in index.values():
+        phrases.sort(key=lambda phrase: -len(phrase[0]))
+    return index
+
+
 def _find(words: tuple[str, ...], table: dict, start: int = 0, end: int | None = None):
     """``(position, length, key)`` of each phrase of ``table`` in ``words``, longest
     first at a position, not overlapping."""
     end = len(words) if end is None else end
-    keys = sorted(table, key=lambda key: -len(key.split()))
+    phrases = _by_first_word(id(table))
     found, i = [], start
     while i < end:
-        for key in keys:
-            n = len(key.split())
-            if " ".join(words[i : i + n]) == key and i + n <= end:
+        for key_words, key in phrases.get(words[i], ()):
+            n = len(key_words)
+            if i + n <= end and words[i : i + n] == key_words:
                 found.append((i, n, key))
                 i += n
                 break
@@ -403,9 +425,13 @@ def _level(text: MatchText) -> str | None:
     folded = " ".join(text.words)
     lower = [word.text.lower() for word in text.written]
     levels = set()
+    # The folded form of each written word (its first word once expanded).
+    folded_written = [""] * len(lower)
+    for position in range(len(text.words) - 1, -1, -1):
+        folded_written[text.origin[position]] = text.words[position]
     for i, word in enumerate(lower):
-        following = text.words[text.origin.index(i) + 1] if i + 1 < len(lower) else ""
-        previous = fold_text(lower[i - 1]) if i else ""
+        following = folded_written[i + 1] if i + 1 < len(lower) else ""
+        previous = folded_written[i - 1] if i else ""
         if word in _PROVINCE_WORDS:
             levels.add(PROVINCE)
         elif (
@@ -487,6 +513,7 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         beneficiaries=beneficiaries,
         level=_level(text),
         years=_years(words),
+        text=text,
     )
 
 
@@ -519,8 +546,15 @@ def _kinds(parts: TaskParts) -> set[str]:
 def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
     if not a.actions or not b.actions:
         return False
-    # The first action says what the task does ("Kiểm tra việc thực hiện …" checks).
+    # The first action says what the task does: "Kiểm tra việc triển khai X" checks the
+    # work "Triển khai X" does, it does not do it again.
     head_a, head_b = a.action.family, b.action.family
+    if head_a == head_b:
+        return False
+    if (head_a in _OVERSIGHT and head_a not in _kinds(b)) or (
+        head_b in _OVERSIGHT and head_b not in _kinds(a)
+    ):
+        return True
     if head_a in _kinds(b) or head_b in _kinds(a):
         return False
     return frozenset({head_a, head_b}) not in _COMPATIBLE
@@ -543,11 +577,12 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         (x for x in a.actions for y in b.actions if x.family == y.family and x.label == y.label),
         None,
     ) or next((x for x in a.actions for y in b.actions if x.family == y.family), None)
-    if shared_action:
-        agree.append(shared_action.label)
-    elif _actions_differ(a, b):
+    if _actions_differ(a, b):
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": a.action.label, "b": b.action.label})
         conflict = True
+        shared_action = None
+    elif shared_action:
+        agree.append(shared_action.label)
 
     shared_product = next((x for x in a.products for y in b.products if x.family == y.family), None)
     if _products_differ(a, b):
@@ -564,6 +599,10 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
             same_object = True
             continue
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": written_a, "b": written_b})
+        conflict = True
+    swapped = _swapped_slot(a.text, b.text) if a.text and b.text else None
+    if swapped and not conflict:
+        differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         conflict = True
     if a.documents and b.documents and not a.documents & b.documents:
         differ.append(
@@ -595,6 +634,39 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if agree:
         agree = [_("cùng %(parts)s") % {"parts": " ".join(agree)}]
     return PartsComparison(tuple(agree), tuple(differ), conflict, related, agreeing)
+
+
+# Words a near-identical pair may swap and still be one task: actions, products and
+# levels (compared on their own above), and words every task uses.
+_SWAPPABLE = (
+    _GENERIC
+    | {word for key in (*ACTIONS, *PRODUCTS) for word in key.split()}
+    | {"tinh", "xa", "phuong", "cap", "dia", "ban"}
+)
+
+
+def _swapped_slot(a: MatchText, b: MatchText) -> tuple[str, str] | None:
+    """The written words of the one slot that two otherwise alike wordings fill with
+    different things ("đề án phát triển đô thị thông minh" / "… nông nghiệp thông
+    minh"), or ``None``. Alike: most words in the same order; one slot replaced, with
+    subject words on both sides and none in common."""
+    matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    same = sum(size for *_, size in matcher.get_matching_blocks())
+    if not changed or len(changed) > 2 or same < 0.6 * max(len(a.words), len(b.words)):
+        return None
+    spans_a = [(op[1], op[2]) for op in changed if op[2] > op[1]]
+    spans_b = [(op[3], op[4]) for op in changed if op[4] > op[3]]
+    words_a = {word for start, end in spans_a for word in a.words[start:end]} - _SWAPPABLE
+    words_b = {word for start, end in spans_b for word in b.words[start:end]} - _SWAPPABLE
+    if not words_a or not words_b or words_a & words_b:
+        return None
+    if any(word.isdigit() for word in words_a | words_b):
+        return None
+    return (
+        " … ".join(_written(a, start, end) for start, end in spans_a),
+        " … ".join(_written(b, start, end) for start, end in spans_b),
+    )
 
 
 def _period(years: tuple[int, int]) -> str:
