@@ -1,0 +1,62 @@
+"""``manage.py overlap_quality --pairs FILE.jsonl [--json]`` (issue [S]): any labelled file,
+scored as the product decides."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from chidao.overlap.index import DATA, THRESHOLD
+from chidao.overlap.quality import TARGET_PRECISION_UNSEEN, TARGET_RECALL_UNSEEN
+
+
+def _run(path) -> dict:
+    out = StringIO()
+    call_command("overlap_quality", "--pairs", str(path), "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_the_command_scores_the_test_half_as_the_product_does():
+    result = _run(DATA / "pairs_test.jsonl")
+
+    assert set(result) == {"pairs", "threshold", "precision", "recall", "f1"}
+    assert result["pairs"] == 174
+    assert result["threshold"] == THRESHOLD
+    # Measured (docs/overlap.md): the floor it must not fall below.
+    assert result["precision"] >= 0.81
+    assert result["recall"] >= 0.86
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met yet: precision 0.815 at recall 0.863 on the test half (docs/overlap.md)",
+)
+def test_the_command_finds_the_target_met_on_the_test_half():
+    result = _run(DATA / "pairs_test.jsonl")
+
+    assert result["precision"] >= TARGET_PRECISION_UNSEEN
+    assert result["recall"] >= TARGET_RECALL_UNSEEN
+
+
+def test_the_text_report_names_each_kind_and_the_worst_errors():
+    out = StringIO()
+    call_command("overlap_quality", "--pairs", str(DATA / "pairs_dev.jsonl"), stdout=out)
+    text = out.getvalue()
+
+    assert text.startswith("172 pairs at threshold 0.42: precision ")
+    assert "object" in text
+    assert "acronym" in text
+    assert "worst errors:" in text
+
+
+def test_a_bad_file_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"a": "x", "b": "y", "same": true}\n{"a": "x"}\n', encoding="utf-8")
+
+    with pytest.raises(CommandError, match="line 2"):
+        _run(path)
+    with pytest.raises(CommandError, match="cannot read"):
+        _run(tmp_path / "missing.jsonl")
+    with pytest.raises(CommandError, match="needs --pairs"):
+        call_command("overlap_quality", "--json", stdout=StringIO())
