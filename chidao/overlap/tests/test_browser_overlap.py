@@ -44,6 +44,10 @@ def test_report_then_drafts_from_a_plan_saved_in_one_step(web, world, live_serve
     expect(page.locator("article.draft-task")).to_have_count(2)
     # The first draft repeats the task already given: the card says so.
     expect(page.locator("article.draft-task").first.locator(".alert-warning")).to_be_visible()
+    # Issue [S]: the assistant says what the draft and the task share.
+    expect(
+        page.locator("article.draft-task").first.locator(".overlap-explained").first
+    ).to_contain_text("cùng số hóa")
     web.step(page, "drafts read from the plan")
 
     page.locator("#id_draft-1-keep").uncheck()
