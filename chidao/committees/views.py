@@ -18,7 +18,16 @@ def committee_list(request):
         .annotate(member_count=Count("memberships", distinct=True))
         .order_by("level", "name")
     )
-    return render(request, "committees/committee_list.html", {"committees": committees})
+    roles = get_roles(request.user)
+    return render(
+        request,
+        "committees/committee_list.html",
+        {
+            "committees": committees,
+            # Set-up pages (chidao.onboarding): admins, and a secretariat for its communes.
+            "can_create": roles.is_admin or roles.is_secretariat,
+        },
+    )
 
 
 @login_required
