@@ -338,7 +338,8 @@ def _plan_row(label, row: UnitListRow, place: Place, section_kind, skipped) -> P
             )
             % {"name": row.name, "other": other, "place": place}
         )
-    full_name = get_full_unit_name(row.name, kind, place)
+    # Another province's unit keeps its own name: it is flagged, never renamed ours.
+    full_name = row.name if errors else get_full_unit_name(row.name, kind, place)
     if len(full_name) > 300:
         errors.append(_("Tên đơn vị dài quá 300 ký tự."))
     short_name = row.short_name or (row.name if row.name != full_name else "")
@@ -372,7 +373,7 @@ def _find_unit(full_name: str) -> Unit | None:
 def _check_duplicates(plan: OnboardingPlan) -> None:
     first: dict[str, PlannedUnit] = {}
     for row in plan.rows:
-        if row.skipped:
+        if row.skipped or row.errors:
             continue
         key = get_name_key(row.full_name)
         if key in first:

@@ -165,6 +165,7 @@ def first_sign_in(request):
     response = render(
         request, "onboarding/first_sign_in.html", {"form": form, "code": code, "account": user}
     )
+    # The site's Referrer-Policy (same-origin) already keeps the code from other hosts; a
+    # stricter "no-referrer" would make the browser send "Origin: null" and fail CSRF.
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
     return response
