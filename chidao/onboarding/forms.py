@@ -33,7 +33,7 @@ class OnboardingForm(forms.Form):
     parent = forms.ModelChoiceField(
         label=_("Ban Chỉ đạo cấp trên"), queryset=Committee.objects.none(), required=False
     )
-    units_file = forms.FileField(
+    file = forms.FileField(
         label=_("Danh sách cơ quan, đơn vị"),
         help_text=_(
             "Tệp Excel (.xlsx), Word (.docx) hoặc CSV có một bảng với cột “Tên đơn vị” (hoặc "
@@ -55,8 +55,8 @@ class OnboardingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = parents
 
-    def clean_units_file(self):
-        upload = self.cleaned_data["units_file"]
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
         if upload.size > get_max_bytes():
             raise forms.ValidationError(
                 _("Tệp quá lớn; mỗi tệp tối đa %(max)s MB.")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chidao.committees.access import access_committee
+from chidao.core.forms import add_service_errors
 from chidao.onboarding import services
 from chidao.onboarding.access import (
     access_onboarding,
@@ -28,14 +29,6 @@ from chidao.onboarding.plans import build_onboarding_plan
 HANDOVER = "chidao_handover"
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 def onboarding_start(request):
     """The committee's particulars and its unit list; on upload, on to the preview."""
@@ -43,7 +36,7 @@ def onboarding_start(request):
     parents = get_parent_choices(request.user)
     form = OnboardingForm(request.POST or None, request.FILES or None, parents=parents)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["units_file"]
+        upload = form.cleaned_data["file"]
         try:
             onboarding = services.do_start_onboarding(
                 by=request.user,
@@ -58,7 +51,7 @@ def onboarding_start(request):
                 content=upload.read(),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("onboarding:preview", pk=onboarding.pk)
     return render(request, "onboarding/start.html", {"form": form})
@@ -129,7 +122,7 @@ def committee_accounts(request, committee_pk):
                 role=form.cleaned_data["role"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             request.session[HANDOVER] = _handover_data(handover)
             return redirect("onboarding:accounts", committee_pk=committee.pk)

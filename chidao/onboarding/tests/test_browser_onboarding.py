@@ -38,7 +38,7 @@ def test_an_admin_sets_up_a_new_province_and_hands_over_the_accounts(web, live_s
     admin.fill("#id_name", "Ban Chỉ đạo tỉnh Thái Nguyên")
     admin.select_option("#id_level", "province")
     admin.fill("#id_place", "Thái Nguyên")
-    admin.set_input_files("#id_units_file", str(units_file))
+    admin.set_input_files("#id_file", str(units_file))
     admin.fill("#id_standing_unit", "Sở KH&CN")
     admin.fill("#id_secretariat_username", "thuongtruc.tn")
     admin.fill("#id_secretariat_full_name", "Hoàng Thị Thu")

@@ -429,7 +429,7 @@ def test_an_admin_creates_a_committee_through_the_pages(client, admin):
             "standing_unit": "Sở Khoa học và Công nghệ",
             "secretariat_username": "thuongtruc.tn",
             "secretariat_full_name": "Hoàng Thị Thu",
-            "units_file": SimpleUploadedFile("don-vi.xlsx", build_list_xlsx(rows)),
+            "file": SimpleUploadedFile("don-vi.xlsx", build_list_xlsx(rows)),
         },
     )
     onboarding = Onboarding.objects.get()
@@ -524,4 +524,32 @@ def test_the_command_refuses_a_bad_list_with_json_errors(tmp_path):
     data = json.loads(out.getvalue())
     assert data["committee"] is None
     assert "đặt mật khẩu" in data["errors"][0]
+    assert not Unit.objects.exists()
+
+
+def test_a_protected_file_on_the_page_is_a_message_not_an_error_page(client, admin):
+    sign_in(client, admin)
+    answer = client.post(
+        reverse("onboarding:start"),
+        {
+            "name": "Ban Chỉ đạo tỉnh Thái Nguyên",
+            "level": "province",
+            "place": "Thái Nguyên",
+            "standing_unit": "Sở Khoa học và Công nghệ",
+            "secretariat_username": "thuongtruc.tn",
+            "secretariat_full_name": "Hoàng Thị Thu",
+            "file": SimpleUploadedFile(
+                "don-vi.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+            ),
+        },
+    )
+    assert answer.status_code == 200
+    assert "Tệp được đặt mật khẩu hoặc là định dạng cũ" in answer.content.decode()
+    assert not Onboarding.objects.exists()
+
+
+def test_a_workbook_over_the_row_cap_is_refused_with_the_count(settings):
+    settings.CHIDAO_IMPORT_MAX_ROWS = 10
+    errors = _plan_errors(build_list_xlsx())
+    assert errors == ["Trang “Sheet” có 23 dòng, vượt quá giới hạn 10 dòng."]
     assert not Unit.objects.exists()
