@@ -51,9 +51,11 @@ class OnboardingForm(forms.Form):
     secretariat_username = forms.CharField(label=_("Tên đăng nhập của Thường trực"), max_length=150)
     secretariat_full_name = forms.CharField(label=_("Họ và tên cán bộ Thường trực"), max_length=200)
 
-    def __init__(self, *args, parents, **kwargs):
+    def __init__(self, *args, parents, parent_required: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = parents
+        # A secretariat sets up only committees below its own; an admin any committee.
+        self.fields["parent"].required = parent_required
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

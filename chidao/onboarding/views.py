@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chidao.committees.access import access_committee
+from chidao.committees.access import access_committee, get_roles
 from chidao.core.forms import add_service_errors
 from chidao.onboarding import services
 from chidao.onboarding.access import (
@@ -34,7 +34,12 @@ def onboarding_start(request):
     """The committee's particulars and its unit list; on upload, on to the preview."""
     access_start_onboarding(request.user)
     parents = get_parent_choices(request.user)
-    form = OnboardingForm(request.POST or None, request.FILES or None, parents=parents)
+    form = OnboardingForm(
+        request.POST or None,
+        request.FILES or None,
+        parents=parents,
+        parent_required=not get_roles(request.user).is_admin,
+    )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:

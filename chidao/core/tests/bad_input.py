@@ -872,6 +872,7 @@ WRITES: list[Write] = [
         payload=lambda world: {
             "name": "Ban Chỉ đạo xã Phú Bình",
             "level": "commune",
+            "parent": world.committee.pk,
             "place": "xã Phú Bình",
             "standing_unit": "Văn phòng HĐND và UBND xã",
             "secretariat_username": "thuongtruc.phubinh",

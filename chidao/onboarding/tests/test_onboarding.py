@@ -467,6 +467,32 @@ def test_a_province_secretariat_sets_up_a_commune_and_an_officer_cannot(client):
     assert province.name in page.content.decode()
     accounts = client.get(reverse("onboarding:accounts", kwargs={"committee_pk": province.pk}))
     assert "thuongtruc.tn" in accounts.content.decode()
+    # Only below its own committee: without a parent the form refuses, nothing is stored.
+    fields = {
+        "name": "Ban Chỉ đạo tỉnh Khác",
+        "level": "province",
+        "place": "Bắc Ninh",
+        "standing_unit": "Sở Khoa học và Công nghệ",
+        "secretariat_username": "thuongtruc.bn",
+        "secretariat_full_name": "Trần Văn B",
+    }
+    refused = client.post(
+        reverse("onboarding:start"),
+        {**fields, "file": SimpleUploadedFile("don-vi.xlsx", build_list_xlsx())},
+    )
+    assert refused.status_code == 200
+    assert not Onboarding.objects.filter(name="Ban Chỉ đạo tỉnh Khác").exists()
+    other = CommitteeFactory(name="Ban Chỉ đạo tỉnh Khác nữa")
+    refused = client.post(
+        reverse("onboarding:start"),
+        {
+            **fields,
+            "parent": other.pk,
+            "file": SimpleUploadedFile("don-vi.xlsx", build_list_xlsx()),
+        },
+    )
+    assert refused.status_code == 200
+    assert not Onboarding.objects.filter(name="Ban Chỉ đạo tỉnh Khác").exists()
 
 
 def test_someone_elses_set_up_is_not_found(client, admin):
