@@ -276,6 +276,28 @@ def _create_account(*, committee, username: str, full_name: str, unit, role: str
     return build_handover(user), user
 
 
+def do_reissue_handover(*, committee: Committee, by, username: str) -> Handover:
+    """A new one-time link for an account of the committee's units that has never chosen
+    its password (the first link was lost or expired). An account with a password is
+    refused: a link would let whoever holds it take the account over. The caller has
+    checked that ``by`` manages the committee. Writes nothing: the link is made from the
+    account as it is, and stops working when the password is set."""
+    from chidao.onboarding.directory import get_committee_accounts
+
+    user = get_committee_accounts(committee).filter(username=username).first()
+    if user is None:
+        raise ValidationError(_("Không có tài khoản này trong các đơn vị của Ban Chỉ đạo."))
+    if user.has_usable_password():
+        raise ValidationError(
+            _(
+                "Tài khoản “%(username)s” đã đặt mật khẩu; người dùng tự đổi mật khẩu sau khi "
+                "đăng nhập, hoặc quản trị hệ thống đặt lại."
+            )
+            % {"username": user.username}
+        )
+    return build_handover(user)
+
+
 def build_handover(user) -> Handover:
     """The one-time link for ``user`` to choose a password: it stops working once used
     (the token is made from the password it replaces) or after the timeout."""

@@ -115,6 +115,17 @@ def committee_accounts(request, committee_pk):
     shown on the next page only (it is kept nowhere else)."""
     committee = access_committee(request.user, committee_pk, "manage")
     units = get_directory_units(committee)
+    if request.method == "POST" and "reissue" in request.POST:
+        try:
+            handover = services.do_reissue_handover(
+                committee=committee, by=request.user, username=request.POST["reissue"]
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            request.session[HANDOVER] = _handover_data(handover)
+        return redirect("onboarding:accounts", committee_pk=committee.pk)
     form = AccountForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         try:

@@ -2,6 +2,7 @@
 accounts handed over by a one-time link; the same through the command."""
 
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from chidao.onboarding.services import (
     do_commit_onboarding,
     do_create_account,
     do_decide_rows,
+    do_set_first_password,
     do_start_onboarding,
 )
 from chidao.onboarding.tests.files import (
@@ -579,3 +581,28 @@ def test_a_workbook_over_the_row_cap_is_refused_with_the_count(settings):
     errors = _plan_errors(build_list_xlsx())
     assert errors == ["Trang “Sheet” có 23 dòng, vượt quá giới hạn 10 dòng."]
     assert not Unit.objects.exists()
+
+
+def test_a_lost_link_is_issued_again_only_while_no_password_is_set(client):
+    province = do_commit_onboarding(onboarding=start(), by=None).committee
+    secretariat = User.objects.get(username="thuongtruc.tn")
+    officer = do_create_account(
+        committee=province, by=None, username="canbo.stc", full_name="Lò Văn A",
+        unit=Unit.objects.get(name="Sở Tài chính tỉnh Thái Nguyên"), role=AccountRole.UNIT_OFFICER,
+    )  # fmt: skip
+    do_set_first_password(user=secretariat, password=NEW_PASSWORD)
+    sign_in(client, secretariat)
+    url = reverse("onboarding:accounts", kwargs={"committee_pk": province.pk})
+
+    page = client.get(url).content.decode()
+    assert 'name="reissue" value="canbo.stc"' in page
+    assert 'name="reissue" value="thuongtruc.tn"' not in page
+    again = client.post(url, {"reissue": "canbo.stc"}, follow=True).content.decode()
+    link = re.search(r"/thiet-lap/lan-dau/\?ma=[^<\s]+", again)[0]
+    assert "Tài khoản <strong>canbo.stc</strong>" in client.get(link).content.decode()
+    assert officer.username == "canbo.stc"
+    refused = client.post(url, {"reissue": "thuongtruc.tn"}, follow=True).content.decode()
+    assert "đã đặt mật khẩu" in refused
+    assert "/thiet-lap/lan-dau/?ma=" not in refused
+    unknown = client.post(url, {"reissue": "quantri"}, follow=True).content.decode()
+    assert "Không có tài khoản này" in unknown
