@@ -43,6 +43,12 @@ class Onboarding(models.Model):
         blank=True,
         help_text=_("Nhãn các dòng Thường trực chọn không nhập."),
     )
+    kinds = models.JSONField(
+        _("loại đơn vị đã chọn"),
+        default=dict,
+        blank=True,
+        help_text=_("Nhãn dòng → loại đơn vị Thường trực chọn thay cho loại suy ra từ tên."),
+    )
     state = models.CharField(
         _("trạng thái"),
         max_length=16,

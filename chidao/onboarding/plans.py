@@ -309,7 +309,16 @@ def _read_rows(tables: list[SourceTable], onboarding, plan: OnboardingPlan) -> N
                 )
             )
             continue
-        plan.rows.append(_plan_row(source.label, row, plan.place, section_kind, skipped))
+        plan.rows.append(
+            _plan_row(
+                source.label,
+                row,
+                plan.place,
+                section_kind,
+                skipped,
+                (onboarding.kinds or {}).get(source.label),
+            )
+        )
     units = [row for row in plan.rows if not row.skipped]
     if len(units) > MAX_UNITS:
         plan.errors.extend(_too_many(len(plan.rows)).messages)
@@ -317,10 +326,12 @@ def _read_rows(tables: list[SourceTable], onboarding, plan: OnboardingPlan) -> N
         plan.errors.append(_("Bảng không có đơn vị nào dưới dòng tiêu đề."))
 
 
-def _plan_row(label, row: UnitListRow, place: Place, section_kind, skipped) -> PlannedUnit:
+def _plan_row(
+    label, row: UnitListRow, place: Place, section_kind, skipped, chosen_kind=None
+) -> PlannedUnit:
     warnings, errors = [], []
-    kind = None
-    if row.kind:
+    kind = chosen_kind if chosen_kind in UnitKind.values else None
+    if kind is None and row.kind:
         kind = parse_unit_kind(row.kind)
         if kind is None:
             warnings.append(

@@ -32,6 +32,7 @@ from chidao.imports.tables import check_package, get_file_format
 from chidao.onboarding.choices import AccountRole, OnboardingState
 from chidao.onboarding.models import Onboarding
 from chidao.onboarding.plans import OnboardingPlan, build_onboarding_plan
+from chidao.org.choices import UnitKind
 from chidao.org.models import Person, Unit, User
 
 CSV = "csv"
@@ -113,24 +114,29 @@ def do_start_onboarding(
 
 
 @transaction.atomic
-def do_decide_rows(*, onboarding: Onboarding, by, skipped_rows: list[str]) -> Onboarding:
-    """Record which rows of the list the secretariat leaves out (a duplicate, another
-    province's unit, a unit it does not need). Only labels of the file's rows count."""
+def do_decide_rows(
+    *, onboarding: Onboarding, by, skipped_rows: list[str], kinds: dict[str, str] | None = None
+) -> Onboarding:
+    """Record the secretariat's decisions on rows of the list: the rows it leaves out (a
+    duplicate, another province's unit, a unit it does not need) and the kind it gives a
+    unit instead of the one inferred from its name. Only labels of the file's rows and
+    known kinds count; a kind equal to the inferred one is not kept."""
     onboarding = Onboarding.objects.select_for_update().get(pk=onboarding.pk)
     if onboarding.state == OnboardingState.COMMITTED:
         raise ValidationError(_("Ban Chỉ đạo này đã được tạo."))
-    labels = {row.label for row in build_onboarding_plan(_with_skipped(onboarding, [])).rows}
-    onboarding.skipped_rows = [label for label in skipped_rows if label in labels]
-    onboarding.save(update_fields=["skipped_rows"])
-    return onboarding
-
-
-def _with_skipped(onboarding: Onboarding, skipped: list[str]) -> Onboarding:
-    copy = Onboarding(
+    plain = Onboarding(
         **{f.attname: getattr(onboarding, f.attname) for f in Onboarding._meta.concrete_fields}
     )
-    copy.skipped_rows = skipped
-    return copy
+    plain.skipped_rows, plain.kinds = [], {}
+    inferred = {row.label: row.kind for row in build_onboarding_plan(plain).rows}
+    onboarding.skipped_rows = [label for label in skipped_rows if label in inferred]
+    onboarding.kinds = {
+        label: kind
+        for label, kind in (kinds or {}).items()
+        if label in inferred and kind in UnitKind.values and kind != inferred[label]
+    }
+    onboarding.save(update_fields=["skipped_rows", "kinds"])
+    return onboarding
 
 
 @transaction.atomic

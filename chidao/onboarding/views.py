@@ -24,6 +24,7 @@ from chidao.onboarding.choices import OnboardingState
 from chidao.onboarding.directory import get_committee_accounts, get_directory_units
 from chidao.onboarding.forms import AccountForm, OnboardingForm
 from chidao.onboarding.plans import build_onboarding_plan
+from chidao.org.choices import UnitKind
 
 # The hand-over of the last account made, kept in the session only until it is shown.
 HANDOVER = "chidao_handover"
@@ -71,14 +72,25 @@ def onboarding_preview(request, pk):
     if request.method == "POST":
         try:
             services.do_decide_rows(
-                onboarding=onboarding, by=request.user, skipped_rows=request.POST.getlist("skip")
+                onboarding=onboarding,
+                by=request.user,
+                skipped_rows=request.POST.getlist("skip"),
+                kinds={
+                    key.removeprefix("kind:"): value
+                    for key, value in request.POST.items()
+                    if key.startswith("kind:")
+                },
             )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
         return redirect("onboarding:preview", pk=onboarding.pk)
     plan = build_onboarding_plan(onboarding)
-    return render(request, "onboarding/preview.html", {"onboarding": onboarding, "plan": plan})
+    return render(
+        request,
+        "onboarding/preview.html",
+        {"onboarding": onboarding, "plan": plan, "kinds": UnitKind.choices},
+    )
 
 
 @login_required

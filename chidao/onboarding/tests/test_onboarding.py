@@ -158,6 +158,26 @@ def test_another_provinces_unit_is_flagged_until_the_row_is_skipped():
     assert Unit.objects.filter(name__contains="Nam Định").count() == 4
 
 
+def test_a_kind_chosen_in_the_preview_replaces_the_inferred_one():
+    onboarding = start()
+    plan = build_onboarding_plan(onboarding)
+    youth = next(row for row in plan.rows if row.name == "Tỉnh đoàn Thái Nguyên")
+    police = next(row for row in plan.rows if row.name == "Công an tỉnh")
+    assert youth.kind == UnitKind.DEPARTMENT  # from its section "KHỐI CÁC SỞ, BAN, NGÀNH"
+
+    do_decide_rows(
+        onboarding=onboarding,
+        by=None,
+        skipped_rows=[],
+        kinds={youth.label: UnitKind.OTHER, police.label: police.kind, "Dòng 999": "other"},
+    )
+
+    onboarding.refresh_from_db()
+    assert onboarding.kinds == {youth.label: UnitKind.OTHER}
+    do_commit_onboarding(onboarding=onboarding, by=None)
+    assert Unit.objects.get(name="Tỉnh đoàn Thái Nguyên").kind == UnitKind.OTHER
+
+
 def test_duplicated_units_are_flagged():
     rows = (
         *THAI_NGUYEN,
