@@ -43,6 +43,7 @@ from chidao.org.models import Unit, User
 # far longer than this is not a unit list.
 MAX_UNITS = 2000
 ROOT_LABEL = "—"
+_LEVEL_ONLY = {"tinh", "cap tinh", "thanh pho"}
 
 
 @dataclass
@@ -333,7 +334,8 @@ def _plan_row(
     kind = chosen_kind if chosen_kind in UnitKind.values else None
     if kind is None and row.kind:
         kind = parse_unit_kind(row.kind)
-        if kind is None:
+        # "Cấp: Tỉnh" says where, not what: the name then says the kind.
+        if kind is None and fold_name(row.kind) not in _LEVEL_ONLY:
             warnings.append(
                 _("Không hiểu loại “%(kind)s”; loại được suy ra từ tên.") % {"kind": row.kind}
             )

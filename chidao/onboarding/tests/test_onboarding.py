@@ -200,6 +200,7 @@ def test_a_list_without_the_peoples_committee_gets_one_and_kinds_come_from_colum
             ("2", "Trung tâm Chuyển đổi số", "Khác", "Sở Khoa học và Công nghệ"),
             ("3", "Phú Bình", "Cấp xã", ""),
             ("4", "Hội Nông dân tỉnh", "lạ", ""),
+            ("5", "Sở Y tế", "Tỉnh", ""),
         ]
     )
     plan = build_onboarding_plan(start(csv_file, filename="don-vi.csv"))
@@ -217,6 +218,7 @@ def test_a_list_without_the_peoples_committee_gets_one_and_kinds_come_from_colum
     assert by_name["Hội Nông dân tỉnh"].warnings == [
         "Không hiểu loại “lạ”; loại được suy ra từ tên."
     ]
+    assert (by_name["Sở Y tế"].kind, by_name["Sở Y tế"].warnings) == (UnitKind.DEPARTMENT, [])
     assert plan.host is root
 
 
