@@ -11,6 +11,7 @@ a row skipped by the secretariat's decision, or an error that blocks the commit.
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -61,6 +62,7 @@ class PlannedUnit:
     full_name: str
     short_name: str
     kind: str
+    code: str = ""
     parent: "PlannedUnit | None" = None
     parent_text: str = ""
     existing: Unit | None = None
@@ -360,12 +362,25 @@ def _plan_row(
         warnings.append(_("Tên viết tắt dài quá 100 ký tự nên không được lưu."))
         short_name = ""
     existing = Unit.objects.filter(name__iexact=full_name).first() or _find_unit(full_name)
+    code = row.code.upper()
+    if code and existing is None:
+        if len(code) > 32 or not re.fullmatch(r"[A-Z0-9][A-Z0-9._-]*", code):
+            errors.append(
+                _("Mã “%(code)s” chỉ được gồm chữ không dấu, chữ số, . - _ (tối đa 32 ký tự).")
+                % {"code": row.code}
+            )
+        elif other_unit := Unit.objects.filter(code=code).first():
+            errors.append(
+                _("Mã “%(code)s” đã dùng cho “%(unit)s”; hãy đổi mã trong tệp hoặc bỏ trống.")
+                % {"code": code, "unit": other_unit.name}
+            )
     return PlannedUnit(
         label=label,
         name=row.name,
         full_name=full_name,
         short_name=short_name,
         kind=kind,
+        code=code,
         parent_text=row.parent,
         existing=existing,
         skipped=label in skipped,
@@ -385,9 +400,18 @@ def _find_unit(full_name: str) -> Unit | None:
 
 def _check_duplicates(plan: OnboardingPlan) -> None:
     first: dict[str, PlannedUnit] = {}
+    codes: dict[str, PlannedUnit] = {}
     for row in plan.rows:
         if row.skipped or row.errors:
             continue
+        if row.code and row.code in codes:
+            row.errors.append(
+                _("Mã “%(code)s” trùng với %(other)s.")
+                % {"code": row.code, "other": codes[row.code].label}
+            )
+            continue
+        if row.code:
+            codes[row.code] = row
         key = get_name_key(row.full_name)
         if key in first:
             row.errors.append(
@@ -414,6 +438,8 @@ def _place_in_tree(onboarding, plan: OnboardingPlan) -> None:
     plan.host = party or root
     keys = {}
     for row in live + ([root] if root not in live else []):
+        if row.code:
+            keys.setdefault(row.code, row)
         for text in (row.name, row.full_name, row.short_name):
             if text:
                 keys.setdefault(get_name_key(text), row)
@@ -421,7 +447,7 @@ def _place_in_tree(onboarding, plan: OnboardingPlan) -> None:
         if row is root or row.skipped or row is party:
             continue
         if row.parent_text:
-            parent = keys.get(get_name_key(row.parent_text))
+            parent = keys.get(row.parent_text.upper()) or keys.get(get_name_key(row.parent_text))
             if parent is not None and parent is not row:
                 row.parent = parent
                 continue

@@ -21,6 +21,8 @@ from chidao.core.text import fold_text
 from chidao.org.choices import UnitKind
 
 NAME, SHORT_NAME, KIND, PARENT, CODE, NOTE = "name", "short_name", "kind", "parent", "code", "note"
+# The unit's own code ("Mã": "TN-UBND"), apart from the row number ("STT").
+UNIT_CODE = "unit_code"
 
 # Checked in order, first match wins: "Tên viết tắt" and "Đơn vị cấp trên" are not the name.
 UNIT_COLUMN_WORDS: tuple[tuple[str, re.Pattern], ...] = (
@@ -28,7 +30,8 @@ UNIT_COLUMN_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     (PARENT, re.compile(r"truc thuoc|cap tren|chu quan")),
     (NOTE, re.compile(r"^ghi chu")),
     (KIND, re.compile(r"^(?:phan )?(?:loai|khoi|cap|nhom)(?: don vi| co quan)?$")),
-    (CODE, re.compile(r"^(?:s?tt|so tt|so thu tu|ma(?: don vi| so)?)$")),
+    (CODE, re.compile(r"^(?:s?tt|so tt|so thu tu)$")),
+    (UNIT_CODE, re.compile(r"^ma(?: don vi| so| co quan)?$")),
     (NAME, re.compile(r"^(?:ten )?(?:cac )?(?:co quan|don vi)|^ten$")),
 )
 
@@ -146,6 +149,7 @@ class UnitListRow:
     short_name: str
     kind: str
     parent: str
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,7 +178,7 @@ def read_unit_row(cells: tuple[str, ...], columns: dict[str, int]):
     filled = [text for text in cells if text.strip()]
     if not filled or all(_COLUMN_NUMBER.match(text.strip()) for text in filled):
         return None
-    number, name = cell(CODE), cell(NAME)
+    number, name = cell(CODE) or cell(UNIT_CODE), cell(NAME)
     folded_number, folded_name = fold_text(number), fold_name(name)
     if _ROMAN.match(folded_number) or (not number and _SECTION_START.match(folded_name)):
         return SectionRow(name or " ".join(filled))
@@ -190,6 +194,7 @@ def read_unit_row(cells: tuple[str, ...], columns: dict[str, int]):
         short_name=cell(SHORT_NAME).strip(" .;,"),
         kind=cell(KIND),
         parent=cell(PARENT).strip(" .;,"),
+        code=cell(UNIT_CODE),
     )
 
 

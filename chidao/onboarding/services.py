@@ -198,7 +198,7 @@ def _write_units(plan: OnboardingPlan) -> dict[int, Unit]:
             written[id(row)] = row.existing
             continue
         unit = Unit(
-            code=codes.next(),
+            code=row.code or codes.next(),
             name=row.full_name,
             short_name=row.short_name,
             kind=row.kind,

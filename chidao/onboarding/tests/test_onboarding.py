@@ -222,6 +222,36 @@ def test_a_list_without_the_peoples_committee_gets_one_and_kinds_come_from_colum
     assert plan.host is root
 
 
+def test_a_code_column_gives_the_codes_and_parents_point_at_codes():
+    build_nam_dinh()
+    header = ("STT", "Mã", "Tên đơn vị", "Loại", "Trực thuộc")
+    rows = [
+        ("1", "TN-UBND", "Ủy ban nhân dân tỉnh Thái Nguyên", "peoples_committee", ""),
+        ("2", "TN-SKHCN", "Sở Khoa học và Công nghệ", "department", "tn-ubnd"),
+        ("3", "TN-TTCDS", "Trung tâm Chuyển đổi số", "other", "TN-SKHCN"),
+        ("4", "ND-STC", "Sở Tài chính", "department", "TN-UBND"),
+        ("5", "TN-SKHCN", "Sở Nội vụ", "department", "TN-UBND"),
+    ]
+    onboarding = start(build_list_xlsx(rows, header=header, title=(), note=""))
+
+    plan = build_onboarding_plan(onboarding)
+
+    by_label = {row.label: row for row in plan.rows}
+    assert by_label["Dòng 4"].parent is by_label["Dòng 3"]
+    assert by_label["Dòng 3"].parent is by_label["Dòng 2"]
+    errors = {row.name: row.errors for row in plan.rows if row.errors}
+    assert errors == {
+        "Sở Tài chính": [
+            "Mã “ND-STC” đã dùng cho “Sở Tài chính tỉnh Nam Định”; hãy đổi mã trong tệp hoặc "
+            "bỏ trống."
+        ],
+        "Sở Nội vụ": ["Mã “TN-SKHCN” trùng với Dòng 3."],
+    }
+    do_decide_rows(onboarding=onboarding, by=None, skipped_rows=["Dòng 5", "Dòng 6"])
+    do_commit_onboarding(onboarding=onboarding, by=None)
+    assert Unit.objects.get(code="TN-TTCDS").parent.code == "TN-SKHCN"
+
+
 def test_a_word_table_is_read_and_a_missing_standing_unit_is_said():
     docx_file = build_list_docx(
         [("1", "Sở Tài chính", "STC"), ("2", "Sở Nội vụ", "")],
