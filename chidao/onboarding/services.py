@@ -2,11 +2,12 @@
 create accounts and hand them over.
 
 Contract shared by every function here: the caller has checked who may act
-(``access.access_onboarding`` / ``can_start_onboarding`` on a page; the operator's
-shell for the command, where ``by`` is None); a refusal is a ``ValidationError`` with a
-Vietnamese message and nothing written; each function writes in one transaction. The
-``Onboarding`` row is the record of who set the committee up, when, and from which file.
-Nothing is e-mailed: an account is handed over by a one-time link shown once.
+(``access.access_onboarding``, ``committees.access.can_set_up_committees`` on a page;
+the operator's shell for the command, where ``by`` is None); a refusal is a
+``ValidationError`` with a Vietnamese message and nothing written; each function writes
+in one transaction. The ``Onboarding`` row is the record of who set the committee up,
+when, and from which file. Nothing is e-mailed: an account is handed over by a one-time
+link shown once.
 """
 
 import re

@@ -12,14 +12,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chidao.committees.access import access_committee, get_roles
+from chidao.committees.access import (
+    access_committee,
+    get_committees_to_set_up_under,
+    get_roles,
+)
 from chidao.core.forms import add_service_errors
 from chidao.onboarding import services
-from chidao.onboarding.access import (
-    access_onboarding,
-    access_start_onboarding,
-    get_parent_choices,
-)
+from chidao.onboarding.access import access_onboarding, access_start_onboarding
 from chidao.onboarding.choices import OnboardingState
 from chidao.onboarding.directory import get_committee_accounts, get_directory_units
 from chidao.onboarding.forms import AccountForm, OnboardingForm
@@ -34,7 +34,7 @@ HANDOVER = "chidao_handover"
 def onboarding_start(request):
     """The committee's particulars and its unit list; on upload, on to the preview."""
     access_start_onboarding(request.user)
-    parents = get_parent_choices(request.user)
+    parents = get_committees_to_set_up_under(request.user)
     form = OnboardingForm(
         request.POST or None,
         request.FILES or None,
