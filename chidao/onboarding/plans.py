@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
-from chidao.core.text import fold_text, normalize_text
+from chidao.core.text import normalize_text
 from chidao.imports.rules import find_columns, get_compact_key, get_initials_key, get_name_key
 from chidao.imports.tables import SourceRow, SourceTable, get_max_bytes, read_tables
 from chidao.onboarding.choices import RowOutcome
@@ -110,6 +110,7 @@ class OnboardingPlan:
     skipped: list[SkippedRow] = field(default_factory=list)
     host: PlannedUnit | None = None
     standing: PlannedUnit | None = None
+    records: "UnitsOnRecord | None" = field(default=None, repr=False)
 
     @property
     def units(self) -> list[PlannedUnit]:
@@ -147,6 +148,7 @@ def build_onboarding_plan(onboarding) -> OnboardingPlan:
         return plan
     if plan.place is None:
         return plan
+    plan.records = UnitsOnRecord()
     _read_rows(tables, onboarding, plan)
     if plan.errors:
         return plan
@@ -320,6 +322,7 @@ def _read_rows(tables: list[SourceTable], onboarding, plan: OnboardingPlan) -> N
                 section_kind,
                 skipped,
                 (onboarding.kinds or {}).get(source.label),
+                plan.records,
             )
         )
     units = [row for row in plan.rows if not row.skipped]
@@ -330,7 +333,13 @@ def _read_rows(tables: list[SourceTable], onboarding, plan: OnboardingPlan) -> N
 
 
 def _plan_row(
-    label, row: UnitListRow, place: Place, section_kind, skipped, chosen_kind=None
+    label,
+    row: UnitListRow,
+    place: Place,
+    section_kind,
+    skipped,
+    chosen_kind,
+    records: "UnitsOnRecord",
 ) -> PlannedUnit:
     warnings, errors = [], []
     kind = chosen_kind if chosen_kind in UnitKind.values else None
@@ -361,7 +370,7 @@ def _plan_row(
     if len(short_name) > 100:
         warnings.append(_("Tên viết tắt dài quá 100 ký tự nên không được lưu."))
         short_name = ""
-    existing = Unit.objects.filter(name__iexact=full_name).first() or _find_unit(full_name)
+    existing = records.find(full_name)
     code = row.code.upper()
     if code and existing is None:
         if len(code) > 32 or not re.fullmatch(r"[A-Z0-9][A-Z0-9._-]*", code):
@@ -369,7 +378,7 @@ def _plan_row(
                 _("Mã “%(code)s” chỉ được gồm chữ không dấu, chữ số, . - _ (tối đa 32 ký tự).")
                 % {"code": row.code}
             )
-        elif other_unit := Unit.objects.filter(code=code).first():
+        elif other_unit := records.by_code.get(code):
             errors.append(
                 _("Mã “%(code)s” đã dùng cho “%(unit)s”; hãy đổi mã trong tệp hoặc bỏ trống.")
                 % {"code": code, "unit": other_unit.name}
@@ -389,13 +398,27 @@ def _plan_row(
     )
 
 
-def _find_unit(full_name: str) -> Unit | None:
-    """A unit on record under exactly this name, whatever its case or Unicode form."""
-    folded = fold_name(full_name)
-    for unit in Unit.objects.filter(search_text__contains=fold_text(full_name)):
-        if fold_name(unit.name) == folded:
-            return unit
-    return None
+class UnitsOnRecord:
+    """The units already on file, loaded once per preview: by name (whatever its case,
+    Unicode form or a leading "UBND") and by code."""
+
+    def __init__(self):
+        self.by_name: dict[str, Unit] = {}
+        self.by_code: dict[str, Unit] = {}
+        for unit in Unit.objects.only("pk", "code", "name", "short_name", "kind", "parent_id"):
+            self.by_name.setdefault(_record_key(unit.name), unit)
+            self.by_code[unit.code.upper()] = unit
+
+    def find(self, name: str) -> Unit | None:
+        return self.by_name.get(_record_key(name))
+
+
+def _record_key(name: str) -> str:
+    folded = fold_name(name)
+    for short, full in (("ubnd ", "uy ban nhan dan "), ("hdnd ", "hoi dong nhan dan ")):
+        if folded.startswith(short):
+            folded = full + folded[len(short) :]
+    return folded
 
 
 def _check_duplicates(plan: OnboardingPlan) -> None:
@@ -431,7 +454,7 @@ def _place_in_tree(onboarding, plan: OnboardingPlan) -> None:
     it is then added, or reused when the province's list already created it)."""
     place = plan.place
     live = [row for row in plan.rows if not row.skipped and not row.errors]
-    root = _find_root(live, place) or _implied_root(onboarding, place)
+    root = _find_root(live, place) or _implied_root(onboarding, place, plan.records)
     if root not in plan.rows:
         plan.rows.insert(0, root)
     party = _find_party(live, place)
@@ -509,7 +532,7 @@ def _find_party(rows, place: Place) -> PlannedUnit | None:
     return None
 
 
-def _implied_root(onboarding, place: Place) -> PlannedUnit:
+def _implied_root(onboarding, place: Place, records: UnitsOnRecord) -> PlannedUnit:
     commune = place.word in ("xã", "phường", "đặc khu")
     name = f"Ủy ban nhân dân {place}"
     row = PlannedUnit(
@@ -518,7 +541,7 @@ def _implied_root(onboarding, place: Place) -> PlannedUnit:
         full_name=name,
         short_name=f"UBND {place.word}" if not commune else f"UBND {place}",
         kind=UnitKind.COMMUNE if commune else UnitKind.PEOPLES_COMMITTEE,
-        existing=_find_unit(name) or _find_unit(f"UBND {place}"),
+        existing=records.find(name),
         implied=True,
     )
     if row.existing is None and commune and onboarding.parent is not None:

@@ -658,3 +658,12 @@ def test_a_lost_link_is_issued_again_only_while_no_password_is_set(client):
     assert "/thiet-lap/lan-dau/?ma=" not in refused
     unknown = client.post(url, {"reissue": "quantri"}, follow=True).content.decode()
     assert "Không có tài khoản này" in unknown
+
+
+def test_the_preview_reads_the_units_on_record_once(django_assert_max_num_queries):
+    build_nam_dinh()
+    onboarding = start(SAMPLE.read_bytes(), filename=SAMPLE.name)
+    # Particulars (committee names, user name), the units on record: not one query per row.
+    with django_assert_max_num_queries(4):
+        plan = build_onboarding_plan(onboarding)
+    assert len(plan.units) == 29
