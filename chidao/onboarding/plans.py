@@ -220,7 +220,27 @@ def read_unit_tables(data: bytes, filename: str) -> list[SourceTable]:
         raise ValidationError(_("Tệp “%(name)s” trống.") % {"name": filename[:80]}, code="empty")
     if filename.lower().endswith(".csv"):
         return [_read_csv(data, filename)]
+    if filename.lower().endswith(".xlsx"):
+        _check_sheet_sizes(data)
     return read_tables(data, filename)
+
+
+def _check_sheet_sizes(data: bytes) -> None:
+    """Refuse a workbook far longer than a unit list before reading it whole: the size a
+    sheet declares is read lazily (megabytes of rows would take a minute to load). A
+    damaged or protected file is left to ``read_tables``, which says what is wrong."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True)
+    except Exception:  # openpyxl raises many kinds on a damaged package; read_tables reports
+        return
+    try:
+        rows = max((sheet.max_row or 0 for sheet in workbook.worksheets), default=0)
+    finally:
+        workbook.close()
+    if rows > MAX_UNITS * 2:
+        raise _too_many(rows)
 
 
 def _read_csv(data: bytes, filename: str) -> SourceTable:
@@ -271,7 +291,7 @@ def _too_many(count: int) -> ValidationError:
             "Danh sách có hơn %(max)s dòng: đây không phải danh sách đơn vị của một Ban Chỉ "
             "đạo. Hãy kiểm tra lại tệp."
         )
-        % {"max": MAX_UNITS, "count": count},
+        % {"max": f"{MAX_UNITS:,}".replace(",", "."), "count": count},
         code="too_many_rows",
     )
 

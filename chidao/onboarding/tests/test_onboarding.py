@@ -667,3 +667,13 @@ def test_the_preview_reads_the_units_on_record_once(django_assert_max_num_querie
     with django_assert_max_num_queries(4):
         plan = build_onboarding_plan(onboarding)
     assert len(plan.units) == 29
+
+
+def test_a_workbook_far_longer_than_a_unit_list_is_refused_before_it_is_read():
+    rows = [(str(n), f"Sở Thử nghiệm số {n}", "", "") for n in range(1, 4100)]
+    errors = _plan_errors(build_list_xlsx(rows))
+    assert errors == [
+        "Danh sách có hơn 2.000 dòng: đây không phải danh sách đơn vị của một Ban Chỉ đạo. Hãy "
+        "kiểm tra lại tệp."
+    ]
+    assert not Unit.objects.exists()
