@@ -16,6 +16,7 @@ from chidao.committees.access import get_roles
 from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Committee, Membership
 from chidao.committees.tests.factories import CommitteeFactory
+from chidao.core.tests.world import sign_in
 from chidao.onboarding.choices import AccountRole, OnboardingState, RowOutcome
 from chidao.onboarding.models import Onboarding
 from chidao.onboarding.plans import build_onboarding_plan
@@ -448,13 +449,6 @@ def test_unit_officer_and_head_accounts_are_made_for_the_committees_units():
 @pytest.fixture
 def admin(db):
     return UserFactory(username="quantri", is_superuser=True, is_staff=True, person=None)
-
-
-def sign_in(client, user):
-    client.force_login(user)
-    session = client.session
-    session.pop("chidao_two_factor_pending", None)
-    session.save()
 
 
 def test_an_admin_with_no_committee_is_led_to_create_one(client, admin):
