@@ -23,8 +23,9 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("reporting", "proposals", "overlap"),
     # 6. What builds on reports: meetings and inspections, reminders, spreadsheet imports.
     ("meetings", "reminders", "imports"),
-    # 7. Dashboards that read every domain.
-    ("dashboards",),
+    # 7. Dashboards that read every domain; setting a committee up from its unit list
+    #    (reads the list with the imports' table reader).
+    ("dashboards", "onboarding"),
     # 8. The REST API and its webhooks.
     ("api",),
     # 9. Pages that know a user's roles across everything: menu, home, two-step policy.

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "chidao.audit",
     "huey.contrib.djhuey",
     "chidao.imports",
+    # Setting a committee up from its unit list, and its first accounts (issue [K]).
+    "chidao.onboarding",
     "chidao.api",
     "chidao.meetings",
     "chidao.proposals",

@@ -57,6 +57,7 @@ urlpatterns = [
     path("thong-bao/", include("chidao.reminders.urls")),
     path("nhat-ky/", include("chidao.audit.urls")),
     path("nhap-du-lieu/", include("chidao.imports.urls")),
+    path("thiet-lap/", include("chidao.onboarding.urls")),
     path("api/", include("chidao.api.urls")),
     path("phien-hop/", include("chidao.meetings.urls")),
     path("kien-nghi/", include("chidao.proposals.urls")),

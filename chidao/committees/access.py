@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from chidao.committees.choices import MemberRole
+from chidao.committees.choices import CommitteeLevel, MemberRole
 from chidao.committees.models import Committee, Membership
 
 
@@ -135,3 +135,22 @@ def access_committee(user, pk, action: str = "view") -> Committee:
     if action == "manage" and not get_roles(user).manages(committee.pk):
         raise PermissionDenied
     return committee
+
+
+def get_committees_to_set_up_under(user):
+    """The committees ``user`` may set a committee up under: any province-level (or
+    national) committee for an admin, those of their own secretariat scope otherwise
+    (a province's secretariat sets up its communes)."""
+    roles = get_roles(user)
+    committees = Committee.objects.filter(is_active=True).exclude(level=CommitteeLevel.COMMUNE)
+    if roles.is_admin:
+        return committees
+    return committees.filter(pk__in=roles.secretariat_scope)
+
+
+def can_set_up_committees(user) -> bool:
+    """An admin, or the secretariat of a committee that may have committees below it."""
+    roles = get_roles(user)
+    if roles.is_admin:
+        return True
+    return bool(roles.secretariat_scope) and get_committees_to_set_up_under(user).exists()

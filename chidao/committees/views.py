@@ -5,7 +5,11 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from chidao.committees.access import access_committee, get_visible_committees
+from chidao.committees.access import (
+    access_committee,
+    can_set_up_committees,
+    get_visible_committees,
+)
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Committee, Membership
 
@@ -18,7 +22,15 @@ def committee_list(request):
         .annotate(member_count=Count("memberships", distinct=True))
         .order_by("level", "name")
     )
-    return render(request, "committees/committee_list.html", {"committees": committees})
+    return render(
+        request,
+        "committees/committee_list.html",
+        {
+            "committees": committees,
+            # Set-up pages (chidao.onboarding): admins, and a secretariat for its communes.
+            "can_create": can_set_up_committees(request.user),
+        },
+    )
 
 
 @login_required

@@ -865,7 +865,55 @@ WRITES: list[Write] = [
             _url("indicators:indicator_detail", pk=world.objects["indicator"].pk)
         ],
     ),
+    Write(
+        id="onboarding",
+        name="onboarding:start",
+        role="secretariat",
+        payload=lambda world: {
+            "name": "Ban Chỉ đạo xã Phú Bình",
+            "level": "commune",
+            "parent": world.committee.pk,
+            "place": "xã Phú Bình",
+            "standing_unit": "Văn phòng HĐND và UBND xã",
+            "secretariat_username": "thuongtruc.phubinh",
+            "secretariat_full_name": "Hoàng Thị Thu",
+            "file": unit_list_xlsx(),
+        },
+        text=("name", "place", "standing_unit", "secretariat_full_name"),
+        files=("file",),
+        pages=lambda world, landed: [landed],
+    ),
+    Write(
+        id="account",
+        name="onboarding:accounts",
+        role="secretariat",
+        kwargs={"committee_pk": "committee"},
+        payload=lambda world: {
+            "full_name": "Lò Văn An",
+            "username": "canbo.moi",
+            "unit": world.committee.standing_unit_id,
+            "role": "unit_officer",
+        },
+        text=("full_name",),
+        pages=lambda world, landed: [landed],
+    ),
 ]
+
+
+def unit_list_xlsx() -> SimpleUploadedFile:
+    """A commune's unit list with two rows, as the set-up page reads it."""
+    from chidao.onboarding.tests.files import build_list_xlsx
+
+    content = build_list_xlsx(
+        [("1", "Đảng ủy xã", "", ""), ("2", "Văn phòng HĐND và UBND xã", "", "")],
+        title=("DANH SÁCH ĐƠN VỊ",),
+    )
+    return SimpleUploadedFile(
+        "don-vi.xlsx",
+        content,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
 
 # POST URLs of ``permission_table.TABLE`` with no row above, and why; a test fails for a
 # POST URL in neither, so a new form gets a row or a reason.
@@ -898,4 +946,7 @@ NOT_COVERED = {
     "reporting:submission_return": "a reason, as progress_review",
     "reporting:report_template": "an upload needing a real Word template (its own tests)",
     "dashboards:saved_view_delete": "a button",
+    "onboarding:preview": "row labels to leave out, kept only if the file has them (onboarding)",
+    "onboarding:commit": "a button; the file was checked at upload",
+    "onboarding:first_sign_in": "Django's SetPasswordForm behind a one-time code (onboarding)",
 }

@@ -127,6 +127,16 @@ TABLE: dict[str, Route] = {
     ),
     "imports:observation_preview": Route(get="L FFNF ANFA", kwargs={"pk": "observation_import"}),
     "imports:observation_commit": Route(post="L FFNF ANFA", kwargs={"pk": "observation_import"}),
+    # Setting a committee up (issue [K]): admins, and a secretariat for the committees below
+    # its own; a set-up in progress is its author's, an admin's and the parent's secretariat's.
+    # The hand-over link's page is for anyone holding a link (an invalid one says so).
+    "onboarding:start": Route(get="L FFFF AAFA", post="L FFFF AAFA"),
+    "onboarding:preview": Route(get="L NNNN ANNA", post="L NNNN ANNA", kwargs={"pk": "onboarding"}),
+    "onboarding:commit": Route(post="L NNNN ANNA", kwargs={"pk": "onboarding"}),
+    "onboarding:accounts": Route(
+        get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
+    "onboarding:first_sign_in": Route(get="A AAAA AAAA", post="A AAAA AAAA"),
     # The API (issue [E]): the pages' gates; anonymous calls get 401, never a redirect.
     "api:task-list": Route(get="U AAAA AAAA"),
     "api:task-detail": Route(get="U AANA ANAA", kwargs={"pk": "task"}),

@@ -22,6 +22,7 @@ from chidao.imports.tests.factories import (
 )
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
 from chidao.meetings.tests.factories import build_inspection, build_meeting
+from chidao.onboarding.tests.factories import build_onboarding
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
 from chidao.proposals.tests.factories import ProposalAttachmentFactory, build_routed_proposal
 from chidao.reminders.tests.factories import NotificationFactory
@@ -116,6 +117,7 @@ def build_world() -> World:
     task_import = build_task_import(committee=committee, by=users["secretariat"])
     indicator_import = build_indicator_import(committee=committee, by=users["secretariat"])
     observation_import = build_observation_import(committee=committee, by=users["secretariat"])
+    onboarding = build_onboarding(by=users["secretariat"], parent=committee)
     api_token, _secret = do_create_api_token(by=users["unit_officer"], name="Hệ thống thử")
     webhook_subscription, _secret = do_create_webhook_subscription(
         committee=committee,
@@ -171,6 +173,7 @@ def build_world() -> World:
             "task_import": task_import,
             "indicator_import": indicator_import,
             "observation_import": observation_import,
+            "onboarding": onboarding,
             "api_token": api_token,
             "webhook_subscription": webhook_subscription,
             "cycle": cycle,
