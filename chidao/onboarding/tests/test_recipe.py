@@ -163,12 +163,17 @@ class Site:
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text)[1], text
 
 
-@pytest.mark.skipif(
-    not _reachable(DATABASE_URL) or not _reachable(REDIS_URL),
-    reason="the recipe needs PostgreSQL and Redis (CHIDAO_RECIPE_DATABASE_URL, "
-    "CHIDAO_RECIPE_REDIS_URL); .ci/run provides both",
-)
 def test_the_production_recipe_runs_from_an_empty_database(tmp_path):
+    if not _reachable(DATABASE_URL) or not _reachable(REDIS_URL):
+        # In CI a missing component is a failure; on a developer's machine without the
+        # services the reason is given instead.
+        message = (
+            "the recipe needs PostgreSQL and Redis (CHIDAO_RECIPE_DATABASE_URL, "
+            "CHIDAO_RECIPE_REDIS_URL); .ci/run provides both"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
     database = urlsplit(DATABASE_URL)
     name = database.path.lstrip("/")
     pg = ["-h", database.hostname, "-p", str(database.port or 5432), "-U", database.username]
