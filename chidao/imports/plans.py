@@ -21,11 +21,27 @@ from chidao.imports.units import UnitDirectory
 
 @dataclass
 class RowProblem:
-    """An error on a row; ``name`` is the unknown unit name an alias would fix."""
+    """An error on a row; ``name`` is the unknown unit name an alias would fix.
+
+    ``column`` is the column the error is in (the row is the row's label), so that the
+    message says where and, in its own words, what to do; ``group_lead`` marks a lead
+    written as a group phrase, which the preview offers to fan out.
+    """
 
     message: str
     name: str = ""
     suggestions: list = field(default_factory=list)
+    column: str = ""
+    group_lead: bool = False
+
+    @property
+    def text(self) -> str:
+        if not self.column:
+            return self.message
+        return _("Cột “%(column)s”: %(message)s") % {
+            "column": self.column,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -70,8 +86,13 @@ class ImportPlan:
         return [row for row in self.rows if row.outcome == RowOutcome.SKIP]
 
     @property
+    def rows_to_write(self) -> list:
+        """Rows the commit writes; a task plan adds the rows updating a task."""
+        return self.rows_to_create
+
+    @property
     def can_commit(self) -> bool:
-        return not self.errors and not self.rows_with_errors and bool(self.rows_to_create)
+        return not self.errors and not self.rows_with_errors and bool(self.rows_to_write)
 
     @property
     def unknown_names(self) -> list[RowProblem]:
