@@ -237,7 +237,12 @@ class UnitDirectory:
             else _GROUP_KINDS
         )
         kinds = {kind for name in group.kinds for kind in table[name]}
-        return [unit for unit in self.units if unit.is_active and unit.kind in kinds]
+        hosts = {self.committee.host_unit_id, self.committee.standing_unit_id}
+        return [
+            unit
+            for unit in self.units
+            if unit.is_active and unit.kind in kinds and unit.pk not in hosts
+        ]
 
     def get_standing_unit(self) -> Unit:
         """The unit that leads a task a group is to carry out together: the standing

@@ -39,6 +39,7 @@ class DecisionAction(models.TextChoices):
     """A choice made in the preview, remembered for the next upload of the same plan."""
 
     SKIP_ROW = "skip", _("Bỏ qua dòng")
+    ONGOING = "ongoing", _("Không ghi thời hạn: nhiệm vụ thường xuyên")
     TEXT = "text", _("Giữ nguyên tên như trong tệp")
     FAN_OUT = "fan-out", _("Mỗi đơn vị chủ trì phần việc của mình")
     STANDING = "standing", _("Cơ quan thường trực chủ trì")

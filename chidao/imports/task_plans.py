@@ -339,8 +339,14 @@ class _TaskPlanner(CommitteePlanner):
                     column=COLUMN_LABELS[CODE],
                 )
             )
+        row_key = code or source.label
+        if not read.deadline and self.decision(DecisionSubject.ROW, row_key) == (
+            DecisionAction.ONGOING
+        ):
+            row.deadline_text = _("Thường xuyên")
+            row.warnings.append(_("Tệp không ghi thời hạn: ghi là nhiệm vụ thường xuyên."))
         try:
-            row.deadline = parse_deadline_phrase(read.deadline)
+            row.deadline = parse_deadline_phrase(row.deadline_text)
         except ValidationError as error:
             row.errors.append(
                 RowProblem(

@@ -246,9 +246,13 @@ _HEADS = tuple(
             "Các",
             "các",
             "Tổ chức",
-            "tổ chức",
             "Doanh nghiệp",
-            "doanh nghiệp",
+            "UBMTTQ",
+            "NHNN",
+            "BHXH",
+            "VTV",
+            "VOV",
+            "TTXVN",
             "Người đứng đầu",
             "Lãnh đạo",
             "Cổng",
@@ -258,14 +262,11 @@ _HEADS = tuple(
         reverse=True,
     )
 )
-_CAPITAL_ABBREVIATION = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ&]*\b")
 
 
 def opens_a_name(text: str) -> bool:
     """Whether ``text`` starts the way a body's name starts ("Sở …", "UBND …", "các …")."""
     text = text.lstrip()
-    if _CAPITAL_ABBREVIATION.match(text):
-        return True
     return any(
         text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalpha())
         for head in _HEADS
@@ -308,7 +309,8 @@ def split_names(text: str, is_known: Callable[[str], bool] = lambda name: False)
     return names
 
 
-def _longest_known(pieces, joiners, start, is_known) -> int | None:
+def _known_from(pieces, joiners, start, is_known) -> int | None:
+    """The end of the longest span from ``start`` that ``is_known``, or None."""
     span, found = pieces[start], None
     if is_known(span.strip()):
         found = start
@@ -316,8 +318,16 @@ def _longest_known(pieces, joiners, start, is_known) -> int | None:
         span += joiners[end - 1] + pieces[end]
         if is_known(span.strip()):
             found = end
-    if found is not None and found + 1 < len(pieces) and not opens_a_name(pieces[found + 1]):
-        # "Sở Văn hóa" known alone must not cut "Sở Văn hóa, Thể thao và Du lịch" when
-        # the rest opens no name: the longer reading wins below.
-        return None
     return found
+
+
+def _longest_known(pieces, joiners, start, is_known) -> int | None:
+    found = _known_from(pieces, joiners, start, is_known)
+    if found is None or found + 1 == len(pieces):
+        return found
+    following = pieces[found + 1]
+    if opens_a_name(following) or _known_from(pieces, joiners, found + 1, is_known) is not None:
+        return found
+    # "Sở Văn hóa" known alone must not cut "Sở Văn hóa, Thể thao và Du lịch" when the
+    # rest opens no name: the longer reading wins.
+    return None
