@@ -278,7 +278,7 @@ def split_names(text: str, is_known: Callable[[str], bool] = lambda name: False)
 
     ``is_known(span)`` says whether a span is one name of the directory (a unit, an alias
     or a group phrase): the longest known span wins. Elsewhere a "," or "và" ends a name
-    only when the next words open one (``opens_a_name``).
+    only when the next words open one (``opens_a_name``) or start a known span.
     """
     names: list[str] = []
     for segment in _HARD.split(text.strip()):
@@ -297,7 +297,9 @@ def split_names(text: str, is_known: Callable[[str], bool] = lambda name: False)
             if end is None:
                 end = start
                 while end + 1 < len(pieces) and not (
-                    opens_a_name(pieces[end + 1]) or not pieces[end + 1].strip()
+                    opens_a_name(pieces[end + 1])
+                    or not pieces[end + 1].strip()
+                    or _known_from(pieces, joiners, end + 1, is_known) is not None
                 ):
                     end += 1
             span = pieces[start]
