@@ -260,3 +260,21 @@ def test_a_table_without_a_lead_column_is_no_task_table(thai_nguyen):
     assert "Không tìm thấy bảng nhiệm vụ" in plan.errors[0]
     assert "Cơ quan chủ trì" in plan.errors[0]
     assert not plan.can_commit
+
+
+def test_the_paragraph_assistant_reads_names_in_the_committees_directory(thai_nguyen):
+    from chidao.overlap.drafting import get_draft_tasks
+
+    committee, units, _ = thai_nguyen
+
+    (draft,) = get_draft_tasks(
+        "Giao Sở KH&CN chủ trì, phối hợp với Sở GD&ĐT, Công an tỉnh xây dựng Kế hoạch phát "
+        "triển nền tảng học tập số của tỉnh, hoàn thành trong Quý III/2026.",
+        committee,
+    )
+
+    assert draft.lead_unit.key == units["TN-SKHCN"].pk
+    assert [unit.key for unit in draft.coordinating_units] == [
+        units["TN-SGDDT"].pk,
+        units["TN-CA"].pk,
+    ]
