@@ -479,7 +479,7 @@ def get_draft_tasks(text: str, committee=None) -> list[DraftTask]:
     """
     from chidao.assignments.models import Task
     from chidao.committees.access import get_committee_tree
-    from chidao.committees.directory import UnitDirectory
+    from chidao.committees.directory import UnitDirectory, get_foreign_unit_ids
     from chidao.org.models import Unit
     from chidao.overlap.finder import get_root_committee
 
@@ -492,9 +492,10 @@ def get_draft_tasks(text: str, committee=None) -> list[DraftTask]:
         preferred = set(tasks.values_list("lead_unit", flat=True)) | set(
             tasks.values_list("coordinating_units", flat=True)
         )
-        # Only the committee's own directory: another province's "Sở KH&CN" is never read.
+        # Names are read by the committee's directory first; another province's "Sở
+        # KH&CN" (a unit of another committee's directory) is never read at all.
         directory = UnitDirectory(committee)
-        rows = rows.filter(pk__in=directory.scope)
+        rows = rows.exclude(pk__in=get_foreign_unit_ids(committee))
     rows = rows.values_list("pk", "name", "short_name")
     units = sorted(
         (UnitName(pk, name, short_name) for pk, name, short_name in rows),
