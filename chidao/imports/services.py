@@ -125,6 +125,9 @@ def _write_tasks(data_import: DataImport, plan, by) -> None:
             groups[group.code] = TaskGroup.objects.create(
                 committee=committee, code=group.code, name=group.name[:500], order=order
             )
+    # Updates first, in an order that frees each new code before it is taken: a task
+    # inserted in a new version shifts the numbers of the tasks after it.
+    _update_tasks(plan.rows_to_update, by)
     for row in plan.rows_to_create:
         task = do_create_task(
             committee=committee,
@@ -152,20 +155,35 @@ def _write_tasks(data_import: DataImport, plan, by) -> None:
                 assigned_on=assigned_on,
                 expected_output=row.output,
             )
-    for row in plan.rows_to_update:
-        _update_task(row, by)
+
+
+def _update_tasks(rows, by) -> None:
+    held = {row.existing.code: row for row in rows}
+    pending = list(rows)
+    while pending:
+        ready = [
+            row for row in pending if "code" not in row.changes or held.get(row.code) in (None, row)
+        ]
+        if not ready:
+            raise ValidationError(
+                _("Các mã nhiệm vụ trong tệp đổi chỗ cho nhau; hãy ghi từng phiên bản một.")
+            )
+        for row in ready:
+            _update_task(row, by)
+            held.pop(row.existing.code, None)
+            pending.remove(row)
 
 
 def _update_task(row, by) -> None:
     """Apply what a new version of the plan changes in a task, as a history entry."""
-    fields = {}
-    for name in ("code", "title", "coordinators_text"):
-        if name in row.changes:
-            fields[name] = getattr(row, name if name != "coordinators_text" else name + "_value")
-    if "expected_output" in row.changes:
-        fields["expected_output"] = row.output
-    if "lead_unit" in row.changes:
-        fields["lead_unit"] = row.lead_unit
+    values = {
+        "code": row.code,
+        "title": row.title,
+        "coordinators_text": row.coordinators_text_value,
+        "expected_output": row.output,
+        "lead_unit": row.lead_unit,
+    }
+    fields = {name: value for name, value in values.items() if name in row.changes}
     do_update_task(
         task=row.existing,
         by=by,

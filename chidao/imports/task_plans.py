@@ -269,6 +269,8 @@ class _TaskPlanner(CommitteePlanner):
                     check_repeated_code(row, codes)
                     codes.setdefault(row.code, source.label)
                     result.rows.append(row)
+        if self.same_source:
+            self._match_versions(result.rows)
         return result
 
     def _group(self, source, read: GroupRow) -> GroupPlan:
@@ -358,7 +360,8 @@ class _TaskPlanner(CommitteePlanner):
             )
         self._read_lead(row, read.lead)
         self._read_coordinating(row, read.coordinating)
-        self._match_existing(row)
+        if not self.same_source:
+            self._match_existing(row)
         return row
 
     def _check_formulas(self, row: TaskRowPlan, source, columns) -> None:
@@ -531,25 +534,56 @@ class _TaskPlanner(CommitteePlanner):
     # --- A new version of a plan ---------------------------------------------------------
 
     def _match_existing(self, row: TaskRowPlan) -> None:
+        """Another plan's task with the row's code: left as it is."""
         existing = self.existing_tasks.get(row.code) if row.code else None
-        if existing is None and self.same_source:
-            existing = self.same_source.get(fold_text(row.title))
         if existing is None:
             return
         row.existing = existing
-        same_plan = (
-            self.data_import.source_document_id
-            and existing.source_document_id == self.data_import.source_document_id
+        row.warnings.append(
+            _("Ban Chỉ đạo đã có nhiệm vụ mã “%(code)s”: giữ nguyên, không ghi đè.")
+            % {"code": existing.code}
         )
-        if not same_plan:
-            row.warnings.append(
-                _("Ban Chỉ đạo đã có nhiệm vụ mã “%(code)s”: giữ nguyên, không ghi đè.")
-                % {"code": existing.code}
+
+    def _match_versions(self, rows: list[TaskRowPlan]) -> None:
+        """A new version of the plan already imported (same source document): each row
+        is the task of the same title, else of the same number; what differs is shown
+        and becomes the task's update. A task is matched once."""
+        claimed: set[int] = set()
+        for row in rows:
+            task = self.same_source.get(fold_text(row.title))
+            if task is not None and task.pk not in claimed:
+                row.existing = task
+                claimed.add(task.pk)
+        for row in rows:
+            if row.existing is not None or not row.code:
+                continue
+            task = self.existing_tasks.get(row.code)
+            same_plan = task is not None and task.source_document_id == (
+                self.data_import.source_document_id
             )
-            return
-        if row.errors or row.fan_out_units:
-            return
-        row.changes = _get_changes(existing, row)
+            if same_plan and task.pk not in claimed:
+                row.existing = task
+                claimed.add(task.pk)
+            elif task is not None and not same_plan:
+                self._match_existing(row)
+        document = self.data_import.source_document_id
+        for row in rows:
+            task = self.existing_tasks.get(row.code) if row.code else None
+            held = row.existing is None and task is not None and task.pk not in claimed
+            if held and task.source_document_id == document:
+                row.errors.append(
+                    RowProblem(
+                        _(
+                            "Mã “%(code)s” đang là của nhiệm vụ “%(title)s” của kế hoạch, "
+                            "không còn trong tệp. Hãy sửa số thứ tự hoặc mã của nhiệm vụ đó."
+                        )
+                        % {"code": row.code, "title": task.title[:80]},
+                        column=COLUMN_LABELS[CODE],
+                    )
+                )
+            same_plan = row.existing is not None and row.existing.source_document_id == document
+            if same_plan and not row.errors and not row.fan_out_units:
+                row.changes = _get_changes(row.existing, row)
 
 
 def _get_changes(task: Task, row: TaskRowPlan) -> dict:
