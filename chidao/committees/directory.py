@@ -270,14 +270,48 @@ class UnitDirectory:
 
 
 def get_foreign_unit_ids(committee) -> set[int]:
-    """Units in another committee's directory and not in ``committee``'s: those a form of
-    this committee never offers (another province's departments)."""
+    """Units in another committee's province and not in ``committee``'s directory: those
+    a form of this committee never offers (another province's departments).
+
+    Linear in units and committees (a national installation has 3,300 commune
+    committees): the trees under the roots of every other committee's host and standing
+    units, less this committee's own directory.
+    """
     from chidao.committees.models import Committee
 
     units = list(Unit.objects.select_related("successor"))
     own = UnitDirectory(committee, units=units).scope
-    foreign: set[int] = set()
-    others = Committee.objects.exclude(pk=committee.pk).exclude(level=CommitteeLevel.CENTRAL)
-    for other in others:
-        foreign |= UnitDirectory(other, units=units).scope
-    return foreign - own
+    parents = {unit.pk: unit.parent_id for unit in units}
+    roots: dict[int, int] = {}
+
+    def root(pk: int) -> int:
+        path = []
+        while pk not in roots and parents.get(pk) is not None and len(path) < 64:
+            path.append(pk)
+            pk = parents[pk]
+        top = roots.get(pk, pk)
+        for step in (*path, pk):
+            roots[step] = top
+        return top
+
+    # A national committee's tree (the ministries) belongs to no other province.
+    others = (
+        Committee.objects.exclude(pk=committee.pk)
+        .exclude(level=CommitteeLevel.CENTRAL)
+        .values_list("host_unit_id", "standing_unit_id")
+    )
+    foreign_roots = {root(pk) for pair in others for pk in pair if pk is not None}
+    foreign_roots -= {root(pk) for pk in own}
+    # Units with no parent that carry another province's name ("Viettel Nam Định").
+    by_pk = {unit.pk: unit for unit in units}
+    places = {
+        match["place"]
+        for pk in foreign_roots
+        if (match := _PLACE_IN_NAME.search(_words(by_pk[pk].name)))
+    }
+    for unit in units:
+        if unit.parent_id is None and unit.pk not in own:
+            words = f" {_words(unit.name)} "
+            if any(f" {place} " in words for place in places):
+                foreign_roots.add(unit.pk)
+    return {unit.pk for unit in units if root(unit.pk) in foreign_roots} - own

@@ -278,3 +278,21 @@ def test_the_paragraph_assistant_reads_names_in_the_committees_directory(thai_ng
         units["TN-SGDDT"].pk,
         units["TN-CA"].pk,
     ]
+
+
+def test_forms_offer_no_unit_of_another_province(thai_nguyen):
+    from chidao.assignments.forms.tasks import TaskForm
+    from chidao.imports.forms import UnitAliasForm
+
+    committee, _, _ = thai_nguyen
+
+    task_units = set(
+        TaskForm(committee=committee).fields["lead_unit"].queryset.values_list("code", flat=True)
+    )
+    alias_units = set(
+        UnitAliasForm(committee=committee).fields["unit"].queryset.values_list("code", flat=True)
+    )
+
+    assert {"TN-STC", "TN-SKHCN"} <= task_units
+    assert not {code for code in task_units if code.startswith(("ND-", "LA-"))}
+    assert {code[:3] for code in alias_units} == {"TN-"}
