@@ -170,7 +170,7 @@ def test_secretariat_uploads_indicators_on_the_page(client, national):
 
 
 def test_a_formula_in_a_column_the_import_does_not_read_is_ignored(national):
-    committee, units, user = national
+    committee, _, user = national
     header = (*INDICATOR_HEADER, "Ghi chú")
     rows = [
         ("1", "Tỷ lệ dân số trưởng thành có chữ ký số", "%", "≥ 40", RESPONSIBLE[0], "=1+1"),
@@ -187,7 +187,7 @@ def test_a_formula_in_a_column_the_import_does_not_read_is_ignored(national):
 
 
 def test_a_formula_without_a_saved_value_in_a_read_column_is_flagged(national):
-    committee, units, user = national
+    committee, _, user = national
     rows = [("1", "Tỷ lệ dân số có chữ ký số", "%", "=40+1", RESPONSIBLE[0])]
     plan = build_indicator_plan(
         indicator_import(
