@@ -124,3 +124,22 @@ def test_a_group_of_the_same_number_and_title_is_the_existing_one(province):
 
     assert not plan.rows_with_errors
     assert plan.groups[0].existing.name == "NÂNG CAO NHẬN THỨC."
+
+
+def test_a_decision_outside_the_choices_is_refused_and_writes_nothing(client, province):
+    from django.urls import reverse
+
+    from chidao.imports.models import ImportDecision
+
+    data_import = upload(province, VERSION_1)
+    client.force_login(province.secretariat)
+
+    response = client.post(
+        reverse("imports:task_decide", kwargs={"pk": data_import.pk}),
+        {"subject": "row", "key": "I.1", "action": "xoa-het"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "Quyết định không hợp lệ." in response.content.decode()
+    assert not ImportDecision.objects.exists()
