@@ -374,6 +374,10 @@ def do_record_import_decision(
     key = key.strip()[:300]
     if not key:
         raise ValidationError(_("Quyết định không hợp lệ."))
+    if not data_import.content_hash:
+        # Uploaded before imports kept their hash.
+        data_import.content_hash = hashlib.sha256(bytes(data_import.content)).hexdigest()
+        data_import.save(update_fields=["content_hash"])
     matching = ImportDecision.objects.filter(
         committee=data_import.committee, subject=subject, key=key
     ).filter(content_hash=data_import.content_hash)

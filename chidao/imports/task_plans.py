@@ -136,10 +136,6 @@ class TaskRowPlan(PlannedRow):
     def coordinators_text_value(self) -> str:
         return "; ".join(self.coordinators_text)
 
-    @property
-    def description(self) -> str:
-        return ""
-
 
 @dataclass
 class TaskPlan(ImportPlan):
@@ -161,11 +157,6 @@ class TaskPlan(ImportPlan):
     @property
     def can_commit(self) -> bool:
         return not self.errors and not self.rows_with_errors and bool(self.rows_to_write)
-
-    @property
-    def group_leads(self) -> list[TaskRowPlan]:
-        """Rows whose lead is a group phrase still waiting for a decision."""
-        return [row for row in self.rows if any(p.group_lead for p in row.errors)]
 
     @property
     def conflicting_groups(self) -> list[GroupPlan]:

@@ -126,6 +126,9 @@ def test_secretariat_imports_a_docx_appendix_after_fixing_an_alias(client, nam_d
         assert problem.suggestions[0] == unit("ND-STC")
     page = preview.content.decode()
     assert "Không tìm thấy “Sở Tài chánh” trong danh mục đơn vị" in page
+    # Beside the alias form, the name may be kept as written or its row skipped.
+    assert "Giữ nguyên tên như trong tệp" in page
+    assert "Bỏ qua dòng này" in page
     assert "Sở Tài chính tỉnh Nam Định" in page
     assert len(plan.rows_to_create) == 4
     assert not plan.can_commit
