@@ -36,6 +36,7 @@ from chidao.org.names import (
     get_compact_key,
     get_initials_key,
     get_name_key,
+    get_written_place,
     parse_group_phrase,
     split_names,
     strip_place,
@@ -161,8 +162,16 @@ class UnitDirectory:
 
     # --- Reading names -----------------------------------------------------------------
 
+    def _elsewhere(self, name: str) -> bool:
+        """Whether ``name`` says it is of another place ("Sở Tài chính tỉnh Nam Định" in a
+        plan of Thái Nguyên): never read as this directory's unit of the same name."""
+        written = get_written_place(name)
+        return bool(written and self.place and written != self.place)
+
     def is_known(self, name: str) -> bool:
         """Whether ``name`` is one name of the directory (a span ``split_names`` keeps)."""
+        if self._elsewhere(name):
+            return False
         key = self._key(name)
         return bool(
             key in self.aliases
@@ -186,6 +195,16 @@ class UnitDirectory:
         alias = self.aliases.get(key) or self.aliases.get(get_name_key(name))
         if alias is not None:
             return self._unit(name, alias)
+        if self._elsewhere(name):
+            return Resolution(
+                name,
+                error=_(
+                    "“%(name)s” là cơ quan, đơn vị của địa phương khác, không thuộc danh mục "
+                    "của Ban Chỉ đạo."
+                )
+                % {"name": name},
+                suggestions=self.suggest(name),
+            )
         candidates = self.by_name.get(key) or self.by_initials.get(get_compact_key(name), [])
         if candidates:
             return self._choose(name, candidates)

@@ -97,6 +97,19 @@ def get_name_key(text: str) -> str:
     return " ".join(ABBREVIATIONS.get(word, word) for word in words)
 
 
+_WRITTEN_PLACE = re.compile(r" (?:tinh|thanh pho)(?! uy\b)(?P<place>(?: [a-z]+| -){1,5})$")
+
+
+def get_written_place(text: str) -> str:
+    """The place a name ends with, folded ("thai nguyen" for "Sở Tài chính tỉnh Thái
+    Nguyên"), or "" when it names none or only "tỉnh"."""
+    folded = _expand(fold_text(text).strip(" .,;:")).replace("&", " va ")
+    match = _WRITTEN_PLACE.search(" ".join(folded.split()))
+    if match is None:
+        return ""
+    return " ".join(_PUNCTUATION.sub(" ", match["place"]).split())
+
+
 def strip_place(key: str, place: str) -> str:
     """``key`` without the place name ``place`` (a key) at its end: the name alone
     ("so tai chinh thai nguyen" → "so tai chinh" for the province "thai nguyen")."""
