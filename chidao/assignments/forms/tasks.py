@@ -47,17 +47,20 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.unit})" if obj.unit_id else obj.full_name
 
 
-def get_unit_choices(*keep: Unit | None, committee=None):
+def get_unit_choices(*keep: Unit | None, committee=None, foreign=None):
     """Active units, and any inactive one a task already names (merged units keep tasks).
 
     For a ``committee``, never the units of another committee's directory that are not
     in its own (``committees.directory``): another province's "Sở Tài chính" is not
-    offered to this province's secretariat.
+    offered to this province's secretariat. ``foreign`` passes those ids when a form
+    asks twice.
     """
     keep_ids = [unit.pk for unit in keep if unit is not None]
     units = Unit.objects.filter(is_active=True)
     if committee is not None:
-        units = units.exclude(pk__in=get_foreign_unit_ids(committee))
+        foreign = get_foreign_unit_ids(committee) if foreign is None else foreign
+    if foreign:
+        units = units.exclude(pk__in=foreign)
     return units | Unit.objects.filter(pk__in=keep_ids)
 
 
@@ -132,11 +135,12 @@ class TaskForm(forms.ModelForm):
         task = self.instance if self.instance.pk else None
         self.fields["group"].queryset = committee.task_groups.all()
         self.fields["source_document"].queryset = get_document_choices(committee)
+        foreign = get_foreign_unit_ids(committee)
         self.fields["lead_unit"].queryset = get_unit_choices(
-            task and task.lead_unit, committee=committee
+            task and task.lead_unit, foreign=foreign
         )
         self.fields["coordinating_units"].queryset = get_unit_choices(
-            *(task.coordinating_units.all() if task else ()), committee=committee
+            *(task.coordinating_units.all() if task else ()), foreign=foreign
         )
         self.fields["overseeing_member"].queryset = (
             committee.memberships.exclude(role__in=MemberRole.secretariat_roles())
