@@ -263,7 +263,7 @@ def test_a_table_without_a_lead_column_is_no_task_table(thai_nguyen):
 
 
 def test_the_paragraph_assistant_reads_names_in_the_committees_directory(thai_nguyen):
-    from chidao.overlap.drafting import get_draft_tasks
+    from chidao.imports.drafting import get_draft_tasks
 
     committee, units, _ = thai_nguyen
 
