@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from chidao.assignments.models import Task
-from chidao.assignments.services import do_break_down_task, do_create_task, do_update_task
+from chidao.assignments.services import break_down_task, do_create_task, do_update_task
 from chidao.committees.models import TaskGroup
 from chidao.core.uploads import scan_upload
 from chidao.imports.choices import (
@@ -146,7 +146,7 @@ def _write_tasks(data_import: DataImport, plan, by) -> None:
         )
         if row.fan_out_units:
             # Each unit of the group leads its own part, under the task as written.
-            do_break_down_task(
+            break_down_task(
                 task=task,
                 by=by,
                 units=row.fan_out_units,
