@@ -25,6 +25,7 @@ SHOWN_FIELDS = (
     "source_clause",
     "parent",
     "lead_unit",
+    "coordinators_text",
     "overseeing_member",
     "focal_person",
     "kind",

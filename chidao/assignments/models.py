@@ -78,6 +78,14 @@ class Task(VietnameseTextModel):
     coordinating_units = models.ManyToManyField(
         "org.Unit", verbose_name=_("cơ quan phối hợp"), blank=True, related_name="coordinated_tasks"
     )
+    coordinators_text = models.TextField(
+        _("cơ quan phối hợp khác"),
+        blank=True,
+        help_text=_(
+            "Cơ quan, tổ chức phối hợp ngoài danh mục đơn vị, ghi như trong văn bản giao "
+            "(“các doanh nghiệp viễn thông”, “các cơ quan đại diện Việt Nam ở nước ngoài”)."
+        ),
+    )
     overseeing_member = models.ForeignKey(
         "committees.Membership",
         verbose_name=_("lãnh đạo phụ trách"),

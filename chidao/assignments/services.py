@@ -393,6 +393,7 @@ TASK_UPDATABLE_FIELDS = frozenset(
         "source_document",
         "source_clause",
         "lead_unit",
+        "coordinators_text",
         "assigned_on",
         "expected_output",
         "is_key",
@@ -413,6 +414,7 @@ TASK_WATCHED_FIELDS = (
     "source_clause",
     "lead_unit",
     "coordinating_units",
+    "coordinators_text",
     "deadline_text",
     "deadline",
     "assigned_on",
@@ -509,7 +511,33 @@ def do_break_down_task(
     assigned_on: date,
     expected_output: str = "",
 ) -> list[Task]:
+    """``break_down_task`` as a page's write of its own (the outermost transaction)."""
+    return break_down_task(
+        task=task,
+        by=by,
+        units=units,
+        title=title,
+        deadline_text=deadline_text,
+        assigned_on=assigned_on,
+        expected_output=expected_output,
+    )
+
+
+@transaction.atomic
+def break_down_task(
+    *,
+    task: Task,
+    by,
+    units: Iterable,
+    title: str,
+    deadline_text: str,
+    assigned_on: date,
+    expected_output: str = "",
+) -> list[Task]:
     """Break an open task into one sub-task per unit (the three-level model), at once.
+
+    Also a step of a larger write (a plan import fans a group lead out inside its own
+    all-or-nothing commit), hence not durable; pages call ``do_break_down_task``.
 
     Each sub-task has ``parent`` = ``task``, the title followed by the unit's name, the
     task's committee, group, source document, overseeing member and key flag, and a

@@ -59,6 +59,16 @@ class Committee(VietnameseTextModel):
         blank=True,
         related_name="committees_founded",
     )
+    directory_units = models.ManyToManyField(
+        "org.Unit",
+        verbose_name=_("đơn vị khác trong danh mục"),
+        blank=True,
+        related_name="directory_committees",
+        help_text=_(
+            "Cơ quan Trung ương trên địa bàn và đơn vị khác mà kế hoạch của Ban Chỉ đạo được "
+            "giao, ngoài các đơn vị thuộc tỉnh (cơ quan thành lập, cơ quan thường trực)."
+        ),
+    )
     due_soon_days = models.PositiveSmallIntegerField(
         _("số ngày báo sắp đến hạn"),
         default=7,

@@ -177,8 +177,11 @@ class DraftTask:
 class UnitMatcher:
     """Finds units on file in a phrase: by name or short name, else by resemblance."""
 
-    def __init__(self, units: Sequence[UnitName]):
+    def __init__(self, units: Sequence[UnitName], directory=None):
         self.units = list(units)
+        # The committee's unit directory (``committees.directory``), when there is one:
+        # names are then read by the one resolver the imports use.
+        self.directory = directory
         self._names = []
         for unit in self.units:
             for name in {unit.name, unit.short_name} - {""}:
@@ -187,7 +190,11 @@ class UnitMatcher:
         self._index: SimilarityIndex | None = None  # built on the first guess
 
     def find_all(self, phrase: str) -> list[UnitName]:
-        """Units named in ``phrase``, in the order written; a longer name wins."""
+        """Units named in ``phrase``, in the order written; a longer name wins.
+
+        A name right after a party organ's words is not that body: "Đảng đoàn Quốc hội"
+        and "Ban cán sự đảng Chính phủ" are other bodies than "Quốc hội" and "Chính phủ".
+        """
         folded = f" {fold_for_matching(phrase)} "
         found: list[tuple[int, UnitName]] = []
         taken: list[tuple[int, int]] = []
@@ -195,6 +202,9 @@ class UnitMatcher:
             start = folded.find(name)
             while start >= 0:
                 end = start + len(name)
+                if not _starts_a_name(folded[: start + 1]):
+                    start = folded.find(name, end - 1)
+                    continue
                 # The spaces around a name are shared with its neighbours: compare the words.
                 if not any(start + 1 < b - 1 and a + 1 < end - 1 for a, b in taken):
                     taken.append((start, end))
@@ -202,6 +212,18 @@ class UnitMatcher:
                         found.append((start, unit))
                 start = folded.find(name, end - 1)
         return [unit for _, unit in sorted(found, key=lambda pair: pair[0])]
+
+    def resolve_all(self, phrase: str) -> list[UnitName]:
+        """Units the directory resolves in ``phrase``, name by name, in order; empty when
+        there is no directory or it resolves none (``find_all`` then reads the phrase)."""
+        if self.directory is None:
+            return []
+        found: list[UnitName] = []
+        for resolution in self.directory.read_cell(phrase):
+            unit = resolution.unit
+            if unit is not None and all(known.key != unit.pk for known in found):
+                found.append(UnitName(unit.pk, unit.name, unit.short_name))
+        return found
 
     def guess(self, phrase: str) -> UnitName | None:
         """The unit whose name ``phrase`` most resembles, if closely enough."""
@@ -211,7 +233,27 @@ class UnitMatcher:
             names = [unit.name for unit in self.units]
             self._index = SimilarityIndex(list(range(len(self.units))), names)
         matches = self._index.search_text(phrase, threshold=0.5, limit=1)
-        return self.units[matches[0].key] if matches else None
+        if not matches:
+            return None
+        unit = self.units[matches[0].key]
+        # "Đảng đoàn Quốc hội" resembles "Quốc hội" because it contains it: a body of
+        # that body, not the body itself.
+        folded = f" {fold_for_matching(phrase)} "
+        if any(f" {fold_for_matching(name)} " in folded for name in (unit.name, unit.short_name)):
+            return None
+        return unit
+
+
+# Words that, just before a body's name, make another body of it: "Đảng đoàn Quốc hội",
+# "Ban cán sự đảng Chính phủ", "Đảng ủy Bộ Công an", "Công đoàn Bộ Tài chính".
+_QUALIFIER = re.compile(
+    r"\b(?:dang doan|ban can su dang|dang uy|ban thuong vu|thuong vu|thuong truc|"
+    r"ban chap hanh|chi bo|cong doan|doan thanh nien)\s*$"
+)
+
+
+def _starts_a_name(before: str) -> bool:
+    return not _QUALIFIER.search(before.strip())
 
 
 def split_items(text: str) -> list[str]:
@@ -312,7 +354,7 @@ def _read_row(item: str, cells: list[str], matcher: UnitMatcher) -> DraftTask | 
 
 
 def _attach_units(draft: DraftTask, lead: str, coordinating: str, matcher: UnitMatcher) -> None:
-    leads = matcher.find_all(lead)
+    leads = matcher.resolve_all(lead) or matcher.find_all(lead)
     if leads:
         draft.lead_unit = leads[0]
     else:
@@ -321,9 +363,8 @@ def _attach_units(draft: DraftTask, lead: str, coordinating: str, matcher: UnitM
             draft.lead.state = GUESSED
     if coordinating:
         draft.coordinating = DraftField(coordinating.strip(" ,;:"), FOUND)
-        draft.coordinating_units = [
-            unit for unit in matcher.find_all(coordinating) if unit != draft.lead_unit
-        ]
+        units = matcher.resolve_all(coordinating) or matcher.find_all(coordinating)
+        draft.coordinating_units = [unit for unit in units if unit != draft.lead_unit]
 
 
 def _names_a_unit(original: str, folded: str, end: int, matcher: UnitMatcher) -> bool:
@@ -418,9 +459,9 @@ def _check_deadline(draft: DraftTask) -> None:
         draft.deadline_error = " ".join(error.messages)
 
 
-def parse_directive_text(text: str, units: Sequence[UnitName]) -> list[DraftTask]:
+def parse_directive_text(text: str, units: Sequence[UnitName], directory=None) -> list[DraftTask]:
     """Every piece of ``text`` that assigns work, as a draft task."""
-    matcher = UnitMatcher(units)
+    matcher = UnitMatcher(units, directory)
     drafts = []
     for item in split_items(text):
         draft = parse_directive_item(item, matcher)
@@ -438,19 +479,26 @@ def get_draft_tasks(text: str, committee=None) -> list[DraftTask]:
     """
     from chidao.assignments.models import Task
     from chidao.committees.access import get_committee_tree
+    from chidao.committees.directory import UnitDirectory, get_foreign_unit_ids
     from chidao.org.models import Unit
     from chidao.overlap.finder import get_root_committee
 
     preferred: set[int] = set()
+    directory = None
+    rows = Unit.objects.filter(is_active=True)
     if committee is not None:
         tree = get_committee_tree([get_root_committee(committee).pk])
         tasks = Task.objects.filter(committee__in=tree)
         preferred = set(tasks.values_list("lead_unit", flat=True)) | set(
             tasks.values_list("coordinating_units", flat=True)
         )
-    rows = Unit.objects.filter(is_active=True).values_list("pk", "name", "short_name")
+        # Names are read by the committee's directory first; another province's "Sở
+        # KH&CN" (a unit of another committee's directory) is never read at all.
+        directory = UnitDirectory(committee)
+        rows = rows.exclude(pk__in=get_foreign_unit_ids(committee))
+    rows = rows.values_list("pk", "name", "short_name")
     units = sorted(
         (UnitName(pk, name, short_name) for pk, name, short_name in rows),
         key=lambda unit: (unit.key not in preferred, unit.name),
     )
-    return parse_directive_text(text, units)
+    return parse_directive_text(text, units, directory)

@@ -2,9 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chidao.committees.directory import UnitDirectory
 from chidao.core.uploads import DOCX, XLSX, check_upload
 from chidao.documents.models import Document
-from chidao.imports.choices import GroupMode
+from chidao.imports.choices import GroupLeads, GroupMode, UnknownNames
 from chidao.imports.tables import get_max_bytes
 from chidao.org.models import Unit
 
@@ -31,6 +32,20 @@ class TaskUploadForm(forms.Form):
         initial=GroupMode.EXPAND,
         widget=forms.RadioSelect,
     )
+    unknown_names = forms.ChoiceField(
+        label=_("Cơ quan phối hợp ngoài danh mục đơn vị"),
+        choices=UnknownNames.choices,
+        initial=UnknownNames.FLAG,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    group_leads = forms.ChoiceField(
+        label=_("Cơ quan chủ trì ghi là một cụm (“Các bộ, ngành, địa phương”)"),
+        choices=GroupLeads.choices,
+        initial=GroupLeads.FLAG,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     code_prefix = forms.CharField(
         label=_("Tiền tố mã nhiệm vụ"),
         required=False,
@@ -50,6 +65,12 @@ class TaskUploadForm(forms.Form):
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source_document"].queryset = Document.objects.filter(committee=committee)
+
+    def clean_unknown_names(self) -> str:
+        return self.cleaned_data["unknown_names"] or UnknownNames.FLAG
+
+    def clean_group_leads(self) -> str:
+        return self.cleaned_data["group_leads"] or GroupLeads.FLAG
 
     def clean_file(self):
         """Size, zip caps and kind by content, next to the field (``core.uploads``)."""
@@ -99,8 +120,16 @@ class ObservationUploadForm(forms.Form):
 
 
 class UnitAliasForm(forms.Form):
+    """A name of a plan recorded as a unit of the committee's own directory (never a
+    unit of another province)."""
+
     name = forms.CharField(label=_("Tên gọi trong văn bản"), max_length=300)
-    unit = forms.ModelChoiceField(
-        label=_("Là cơ quan, đơn vị"), queryset=Unit.objects.filter(is_active=True)
-    )
+    unit = forms.ModelChoiceField(label=_("Là cơ quan, đơn vị"), queryset=Unit.objects.none())
     data_import = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = UnitDirectory(committee).scope
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=scope, is_active=True).order_by(
+            "name"
+        )

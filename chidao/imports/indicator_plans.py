@@ -95,6 +95,8 @@ def build_indicator_plan(data_import) -> IndicatorPlan:
 class _IndicatorPlanner(CommitteePlanner):
     def __init__(self, data_import):
         super().__init__(data_import)
+        # The columns of the table being read: a formula elsewhere is not the import's.
+        self.columns: dict | None = None
         self.existing = {
             indicator.code: indicator
             for indicator in Indicator.objects.filter(committee=self.committee)
@@ -130,6 +132,7 @@ class _IndicatorPlanner(CommitteePlanner):
                 elif isinstance(read, NoteRow):
                     result.skipped.append(note_skipped(source, read))
                 else:
+                    self.columns = columns
                     row = self._row(source, read, year, codes)
                     codes.setdefault(row.code, source.label)
                     result.rows.append(row)
@@ -147,7 +150,7 @@ class _IndicatorPlanner(CommitteePlanner):
             parent_code=f"{prefix}{read.parent_code}" if read.parent_code else "",
         )
         check_repeated_code(row, codes)
-        check_formula_cells(row, source, (read.name, read.target, read.measure))
+        check_formula_cells(row, source, (read.name, read.target, read.measure), self.columns)
         if not read.name:
             row.errors.append(RowProblem(_("Thiếu tên chỉ tiêu.")))
         if (

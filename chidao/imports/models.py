@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from chidao.core.models import VietnameseTextModel
-from chidao.imports.choices import GroupMode, ImportKind, ImportState
+from chidao.imports.choices import (
+    DecisionAction,
+    DecisionSubject,
+    GroupLeads,
+    GroupMode,
+    ImportKind,
+    ImportState,
+    UnknownNames,
+)
 
 
 class UnitAlias(VietnameseTextModel):
@@ -79,6 +87,21 @@ class DataImport(models.Model):
         choices=GroupMode.choices,
         default=GroupMode.EXPAND,
     )
+    unknown_names = models.CharField(
+        _("cơ quan phối hợp ngoài danh mục"),
+        max_length=16,
+        choices=UnknownNames.choices,
+        default=UnknownNames.FLAG,
+    )
+    group_leads = models.CharField(
+        _("cơ quan chủ trì ghi là một cụm"),
+        max_length=16,
+        choices=GroupLeads.choices,
+        default=GroupLeads.FLAG,
+    )
+    content_hash = models.CharField(
+        _("mã băm nội dung"), max_length=64, blank=True, db_index=True, editable=False
+    )
     code_prefix = models.CharField(_("tiền tố mã nhiệm vụ"), max_length=16, blank=True)
     assigned_on = models.DateField(_("ngày giao"), null=True, blank=True)
     target_year = models.PositiveSmallIntegerField(
@@ -124,3 +147,49 @@ class DataImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.get_kind_display()})"
+
+
+class ImportDecision(models.Model):
+    """A choice the secretariat made in a preview: skip a row, keep a name as written,
+    fan a group lead out, start a new group.
+
+    Kept with the plan it was made for (the file's content hash and, when given, its
+    source document), so that uploading the same file again, or a new version of the
+    same plan, needs no decision twice. ``key`` is the row's code, the folded name
+    (``org.names.get_name_key``) or the group's code, by ``subject``.
+    """
+
+    committee = models.ForeignKey(
+        "committees.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.CASCADE,
+        related_name="import_decisions",
+    )
+    content_hash = models.CharField(_("mã băm nội dung"), max_length=64, db_index=True)
+    source_document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("văn bản giao"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    subject = models.CharField(_("đối tượng"), max_length=8, choices=DecisionSubject.choices)
+    key = models.CharField(_("khóa"), max_length=300)
+    text = models.CharField(_("như ghi trong tệp"), max_length=300, blank=True)
+    action = models.CharField(_("quyết định"), max_length=16, choices=DecisionAction.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người quyết định"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quyết định khi nhập")
+        verbose_name_plural = pgettext_lazy("số nhiều", "quyết định khi nhập")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.text or self.key}: {self.get_action_display()}"

@@ -83,7 +83,7 @@ def _plan(data_import, tables) -> ObservationPlan:
             row = ObservationRowPlan(
                 source.label, read.indicator, read.unit, read.period, read.value, read.note
             )
-            _plan_row(row, source, indicators, directory)
+            _plan_row(row, source, indicators, directory, columns)
             if row.indicator and row.unit and row.period:
                 key = (row.indicator.pk, row.unit.pk, row.period.kind, row.period.start)
                 if key in seen:
@@ -102,8 +102,8 @@ def _plan(data_import, tables) -> ObservationPlan:
     return result
 
 
-def _plan_row(row: ObservationRowPlan, source, indicators, directory) -> None:
-    check_formula_cells(row, source, (row.value_text, row.note, row.unit_name))
+def _plan_row(row: ObservationRowPlan, source, indicators, directory, columns=None) -> None:
+    check_formula_cells(row, source, (row.value_text, row.note, row.unit_name), columns)
     code = row.indicator_code.rstrip(".")
     row.indicator = indicators.get(code)
     if row.indicator is None:

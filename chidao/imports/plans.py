@@ -21,11 +21,27 @@ from chidao.imports.units import UnitDirectory
 
 @dataclass
 class RowProblem:
-    """An error on a row; ``name`` is the unknown unit name an alias would fix."""
+    """An error on a row; ``name`` is the unknown unit name an alias would fix.
+
+    ``column`` is the column the error is in (the row is the row's label), so that the
+    message says where and, in its own words, what to do; ``group_lead`` marks a lead
+    written as a group phrase, which the preview offers to fan out.
+    """
 
     message: str
     name: str = ""
     suggestions: list = field(default_factory=list)
+    column: str = ""
+    group_lead: bool = False
+
+    @property
+    def text(self) -> str:
+        if not self.column:
+            return self.message
+        return _("Cột “%(column)s”: %(message)s") % {
+            "column": self.column,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -70,8 +86,13 @@ class ImportPlan:
         return [row for row in self.rows if row.outcome == RowOutcome.SKIP]
 
     @property
+    def rows_to_write(self) -> list:
+        """Rows the commit writes; a task plan adds the rows updating a task."""
+        return self.rows_to_create
+
+    @property
     def can_commit(self) -> bool:
-        return not self.errors and not self.rows_with_errors and bool(self.rows_to_create)
+        return not self.errors and not self.rows_with_errors and bool(self.rows_to_write)
 
     @property
     def unknown_names(self) -> list[RowProblem]:
@@ -143,13 +164,35 @@ def check_repeated_code(row, codes: dict[str, str]) -> None:
         )
 
 
-def check_formula_cells(row, source, texts) -> None:
-    """Refuse a row with an Excel formula or a text that would be one when exported.
+def check_formula_cells(row, source, texts, columns: dict | None = None) -> None:
+    """Refuse a text that would be a formula when exported, and a formula cell of a read
+    column whose value the file does not hold.
 
-    A formula's value is not stored in the file we read, and a text starting with "="
-    is a spreadsheet injection waiting for the next export.
+    A formula in a column the import does not read (``columns``: the kind's column →
+    index) is none of its business; one in a read column is read as the value Excel
+    saved with it, with a warning. A text starting with "=" is a spreadsheet injection
+    waiting for the next export.
     """
-    if source.formulas or any(looks_like_formula(text) for text in texts):
+    read = set(columns.values()) if columns is not None else None
+    for index in sorted(source.formulas):
+        if read is not None and index not in read:
+            continue
+        if index in source.uncached or read is None:
+            row.errors.append(
+                RowProblem(
+                    _(
+                        "Ô ở cột %(column)s là công thức Excel chưa có giá trị lưu trong tệp; "
+                        "hãy mở tệp bằng Excel, lưu lại (hoặc dán giá trị) rồi tải lên."
+                    )
+                    % {"column": index + 1}
+                )
+            )
+        else:
+            row.warnings.append(
+                _("Ô ở cột %(column)s là công thức Excel: dùng giá trị đã tính “%(value)s”.")
+                % {"column": index + 1, "value": source.cells[index][:60]}
+            )
+    if any(looks_like_formula(text) for text in texts):
         row.errors.append(RowProblem(_("Ô chứa công thức bảng tính; hãy nhập giá trị.")))
 
 

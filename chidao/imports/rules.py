@@ -11,19 +11,22 @@ Decisions a reader needs:
   thành"), in any order.
 * A row whose number is a roman numeral ("I.", "II") and that names no lead unit opens a
   group of tasks. A row with a title but neither number nor lead unit is a note.
-* A cell naming several bodies is split on commas, semicolons, lines and "và", but a
-  span that is itself a known name stays whole: "Sở Văn hóa, Thể thao và Du lịch" is
-  one unit, "các sở, ngành" one group phrase.
-* Unit names compare on a key with no diacritics, case, punctuation or trailing
-  "tỉnh Nam Định", and "Sở KH&CN", "Sở KHCN" compare with "Sở Khoa học và Công nghệ"
-  through the initials of the words after the first.
+* Names of bodies in a cell are split and compared by ``chidao.org.names``, the one
+  implementation every reader of names shares (imported here for the import's modules).
 """
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from chidao.core.text import fold_text
+from chidao.org.names import (  # noqa: F401 (re-exported for the import's modules)
+    GroupPhrase,
+    get_compact_key,
+    get_initials_key,
+    get_name_key,
+    parse_group_phrase,
+    split_names,
+)
 
 # --- Columns -------------------------------------------------------------------------------
 
@@ -153,7 +156,7 @@ def _is_header_continuation(row: tuple[str, ...], words=_COLUMN_WORDS) -> bool:
 
 _ROMAN = re.compile(r"^(?:phan |nhom |muc )?(?P<code>[ivxl]+)[.:)]?$")
 _TASK_NUMBER = re.compile(r"^(?P<code>[0-9]+(?:\.[0-9]+)*|[a-zđ])[.)]?$")
-_NOTE_START = re.compile(r"^(?:\*|ghi chu|luu y|chu thich)")
+_NOTE_START = re.compile(r"^(?:\(?\*+\)?|ghi chu|luu y|chu thich|noi nhan)")
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,11 @@ class GroupRow:
 @dataclass(frozen=True)
 class NoteRow:
     text: str
+
+
+@dataclass(frozen=True)
+class HeaderRow:
+    """The table's header again (a Word table repeats it on every page)."""
 
 
 @dataclass(frozen=True)
@@ -185,10 +193,19 @@ def read_row(cells: tuple[str, ...], columns: dict[str, int]):
         return None
     number, title, lead = cell(CODE), cell(TITLE), cell(LEAD)
     folded_number = fold_text(number)
+    if all(
+        len(cell(column)) < 40 and get_column(cell(column)) == column for column in (TITLE, LEAD)
+    ):
+        return HeaderRow()
+    # A note merged across the table lands in its first column: "Ghi chú: …", "(*) …".
+    noted = _NOTE_START.match(folded_number) or _NOTE_START.match(fold_text(filled[0]))
+    if noted and (not lead or len(set(filled)) == 1):
+        return NoteRow(" ".join(dict.fromkeys(filled)))
     if (match := _ROMAN.match(folded_number)) and not lead:
         name = title or next((c for c in cells if c and c != number), "")
         return GroupRow(match["code"].upper(), name.strip(" .:"))
-    if not number and not lead:
+    if not number and (not lead or not title):
+        # Text beside the table (a signature block, "Nơi nhận:") names no task.
         return NoteRow(" ".join(filled))
     if _NOTE_START.match(fold_text(title)) and not lead:
         return NoteRow(title)
@@ -213,132 +230,9 @@ def looks_like_formula(text: str) -> bool:
 
 # --- Names of bodies -----------------------------------------------------------------------
 
-_ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
-# Only as a name's first word: elsewhere "tp" may be part of a code.
-_FIRST_WORD_ABBREVIATIONS = {"tp": "thanh pho"}
-_PUNCTUATION = re.compile(r"[^a-z0-9 ]+")
-# "… tỉnh Nam Định", "… Thành phố Hồ Chí Minh", "… Việt Nam": the unit's place, which a
-# plan of that province (or country) leaves out. Only trailing, so "Tỉnh ủy Nam Định"
-# keeps its first word.
-_PLACE = re.compile(r" (?:tinh|thanh pho)(?: [a-z]+)*$| viet nam$")
-
-
-def get_name_key(text: str) -> str:
-    """The key two spellings of one unit name share ("Sở KH&CN tỉnh Nam Định")."""
-    folded = fold_text(text).replace("&", " va ")
-    words = _PUNCTUATION.sub(" ", folded).split()
-    words = [
-        _FIRST_WORD_ABBREVIATIONS.get(word, word) if index == 0 else word
-        for index, word in enumerate(words)
-    ]
-    words = [_ABBREVIATIONS.get(word, word) for word in words]
-    key = " ".join(" ".join(words).split())
-    return _PLACE.sub("", key) or key
-
-
-def get_initials_key(text: str) -> str:
-    """The first word and the initials of the rest: "so khcn" for the Department of
-    Science and Technology, so that "Sở KH&CN" and "Sở KHCN" find it."""
-    words = [word for word in get_name_key(text).split() if word != "va"]
-    if len(words) < 2:
-        return ""
-    return f"{words[0]} {''.join(word[0] for word in words[1:])}"
-
-
-def get_compact_key(text: str) -> str:
-    """An abbreviated name with its letters run together: "Sở KH&CN" → "so khcn"."""
-    folded = _PUNCTUATION.sub(" ", fold_text(text).replace("&", " "))
-    words = [word for word in folded.split() if word != "va"]
-    if len(words) < 2:
-        return ""
-    return f"{words[0]} {''.join(words[1:])}"
-
-
-_GROUP_WORDS = {
-    "so": "department",
-    "ban": "department",
-    "nganh": "department",
-    "bo": "department",
-    "co": "department",
-    "quan": "department",
-    "don": "department",
-    "vi": "department",
-    "dia": "commune",
-    "phuong": "commune",
-    "xa": "commune",
-    "dac": "commune",
-    "khu": "commune",
-}
-_GROUP_PREFIX = re.compile(r"^(?:(?:uy ban nhan dan|ubnd) )?(?:cac |moi |toan bo )?")
-_RELATED = re.compile(r" (?:co )?lien quan$")
-
-
-@dataclass(frozen=True)
-class GroupPhrase:
-    """A phrase naming many bodies ("các sở, ngành", "UBND các xã, phường").
-
-    ``kinds`` are "department" and/or "commune"; ``related`` is set for "… có liên quan",
-    which names no body in particular and so cannot be expanded.
-    """
-
-    text: str
-    kinds: frozenset[str]
-    related: bool = False
-
-
-def parse_group_phrase(text: str) -> GroupPhrase | None:
-    """The group a phrase names, or None when it is not a group phrase."""
-    folded = _PUNCTUATION.sub(" ", fold_text(text).replace("&", " ")).strip()
-    folded = " ".join(folded.split())
-    related = bool(_RELATED.search(folded))
-    folded = _RELATED.sub("", folded)
-    had_article = bool(re.match(r"^(?:(?:uy ban nhan dan|ubnd) )?(?:cac|moi|toan bo) ", folded))
-    words = [w for w in _GROUP_PREFIX.sub("", folded).split() if w != "va"]
-    if not words or any(word not in _GROUP_WORDS for word in words):
-        return None
-    # Without "các" a lone "Bộ" or "Ban" is a unit's first word, not a group.
-    if not had_article and len(words) < 2 and words != ["dia", "phuong"]:
-        return None
-    if words in (["dia"], ["khu"], ["dac"]):
-        return None
-    return GroupPhrase(text.strip(), frozenset(_GROUP_WORDS[w] for w in words), related)
-
-
-_SPLIT = re.compile(r"\s*(?:[,;\n]|\s-\s)\s*|\s+và\s+", re.IGNORECASE)
-
-
-def split_bodies(text: str, is_known: Callable[[str], bool]) -> list[str]:
-    """The bodies a cell names, in order.
-
-    ``is_known(name)`` says whether a span of the cell is one name (a unit, an alias or
-    a group phrase); the longest known span wins at each step, and a piece nothing knows
-    is returned alone (it will be reported as unknown).
-    """
-    text = text.strip().strip(".;,")
-    if not text:
-        return []
-    pieces, joiners, position = [], [], 0
-    for match in _SPLIT.finditer(text):
-        pieces.append(text[position : match.start()])
-        joiners.append(match.group())
-        position = match.end()
-    pieces.append(text[position:])
-    bodies, start = [], 0
-    while start < len(pieces):
-        chosen = start
-        span = pieces[start]
-        for end in range(len(pieces) - 1, start, -1):
-            candidate = pieces[start]
-            for index in range(start, end):
-                candidate += joiners[index] + pieces[index + 1]
-            if is_known(candidate.strip()):
-                chosen, span = end, candidate
-                break
-        if span.strip():
-            bodies.append(span.strip())
-        start = chosen + 1
-    return bodies
-
+# One implementation of names for every reader (``chidao.org.names``); kept importable
+# from here for the import's modules.
+split_bodies = split_names
 
 # --- Indicator rows ------------------------------------------------------------------------
 

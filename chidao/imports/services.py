@@ -6,6 +6,7 @@ committee (``committees.access.access_committee(..., "manage")``); the function 
 writes in one transaction. A commit writes every row or none.
 """
 
+import hashlib
 from collections.abc import Iterable
 from datetime import date
 
@@ -17,12 +18,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from chidao.assignments.models import Task
-from chidao.assignments.services import do_create_task
+from chidao.assignments.services import break_down_task, do_create_task, do_update_task
 from chidao.committees.models import TaskGroup
 from chidao.core.uploads import scan_upload
-from chidao.imports.choices import GroupMode, ImportKind, ImportState
+from chidao.imports.choices import (
+    DecisionAction,
+    DecisionSubject,
+    GroupLeads,
+    GroupMode,
+    ImportKind,
+    ImportState,
+    UnknownNames,
+)
 from chidao.imports.indicator_plans import build_indicator_plan
-from chidao.imports.models import DataImport, UnitAlias
+from chidao.imports.models import DataImport, ImportDecision, UnitAlias
 from chidao.imports.observation_plans import build_observation_plan
 from chidao.imports.rules import get_name_key
 from chidao.imports.tables import check_package, get_file_format, read_tables
@@ -38,6 +47,8 @@ def do_upload_import(
     filename: str,
     content: bytes,
     group_mode: str = GroupMode.EXPAND,
+    unknown_names: str = UnknownNames.FLAG,
+    group_leads: str = GroupLeads.FLAG,
     code_prefix: str = "",
     assigned_on=None,
     target_year=None,
@@ -66,7 +77,10 @@ def do_upload_import(
         kind=kind,
         filename=filename[:255],
         content=content,
+        content_hash=hashlib.sha256(content).hexdigest(),
         group_mode=group_mode,
+        unknown_names=unknown_names,
+        group_leads=group_leads,
         code_prefix=code_prefix.strip(),
         assigned_on=assigned_on,
         target_year=target_year,
@@ -111,8 +125,11 @@ def _write_tasks(data_import: DataImport, plan, by) -> None:
             groups[group.code] = TaskGroup.objects.create(
                 committee=committee, code=group.code, name=group.name[:500], order=order
             )
+    # Updates first, in an order that frees each new code before it is taken: a task
+    # inserted in a new version shifts the numbers of the tasks after it.
+    _update_tasks(plan.rows_to_update, by)
     for row in plan.rows_to_create:
-        do_create_task(
+        task = do_create_task(
             committee=committee,
             by=by,
             lead_unit=row.lead_unit,
@@ -120,13 +137,60 @@ def _write_tasks(data_import: DataImport, plan, by) -> None:
             deadline_text=row.deadline_text,
             assigned_on=assigned_on,
             coordinating_units=row.coordinating_units,
+            coordinators_text=row.coordinators_text_value,
             code=row.code,
             group=groups.get(row.group.code) if row.group else None,
             expected_output=row.output,
-            description=row.description,
             source_document=data_import.source_document,
             source_clause=row.label[:200],
         )
+        if row.fan_out_units:
+            # Each unit of the group leads its own part, under the task as written.
+            break_down_task(
+                task=task,
+                by=by,
+                units=row.fan_out_units,
+                title=row.title,
+                deadline_text=row.deadline_text,
+                assigned_on=assigned_on,
+                expected_output=row.output,
+            )
+
+
+def _update_tasks(rows, by) -> None:
+    held = {row.existing.code: row for row in rows}
+    pending = list(rows)
+    while pending:
+        ready = [
+            row for row in pending if "code" not in row.changes or held.get(row.code) in (None, row)
+        ]
+        if not ready:
+            raise ValidationError(
+                _("Các mã nhiệm vụ trong tệp đổi chỗ cho nhau; hãy ghi từng phiên bản một.")
+            )
+        for row in ready:
+            _update_task(row, by)
+            held.pop(row.existing.code, None)
+            pending.remove(row)
+
+
+def _update_task(row, by) -> None:
+    """Apply what a new version of the plan changes in a task, as a history entry."""
+    values = {
+        "code": row.code,
+        "title": row.title,
+        "coordinators_text": row.coordinators_text_value,
+        "expected_output": row.output,
+        "lead_unit": row.lead_unit,
+    }
+    fields = {name: value for name, value in values.items() if name in row.changes}
+    do_update_task(
+        task=row.existing,
+        by=by,
+        deadline_text=row.deadline_text if "deadline_text" in row.changes else None,
+        coordinating_units=row.coordinating_units if "coordinating_units" in row.changes else None,
+        **fields,
+    )
 
 
 @transaction.atomic(durable=True)
@@ -236,7 +300,7 @@ def _commit_plan(data_import, by, kind, build_plan, write_rows, *, wrong_kind=""
             )
             % {"count": count}
         )
-    if not plan.rows_to_create:
+    if not plan.rows_to_write:
         raise ValidationError(nothing_new or _("Không có gì mới để ghi."))
     write_rows(data_import, plan, by)
     data_import.state = ImportState.COMMITTED
@@ -291,3 +355,40 @@ def do_create_tasks_from_drafts(
         )
         for draft in drafts
     ]
+
+
+@transaction.atomic(durable=True)
+def do_record_import_decision(
+    *, data_import: DataImport, by, subject: str, key: str, action: str, text: str = ""
+) -> ImportDecision:
+    """Remember a choice made in the preview for this plan (the same file, or any version
+    of its source document), replacing an earlier choice on the same row, name or group.
+
+    ``key`` is the row's code (or label), the name as written (folded here) or the
+    group's number. Returns the decision.
+    """
+    if subject not in DecisionSubject.values or action not in DecisionAction.values:
+        raise ValidationError(_("Quyết định không hợp lệ."))
+    if subject == DecisionSubject.NAME:
+        key = get_name_key(key)
+    key = key.strip()[:300]
+    if not key:
+        raise ValidationError(_("Quyết định không hợp lệ."))
+    if not data_import.content_hash:
+        # Uploaded before imports kept their hash.
+        data_import.content_hash = hashlib.sha256(bytes(data_import.content)).hexdigest()
+        data_import.save(update_fields=["content_hash"])
+    matching = ImportDecision.objects.filter(
+        committee=data_import.committee, subject=subject, key=key
+    ).filter(content_hash=data_import.content_hash)
+    matching.delete()
+    return ImportDecision.objects.create(
+        committee=data_import.committee,
+        content_hash=data_import.content_hash,
+        source_document=data_import.source_document,
+        subject=subject,
+        key=key,
+        text=text.strip()[:300],
+        action=action,
+        created_by=by,
+    )

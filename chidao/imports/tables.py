@@ -32,14 +32,17 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 class SourceRow:
     """One row of a table: where it is (``label``) and the text of each column.
 
-    ``formulas`` holds the columns whose cell was an Excel formula: their text is never
-    taken as data (a formula such as ``=HYPERLINK(…)`` is an injection risk when the
-    value is exported again).
+    ``formulas`` holds the columns whose cell was an Excel formula: the formula's text is
+    never taken as data (a formula such as ``=HYPERLINK(…)`` is an injection risk when
+    the value is exported again). Such a cell reads as the value Excel saved with the
+    file, or as empty when the file holds none (``uncached``); a plan decides whether
+    the column matters.
     """
 
     label: str
     cells: tuple[str, ...]
     formulas: frozenset[int] = field(default_factory=frozenset)
+    uncached: frozenset[int] = field(default_factory=frozenset)
 
     def is_empty(self) -> bool:
         return not any(self.cells)
@@ -141,7 +144,41 @@ def _read_xlsx(data: bytes) -> list[SourceTable]:
                 code="too_many_rows",
             )
         tables.append(SourceTable(sheet.title, tuple(_sheet_rows(sheet))))
+    if any(row.formulas for table in tables for row in table.rows):
+        tables = _with_cached_values(data, tables)
     return tables
+
+
+def _with_cached_values(data: bytes, tables: list[SourceTable]) -> list[SourceTable]:
+    """The tables with each formula cell read as the value Excel saved with the file.
+
+    Read a second time only when the file has formulas (most plans have none); a
+    formula merged over several rows has its value in the top cell, as its text had.
+    """
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data), data_only=True)
+    result = []
+    for table, sheet in zip(tables, workbook.worksheets, strict=True):
+        values = {}
+        for merged in sheet.merged_cells.ranges:
+            top = sheet.cell(merged.min_row, merged.min_col).value
+            for row in range(merged.min_row + 1, merged.max_row + 1):
+                values[(row, merged.min_col)] = top
+        rows = []
+        for index, row in enumerate(table.rows, start=1):
+            if not row.formulas:
+                rows.append(row)
+                continue
+            cells, uncached = list(row.cells), set()
+            for column in row.formulas:
+                value = values.get((index, column + 1), sheet.cell(index, column + 1).value)
+                cells[column] = _cell_text(value)
+                if value is None:
+                    uncached.add(column)
+            rows.append(SourceRow(row.label, tuple(cells), row.formulas, frozenset(uncached)))
+        result.append(SourceTable(table.name, tuple(rows)))
+    return result
 
 
 def _sheet_rows(sheet):

@@ -92,7 +92,14 @@ IMPORT_FLOWS: dict[str, ImportFlow] = {
     ImportKind.TASKS: ImportFlow(
         name="task",
         form_class=TaskUploadForm,
-        options=("group_mode", "code_prefix", "assigned_on", "source_document"),
+        options=(
+            "group_mode",
+            "unknown_names",
+            "group_leads",
+            "code_prefix",
+            "assigned_on",
+            "source_document",
+        ),
         build_plan=build_task_plan,
         commit=services.do_commit_task_import,
         committed_message=ngettext_lazy(
@@ -179,8 +186,10 @@ def _preview_view(kind: str):
             "data_import": data_import,
             "committee": data_import.committee,
             "plan": flow.build_plan(data_import),
-            "alias_form": UnitAliasForm(),
+            "alias_form": UnitAliasForm(committee=data_import.committee),
         }
+        if kind == ImportKind.TASKS:
+            context["decide_url"] = reverse("imports:task_decide", kwargs={"pk": data_import.pk})
         if flow.lists_aliases:
             context["aliases"] = UnitAlias.objects.filter(
                 committee=data_import.committee
@@ -230,7 +239,7 @@ observation_commit = _commit_view(ImportKind.OBSERVATIONS)
 @require_POST
 def alias_create(request, committee_pk):
     committee = access_committee(request.user, committee_pk, "manage")
-    form = UnitAliasForm(request.POST)
+    form = UnitAliasForm(request.POST, committee=committee)
     back = request.POST.get("data_import", "")
     data_import = (
         DataImport.objects.filter(pk=back, committee=committee).first()
@@ -261,6 +270,36 @@ def alias_create(request, committee_pk):
     if data_import is not None:
         return redirect(_preview_url_name(data_import), pk=data_import.pk)
     return redirect("imports:index")
+
+
+@login_required
+@require_POST
+def task_decide(request, pk):
+    """Record a choice made in the task preview (skip a row, keep a name as written, fan
+    a group lead out, a group is new or the same); back to the preview."""
+    data_import = access_import(request.user, pk)
+    if data_import.kind != ImportKind.TASKS or data_import.state != "previewed":
+        messages.error(request, _("Lần nhập này không còn nhận quyết định."))
+        return redirect(_preview_url_name(data_import), pk=data_import.pk)
+    try:
+        decision = services.do_record_import_decision(
+            data_import=data_import,
+            by=request.user,
+            subject=request.POST.get("subject", ""),
+            key=request.POST.get("key", ""),
+            action=request.POST.get("action", ""),
+            text=request.POST.get("key", ""),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Đã ghi nhận: “%(text)s” — %(action)s.")
+            % {"text": decision.text, "action": decision.get_action_display()},
+        )
+    return redirect("imports:task_preview", pk=data_import.pk)
 
 
 def _preview_url_name(data_import: DataImport) -> str:

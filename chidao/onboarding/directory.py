@@ -5,23 +5,14 @@ A committee's units are the trees under the top units of its host and standing u
 same scope the plan import reads names in (``imports.units``).
 """
 
+from chidao.committees.directory import UnitDirectory
 from chidao.org.models import Unit, User
 
 
 def get_directory_unit_ids(committee) -> set[int]:
-    parents = dict(Unit.objects.values_list("pk", "parent_id"))
-    roots = set()
-    for pk in (committee.host_unit_id, committee.standing_unit_id):
-        seen = set()
-        while pk is not None and pk not in seen:
-            seen.add(pk)
-            roots.add(pk)
-            pk = parents.get(pk)
-    scope, frontier = set(roots), set(roots)
-    while frontier:
-        frontier = {pk for pk, parent in parents.items() if parent in frontier} - scope
-        scope |= frontier
-    return scope
+    """The committee's directory (``committees.directory``, the one scope every reader
+    of unit names uses)."""
+    return UnitDirectory(committee).scope
 
 
 def get_directory_units(committee):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from chidao.assignments.deadlines import parse_deadline_phrase
 from chidao.assignments.models import Task
 from chidao.committees.choices import MemberRole
+from chidao.committees.directory import get_foreign_unit_ids
 from chidao.documents.models import Document
 from chidao.org.models import Person, Unit
 
@@ -46,10 +47,21 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.unit})" if obj.unit_id else obj.full_name
 
 
-def get_unit_choices(*keep: Unit | None):
-    """Active units, and any inactive one a task already names (merged units keep tasks)."""
+def get_unit_choices(*keep: Unit | None, committee=None, foreign=None):
+    """Active units, and any inactive one a task already names (merged units keep tasks).
+
+    For a ``committee``, never the units of another committee's directory that are not
+    in its own (``committees.directory``): another province's "Sở Tài chính" is not
+    offered to this province's secretariat. ``foreign`` passes those ids when a form
+    asks twice.
+    """
     keep_ids = [unit.pk for unit in keep if unit is not None]
-    return Unit.objects.filter(is_active=True) | Unit.objects.filter(pk__in=keep_ids)
+    units = Unit.objects.filter(is_active=True)
+    if committee is not None:
+        foreign = get_foreign_unit_ids(committee) if foreign is None else foreign
+    if foreign:
+        units = units.exclude(pk__in=foreign)
+    return units | Unit.objects.filter(pk__in=keep_ids)
 
 
 def get_document_choices(committee):
@@ -101,6 +113,7 @@ class TaskForm(forms.ModelForm):
             "source_clause",
             "lead_unit",
             "coordinating_units",
+            "coordinators_text",
             "deadline_text",
             "assigned_on",
             "expected_output",
@@ -112,6 +125,7 @@ class TaskForm(forms.ModelForm):
             "title": forms.Textarea(attrs={"rows": 2}),
             "description": forms.Textarea(attrs={"rows": 3}),
             "expected_output": forms.Textarea(attrs={"rows": 2}),
+            "coordinators_text": forms.Textarea(attrs={"rows": 2}),
             "assigned_on": DateInput,
         }
 
@@ -121,9 +135,12 @@ class TaskForm(forms.ModelForm):
         task = self.instance if self.instance.pk else None
         self.fields["group"].queryset = committee.task_groups.all()
         self.fields["source_document"].queryset = get_document_choices(committee)
-        self.fields["lead_unit"].queryset = get_unit_choices(task and task.lead_unit)
+        foreign = get_foreign_unit_ids(committee)
+        self.fields["lead_unit"].queryset = get_unit_choices(
+            task and task.lead_unit, foreign=foreign
+        )
         self.fields["coordinating_units"].queryset = get_unit_choices(
-            *(task.coordinating_units.all() if task else ())
+            *(task.coordinating_units.all() if task else ()), foreign=foreign
         )
         self.fields["overseeing_member"].queryset = (
             committee.memberships.exclude(role__in=MemberRole.secretariat_roles())
@@ -221,7 +238,9 @@ class TaskBreakdownForm(forms.Form):
     def __init__(self, *args, task: Task, **kwargs):
         super().__init__(*args, **kwargs)
         self.task = task
-        self.fields["units"].queryset = get_unit_choices().exclude(pk=task.lead_unit_id)
+        self.fields["units"].queryset = get_unit_choices(committee=task.committee).exclude(
+            pk=task.lead_unit_id
+        )
         self.fields["title"].initial = task.title
         self.fields["deadline_text"].initial = task.deadline_text
         self.fields["assigned_on"].initial = timezone.localdate()

@@ -933,6 +933,8 @@ NOT_COVERED = {
     "reminders:urge_unit": "the message path of urge_task (normalize_text in urging.py)",
     "imports:alias_create": "a name saved through UnitAlias, a VietnameseTextModel",
     "imports:task_commit": "a button; the file was checked at upload",
+    "imports:task_decide": "fixed choices; any other value gets a Vietnamese message and "
+    "writes nothing (imports/tests/test_plan_versions.py)",
     "imports:indicator_commit": "a button; the file was checked at upload",
     "imports:observation_commit": "a button; the file was checked at upload",
     "api:token_revoke": "a button",

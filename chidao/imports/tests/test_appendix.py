@@ -98,3 +98,82 @@ def test_appendix_ii_reads_as_140_tasks_in_seven_groups(national, build, filenam
     # Leads written as a group phrase ("Các bộ, ngành, địa phương") need a named unit.
     unknown = Counter(problem.name for row in plan.rows for problem in row.errors)
     assert unknown["Các bộ, ngành, địa phương"] > 5
+
+
+# The names of Appendix II that are no body of a national directory (broadcasters, "the
+# provinces chosen", "groups and digital firms"): each decided once in the preview, to be
+# kept as written with the standing body leading.
+LEADS_KEPT_AS_TEXT = (
+    "VTV",
+    "VOV",
+    "TTXVN",
+    "Địa phương được lựa chọn",
+    "Các thành phố trực thuộc Trung ương và một số tỉnh đủ điều kiện",
+    "Các bộ, ngành, địa phương là chủ quản CSDLQG, CSDL chuyên ngành",
+    "Các tỉnh, thành phố trực thuộc TW",
+    "Tập đoàn, doanh nghiệp công nghệ số",
+)
+
+
+def test_appendix_ii_commits_140_tasks_with_preview_decisions_only(national):
+    from chidao.assignments.models import Task
+    from chidao.imports.services import (
+        do_commit_task_import,
+        do_record_import_decision,
+        do_upload_import,
+    )
+
+    committee, units = national
+    secretariat = UserFactory()
+    content = build_xlsx(appendix2_rows())
+
+    def upload():
+        return do_upload_import(
+            committee=committee,
+            by=secretariat,
+            kind="tasks",
+            filename="phu-luc-2.xlsx",
+            content=content,
+            unknown_names="text",
+            group_leads="fan-out",
+            assigned_on=date(2025, 3, 1),
+        )
+
+    data_import = upload()
+    plan = build_task_plan(data_import)
+    flagged = {p.name for row in plan.rows for p in row.errors if p.name}
+    assert flagged == set(LEADS_KEPT_AS_TEXT)
+    assert [row.code for row in plan.rows if not row.deadline_text] == ["II.42"]
+    for name in LEADS_KEPT_AS_TEXT:
+        do_record_import_decision(
+            data_import=data_import, by=secretariat, subject="name", key=name, action="text"
+        )
+    do_record_import_decision(
+        data_import=data_import, by=secretariat, subject="row", key="II.42", action="ongoing"
+    )
+
+    plan = do_commit_task_import(data_import=data_import, by=secretariat)
+
+    assert len(plan.rows_to_create) == 140
+    top = Task.objects.filter(committee=committee, parent__isnull=True)
+    assert top.count() == 140
+    # "Các bộ, ngành, địa phương" leading: each ministry leads its own sub-task.
+    fanned = [row for row in plan.rows if row.fan_out_units]
+    assert fanned
+    parent = top.get(code=fanned[0].code)
+    assert parent.coordinators_text.startswith(fanned[0].lead_text.split(";")[0].strip())
+    assert parent.subtasks.count() == len(fanned[0].fan_out_units)
+    assert units["Bộ Tài chính"].pk in set(parent.subtasks.values_list("lead_unit", flat=True))
+    # Bodies outside the directory are kept as written on the task.
+    assert "các cơ quan đại diện Việt Nam ở nước ngoài" in " ".join(
+        top.values_list("coordinators_text", flat=True)
+    )
+    assert top.get(code="II.42").kind == TaskKind.ONGOING
+    # Every name of every cell is accounted for.
+    for row in plan.rows:
+        assert all(result.outcome != "flagged" for result in row.names), row.code
+
+    # The same file again needs no decision: every row is already there.
+    again = build_task_plan(upload())
+    assert not again.rows_with_errors
+    assert len(again.rows_existing) == 140

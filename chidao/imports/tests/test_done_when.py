@@ -108,6 +108,15 @@ def test_secretariat_imports_a_docx_appendix_after_fixing_an_alias(client, nam_d
     assert response.status_code == 302
     assert response.url == reverse("imports:task_preview", kwargs={"pk": data_import.pk})
 
+    # The plan's groups I and II are titled shorter than the demo's: never merged silently.
+    preview = client.get(response.url)
+    plan = preview.context["plan"]
+    assert [group.code for group in plan.conflicting_groups] == ["I", "II"]
+    assert len(plan.rows_with_errors) == 6
+    decide = reverse("imports:task_decide", kwargs={"pk": data_import.pk})
+    for code in ("I", "II"):
+        client.post(decide, {"subject": "group", "key": code, "action": "same-group"})
+
     preview = client.get(response.url)
     plan = preview.context["plan"]
     assert [row.label for row in plan.rows_with_errors] == ["Bảng 1, dòng 7", "Bảng 1, dòng 8"]
@@ -116,7 +125,10 @@ def test_secretariat_imports_a_docx_appendix_after_fixing_an_alias(client, nam_d
         assert problem.name == "Sở Tài chánh"
         assert problem.suggestions[0] == unit("ND-STC")
     page = preview.content.decode()
-    assert "Không tìm thấy cơ quan, đơn vị “Sở Tài chánh”" in page
+    assert "Không tìm thấy “Sở Tài chánh” trong danh mục đơn vị" in page
+    # Beside the alias form, the name may be kept as written or its row skipped.
+    assert "Giữ nguyên tên như trong tệp" in page
+    assert "Bỏ qua dòng này" in page
     assert "Sở Tài chính tỉnh Nam Định" in page
     assert len(plan.rows_to_create) == 4
     assert not plan.can_commit
@@ -170,7 +182,7 @@ def test_secretariat_imports_a_docx_appendix_after_fixing_an_alias(client, nam_d
     )
     assert imported["KH57-II.3"].kind == TaskKind.ONGOING
     # "có liên quan" names no body in particular: kept as written, not expanded.
-    assert "Các sở, ngành có liên quan" in imported["KH57-II.3"].description
+    assert imported["KH57-II.3"].coordinators_text == "Các sở, ngành có liên quan"
     assert not imported["KH57-II.3"].coordinating_units.exists()
     assert {task.group.code for task in imported.values()} == {"I", "II"}
     assert all(task.committee == nam_dinh for task in imported.values())

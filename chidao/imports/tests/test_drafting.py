@@ -139,3 +139,48 @@ def test_lead_unit_and_deadline_are_read_right_on_the_labelled_passages():
     assert quality.lead.recall >= 0.85
     assert quality.deadline.precision >= 0.9
     assert quality.deadline.recall >= 0.85
+
+
+PARTY_UNITS = [
+    UnitName(20, "Quốc hội"),
+    UnitName(21, "Chính phủ"),
+    UnitName(22, "Bộ Khoa học và Công nghệ"),
+    UnitName(23, "Bộ Tài chính"),
+    UnitName(24, "Bộ Văn hóa, Thể thao và Du lịch"),
+]
+
+
+def test_a_party_body_of_a_body_is_not_that_body():
+    (draft,) = parse_directive_text(
+        "Đảng đoàn Quốc hội chủ trì, phối hợp với Ban cán sự đảng Chính phủ lãnh đạo, chỉ "
+        "đạo sửa đổi, bổ sung các luật liên quan đến khoa học, công nghệ, hoàn thành trong "
+        "năm 2025.",
+        PARTY_UNITS,
+    )
+
+    assert draft.lead.value == "Đảng đoàn Quốc hội"
+    assert draft.lead_unit is None
+    assert draft.coordinating_units == []
+
+
+def test_lead_and_every_coordinator_of_a_directive_sentence():
+    (draft,) = parse_directive_text(
+        "Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Tài chính, Bộ Văn hóa, Thể thao "
+        "và Du lịch xây dựng Đề án phát triển công nghiệp văn hóa số, hoàn thành trong "
+        "Quý IV/2025.",
+        PARTY_UNITS,
+    )
+
+    assert draft.lead_unit.key == 22
+    assert [unit.key for unit in draft.coordinating_units] == [23, 24]
+
+
+def test_a_paragraph_assigning_nothing_gives_no_draft():
+    assert (
+        parse_directive_text(
+            "Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số là đột phá quan trọng hàng "
+            "đầu, là động lực chính để phát triển nhanh lực lượng sản xuất hiện đại.",
+            PARTY_UNITS,
+        )
+        == []
+    )

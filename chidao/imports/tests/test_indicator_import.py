@@ -167,3 +167,36 @@ def test_secretariat_uploads_indicators_on_the_page(client, national):
     assert preview.context["plan"].can_commit
     client.post(response.url + "ghi/")
     assert Target.objects.get().year == 2026
+
+
+def test_a_formula_in_a_column_the_import_does_not_read_is_ignored(national):
+    committee, _, user = national
+    header = (*INDICATOR_HEADER, "Ghi chú")
+    rows = [
+        ("1", "Tỷ lệ dân số trưởng thành có chữ ký số", "%", "≥ 40", RESPONSIBLE[0], "=1+1"),
+        ("2", "Số doanh nghiệp công nghệ số", "doanh nghiệp", "≥ 100", RESPONSIBLE[0], ""),
+    ]
+    plan = build_indicator_plan(
+        indicator_import(
+            committee, user, build_xlsx(rows, header=header, merge_groups=False), target_year=2030
+        )
+    )
+
+    assert not plan.rows_with_errors
+    assert [row.code for row in plan.rows] == ["1", "2"]
+
+
+def test_a_formula_without_a_saved_value_in_a_read_column_is_flagged(national):
+    committee, _, user = national
+    rows = [("1", "Tỷ lệ dân số có chữ ký số", "%", "=40+1", RESPONSIBLE[0])]
+    plan = build_indicator_plan(
+        indicator_import(
+            committee,
+            user,
+            build_xlsx(rows, header=INDICATOR_HEADER, merge_groups=False),
+            target_year=2030,
+        )
+    )
+
+    (row,) = plan.rows
+    assert any("chưa có giá trị lưu trong tệp" in problem.message for problem in row.errors)

@@ -111,7 +111,8 @@ def test_xlsx_with_columns_reordered_renamed_and_a_two_line_header(province):
     }
     assert third.code == "KH-II.1"
     assert third.lead_unit == province.science
-    assert [row.reason for row in plan.skipped] == [
+    # Blank rows and notes are not tasks: listed as skipped, never as errors.
+    assert [row.reason for row in plan.skipped if row.reason != "Dòng trống."] == [
         "Dòng ghi chú: Lưu ý: số liệu tính đến hết năm 2024."
     ]
 
@@ -152,11 +153,11 @@ def test_group_phrases_expanded_or_kept_as_the_secretariat_chooses(province, mod
             province.commune_a,
             province.commune_b,
         }
-        assert not row.kept_phrases
+        assert not row.coordinators_text
     else:
         assert row.coordinating_units == []
-        assert row.kept_phrases == ["Các sở, ngành", "UBND các xã"]
-        assert "Các sở, ngành; UBND các xã" in row.description
+        assert row.coordinators_text == ["Các sở, ngành", "UBND các xã"]
+        assert row.coordinators_text_value == "Các sở, ngành; UBND các xã"
 
 
 def test_several_lead_bodies_make_the_first_lead_and_the_rest_coordinate(province):
@@ -174,7 +175,8 @@ def test_a_group_phrase_cannot_lead(province):
     _, plan = plan_of(province, rows)
 
     (row,) = plan.rows
-    assert "không phải cụm “Các sở, ngành”" in row.errors[0].message
+    assert "“Các sở, ngành” là một cụm nhiều cơ quan" in row.errors[0].message
+    assert row.errors[0].column == "Cơ quan chủ trì"
     assert row.errors[0].name == "Các sở, ngành"
 
 
