@@ -235,6 +235,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # Pages send the token from the template (hx-headers), never read the cookie from script.
 CSRF_COOKIE_HTTPONLY = True
+# A refused CSRF check gets a page that says what happened and what to do (issue [O]).
+CSRF_FAILURE_VIEW = "chidao.workspace.errors.csrf_failure"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Everything is vendored, so 'self' only. Scripts come from files only (no inline script,

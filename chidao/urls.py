@@ -66,5 +66,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
-# An address under /api/v1/ that names no endpoint answers JSON, as the endpoints do.
-handler404 = "chidao.api.views.page_not_found"
+# Error pages in the site's layout; under /api/ they answer JSON (chidao/workspace/errors.py).
+handler400 = "chidao.workspace.errors.bad_request"
+handler403 = "chidao.workspace.errors.permission_denied"
+handler404 = "chidao.workspace.errors.page_not_found"
+handler500 = "chidao.workspace.errors.server_error"

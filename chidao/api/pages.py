@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from chidao.api import services
 from chidao.api.access import access_api_token
@@ -108,3 +109,17 @@ def webhook_stop(request, pk):
     services.do_stop_webhook_subscription(subscription=subscription, by=request.user)
     messages.success(request, _("Đã ngừng gửi sự kiện đến %(url)s.") % {"url": subscription.url})
     return redirect("api:webhook_list", committee_pk=subscription.committee_id)
+
+
+_swagger_ui = SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+
+
+def api_docs(request):
+    """The interactive API documentation; a signed-out visitor gets a Vietnamese page
+    saying how to get in, not DRF's bare "401 Unauthorized" (a program sending a token
+    still reaches the documentation, which checks it)."""
+    if request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META:
+        return _swagger_ui(request)
+    response = render(request, "api/docs_sign_in.html", {"status": 401}, status=401)
+    response["WWW-Authenticate"] = "Token"
+    return response

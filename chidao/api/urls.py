@@ -1,5 +1,5 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from chidao.api import pages, views
@@ -19,7 +19,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script from this URL with ?script, so
     # the page needs no inline script (Content-Security-Policy script-src 'self').
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", pages.api_docs, name="docs"),
     path("khoa/", pages.token_list, name="token_list"),
     path("khoa/<int:pk>/thu-hoi/", pages.token_revoke, name="token_revoke"),
     path("ban-chi-dao/<int:committee_pk>/webhook/", pages.webhook_list, name="webhook_list"),

@@ -8,9 +8,7 @@ action a 403, exactly as on the pages. Writes go through the apps' services.
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
-from django.http import JsonResponse
 from django.utils import timezone
-from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, viewsets
@@ -57,13 +55,6 @@ from chidao.org.models import Unit
 # Object ids in URLs are integers; anything else is not an API address (404), never a
 # string handed to a query (which raised a 500 before).
 ID_PATTERN = r"[0-9]+"
-
-
-def page_not_found(request, exception):
-    """The site's 404 (``handler404``): JSON under /api/v1/, Django's page elsewhere."""
-    if request.path.startswith("/api/v1/"):
-        return JsonResponse({"detail": str(exceptions.NotFound.default_detail)}, status=404)
-    return defaults.page_not_found(request, exception)
 
 
 def as_api_error(

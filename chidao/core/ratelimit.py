@@ -14,7 +14,8 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import JsonResponse
+from django.shortcuts import render
 from django.utils.translation import ngettext
 
 from chidao.core.client_address import get_client_ip
@@ -118,10 +119,16 @@ class HeavyRequestRateLimitMiddleware:
                 "Vui lòng thử lại sau %(seconds)s giây.",
                 wait,
             )
-        response = HttpResponse(
-            text % {"seconds": wait},
-            status=429,
-            content_type="text/plain; charset=utf-8",
-        )
+        message = text % {"seconds": wait}
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"detail": message}, status=429)
+        else:
+            # The site's layout, with the menu, says when to come back.
+            response = render(
+                request,
+                "errors/429.html",
+                {"status": 429, "message": message, "retry_after": wait},
+                status=429,
+            )
         response["Retry-After"] = str(wait)
         return response
