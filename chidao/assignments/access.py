@@ -26,6 +26,18 @@ class TaskAction(models.TextChoices):
     DIRECT = "direct", _("Cho ý kiến chỉ đạo")
 
 
+# Who may urge (đôn đốc) a task's lead unit: those who review its reports, i.e. manage its
+# committee. The urge page (reminders.views.urge_task) gates on it and every page that
+# offers the "Đôn đốc" button asks the same question, so button and page agree.
+URGE_ACTION = TaskAction.REVIEW
+
+
+def may_urge(roles: Roles, task: Task) -> bool:
+    """Whether ``roles`` may urge ``task``'s lead unit (``URGE_ACTION``); no query: being
+    a coordinating unit never grants it."""
+    return URGE_ACTION in get_task_actions(roles, task, coordinating_ids=())
+
+
 def get_task_actions(roles: Roles, task: Task, coordinating_ids=None) -> frozenset[str]:
     """What a user with ``roles`` may do to ``task``; empty when they may not see it.
 

@@ -6,6 +6,7 @@ date), then by when they were recorded, so a report entered late still sits on i
 """
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -29,6 +30,7 @@ class TimelineKind(models.TextChoices):
     DEADLINE_APPROVED = "deadline_approved", gettext_lazy("Đồng ý điều chỉnh thời hạn")
     DEADLINE_REJECTED = "deadline_rejected", gettext_lazy("Không đồng ý điều chỉnh thời hạn")
     DIRECTION = "direction", gettext_lazy("Ý kiến chỉ đạo")
+    URGE = "urge", gettext_lazy("Thường trực đôn đốc")
 
 
 _KIND_BADGES = {
@@ -43,7 +45,19 @@ _KIND_BADGES = {
     TimelineKind.DEADLINE_APPROVED: "success",
     TimelineKind.DEADLINE_REJECTED: "danger",
     TimelineKind.DIRECTION: "dark",
+    TimelineKind.URGE: "danger",
 }
+
+# Entries recorded by apps above this one (reminders: urges), which may not be imported
+# here (docs/architecture.md): each registers, from its AppConfig.ready, a function
+# ``task -> iterable of TimelineEntry``.
+TIMELINE_SOURCES: list[Callable[[Task], Iterable["TimelineEntry"]]] = []
+
+
+def register_timeline_source(source: Callable[[Task], Iterable["TimelineEntry"]]) -> None:
+    """Add ``source``'s entries to every task's timeline (once, however often called)."""
+    if source not in TIMELINE_SOURCES:
+        TIMELINE_SOURCES.append(source)
 
 
 @dataclass(frozen=True)
@@ -131,6 +145,8 @@ def get_task_timeline(task: Task) -> list[TimelineEntry]:
                 text=direction.text,
             )
         )
+    for source in TIMELINE_SOURCES:
+        entries.extend(source(task))
     entries.sort(key=_entry_order, reverse=True)
     return entries
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from chidao.assignments.access import may_urge
 from chidao.assignments.counts import get_count_table
 from chidao.assignments.models import Task
 from chidao.committees.access import access_committee, get_roles
@@ -84,6 +85,8 @@ def committee_dashboard(request, pk):
     scope, saved_view, scope_kind = get_scope(request, committee)
     dashboard = get_dashboard(request.user, scope, as_of)
     roles = get_roles(request.user)
+    for task in dashboard.overdue_tasks:
+        task.can_urge = may_urge(roles, task)
     has_followed = Membership.units_followed.through.objects.filter(
         membership__in=roles.member_ids, membership__committee=committee
     ).exists()

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from chidao.assignments.choices import TaskKind, TaskState, TaskStatus
 from chidao.assignments.models import Task
+from chidao.assignments.timeline import TimelineEntry, TimelineKind
 from chidao.core.text import normalize_text
 from chidao.reminders.choices import Channel, NotificationKind
 from chidao.reminders.events import get_unit_user_ids, get_urged_ids
@@ -83,34 +84,51 @@ def _deliver(urge: Urge, recipients, subject: str, text: str, link: str, now) ->
 def do_urge_task(*, task: Task, by, message: str, now: datetime | None = None) -> Urge:
     """Urge the lead unit on ``task`` (its focal person, else its officers; its head too).
 
-    The caller checked that ``by`` manages the task's committee
-    (``access_task(..., TaskAction.REVIEW)``). Emails wait for the delivery job.
+    The caller checked that ``by`` may urge the task
+    (``access_task(..., URGE_ACTION)``). Emails wait for the delivery job.
     """
-    message = normalize_text(message)  # NFC: the notices below are bulk-inserted
-    if not message:
-        raise ValidationError({"message": _("Nội dung đôn đốc không được để trống.")})
+    message = _clean_message(message)
     now = now or timezone.now()
     with transaction.atomic(durable=True):
-        urge = Urge.objects.create(
-            committee_id=task.committee_id,
-            task=task,
-            unit_id=task.lead_unit_id,
-            message=message,
-            by=by,
-            created_at=now,
-        )
-        urge.tasks.set([task])
-        recipients = set(get_urged_ids(task)) | set(
-            get_unit_user_ids(task.lead_unit_id, heads=True)
-        )
-        deadline = task.deadline
-        subject = _("Thường trực đôn đốc nhiệm vụ %(code)s") % {"code": task.code}
-        text = _("Nhiệm vụ %(task)s (thời hạn %(deadline)s): %(message)s") % {
-            "task": f"{task.code} “{task.title}”".strip(),
-            "deadline": format_date(deadline),
-            "message": message,
-        }
-        _deliver(urge, recipients - {by.pk}, subject, text, get_task_link(task.pk), now)
+        return _urge_task(task, by, message, now)
+
+
+def do_urge_tasks(*, tasks: list[Task], by, message: str, now: datetime | None = None):
+    """Urge each task's lead unit with the same message (the overdue list's checkboxes):
+    one ``Urge`` per task, all or none. The caller checked ``URGE_ACTION`` on every task."""
+    message = _clean_message(message)
+    if not tasks:
+        raise ValidationError({"task": _("Hãy chọn ít nhất một nhiệm vụ để đôn đốc.")})
+    now = now or timezone.now()
+    with transaction.atomic(durable=True):
+        return [_urge_task(task, by, message, now) for task in tasks]
+
+
+def _clean_message(message: str) -> str:
+    message = normalize_text(message)  # NFC: the notices are bulk-inserted
+    if not message:
+        raise ValidationError({"message": _("Nội dung đôn đốc không được để trống.")})
+    return message
+
+
+def _urge_task(task: Task, by, message: str, now: datetime) -> Urge:
+    urge = Urge.objects.create(
+        committee_id=task.committee_id,
+        task=task,
+        unit_id=task.lead_unit_id,
+        message=message,
+        by=by,
+        created_at=now,
+    )
+    urge.tasks.set([task])
+    recipients = set(get_urged_ids(task)) | set(get_unit_user_ids(task.lead_unit_id, heads=True))
+    subject = _("Thường trực đôn đốc nhiệm vụ %(code)s") % {"code": task.code}
+    text = _("Nhiệm vụ %(task)s (thời hạn %(deadline)s): %(message)s") % {
+        "task": f"{task.code} “{task.title}”".strip(),
+        "deadline": format_date(task.deadline),
+        "message": message,
+    }
+    _deliver(urge, recipients - {by.pk}, subject, text, get_task_link(task.pk), now)
     return urge
 
 
@@ -118,9 +136,7 @@ def do_urge_unit(*, committee, unit, by, message: str, now: datetime | None = No
     """Urge ``unit`` on all its overdue tasks in ``committee``: one notice listing them, to
     the unit's officers and head. The caller checked that ``by`` manages the committee.
     Refused when the unit has no overdue task."""
-    message = normalize_text(message)  # NFC: the notices below are bulk-inserted
-    if not message:
-        raise ValidationError({"message": _("Nội dung đôn đốc không được để trống.")})
+    message = _clean_message(message)
     now = now or timezone.now()
     today = get_local_date(now)
     with transaction.atomic(durable=True):
@@ -161,3 +177,21 @@ def do_urge_unit(*, committee, unit, by, message: str, now: datetime | None = No
         )
         _deliver(urge, recipients - {by.pk}, subject, text, "", now)
     return urge
+
+
+def get_urge_timeline_entries(task: Task) -> list[TimelineEntry]:
+    """The urges that named ``task`` (alone or among a unit's overdue tasks), as entries of
+    the task's timeline (registered in ``RemindersConfig.ready``). One query."""
+    urges = Urge.objects.filter(tasks=task).select_related("by__person__unit", "unit")
+    return [
+        TimelineEntry(
+            on=timezone.localdate(urge.created_at),
+            at=urge.created_at,
+            kind=TimelineKind.URGE,
+            who=str(urge.by),
+            unit=str(urge.by.unit or ""),
+            text=urge.message,
+            details=((_("Đơn vị được đôn đốc"), str(urge.unit)),),
+        )
+        for urge in urges
+    ]

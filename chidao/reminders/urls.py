@@ -11,6 +11,7 @@ urlpatterns = [
     path("tuy-chon/", views.preferences, name="preferences"),
     path("da-gui/", views.sent_list, name="sent_list"),
     path("don-doc/nhiem-vu/<int:pk>/", views.urge_task, name="urge_task"),
+    path("don-doc/nhieu-nhiem-vu/", views.urge_tasks, name="urge_tasks"),
     path(
         "don-doc/ban-chi-dao/<int:committee_pk>/don-vi/<int:unit_pk>/",
         views.urge_unit,

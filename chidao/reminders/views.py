@@ -7,13 +7,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from chidao.assignments.access import TaskAction, access_task
+from chidao.assignments.access import URGE_ACTION, access_task
 from chidao.committees.access import access_committee, get_roles
 from chidao.core.forms import add_service_errors
 from chidao.core.uploads import build_attachment
@@ -27,6 +29,7 @@ from chidao.reminders.rules import get_local_date
 from chidao.reminders.services import do_mark_all_read, do_mark_read, do_set_preferences
 from chidao.reminders.urging import (
     do_urge_task,
+    do_urge_tasks,
     do_urge_unit,
     get_overdue_tasks,
     get_units_to_urge,
@@ -128,13 +131,53 @@ def sent_list(request):
 @login_required
 def urge_task(request, pk):
     """The secretariat urges the lead unit on one task."""
-    task = access_task(request.user, pk, TaskAction.REVIEW)
+    task = access_task(request.user, pk, URGE_ACTION)
     form = UrgeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         do_urge_task(task=task, by=request.user, message=form.cleaned_data["message"])
         messages.success(request, _("Đã gửi đôn đốc đến %(unit)s.") % {"unit": task.lead_unit})
-        return redirect("reminders:sent_list")
+        # Back where the urge shows: the task's timeline.
+        return redirect("assignments:task_detail", task.pk)
     return render(request, "reminders/urge_task.html", {"task": task, "form": form})
+
+
+# More at once would be a circular, not an urge; the list's page holds 50.
+MAX_TASKS_TO_URGE = 100
+
+
+@login_required
+def urge_tasks(request):
+    """Urge several tasks' lead units at once, chosen by checkboxes on the overdue or
+    due-soon list: the choice arrives as ``?task=…`` (GET), the message is confirmed here
+    (POST). Every task goes through the one gate; one refused task refuses the lot."""
+    data = request.POST if request.method == "POST" else request.GET
+    raw_ids = data.getlist("task")
+    if len(raw_ids) > MAX_TASKS_TO_URGE or not all(raw.isdigit() for raw in raw_ids):
+        return HttpResponseBadRequest(
+            _("Chọn tối đa %(n)s nhiệm vụ mỗi lần đôn đốc.") % {"n": MAX_TASKS_TO_URGE}
+        )
+    tasks = [access_task(request.user, int(raw), URGE_ACTION) for raw in dict.fromkeys(raw_ids)]
+    back = data.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+        back = ""
+    form = UrgeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_urge_tasks(tasks=tasks, by=request.user, message=form.cleaned_data["message"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Đã gửi đôn đốc %(n)s nhiệm vụ.", "Đã gửi đôn đốc %(n)s nhiệm vụ.", len(tasks)
+                )
+                % {"n": len(tasks)},
+            )
+            return redirect(back or "reminders:sent_list")
+    return render(
+        request, "reminders/urge_tasks.html", {"tasks": tasks, "form": form, "next": back}
+    )
 
 
 @login_required

@@ -398,7 +398,7 @@ def test_detail_query_count_is_pinned(
         )
     sign_in(client, world.users["secretariat"])
 
-    with django_assert_max_num_queries(23):  # 22 + the meeting that assigned the task
+    with django_assert_max_num_queries(24):  # 22 + the meeting that assigned the task + urges
         response = client.get(reverse("assignments:task_detail", args=[world.task.pk]))
 
     assert len(response.context["subtasks"]) == 10

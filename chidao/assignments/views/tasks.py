@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from chidao.assignments import services
-from chidao.assignments.access import TaskAction, access_task, get_task_actions
+from chidao.assignments.access import (
+    URGE_ACTION,
+    TaskAction,
+    access_task,
+    get_task_actions,
+    may_urge,
+)
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.exports import build_task_list_xlsx
 from chidao.assignments.filtersets import STATUS_ORDER, TaskFilterSet, get_status_rank
@@ -113,13 +119,19 @@ def task_list(request):
         if counts[status.value]
     ]
     roles = get_roles(request.user)
+    tasks = list(page.object_list)
+    # The overdue and due-soon lists let those who may urge tick several tasks at once.
+    urging = request.GET.get("status") in (TaskStatus.OVERDUE, "due_soon")
+    for task in tasks:
+        task.can_urge = urging and may_urge(roles, task)
     return render(
         request,
         "assignments/task_list.html",
         {
             "filterset": filterset,
             "page": page,
-            "tasks": page.object_list,
+            "tasks": tasks,
+            "urge_selectable": any(task.can_urge for task in tasks),
             "as_of": filterset.report_date,
             "query": query.urlencode(),
             "counts": counts,
@@ -213,6 +225,9 @@ def task_detail(request, pk):
             "subtasks": subtasks,
             "parent_visible": parent_visible,
             "actions": actions,
+            # "Đôn đốc" where the problem shows: on an overdue or due-soon task.
+            "can_urge": URGE_ACTION in actions
+            and (task.status == TaskStatus.OVERDUE or task.due_soon),
             "timeline": get_task_timeline(task),
             "changes": get_task_changes(task),
             "as_of": today,
