@@ -81,6 +81,11 @@ class Committee(VietnameseTextModel):
         default=False,
         help_text=_("Báo cáo của đơn vị chờ lãnh đạo đơn vị duyệt rồi mới đến Thường trực."),
     )
+    accepts_proposals = models.BooleanField(
+        _("nhận kiến nghị của người dân, doanh nghiệp"),
+        default=True,
+        help_text=_("Ban Chỉ đạo có trong danh sách của trang gửi kiến nghị công khai."),
+    )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
 
     class Meta:

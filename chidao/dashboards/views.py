@@ -17,7 +17,9 @@ from chidao.assignments.access import may_urge
 from chidao.assignments.counts import get_count_table
 from chidao.assignments.models import Task
 from chidao.committees.access import access_committee, get_roles
+from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee, Membership
+from chidao.committees.rules import group_by_province
 from chidao.core.asof import get_as_of
 from chidao.core.spreadsheets import XLSX_CONTENT_TYPE, get_workbook_bytes, write_cell, write_row
 from chidao.core.uploads import build_attachment
@@ -283,12 +285,24 @@ def publication_settings(request, pk):
 
 def public_index(request):
     """Every committee that publishes, for anyone (no sign-in)."""
-    publications = (
-        Publication.objects.filter(is_published=True, committee__is_active=True)
-        .select_related("committee")
-        .order_by("committee__name")
+    committees = [
+        publication.committee
+        for publication in Publication.objects.filter(
+            is_published=True, committee__is_active=True
+        ).select_related("committee__parent__parent")
+    ]
+    # By level (central, province, commune), then under each province.
+    levels = [
+        {
+            "level": level,
+            "places": group_by_province([c for c in committees if c.level == level]),
+        }
+        for level in CommitteeLevel
+        if any(c.level == level for c in committees)
+    ]
+    return render(
+        request, "dashboards/public_index.html", {"levels": levels, "count": len(committees)}
     )
-    return render(request, "dashboards/public_index.html", {"publications": publications})
 
 
 def public_committee(request, pk):

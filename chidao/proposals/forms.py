@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from chidao.assignments.forms.reports import EvidenceFilesField
 from chidao.assignments.forms.tasks import DateInput, UnitChoiceField, get_unit_choices
 from chidao.committees.models import Committee
+from chidao.committees.rules import group_by_province
 from chidao.proposals.choices import ProposalCategory, ProposalKind
 from chidao.proposals.rules import MAX_CONTENT_CHARS, parse_contact
 
@@ -33,7 +34,9 @@ def read_challenge(token: str) -> dict | None:
 
 class PublicProposalForm(forms.Form):
     committee = forms.ModelChoiceField(
-        label=_("Gửi Ban Chỉ đạo"), queryset=Committee.objects.filter(is_active=True)
+        label=_("Gửi Ban Chỉ đạo"),
+        queryset=Committee.objects.filter(is_active=True, accepts_proposals=True),
+        empty_label=None,
     )
     kind = forms.ChoiceField(label=_("Loại"), choices=ProposalKind.choices)
     category = forms.ChoiceField(label=_("Lĩnh vực"), choices=ProposalCategory.choices)
@@ -66,6 +69,17 @@ class PublicProposalForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Grouped by province, so a commune is found under its own province; the sender
+        # chooses (the first choice is a prompt that is not a committee, not "---------").
+        field = self.fields["committee"]
+        committees = field.queryset.select_related("parent__parent")
+        field.widget.choices = [
+            ("", _("— Chọn Ban Chỉ đạo nhận kiến nghị —")),
+            *(
+                (place, [(committee.pk, committee.name) for committee in members])
+                for place, members in group_by_province(committees)
+            ),
+        ]
         sent = self.data.get("challenge_token", "") if self.is_bound else ""
         self.challenge = read_challenge(sent)
         token = sent if self.challenge else new_challenge_token()

@@ -54,7 +54,8 @@ def do_submit_proposal(
 ) -> Proposal:
     """Take in a proposal from the public form (``by`` None) or from inside.
 
-    Refuses, with a Vietnamese message: a contact that is neither a phone nor an email;
+    Refuses, with a Vietnamese message: a committee that is inactive or does not take
+    proposals (``Committee.accepts_proposals``); a contact that is neither a phone nor an email;
     content over ``MAX_CONTENT_CHARS``; more than ``MAX_PER_IP_PER_HOUR`` proposals from
     the IP address in an hour or ``MAX_PER_CONTACT_PER_DAY`` from the contact in a day;
     the same content as an open proposal of the same contact (naming its tracking code);
@@ -63,6 +64,8 @@ def do_submit_proposal(
     sender keeps.
     """
     errors: dict[str, str | list[str]] = {}
+    if not (committee.is_active and committee.accepts_proposals):
+        errors["committee"] = _("Ban Chỉ đạo này không nhận kiến nghị qua trang công khai.")
     try:
         contact_key = parse_contact(contact)
     except ValidationError as error:
