@@ -34,6 +34,7 @@ from chidao.dashboards.queries import (
     get_table_lines,
 )
 from chidao.dashboards.rules import CRITERIA
+from chidao.indicators.choices import ProjectionStatus
 from chidao.proposals.choices import ProposalCategory
 from chidao.proposals.statistics import get_proposal_statistics
 
@@ -98,12 +99,20 @@ def committee_dashboard(request, pk):
             {"id": row.indicator.pk, "values": row.sparkline} for row in dashboard.indicators
         ],
     }
+    unit_lines = get_table_lines(
+        dashboard.by_unit,
+        scope,
+        as_of,
+        by="lead_unit",
+        last_year=dashboard.by_unit_last_year,
+    )
     return render(
         request,
         "dashboards/committee_dashboard.html",
         {
             "committee": committee,
             "dashboard": dashboard,
+            "decisions": _get_decisions(dashboard, unit_lines),
             "as_of": as_of,
             "scope_kind": scope_kind,
             "saved_view": saved_view,
@@ -113,13 +122,7 @@ def committee_dashboard(request, pk):
             "can_manage": roles.manages(committee.pk),
             "has_followed": has_followed,
             "chart": chart,
-            "unit_lines": get_table_lines(
-                dashboard.by_unit,
-                scope,
-                as_of,
-                by="lead_unit",
-                last_year=dashboard.by_unit_last_year,
-            ),
+            "unit_lines": unit_lines,
             "group_lines": get_table_lines(dashboard.by_group, scope, as_of, by="group"),
             "three_months_earlier": _months_before(as_of, 3),
             # Proposals have no history to replay, so their counts are today's.
@@ -128,6 +131,27 @@ def committee_dashboard(request, pk):
             ),
         },
     )
+
+
+# The leader's first screen names a few things, each a link to the detail below or beyond.
+DECISION_ITEMS = 5
+
+
+def _get_decisions(dashboard, unit_lines) -> dict:
+    """What needs a leader's decision, from panels already computed (no query): overdue
+    key tasks, the units with most overdue tasks, indicators off track or at risk."""
+    off_track = (ProjectionStatus.OFF_TRACK, ProjectionStatus.AT_RISK)
+    lagging = sorted(
+        (line for line in unit_lines if line["url"] and int(line["overdue"])),
+        key=lambda line: -int(line["overdue"]),
+    )
+    return {
+        "key_tasks": [task for task in dashboard.overdue_tasks if task.is_key][:DECISION_ITEMS],
+        "units": lagging[:DECISION_ITEMS],
+        "indicators": [row for row in dashboard.indicators if row.projection.status in off_track][
+            :DECISION_ITEMS
+        ],
+    }
 
 
 def _months_before(day: date, months: int) -> date:

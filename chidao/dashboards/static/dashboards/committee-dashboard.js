@@ -5,6 +5,10 @@
   document.querySelectorAll("[data-print]").forEach((button) => {
     button.addEventListener("click", () => window.print());
   });
+  // The tables folded under the first screen are printed unfolded.
+  window.addEventListener("beforeprint", () => {
+    document.querySelectorAll("details.dash-more").forEach((details) => { details.open = true; });
+  });
   const data = JSON.parse(document.getElementById("dashboard-data").textContent);
   const heat = data.heatmap;
   const el = document.getElementById("heatmap-chart");
