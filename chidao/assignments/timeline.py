@@ -191,6 +191,8 @@ def _update_entries(update: ProgressUpdate) -> list[TimelineEntry]:
             state_badge=update.review_badge,
         )
     ]
+    # A decision entry may sit above a later report; it names the report it decided on.
+    report_named = ((_("Về báo cáo ngày"), f"{update.reported_on:%d/%m/%Y}"),)
     if update.unit_approved_at:
         entries.append(
             TimelineEntry(
@@ -199,6 +201,7 @@ def _update_entries(update: ProgressUpdate) -> list[TimelineEntry]:
                 kind=TimelineKind.UNIT_APPROVAL,
                 who=str(update.unit_approved_by),
                 unit=str(update.unit),
+                details=report_named,
                 update=update,
             )
         )
@@ -222,6 +225,7 @@ def _update_entries(update: ProgressUpdate) -> list[TimelineEntry]:
                 who=str(update.reviewed_by),
                 unit=_unit_name(update.reviewed_by),
                 text=text,
+                details=report_named,
                 decision=update.get_review_state_display(),
                 reason=update.review_reason,
                 update=update,
