@@ -63,9 +63,8 @@ def test_the_public_index_lists_committees_by_level_and_place(client, provinces)
     assert reverse("dashboards:public_committee", args=[communes["tan_an"].pk]) in page
 
 
-def test_the_proposal_form_lists_committees_that_take_proposals_by_province(client, provinces):
-    nam_dinh, long_an, communes = provinces
-
+@pytest.mark.usefixtures("provinces")
+def test_the_proposal_form_lists_committees_that_take_proposals_by_province(client):
     page = client.get(reverse("proposals:public_submit")).content.decode()
 
     select = re.search(r'<select name="committee".*?</select>', page, re.S).group(0)
