@@ -441,3 +441,30 @@ def _get_proposal_step(item: ProposalFacts, rule: RuleConfig, today: date):
         occurrence = item.response_due - timedelta(days=rule.cycle_due_days)
         return NotificationKind.PROPOSAL_DUE_SOON, occurrence, days_left
     return None
+
+
+@dataclass
+class NotificationGroup:
+    """Notices about one task (or about no task) on one day, in the list's order."""
+
+    task: object | None
+    notices: list
+
+
+@dataclass
+class NotificationDay:
+    day: date
+    groups: list[NotificationGroup]
+
+
+def group_notifications(notices: Iterable) -> list[NotificationDay]:
+    """``notices`` (already ordered) by local day, then by task within the day, each day
+    and task where it first appears: 45 unread cards become a few days of a few tasks."""
+    days: dict[date, dict[object, NotificationGroup]] = {}
+    for notice in notices:
+        by_task = days.setdefault(get_local_date(notice.created_at), {})
+        group = by_task.get(notice.task_id)
+        if group is None:
+            group = by_task[notice.task_id] = NotificationGroup(notice.task, [])
+        group.notices.append(notice)
+    return [NotificationDay(day, list(groups.values())) for day, groups in days.items()]

@@ -25,7 +25,7 @@ from chidao.reminders.choices import Channel, NotificationKind
 from chidao.reminders.forms import NotificationPreferenceForm, UrgeForm
 from chidao.reminders.letters import build_urge_letter_docx, get_letter_filename
 from chidao.reminders.models import Notification, NotificationPreference
-from chidao.reminders.rules import get_local_date
+from chidao.reminders.rules import get_local_date, group_notifications
 from chidao.reminders.services import do_mark_all_read, do_mark_read, do_set_preferences
 from chidao.reminders.urging import (
     do_urge_task,
@@ -45,11 +45,27 @@ def _is_htmx(request) -> bool:
 
 @login_required
 def notification_list(request):
-    notifications = Notification.objects.filter(
-        recipient=request.user, channel=Channel.IN_APP
-    ).order_by(F("read_at").asc(nulls_first=True), "-created_at", "-pk")
+    """The user's notices, unread first, each part by day and by task, compact."""
+    notifications = (
+        Notification.objects.filter(recipient=request.user, channel=Channel.IN_APP)
+        .select_related("task")
+        .order_by(F("read_at").asc(nulls_first=True), "-created_at", "-pk")
+    )
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "reminders/notification_list.html", {"page": page})
+    notices = list(page.object_list)
+    parts = [
+        (label, group_notifications(found))
+        for label, found in (
+            (_("Chưa đọc"), [n for n in notices if not n.is_read]),
+            (_("Đã đọc"), [n for n in notices if n.is_read]),
+        )
+        if found
+    ]
+    return render(
+        request,
+        "reminders/notification_list.html",
+        {"page": page, "parts": parts, "today": get_local_date(timezone.now())},
+    )
 
 
 @login_required
