@@ -1,10 +1,12 @@
 # Two commands for a new machine with Python 3.11+ (see README.md):
 #   make demo   install, load the demo province into SQLite, serve http://127.0.0.1:8000
+#               (another port: make demo PORT=8080)
 #   make test   install what the tests need and run the whole suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := CHIDAO_DEBUG=1 CHIDAO_DEMO=1
+PORT ?= 8000
 
 .PHONY: demo test install install-test install-bench bench-smoke lint format audit
 
@@ -33,7 +35,8 @@ demo: install
 	$(DEMO_ENV) $(BIN)/python manage.py load_demo
 	$(DEMO_ENV) $(BIN)/python manage.py send_reminders
 	$(DEMO_ENV) $(BIN)/python manage.py send_digests
-	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Thư nhắc việc mô phỏng / demo e-mails: $(CURDIR)/artifacts/demo-mail/"
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test
 	$(BIN)/pytest

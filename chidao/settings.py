@@ -335,6 +335,13 @@ EMAIL_BACKEND = os.environ.get(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# The demo writes its mail to files (one per message) instead of the console, so the
+# reminder run does not scroll the demo's account table away (make demo prints the path).
+if DEMO_MODE and "CHIDAO_EMAIL_BACKEND" not in os.environ:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = os.environ.get(
+    "CHIDAO_EMAIL_FILE_PATH", str(BASE_DIR / "artifacts" / "demo-mail")
+)
 EMAIL_HOST = os.environ.get("CHIDAO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("CHIDAO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("CHIDAO_EMAIL_USER", "")
