@@ -82,7 +82,7 @@ def test_bad_phrase_is_explained_next_to_the_field_and_nothing_is_saved(secretar
     assert 'id="id_deadline_text-error"' in html
     error = html.split('id="id_deadline_text-error">')[1].split("</div>")[0]
     assert "quý phải là I, II, III hoặc IV" in error
-    assert 'aria-describedby="id_deadline_text-error"' in html
+    assert 'aria-describedby="id_deadline_text-error' in html  # then the help text
 
 
 def test_missing_title_and_unit_are_explained_in_vietnamese(secretariat, world):

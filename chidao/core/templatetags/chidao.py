@@ -23,5 +23,9 @@ def bootstrap_widget(field):
     if field.errors:
         attrs["class"] += " is-invalid"
         attrs["aria-invalid"] = "true"
-        attrs["aria-describedby"] = f"{field.auto_id}-error"
+        # The error first, then the help text when there is one (includes/field.html).
+        described_by = [f"{field.auto_id}-error"]
+        if field.help_text:
+            described_by.append(f"{field.auto_id}_helptext")
+        attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)

@@ -90,7 +90,7 @@ def test_a_bad_symbol_shows_the_parsers_message_next_to_the_field(client, world,
     assert message in response.context["form"].errors["symbol"][0]
     page = response.content.decode()
     assert '<div class="form-field-error" id="id_symbol-error">' in page
-    assert 'aria-describedby="id_symbol-error"' in page
+    assert 'aria-describedby="id_symbol-error' in page  # then the help text
     assert not Document.objects.filter(summary__startswith="Kế hoạch thực hiện Chương").exists()
 
 
