@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('committees', '0004_unit_head_approval'),
+        ('committees', '0005_committee_directory_units'),
     ]
 
     operations = [
