@@ -14,7 +14,7 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Chỉ Đạo cần Python 3.11 trở lên / needs Python 3.11+"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools
 
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .

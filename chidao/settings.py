@@ -159,14 +159,18 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Throttling: after this many failures an account, and separately an address, is locked
-# for the cool-off time; the page says so in Vietnamese (HTTP 429). Failures are logged
-# by axes (AccessAttempt, AccessFailureLog) and by the audit log.
+# Throttling: after this many failures an (account, address) pair, and separately an
+# address, is locked for the cool-off time; the page says so in Vietnamese (HTTP 429).
+# Never the account alone, or anyone could lock anyone out: failures on one account from
+# many addresses make each further attempt wait, 1, 2, 4… seconds up to the maximum,
+# except from an address the account has signed in from before (chidao.core.signin).
+# Failures are logged by axes (AccessAttempt, AccessFailureLog) and by the audit log.
 AXES_FAILURE_LIMIT = int(os.environ.get("CHIDAO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(
     minutes=int(os.environ.get("CHIDAO_LOGIN_LOCKOUT_MINUTES", "15"))
 )
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+CHIDAO_LOGIN_MAX_DELAY_SECONDS = int(os.environ.get("CHIDAO_LOGIN_MAX_DELAY_SECONDS", "60"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "chidao.core.client_address.get_client_ip"

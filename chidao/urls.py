@@ -7,6 +7,7 @@ from chidao.assignments import urls as assignments_urls
 from chidao.committees import urls as committees_urls
 from chidao.core.health import healthz
 from chidao.core.sessions import SignOutView
+from chidao.core.signin import SignInView
 from chidao.documents import urls as documents_urls
 from chidao.imports import urls as imports_urls
 from chidao.indicators import urls as indicators_urls
@@ -21,9 +22,8 @@ urlpatterns = [
     path("", home, name="home"),
     # Liveness for operations and the load benchmark's baseline (chidao/core/health.py).
     path("healthz", healthz, name="healthz"),
-    path(
-        "dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"
-    ),
+    # Django's sign-in with the per-account delay of chidao/core/signin.py.
+    path("dang-nhap/", SignInView.as_view(), name="login"),
     # Ends the account's sessions in every browser (chidao/core/sessions.py).
     path("dang-xuat/", SignOutView.as_view(), name="logout"),
     path("xac-thuc-hai-buoc/", include("chidao.core.twofactor_urls")),

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import pre_save
 
         from chidao.core import (
+            checks,  # noqa: F401 -- registers the start-up checks
             jobs,  # noqa: F401 -- registers the nightly job with Huey
             sessions,
         )

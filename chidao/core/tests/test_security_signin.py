@@ -2,12 +2,16 @@
 and per address with a Vietnamese lock-out page, session id rotated at sign-in, sign-out
 (in every browser of the account) and account disable end the session."""
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
+from django.core.checks import run_checks
 from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -49,13 +53,13 @@ def test_a_long_uncommon_password_is_accepted():
 
 
 @axes_on
-def test_an_account_is_locked_after_repeated_failures_from_any_address(client):
+def test_an_account_pair_is_locked_after_repeated_failures_from_one_address(client):
     UserFactory(username="canbo")
-    for n in range(3):
-        response = submit_sign_in_form(client, "canbo", "sai", f"10.0.1.{n}")
+    for _ in range(3):
+        response = submit_sign_in_form(client, "canbo", "sai", "10.0.1.1")
     assert response.status_code == 429
-    # The right password from yet another address is refused too, with a page in Vietnamese.
-    response = submit_sign_in_form(client, "canbo", PASSWORD, "10.0.2.1")
+    # The right password from that address is refused too, with a page in Vietnamese.
+    response = submit_sign_in_form(client, "canbo", PASSWORD, "10.0.1.1")
     assert response.status_code == 429
     assert LOCKED_TEXT in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -64,6 +68,96 @@ def test_an_account_is_locked_after_repeated_failures_from_any_address(client):
     assert (
         AuditEvent.objects.filter(action=AuditAction.SIGN_IN_FAILED, username="canbo").count() >= 3
     )
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5)
+def test_five_addresses_guessing_the_admin_password_do_not_lock_the_admin_out(client):
+    """The probe's attack: five wrong passwords for ``admin`` from five addresses used to
+    lock the account for everyone. Now the admin from their own address signs in at once,
+    and from a new address after a short wait, never a 15-minute lock."""
+    UserFactory(username="admin", is_staff=True, is_superuser=True)
+    with time_machine.travel(datetime(2026, 3, 2, 8, 0, tzinfo=UTC), tick=False) as clock:
+        # The administrator has signed in from their office before.
+        assert submit_sign_in_form(Client(), "admin", PASSWORD, "10.0.9.9").status_code == 302
+        for n in range(5):
+            guess = submit_sign_in_form(client, "admin", "doan-bua", f"203.0.113.{n + 1}")
+            assert guess.status_code == 200
+        # A sixth address: the admin at their own desk signs in at once.
+        office = Client()
+        assert submit_sign_in_form(office, "admin", PASSWORD, "10.0.9.9").status_code == 302
+        assert office.session["_auth_user_id"]
+        # From an address the account never used, the attempt waits a second first...
+        laptop = Client()
+        response = submit_sign_in_form(laptop, "admin", PASSWORD, "10.0.7.7")
+        assert response.status_code == 429
+        assert response["Retry-After"] == "1"
+        assert "Vui lòng chờ 1 giây" in response.content.decode()
+        # ...without counting as a failure or checking the password...
+        assert AccessAttempt.objects.filter(ip_address="10.0.7.7").count() == 0
+        clock.shift(1)
+        response = submit_sign_in_form(laptop, "admin", PASSWORD, "10.0.7.7")
+        assert response.status_code == 302
+        assert laptop.session["_auth_user_id"]
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5, CHIDAO_LOGIN_MAX_DELAY_SECONDS=60)
+def test_the_delay_grows_with_the_failures_on_the_account_up_to_the_maximum(client):
+    UserFactory(username="admin")
+    with time_machine.travel(datetime(2026, 3, 2, 8, 0, tzinfo=UTC), tick=False) as clock:
+        waits = []
+        for n in range(12):
+            response = submit_sign_in_form(client, "admin", "sai", f"198.51.100.{n + 1}")
+            waits.append(int(response.get("Retry-After", 0)))
+            if response.status_code == 429:  # waited out, then the guess is made
+                clock.shift(waits[-1])
+                submit_sign_in_form(client, "admin", "sai", f"198.51.100.{n + 1}")
+        assert waits[:5] == [0, 0, 0, 0, 0]
+        assert waits[5:] == [1, 2, 4, 8, 16, 32, 60]
+
+
+@axes_on
+def test_clients_behind_one_proxy_are_told_apart_by_the_trusted_header(client):
+    """The shared-address attack: behind nginx every request comes from 127.0.0.1; with the
+    header nginx writes trusted, one client's failures lock that client only."""
+    UserFactory(username="canbo")
+    with override_settings(CHIDAO_TRUSTED_PROXY_HEADER="X-Real-IP"):
+        for n in range(3):
+            response = client.post(
+                reverse("login"),
+                {"username": f"doan{n}", "password": "sai"},
+                REMOTE_ADDR="127.0.0.1",
+                HTTP_X_REAL_IP="203.0.113.66",
+            )
+        assert response.status_code == 429
+        colleague = Client()
+        response = colleague.post(
+            reverse("login"),
+            {"username": "canbo", "password": PASSWORD},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_REAL_IP="10.20.30.40",
+        )
+        assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("proxy_settings", "warned"),
+    [
+        ({"SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https")}, True),
+        ({"USE_X_FORWARDED_HOST": True}, True),
+        (
+            {
+                "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https"),
+                "CHIDAO_TRUSTED_PROXY_HEADER": "X-Real-IP",
+            },
+            False,
+        ),
+        ({}, False),
+    ],
+)
+def test_start_up_warns_behind_a_proxy_without_the_trusted_address_header(proxy_settings, warned):
+    with override_settings(**{"CHIDAO_TRUSTED_PROXY_HEADER": "", **proxy_settings}):
+        found = [message.id for message in run_checks()]
+    assert ("chidao.W001" in found) is warned
 
 
 @axes_on
@@ -97,7 +191,8 @@ def test_throttling_is_on_in_production_settings():
     assert "axes" in production.INSTALLED_APPS
     assert production.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
     assert production.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
-    assert production.AXES_LOCKOUT_PARAMETERS == ["username", "ip_address"]
+    assert production.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"], "ip_address"]
+    assert production.CHIDAO_LOGIN_MAX_DELAY_SECONDS == 60
     assert not hasattr(production, "AXES_ENABLED")  # on unless a test turns it off
     assert settings.AXES_ENABLED is False  # the test settings, see settings_test.py
 
