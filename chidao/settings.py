@@ -327,6 +327,11 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# Webhooks (chidao.api.addresses): https only and never an internal or reserved address,
+# unless plain http is allowed (an intranet receiver) or the receiver's network is listed
+# here, comma-separated (e.g. "10.20.0.0/16").
+CHIDAO_WEBHOOK_ALLOW_HTTP = env_bool("CHIDAO_WEBHOOK_ALLOW_HTTP")
+CHIDAO_WEBHOOK_ALLOWED_NETWORKS = env_list("CHIDAO_WEBHOOK_ALLOWED_NETWORKS")
 # Audit log (chidao.audit): how long sign-in events and model history are kept, and the
 # header nginx writes the client's address to (empty: trust only the socket's address).
 CHIDAO_AUDIT_RETENTION_DAYS = int(os.environ.get("CHIDAO_AUDIT_RETENTION_DAYS", "365"))

@@ -1,9 +1,12 @@
 import hashlib
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from chidao.api.addresses import check_webhook_url
 
 
 def hash_token(raw: str) -> str:
@@ -74,6 +77,12 @@ class WebhookSubscription(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+    def clean(self):
+        try:
+            check_webhook_url(self.url)
+        except ValidationError as error:
+            raise ValidationError({"url": error.messages}) from None
 
 
 class WebhookDelivery(models.Model):

@@ -12,21 +12,29 @@ Each request carries:
 * ``X-ChiDao-Signature``: ``sha256=`` and the hex HMAC-SHA256 of the raw body, keyed
   with the subscription's secret. A receiver recomputes it over the bytes it received
   and compares in constant time.
+
+Before each attempt the address is checked again (``chidao.api.addresses``: https only,
+no internal or reserved address) and the connection goes to the address just checked;
+redirects are not followed (a 3xx is a failed attempt).
 """
 
 import hashlib
 import hmac
+import http.client
 import json
 import secrets
-import urllib.error
-import urllib.request
+import socket
+import ssl
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chidao.api.addresses import check_webhook_url, split_webhook_url
 from chidao.api.models import WebhookDelivery, WebhookSubscription
 
 
@@ -85,7 +93,7 @@ def do_queue_event(*, committee_id: int, event: str, key: str, data: dict) -> in
     return queued
 
 
-def do_send_due_webhooks(*, now=None, opener=None) -> int:
+def do_send_due_webhooks(*, now=None) -> int:
     """Send the deliveries that are due; returns how many were attempted.
 
     Each delivery is sent outside any transaction and recorded on its own, so one slow
@@ -97,37 +105,79 @@ def do_send_due_webhooks(*, now=None, opener=None) -> int:
     ).select_related("subscription")
     count = 0
     for delivery in due[:200]:
-        _deliver(delivery, now, opener or urllib.request.urlopen)
+        _deliver(delivery, now)
         count += 1
     return count
 
 
-def _deliver(delivery: WebhookDelivery, now, opener) -> None:
-    body = json.dumps(delivery.payload, ensure_ascii=False, sort_keys=True).encode()
-    request = urllib.request.Request(
-        delivery.subscription.url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json; charset=utf-8",
-            "User-Agent": "ChiDao-Webhooks/1",
-            "X-ChiDao-Event": delivery.event,
-            "X-ChiDao-Delivery": str(delivery.pk),
-            "X-ChiDao-Signature": sign(delivery.subscription.secret, body),
-        },
-    )
-    delivery.attempts += 1
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """Connects to an address checked beforehand, not to whatever the name resolves to
+    by then."""
+
+    def __init__(self, host, port, *, address, timeout):
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def connect(self):
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """The same over TLS: the certificate is checked for the host name as usual."""
+
+    def __init__(self, host, port, *, address, timeout):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.address = address
+
+    def connect(self):
+        sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def post_webhook(url: str, body: bytes, headers: dict) -> int:
+    """POST ``body`` to ``url`` after checking where it goes; returns the HTTP status.
+
+    Raises ``ValidationError`` when the address is not allowed (now), ``OSError`` when
+    the receiver cannot be reached. Redirects are returned as they are, never followed.
+    """
+    addresses = check_webhook_url(url, require_address=True)
+    scheme, host, port = split_webhook_url(url)
+    connection_class = _PinnedHTTPSConnection if scheme == "https" else _PinnedHTTPConnection
+    connection = connection_class(host, port, address=addresses[0], timeout=TIMEOUT_SECONDS)
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
-        with opener(request, timeout=TIMEOUT_SECONDS) as response:
-            delivery.response_status = response.status
-        delivery.state = WebhookDelivery.State.DELIVERED
-        delivery.delivered_at = now
-        delivery.last_error = ""
-    except urllib.error.HTTPError as error:
-        delivery.response_status = error.code
-        _retry_later(delivery, now, f"HTTP {error.code}")
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        _retry_later(delivery, now, str(error)[:500])
+        connection.request("POST", target, body=body, headers=headers)
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def _deliver(delivery: WebhookDelivery, now) -> None:
+    body = json.dumps(delivery.payload, ensure_ascii=False, sort_keys=True).encode()
+    headers = {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": "ChiDao-Webhooks/1",
+        "X-ChiDao-Event": delivery.event,
+        "X-ChiDao-Delivery": str(delivery.pk),
+        "X-ChiDao-Signature": sign(delivery.subscription.secret, body),
+    }
+    delivery.attempts += 1
+    delivery.response_status = None
+    try:
+        status = post_webhook(delivery.subscription.url, body, headers)
+    except ValidationError as error:
+        _retry_later(delivery, now, " ".join(error.messages)[:500])
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        _retry_later(delivery, now, str(error)[:500] or type(error).__name__)
+    else:
+        delivery.response_status = status
+        if 200 <= status < 300:
+            delivery.state = WebhookDelivery.State.DELIVERED
+            delivery.delivered_at = now
+            delivery.last_error = ""
+        else:
+            _retry_later(delivery, now, f"HTTP {status}")
     delivery.save(
         update_fields=[
             "attempts",
