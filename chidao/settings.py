@@ -6,6 +6,7 @@ the same code runs the demo on SQLite and production on PostgreSQL.
 """
 
 import datetime
+import hashlib
 import os
 from pathlib import Path
 
@@ -364,10 +365,13 @@ CHIDAO_SITE_URL = os.environ.get("CHIDAO_SITE_URL", "http://127.0.0.1:8000").rst
 # Cache (rate-limit counters, the public page): Redis when REDIS_URL is set, shared by
 # every gunicorn worker so a limit holds across them; otherwise each process keeps its own
 # in local memory (a limit is then per worker; docs/security.md §9).
+# Redis is an accelerator: while it is unreachable the cache answers as empty, so rate
+# limits fail open with a logged warning and every page still answers
+# (chidao.core.resilience); /readyz reports it.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "chidao.core.resilience.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "chidao",
         }
@@ -377,17 +381,26 @@ else:
 
 # Background jobs (reminders, digests): Huey on a SQLite file by default, Redis when
 # REDIS_URL is set (production, several consumers). Run: manage.py run_huey.
+# The queue's name keeps two installations on one Redis apart: CHIDAO_HUEY_NAME, or by
+# default one derived from this installation's database (engine, host, port, name).
+_database_identity = "|".join(
+    str(DATABASES["default"].get(key, "")) for key in ("ENGINE", "HOST", "PORT", "NAME")
+)
+CHIDAO_HUEY_NAME = os.environ.get("CHIDAO_HUEY_NAME") or (
+    "chidao-" + hashlib.sha256(_database_identity.encode()).hexdigest()[:12]
+)
 if os.environ.get("REDIS_URL"):
     HUEY = {
-        "huey_class": "huey.RedisHuey",
-        "name": "chidao",
+        # The worker waits out a Redis outage with one log line per retry period.
+        "huey_class": "chidao.core.resilience.ResilientRedisHuey",
+        "name": CHIDAO_HUEY_NAME,
         "url": os.environ["REDIS_URL"],
         "immediate": False,
     }
 else:
     HUEY = {
         "huey_class": "huey.SqliteHuey",
-        "name": "chidao",
+        "name": CHIDAO_HUEY_NAME,
         "filename": os.environ.get("CHIDAO_HUEY_PATH", str(BASE_DIR / "huey.sqlite3")),
         "immediate": False,
     }

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.assignments import urls as assignments_urls
 from chidao.committees import urls as committees_urls
-from chidao.core.health import healthz
+from chidao.core.health import healthz, readyz
 from chidao.core.sessions import SignOutView
 from chidao.core.signin import SignInView
 from chidao.documents import urls as documents_urls
@@ -22,6 +22,8 @@ urlpatterns = [
     path("", home, name="home"),
     # Liveness for operations and the load benchmark's baseline (chidao/core/health.py).
     path("healthz", healthz, name="healthz"),
+    # Readiness: the database, and Redis and the queue when configured (503 if not).
+    path("readyz", readyz, name="readyz"),
     # Django's sign-in with the per-account delay of chidao/core/signin.py.
     path("dang-nhap/", SignInView.as_view(), name="login"),
     # Ends the account's sessions in every browser (chidao/core/sessions.py).

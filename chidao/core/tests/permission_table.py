@@ -36,6 +36,8 @@ TABLE: dict[str, Route] = {
     "home": Route(get=SIGNED_IN),
     # Liveness check (operations, bench/load.sh): anyone, no data in the answer.
     "healthz": Route(get="A AAAA AAAA"),
+    # Readiness check (operations): anyone; the answer names failed parts, no reasons.
+    "readyz": Route(get="A AAAA AAAA"),
     "login": Route(get="A AAAA AAAA", post="A AAAA AAAA"),
     "logout": Route(post="A AAAA AAAA"),
     "password_change": Route(get=SIGNED_IN, post=SIGNED_IN),

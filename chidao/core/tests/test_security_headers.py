@@ -258,7 +258,7 @@ def test_with_redis_url_the_cache_is_shared_by_every_worker(monkeypatch):
         pytest.skip(f"Redis at {url} is unreachable (not in CI; set CHIDAO_TEST_REDIS_URL)")
     monkeypatch.setenv("REDIS_URL", url)
     caches_setting = runpy.run_path(production.__file__)["CACHES"]
-    assert caches_setting["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches_setting["default"]["BACKEND"] == "chidao.core.resilience.ResilientRedisCache"
     worker_one = CacheHandler(caches_setting)["default"]
     worker_two = CacheHandler(caches_setting)["default"]
     assert worker_one is not worker_two
