@@ -309,6 +309,8 @@ CHIDAO_EXPORT_RATE = os.environ.get("CHIDAO_EXPORT_RATE", "60/hour")
 CHIDAO_IMPORT_RATE = os.environ.get("CHIDAO_IMPORT_RATE", "60/hour")
 # Dashboards, ranking, report builds, the follow-up brief, the public page (same rule).
 CHIDAO_HEAVY_PAGE_RATE = os.environ.get("CHIDAO_HEAVY_PAGE_RATE", "120/min")
+# Lookups of a proposal by its tracking code, per address (defence in depth: ~40 bits).
+CHIDAO_TRACKING_LOOKUP_RATE = os.environ.get("CHIDAO_TRACKING_LOOKUP_RATE", "30/hour")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Chỉ Đạo API",
     "DESCRIPTION": "Nhiệm vụ, tiến độ, chỉ tiêu và số liệu của Ban Chỉ đạo.",

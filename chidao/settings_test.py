@@ -30,6 +30,7 @@ CHIDAO_API_RATE_ANON = ""
 CHIDAO_EXPORT_RATE = ""
 CHIDAO_IMPORT_RATE = ""
 CHIDAO_HEAVY_PAGE_RATE = ""
+CHIDAO_TRACKING_LOOKUP_RATE = ""
 # No virus scanner unless a test starts its fake clamd (chidao/core/tests/test_uploads.py).
 CHIDAO_CLAMD_ADDRESS = ""
 # The permission walk signs admins and secretariat in with a password only; the two-step

@@ -1,12 +1,15 @@
 """Rate limits on heavy requests: exports (every ``…_export`` / ``…-export`` URL), import
 uploads and commits, and the pages that cost most to build (``HEAVY_PAGES``: dashboards,
 ranking, consolidated reports, the follow-up brief, the public page), per signed-in user
-(per address when anonymous), in fixed windows kept in Django's cache (shared across
+(per address when anonymous); and lookups by a secret code (``LOOKUPS``: a proposal's
+tracking code), per address, in fixed windows kept in Django's cache (shared across
 workers when ``REDIS_URL`` is set). Past the limit: 429 with ``Retry-After`` and a
 Vietnamese message.
 
-Settings ``CHIDAO_EXPORT_RATE``, ``CHIDAO_IMPORT_RATE`` and ``CHIDAO_HEAVY_PAGE_RATE``
-("30/hour", "5/min"; empty: no limit). The API has its own limits (chidao.core.throttling).
+Settings ``CHIDAO_EXPORT_RATE``, ``CHIDAO_IMPORT_RATE``, ``CHIDAO_HEAVY_PAGE_RATE`` and
+``CHIDAO_TRACKING_LOOKUP_RATE`` ("30/hour", "5/min"; empty: no limit). With Redis down the
+cache answers as empty and the limits fail open (``chidao.core.resilience``). The API has
+its own limits (chidao.core.throttling).
 """
 
 import re
@@ -40,10 +43,14 @@ HEAVY_PAGES = frozenset(
         "meetings:follow_up_docx",
     }
 )
+# Lookups by a secret code (view name → the query parameter carrying the code): counted
+# per address, signed in or not, only when a code is sent.
+LOOKUPS = {"proposals:public_track": "ma"}
 RATE_SETTINGS = {
     "export": "CHIDAO_EXPORT_RATE",
     "import": "CHIDAO_IMPORT_RATE",
     "page": "CHIDAO_HEAVY_PAGE_RATE",
+    "lookup": "CHIDAO_TRACKING_LOOKUP_RATE",
 }
 
 
@@ -90,7 +97,10 @@ class HeavyRequestRateLimitMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        kind = get_limited_kind(match.view_name if match else "", request.method)
+        view_name = match.view_name if match else ""
+        kind = get_limited_kind(view_name, request.method)
+        if view_name in LOOKUPS and request.GET.get(LOOKUPS[view_name]):
+            kind = "lookup"
         if kind is None:
             return None
         rate = parse_rate(getattr(settings, RATE_SETTINGS[kind]))
@@ -99,13 +109,19 @@ class HeavyRequestRateLimitMiddleware:
         user = getattr(request, "user", None)
         who = (
             f"user{user.pk}"
-            if user is not None and user.is_authenticated
+            if kind != "lookup" and user is not None and user.is_authenticated
             else (f"ip{get_client_ip(request)}")
         )
         wait = hit(f"{kind}:{who}", *rate, now=time.time())
         if not wait:
             return None
-        if kind == "page":
+        if kind == "lookup":
+            text = ngettext(
+                "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau %(seconds)s giây.",
+                "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau %(seconds)s giây.",
+                wait,
+            )
+        elif kind == "page":
             text = ngettext(
                 "Bạn đã gửi quá nhiều yêu cầu mở trang này. Vui lòng thử lại sau %(seconds)s giây.",
                 "Bạn đã gửi quá nhiều yêu cầu mở trang này. Vui lòng thử lại sau %(seconds)s giây.",

@@ -1,11 +1,18 @@
-"""Forms of proposals. The public form carries an offline challenge (a sum signed by the
-server, no third-party captcha) and a field robots fill and people do not see."""
+"""Forms of proposals. The public form carries an offline challenge (a sum, no third-party
+captcha) and a field robots fill and people do not see.
+
+The challenge's token is signed and carries only a random id and the time it was made;
+the two numbers are derived from the id with a keyed hash, so they cannot be read from
+the token. Each token is spent once: by the proposal it let through, or by a wrong
+answer (``SpentChallenge``), after which a new sum is shown.
+"""
 
 import secrets
 import time
 
 from django import forms
 from django.core import signing
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from chidao.assignments.forms.reports import EvidenceFilesField
@@ -13,23 +20,33 @@ from chidao.assignments.forms.tasks import DateInput, UnitChoiceField, get_unit_
 from chidao.committees.models import Committee
 from chidao.committees.rules import group_by_province
 from chidao.proposals.choices import ProposalCategory, ProposalKind
-from chidao.proposals.rules import MAX_CONTENT_CHARS, parse_contact
+from chidao.proposals.models import SpentChallenge
+from chidao.proposals.rules import CHALLENGE_MAX_AGE_SECONDS, MAX_CONTENT_CHARS, parse_contact
 
 _SALT = "chidao.proposals.challenge"
-_CHALLENGE_MAX_AGE = 2 * 3600
 
 
 def new_challenge_token() -> str:
-    """A signed pair of small numbers to add; the page shows them as the question."""
-    a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
-    return signing.dumps({"a": a, "b": b, "at": int(time.time())}, salt=_SALT)
+    """A signed random id; the page shows the sum it stands for as the question."""
+    return signing.dumps({"id": secrets.token_urlsafe(16), "at": int(time.time())}, salt=_SALT)
+
+
+def get_challenge_numbers(challenge_id: str) -> tuple[int, int]:
+    """The two numbers (1–9) of a challenge, known only to the server."""
+    digest = salted_hmac(_SALT, challenge_id, algorithm="sha256").digest()
+    return digest[0] % 9 + 1, digest[1] % 9 + 1
 
 
 def read_challenge(token: str) -> dict | None:
+    """The challenge of a token (``id``, ``a``, ``b``), or None if forged or expired."""
     try:
-        return signing.loads(token or "", salt=_SALT, max_age=_CHALLENGE_MAX_AGE)
+        data = signing.loads(token or "", salt=_SALT, max_age=CHALLENGE_MAX_AGE_SECONDS)
     except signing.BadSignature:
         return None
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+        return None
+    a, b = get_challenge_numbers(data["id"])
+    return {"id": data["id"], "a": a, "b": b}
 
 
 class PublicProposalForm(forms.Form):
@@ -82,17 +99,29 @@ class PublicProposalForm(forms.Form):
         ]
         sent = self.data.get("challenge_token", "") if self.is_bound else ""
         self.challenge = read_challenge(sent)
-        token = sent if self.challenge else new_challenge_token()
-        self.challenge = self.challenge or read_challenge(token)
-        if self.is_bound and token != sent:
+        self.token_was_valid = not self.is_bound or self.challenge is not None
+        # The challenge answered wrongly, to be spent by the view (None otherwise).
+        self.failed_challenge_id = None
+        if self.challenge is None:
+            self._ask_new_challenge()
+        else:
+            self.initial["challenge_token"] = sent
+            self._label_challenge()
+
+    def _ask_new_challenge(self) -> None:
+        token = new_challenge_token()
+        self.challenge = read_challenge(token)
+        if self.is_bound:
             self.data = self.data.copy()
             self.data["challenge_token"] = token
         self.initial["challenge_token"] = token
+        self._label_challenge()
+
+    def _label_challenge(self) -> None:
         self.fields["challenge_answer"].label = _("Kết quả phép tính %(a)s + %(b)s") % {
             "a": self.challenge["a"],
             "b": self.challenge["b"],
         }
-        self.token_was_valid = not self.is_bound or token == sent
 
     def clean_contact(self):
         value = self.cleaned_data["contact"]
@@ -105,8 +134,15 @@ class PublicProposalForm(forms.Form):
             raise forms.ValidationError(_("Không gửi được kiến nghị."))
         if not self.token_was_valid:
             self.add_error("challenge_answer", _("Phép tính đã hết hạn; hãy làm phép tính mới."))
+        elif SpentChallenge.objects.filter(challenge_id=self.challenge["id"]).exists():
+            self.add_error(
+                "challenge_answer", _("Phép tính này đã được dùng; hãy làm phép tính mới.")
+            )
+            self._ask_new_challenge()
         elif data.get("challenge_answer") != self.challenge["a"] + self.challenge["b"]:
             self.add_error("challenge_answer", _("Kết quả phép tính chưa đúng."))
+            self.failed_challenge_id = self.challenge["id"]
+            self._ask_new_challenge()
         return data
 
 

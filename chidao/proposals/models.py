@@ -149,3 +149,20 @@ class ProposalAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name or self.file.name
+
+
+class SpentChallenge(models.Model):
+    """A sum challenge of the public form that has been answered: each one serves a
+    single proposal (or a single wrong answer), so a solved challenge cannot be replayed
+    by a script from many addresses. Rows older than the challenge's lifetime are
+    removed as new ones are spent."""
+
+    challenge_id = models.CharField(_("mã phép tính"), max_length=64, unique=True)
+    spent_at = models.DateTimeField(_("dùng lúc"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("phép tính đã dùng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "phép tính đã dùng")
+
+    def __str__(self) -> str:
+        return self.challenge_id

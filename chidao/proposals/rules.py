@@ -10,6 +10,8 @@ MAX_PER_IP_PER_HOUR = 5
 MAX_PER_CONTACT_PER_DAY = 3
 MAX_CONTENT_CHARS = 10_000
 MAX_ATTACHMENTS = 3
+# The public form's sum challenge is answered within two hours, and only once.
+CHALLENGE_MAX_AGE_SECONDS = 2 * 3600
 
 _PHONE = re.compile(r"^(?:\+?84|0)\d{8,10}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,8 +23,9 @@ from chidao.core.uploads import (
     removing_stored_files_on_error,
 )
 from chidao.proposals.choices import ProposalStatus
-from chidao.proposals.models import Proposal, ProposalAttachment
+from chidao.proposals.models import Proposal, ProposalAttachment, SpentChallenge
 from chidao.proposals.rules import (
+    CHALLENGE_MAX_AGE_SECONDS,
     MAX_ATTACHMENTS,
     MAX_CONTENT_CHARS,
     MAX_PER_CONTACT_PER_DAY,
@@ -34,6 +35,28 @@ from chidao.proposals.rules import (
 )
 
 OPEN_STATUSES = (ProposalStatus.RECEIVED, ProposalStatus.ROUTED)
+
+
+def _spend_challenge(challenge_id: str) -> bool:
+    """Marks the challenge as used; False when it already was. Forgets expired ones."""
+    now = timezone.now()
+    SpentChallenge.objects.filter(
+        spent_at__lt=now - timedelta(seconds=CHALLENGE_MAX_AGE_SECONDS)
+    ).delete()
+    try:
+        with transaction.atomic():
+            SpentChallenge.objects.create(challenge_id=challenge_id, spent_at=now)
+    except IntegrityError:
+        return False
+    return True
+
+
+@transaction.atomic
+def do_spend_challenge(*, challenge_id: str) -> bool:
+    """Spend a challenge of the public form that was answered wrongly, so the same
+    question cannot be tried again with another answer. Returns False when it had
+    already been spent."""
+    return _spend_challenge(challenge_id)
 
 
 @transaction.atomic
@@ -51,6 +74,7 @@ def do_submit_proposal(
     consents_to_publish: bool = False,
     source_ip: str | None = None,
     files: Sequence = (),
+    challenge_id: str | None = None,
 ) -> Proposal:
     """Take in a proposal from the public form (``by`` None) or from inside.
 
@@ -58,10 +82,12 @@ def do_submit_proposal(
     proposals (``Committee.accepts_proposals``); a contact that is neither a phone nor an email;
     content over ``MAX_CONTENT_CHARS``; more than ``MAX_PER_IP_PER_HOUR`` proposals from
     the IP address in an hour or ``MAX_PER_CONTACT_PER_DAY`` from the contact in a day;
-    the same content as an open proposal of the same contact (naming its tracking code);
-    more than ``MAX_ATTACHMENTS`` files, or a file the evidence rules refuse (kind read
-    from the content, size, virus scan). Returns the proposal, whose ``tracking_code`` the
-    sender keeps.
+    the same content as an open proposal of the same contact (without naming its tracking
+    code: whoever knows a sender's contact and words must not learn it; the sender has
+    it); more than ``MAX_ATTACHMENTS`` files, or a file the evidence rules refuse (kind
+    read from the content, size, virus scan); a public form's ``challenge_id`` already
+    spent (it is spent here, with the proposal). Returns the proposal, whose
+    ``tracking_code`` the sender keeps.
     """
     errors: dict[str, str | list[str]] = {}
     if not (committee.is_active and committee.accepts_proposals):
@@ -114,10 +140,16 @@ def do_submit_proposal(
         if fold_text(open_one.content) == folded:
             raise ValidationError(
                 {
-                    "content": _("Kiến nghị này đã được gửi và đang xử lý, mã tra cứu %(code)s.")
-                    % {"code": open_one.tracking_code}
+                    "content": _(
+                        "Kiến nghị này đã được gửi và đang được xử lý. Hãy theo dõi bằng "
+                        "mã tra cứu bạn nhận được khi gửi."
+                    )
                 }
             )
+    if challenge_id is not None and not _spend_challenge(challenge_id):
+        raise ValidationError(
+            {"challenge_answer": _("Phép tính này đã được dùng; hãy làm phép tính mới.")}
+        )
     proposal = Proposal(
         committee=committee,
         kind=kind,

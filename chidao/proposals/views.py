@@ -20,6 +20,7 @@ from chidao.proposals.services import (
     do_approve_answer,
     do_draft_answer,
     do_route_proposal,
+    do_spend_challenge,
     do_submit_proposal,
 )
 from chidao.proposals.statistics import get_proposal_statistics
@@ -44,11 +45,15 @@ def public_submit(request):
                 consents_to_publish=data["consents_to_publish"],
                 source_ip=get_client_ip(request),
                 files=data["attachments"],
+                challenge_id=form.challenge["id"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             return render(request, "proposals/public_sent.html", {"proposal": proposal})
+    elif form.failed_challenge_id:
+        # A wrong answer spends the question: the next try gets new numbers.
+        do_spend_challenge(challenge_id=form.failed_challenge_id)
     return render(request, "proposals/public_form.html", {"form": form})
 
 

@@ -3,7 +3,10 @@
 import datetime
 
 import pytest
+from django.core import signing
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -101,14 +104,97 @@ def test_script_is_stored_as_text_and_shown_escaped(client, committee):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_a_repeated_proposal_points_to_the_open_one(client, committee):
+def test_a_repeated_proposal_is_refused_without_revealing_its_tracking_code(client, committee):
+    """Whoever knows a sender's contact and exact words must not learn the code (issue 19,
+    item 7): the answer points to the code the sender already has."""
     fill(client, committee)
     first = Proposal.objects.get()
 
     again = fill(client, committee, contact="+84 912 345 678")
 
     assert Proposal.objects.count() == 1
-    assert f"mã tra cứu {first.tracking_code}" in again.content.decode()
+    html = again.content.decode()
+    assert "đã được gửi và đang được xử lý" in html
+    assert first.tracking_code not in html
+    assert first.tracking_code.split("-")[1] not in html
+
+
+# The sum challenge (issue 19, item 6): not readable from the token, and single-use.
+
+
+def test_the_challenge_token_does_not_carry_its_numbers(client):
+    form = client.get(reverse("proposals:public_submit")).context["form"]
+    token = form.initial["challenge_token"]
+    payload = signing.loads(token, salt="chidao.proposals.challenge")
+    assert set(payload) == {"id", "at"}
+    assert form.challenge["a"] + form.challenge["b"] >= 2
+    # Without the server's key the token says nothing of the numbers.
+    with override_settings(SECRET_KEY="another-installation-key"):
+        assert read_challenge(token) is None
+
+
+def test_a_solved_challenge_serves_one_proposal_only(client, committee):
+    page = client.get(reverse("proposals:public_submit"))
+    token = page.context["form"].initial["challenge_token"]
+    challenge = read_challenge(token)
+    answer = str(challenge["a"] + challenge["b"])
+    responses = [
+        fill(
+            Client(REMOTE_ADDR=f"203.0.113.{n}"),
+            committee,
+            challenge_token=token,
+            challenge_answer=answer,
+            contact=f"09123456{n:02d}",
+            content=f"Kiến nghị số {n}",
+        )
+        for n in range(5)
+    ]
+    assert Proposal.objects.count() == 1
+    for refused in responses[1:]:
+        assert "Phép tính này đã được dùng" in refused.content.decode()
+        # A new question is asked.
+        assert refused.context["form"].data["challenge_token"] != token
+
+
+def test_a_wrong_answer_spends_the_question(client, committee):
+    page = client.get(reverse("proposals:public_submit"))
+    token = page.context["form"].initial["challenge_token"]
+    challenge = read_challenge(token)
+    wrong = fill(client, committee, challenge_token=token, challenge_answer="99")
+    assert "chưa đúng" in wrong.content.decode()
+    assert wrong.context["form"].data["challenge_token"] != token
+    # The right answer to the same question, tried afterwards, is refused.
+    right = fill(
+        client,
+        committee,
+        challenge_token=token,
+        challenge_answer=str(challenge["a"] + challenge["b"]),
+    )
+    assert "Phép tính này đã được dùng" in right.content.decode()
+    assert not Proposal.objects.exists()
+
+
+# Tracking-code lookups (issue 19, item 8): rate-limited per address.
+
+
+@override_settings(CHIDAO_TRACKING_LOOKUP_RATE="3/hour")
+def test_tracking_code_lookups_are_limited_per_address(committee):
+    cache.clear()
+    proposal = build_proposal(committee=committee)
+    url = reverse("proposals:public_track")
+    guesser = Client(REMOTE_ADDR="203.0.113.9")
+    for n in range(3):
+        assert guesser.get(url, {"ma": f"KN-AAAAAAA{n + 2}"}).status_code == 200
+    refused = guesser.get(url, {"ma": proposal.tracking_code})
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert "tra cứu quá nhiều lần" in refused.content.decode()
+    assert proposal.title not in refused.content.decode()
+    # The empty form is not counted, and another address still looks its code up.
+    assert guesser.get(url).status_code == 200
+    sender = Client(REMOTE_ADDR="198.51.100.4")
+    assert proposal.title in sender.get(url, {"ma": proposal.tracking_code}).content.decode()
+    cache.clear()
 
 
 def test_limits_per_contact_and_per_address(client, committee):
@@ -261,3 +347,9 @@ def test_a_refused_attachment_keeps_the_form_and_saves_nothing(
     assert TITLE in html  # what was typed is still there
     assert not Proposal.objects.filter(title=TITLE).exists()
     assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_tracking_lookups_are_limited_in_production_settings():
+    import chidao.settings as production
+
+    assert production.CHIDAO_TRACKING_LOOKUP_RATE == "30/hour"
