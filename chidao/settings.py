@@ -36,6 +36,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CHIDAO_CSRF_TRUSTED_ORIGINS")
 
 # Shown as a banner on every page when the database holds demo data.
 DEMO_MODE = env_bool("CHIDAO_DEMO")
+# `manage.py load_demo` loads into a demo or development installation only (or with
+# --force), and only there gives the demo accounts their published password.
+CHIDAO_DEMO_DATA_ALLOWED = DEMO_MODE or DEBUG
 
 INSTALLED_APPS = [
     "django.contrib.admin",

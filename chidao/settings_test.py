@@ -36,6 +36,9 @@ CHIDAO_CLAMD_ADDRESS = ""
 # The permission walk signs admins and secretariat in with a password only; the two-step
 # sign-in is tested with it required in test_security_twofactor.py.
 CHIDAO_TWO_FACTOR_REQUIRED = False
+# The tests load the demo into their throwaway database and sign in with its accounts;
+# the refusal outside the demo is tested with this turned off (demo/tests/test_load_demo.py).
+CHIDAO_DEMO_DATA_ALLOWED = True
 
 # Files the tests write go to a scratch directory of this process, removed at its exit:
 # under pytest-xdist each worker ("gw0", "gw1"…) has its own, so workers never share an

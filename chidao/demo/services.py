@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils import timezone
@@ -48,6 +49,24 @@ from chidao.org.models import Person, Unit, User
 
 ALREADY_LOADED = "Dữ liệu mẫu đã có, không thay đổi gì."
 KEPT_PASSWORD = "(tài khoản đã có, giữ mật khẩu cũ)"
+NO_PASSWORD = "(không có mật khẩu: không ở chế độ dữ liệu mẫu)"
+
+
+def is_demo_installation() -> bool:
+    """Whether this installation runs the demo (``CHIDAO_DEMO`` or ``CHIDAO_DEBUG``): only
+    then may accounts get the demo's published password."""
+    return bool(settings.CHIDAO_DEMO_DATA_ALLOWED)
+
+
+def is_already_loaded() -> bool:
+    return Committee.objects.filter(name=content.NAM_DINH_COMMITTEE).exists()
+
+
+def has_own_data() -> bool:
+    """Whether the database already holds accounts, units or committees: a real
+    installation's data the demo must not be mixed into unasked."""
+    return User.objects.exists() or Unit.objects.exists() or Committee.objects.exists()
+
 
 # Staff accounts that are not superusers may edit the domain data in the admin; accounts
 # themselves stay with the system administrator.
@@ -100,7 +119,7 @@ def do_load_demo(*, today: date) -> DemoSummary:
     Raises:
         DemoContentError: the content cannot be laid out on ``today`` (a content bug).
     """
-    if Committee.objects.filter(name=content.NAM_DINH_COMMITTEE).exists():
+    if is_already_loaded():
         return DemoSummary(created=False, today=today)
     return _DemoLoader(today).load()
 
@@ -191,7 +210,11 @@ class _DemoLoader:
     def _demo_account(self, row: AccountRow) -> User:
         person = self.people[row.person]
         existing = User.objects.filter(username=row.username).first()
-        password = KEPT_PASSWORD if existing else content.DEMO_PASSWORD
+        with_password = is_demo_installation()
+        if existing:
+            password = KEPT_PASSWORD
+        else:
+            password = content.DEMO_PASSWORD if with_password else NO_PASSWORD
         self.printed_accounts.append(
             DemoAccount(row.username, password, row.role, person.full_name, str(person.unit))
         )
@@ -200,7 +223,9 @@ class _DemoLoader:
         create = User.objects.create_superuser if row.is_superuser else User.objects.create_user
         user = create(
             username=row.username,
-            password=content.DEMO_PASSWORD,
+            # Outside the demo a published password would open the installation to anyone
+            # (the admin's two-step set-up to whoever signs in first): none at all then.
+            password=content.DEMO_PASSWORD if with_password else None,
             # A reserved domain (RFC 2606): digests print to the console, never leave.
             email=f"{row.username}@demo.chidao.invalid",
             person=person,

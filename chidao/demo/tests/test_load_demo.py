@@ -1,13 +1,16 @@
 """``manage.py load_demo`` on a real database: statuses, documents, accounts, reruns."""
 
+import runpy
 from datetime import date, timedelta
 from io import StringIO
 
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 from django.utils import timezone
 
+import chidao.settings as production
 from chidao.assignments.choices import DeadlineChangeDecision, ReviewState, TaskStatus
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
 from chidao.assignments.tests.plain_sql import count_by_plain_sql, count_by_table
@@ -15,20 +18,21 @@ from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
 from chidao.core.periods import Period, PeriodKind
 from chidao.demo import content
-from chidao.demo.services import ALREADY_LOADED, KEPT_PASSWORD
+from chidao.demo.services import ALREADY_LOADED, KEPT_PASSWORD, NO_PASSWORD
 from chidao.documents.models import Document
 from chidao.indicators.choices import Comparator
 from chidao.indicators.models import Indicator, Observation, Target
 from chidao.org.models import User
+from chidao.org.tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
 
 EVERY_STATUS = set(TaskStatus) - {TaskStatus.NOT_YET_ASSIGNED}
 
 
-def load_demo(today: date) -> str:
+def load_demo(today: date, *flags: str) -> str:
     out = StringIO()
-    call_command("load_demo", "--today", today.isoformat(), stdout=out)
+    call_command("load_demo", "--today", today.isoformat(), *flags, stdout=out)
     return out.getvalue()
 
 
@@ -246,7 +250,7 @@ def test_reporting_accounts_of_other_units_cannot_sign_in():
 def test_an_existing_admin_account_is_kept(client):
     User.objects.create_user(username="admin", password="mat-khau-rieng-cua-toi")
 
-    output = load_demo(timezone.localdate())
+    output = load_demo(timezone.localdate(), "--force")
 
     assert KEPT_PASSWORD in output
     assert client.login(username="admin", password="mat-khau-rieng-cua-toi")
@@ -256,3 +260,52 @@ def test_an_existing_admin_account_is_kept(client):
 def test_today_must_be_a_date():
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("load_demo", "--today", "23/11/2026", stdout=StringIO())
+
+
+# Outside the demo (issue 19, item 11): refused unless forced, and never a known password.
+
+
+@override_settings(CHIDAO_DEMO_DATA_ALLOWED=False)
+def test_a_database_not_in_demo_mode_is_refused_and_left_untouched():
+    before = count_every_model()
+
+    with pytest.raises(CommandError, match="không ở chế độ dữ liệu mẫu"):
+        load_demo(timezone.localdate())
+
+    assert count_every_model() == before
+
+
+@override_settings(CHIDAO_DEMO_DATA_ALLOWED=False)
+def test_forced_outside_demo_mode_no_account_has_a_known_password(client):
+    output = load_demo(timezone.localdate(), "--force")
+
+    assert content.DEMO_PASSWORD not in output
+    assert NO_PASSWORD in output
+    assert nam_dinh()
+    assert (
+        not User.objects.filter(username__in=[row.username for row in content.ACCOUNTS])
+        .exclude(password__startswith="!")
+        .exists()
+    )
+    assert not client.login(username="admin", password=content.DEMO_PASSWORD)
+
+
+def test_a_database_with_its_own_data_is_refused_unless_forced():
+    UnitFactory(name="Sở Khoa học và Công nghệ tỉnh Hà Giang")
+    before = count_every_model()
+
+    with pytest.raises(CommandError, match="đã có tài khoản, đơn vị"):
+        load_demo(timezone.localdate())
+    assert count_every_model() == before
+
+    load_demo(timezone.localdate(), "--force")
+    assert nam_dinh()
+
+
+def test_only_a_demo_or_development_installation_may_load_the_demo(monkeypatch):
+    for name in ("CHIDAO_DEMO", "CHIDAO_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CHIDAO_SECRET_KEY", "tests-only-key-not-a-secret")
+    assert runpy.run_path(production.__file__)["CHIDAO_DEMO_DATA_ALLOWED"] is False
+    monkeypatch.setenv("CHIDAO_DEMO", "1")
+    assert runpy.run_path(production.__file__)["CHIDAO_DEMO_DATA_ALLOWED"] is True

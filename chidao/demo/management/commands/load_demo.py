@@ -3,11 +3,19 @@
 import argparse
 from datetime import date
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from chidao.demo.content import SITE_URL
-from chidao.demo.services import ALREADY_LOADED, DemoAccount, DemoSummary, do_load_demo
+from chidao.demo.services import (
+    ALREADY_LOADED,
+    DemoAccount,
+    DemoSummary,
+    do_load_demo,
+    has_own_data,
+    is_already_loaded,
+    is_demo_installation,
+)
 
 _COLUMNS = ("Vai trò", "Tên đăng nhập", "Mật khẩu", "Cán bộ", "Đơn vị")
 
@@ -33,8 +41,29 @@ class Command(BaseCommand):
             type=_parse_day,
             help="Ngày coi là hôm nay (YYYY-MM-DD); mặc định là hôm nay. Dùng cho kiểm thử.",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=(
+                "Nạp cả khi không ở chế độ dữ liệu mẫu (CHIDAO_DEMO=1 hoặc CHIDAO_DEBUG=1) "
+                "hoặc khi cơ sở dữ liệu đã có tài khoản, đơn vị hay Ban Chỉ đạo. Ngoài chế độ "
+                "dữ liệu mẫu, các tài khoản được tạo không có mật khẩu."
+            ),
+        )
 
-    def handle(self, *args, today: date | None = None, **options):
+    def handle(self, *args, today: date | None = None, force: bool = False, **options):
+        if not force and not is_already_loaded():
+            if not is_demo_installation():
+                raise CommandError(
+                    "Không nạp dữ liệu mẫu: hệ thống không ở chế độ dữ liệu mẫu (đặt "
+                    "CHIDAO_DEMO=1 cho bản dùng thử). Nếu thật sự muốn nạp vào cơ sở dữ liệu "
+                    "này, chạy lại với --force; tài khoản mẫu sẽ không có mật khẩu."
+                )
+            if has_own_data():
+                raise CommandError(
+                    "Không nạp dữ liệu mẫu: cơ sở dữ liệu đã có tài khoản, đơn vị hoặc Ban "
+                    "Chỉ đạo. Nếu thật sự muốn trộn dữ liệu mẫu vào, chạy lại với --force."
+                )
         summary = do_load_demo(today=today or timezone.localdate())
         if not summary.created:
             self.stdout.write(ALREADY_LOADED)
