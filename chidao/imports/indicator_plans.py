@@ -92,6 +92,21 @@ def build_indicator_plan(data_import) -> IndicatorPlan:
     )
 
 
+def find_indicator_tables(tables) -> list[tuple]:
+    """The indicator tables of a file; raises ``ValidationError`` naming the columns
+    needed when there is none."""
+    found = find_headed_tables(tables, INDICATOR_COLUMN_WORDS, (CODE, NAME))
+    if not found:
+        raise ValidationError(
+            _(
+                "Không tìm thấy bảng chỉ tiêu: cần một dòng tiêu đề có các cột “TT”, "
+                "“Chỉ tiêu”, “Đơn vị”, “Kết quả” (hoặc “Mục tiêu”), “Cơ quan chủ trì”."
+            ),
+            code="no_table",
+        )
+    return found
+
+
 class _IndicatorPlanner(CommitteePlanner):
     def __init__(self, data_import):
         super().__init__(data_import)
@@ -110,14 +125,10 @@ class _IndicatorPlanner(CommitteePlanner):
 
     def plan(self, tables) -> IndicatorPlan:
         result = IndicatorPlan()
-        found = find_headed_tables(tables, INDICATOR_COLUMN_WORDS, (CODE, NAME))
-        if not found:
-            result.errors.append(
-                _(
-                    "Không tìm thấy bảng chỉ tiêu: cần một dòng tiêu đề có các cột “TT”, "
-                    "“Chỉ tiêu”, “Đơn vị”, “Kết quả” (hoặc “Mục tiêu”), “Cơ quan chủ trì”."
-                )
-            )
+        try:
+            found = find_indicator_tables(tables)
+        except ValidationError as error:
+            result.errors.extend(error.messages)
             return result
         year = self.data_import.target_year
         codes: dict[str, str] = {}

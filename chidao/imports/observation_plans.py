@@ -74,7 +74,11 @@ def _plan(data_import, tables) -> ObservationPlan:
     indicators = {i.code: i for i in Indicator.objects.filter(committee=committee)}
     result = ObservationPlan()
     seen: dict[tuple, str] = {}
-    found = find_headed_tables(tables, OBSERVATION_COLUMN_WORDS, (INDICATOR, UNIT, PERIOD, VALUE))
+    try:
+        found = find_observation_tables(tables)
+    except ValidationError as error:
+        result.errors.extend(error.messages)
+        return result
     for table, (first_row, columns) in found:
         for source in table.rows[first_row:]:
             read = read_observation_row(source.cells, columns)
@@ -93,13 +97,24 @@ def _plan(data_import, tables) -> ObservationPlan:
                 seen.setdefault(key, source.label)
             result.rows.append(row)
     if not result.rows and not result.errors:
-        result.errors.append(
-            _(
-                "Không tìm thấy bảng số liệu: cần một dòng tiêu đề có các cột “Mã chỉ tiêu”, "
-                "“Đơn vị”, “Kỳ”, “Giá trị”."
-            )
-        )
+        result.errors.append(_missing_table_message())
     return result
+
+
+def _missing_table_message() -> str:
+    return _(
+        "Không tìm thấy bảng số liệu: cần một dòng tiêu đề có các cột “Mã chỉ tiêu”, "
+        "“Đơn vị”, “Kỳ”, “Giá trị”."
+    )
+
+
+def find_observation_tables(tables) -> list[tuple]:
+    """The value tables of a file; raises ``ValidationError`` naming the columns needed
+    when there is none (a Word file without a table, a sheet of something else)."""
+    found = find_headed_tables(tables, OBSERVATION_COLUMN_WORDS, (INDICATOR, UNIT, PERIOD, VALUE))
+    if not found:
+        raise ValidationError(_missing_table_message(), code="no_table")
+    return found
 
 
 def _plan_row(row: ObservationRowPlan, source, indicators, directory, columns=None) -> None:

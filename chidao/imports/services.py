@@ -30,12 +30,19 @@ from chidao.imports.choices import (
     ImportState,
     UnknownNames,
 )
-from chidao.imports.indicator_plans import build_indicator_plan
+from chidao.imports.indicator_plans import build_indicator_plan, find_indicator_tables
 from chidao.imports.models import DataImport, ImportDecision, UnitAlias
-from chidao.imports.observation_plans import build_observation_plan
+from chidao.imports.observation_plans import build_observation_plan, find_observation_tables
 from chidao.imports.rules import get_name_key
 from chidao.imports.tables import check_package, get_file_format, read_tables
-from chidao.imports.task_plans import build_task_plan, get_assigned_on
+from chidao.imports.task_plans import build_task_plan, find_task_tables, get_assigned_on
+
+# The tables each kind of import reads: a file with none of them is refused at upload.
+TABLE_FINDERS = {
+    ImportKind.TASKS: find_task_tables,
+    ImportKind.INDICATORS: find_indicator_tables,
+    ImportKind.OBSERVATIONS: find_observation_tables,
+}
 
 
 @transaction.atomic
@@ -57,14 +64,15 @@ def do_upload_import(
     """Store an uploaded file for preview, refusing one that cannot be read at all.
 
     Refuses (see ``tables.read_tables``) a file of the wrong type, too big, protected,
-    a zip bomb, with a virus (``chidao.core.uploads.scan_upload``, recorded) or with too
-    many rows; these errors are keyed ``file``. Returns the stored import, not yet
+    a zip bomb, with a virus (``chidao.core.uploads.scan_upload``, recorded), with too
+    many rows, or without a table of the kind (a Word file with no table at all: nothing
+    to preview); these errors are keyed ``file``. Returns the stored import, not yet
     committed. The file is kept in the database, never on disk.
     """
     try:
         check_package(content, get_file_format(filename), filename)
         scan_upload(ContentFile(content, name=filename), by=by, purpose=f"import_{kind}")
-        read_tables(content, filename)
+        TABLE_FINDERS[kind](read_tables(content, filename))
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from None
     if source_document is not None and source_document.committee_id not in (

@@ -187,6 +187,22 @@ def _same_title(a: str, b: str) -> bool:
     return words(a) == words(b)
 
 
+def find_task_tables(tables: list[SourceTable]) -> list[tuple]:
+    """The task tables of a file (``plans.find_headed_tables``); raises
+    ``ValidationError`` naming the columns needed when there is none."""
+    found = find_headed_tables(tables)
+    if not found:
+        raise ValidationError(
+            _(
+                "Không tìm thấy bảng nhiệm vụ: cần một dòng tiêu đề có các cột “Tên nhiệm "
+                "vụ”, “Cơ quan chủ trì” và “Thời gian hoàn thành”. Hãy kiểm tra tệp có "
+                "bảng và dòng tiêu đề của bảng ghi tên các cột."
+            ),
+            code="no_table",
+        )
+    return found
+
+
 class _TaskPlanner(CommitteePlanner):
     def __init__(self, data_import):
         super().__init__(data_import)
@@ -211,15 +227,10 @@ class _TaskPlanner(CommitteePlanner):
 
     def plan(self, tables: list[SourceTable]) -> TaskPlan:
         result = TaskPlan()
-        found = find_headed_tables(tables)
-        if not found:
-            result.errors.append(
-                _(
-                    "Không tìm thấy bảng nhiệm vụ: cần một dòng tiêu đề có các cột “Tên nhiệm "
-                    "vụ”, “Cơ quan chủ trì” và “Thời gian hoàn thành”. Hãy kiểm tra tệp có "
-                    "bảng và dòng tiêu đề của bảng ghi tên các cột."
-                )
-            )
+        try:
+            found = find_task_tables(tables)
+        except ValidationError as error:
+            result.errors.extend(error.messages)
             return result
         group = None
         codes: dict[str, str] = {}

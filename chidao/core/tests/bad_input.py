@@ -276,7 +276,70 @@ def wrong_files(field_name: str) -> dict:
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
         "empty": lambda: SimpleUploadedFile("rong.pdf", b"", "application/pdf"),
+        "truncated_docx": lambda: SimpleUploadedFile(
+            "ke-hoach.docx", _cut_in_half(_word_file(with_table=True)), DOCX_TYPE
+        ),
+        "truncated_xlsx": lambda: SimpleUploadedFile(
+            "ke-hoach.xlsx", _cut_in_half(task_plan_xlsx("Lập kho dữ liệu").read()), XLSX_TYPE
+        ),
     }
+
+
+def bad_files(write: "Write", field_name: str) -> dict:
+    """The malformed files of ``wrong_files``; for an import also well-formed files that
+    hold no table of its kind (a Word file without a table, a sheet of something else),
+    which must be refused at upload rather than staged."""
+    files = wrong_files(field_name)
+    if write.name.startswith("imports:"):
+        files |= {
+            "docx_without_table": lambda: SimpleUploadedFile(
+                "ke-hoach.docx", _word_file(with_table=False), DOCX_TYPE
+            ),
+            "docx_with_another_table": lambda: SimpleUploadedFile(
+                "ke-hoach.docx", _word_file(with_table=True), DOCX_TYPE
+            ),
+            "xlsx_without_table": lambda: SimpleUploadedFile(
+                "ke-hoach.xlsx", _sheet_of([["Danh sách gửi kèm"], ["(trống)"]]), XLSX_TYPE
+            ),
+        }
+    return files
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _word_file(*, with_table: bool) -> bytes:
+    """A real Word file: a paragraph, and a signature table when asked (no plan table)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Kính gửi các sở, ban, ngành.")
+    if with_table:
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text = "Nơi nhận"
+        table.cell(0, 1).text = "Chủ tịch"
+        table.cell(1, 0).text = "Như trên"
+        table.cell(1, 1).text = "Nguyễn Văn A"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_of(rows: list[list]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _cut_in_half(content: bytes) -> bytes:
+    """A download that stopped half-way: the zip's directory at the end is missing."""
+    return content[: len(content) // 2]
 
 
 def _zip_of_text() -> bytes:
@@ -313,6 +376,20 @@ def task_plan_xlsx(title: str) -> SimpleUploadedFile:
         buffer.getvalue(),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+
+def indicator_plan_xlsx() -> SimpleUploadedFile:
+    """An indicator table with one row, as the indicator import reads it."""
+    header = ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì"]
+    row = [1, "Tỷ lệ hồ sơ xử lý trực tuyến", "%", "≥ 80", "Sở Tài chính"]
+    return SimpleUploadedFile("chi-tieu.xlsx", _sheet_of([header, row]), XLSX_TYPE)
+
+
+def observation_xlsx() -> SimpleUploadedFile:
+    """A table of values with one row, as the values import reads it."""
+    header = ["Mã chỉ tiêu", "Đơn vị", "Kỳ", "Giá trị"]
+    row = ["CT-01", "Sở Tài chính", "Quý I/2026", "45,5"]
+    return SimpleUploadedFile("so-lieu.xlsx", _sheet_of([header, row]), XLSX_TYPE)
 
 
 # --- the table ---------------------------------------------------------------------------
@@ -507,6 +584,7 @@ WRITES: list[Write] = [
         },
         text=("note-{indicator}",),
         values=("value-{indicator}",),
+        files=("evidence-{indicator}",),
         pages=lambda world, landed: [
             landed,
             _url("indicators:indicator_detail", pk=world.objects["indicator"].pk),
@@ -647,6 +725,7 @@ WRITES: list[Write] = [
             "consents_to_publish": "on",
         },
         text=("title", "content", "sender_name", "organisation"),
+        files=("attachments",),
         pages=lambda world, landed: [
             landed,
             ("secretariat", _url("proposals:proposal_detail", pk=_latest("proposals.Proposal"))),
@@ -766,7 +845,7 @@ WRITES: list[Write] = [
         name="imports:indicator_upload",
         role="secretariat",
         kwargs={"committee_pk": "committee"},
-        payload=lambda world: {"file": task_plan_xlsx("Lập kho dữ liệu")},
+        payload=lambda world: {"file": indicator_plan_xlsx()},
         numbers=("target_year",),
         files=("file",),
     ),
@@ -775,7 +854,7 @@ WRITES: list[Write] = [
         name="imports:observation_upload",
         role="secretariat",
         kwargs={"committee_pk": "committee"},
-        payload=lambda world: {"file": task_plan_xlsx("Lập kho dữ liệu")},
+        payload=lambda world: {"file": observation_xlsx()},
         files=("file",),
     ),
     Write(

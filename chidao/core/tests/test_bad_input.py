@@ -11,7 +11,8 @@ a valid payload and its fields by kind) is expanded into variants, one per field
 - 1 MB of text: refused next to the field or saved, never a 500;
 - numbers -1, 10**30, NaN, 1e309; dates 01/01/0001, 31/12/9999, 31/02/2026, "hôm qua";
   malformed deadline phrases, document symbols, indicator values; files whose content is
-  not their type: each refused with a Vietnamese message next to the field (for the API
+  not their type or that are cut short, on every upload path, and import files without a
+  table of their kind: each refused with a Vietnamese message next to the field (for the API
   a 400 naming the field), never a 500, and no row of any model written.
 
 POST URLs without a row are listed, each with its reason, in ``bad_input.NOT_COVERED``
@@ -98,6 +99,8 @@ def page_errors(response) -> dict[str, list[str]]:
         for row in grid:
             for message in getattr(row, "errors", None) or ():
                 found.setdefault(f"value-{row.indicator.pk}", []).append(str(message))
+            for message in getattr(row, "evidence_errors", None) or ():
+                found.setdefault(f"evidence-{row.indicator.pk}", []).append(str(message))
     for message in response.context.get("form_errors") or ():
         found.setdefault("__all__", []).append(str(message))
     return found
@@ -188,7 +191,7 @@ def variants():
                         write, "refuse", name, value, id=f"{write.id}-{name}-{label}"
                     )
         for name in write.files:
-            for label in bad_input.wrong_files(name):
+            for label in bad_input.bad_files(write, name):
                 if write.api:
                     continue
                 yield pytest.param(write, "file", name, label, id=f"{write.id}-{name}-{label}")
@@ -217,7 +220,7 @@ def test_bad_input(client, world, write, kind, field_name, value):
     elif kind == "megabyte":
         value = bad_input.ONE_MEGABYTE
     elif kind == "file":
-        value = bad_input.wrong_files(field_name)[value]()
+        value = bad_input.bad_files(write, field_name)[value]()
     before, response = post(client, world, write, {field_name: value})
     got = outcome(write, response, field_name, before)
     assert_no_raw_markup(response, field_name)

@@ -94,3 +94,30 @@ def test_one_bad_value_writes_nothing(province):
     with pytest.raises(ValidationError):
         do_commit_observation_import(data_import=data_import, by=province.secretariat)
     assert not Observation.objects.exists()
+
+
+def test_a_word_file_without_a_table_is_refused_and_nothing_is_staged(province):
+    """Issue 19, item 9: it used to leave a staged import whose preview could only fail."""
+    import io
+
+    import docx
+
+    from chidao.imports.models import DataImport
+    from chidao.imports.services import do_upload_import
+
+    document = docx.Document()
+    document.add_paragraph("Báo cáo số liệu quý I/2026: xem bảng gửi kèm.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    with pytest.raises(ValidationError) as refused:
+        do_upload_import(
+            committee=province.committee,
+            by=province.secretariat,
+            kind=ImportKind.OBSERVATIONS,
+            filename="so-lieu.docx",
+            content=buffer.getvalue(),
+        )
+
+    assert "Không tìm thấy bảng số liệu" in refused.value.message_dict["file"][0]
+    assert not DataImport.objects.exists()
