@@ -7,7 +7,7 @@ from chidao.assignments import urls as assignments_urls
 from chidao.committees import urls as committees_urls
 from chidao.core.health import healthz, readyz
 from chidao.core.sessions import SignOutView
-from chidao.core.signin import SignInView
+from chidao.core.signin import AdminSignInForm, SignInView
 from chidao.documents import urls as documents_urls
 from chidao.imports import urls as imports_urls
 from chidao.indicators import urls as indicators_urls
@@ -17,6 +17,8 @@ from chidao.workspace.views import home
 admin.site.site_header = _("Chỉ Đạo")
 admin.site.site_title = _("Chỉ Đạo")
 admin.site.index_title = _("Quản trị dữ liệu")
+# The admin's sign-in page answers under the same per-account delay as the site's.
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
     path("", home, name="home"),

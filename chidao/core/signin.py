@@ -16,6 +16,7 @@ from datetime import timedelta
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
@@ -50,8 +51,8 @@ def get_sign_in_delay(username: str, ip: str | None, now=None) -> int:
     return max(0, int(remaining + 0.999))
 
 
-class SignInForm(AuthenticationForm):
-    """Django's sign-in form, with the account's delay checked before the password."""
+class AccountDelayMixin:
+    """Checks the account's delay before the password, in any Django sign-in form."""
 
     wait_seconds = 0
 
@@ -77,6 +78,14 @@ class SignInForm(AuthenticationForm):
                 code="sign_in_delayed",
             )
         return super().clean()
+
+
+class SignInForm(AccountDelayMixin, AuthenticationForm):
+    """The sign-in page's form."""
+
+
+class AdminSignInForm(AccountDelayMixin, AdminAuthenticationForm):
+    """The admin site's own sign-in form, under the same delay (``admin.site.login_form``)."""
 
 
 class SignInView(LoginView):

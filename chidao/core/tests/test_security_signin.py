@@ -100,6 +100,22 @@ def test_five_addresses_guessing_the_admin_password_do_not_lock_the_admin_out(cl
         assert laptop.session["_auth_user_id"]
 
 
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5)
+def test_the_admin_sign_in_page_applies_the_same_delay(client):
+    UserFactory(username="admin", is_staff=True, is_superuser=True)
+    with time_machine.travel(datetime(2026, 3, 2, 8, 0, tzinfo=UTC), tick=False):
+        for n in range(5):
+            sign_in(client, "admin", "doan-bua", f"203.0.113.{n + 1}")
+        response = client.post(
+            reverse("admin:login"),
+            {"username": "admin", "password": PASSWORD},
+            REMOTE_ADDR="203.0.113.50",
+        )
+    assert response.status_code == 200
+    assert "Vui lòng chờ 1 giây" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 @override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5, CHIDAO_LOGIN_MAX_DELAY_SECONDS=60)
 def test_the_delay_grows_with_the_failures_on_the_account_up_to_the_maximum(client):
     UserFactory(username="admin")
