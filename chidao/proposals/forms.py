@@ -122,6 +122,8 @@ class PublicProposalForm(forms.Form):
             "a": self.challenge["a"],
             "b": self.challenge["b"],
         }
+        # Validation has built the field's BoundField with the old label: build it anew.
+        self._bound_fields_cache.pop("challenge_answer", None)
 
     def clean_contact(self):
         value = self.cleaned_data["contact"]

@@ -162,7 +162,13 @@ def test_a_wrong_answer_spends_the_question(client, committee):
     challenge = read_challenge(token)
     wrong = fill(client, committee, challenge_token=token, challenge_answer="99")
     assert "chưa đúng" in wrong.content.decode()
-    assert wrong.context["form"].data["challenge_token"] != token
+    new_token = wrong.context["form"].data["challenge_token"]
+    assert new_token != token
+    # The page asks the new question, with its token in the hidden field.
+    asked = read_challenge(new_token)
+    html = wrong.content.decode()
+    assert f"Kết quả phép tính {asked['a']} + {asked['b']}" in html
+    assert f'value="{new_token}"' in html
     # The right answer to the same question, tried afterwards, is refused.
     right = fill(
         client,
