@@ -7,7 +7,7 @@ writes in one transaction. A commit writes every row or none.
 """
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -38,7 +38,7 @@ from chidao.imports.tables import check_package, get_file_format, read_tables
 from chidao.imports.task_plans import build_task_plan, find_task_tables, get_assigned_on
 
 # The tables each kind of import reads: a file with none of them is refused at upload.
-TABLE_FINDERS = {
+TABLE_FINDERS: dict[str, Callable[[list], list[tuple]]] = {
     ImportKind.TASKS: find_task_tables,
     ImportKind.INDICATORS: find_indicator_tables,
     ImportKind.OBSERVATIONS: find_observation_tables,

@@ -51,7 +51,7 @@ def _spend_challenge(challenge_id: str) -> bool:
     return True
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_spend_challenge(*, challenge_id: str) -> bool:
     """Spend a challenge of the public form that was answered wrongly, so the same
     question cannot be tried again with another answer. Returns False when it had

@@ -58,6 +58,7 @@ DECORATED = {
     ],
     "chidao.meetings.inspections": ["do_add_finding"],
     "chidao.api.services": ["do_revoke_api_token", "do_stop_webhook_subscription"],
+    "chidao.proposals.services": ["do_spend_challenge"],
     "chidao.dashboards.services": ["do_save_weights", "do_save_view", "do_delete_view"],
     "chidao.imports.services": [
         "do_commit_indicator_import",
