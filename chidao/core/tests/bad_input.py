@@ -378,6 +378,13 @@ def task_plan_xlsx(title: str) -> SimpleUploadedFile:
     )
 
 
+def default_report_template() -> SimpleUploadedFile:
+    """The default Word template of the consolidated report, uploaded as it is."""
+    from chidao.reporting.report_templates import build_default_template_docx
+
+    return SimpleUploadedFile("mau-bao-cao.docx", build_default_template_docx(), DOCX_TYPE)
+
+
 def indicator_plan_xlsx() -> SimpleUploadedFile:
     """An indicator table with one row, as the indicator import reads it."""
     header = ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì"]
@@ -858,6 +865,14 @@ WRITES: list[Write] = [
         files=("file",),
     ),
     Write(
+        id="report_template",
+        name="reporting:report_template",
+        role="secretariat",
+        kwargs={"committee_pk": "committee"},
+        payload=lambda world: {"file": default_report_template()},
+        files=("file",),
+    ),
+    Write(
         id="sign_in",
         name="login",
         role="anonymous",
@@ -1025,7 +1040,6 @@ NOT_COVERED = {
     "reporting:cycle_close": "a button",
     "reporting:submission_approve": "a button",
     "reporting:submission_return": "a reason, as progress_review",
-    "reporting:report_template": "an upload needing a real Word template (its own tests)",
     "dashboards:saved_view_delete": "a button",
     "onboarding:preview": "row labels to leave out, kept only if the file has them (onboarding)",
     "onboarding:commit": "a button; the file was checked at upload",
