@@ -125,3 +125,30 @@ def test_two_installations_on_one_redis_have_their_own_queue(monkeypatch):
     assert runpy.run_path(production.__file__)["HUEY"]["name"] == province_b  # stable
     monkeypatch.setenv("CHIDAO_HUEY_NAME", "chidao-tinh-b")
     assert runpy.run_path(production.__file__)["HUEY"]["name"] == "chidao-tinh-b"
+
+
+@pytest.mark.django_db
+def test_readyz_answers_ok_with_a_live_redis(client, monkeypatch):
+    """The other side of /readyz's Redis checks: a Redis that answers is ready (Redis at
+    ``CHIDAO_TEST_REDIS_URL``, as the shared-cache test in test_security_headers.py)."""
+    import os
+
+    import redis
+    from huey.contrib import djhuey
+
+    url = os.environ.get("CHIDAO_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis at {url} is unreachable")
+        pytest.skip(f"Redis at {url} is unreachable (not in CI; set CHIDAO_TEST_REDIS_URL)")
+    monkeypatch.setattr(djhuey, "HUEY", resilience.ResilientRedisHuey("chidao-test", url=url))
+    cache = {"BACKEND": "chidao.core.resilience.ResilientRedisCache", "LOCATION": url}
+    with override_settings(
+        CACHES={"default": cache},
+        HUEY={"huey_class": "chidao.core.resilience.ResilientRedisHuey", "url": url},
+    ):
+        response = client.get(reverse("readyz"), secure=True)
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok", "queue": "ok"}
