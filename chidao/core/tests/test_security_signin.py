@@ -105,7 +105,7 @@ def test_the_admin_sign_in_page_applies_the_same_delay(client):
     UserFactory(username="admin", is_staff=True, is_superuser=True)
     with time_machine.travel(datetime(2026, 3, 2, 8, 0, tzinfo=UTC), tick=False):
         for n in range(5):
-            sign_in(client, "admin", "doan-bua", f"203.0.113.{n + 1}")
+            submit_sign_in_form(client, "admin", "doan-bua", f"203.0.113.{n + 1}")
         response = client.post(
             reverse("admin:login"),
             {"username": "admin", "password": PASSWORD},
