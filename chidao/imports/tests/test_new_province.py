@@ -251,15 +251,16 @@ def test_a_table_without_a_lead_column_is_no_task_table(thai_nguyen):
     book.active.append([1, "Một nhiệm vụ", "6/2026"])
     buffer = io.BytesIO()
     book.save(buffer)
-    data_import = do_upload_import(
-        committee=committee, by=user, kind="tasks", filename="a.xlsx", content=buffer.getvalue()
-    )
+    # Refused at upload with the preview's message (issue 19): nothing is staged.
+    with pytest.raises(ValidationError) as refused:
+        do_upload_import(
+            committee=committee, by=user, kind="tasks", filename="a.xlsx", content=buffer.getvalue()
+        )
 
-    plan = build_task_plan(data_import)
-
-    assert "Không tìm thấy bảng nhiệm vụ" in plan.errors[0]
-    assert "Cơ quan chủ trì" in plan.errors[0]
-    assert not plan.can_commit
+    message = refused.value.message_dict["file"][0]
+    assert "Không tìm thấy bảng nhiệm vụ" in message
+    assert "Cơ quan chủ trì" in message
+    assert not DataImport.objects.filter(committee=committee).exists()
 
 
 def test_the_paragraph_assistant_reads_names_in_the_committees_directory(thai_nguyen):
