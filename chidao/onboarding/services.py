@@ -193,6 +193,8 @@ def do_commit_onboarding(*, onboarding: Onboarding, by) -> OnboardingResult:
 def _write_units(plan: OnboardingPlan) -> dict[int, Unit]:
     """Create the plan's new units, parents first; returns planned row id → unit."""
     written: dict[int, Unit] = {}
+    # Only a plan without errors is written, and a plan whose place is unknown has one.
+    assert plan.place is not None
     codes = _CodeMaker(plan.place.name)
     for row in plan.units:
         if row.existing is not None:
