@@ -85,6 +85,8 @@ def build_world() -> World:
         name="Ban Chỉ đạo xã Thử nghiệm", level=CommitteeLevel.COMMUNE, parent=committee
     )
     other_committee = CommitteeFactory(name="Ban Chỉ đạo tỉnh Khác")
+    # The province's departments are in its committee's directory, so imports resolve them.
+    committee.directory_units.add(lead_unit, coordinating_unit, other_unit)
     group = TaskGroupFactory(committee=committee)
     task = TaskFactory(
         committee=committee,
