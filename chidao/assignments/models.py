@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from chidao.assignments.choices import (
+    CompletionQuality,
     DeadlineChangeDecision,
     Recurrence,
     ReviewState,
@@ -300,6 +301,15 @@ class ProgressUpdate(models.Model):
         default=ReviewState.SUBMITTED,
     )
     review_reason = models.TextField(_("lý do trả lại"), blank=True)
+    # Recorded once, when the secretariat accepts a completion claim; the report row is
+    # never rewritten afterwards, so it is the history of how each output was judged.
+    completion_quality = models.CharField(
+        _("chất lượng sản phẩm"),
+        max_length=16,
+        choices=CompletionQuality.choices,
+        blank=True,
+    )
+    quality_reason = models.TextField(_("nhận xét chất lượng"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người xem xét"),

@@ -8,7 +8,7 @@ class EvaluationWeightsForm(forms.ModelForm):
     class Meta:
         model = EvaluationWeights
         fields = ("on_time", "overdue", "reporting", "indicators", "lead", "coordinating",
-                  "overdue_penalty")  # fmt: skip
+                  "overdue_penalty", "min_lead_due", "evaluate_directing_units")  # fmt: skip
 
 
 class PublicationForm(forms.ModelForm):

@@ -24,7 +24,11 @@ from chidao.core.asof import get_as_of
 from chidao.core.spreadsheets import XLSX_CONTENT_TYPE, get_workbook_bytes, write_cell, write_row
 from chidao.core.uploads import build_attachment
 from chidao.dashboards import services
-from chidao.dashboards.evaluation import get_ranking
+from chidao.dashboards.evaluation import (
+    get_directing_unit_ids,
+    get_evaluation_settings,
+    get_ranking,
+)
 from chidao.dashboards.forms import EvaluationWeightsForm, PublicationForm, SavedViewForm
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 from chidao.dashboards.queries import (
@@ -178,7 +182,12 @@ CRITERION_LABELS = {
 def unit_ranking(request, pk):
     committee = access_dashboard(request.user, pk)
     as_of = get_as_of(request)
-    weights, scores = get_ranking(request.user, committee, as_of)
+    settings = get_evaluation_settings(committee)
+    _weights, min_lead_due, evaluate_directing = settings
+    directing_ids = set() if evaluate_directing else get_directing_unit_ids(committee)
+    weights, scores = get_ranking(
+        request.user, committee, as_of, settings=settings, directing_ids=directing_ids
+    )
     chart = [{"name": s.facts.name, "total": float(s.total)} for s in scores if s.total is not None]
     return render(
         request,
@@ -187,7 +196,12 @@ def unit_ranking(request, pk):
             "committee": committee,
             "as_of": as_of,
             "weights": weights,
-            "scores": scores,
+            "scores": [s for s in scores if s.total is not None],
+            "directing": [s for s in scores if s.facts.unit_id in directing_ids],
+            "without_data": [
+                s for s in scores if s.total is None and s.facts.unit_id not in directing_ids
+            ],
+            "min_lead_due": min_lead_due,
             "criteria": [(c, _(CRITERION_LABELS[c])) for c in CRITERIA],
             "chart": chart,
             "can_manage": get_roles(request.user).manages(committee.pk),
