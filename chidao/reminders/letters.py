@@ -21,6 +21,7 @@ from chidao.reporting.choices import ReportLayout
 from chidao.reporting.docx_layout import (
     add_line,
     add_text,
+    finish_table,
     new_document,
     save_document,
     set_cell,
@@ -124,9 +125,7 @@ def _task_section(document, title: str, tasks: list, today: date) -> None:
         set_cell(cells[1], title, align=WD_ALIGN_PARAGRAPH.LEFT, size=12)
         set_cell(cells[2], f"{task.deadline_as_of:%d/%m/%Y}", size=12)
         set_cell(cells[3], state, size=12)
-    for row in table.rows:
-        for cell, width in zip(row.cells, (1.2, 9.3, 2.8, 2.7), strict=True):
-            cell.width = Cm(width)
+    finish_table(table, (1.2, 9.3, 2.8, 2.7))
     add_line(document, "", after=6)
 
 

@@ -430,6 +430,7 @@ def _indicator_sheet(sheet, data: ReportData) -> None:
         "Đơn vị tính",
         "Mục tiêu năm",
         "Kết quả",
+        "Kỳ số liệu",
         "Tỷ lệ đạt",
         "Đánh giá",
     )
@@ -447,12 +448,14 @@ def _indicator_sheet(sheet, data: ReportData) -> None:
             line.group_code,
             line.measure_unit,
             line.target,
+            # The number itself (its period beside it), so the sheet sums and sorts.
             line.value if line.value_number is None else line.value_number,
+            f"{line.period_label} (số liệu cũ)" if line.stale else line.period_label,
             line.ratio if line.ratio_number is None else get_fraction(line.ratio_number),
             line.assessment,
         )
-        _write_row(sheet, row, values, centre=(1, 3, 4, 5, 6, 7), formats={7: PERCENT_FORMAT})
-    _widths(sheet, (8, 60, 8, 14, 18, 14, 12, 16))
+        _write_row(sheet, row, values, centre=(1, 3, 4, 5, 6, 7, 8), formats={8: PERCENT_FORMAT})
+    _widths(sheet, (8, 60, 8, 14, 18, 12, 16, 12, 16))
 
 
 def _submission_sheet(sheet, data: ReportData) -> None:
