@@ -1,7 +1,10 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
+from chidao.reporting.choices import PeriodKind
+from chidao.reporting.periods import MAX_YEAR, MIN_YEAR, Period
 
 
 class EvaluationWeightsForm(forms.ModelForm):
@@ -55,3 +58,30 @@ class SavedViewForm(forms.ModelForm):
             pk__in=committee.tasks.values("lead_unit")
         ).order_by("name")
         self.fields["indicators"].queryset = committee.indicators.order_by("code")
+
+
+class EvaluationPeriodForm(forms.Form):
+    """The period of an evaluation: a quarter, a half-year or a year (Quy định 366 rates
+    by term, year or quarter)."""
+
+    kind = forms.ChoiceField(
+        label=_("Kỳ đánh giá"),
+        choices=[
+            (PeriodKind.QUARTER, _("Quý")),
+            (PeriodKind.SIX_MONTHS, _("6 tháng")),
+            (PeriodKind.YEAR, _("Năm")),
+        ],
+    )
+    number = forms.IntegerField(label=_("Số kỳ"), min_value=1, max_value=4, required=False)
+    year = forms.IntegerField(label=_("Năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        number = 1 if data["kind"] == PeriodKind.YEAR else data.get("number") or 1
+        try:
+            data["period"] = Period(data["kind"], data["year"], number)
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
+        return data
