@@ -38,10 +38,10 @@ STATUS_ORDER = (
 )
 
 SORTS = {
-    "code": ("committee__name", "code", "pk"),
-    "deadline": ("deadline_as_of", "code", "pk"),
-    "status": ("status_rank", "deadline_as_of", "code", "pk"),
-    "lead_unit": ("lead_unit__name", "code", "pk"),
+    "code": ("committee__name", "code_sort", "pk"),
+    "deadline": ("deadline_as_of", "code_sort", "pk"),
+    "status": ("status_rank", "deadline_as_of", "code_sort", "pk"),
+    "lead_unit": ("lead_unit__name", "code_sort", "pk"),
 }
 SORT_CHOICES = [
     ("code", _("Mã nhiệm vụ")),

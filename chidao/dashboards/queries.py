@@ -31,6 +31,7 @@ from chidao.assignments.counts import (
 )
 from chidao.assignments.models import ProgressUpdate, Task
 from chidao.committees.models import Committee
+from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus
 from chidao.indicators.maths import project
 from chidao.indicators.models import Indicator
@@ -204,6 +205,7 @@ CUBE_FIELDS = (
     "group_id",
     "group__name",
     "group__code",
+    "group__order",
     "is_key",
 )
 
@@ -298,7 +300,7 @@ def get_overdue_tasks(tasks, as_of: date, *, limit: int) -> list:
             last_report_percent=Subquery(last_report.values("percent")[:1]),
         )
         .select_related("lead_unit", "group")
-        .order_by("deadline_as_of", "code", "pk")[:limit]
+        .order_by("deadline_as_of", "code_sort", "pk")[:limit]
     )
     for task in rows:
         task.days_overdue = (as_of - task.deadline_as_of).days
@@ -316,11 +318,14 @@ def get_heatmap(cube: list[dict], scope: Scope, as_of: date) -> dict:
             cell["overdue"] += row["n"]
     cells = list(merged.values())
     units, groups, data = {}, {}, []
+    orders = {}
     for cell in cells:
         units[cell["lead_unit_id"]] = cell["lead_unit__name"]
         groups[cell["group_id"]] = cell["group__code"] or cell["group__name"] or "—"
+        orders[cell["group_id"]] = (cell["group__order"] or 0, natural_key(cell["group__code"]))
     unit_ids = sorted(units, key=lambda pk: units[pk])
-    group_ids = sorted(groups, key=lambda pk: (pk is None, str(groups[pk])))
+    # Groups as the plan orders them: I, II, … VII.
+    group_ids = sorted(groups, key=lambda pk: (pk is None, orders[pk], str(groups[pk])))
     for cell in cells:
         params = scope.list_params(
             as_of, lead_unit=cell["lead_unit_id"], group=cell["group_id"], status="overdue"

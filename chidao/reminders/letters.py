@@ -46,7 +46,7 @@ def get_letter_tasks(*, committee, unit, today: date) -> tuple[list, list]:
         )
         .with_status(today)
         .with_due_soon(today, DUE_SOON_DAYS)
-        .order_by("deadline_as_of", "code", "pk")
+        .order_by("deadline_as_of", "code_sort", "pk")
     )
     overdue = [task for task in tasks if task.status == TaskStatus.OVERDUE]
     due_soon = [task for task in tasks if task.due_soon]

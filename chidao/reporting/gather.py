@@ -290,7 +290,7 @@ def _get_task_lines(tasks, as_of: date) -> list[tuple[TaskLine, str, date | None
         )
         .select_related("group", "lead_unit")
         .prefetch_related("coordinating_units")
-        .order_by("group__order", "group__code", "code", "pk")
+        .order_by("group__order", "group__code", "code_sort", "pk")
     )
     ids = {t.last_update_id for t in annotated} | {t.difficulty_update_id for t in annotated}
     reports = ProgressUpdate.objects.in_bulk(ids - {None})
