@@ -22,6 +22,7 @@ import difflib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -35,6 +36,7 @@ from django.core.management import call_command
 from django.db import transaction
 from docx import Document as WordDocument
 from docx.shared import Cm, Pt
+from openpyxl import load_workbook
 
 from chidao.committees.models import Committee
 from chidao.dashboards.builders import build_evaluation_docx
@@ -45,7 +47,7 @@ from chidao.meetings.models import Meeting
 from chidao.org.models import Unit
 from chidao.reminders.letters import build_urge_letter_docx
 from chidao.reporting import pdf
-from chidao.reporting.builders import build_report_docx
+from chidao.reporting.builders import build_report_docx, build_report_xlsx
 from chidao.reporting.choices import PeriodKind
 from chidao.reporting.models import ReportingCycle
 from chidao.reporting.periods import Period
@@ -77,6 +79,7 @@ def documents(django_db_setup, django_db_blocker) -> dict[str, bytes]:
         meeting = Meeting.objects.get(committee=committee, number=1)
         built = {
             "quarterly_report": build_report_docx(cycle, TODAY),
+            "quarterly_xlsx": build_report_xlsx(cycle, TODAY),
             "urging_letter": build_urge_letter_docx(committee=committee, unit=unit, today=TODAY),
             "conclusion_notice": build_conclusion_notice_docx(
                 meeting, number="01", issued_on=meeting.held_on
@@ -145,6 +148,39 @@ def test_the_golden_files_hold_the_facts_a_clerk_checks(documents):
     # The indicators' latest values with their periods, not "Chưa có số liệu" everywhere.
     indicators = facts["tables"][1]["rows"]
     assert any("(quý III/2026)" in cell for row in indicators for cell in row)
+
+
+def test_the_quarterly_report_shows_each_indicators_latest_value_with_its_period(documents):
+    facts = describe_docx(documents["quarterly_report"])
+    header, *rows = facts["tables"][1]["rows"]
+    assert header[4] == "Kết quả"
+    with_period = [row for row in rows if re.search(r"\((tháng|quý|năm|6 tháng) ", row[4])]
+    no_data = [row for row in rows if row[6] == "Chưa có số liệu"]
+    assert len(with_period) + len(no_data) == len(rows) == 14
+    assert len(with_period) >= 13
+    assert all(row[4] == "-" for row in no_data)
+
+
+def test_the_quarterly_appendix_stores_no_number_as_text(documents):
+    book = load_workbook(io.BytesIO(documents["quarterly_xlsx"]))
+    numeric_text = re.compile(r"^[+-]?\d+(?:[.,]\d+)?\s*%?$")
+
+    as_text = [
+        (sheet.title, cell.coordinate, cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and numeric_text.match(cell.value.strip())
+    ]
+    numbers = [
+        cell.value
+        for row in book["Chỉ tiêu"].iter_rows(min_row=5)
+        for cell in row
+        if isinstance(cell.value, int | float)
+    ]
+
+    assert not as_text, as_text[:10]
+    assert len(numbers) >= 13  # values and achievement ratios are numbers
 
 
 def _change_layout(content: bytes) -> bytes:
