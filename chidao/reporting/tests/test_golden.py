@@ -41,6 +41,7 @@ from openpyxl import load_workbook
 from chidao.committees.models import Committee
 from chidao.dashboards.builders import build_evaluation_docx
 from chidao.dashboards.evaluation import get_evaluation
+from chidao.dashboards.queries import Scope, get_indicator_panel
 from chidao.demo import content
 from chidao.meetings.builders import build_conclusion_notice_docx
 from chidao.meetings.models import Meeting
@@ -49,6 +50,7 @@ from chidao.reminders.letters import build_urge_letter_docx
 from chidao.reporting import pdf
 from chidao.reporting.builders import build_report_docx, build_report_xlsx
 from chidao.reporting.choices import PeriodKind
+from chidao.reporting.gather import get_report_data
 from chidao.reporting.models import ReportingCycle
 from chidao.reporting.periods import Period
 from chidao.reporting.tests.docx_facts import describe_docx
@@ -87,12 +89,42 @@ def documents(django_db_setup, django_db_blocker) -> dict[str, bytes]:
             "evaluation": build_evaluation_docx(
                 get_evaluation(committee, quarter, today=TODAY), issued_on=TODAY
             ),
+            "same_reads": json.dumps(get_both_reads(committee, cycle)).encode(),
             "group_titles": json.dumps(
                 list(committee.task_groups.values_list("name", flat=True))
             ).encode(),
         }
         transaction.set_rollback(True)
     return built
+
+
+def get_both_reads(committee, cycle) -> list:
+    """Per indicator: the dashboard's latest value and period at the quarter's end, and
+    what the quarterly report prints for it (as numbers, to compare)."""
+    panel = get_indicator_panel(Scope(committee), cycle.period_end)
+    report = {line.code: line for line in get_report_data(cycle, TODAY).indicators}
+    return [
+        [
+            row.indicator.code,
+            None if row.latest_value is None else str(row.latest_value),
+            None if row.latest_period is None else row.latest_period.isoformat(),
+            None
+            if report[row.indicator.code].value_number is None
+            else str(report[row.indicator.code].value_number),
+            report[row.indicator.code].period_label,
+        ]
+        for row in panel
+    ]
+
+
+def test_the_report_prints_the_dashboards_latest_values(documents):
+    rows = json.loads(documents["same_reads"])
+
+    assert len(rows) == 14
+    for code, dashboard_value, dashboard_start, report_value, report_period in rows:
+        assert report_value == dashboard_value, code
+        if dashboard_start is not None:
+            assert report_period, code
 
 
 def to_text(facts: dict) -> str:
