@@ -25,7 +25,7 @@ from chidao.reporting.docx_layout import (
     write_letterhead,
     write_signature,
 )
-from chidao.reporting.gather import _get_head_name
+from chidao.reporting.gather import get_head_name
 from chidao.reporting.rules import (
     format_document_date,
     format_number_line,
@@ -115,7 +115,7 @@ def build_evaluation_docx(sheet: EvaluationSheet, *, issued_on: date) -> bytes:
         party=party,
         recipients=get_default_recipients(host.name).splitlines(),
         signer_role="TRƯỞNG BAN",
-        signer_name=_get_head_name(committee),
+        signer_name=get_head_name(committee),
     )
     return save_document(document)
 

@@ -20,6 +20,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from chidao.assignments.choices import CompletionQuality, ReviewState
 from chidao.assignments.counts import get_count_table, get_status_counts
 from chidao.assignments.models import ProgressUpdate, Task
+from chidao.core.periods import Period
 from chidao.dashboards.rating import Condition, LeadFacts, LevelCheck, Rating, rate_unit
 from chidao.dashboards.rules import (
     DEFAULT_MIN_LEAD_DUE,
@@ -37,7 +38,6 @@ from chidao.indicators.reads import judge
 from chidao.org.choices import UnitKind
 from chidao.org.models import Unit
 from chidao.reporting.models import ReportingCycle, UnitSubmission
-from chidao.reporting.periods import Period
 
 
 def get_weights(committee) -> Weights:

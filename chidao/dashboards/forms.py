@@ -2,9 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from chidao.core.periods import MAX_YEAR, MIN_YEAR, Period, PeriodKind
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import MAX_YEAR, MIN_YEAR, Period
 
 
 class EvaluationWeightsForm(forms.ModelForm):

@@ -23,6 +23,7 @@ from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee, Membership
 from chidao.committees.rules import group_by_province
 from chidao.core.asof import get_as_of
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.spreadsheets import XLSX_CONTENT_TYPE, get_workbook_bytes, write_cell, write_row
 from chidao.core.uploads import build_attachment
 from chidao.dashboards import services
@@ -55,9 +56,7 @@ from chidao.dashboards.rules import CRITERIA
 from chidao.indicators.choices import ProjectionStatus
 from chidao.proposals.choices import ProposalCategory
 from chidao.proposals.statistics import get_proposal_statistics
-from chidao.reporting.choices import PeriodKind
 from chidao.reporting.docx_layout import DOCX_CONTENT_TYPE
-from chidao.reporting.periods import Period
 
 PUBLIC_CACHE_SECONDS = 300
 PUBLIC_ANSWERS = 5

@@ -15,8 +15,6 @@ from docx.shared import Cm
 
 from chidao.assignments.choices import TaskKind, TaskState, TaskStatus
 from chidao.assignments.models import Task
-from chidao.committees.choices import MemberRole
-from chidao.committees.models import Membership
 from chidao.reporting.choices import ReportLayout
 from chidao.reporting.docx_layout import (
     add_line,
@@ -28,6 +26,7 @@ from chidao.reporting.docx_layout import (
     write_letterhead,
     write_signature,
 )
+from chidao.reporting.gather import get_head_name
 from chidao.reporting.rules import (
     format_document_date,
     get_issuing_body_name,
@@ -98,7 +97,7 @@ def build_urge_letter_docx(*, committee, unit, today: date) -> bytes:
             "- Lưu: VT, Tổ giúp việc.",
         ),
         signer_role="TRƯỞNG BAN",
-        signer_name=_get_head_name(committee),
+        signer_name=get_head_name(committee),
     )
     return save_document(document)
 
@@ -127,13 +126,3 @@ def _task_section(document, title: str, tasks: list, today: date) -> None:
         set_cell(cells[3], state, size=12)
     finish_table(table, (1.2, 9.3, 2.8, 2.7))
     add_line(document, "", after=6)
-
-
-def _get_head_name(committee) -> str:
-    head = (
-        Membership.objects.filter(committee=committee, role=MemberRole.HEAD)
-        .select_related("person")
-        .order_by("-started_on", "pk")
-        .first()
-    )
-    return head.person.full_name if head else ""

@@ -230,7 +230,7 @@ def get_report_data(cycle: ReportingCycle, as_of: date) -> ReportData:
             and line.status in (TaskStatus.IN_PROGRESS, TaskStatus.OVERDUE)
         ],
         submissions=get_submission_lines(cycle, as_of),
-        signer_name=_get_head_name(committee),
+        signer_name=get_head_name(committee),
         signer_role="TRƯỞNG BAN",
         recipients=[line for line in cycle.recipients.splitlines() if line.strip()],
     )
@@ -256,7 +256,8 @@ def _in_group_order(table: CountTable, committee) -> CountTable:
     return replace(table, rows=rows)
 
 
-def _get_head_name(committee) -> str:
+def get_head_name(committee) -> str:
+    """The committee's head (Trưởng ban), who signs what the committee files."""
     head = (
         Membership.objects.filter(committee=committee, role=MemberRole.HEAD)
         .select_related("person")

@@ -17,14 +17,13 @@ from chidao.assignments.choices import CompletionQuality, ReviewState, TaskState
 from chidao.assignments.models import ProgressUpdate
 from chidao.assignments.tests.factories import TaskFactory
 from chidao.committees.tests.factories import CommitteeFactory
+from chidao.core.periods import Period, PeriodKind
 from chidao.dashboards.evaluation import get_evaluation, get_ranking
 from chidao.dashboards.models import EvaluationWeights
 from chidao.dashboards.rating import Rating, rate_unit
 from chidao.dashboards.tests.conftest import DEMO_PASSWORD, DEMO_TODAY
 from chidao.org.choices import UnitKind
 from chidao.org.tests.factories import UnitFactory
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 Q3 = Period(PeriodKind.QUARTER, 2026, 3)

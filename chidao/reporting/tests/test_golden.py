@@ -39,6 +39,7 @@ from docx.shared import Cm, Pt
 from openpyxl import load_workbook
 
 from chidao.committees.models import Committee
+from chidao.core.periods import Period, PeriodKind
 from chidao.dashboards.builders import build_evaluation_docx
 from chidao.dashboards.evaluation import get_evaluation
 from chidao.dashboards.queries import Scope, get_indicator_panel
@@ -49,10 +50,8 @@ from chidao.org.models import Unit
 from chidao.reminders.letters import build_urge_letter_docx
 from chidao.reporting import pdf
 from chidao.reporting.builders import build_report_docx, build_report_xlsx
-from chidao.reporting.choices import PeriodKind
 from chidao.reporting.gather import get_report_data
 from chidao.reporting.models import ReportingCycle
-from chidao.reporting.periods import Period
 from chidao.reporting.tests.docx_facts import describe_docx
 
 # The module's database is set up only for tests marked so (the documents are built once).

@@ -7,9 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from chidao.committees.models import Committee
+from chidao.core.periods import Period, PeriodKind
 from chidao.dashboards.evaluation import get_evaluation
-from chidao.reporting.choices import PeriodKind
-from chidao.reporting.periods import Period
 
 
 def get_unit_json(unit) -> dict:
