@@ -284,3 +284,28 @@ def test_a_unit_officer_cannot_open_the_evaluation(client, demo):
     response = client.get(reverse("dashboards:unit_evaluation", args=[demo.pk]))
 
     assert response.status_code == 403
+
+
+def test_evaluation_page_query_count_does_not_grow_with_units(client, small):
+    committee, unit = small
+    completed(committee, unit, deadline=date(2026, 8, 1), on=date(2026, 7, 20))
+    from chidao.org.tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("dashboards:unit_evaluation", args=[committee.pk])
+    query = {"kind": "quarter", "number": "3", "year": "2026"}
+    client.get(url, query)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(url, query)
+    for _ in range(4):
+        other = UnitFactory(kind=UnitKind.DEPARTMENT)
+        completed(committee, other, deadline=date(2026, 8, 1), on=date(2026, 7, 25))
+        TaskFactory(committee=committee, lead_unit=other, deadline=date(2026, 8, 15))
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url, query)
+
+    assert len(response.context["sheet"].rated) == 5
+    assert len(many.captured_queries) == len(few.captured_queries)
