@@ -240,16 +240,29 @@ def get_directing_unit_ids(committee) -> set[int]:
 
 
 _JUDGED = ("done_on_time", "done_late", "overdue")
+_ZEROS = {**dict.fromkeys(_JUDGED, 0), "exceeded": 0, "not_met": 0}
 
 
-def _count_by(rows, key: str) -> dict[int, dict]:
-    counts = defaultdict(lambda: {**dict.fromkeys(_JUDGED, 0), "exceeded": 0, "not_met": 0})
-    for row in rows:
-        cell = counts[row[key]]
-        cell[row["status"]] += 1
-        if row["status"] != "overdue":
-            cell["exceeded"] += bool(row["exceeded"])
-            cell["not_met"] += bool(row["not_met"])
+def _count_by(tasks, key: str) -> dict[int, dict]:
+    """Tasks counted per ``key`` (lead or coordinating unit) × status in the database, with
+    how many of the done ones exceeded or missed the requirement (a few rows per unit,
+    never one per task)."""
+    done = ~Q(status="overdue")
+    cells = (
+        tasks.order_by()
+        .values(key, "status")
+        .annotate(
+            n=Count("pk"),
+            exceeded_n=Count("pk", filter=done & Q(exceeded=True)),
+            not_met_n=Count("pk", filter=done & Q(not_met=True)),
+        )
+    )
+    counts = defaultdict(lambda: dict(_ZEROS))
+    for cell in cells:
+        row = counts[cell[key]]
+        row[cell["status"]] += cell["n"]
+        row["exceeded"] += cell["exceeded_n"]
+        row["not_met"] += cell["not_met_n"]
     return counts
 
 
@@ -277,12 +290,9 @@ def get_evaluation(committee, period: Period, *, today: date) -> EvaluationSheet
     as_of = min(period.end, today)
     weights, min_lead_due, evaluate_directing = get_evaluation_settings(committee)
     tasks = get_period_tasks(committee, period, as_of)
-    lead_counts = _count_by(tasks.values("lead_unit", "status", "exceeded", "not_met"), "lead_unit")
+    lead_counts = _count_by(tasks, "lead_unit")
     coordinating_counts = _count_by(
-        tasks.filter(coordinating_units__isnull=False).values(
-            "coordinating_units", "status", "exceeded", "not_met"
-        ),
-        "coordinating_units",
+        tasks.filter(coordinating_units__isnull=False), "coordinating_units"
     )
     required = ReportingCycle.required_units.through.objects.filter(
         reportingcycle__committee=committee,
@@ -345,9 +355,6 @@ def get_evaluation(committee, period: Period, *, today: date) -> EvaluationSheet
         evaluate_directing_units=evaluate_directing,
         units=rank_evaluations(units),
     )
-
-
-_ZEROS = {**dict.fromkeys(_JUDGED, 0), "exceeded": 0, "not_met": 0}
 
 
 def rank_evaluations(units: list[UnitEvaluation]) -> list[UnitEvaluation]:
