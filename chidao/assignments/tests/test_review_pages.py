@@ -533,7 +533,7 @@ def test_admin_lands_on_a_queue_and_may_pick_any_committee(client, world):
 
 
 def test_accepting_a_claim_records_the_outputs_quality(client, world, claim):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.post(
         review_url(claim), {"decision": "accept", "completion_quality": "exceeded"}
@@ -549,7 +549,7 @@ def test_accepting_a_claim_records_the_outputs_quality(client, world, claim):
 def test_an_output_below_the_requirement_needs_a_reason_and_nothing_is_written(
     client, world, claim
 ):
-    sign_in(client, world, "secretariat")
+    sign_in(client, world.users["secretariat"])
 
     response = client.post(
         review_url(claim), {"decision": "accept", "completion_quality": "not_met"}

@@ -150,7 +150,7 @@ def test_the_ranking_xlsx(world):
 
 
 def test_the_evaluation_xlsx(world):
-    client = page_client(world.users["secretariat"])
+    client = sign_in(Client(), world.users["secretariat"])
 
     response = client.get(
         reverse("dashboards:unit_evaluation_xlsx", args=[world.committee.pk]),
