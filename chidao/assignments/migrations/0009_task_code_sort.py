@@ -21,7 +21,7 @@ def fill_code_sort(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assignments', '0007_completion_quality'),
+        ('assignments', '0008_completion_quality'),
     ]
 
     operations = [

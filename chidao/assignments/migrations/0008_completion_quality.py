@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assignments', '0006_perf_indexes'),
+        ('assignments', '0007_task_coordinators_text'),
     ]
 
     operations = [
