@@ -15,6 +15,9 @@ _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _DIGITS = re.compile(r"(\d+)")
 _WIDTH = 6  # numbers up to 999 999 sort right as text
+# Where a part is text in one code and a number in another, the text comes first: a
+# plan's own prefix ("KH57-I.1") before the bare numbering of another ("I.1").
+_TEXT, _NUMBER = 0, 1
 
 
 def roman_value(text: str) -> int | None:
@@ -36,13 +39,13 @@ def _pieces(code: str | None) -> list[tuple[int, int | str]]:
             continue
         roman = roman_value(part)
         if roman is not None:
-            pieces.append((0, roman))
+            pieces.append((_NUMBER, roman))
             continue
         for chunk in _DIGITS.split(part):
             if chunk.isdigit():
-                pieces.append((0, int(chunk)))
+                pieces.append((_NUMBER, int(chunk)))
             elif chunk:
-                pieces.append((1, fold_text(chunk)))
+                pieces.append((_TEXT, fold_text(chunk)))
     return pieces
 
 
@@ -54,5 +57,6 @@ def natural_key(code: str | None) -> tuple:
 def get_sort_code(code: str | None) -> str:
     """``natural_key`` as text a database sorts the same way: numbers zero-padded."""
     return ".".join(
-        str(value).zfill(_WIDTH) if kind == 0 else f"~{value}" for kind, value in _pieces(code)
+        str(value).zfill(_WIDTH) if kind == _NUMBER else f"!{value}"
+        for kind, value in _pieces(code)
     )
