@@ -53,7 +53,7 @@ def build_upper_level_export(*, committee, period: Period, as_of: date | None = 
         .with_status(as_of)
         .select_related("group", "lead_unit")
         .prefetch_related(Prefetch("coordinating_units", queryset=Unit.objects.order_by("code")))
-        .order_by("code", "pk")
+        .order_by("code_sort", "pk")
     )
     task_rows = [
         {

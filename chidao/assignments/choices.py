@@ -62,6 +62,19 @@ class ReviewState(models.TextChoices):
     RETURNED = "returned", _("Trả lại")
 
 
+class CompletionQuality(models.TextChoices):
+    """How the secretariat judged a completed task's output when it accepted the claim.
+
+    Quy định 366-QĐ/TW rates a collective "excellent" only when its tasks are done "with
+    quality" and at least 30 % of them exceed the requirement: the verification is where
+    that judgement is recorded.
+    """
+
+    MET = "met", _("Đạt yêu cầu")
+    EXCEEDED = "exceeded", _("Vượt yêu cầu")
+    NOT_MET = "not_met", _("Chưa đạt yêu cầu")
+
+
 # A report not yet decided on: a completion claim in one of these keeps the task "awaiting
 # verification" (chờ xác nhận hoàn thành) until it is accepted or returned.
 UNDECIDED_REVIEW_STATES = (ReviewState.PENDING_UNIT_HEAD, ReviewState.SUBMITTED)

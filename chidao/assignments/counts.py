@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.querysets import TaskQuerySet
+from chidao.core.ordering import natural_key
 from chidao.core.text import fold_text
 
 # The columns of a count row, each a status of ``with_status`` but ``due_soon``.
@@ -31,6 +32,8 @@ COUNTED = (
     "cancelled",
 )
 
+# Read with the group rows so that they come in the plan's order (``natural_key``).
+GROUP_ORDER_FIELDS = ("group__order", "group__code")
 GROUPINGS = {
     "lead_unit": ("lead_unit_id", "lead_unit__name"),
     "group": ("group_id", "group__name"),
@@ -110,26 +113,29 @@ def get_count_table(
     One aggregate query per call, whatever the number of rows.
     """
     key_field, label_field = GROUPINGS[by]
-    cells = get_status_counts(
-        tasks, as_of=as_of, due_soon_days=due_soon_days, fields=(key_field, label_field)
-    )
+    fields = (key_field, label_field, *(GROUP_ORDER_FIELDS if by == "group" else ()))
+    cells = get_status_counts(tasks, as_of=as_of, due_soon_days=due_soon_days, fields=fields)
     return build_count_table(cells, as_of=as_of, by=by)
 
 
 def build_count_table(cells: list[dict], *, as_of: date, by: str) -> CountTable:
     """The count table from ``get_status_counts`` cells (which may be finer than ``by``)."""
     key_field, label_field = GROUPINGS[by]
-    counts, labels = {}, {}
+    counts, labels, orders = {}, {}, {}
     for cell in cells:
         key = cell[key_field]
         labels[key] = cell[label_field]
+        orders[key] = get_row_order(labels[key])
+        if by == "group" and key is not None and "group__code" in cell:
+            # Groups in the plan's order (I, II, … VII), not by name.
+            orders[key] = (False, cell.get("group__order") or 0, natural_key(cell["group__code"]))
         row = counts.setdefault(key, dict.fromkeys(COUNTED, 0))
         row[cell["status"]] += cell["n"]
         if cell["due_soon"]:
             row["due_soon"] += cell["n"]
     rows = [
         CountRow(key=key, label=labels[key] or gettext_lazy("Chưa phân nhóm"), **counts[key])
-        for key in sorted(counts, key=lambda key: get_row_order(labels[key]))
+        for key in sorted(counts, key=lambda key: orders[key])
     ]
     return CountTable(as_of=as_of, by=by, rows=rows, total=sum_rows(rows))
 

@@ -38,10 +38,10 @@ STATUS_ORDER = (
 )
 
 SORTS = {
-    "code": ("committee__name", "code", "pk"),
-    "deadline": ("deadline_as_of", "code", "pk"),
-    "status": ("status_rank", "deadline_as_of", "code", "pk"),
-    "lead_unit": ("lead_unit__name", "code", "pk"),
+    "code": ("committee__name", "code_sort", "pk"),
+    "deadline": ("deadline_as_of", "code_sort", "pk"),
+    "status": ("status_rank", "deadline_as_of", "code_sort", "pk"),
+    "lead_unit": ("lead_unit__name", "code_sort", "pk"),
 }
 SORT_CHOICES = [
     ("code", _("Mã nhiệm vụ")),
@@ -141,6 +141,12 @@ class TaskFilterSet(django_filters.FilterSet):
     )
     deadline_to = django_filters.DateFilter(
         field_name="deadline_as_of", lookup_expr="lte", label=_("Thời hạn đến"), widget=DateInput
+    )
+    due_in_from = django_filters.DateFilter(
+        method="filter_due_in_from",
+        label=_("Đến hạn trong kỳ đánh giá từ ngày"),
+        widget=DateInput,
+        help_text=_("Nhiệm vụ được đánh giá trong kỳ từ ngày này đến ngày tình trạng."),
     )
     source_document = django_filters.ModelChoiceFilter(
         queryset=None, widget=ListSelect, label=_("Văn bản giao"), empty_label=_("Tất cả")
@@ -244,6 +250,11 @@ class TaskFilterSet(django_filters.FilterSet):
 
     def filter_as_of(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset  # applied by filter_queryset through with_status
+
+    def filter_due_in_from(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        """The tasks a unit evaluation counts for the period from ``value`` to the report
+        date (``TaskQuerySet.due_in_period``): the list behind each evaluation figure."""
+        return queryset if value is None else queryset.due_in_period(value)
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if not value:

@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from chidao.assignments.choices import (
+    CompletionQuality,
     DeadlineChangeDecision,
     Recurrence,
     ReviewState,
@@ -21,6 +22,7 @@ from chidao.assignments.choices import (
 from chidao.assignments.querysets import TaskQuerySet
 from chidao.assignments.rules import DecidedChange, get_deadline_as_of, get_task_status
 from chidao.core.models import VietnameseTextModel
+from chidao.core.ordering import get_sort_code
 
 
 class Task(VietnameseTextModel):
@@ -42,6 +44,9 @@ class Task(VietnameseTextModel):
         related_name="tasks",
     )
     code = models.CharField(_("mã"), max_length=32, blank=True, help_text=_('Ví dụ "II.3.a".'))
+    # ``code`` in the plan's order as sortable text (II.3 before II.10, IX before X): what
+    # every list, report and export orders by (``core.ordering.get_sort_code``).
+    code_sort = models.CharField(max_length=200, blank=True, default="", editable=False)
     title = models.TextField(_("tên nhiệm vụ"))
     description = models.TextField(_("nội dung"), blank=True)
     group = models.ForeignKey(
@@ -150,13 +155,14 @@ class Task(VietnameseTextModel):
     objects = TaskQuerySet.as_manager()
     # Who changed what and when, shown as the task's change history.
     history = HistoricalRecords(
-        excluded_fields=["search_text", "updated_at"], m2m_fields=[coordinating_units]
+        excluded_fields=["search_text", "code_sort", "updated_at"],
+        m2m_fields=[coordinating_units],
     )
 
     class Meta:
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = pgettext_lazy("số nhiều", "nhiệm vụ")
-        ordering = ["committee", "code", "pk"]
+        ordering = ["committee", "code_sort", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["committee", "code"],
@@ -241,6 +247,16 @@ class Task(VietnameseTextModel):
     def __str__(self) -> str:
         return f"{self.code} {self.title}".strip()
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "code_sort" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "code_sort"]
+        super().save(*args, **kwargs)
+
+    def prepare_text(self) -> None:
+        super().prepare_text()
+        self.code_sort = get_sort_code(self.code)
+
     def get_deadline_on(self, as_of: date) -> date | None:
         """The deadline in force on ``as_of``; prefetch ``deadline_changes`` for lists."""
         approved = [
@@ -300,6 +316,15 @@ class ProgressUpdate(models.Model):
         default=ReviewState.SUBMITTED,
     )
     review_reason = models.TextField(_("lý do trả lại"), blank=True)
+    # Recorded once, when the secretariat accepts a completion claim; the report row is
+    # never rewritten afterwards, so it is the history of how each output was judged.
+    completion_quality = models.CharField(
+        _("chất lượng sản phẩm"),
+        max_length=16,
+        choices=CompletionQuality.choices,
+        blank=True,
+    )
+    quality_reason = models.TextField(_("nhận xét chất lượng"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người xem xét"),

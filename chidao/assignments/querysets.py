@@ -67,6 +67,24 @@ class TaskQuerySet(models.QuerySet):
             )
         ).annotate(status=status)
 
+    def due_in_period(self, start: date) -> "TaskQuerySet":
+        """Tasks an evaluation of the period from ``start`` judges; call after
+        ``with_status`` as of the period's end (or the report date within it).
+
+        Done or overdue as of that date, and not finished before ``start``: due in the
+        period, done in it ahead of a later deadline, or overdue from before and still
+        open when the period began. Done before the period, they belong to an earlier one.
+        """
+        judged = (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.OVERDUE)
+        return self.filter(
+            Q(status__in=judged)
+            & (
+                Q(deadline_as_of__gte=start)
+                | Q(completed_on__isnull=True)
+                | Q(completed_on__gte=start)
+            )
+        )
+
     def with_due_soon(self, as_of: date, window_days: int) -> "TaskQuerySet":
         """Annotate ``due_soon`` (``rules.is_due_soon``); call after ``with_status``."""
         return self.annotate(

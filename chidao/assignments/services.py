@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chidao.assignments.choices import (
+    CompletionQuality,
     DeadlineChangeDecision,
     ReviewState,
     TaskKind,
@@ -227,14 +228,23 @@ def do_approve_progress_for_unit(
 
 @transaction.atomic
 def do_review_progress(
-    *, update: ProgressUpdate, by, accept: bool, reason: str = ""
+    *,
+    update: ProgressUpdate,
+    by,
+    accept: bool,
+    reason: str = "",
+    quality: str = CompletionQuality.MET,
+    quality_reason: str = "",
 ) -> ProgressUpdate:
     """Accept or return a progress report; accepting a completion claim completes the task.
 
     The completion date is the date of the output, not of the review. Returning needs a
     reason, which the unit sees. Nobody reviews a report they wrote themselves (a
     secretariat officer whose unit leads the task cannot confirm their own claim).
-    Returns the reviewed update.
+    Accepting a completion claim records the output's quality (đạt / vượt yêu cầu / chưa
+    đạt, the last with a reason) on the report, which the QĐ 366 evaluation reads; it is
+    written once and never changed, so the report is its history. Returns the reviewed
+    update.
     """
     update = ProgressUpdate.objects.select_for_update().select_related("task").get(pk=update.pk)
     if update.review_state == ReviewState.PENDING_UNIT_HEAD:
@@ -247,14 +257,28 @@ def do_review_progress(
         raise ValidationError({"review_reason": _("Trả lại báo cáo phải nêu lý do.")})
     if accept and update.claims_completion and update.task.state != TaskState.OPEN:
         raise ValidationError(_("Nhiệm vụ không còn đang triển khai."))
+    judged = accept and update.claims_completion
+    if judged and quality not in CompletionQuality.values:
+        raise ValidationError({"completion_quality": _("Chọn mức chất lượng của sản phẩm.")})
+    if judged and quality == CompletionQuality.NOT_MET and not quality_reason.strip():
+        raise ValidationError({"quality_reason": _("Sản phẩm chưa đạt yêu cầu phải nêu lý do.")})
     update.review_state = ReviewState.ACCEPTED if accept else ReviewState.RETURNED
     update.review_reason = "" if accept else reason
+    update.completion_quality = quality if judged else ""
+    update.quality_reason = quality_reason.strip() if judged else ""
     update.reviewed_by = by
     update.reviewed_at = timezone.now()
     save_with_version(
         update,
         expected_version=update.version,
-        update_fields=["review_state", "review_reason", "reviewed_by", "reviewed_at"],
+        update_fields=[
+            "review_state",
+            "review_reason",
+            "completion_quality",
+            "quality_reason",
+            "reviewed_by",
+            "reviewed_at",
+        ],
     )
     task = update.task
     if accept and update.claims_completion:

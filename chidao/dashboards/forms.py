@@ -1,6 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from chidao.core.periods import MAX_YEAR, MIN_YEAR, Period, PeriodKind
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 
 
@@ -8,7 +10,7 @@ class EvaluationWeightsForm(forms.ModelForm):
     class Meta:
         model = EvaluationWeights
         fields = ("on_time", "overdue", "reporting", "indicators", "lead", "coordinating",
-                  "overdue_penalty")  # fmt: skip
+                  "overdue_penalty", "min_lead_due", "evaluate_directing_units")  # fmt: skip
 
 
 class PublicationForm(forms.ModelForm):
@@ -55,3 +57,30 @@ class SavedViewForm(forms.ModelForm):
             pk__in=committee.tasks.values("lead_unit")
         ).order_by("name")
         self.fields["indicators"].queryset = committee.indicators.order_by("code")
+
+
+class EvaluationPeriodForm(forms.Form):
+    """The period of an evaluation: a quarter, a half-year or a year (Quy định 366 rates
+    by term, year or quarter)."""
+
+    kind = forms.ChoiceField(
+        label=_("Kỳ đánh giá"),
+        choices=[
+            (PeriodKind.QUARTER, _("Quý")),
+            (PeriodKind.SIX_MONTHS, _("6 tháng")),
+            (PeriodKind.YEAR, _("Năm")),
+        ],
+    )
+    number = forms.IntegerField(label=_("Số kỳ"), min_value=1, max_value=4, required=False)
+    year = forms.IntegerField(label=_("Năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        number = 1 if data["kind"] == PeriodKind.YEAR else data.get("number") or 1
+        try:
+            data["period"] = Period(data["kind"], data["year"], number)
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
+        return data

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from chidao.dashboards.rules import DEFAULT_WEIGHTS, Weights
+from chidao.dashboards.rules import DEFAULT_MIN_LEAD_DUE, DEFAULT_WEIGHTS, Weights
 
 
 def _weight_field(label, key):
@@ -38,6 +38,21 @@ class EvaluationWeights(models.Model):
     lead = _weight_field(_("hệ số vai trò chủ trì"), "lead")
     coordinating = _weight_field(_("hệ số vai trò phối hợp"), "coordinating")
     overdue_penalty = _weight_field(_("điểm trừ mỗi nhiệm vụ quá hạn"), "overdue_penalty")
+    # Not enough data is not a score: a unit with fewer lead tasks due in the period is
+    # "chưa đủ dữ liệu để đánh giá", neither scored nor ranked.
+    min_lead_due = models.PositiveSmallIntegerField(
+        _("số nhiệm vụ chủ trì đến hạn tối thiểu để đánh giá"),
+        default=DEFAULT_MIN_LEAD_DUE,
+        help_text=_(
+            "Đơn vị có ít nhiệm vụ chủ trì đến hạn trong kỳ hơn số này không được chấm điểm."
+        ),
+    )
+    # The committee's host and its People's Committee direct the work; they are listed
+    # apart from the departments they direct unless the committee chooses otherwise.
+    evaluate_directing_units = models.BooleanField(
+        _("đánh giá cả cơ quan chủ quản và Ủy ban nhân dân cùng các đơn vị"),
+        default=False,
+    )
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     history = HistoricalRecords()
 

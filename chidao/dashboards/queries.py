@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Min, OuterRef, Subquery, Sum
+from django.db.models import OuterRef, Subquery
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -31,10 +31,11 @@ from chidao.assignments.counts import (
 )
 from chidao.assignments.models import ProgressUpdate, Task
 from chidao.committees.models import Committee
-from chidao.indicators.choices import ObservationState, ProjectionStatus, Rollup
-from chidao.indicators.maths import ValueSummary, project, roll_up_summary
-from chidao.indicators.models import Indicator, Observation
-from chidao.indicators.reads import get_target_bound, judge
+from chidao.core.ordering import natural_key
+from chidao.indicators.choices import ProjectionStatus
+from chidao.indicators.maths import project
+from chidao.indicators.models import Indicator
+from chidao.indicators.reads import get_target_bound, get_value_series, judge
 from chidao.indicators.targets import format_number
 
 
@@ -204,6 +205,7 @@ CUBE_FIELDS = (
     "group_id",
     "group__name",
     "group__code",
+    "group__order",
     "is_key",
 )
 
@@ -298,7 +300,7 @@ def get_overdue_tasks(tasks, as_of: date, *, limit: int) -> list:
             last_report_percent=Subquery(last_report.values("percent")[:1]),
         )
         .select_related("lead_unit", "group")
-        .order_by("deadline_as_of", "code", "pk")[:limit]
+        .order_by("deadline_as_of", "code_sort", "pk")[:limit]
     )
     for task in rows:
         task.days_overdue = (as_of - task.deadline_as_of).days
@@ -316,11 +318,14 @@ def get_heatmap(cube: list[dict], scope: Scope, as_of: date) -> dict:
             cell["overdue"] += row["n"]
     cells = list(merged.values())
     units, groups, data = {}, {}, []
+    orders = {}
     for cell in cells:
         units[cell["lead_unit_id"]] = cell["lead_unit__name"]
         groups[cell["group_id"]] = cell["group__code"] or cell["group__name"] or "—"
+        orders[cell["group_id"]] = (cell["group__order"] or 0, natural_key(cell["group__code"]))
     unit_ids = sorted(units, key=lambda pk: units[pk])
-    group_ids = sorted(groups, key=lambda pk: (pk is None, str(groups[pk])))
+    # Groups as the plan orders them: I, II, … VII.
+    group_ids = sorted(groups, key=lambda pk: (pk is None, orders[pk], str(groups[pk])))
     for cell in cells:
         params = scope.list_params(
             as_of, lead_unit=cell["lead_unit_id"], group=cell["group_id"], status="overdue"
@@ -373,82 +378,20 @@ def _display(value: Decimal) -> str:
     )
 
 
-def get_period_summaries(indicators: list[Indicator], as_of: date) -> dict:
-    """The approved values of each indicator and period up to ``as_of``, summed up by the
-    database: ``{indicator id: {(period kind, period start): ValueSummary}}``.
-
-    One aggregate query (a few rows per indicator and period, never one per unit), plus
-    one for the last entered value of each period of the indicators rolled up by
-    ``LATEST``, if any. The values of a period all share its date, so "latest" is the one
-    entered last: the highest id, as ``roll_up`` breaks ties by the order of entry.
-    """
-    approved = Observation.objects.filter(
-        indicator__in=[i.pk for i in indicators],
-        state=ObservationState.APPROVED,
-        period_start__lte=as_of,
-    ).order_by()
-    cells = list(
-        approved.values("indicator_id", "period_kind", "period_start").annotate(
-            count=Count("pk"),
-            total=Sum("value"),
-            lowest=Min("value"),
-            highest=Max("value"),
-            last_pk=Max("pk"),
-        )
-    )
-    last_values = {}
-    latest_ids = [i.pk for i in indicators if i.rollup == Rollup.LATEST]
-    if latest_ids:
-        last_pks = (
-            approved.filter(indicator__in=latest_ids)
-            .values("indicator_id", "period_kind", "period_start")
-            .annotate(last_pk=Max("pk"))
-            .values("last_pk")
-        )
-        last_values = dict(
-            Observation.objects.filter(pk__in=last_pks).values_list("pk", "value").order_by()
-        )
-    places = Observation._meta.get_field("value").decimal_places
-    summaries = defaultdict(dict)
-    for cell in cells:
-        summaries[cell["indicator_id"]][(cell["period_kind"], cell["period_start"])] = ValueSummary(
-            count=cell["count"],
-            total=cell["total"],
-            lowest=cell["lowest"],
-            highest=cell["highest"],
-            last=last_values.get(cell["last_pk"]),
-            places=places,
-        )
-    return summaries
-
-
-def _roll(indicator: Indicator, summary: ValueSummary) -> Decimal | None:
-    if summary.count == 1:
-        return summary.lowest
-    method = indicator.rollup
-    if method == Rollup.WEIGHTED_MEAN:  # no weights are stored per value: a plain mean
-        method = Rollup.MEAN
-    return roll_up_summary(summary, method)
-
-
 def get_indicator_panel(scope: Scope, as_of: date) -> list[IndicatorRow]:
     """Each indicator of the committee: latest rolled-up value, target, achievement, the
-    series for a sparkline and the projection to the last target year. Three queries (four
-    with an indicator rolled up by its latest value), a few rows per indicator and period:
-    the units' values are summed up by the database (``get_period_summaries``)."""
+        series for a sparkline and the projection to the last target year. Three queries (four
+        with an indicator rolled up by its latest value), a few rows per indicator and period:
+        the units' values are summed up by the database (``indicators.reads.get_value_series``,
+    which the consolidated report reads too)."""
     indicators = Indicator.objects.filter(committee=scope.committee).order_by("code")
     if scope.indicator_ids is not None:
         indicators = indicators.filter(pk__in=scope.indicator_ids)
     indicators = list(indicators.prefetch_related("targets"))
-    periods = get_period_summaries(indicators, as_of)
+    all_series = get_value_series(indicators, as_of)
     rows = []
     for indicator in indicators:
-        series = []
-        by_start = sorted(periods[indicator.pk].items(), key=lambda item: item[0][::-1])
-        for (_kind, start), summary in by_start:
-            rolled = _roll(indicator, summary)
-            if rolled is not None:
-                series.append((start, rolled))
+        series = [(point.period.start, point.value) for point in all_series[indicator.pk]]
         general = sorted(
             (t for t in indicator.targets.all() if t.unit_id is None), key=lambda t: t.year
         )

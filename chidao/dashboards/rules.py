@@ -37,6 +37,10 @@ DEFAULT_WEIGHTS = {
     "overdue_penalty": Decimal(10),
 }
 
+# Not enough data is not a score: by default a unit needs at least one task due as lead in
+# the period to be scored (the committee changes it, ``EvaluationWeights.min_lead_due``).
+DEFAULT_MIN_LEAD_DUE = 1
+
 _ONE_PLACE = Decimal("0.1")
 
 
@@ -176,6 +180,17 @@ def _total(score: Score) -> Decimal:
     """The total of a score known to have one."""
     assert score.total is not None
     return score.total
+
+
+def has_enough_data(facts: UnitFacts, *, min_lead_due: int = DEFAULT_MIN_LEAD_DUE) -> bool:
+    """Whether a unit can be scored at all ("chưa đủ dữ liệu để đánh giá" otherwise).
+
+    A unit with no task due (lead or coordinating), no report due and no indicator value
+    has nothing to be judged on: scoring it 100 would rank it above units that worked. The
+    committee's minimum of lead tasks due applies on top.
+    """
+    has_any = facts.lead.due or facts.coordinating.due or facts.reports_required
+    return bool(has_any or facts.achievements) and facts.lead.due >= min_lead_due
 
 
 def rank_scores(scores: list[Score]) -> list[Score]:

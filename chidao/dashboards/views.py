@@ -1,11 +1,13 @@
 """Leaders' dashboards, unit ranking and the public transparency page (issue [C])."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -21,11 +23,27 @@ from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee, Membership
 from chidao.committees.rules import group_by_province
 from chidao.core.asof import get_as_of
+from chidao.core.periods import Period, PeriodKind
 from chidao.core.spreadsheets import XLSX_CONTENT_TYPE, get_workbook_bytes, write_cell, write_row
 from chidao.core.uploads import build_attachment
 from chidao.dashboards import services
-from chidao.dashboards.evaluation import get_ranking
-from chidao.dashboards.forms import EvaluationWeightsForm, PublicationForm, SavedViewForm
+from chidao.dashboards.builders import (
+    build_evaluation_docx,
+    build_evaluation_xlsx,
+    get_evaluation_filename,
+)
+from chidao.dashboards.evaluation import (
+    get_directing_unit_ids,
+    get_evaluation,
+    get_evaluation_settings,
+    get_ranking,
+)
+from chidao.dashboards.forms import (
+    EvaluationPeriodForm,
+    EvaluationWeightsForm,
+    PublicationForm,
+    SavedViewForm,
+)
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 from chidao.dashboards.queries import (
     Scope,
@@ -33,10 +51,12 @@ from chidao.dashboards.queries import (
     get_indicator_panel,
     get_table_lines,
 )
+from chidao.dashboards.rating import Rating
 from chidao.dashboards.rules import CRITERIA
 from chidao.indicators.choices import ProjectionStatus
 from chidao.proposals.choices import ProposalCategory
 from chidao.proposals.statistics import get_proposal_statistics
+from chidao.reporting.docx_layout import DOCX_CONTENT_TYPE
 
 PUBLIC_CACHE_SECONDS = 300
 PUBLIC_ANSWERS = 5
@@ -178,7 +198,12 @@ CRITERION_LABELS = {
 def unit_ranking(request, pk):
     committee = access_dashboard(request.user, pk)
     as_of = get_as_of(request)
-    weights, scores = get_ranking(request.user, committee, as_of)
+    settings = get_evaluation_settings(committee)
+    _weights, min_lead_due, evaluate_directing = settings
+    directing_ids = set() if evaluate_directing else get_directing_unit_ids(committee)
+    weights, scores = get_ranking(
+        request.user, committee, as_of, settings=settings, directing_ids=directing_ids
+    )
     chart = [{"name": s.facts.name, "total": float(s.total)} for s in scores if s.total is not None]
     return render(
         request,
@@ -187,7 +212,12 @@ def unit_ranking(request, pk):
             "committee": committee,
             "as_of": as_of,
             "weights": weights,
-            "scores": scores,
+            "scores": [s for s in scores if s.total is not None],
+            "directing": [s for s in scores if s.facts.unit_id in directing_ids],
+            "without_data": [
+                s for s in scores if s.total is None and s.facts.unit_id not in directing_ids
+            ],
+            "min_lead_due": min_lead_due,
             "criteria": [(c, _(CRITERION_LABELS[c])) for c in CRITERIA],
             "chart": chart,
             "can_manage": get_roles(request.user).manages(committee.pk),
@@ -244,6 +274,75 @@ def unit_ranking_xlsx(request, pk):
         get_workbook_bytes(book),
         XLSX_CONTENT_TYPE,
         f"xep-hang-don-vi-{committee.pk}-{as_of.isoformat()}.xlsx",
+    )
+
+
+def get_evaluation_period(request) -> tuple[EvaluationPeriodForm, Period]:
+    """The period asked for (``?kind=quarter&number=3&year=2026``); by default the last
+    quarter that has ended. A bad period shows the form's message and the default."""
+    today = timezone.localdate()
+    default = Period.containing(PeriodKind.QUARTER, today).previous()
+    data = request.GET if "year" in request.GET else None
+    form = EvaluationPeriodForm(
+        data,
+        initial={"kind": default.kind, "number": default.number, "year": default.year},
+    )
+    if data is not None and form.is_valid():
+        return form, form.cleaned_data["period"]
+    return form, default
+
+
+def _get_evaluation_sheet(request, pk):
+    committee = access_dashboard(request.user, pk)
+    form, period = get_evaluation_period(request)
+    return committee, form, get_evaluation(committee, period, today=timezone.localdate())
+
+
+@login_required
+def unit_evaluation(request, pk):
+    """The units' evaluation per Quy định 366-QĐ/TW for a period, with the tasks behind
+    each figure one click away."""
+    committee, form, sheet = _get_evaluation_sheet(request, pk)
+    query = urlencode(
+        {"kind": sheet.period.kind, "number": sheet.period.number, "year": sheet.period.year}
+    )
+    list_base = urlencode(
+        {
+            "committee": committee.pk,
+            "as_of": sheet.as_of.isoformat(),
+            "due_in_from": sheet.period.start.isoformat(),
+        }
+    )
+    return render(
+        request,
+        "dashboards/unit_evaluation.html",
+        {
+            "committee": committee,
+            "form": form,
+            "sheet": sheet,
+            "query": query,
+            "list_url": f"{reverse('assignments:task_list')}?{list_base}",
+            "can_manage": get_roles(request.user).manages(committee.pk),
+            "ratings": [(rating, sheet.count(rating)) for rating in Rating],
+        },
+    )
+
+
+@login_required
+def unit_evaluation_docx(request, pk):
+    _committee, _form, sheet = _get_evaluation_sheet(request, pk)
+    return build_attachment(
+        build_evaluation_docx(sheet, issued_on=timezone.localdate()),
+        DOCX_CONTENT_TYPE,
+        get_evaluation_filename(sheet, "docx"),
+    )
+
+
+@login_required
+def unit_evaluation_xlsx(request, pk):
+    _committee, _form, sheet = _get_evaluation_sheet(request, pk)
+    return build_attachment(
+        build_evaluation_xlsx(sheet), XLSX_CONTENT_TYPE, get_evaluation_filename(sheet, "xlsx")
     )
 
 

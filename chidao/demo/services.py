@@ -14,6 +14,7 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils import timezone
 
+from chidao.assignments.choices import CompletionQuality
 from chidao.assignments.models import Task
 from chidao.assignments.services import (
     do_create_task,
@@ -483,7 +484,15 @@ class _DemoLoader:
                 by=secretariat,
                 accept=event.review == Review.ACCEPT,
                 reason=event.reason,
+                quality=get_demo_quality(task, event),
             )
+
+
+def get_demo_quality(task: Task, event: Report) -> str:
+    """How the demo's secretariat judges an output: a key task finished by its deadline
+    exceeds the requirement, the rest meet it, so the QĐ 366 evaluation has both."""
+    on_time = event.output_date is not None and task.deadline and event.output_date <= task.deadline
+    return CompletionQuality.EXCEEDED if task.is_key and on_time else CompletionQuality.MET
 
 
 def get_task_plan(committee_row: CommitteeRow, row: TaskRow, *, today: date) -> TaskPlan:

@@ -1,12 +1,21 @@
-"""What the indicator page shows: targets, latest approved values and their achievement."""
+"""What the indicator pages, the dashboard and the reports read about values.
 
+``get_value_series`` and ``get_latest_values`` are the one read of "the committee's value
+of an indicator, period by period, up to a date": the dashboard's panel and the
+consolidated report both call them, so they print the same figure for the same date.
+"""
+
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, Max, Min, OuterRef, Sum
 
-from chidao.indicators.choices import Comparator, ObservationState
-from chidao.indicators.maths import Achievement, get_achievement
+from chidao.core.periods import Period
+from chidao.indicators.choices import Comparator, ObservationState, Rollup
+from chidao.indicators.maths import Achievement, ValueSummary, get_achievement, roll_up_summary
 from chidao.indicators.models import Indicator, Observation, Target
 from chidao.indicators.targets import TargetBound
 
@@ -69,3 +78,128 @@ def get_indicator_summary(indicator: Indicator, observations) -> dict:
         "latest_values": latest_values,
         "values": values,
     }
+
+
+def get_period_summaries(indicators: list[Indicator], as_of: date) -> dict:
+    """The approved values of each indicator and period up to ``as_of``, summed up by the
+    database: ``{indicator id: {(period kind, period start): ValueSummary}}``.
+
+    One aggregate query (a few rows per indicator and period, never one per unit), plus
+    one for the last entered value of each period of the indicators rolled up by
+    ``LATEST``, if any. The values of a period all share its date, so "latest" is the one
+    entered last: the highest id, as ``roll_up`` breaks ties by the order of entry.
+    A unit's value is left out where its parent unit reported the same period.
+    """
+    approved = Observation.objects.filter(
+        indicator__in=[i.pk for i in indicators],
+        state=ObservationState.APPROVED,
+        period_start__lte=as_of,
+    )
+    # Where a unit and the units below it both report (the province its total, the
+    # communes theirs), the upper unit's value stands for them: counting both would
+    # count the communes twice.
+    upper = Observation.objects.filter(
+        indicator=OuterRef("indicator"),
+        unit=OuterRef("unit__parent"),
+        period_kind=OuterRef("period_kind"),
+        period_start=OuterRef("period_start"),
+        state=ObservationState.APPROVED,
+    )
+    approved = approved.exclude(Exists(upper)).order_by()
+    cells = list(
+        approved.values("indicator_id", "period_kind", "period_start").annotate(
+            count=Count("pk"),
+            total=Sum("value"),
+            lowest=Min("value"),
+            highest=Max("value"),
+            last_pk=Max("pk"),
+        )
+    )
+    last_values = {}
+    latest_ids = [i.pk for i in indicators if i.rollup == Rollup.LATEST]
+    if latest_ids:
+        last_pks = (
+            approved.filter(indicator__in=latest_ids)
+            .values("indicator_id", "period_kind", "period_start")
+            .annotate(last_pk=Max("pk"))
+            .values("last_pk")
+        )
+        last_values = dict(
+            Observation.objects.filter(pk__in=last_pks).values_list("pk", "value").order_by()
+        )
+    places = Observation._meta.get_field("value").decimal_places
+    summaries = defaultdict(dict)
+    for cell in cells:
+        summaries[cell["indicator_id"]][(cell["period_kind"], cell["period_start"])] = ValueSummary(
+            count=cell["count"],
+            total=cell["total"],
+            lowest=cell["lowest"],
+            highest=cell["highest"],
+            last=last_values.get(cell["last_pk"]),
+            places=places,
+        )
+    return summaries
+
+
+def roll_period(indicator: Indicator, summary: ValueSummary) -> Decimal | None:
+    """The committee's value of one period from its units' values (the indicator's rule)."""
+    if summary.count == 1:
+        return summary.lowest
+    method = indicator.rollup
+    if method == Rollup.WEIGHTED_MEAN:  # no weights are stored per value: a plain mean
+        method = Rollup.MEAN
+    return roll_up_summary(summary, method)
+
+
+@dataclass(frozen=True)
+class PeriodValue:
+    """The committee's value of an indicator for one period."""
+
+    period: Period
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class KnownValue:
+    """The latest value known on a date, with its period; ``stale`` when a newer one was
+    due: the period after the value's has ended by the date with no value for it."""
+
+    period: Period
+    value: Decimal
+    stale: bool
+
+
+def get_value_series(indicators: list[Indicator], as_of: date) -> dict[int, list[PeriodValue]]:
+    """Each indicator's values period by period up to ``as_of``, oldest first (three
+    queries at most, whatever the number of units: see ``get_period_summaries``)."""
+    summaries = get_period_summaries(indicators, as_of)
+    series = {}
+    for indicator in indicators:
+        points = []
+        by_start = sorted(summaries[indicator.pk].items(), key=lambda item: item[0][::-1])
+        for (kind, start), summary in by_start:
+            value = roll_period(indicator, summary)
+            if value is not None:
+                points.append(PeriodValue(Period.from_start(kind, start), value))
+        series[indicator.pk] = points
+    return series
+
+
+def is_stale(period: Period, as_of: date) -> bool:
+    """A value is older than its cycle when the next period of its kind has ended by
+    ``as_of`` (a monthly value of July is stale at 30/9, August's is not)."""
+    return period.next().end < as_of
+
+
+def get_latest_values(indicators: list[Indicator], as_of: date) -> dict[int, KnownValue | None]:
+    """The latest value of each indicator known as of ``as_of``, with its period; None
+    where no value exists at all."""
+    latest = {}
+    for pk, points in get_value_series(indicators, as_of).items():
+        last = points[-1] if points else None
+        latest[pk] = (
+            None
+            if last is None
+            else KnownValue(last.period, last.value, is_stale(last.period, as_of))
+        )
+    return latest

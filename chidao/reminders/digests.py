@@ -81,7 +81,7 @@ def get_digest(user, today: date) -> Digest:
         .with_status(today)
         .with_due_soon(today, DUE_SOON_DAYS)
         .select_related("lead_unit")
-        .order_by("deadline_as_of", "code", "pk")
+        .order_by("deadline_as_of", "code_sort", "pk")
     )
     sections = [
         _section(

@@ -15,18 +15,18 @@ from docx.shared import Cm
 
 from chidao.assignments.choices import TaskKind, TaskState, TaskStatus
 from chidao.assignments.models import Task
-from chidao.committees.choices import MemberRole
-from chidao.committees.models import Membership
 from chidao.reporting.choices import ReportLayout
 from chidao.reporting.docx_layout import (
     add_line,
     add_text,
+    finish_table,
     new_document,
     save_document,
     set_cell,
     write_letterhead,
     write_signature,
 )
+from chidao.reporting.gather import get_head_name
 from chidao.reporting.rules import (
     format_document_date,
     get_issuing_body_name,
@@ -45,7 +45,7 @@ def get_letter_tasks(*, committee, unit, today: date) -> tuple[list, list]:
         )
         .with_status(today)
         .with_due_soon(today, DUE_SOON_DAYS)
-        .order_by("deadline_as_of", "code", "pk")
+        .order_by("deadline_as_of", "code_sort", "pk")
     )
     overdue = [task for task in tasks if task.status == TaskStatus.OVERDUE]
     due_soon = [task for task in tasks if task.due_soon]
@@ -97,7 +97,7 @@ def build_urge_letter_docx(*, committee, unit, today: date) -> bytes:
             "- Lưu: VT, Tổ giúp việc.",
         ),
         signer_role="TRƯỞNG BAN",
-        signer_name=_get_head_name(committee),
+        signer_name=get_head_name(committee),
     )
     return save_document(document)
 
@@ -124,17 +124,5 @@ def _task_section(document, title: str, tasks: list, today: date) -> None:
         set_cell(cells[1], title, align=WD_ALIGN_PARAGRAPH.LEFT, size=12)
         set_cell(cells[2], f"{task.deadline_as_of:%d/%m/%Y}", size=12)
         set_cell(cells[3], state, size=12)
-    for row in table.rows:
-        for cell, width in zip(row.cells, (1.2, 9.3, 2.8, 2.7), strict=True):
-            cell.width = Cm(width)
+    finish_table(table, (1.2, 9.3, 2.8, 2.7))
     add_line(document, "", after=6)
-
-
-def _get_head_name(committee) -> str:
-    head = (
-        Membership.objects.filter(committee=committee, role=MemberRole.HEAD)
-        .select_related("person")
-        .order_by("-started_on", "pk")
-        .first()
-    )
-    return head.person.full_name if head else ""

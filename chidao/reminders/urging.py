@@ -34,7 +34,7 @@ def get_overdue_tasks(*, committee, unit, today):
         )
         .with_status(today)
         .filter(status=TaskStatus.OVERDUE)
-        .order_by("deadline_as_of", "code", "pk")
+        .order_by("deadline_as_of", "code_sort", "pk")
     )
 
 

@@ -9,6 +9,7 @@ Both read ``gather.get_report_data``, so they print the numbers the dashboard sh
 """
 
 import functools
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -430,6 +431,7 @@ def _indicator_sheet(sheet, data: ReportData) -> None:
         "Đơn vị tính",
         "Mục tiêu năm",
         "Kết quả",
+        "Kỳ số liệu",
         "Tỷ lệ đạt",
         "Đánh giá",
     )
@@ -446,13 +448,26 @@ def _indicator_sheet(sheet, data: ReportData) -> None:
             line.name,
             line.group_code,
             line.measure_unit,
-            line.target,
+            _plain_number(line.target),
+            # The number itself (its period beside it), so the sheet sums and sorts.
             line.value if line.value_number is None else line.value_number,
+            f"{line.period_label} (số liệu cũ)" if line.stale else line.period_label,
             line.ratio if line.ratio_number is None else get_fraction(line.ratio_number),
             line.assessment,
         )
-        _write_row(sheet, row, values, centre=(1, 3, 4, 5, 6, 7), formats={7: PERCENT_FORMAT})
-    _widths(sheet, (8, 60, 8, 14, 18, 14, 12, 16))
+        _write_row(sheet, row, values, centre=(1, 3, 4, 5, 6, 7, 8), formats={8: PERCENT_FORMAT})
+    _widths(sheet, (8, 60, 8, 14, 18, 12, 16, 12, 16))
+
+
+_PLAIN_NUMBER = re.compile(r"^\d+(?:,\d+)?$")
+
+
+def _plain_number(text: str):
+    """A target written as a bare number ("100", "2,5") as that number; other targets
+    ("≥ 80", "Hoàn thành") stay as written."""
+    if _PLAIN_NUMBER.match(text.strip()):
+        return Decimal(text.strip().replace(",", "."))
+    return text
 
 
 def _submission_sheet(sheet, data: ReportData) -> None:

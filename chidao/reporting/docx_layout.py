@@ -16,7 +16,7 @@ import math
 from io import BytesIO
 
 from docx import Document as WordDocument
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -159,8 +159,115 @@ def set_cell(cell, text: str, *, bold=False, align=WD_ALIGN_PARAGRAPH.CENTER, si
     add_run(paragraph, text, bold=bold, size=size)
 
 
-def add_table(document, headers, rows, *, left_columns=(1,), bold_last=False, size=11):
-    """A bordered table: bold centred headers, the ``left_columns`` aligned left."""
+def get_text_width_cm(margins=MARGINS_MM, *, landscape: bool = False) -> float:
+    """The width between the margins of an A4 page, in centimetres."""
+    page = 297 if landscape else 210
+    return (page - margins["left"] - margins["right"]) / 10
+
+
+# A table whose text columns would get less than this on a portrait page goes landscape.
+MIN_TEXT_COLUMN_CM = 6.0
+# About how wide one character of 11-point Times New Roman is, and a cell's side padding.
+_CHAR_CM, _PADDING_CM = 0.2, 0.4
+
+
+def get_column_widths(headers, rows, *, total_cm: float, text_columns) -> list[float]:
+    """Widths for a table's columns: each number column as wide as its longest value or
+    header word (headers wrap between words, never inside one), the text columns sharing
+    the rest by how much they hold, so a title takes the width and wraps least."""
+    widths: list[float | None] = []
+    for column, header in enumerate(headers):
+        if column in text_columns:
+            widths.append(None)
+            continue
+        longest = max(
+            [len(word) for word in str(header).split()]
+            + [len(str(row[column])) for row in rows if not str(row[column]).startswith("{")]
+            or [2]
+        )
+        widths.append(min(3.5, max(1.0, longest * _CHAR_CM + _PADDING_CM)))
+    left = total_cm - sum(w for w in widths if w is not None)
+    weights = {
+        column: max([len(str(header))] + [len(str(row[column])) for row in rows] or [1]) ** 0.5
+        for column, header in enumerate(headers)
+        if column in text_columns
+    }
+    total_weight = sum(weights.values()) or 1
+    return [
+        round(left * weights[column] / total_weight, 2) if width is None else round(width, 2)
+        for column, width in enumerate(widths)
+    ]
+
+
+def set_landscape(document, landscape: bool) -> None:
+    """Start a new section (on a new page) turned to ``landscape`` or back to portrait, the
+    margins kept: wide appendices print across the page."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long_side, short_side = Mm(297), Mm(210)
+    section.page_width, section.page_height = (
+        (long_side, short_side) if landscape else (short_side, long_side)
+    )
+
+
+def finish_table(table, widths_cm) -> None:
+    """Fix a table's layout the way a filed document needs it: the given column widths (a
+    fixed layout, so Word and LibreOffice do not share the width out evenly), the header
+    row repeated on every page, and no row split across two pages."""
+    table.autofit = False  # w:tblLayout type="fixed", in its place in w:tblPr
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    for index, row in enumerate(table.rows):
+        row_properties = row._tr.get_or_add_trPr()
+        if index == 0:
+            header = OxmlElement("w:tblHeader")
+            header.set(qn("w:val"), "true")
+            row_properties.append(header)
+        cant_split = OxmlElement("w:cantSplit")
+        cant_split.set(qn("w:val"), "true")
+        row_properties.insert(0, cant_split)
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+
+
+def add_table(
+    document,
+    headers,
+    rows,
+    *,
+    left_columns=(1,),
+    text_columns=None,
+    bold_last=False,
+    size=11,
+    widths_cm=None,
+    landscape=None,
+):
+    """A bordered table: bold centred headers, the ``left_columns`` aligned left.
+
+    Columns are sized for their content (``get_column_widths``; ``text_columns``, by
+    default the left-aligned ones, share the width left by the number columns) unless
+    ``widths_cm`` gives them. A table that leaves its text less than
+    ``MIN_TEXT_COLUMN_CM`` on a portrait page is set on landscape pages of its own
+    (``landscape`` forces either way). Header rows repeat, rows do not split.
+    """
+    text_columns = left_columns if text_columns is None else text_columns
+    rows = [tuple(values) for values in rows]
+    if widths_cm is None:
+        widths_cm = get_column_widths(
+            headers, rows, total_cm=get_text_width_cm(), text_columns=text_columns
+        )
+        text_width = sum(w for c, w in enumerate(widths_cm) if c in text_columns)
+        if landscape is None:
+            landscape = text_width < MIN_TEXT_COLUMN_CM * max(1, len(text_columns))
+        if landscape:
+            widths_cm = get_column_widths(
+                headers,
+                rows,
+                total_cm=get_text_width_cm(landscape=True),
+                text_columns=text_columns,
+            )
+    if landscape:
+        set_landscape(document, True)
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -172,7 +279,11 @@ def add_table(document, headers, rows, *, left_columns=(1,), bold_last=False, si
         for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
             align = WD_ALIGN_PARAGRAPH.LEFT if column in left_columns else WD_ALIGN_PARAGRAPH.CENTER
             set_cell(cell, str(value), bold=bold, align=align, size=size)
-    add_line(document, "", after=6)
+    finish_table(table, widths_cm)
+    if landscape:
+        set_landscape(document, False)
+    else:
+        add_line(document, "", after=6)
     return table
 
 

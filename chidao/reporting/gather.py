@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Subquery
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.counts import CountRow, CountTable, get_count_table
@@ -18,8 +18,8 @@ from chidao.assignments.rules import get_days_overdue
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
 from chidao.indicators.choices import ObservationState
-from chidao.indicators.maths import get_achievement, roll_up
 from chidao.indicators.models import Indicator, Observation
+from chidao.indicators.reads import get_latest_values, judge
 from chidao.indicators.targets import format_number
 from chidao.reporting.choices import ReportLayout, Timeliness
 from chidao.reporting.models import ReportingCycle, UnitSubmission
@@ -94,9 +94,11 @@ class IndicatorLine:
     ratio: str
     assessment: str
     # The same value and ratio as numbers, for the .xlsx (None where there is no number:
-    # no value, a yes/no indicator, a ratio that cannot be computed).
+    # no value, a yes/no indicator, a ratio that cannot be computed), and the value's period.
     value_number: Decimal | None = None
     ratio_number: Decimal | None = None
+    period_label: str = ""
+    stale: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,7 @@ def get_report_data(cycle: ReportingCycle, as_of: date) -> ReportData:
         count_by_unit=by_unit,
         group_codes={g.pk: g.code for g in committee.task_groups.all()},
         groups=groups,
-        indicators=_get_indicator_lines(cycle),
+        indicators=_get_indicator_lines(cycle, as_of),
         overdue=sorted(
             (line for line in all_lines if line.status == TaskStatus.OVERDUE),
             key=lambda line: (-line.days_overdue, line.code),
@@ -228,7 +230,7 @@ def get_report_data(cycle: ReportingCycle, as_of: date) -> ReportData:
             and line.status in (TaskStatus.IN_PROGRESS, TaskStatus.OVERDUE)
         ],
         submissions=get_submission_lines(cycle, as_of),
-        signer_name=_get_head_name(committee),
+        signer_name=get_head_name(committee),
         signer_role="TRƯỞNG BAN",
         recipients=[line for line in cycle.recipients.splitlines() if line.strip()],
     )
@@ -254,7 +256,8 @@ def _in_group_order(table: CountTable, committee) -> CountTable:
     return replace(table, rows=rows)
 
 
-def _get_head_name(committee) -> str:
+def get_head_name(committee) -> str:
+    """The committee's head (Trưởng ban), who signs what the committee files."""
     head = (
         Membership.objects.filter(committee=committee, role=MemberRole.HEAD)
         .select_related("person")
@@ -288,7 +291,7 @@ def _get_task_lines(tasks, as_of: date) -> list[tuple[TaskLine, str, date | None
         )
         .select_related("group", "lead_unit")
         .prefetch_related("coordinating_units")
-        .order_by("group__order", "group__code", "code", "pk")
+        .order_by("group__order", "group__code", "code_sort", "pk")
     )
     ids = {t.last_update_id for t in annotated} | {t.difficulty_update_id for t in annotated}
     reports = ProgressUpdate.objects.in_bulk(ids - {None})
@@ -332,46 +335,36 @@ def _result_text(task: Task, last: ProgressUpdate | None) -> str:
     return f"{last.results.strip()} ({when})"
 
 
-def _get_indicator_lines(cycle: ReportingCycle) -> list[IndicatorLine]:
-    """Each indicator's value for the cycle's period against the year's target.
+def _get_indicator_lines(cycle: ReportingCycle, as_of: date) -> list[IndicatorLine]:
+    """Each indicator's latest value known at the cycle's period end (or ``as_of`` if
+    earlier), with its period, against the target of the period's year.
 
-    Where a unit and the units below it both report, the upper unit's value is the
-    committee's (the province reports its own total; communes report theirs); otherwise
-    the units' values roll up by the indicator's rule.
+    The value is the dashboard's (``indicators.reads.get_latest_values``): the report
+    prints what the leaders saw for the same date. A value older than its cycle is marked
+    stale; "Chưa có số liệu" is written only where no value exists at all.
     """
-    indicators = (
+    indicators = list(
         Indicator.objects.filter(committee=cycle.committee_id)
         .select_related("group")
-        .prefetch_related(
-            "targets",
-            Prefetch(
-                "observations",
-                queryset=Observation.objects.filter(
-                    state=ObservationState.APPROVED,
-                    period_start__range=(cycle.period_start, cycle.period_end),
-                )
-                .select_related("unit")
-                .order_by("period_start", "pk"),
-                to_attr="in_period",
-            ),
-        )
+        .prefetch_related("targets")
         .order_by("code")
     )
+    known = get_latest_values(indicators, min(cycle.period_end, as_of))
     year = cycle.period_end.year
     lines = []
     for indicator in indicators:
         target = next(
             (t for t in indicator.targets.all() if t.year == year and t.unit_id is None), None
         )
-        value = _committee_value(indicator, indicator.in_period)
-        ratio, assessment = "", "Chưa có số liệu" if value is None else ""
-        ratio_number = None
+        latest = known.get(indicator.pk)
+        value = latest.value if latest else None
+        ratio, ratio_number = "", None
+        assessment = "Chưa có số liệu" if value is None else ""
         if target is not None and value is not None:
-            bound = target.bounds[0]
-            achievement = get_achievement(value, bound, indicator.direction, indicator.value_type)
+            achievement = judge(indicator, value, target)
             if achievement.ratio is not None:
-                ratio = f"{format_number(achievement.ratio)}%"
                 ratio_number = achievement.ratio
+                ratio = f"{format_number(achievement.ratio)}%"
             assessment = {True: "Đạt", False: "Chưa đạt", None: "Chưa đánh giá"}[achievement.met]
         lines.append(
             IndicatorLine(
@@ -380,30 +373,28 @@ def _get_indicator_lines(cycle: ReportingCycle) -> list[IndicatorLine]:
                 measure_unit=indicator.measure_unit,
                 group_code=indicator.group.code if indicator.group else "",
                 target=target.text if target else "",
-                value=_format_value(value, indicator.value_type),
+                value=_value_with_period(value, indicator, latest),
                 ratio=ratio,
                 assessment=assessment,
-                value_number=None if indicator.value_type == "boolean" else value,
+                value_number=value if indicator.value_type != "boolean" else None,
                 ratio_number=ratio_number,
+                period_label=latest.period.label if latest else "",
+                stale=bool(latest and latest.stale),
             )
         )
     return lines
 
 
-def _committee_value(indicator: Indicator, observations: list[Observation]) -> Decimal | None:
-    if not observations:
-        return None
-    latest_start = max(o.period_start for o in observations)
-    latest = [o for o in observations if o.period_start == latest_start]
-    unit_ids = {o.unit_id for o in latest}
-    tops = [o for o in latest if o.unit.parent_id not in unit_ids]
-    if len(tops) == 1:
-        return tops[0].value
-    return roll_up(
-        [(o.value, None) for o in tops],
-        indicator.rollup,
-        dates=[o.period_start for o in tops],
-    ) or (tops[-1].value if tops else None)
+def _value_with_period(value: Decimal | None, indicator: Indicator, latest) -> str:
+    """ "84 % (tháng 7/2026)", "(…, số liệu cũ)" when older than the indicator's cycle."""
+    if value is None:
+        return ""
+    text = _format_value(value, indicator.value_type)
+    if indicator.measure_unit.strip() == "%":
+        text += " %"
+    period = latest.period.label
+    period = period[:1].lower() + period[1:]
+    return f"{text} ({period}, số liệu cũ)" if latest.stale else f"{text} ({period})"
 
 
 def _format_value(value: Decimal | None, value_type: str) -> str:

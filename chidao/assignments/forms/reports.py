@@ -13,6 +13,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from chidao.assignments.choices import CompletionQuality
 from chidao.assignments.forms.tasks import DateInput
 from chidao.core.uploads import check_evidence_file
 
@@ -125,11 +126,37 @@ class ProgressReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bắt buộc khi trả lại; đơn vị sẽ thấy lý do này."),
     )
+    completion_quality = forms.ChoiceField(
+        label=_("Chất lượng sản phẩm"),
+        choices=CompletionQuality.choices,
+        initial=CompletionQuality.MET,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Khi xác nhận hoàn thành; dùng để đánh giá, xếp loại theo Quy định 366."),
+    )
+    quality_reason = forms.CharField(
+        label=_("Nhận xét chất lượng"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bắt buộc khi sản phẩm chưa đạt yêu cầu."),
+    )
+
+    def __init__(self, *args, claims_completion: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.claims_completion = claims_completion
+        if not claims_completion:
+            del self.fields["completion_quality"]
+            del self.fields["quality_reason"]
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == RETURN and not data.get("review_reason", "").strip():
             self.add_error("review_reason", _("Trả lại báo cáo phải nêu lý do."))
+        if self.claims_completion and data.get("decision") == ACCEPT:
+            quality = data.get("completion_quality") or CompletionQuality.MET
+            data["completion_quality"] = quality
+            if quality == CompletionQuality.NOT_MET and not data.get("quality_reason", "").strip():
+                self.add_error("quality_reason", _("Sản phẩm chưa đạt yêu cầu phải nêu lý do."))
         return data
 
 

@@ -527,3 +527,49 @@ def test_admin_lands_on_a_queue_and_may_pick_any_committee(client, world):
     assert (
         client.get(reverse("assignments:secretariat_home"), {"committee": "x"}).status_code == 404
     )
+
+
+# The quality of an output, recorded when the completion is accepted (QĐ 366, issue [L]) --
+
+
+def test_accepting_a_claim_records_the_outputs_quality(client, world, claim):
+    sign_in(client, world.users["secretariat"])
+
+    response = client.post(
+        review_url(claim), {"decision": "accept", "completion_quality": "exceeded"}
+    )
+
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert (claim.review_state, claim.completion_quality) == (ReviewState.ACCEPTED, "exceeded")
+    page = client.get(review_url(claim)).content.decode()
+    assert "Vượt yêu cầu" in page
+
+
+def test_an_output_below_the_requirement_needs_a_reason_and_nothing_is_written(
+    client, world, claim
+):
+    sign_in(client, world.users["secretariat"])
+
+    response = client.post(
+        review_url(claim), {"decision": "accept", "completion_quality": "not_met"}
+    )
+
+    assert response.status_code == 200
+    assert "Sản phẩm chưa đạt yêu cầu phải nêu lý do." in response.content.decode()
+    claim.refresh_from_db()
+    assert (claim.review_state, claim.completion_quality) == (ReviewState.SUBMITTED, "")
+    assert Task.objects.get(pk=claim.task_id).state == TaskState.OPEN
+
+    with pytest.raises(ValidationError):
+        do_review_progress(update=claim, by=world.users["secretariat"], accept=True,
+                           quality="not_met")  # fmt: skip
+    do_review_progress(
+        update=claim,
+        by=world.users["secretariat"],
+        accept=True,
+        quality="not_met",
+        quality_reason="Quyết định chưa kèm danh mục thủ tục.",
+    )
+    claim.refresh_from_db()
+    assert claim.quality_reason == "Quyết định chưa kèm danh mục thủ tục."

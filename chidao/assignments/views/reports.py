@@ -30,7 +30,7 @@ from chidao.assignments.access import (
     access_task,
     get_task_actions,
 )
-from chidao.assignments.choices import DeadlineChangeDecision, ReviewState
+from chidao.assignments.choices import CompletionQuality, DeadlineChangeDecision, ReviewState
 from chidao.assignments.counts import get_count_table
 from chidao.assignments.evidence import build_evidence_response
 from chidao.assignments.forms.reports import (
@@ -150,7 +150,7 @@ def progress_approve_unit(request, pk):
 def progress_review(request, pk):
     """The secretariat accepts a report (a completion claim completes the task) or returns it."""
     update = access_progress_update(request.user, pk, TaskAction.REVIEW)
-    form = ProgressReviewForm(request.POST or None)
+    form = ProgressReviewForm(request.POST or None, claims_completion=update.claims_completion)
     if request.method == "POST" and form.is_valid():
         accept = form.cleaned_data["decision"] == ACCEPT
         try:
@@ -159,6 +159,8 @@ def progress_review(request, pk):
                 by=request.user,
                 accept=accept,
                 reason=form.cleaned_data["review_reason"],
+                quality=form.cleaned_data.get("completion_quality") or CompletionQuality.MET,
+                quality_reason=form.cleaned_data.get("quality_reason", ""),
             )
         except ValidationError as error:
             add_service_errors(form, error)

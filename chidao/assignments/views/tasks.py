@@ -197,7 +197,7 @@ def task_detail(request, pk):
         .filter(parent=task)
         .with_status(today)
         .select_related("lead_unit")
-        .order_by("code", "pk")
+        .order_by("code_sort", "pk")
     )
     documents = _get_document_chain(task.source_document)
     readable_documents = (
@@ -335,7 +335,7 @@ def task_breakdown(request, pk):
                 % {"count": count},
             )
             return redirect("assignments:task_detail", pk=task.pk)
-    existing = task.subtasks.select_related("lead_unit").order_by("code", "pk")
+    existing = task.subtasks.select_related("lead_unit").order_by("code_sort", "pk")
     return render(
         request,
         "assignments/task_breakdown.html",

@@ -214,6 +214,9 @@ TABLE: dict[str, Route] = {
     "dashboards:committee_dashboard": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
     "dashboards:unit_ranking": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
     "dashboards:unit_ranking_xlsx": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
+    "dashboards:unit_evaluation": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
+    "dashboards:unit_evaluation_docx": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
+    "dashboards:unit_evaluation_xlsx": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
     "dashboards:evaluation_weights": Route(
         get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "committee"}
     ),

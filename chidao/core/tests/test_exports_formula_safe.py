@@ -149,6 +149,18 @@ def test_the_ranking_xlsx(world):
     )
 
 
+def test_the_evaluation_xlsx(world):
+    client = sign_in(Client(), world.users["secretariat"])
+
+    response = client.get(
+        reverse("dashboards:unit_evaluation_xlsx", args=[world.committee.pk]),
+        {"kind": "year", "year": "2025"},
+    )
+
+    assert response.status_code == 200
+    assert_xlsx_is_safe(response.content, hostile=(HOSTILE["unit"],), has_counts=True)
+
+
 def test_the_upper_level_export(world):
     client = api_client(world.users["secretariat"])
 

@@ -469,6 +469,8 @@ DOWNLOADS = {
     "audit:event_export": "",
     "api:committee-export": "?output=xlsx",
     "dashboards:unit_ranking_xlsx": "",
+    "dashboards:unit_evaluation_docx": "",
+    "dashboards:unit_evaluation_xlsx": "",
     "documents:document_file": "",
     "imports:task_template": "",
     "imports:indicator_template": "",

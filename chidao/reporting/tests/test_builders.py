@@ -121,9 +121,9 @@ def test_excel_appendix_lists_every_task_grouped_i_to_vii_and_the_same_totals(cy
 
     # Value and ratio are numbers a secretariat can add up; "100%" comes from the format.
     indicator = next(r for r in book["Chỉ tiêu"].iter_rows() if r[0].value == "CĐS-03")
-    assert [cell.value for cell in indicator[4:]] == ["≥ 50", 50, 1, "Đạt"]
-    assert (indicator[5].data_type, indicator[6].data_type) == ("n", "n")
-    assert indicator[6].number_format == "0.0%"
+    assert [cell.value for cell in indicator[4:]] == ["≥ 50", 50, "Quý III/2026", 1, "Đạt"]
+    assert (indicator[5].data_type, indicator[7].data_type) == ("n", "n")
+    assert indicator[7].number_format == "0.0%"
 
 
 def test_tasks_outside_every_group_get_their_own_row_in_both_files(cycle):
