@@ -515,3 +515,91 @@ class Direction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task.code}: {self.text[:60]}"
+
+
+class TaskDependency(models.Model):
+    """One task waiting for another ("cần hoàn thành trước"): ``task`` cannot be finished
+    before ``depends_on`` is.
+
+    Within a committee or across levels (a commune task on a provincial one). Cycles are
+    refused by ``dependencies.find_cycle`` in ``services.do_set_task_dependencies``; the
+    rows keep their own history, so who added or removed a link stays readable.
+    """
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="dependencies"
+    )
+    depends_on = models.ForeignKey(
+        Task,
+        verbose_name=_("cần hoàn thành trước"),
+        on_delete=models.CASCADE,
+        related_name="dependents",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phụ thuộc giữa nhiệm vụ")
+        verbose_name_plural = pgettext_lazy("số nhiều", "phụ thuộc giữa nhiệm vụ")
+        ordering = ["task", "depends_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "depends_on"], name="task_dependency_unique"),
+            models.CheckConstraint(
+                condition=~Q(task=F("depends_on")),
+                name="task_dependency_not_self",
+                violation_error_message=_("Nhiệm vụ không thể phụ thuộc chính nó."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task.code} ← {self.depends_on.code}"
+
+
+class ForecastSettings(models.Model):
+    """A committee's weights for the early warning (``forecast.py``).
+
+    A committee without a row uses the defaults (``forecast.Weights``); the backtest
+    (docs/early-warning.md) says how the defaults were chosen.
+    """
+
+    committee = models.OneToOneField(
+        "committees.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.CASCADE,
+        related_name="forecast_settings",
+    )
+    pace_gap_percent = models.PositiveSmallIntegerField(
+        _("độ chậm so với thời gian đã qua (%)"),
+        default=20,
+        help_text=_("Cảnh báo khi tiến độ thấp hơn phần thời gian đã qua quá mức này."),
+    )
+    stale_report_days = models.PositiveSmallIntegerField(
+        _("số ngày không báo cáo thì cảnh báo"), default=45
+    )
+    repeated_changes = models.PositiveSmallIntegerField(
+        _("số lần đề nghị lùi thời hạn thì cảnh báo"), default=2
+    )
+    poor_on_time_percent = models.PositiveSmallIntegerField(
+        _("tỷ lệ đúng hạn của cơ quan chủ trì dưới mức này thì cảnh báo (%)"), default=60
+    )
+    certain_late_days = models.PositiveSmallIntegerField(
+        _("dự kiến trễ quá số ngày này thì coi là chậm chắc chắn"), default=30
+    )
+    risk_points = models.PositiveSmallIntegerField(
+        _("số điểm cảnh báo để coi là có nguy cơ chậm"), default=2
+    )
+
+    class Meta:
+        verbose_name = _("thiết lập cảnh báo sớm")
+        verbose_name_plural = pgettext_lazy("số nhiều", "thiết lập cảnh báo sớm")
+
+    def __str__(self) -> str:
+        return str(self.committee)

@@ -23,7 +23,15 @@ from chidao.assignments.choices import (
     TaskState,
 )
 from chidao.assignments.deadlines import parse_deadline_phrase
-from chidao.assignments.models import DeadlineChange, Direction, Evidence, ProgressUpdate, Task
+from chidao.assignments.dependencies import find_cycle
+from chidao.assignments.models import (
+    DeadlineChange,
+    Direction,
+    Evidence,
+    ProgressUpdate,
+    Task,
+    TaskDependency,
+)
 from chidao.assignments.signals import TaskEventKind, announce
 from chidao.core.concurrency import check_version, save_with_version
 from chidao.core.history import set_history_user
@@ -41,12 +49,14 @@ def do_create_task(
     deadline_text: str,
     assigned_on: date,
     coordinating_units: Iterable = (),
+    depends_on: Iterable[Task] = (),
     **fields,
 ) -> Task:
     """Create a task from its deadline phrase as written in the plan ("Quý II/2025").
 
     The phrase is parsed into kind, deadline and start date; the text is kept. Other
     model fields (code, group, source_document, expected_output, is_key…) pass through.
+    ``depends_on``: the tasks it waits for (``do_set_task_dependencies``).
     Returns the saved task.
     """
     parsed = parse_deadline_phrase(deadline_text)
@@ -67,6 +77,8 @@ def do_create_task(
     task.full_clean()
     task.save()
     task.coordinating_units.set(coordinating)
+    if depends_on:
+        do_set_task_dependencies(task=task, by=by, depends_on=depends_on)
     return task
 
 
@@ -466,6 +478,7 @@ def do_update_task(
     expected_version: int | None = None,
     deadline_text: str | None = None,
     coordinating_units=None,
+    depends_on: Iterable[Task] | None = None,
     **fields,
 ) -> Task:
     """Change what the secretariat wrote about a task; the change history records it.
@@ -476,6 +489,7 @@ def do_update_task(
     been approved the deadline moves only through ``do_decide_deadline_change``, so the
     original deadline and the extensions stay true. ``coordinating_units`` (when given)
     replaces the coordinating units; the lead unit is never also coordinating.
+    ``depends_on`` (when given) replaces the tasks it waits for (cycles refused).
     ``expected_version`` is the ``version`` the editor loaded: when the task has been
     saved since, nothing is written and ``EditConflict`` names who changed which fields
     (``None``: a write by the system, e.g. a meeting's notice filling in the source).
@@ -521,6 +535,8 @@ def do_update_task(
         )
     else:
         current.coordinating_units.remove(current.lead_unit_id)
+    if depends_on is not None:
+        do_set_task_dependencies(task=current, by=by, depends_on=depends_on)
     return current
 
 
@@ -644,3 +660,50 @@ def _next_subtask_codes(task: Task, count: int) -> list[str]:
         if code not in taken:
             codes.append(code)
     return codes
+
+
+@transaction.atomic
+def do_set_task_dependencies(*, task: Task, by, depends_on: Iterable[Task]) -> list[Task]:
+    """Replace the tasks ``task`` waits for ("cần hoàn thành trước") with ``depends_on``.
+
+    The caller has checked that ``by`` may edit ``task`` and see every task of
+    ``depends_on`` (the form offers only those). A link that would close a cycle
+    (A waits for B, B for A, directly or along a chain) is refused with the cycle named,
+    and nothing changes. Links added or removed keep their history
+    (``TaskDependency.history``). Returns the prerequisites as saved.
+    """
+    wanted = {other.pk: other for other in depends_on}
+    if task.pk in wanted:
+        raise ValidationError({"depends_on": _("Nhiệm vụ không thể phụ thuộc chính nó.")})
+    edges: dict[int, list[int]] = {}
+    for task_id, before_id in TaskDependency.objects.values_list("task_id", "depends_on_id"):
+        edges.setdefault(task_id, []).append(before_id)
+    cycle = find_cycle(edges, task.pk, list(wanted))
+    if cycle:
+        names = {
+            pk: code or title[:40]
+            for pk, code, title in Task.objects.filter(pk__in=cycle).values_list(
+                "pk", "code", "title"
+            )
+        }
+        chain = " → ".join(names[pk] for pk in cycle)
+        raise ValidationError(
+            {
+                "depends_on": _(
+                    "Không thể ghi phụ thuộc này vì tạo thành vòng lặp: %(chain)s. "
+                    "Một nhiệm vụ không thể chờ nhiệm vụ đang chờ chính nó."
+                )
+                % {"chain": chain}
+            }
+        )
+    current = {link.depends_on_id: link for link in task.dependencies.all()}
+    for pk, link in current.items():
+        if pk not in wanted:
+            set_history_user(link, by)
+            link.delete()
+    for pk, other in wanted.items():
+        if pk not in current:
+            link = TaskDependency(task=task, depends_on=other, created_by=by)
+            set_history_user(link, by)
+            link.save()
+    return list(wanted.values())

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chidao.assignments.choices import TaskState
 from chidao.assignments.deadlines import parse_deadline_phrase
 from chidao.assignments.models import Task
 from chidao.committees.choices import MemberRole
@@ -84,6 +85,24 @@ def clean_deadline_phrase(value: str) -> str:
         raise ValidationError(error.messages) from error
 
 
+class TaskChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Task) -> str:
+        title = obj.title if len(obj.title) <= 80 else f"{obj.title[:80]}…"
+        return f"{obj.code} {title} ({obj.committee.name})".strip()
+
+
+def get_dependency_choices(user, task: Task | None):
+    """Tasks a task may wait for: those ``user`` may see, open or already chosen, never
+    the task itself (cycles are refused by the service)."""
+    chosen = list(task.dependencies.values_list("depends_on", flat=True)) if task else []
+    tasks = Task.objects.visible_to(user).filter(
+        Q(state=TaskState.OPEN) | Q(completed_on__isnull=False) | Q(pk__in=chosen)
+    )
+    if task is not None:
+        tasks = tasks.exclude(pk=task.pk)
+    return tasks.select_related("committee").order_by("committee__level", "committee", "code", "pk")
+
+
 class TaskForm(forms.ModelForm):
     """A task as the secretariat writes it down from the plan.
 
@@ -98,6 +117,16 @@ class TaskForm(forms.ModelForm):
     deadline_text = forms.CharField(label=_("Thời hạn"), max_length=200, help_text=DEADLINE_HELP)
     focal_person = PersonChoiceField(
         queryset=Person.objects.none(), label=_("Cán bộ đầu mối"), required=False
+    )
+    depends_on = TaskChoiceField(
+        queryset=Task.objects.none(),
+        label=_("Cần hoàn thành trước (phụ thuộc nhiệm vụ)"),
+        required=False,
+        help_text=_(
+            "Các nhiệm vụ phải xong trước thì nhiệm vụ này mới hoàn thành được; "
+            "có thể chọn nhiệm vụ của Ban Chỉ đạo cấp trên."
+        ),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     # The version the editor loaded, sent back so a save over someone else's is refused.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
@@ -129,10 +158,18 @@ class TaskForm(forms.ModelForm):
             "assigned_on": DateInput,
         }
 
-    def __init__(self, *args, committee, **kwargs):
+    def __init__(self, *args, committee, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.committee = committee
         task = self.instance if self.instance.pk else None
+        if user is None:
+            del self.fields["depends_on"]
+        else:
+            self.fields["depends_on"].queryset = get_dependency_choices(user, task)
+            if task is not None:
+                self.initial["depends_on"] = list(
+                    task.dependencies.values_list("depends_on", flat=True)
+                )
         self.fields["group"].queryset = committee.task_groups.all()
         self.fields["source_document"].queryset = get_document_choices(committee)
         foreign = get_foreign_unit_ids(committee)
@@ -200,7 +237,10 @@ class TaskForm(forms.ModelForm):
 
     def get_task_fields(self) -> dict:
         """The cleaned values as the services take them."""
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        if "depends_on" in self.fields:
+            fields["depends_on"] = list(self.cleaned_data["depends_on"])
+        return fields
 
 
 def format_task_field(task: Task, name: str) -> str:
