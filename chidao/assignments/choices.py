@@ -84,3 +84,18 @@ class DeadlineChangeDecision(models.TextChoices):
     PENDING = "pending", _("Chờ quyết định")
     APPROVED = "approved", _("Đồng ý")
     REJECTED = "rejected", _("Không đồng ý")
+
+
+class Risk(models.TextChoices):
+    """The early warning's verdict on a task in progress (``forecast.forecast_task``)."""
+
+    ON_TRACK = "on_track", _("Đúng tiến độ")
+    AT_RISK = "at_risk", _("Có nguy cơ chậm")
+    CERTAIN_LATE = "certain_late", _("Chậm chắc chắn")
+
+    @property
+    def badge(self) -> str:
+        return _RISK_BADGES[self]
+
+
+_RISK_BADGES = {Risk.ON_TRACK: "success", Risk.AT_RISK: "warning", Risk.CERTAIN_LATE: "danger"}

@@ -30,6 +30,7 @@ from chidao.assignments.filtersets import STATUS_ORDER, TaskFilterSet, get_statu
 from chidao.assignments.forms.tasks import TaskBreakdownForm, TaskForm
 from chidao.assignments.history import get_task_changes
 from chidao.assignments.models import Task
+from chidao.assignments.risk import get_forecasts
 from chidao.assignments.rules import is_due_soon
 from chidao.assignments.timeline import get_task_timeline
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
@@ -217,6 +218,7 @@ def task_detail(request, pk):
         request,
         "assignments/task_detail.html",
         {
+            **_get_dependency_context(request.user, task, today),
             "task": task,
             "status": TaskStatus(task.status),
             "coordinating_units": coordinating,
@@ -233,6 +235,22 @@ def task_detail(request, pk):
             "as_of": today,
         },
     )
+
+
+def _get_dependency_context(user, task, today) -> dict:
+    """What the task waits for and what waits for it (those the user may see), each with
+    its forecast, and the task's own forecast with its reasons."""
+    visible = Task.objects.visible_to(user)
+    waits_for = list(
+        visible.filter(dependents__task=task).with_status(today).order_by("code", "pk")
+    )
+    waited_by = list(
+        visible.filter(dependencies__depends_on=task).with_status(today).order_by("code", "pk")
+    )
+    forecasts = get_forecasts([task.pk, *(other.pk for other in waited_by)], today)
+    for other in (*waits_for, *waited_by):
+        other.forecast = forecasts.get(other.pk)
+    return {"forecast": forecasts.get(task.pk), "waits_for": waits_for, "waited_by": waited_by}
 
 
 def _get_document_chain(document, limit: int = 12) -> list:
@@ -272,7 +290,7 @@ def task_create(request):
     committee, choices = _get_committee_for_create(request)
     if committee is None:
         return render(request, "assignments/task_form.html", {"committees": choices})
-    form = TaskForm(request.POST or None, committee=committee)
+    form = TaskForm(request.POST or None, committee=committee, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             task = services.do_create_task(
@@ -290,7 +308,9 @@ def task_create(request):
 def task_edit(request, pk):
     """The secretariat corrects or completes what it wrote about a task."""
     task = access_task(request.user, pk, TaskAction.EDIT)
-    form = TaskForm(request.POST or None, instance=task, committee=task.committee)
+    form = TaskForm(
+        request.POST or None, instance=task, committee=task.committee, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.do_update_task(

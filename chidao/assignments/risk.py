@@ -1,0 +1,187 @@
+"""The early warning read from the database: what was known on a date, forecast.
+
+``get_forecasts`` gathers, for a set of tasks and everything they wait for, only what was
+known on ``as_of`` (reports filed by then, the deadline in force then, requests filed by
+then, the lead unit's record then) and hands it to the pure rule ``forecast.forecast_tasks``.
+The command ``tasks_at_risk``, the panels and the backtest all read through here.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count
+
+from chidao.assignments.choices import ReviewState, TaskKind, TaskStatus
+from chidao.assignments.forecast import Forecast, TaskFacts, Weights, forecast_tasks
+from chidao.assignments.models import (
+    DeadlineChange,
+    ForecastSettings,
+    ProgressUpdate,
+    Task,
+    TaskDependency,
+)
+
+WEIGHT_FIELDS = (
+    "pace_gap_percent",
+    "stale_report_days",
+    "repeated_changes",
+    "poor_on_time_percent",
+    "certain_late_days",
+    "risk_points",
+)
+
+
+def get_weights(committee_ids: Iterable[int]) -> dict[int, Weights]:
+    """Each committee's weights: its ``ForecastSettings``, or the defaults."""
+    found = {
+        row["committee_id"]: Weights(**{name: row[name] for name in WEIGHT_FIELDS})
+        for row in ForecastSettings.objects.filter(committee__in=list(committee_ids)).values(
+            "committee_id", *WEIGHT_FIELDS
+        )
+    }
+    return defaultdict(Weights, found)
+
+
+def get_task_label(code: str, title: str) -> str:
+    """How the warning names a task: its code, else the start of its title."""
+    return code or (title if len(title) <= 40 else f"{title[:40]}…")
+
+
+def get_dependency_edges() -> dict[int, list[int]]:
+    """Every task → the tasks it waits for."""
+    edges: dict[int, list[int]] = defaultdict(list)
+    for task_id, before_id in TaskDependency.objects.values_list("task_id", "depends_on_id"):
+        edges[task_id].append(before_id)
+    return edges
+
+
+def _with_prerequisites(task_ids: Iterable[int], edges) -> set[int]:
+    found = set(task_ids)
+    stack = list(found)
+    while stack:
+        for before in edges.get(stack.pop(), ()):
+            if before not in found:
+                found.add(before)
+                stack.append(before)
+    return found
+
+
+def get_forecasts(task_ids: Iterable[int], as_of: date) -> dict[int, Forecast]:
+    """Forecasts on ``as_of`` of the tasks ``task_ids`` and of everything they wait for.
+
+    Only what was known on ``as_of`` is used, so the backtest can replay the past.
+    """
+    edges = get_dependency_edges()
+    ids = _with_prerequisites(task_ids, edges)
+    rows = list(
+        Task.objects.filter(pk__in=ids)
+        .with_status(as_of)
+        .values(
+            "pk",
+            "code",
+            "title",
+            "committee_id",
+            "lead_unit_id",
+            "kind",
+            "assigned_on",
+            "start_date",
+            "deadline_as_of",
+            "status",
+            "completed_on",
+        )
+    )
+    reports: dict[int, list[tuple[date, int]]] = defaultdict(list)
+    filed_by: dict[int, set[int]] = defaultdict(set)
+    lead_of = {row["pk"]: row["lead_unit_id"] for row in rows}
+    for task_id, unit_id, reported_on, percent in (
+        ProgressUpdate.objects.filter(task__in=ids, reported_on__lte=as_of)
+        .exclude(review_state=ReviewState.RETURNED)
+        .values_list("task_id", "unit_id", "reported_on", "percent")
+    ):
+        if unit_id == lead_of.get(task_id):
+            reports[task_id].append((reported_on, percent))
+        else:
+            filed_by[task_id].add(unit_id)
+    coordinators: dict[int, set[int]] = defaultdict(set)
+    for task_id, unit_id in Task.coordinating_units.through.objects.filter(
+        task__in=ids
+    ).values_list("task_id", "unit_id"):
+        coordinators[task_id].add(unit_id)
+    requests: dict[int, int] = defaultdict(int)
+    for task_id, decided_on, requested_at in DeadlineChange.objects.filter(
+        task__in=ids
+    ).values_list("task_id", "decided_on", "requested_at"):
+        # The request was filed by its decision at the latest; generated history carries
+        # decision dates, so a decided request counts from then.
+        known_on = decided_on or requested_at.date()
+        if known_on <= as_of:
+            requests[task_id] += 1
+    record = get_lead_records({row["lead_unit_id"] for row in rows}, as_of)
+    weights = get_weights({row["committee_id"] for row in rows})
+    facts = {
+        row["pk"]: TaskFacts(
+            label=get_task_label(row["code"], row["title"]),
+            status=row["status"],
+            start=row["start_date"] or row["assigned_on"],
+            deadline=row["deadline_as_of"] if row["kind"] == TaskKind.DEADLINE else None,
+            reports=tuple(reports[row["pk"]]),
+            change_requests=requests[row["pk"]],
+            silent_coordinators=len(coordinators[row["pk"]] - filed_by[row["pk"]]),
+            lead_record=record.get(row["lead_unit_id"]),
+            depends_on=tuple(edges.get(row["pk"], ())),
+            completed_on=row["completed_on"],
+        )
+        for row in rows
+    }
+    return forecast_tasks(facts, as_of, {row["pk"]: weights[row["committee_id"]] for row in rows})
+
+
+def get_lead_records(unit_ids: Iterable[int], as_of: date) -> dict[int, tuple[int, int]]:
+    """Each unit's ``(done on time, already due)`` deadline tasks that it leads, on ``as_of``.
+
+    "Already due": done (on time or late) or overdue on that date.
+    """
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for row in (
+        Task.objects.filter(lead_unit__in=list(unit_ids), kind=TaskKind.DEADLINE)
+        .with_status(as_of)
+        .filter(status__in=[TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.OVERDUE])
+        .values("lead_unit_id", "status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        entry = counts[row["lead_unit_id"]]
+        entry[1] += row["count"]
+        if row["status"] == TaskStatus.DONE_ON_TIME:
+            entry[0] += row["count"]
+    return {unit: (on_time, due) for unit, (on_time, due) in counts.items()}
+
+
+@dataclass(frozen=True)
+class AtRiskTask:
+    """One line of a warning list."""
+
+    task: Task
+    forecast: Forecast
+
+
+def get_tasks_at_risk(tasks, as_of: date) -> list[AtRiskTask]:
+    """The tasks of the queryset ``tasks`` in progress whose risk is not "đúng tiến độ",
+    the surest first, then by deadline."""
+    tasks = list(tasks.select_related("lead_unit", "committee"))
+    forecasts = get_forecasts([task.pk for task in tasks], as_of)
+    found = [
+        AtRiskTask(task=task, forecast=forecasts[task.pk])
+        for task in tasks
+        if task.pk in forecasts and forecasts[task.pk].is_warning
+    ]
+    found.sort(
+        key=lambda item: (
+            -item.forecast.points - (100 if item.forecast.risk == "certain_late" else 0),
+            item.task.deadline or as_of,
+            item.task.code,
+        )
+    )
+    return found
