@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class NotificationKind(models.TextChoices):
     """Which reminder rule produced a notification; part of its idempotency key."""
 
+    TASK_AT_RISK = "task_at_risk", _("Nhiệm vụ có nguy cơ chậm")
     TASK_DUE_SOON = "task_due_soon", _("Nhiệm vụ sắp đến hạn")
     TASK_DUE_TODAY = "task_due_today", _("Nhiệm vụ đến hạn hôm nay")
     TASK_OVERDUE = "task_overdue", _("Nhiệm vụ quá hạn")
@@ -35,6 +36,7 @@ class NotificationKind(models.TextChoices):
 
 
 _KIND_BADGES = {
+    NotificationKind.TASK_AT_RISK: "warning",
     NotificationKind.TASK_DUE_SOON: "primary",
     NotificationKind.TASK_DUE_TODAY: "warning",
     NotificationKind.TASK_OVERDUE: "danger",

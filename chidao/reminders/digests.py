@@ -10,10 +10,12 @@ from django.utils.translation import ngettext
 from chidao.assignments.choices import (
     DeadlineChangeDecision,
     ReviewState,
+    Risk,
     TaskState,
     TaskStatus,
 )
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
+from chidao.assignments.risk import get_tasks_at_risk
 from chidao.committees.access import get_roles
 from chidao.reminders.texts import get_task_link
 
@@ -73,6 +75,23 @@ def _section(title: str, queryset, describe) -> DigestSection:
     return DigestSection(title=title, items=[describe(row) for row in rows], total=total)
 
 
+def _get_at_risk_section(tasks, today: date) -> DigestSection:
+    """The tasks the early warning flags, with the lead unit and the main reason, so each
+    unit reads its own at-risk tasks and the secretariat every unit's."""
+    found = get_tasks_at_risk(tasks, today)
+    return DigestSection(
+        title=_("Nhiệm vụ có nguy cơ chậm"),
+        items=[
+            _task_item(
+                item.task,
+                "; ".join((str(Risk(item.forecast.risk).label), *item.forecast.reasons[:2])),
+            )
+            for item in found[:DIGEST_LIMIT]
+        ],
+        total=len(found),
+    )
+
+
 def get_digest(user, today: date) -> Digest:
     """The user's digest on ``today`` (day in Vietnam)."""
     roles = get_roles(user, on=today)
@@ -107,6 +126,7 @@ def get_digest(user, today: date) -> Digest:
                 t, _("hạn %(deadline)s") % {"deadline": f"{t.deadline_as_of:%d/%m/%Y}"}
             ),
         ),
+        _get_at_risk_section(get_relevant_tasks(user), today),
     ]
     if roles.secretariat_scope:
         claims = ProgressUpdate.objects.filter(

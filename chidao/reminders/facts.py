@@ -16,7 +16,9 @@ from chidao.assignments.choices import (
     TaskKind,
     TaskState,
 )
+from chidao.assignments.forecast import Forecast
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
+from chidao.assignments.risk import get_forecasts
 from chidao.assignments.rules import DecidedChange
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
@@ -87,14 +89,22 @@ def get_facts(today: date) -> Facts:
     all_rules = [DEFAULT_RULE, *rules.values()]
     horizon = max(max(rule.days_before, default=0) for rule in all_rules)
     cycle_horizon = max(rule.cycle_due_days for rule in all_rules)
+    # The early warning looks further ahead than "due soon": open tasks it flags today.
+    open_tasks = Task.objects.filter(
+        committee__is_active=True,
+        kind=TaskKind.DEADLINE,
+        state=TaskState.OPEN,
+        assigned_on__lte=today,
+    )
+    forecasts = get_forecasts(
+        open_tasks.filter(deadline__gt=today + timedelta(days=horizon)).values_list(
+            "pk", flat=True
+        ),
+        today,
+    )
+    at_risk = {pk: forecast for pk, forecast in forecasts.items() if forecast.is_warning}
     tasks = list(
-        Task.objects.filter(
-            committee__is_active=True,
-            kind=TaskKind.DEADLINE,
-            state=TaskState.OPEN,
-            assigned_on__lte=today,
-            deadline__lte=today + timedelta(days=horizon),
-        )
+        open_tasks.filter(Q(deadline__lte=today + timedelta(days=horizon)) | Q(pk__in=at_risk))
         .select_related("lead_unit", "focal_person", "overseeing_member")
         .prefetch_related(
             Prefetch(
@@ -231,9 +241,10 @@ def get_facts(today: date) -> Facts:
                 ),
                 officer_ids=urged,
                 escalation_ids=tuple(escalation),
+                at_risk=task.pk in at_risk,
             )
         )
-        task_info[task.pk] = _task_info(task)
+        task_info[task.pk] = _task_info(task, at_risk.get(task.pk))
 
     waiting, waiting_info = [], {}
     for claim in claims:
@@ -331,5 +342,10 @@ def get_facts(today: date) -> Facts:
     )
 
 
-def _task_info(task: Task) -> TaskInfo:
-    return TaskInfo(code=task.code, title=task.title, lead_unit=str(task.lead_unit))
+def _task_info(task: Task, forecast: Forecast | None = None) -> TaskInfo:
+    return TaskInfo(
+        code=task.code,
+        title=task.title,
+        lead_unit=str(task.lead_unit),
+        risk_reasons=forecast.reasons if forecast else (),
+    )

@@ -77,6 +77,8 @@ class TaskFacts:
     officer_ids: tuple[int, ...] = ()
     # who hears of a long overdue task: the lead unit's head and the overseeing member
     escalation_ids: tuple[int, ...] = ()
+    # the early warning's verdict today (``assignments.risk``): "có nguy cơ chậm" or worse
+    at_risk: bool = False
 
 
 class WaitingKind:
@@ -329,6 +331,11 @@ def _get_task_steps(task: TaskFacts, rule: RuleConfig, today: date):
     )
     if status == TaskStatus.IN_PROGRESS:
         days_left = (deadline - today).days
+        if task.at_risk and days_left > max(rule.days_before, default=0):
+            # Earlier than "due soon": once per deadline in force (a moved deadline is a
+            # new occurrence), however many days the forecast keeps it at risk.
+            yield NotificationKind.TASK_AT_RISK, deadline, deadline, days_left, False
+            return
         if days_left == 0 and rule.on_due_day:
             yield NotificationKind.TASK_DUE_TODAY, deadline, deadline, 0, False
             return

@@ -16,6 +16,8 @@ class TaskInfo:
     code: str
     title: str
     lead_unit: str
+    # why the early warning flags it (``assignments.forecast``), for the at-risk notice
+    risk_reasons: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -118,7 +120,19 @@ def build_notice(
             "đơn vị nhập và gửi số liệu; hạn nhập đến hết ngày %(closes)s."
         )
         return subject, text % values
-    if kind == NotificationKind.TASK_DUE_SOON:
+    if kind == NotificationKind.TASK_AT_RISK:
+        subject = _("Nhiệm vụ %(code)s có nguy cơ chậm") % {"code": task.code}
+        text = _(
+            "Nhiệm vụ %(task)s do %(unit)s chủ trì có nguy cơ không hoàn thành đúng thời hạn "
+            "%(deadline)s. Lý do: %(reasons)s. Đề nghị đơn vị rà soát, đẩy nhanh tiến độ và "
+            "báo cáo kết quả."
+        ) % {
+            "task": task.label,
+            "unit": task.lead_unit,
+            "deadline": deadline,
+            "reasons": "; ".join(task.risk_reasons),
+        }
+    elif kind == NotificationKind.TASK_DUE_SOON:
         subject = ngettext(
             "Nhiệm vụ %(code)s còn %(days)s ngày đến hạn",
             "Nhiệm vụ %(code)s còn %(days)s ngày đến hạn",
