@@ -186,7 +186,7 @@ def run_command(*args) -> str:
 
 
 def test_the_command_lists_tasks_at_risk_as_one_json_object(world):
-    a, b, c = build_chain(world)
+    build_chain(world)
     done = make_task(
         world, "C.9", D(2026, 9, 1), state=TaskState.COMPLETED, completed_on=D(2026, 4, 20)
     )
