@@ -73,6 +73,9 @@ def get_forecasts(task_ids: Iterable[int], as_of: date) -> dict[int, Forecast]:
 
     Only what was known on ``as_of`` is used, so the backtest can replay the past.
     """
+    task_ids = list(task_ids)
+    if not task_ids:
+        return {}
     edges = get_dependency_edges()
     ids = _with_prerequisites(task_ids, edges)
     rows = list(

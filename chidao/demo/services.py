@@ -27,6 +27,7 @@ from chidao.assignments.services import (
 from chidao.committees.models import Committee, Membership, TaskGroup
 from chidao.core.periods import Period, PeriodKind
 from chidao.demo import content
+from chidao.demo.chains import load_demo_chain
 from chidao.demo.cycles import load_demo_cycles
 from chidao.demo.meetings import load_demo_meetings
 from chidao.demo.records import AccountRow, CommitteeRow, DocumentRow, IndicatorRow, TaskRow
@@ -155,6 +156,7 @@ class _DemoLoader:
         self._load_indicators(content.NAM_DINH)
         for row in content.COMMITTEES:
             self._load_tasks(row)
+        load_demo_chain(self)
         load_demo_cycles(self)
         load_demo_meetings(self)
         return DemoSummary(

@@ -318,3 +318,21 @@ def test_yearly_and_nine_month_indicators():
     nine = indicator(frequency="nine_months")
     [reminder] = get_due_reminders(tasks=[], indicators=[nine], now=at(d("01/11/2025")))
     assert (reminder.period_label, reminder.occurrence) == ("9 tháng năm 2025", d("15/10/2025"))
+
+
+def test_an_at_risk_task_is_warned_once_before_due_soon_and_again_for_a_new_deadline():
+    deadline = d("30/09/2025")
+    flagged = task_facts(deadline, at_risk=True)
+
+    notices = walk(d("01/07/2025"), d("31/08/2025"), tasks=[flagged])
+
+    assert [(day, r.kind, r.occurrence, r.recipient_id) for day, r in notices] == [
+        (d("01/07/2025"), K.TASK_AT_RISK, deadline, OFFICER)
+    ]
+    moved = task_facts(d("31/12/2025"), at_risk=True)
+    assert [r.occurrence for _, r in walk(d("01/09/2025"), d("02/09/2025"), tasks=[moved])] == [
+        d("31/12/2025")
+    ]
+    # Within the due-soon window the due-soon notice speaks instead.
+    late_flag = walk(d("25/09/2025"), d("25/09/2025"), tasks=[flagged])
+    assert [r.kind for _, r in late_flag] == [K.TASK_DUE_SOON]

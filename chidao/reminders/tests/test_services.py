@@ -58,6 +58,8 @@ def test_a_task_moves_through_every_step_and_each_notice_goes_out_once(setting):
     in_app = keys(channel=Channel.IN_APP)
     assert in_app == sorted(
         [
+            # Never reported at 91 % of its time: the early warning, once, before "due soon".
+            (NotificationKind.TASK_AT_RISK, datetime.date(2025, 6, 30), "canbo", "in_app"),
             (NotificationKind.TASK_DUE_SOON, datetime.date(2025, 6, 23), "canbo", "in_app"),
             (NotificationKind.TASK_DUE_SOON, datetime.date(2025, 6, 27), "canbo", "in_app"),
             (NotificationKind.TASK_DUE_TODAY, datetime.date(2025, 6, 30), "canbo", "in_app"),
@@ -239,9 +241,13 @@ def test_an_approved_deadline_change_stops_the_overdue_notices(setting):
     setting.task.save()
     for day in range(2, 24):
         run(datetime.date(2025, 7, day))
-    assert Notification.objects.filter(channel=Channel.IN_APP).count() == 1
+    in_app = Notification.objects.filter(channel=Channel.IN_APP)
+    warned = in_app.filter(kind=NotificationKind.TASK_AT_RISK)
+    # Still never reported: the new deadline is a new occurrence of the early warning, once.
+    assert list(warned.values_list("occurrence", flat=True)) == [datetime.date(2025, 7, 31)]
+    assert in_app.exclude(kind=NotificationKind.TASK_AT_RISK).count() == 1
     run(datetime.date(2025, 7, 24))
-    notice = Notification.objects.filter(channel=Channel.IN_APP).first()
+    notice = in_app.exclude(kind=NotificationKind.TASK_AT_RISK).first()
     assert notice.kind == NotificationKind.TASK_DUE_SOON
     assert "31/07/2025" in notice.text
 
@@ -341,10 +347,15 @@ def test_few_queries_whatever_the_number_of_tasks(setting, django_assert_num_que
     run(datetime.date(2025, 6, 1))  # warm the content type cache
     with (
         mock.patch.object(services, "deliver_pending_emails", return_value=0),
-        django_assert_num_queries(14),  # 13, and the proposals a unit owes an answer
+        # 13, the proposals a unit owes an answer, and the early warning's look at open
+        # tasks beyond the due-soon horizon (none here, so no forecast is read)
+        django_assert_num_queries(16),
     ):
         run(datetime.date(2025, 7, 1))
-    assert Notification.objects.filter(channel=Channel.IN_APP).count() == 11
+    # The warm-up run on 01/06 warned of the 11 unreported tasks; 01/07 finds them overdue.
+    in_app = Notification.objects.filter(channel=Channel.IN_APP)
+    assert in_app.filter(kind=NotificationKind.TASK_AT_RISK).count() == 11
+    assert in_app.filter(kind=NotificationKind.TASK_OVERDUE).count() == 11
 
 
 def test_a_unit_that_has_not_sent_its_cycle_report_is_urged(setting):
