@@ -73,9 +73,18 @@ def get_forecasts(task_ids: Iterable[int], as_of: date) -> dict[int, Forecast]:
 
     Only what was known on ``as_of`` is used, so the backtest can replay the past.
     """
+    facts, weights = get_task_facts(task_ids, as_of)
+    return forecast_tasks(facts, as_of, weights)
+
+
+def get_task_facts(
+    task_ids: Iterable[int], as_of: date
+) -> tuple[dict[int, TaskFacts], dict[int, Weights]]:
+    """What was known on ``as_of`` of the tasks ``task_ids`` and everything they wait for,
+    and each task's committee weights: the inputs of ``forecast.forecast_tasks``."""
     task_ids = list(task_ids)
     if not task_ids:
-        return {}
+        return {}, {}
     edges = get_dependency_edges()
     ids = _with_prerequisites(task_ids, edges)
     rows = list(
@@ -138,7 +147,7 @@ def get_forecasts(task_ids: Iterable[int], as_of: date) -> dict[int, Forecast]:
         )
         for row in rows
     }
-    return forecast_tasks(facts, as_of, {row["pk"]: weights[row["committee_id"]] for row in rows})
+    return facts, {row["pk"]: weights[row["committee_id"]] for row in rows}
 
 
 def get_lead_records(unit_ids: Iterable[int], as_of: date) -> dict[int, tuple[int, int]]:
