@@ -221,12 +221,13 @@ def test_query_count_is_pinned(client, province, django_assert_num_queries):
 
     # Session, user and roles (5), the two status cubes, the overdue list, indicators and
     # their values, the lower committees, the saved views and followed units; the
-    # proposals by category and status, by unit, and their answer days (3).
-    with django_assert_num_queries(17):
+    # proposals by category and status, by unit, and their answer days (3); the
+    # "Nguy cơ chậm" panel (8).
+    with django_assert_num_queries(25):
         open_dashboard(client, province, AS_OF)
     # More tasks, units and groups do not add queries.
     TaskFactory.create_batch(5, committee=province, lead_unit=UnitFactory())
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(25):
         open_dashboard(client, province, AS_OF)
 
 
