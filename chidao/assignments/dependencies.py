@@ -85,7 +85,10 @@ def get_critical_path(
     known = [task for task in finish if finish[task] is not None]
     if not known:
         return []
-    node = max(known, key=lambda task: finish[task])
+    waited_for = {before for values in edges.values() for before in values}
+    # The latest finish; on a tie (a chain moved by its first task ends together), the
+    # task nothing waits for, so the path runs to the end of the chain.
+    node = max(known, key=lambda task: (finish[task], task not in waited_for))
     path = [node]
     while True:
         before = [p for p in edges.get(node, ()) if finish.get(p) is not None and p not in path]

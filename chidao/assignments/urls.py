@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chidao.assignments.views import documents, indicators, overview, reports, tasks
+from chidao.assignments.views import chains, documents, indicators, overview, reports, tasks
 
 app_name = "assignments"
 
@@ -12,6 +12,7 @@ urlpatterns: list = [
     path("<int:pk>/", tasks.task_detail, name="task_detail"),
     path("<int:pk>/sua/", tasks.task_edit, name="task_edit"),
     path("<int:pk>/chia-nho/", tasks.task_breakdown, name="task_breakdown"),
+    path("chuoi-phu-thuoc/<int:pk>/", chains.dependency_chains, name="dependency_chains"),
     # Reports, reviews, deadline changes, directions (views/reports.py)
     path("thuong-truc/", reports.secretariat_home, name="secretariat_home"),
     path("bao-cao/cho-duyet/", reports.unit_approvals, name="unit_approvals"),

@@ -233,3 +233,18 @@ def test_the_panels_show_the_at_risk_tasks(client, world):
     unit_page = client.get(reverse("assignments:unit_tasks")).content.decode()
     assert 'class="mb-2 at-risk-item"' in unit_page
     assert Task.objects.count() >= 3
+
+
+def test_the_chain_page_draws_the_timeline_and_names_the_critical_path(secretariat, world):
+    *_, c = build_chain(world)
+    side = make_task(world, "C.4", D(2026, 8, 31))
+    TaskDependency.objects.create(task=c, depends_on=side)
+
+    response = secretariat.get(reverse("assignments:dependency_chains", args=[world.committee.pk]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "C.1 → C.2 → C.3" in page
+    assert page.count('class="table-warning critical-task"') == 3
+    assert 'id="chain-data"' in page
+    assert "vendor/echarts/echarts.min.js" in page

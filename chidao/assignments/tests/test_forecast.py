@@ -245,3 +245,5 @@ def test_the_critical_path_follows_the_latest_prerequisites():
     finish = {"a": 3, "b": 5, "x": 4, "c": 9}
 
     assert get_critical_path(edges, finish) == ["a", "b", "c"]
+    tied = {"a": 9, "b": 9, "x": 4, "c": 9}  # the chain moved by its first task
+    assert get_critical_path(edges, tied) == ["a", "b", "c"]

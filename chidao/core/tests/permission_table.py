@@ -60,6 +60,8 @@ TABLE: dict[str, Route] = {
     # Task pages (issue [B] §1–4). Lists show only what each user may see.
     "assignments:task_list": Route(get=SIGNED_IN),
     "assignments:unit_tasks": Route(get=SIGNED_IN),
+    # The chains of dependent tasks: whoever may see the committee (its tasks filtered).
+    "assignments:dependency_chains": Route(get="L AANA ANAA", kwargs={"pk": "committee"}),
     "assignments:task_export": Route(get=SIGNED_IN),
     "assignments:task_detail": Route(get="L AANA ANAA", kwargs={"pk": "task"}),
     "assignments:task_create": Route(get="L FFFF AAFA", post="L FFFF AAFA"),
