@@ -4,7 +4,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from chidao.assignments.choices import TaskStatus
-from chidao.assignments.models import DeadlineChange, Direction, Evidence, ProgressUpdate, Task
+from chidao.assignments.models import (
+    DeadlineChange,
+    Direction,
+    Evidence,
+    ForecastSettings,
+    ProgressUpdate,
+    Task,
+)
 from chidao.core.admin import FoldedSearchAdminMixin
 from chidao.core.concurrency import VersionedAdminMixin
 
@@ -123,3 +130,19 @@ class DeadlineChangeAdmin(admin.ModelAdmin):
     list_select_related = ("task",)
     autocomplete_fields = ("task", "requested_by", "decided_by")
     search_fields = ("task__search_text",)
+
+
+@admin.register(ForecastSettings)
+class ForecastSettingsAdmin(admin.ModelAdmin):
+    """A committee's early-warning weights (docs/early-warning.md). Dependencies between
+    tasks are not edited here: the task form refuses cycles, the admin would not."""
+
+    list_display = (
+        "committee",
+        "pace_gap_percent",
+        "stale_report_days",
+        "repeated_changes",
+        "poor_on_time_percent",
+        "certain_late_days",
+        "risk_points",
+    )
