@@ -339,7 +339,7 @@ def test_no_digest_for_users_who_turned_it_off(setting):
     ]
 
 
-def test_few_queries_whatever_the_number_of_tasks(setting, django_assert_num_queries):
+def test_few_queries_whatever_the_number_of_tasks(setting, django_assert_max_num_queries):
     for _ in range(10):
         TaskFactory(
             committee=setting.committee, lead_unit=setting.task.lead_unit, deadline=DEADLINE
@@ -348,8 +348,10 @@ def test_few_queries_whatever_the_number_of_tasks(setting, django_assert_num_que
     with (
         mock.patch.object(services, "deliver_pending_emails", return_value=0),
         # 13, the proposals a unit owes an answer, and the early warning's look at open
-        # tasks beyond the due-soon horizon (none here, so no forecast is read)
-        django_assert_num_queries(16),
+        # tasks beyond the due-soon horizon (none here, so no forecast is read). 16 when
+        # the test runs alone, 15 after others in the same worker (a lookup cached by an
+        # earlier test; not identified yet), so the pin is an upper bound.
+        django_assert_max_num_queries(16),
     ):
         run(datetime.date(2025, 7, 1))
     # The warm-up run on 01/06 warned of the 11 unreported tasks; 01/07 finds them overdue.
