@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assignments', '0007_task_coordinators_text'),
+        ('assignments', '0009_task_code_sort'),
         ('committees', '0004_unit_head_approval'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
