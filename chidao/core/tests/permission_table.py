@@ -100,6 +100,9 @@ TABLE: dict[str, Route] = {
     "reminders:preferences": Route(get=SIGNED_IN, post=SIGNED_IN),
     "reminders:sent_list": Route(get="L FFFF AAFA"),
     "reminders:urge_task": Route(get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "task"}),
+    # Urging several tasks at once: each chosen task (?task=) passes the task gate
+    # (test_urge_where_it_shows.py); with none chosen the page only asks for a choice.
+    "reminders:urge_tasks": Route(get=SIGNED_IN, post=SIGNED_IN),
     "reminders:urge_unit": Route(
         get="L FFNF ANFA",
         post="L FFNF ANFA",
