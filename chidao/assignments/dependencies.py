@@ -5,11 +5,14 @@ walks the graph in ``get_topological_order`` so a task is forecast after what it
 """
 
 from collections.abc import Hashable, Iterable, Mapping
+from typing import TypeVar
+
+Node = TypeVar("Node", bound=Hashable)
 
 
 def find_cycle(
-    edges: Mapping[Hashable, Iterable[Hashable]], task: Hashable, depends_on: Iterable[Hashable]
-) -> list | None:
+    edges: Mapping[Node, Iterable[Node]], task: Node, depends_on: Iterable[Node]
+) -> list[Node] | None:
     """The cycle that giving ``task`` the prerequisites ``depends_on`` would close, if any.
 
     Args:
