@@ -1013,6 +1013,10 @@ def unit_list_xlsx() -> SimpleUploadedFile:
 # POST URL in neither, so a new form gets a row or a reason.
 NOT_COVERED = {
     "logout": "no input",
+    "reminders:urge_tasks": (
+        "the urge_task row's message field, posted for several tasks; bad task lists are "
+        "tested in reminders/tests/test_urge_where_it_shows.py"
+    ),
     "password_change": "Django's own form, tested in test_security_*.py; writes the account",
     "two_factor_verify": "django-otp's code check, tested in test_security_twofactor.py",
     "two_factor_setup": "django-otp's code check, tested in test_security_twofactor.py",

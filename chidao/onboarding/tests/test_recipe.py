@@ -248,7 +248,7 @@ def test_the_production_recipe_runs_from_an_empty_database(tmp_path):
         "from django.core.cache import cache; from django.conf import settings; "
         "cache.set('recipe', 'ok'); print(cache.get('recipe'), settings.HUEY['huey_class'])",
     )
-    assert cache.stdout.split()[-2:] == ["ok", "huey.RedisHuey"]
+    assert cache.stdout.split()[-2:] == ["ok", "chidao.core.resilience.ResilientRedisHuey"]
 
     server = subprocess.Popen(
         [
