@@ -55,7 +55,9 @@ def test_readyz_answers_503_for_a_read_only_database_with_the_reason_in_the_log_
     assert "readonly" not in response.content.decode()
 
 
-@pytest.mark.django_db
+# Outside the test's own transaction: the read-only default applies to transactions
+# begun after it is set, as the check's own transaction is in production.
+@pytest.mark.django_db(transaction=True)
 def test_readyz_answers_503_for_a_read_only_postgresql_database(client, caplog):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's read-only transactions; SQLite: the test above")
