@@ -105,6 +105,7 @@ def main() -> int:
     from openpyxl import load_workbook
 
     from chidao.committees.choices import CommitteeLevel
+    from chidao.committees.directory import UnitDirectory
     from chidao.committees.models import Committee
     from chidao.imports.choices import ImportKind
     from chidao.imports.services import do_commit_task_import, do_upload_import
@@ -116,9 +117,18 @@ def main() -> int:
     if largest is None:
         parser.error("no committee: run manage.py generate_scale first")
     province = largest.host_unit
-    units = Unit.objects.filter(parent=province).order_by("pk")
+    # Names the new committee's directory reads as exactly that unit: the smoke runs two
+    # generators into one database, and both name a province "tỉnh số 1".
+    directory = UnitDirectory(Committee(level=CommitteeLevel.PROVINCE, host_unit=province))
+    units = [
+        unit
+        for unit in Unit.objects.filter(parent=province).order_by("pk")
+        if directory.resolve(unit.name).unit == unit
+    ]
+    if not units:
+        parser.error(f"no unit of {province} has a name of its own")
     leads = [u.name for u in units]
-    coordinators = [u.name for u in units.filter(kind=UnitKind.DEPARTMENT)] or leads
+    coordinators = [u.name for u in units if u.kind == UnitKind.DEPARTMENT] or leads
     content = build_plan_xlsx(args.rows, args.group, leads, coordinators)
     if args.save:
         args.save.write_bytes(content)
@@ -157,7 +167,9 @@ def main() -> int:
                 plan = build_task_plan(data_import)
                 previewed = time.perf_counter()
                 assert not plan.errors, plan.errors
-                assert not plan.rows_with_errors, [r.problems for r in plan.rows_with_errors[:3]]
+                assert not plan.rows_with_errors, [
+                    (r.label, r.errors) for r in plan.rows_with_errors[:3]
+                ]
                 assert len(plan.rows_to_create) == args.rows, len(plan.rows_to_create)
                 if record:
                     phases["upload"].append((uploaded - started) * 1000)
