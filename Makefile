@@ -39,6 +39,7 @@ demo: install
 	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test
+	scripts/test-tools.sh
 	$(BIN)/pytest
 
 # Known vulnerabilities in the installed dependencies (needs PyPI's JSON API or OSV, so a
