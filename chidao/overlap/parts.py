@@ -28,7 +28,7 @@ from functools import cache
 
 from django.utils.translation import gettext as _
 
-from chidao.overlap.rules import STOP_WORDS, MatchText, parse_match_text
+from chidao.overlap.rules import STOP_WORDS, MatchText, fold_text, parse_match_text
 
 # --- Vocabulary (folded words) ---------------------------------------------------------
 
@@ -84,6 +84,24 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "dao tao": ("đào tạo", "train"),
     "boi duong": ("bồi dưỡng", "train"),
     "tap huan": ("tập huấn", "train"),
+    # Stages of a piece of work that are work of their own: launching a movement is not
+    # reviewing or awarding it; accepting a research task is not ordering it.
+    "phat dong": ("phát động", "launch"),
+    "khoi dong": ("khởi động", "launch"),
+    "nghiem thu": ("nghiệm thu", "accept"),
+    "khen thuong": ("khen thưởng", "award"),
+    "ton vinh": ("tôn vinh", "award"),
+    "bieu duong": ("biểu dương", "award"),
+    "dien tap": ("diễn tập", "drill"),
+    "kien toan": ("kiện toàn", "make"),
+    "quyet toan": ("quyết toán", "review"),
+    "thong ke": ("thống kê", "review"),
+    "cong bo": ("công bố", "draft"),
+    "cap nhat": ("cập nhật", "operate"),
+    "bao tri": ("bảo trì", "operate"),
+    "thi diem": ("thí điểm", "carry"),
+    "mo rong": ("mở rộng", "carry"),
+    "cung cap": ("cung cấp", "carry"),
 }
 
 # Kinds of work that one task may well hold together: drafting a plan and carrying it
@@ -96,10 +114,32 @@ _COMPATIBLE = {
     frozenset({"carry", "operate"}),
     frozenset({"check", "review"}),
     frozenset({"spread", "train"}),
+    frozenset({"launch", "carry"}),
+    frozenset({"launch", "draft"}),
+    frozenset({"launch", "make"}),
+    frozenset({"launch", "spread"}),
+    frozenset({"review", "award"}),
+    frozenset({"check", "accept"}),
+    frozenset({"review", "accept"}),
 }
 
 # Work done on other work: checking it, reviewing or reporting on it.
-_OVERSIGHT = frozenset({"check", "review"})
+_OVERSIGHT = frozenset({"check", "review", "accept", "award"})
+
+# Products that a province words one way or another for the same work: a plan, a
+# programme or a scheme ("đề án") of one thing; a policy set out in a resolution.
+_PRODUCTS_COMPATIBLE = {
+    frozenset({"plan", "scheme"}),
+    frozenset({"scheme", "policy"}),
+    frozenset({"policy", "resolution"}),
+}
+
+# A meeting's stage may follow its name: "hội nghị học tập, quán triệt …".
+_MEETING_STAGES = {
+    "quan triet": "hoi nghi quan triet",
+    "so ket": "hoi nghi so ket",
+    "tong ket": "hoi nghi tong ket",
+}
 
 # Products and stages: folded phrase → (label shown, family). Meetings are told apart by
 # their stage: a conference to study a resolution is not the one reviewing a year of it.
@@ -201,8 +241,15 @@ _OBJECT_END_PAIRS = frozenset(
 )
 
 
+# Folded, "tại" (at) is also the first syllable of "tài sản", "tài chính" …
+_NOT_ENDS = frozenset(
+    {("tai", "san"), ("tai", "chinh"), ("tai", "lieu"), ("tai", "nguyen"), ("tai", "tro")}
+)
+
+
 def _ends_object(words: tuple[str, ...], i: int, ends: frozenset[str] = _OBJECT_END) -> bool:
-    return words[i] in ends or tuple(words[i : i + 2]) in _OBJECT_END_PAIRS
+    pair = tuple(words[i : i + 2])
+    return (words[i] in ends and pair not in _NOT_ENDS) or pair in _OBJECT_END_PAIRS
 
 
 # Words too general to tell two objects apart ("các", "mới").
@@ -243,6 +290,8 @@ _GENERIC = _VAGUE | frozenset(
         "dong",
     ]
 )
+
+_AMENDING = frozenset({"sua", "doi", "bo", "sung", "mot", "so", "dieu"})
 
 # Who the work is for: folded phrase → group label.
 BENEFICIARIES: dict[str, str] = {
@@ -407,15 +456,22 @@ def _objects(text: MatchText, breaks: list[bool], stops: set[int], products):
         head = _OBJECT_HEADS[key]
         start = position + length
         end = start
+        # Up to five words that say something: "về quản lý, sử dụng tài sản trí tuệ"
+        # runs on past the verbs every product takes.
+        said = 0
         while (
             end < len(words)
-            and end - start < 5
+            and said < 5
             and not _ends_object(words, end)
             and end not in stops
-            and not (breaks[end] and end > start)
+            and not (breaks[end] and said)
         ):
+            said += words[end] not in _GENERIC
             end += 1
         content = frozenset(words[start:end]) - _VAGUE
+        # "Luật sửa đổi, bổ sung một số điều của Luật …": the law is the one named next.
+        if head == "luật":
+            content -= _AMENDING
         if content and head not in objects:
             objects[head] = (content, _written(text, start, end))
     return objects
@@ -495,6 +551,12 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         # "…, báo cáo UBND tỉnh": reporting to a body is not what the task makes.
         if not (key == "bao cao" and position and words[position + 2 : position + 3] in _BODIES)
     ]
+    if products and products[0][2] == "hoi nghi":
+        position, length, _ = products[0]
+        following = " ".join(words[position + length : position + length + 5])
+        stage = next((key for word, key in _MEETING_STAGES.items() if word in following), None)
+        if stage:
+            products[0] = (position, length, stage)
     lead = []
     # "Báo cáo kết quả …", "Báo cáo sơ kết …": a report is what the task does.
     if products and products[0][:3] == (0, 2, "bao cao"):
@@ -543,6 +605,11 @@ def _kinds(parts: TaskParts) -> set[str]:
     return {part.family for part in parts.actions}
 
 
+def _says(parts: TaskParts, label: str) -> bool:
+    """Whether the task's wording holds the (written) phrase ``label`` anywhere."""
+    return bool(parts.text) and f" {fold_text(label)} " in f" {parts.text.folded} "
+
+
 def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
     if not a.actions or not b.actions:
         return False
@@ -565,7 +632,11 @@ def _products_differ(a: TaskParts, b: TaskParts) -> bool:
         return False
     families_a = {part.family for part in a.products}
     families_b = {part.family for part in b.products}
-    return a.product.family not in families_b and b.product.family not in families_a
+    if a.product.family in families_b or b.product.family in families_a:
+        return False
+    if frozenset({a.product.family, b.product.family}) in _PRODUCTS_COMPATIBLE:
+        return False
+    return not (_says(b, a.product.label) or _says(a, b.product.label))
 
 
 def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
@@ -593,16 +664,37 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     elif shared_product:
         agree.append(shared_product.label)
 
+    vocabulary_a, vocabulary_b = _vocabulary(a, b), _vocabulary(b, a)
     for head in a.objects.keys() & b.objects.keys():
         (words_a, written_a), (words_b, written_b) = a.objects[head], b.objects[head]
-        if words_a & words_b:
+        words_a, words_b = _spelled_out(words_a, a, b), _spelled_out(words_b, b, a)
+        words_a, words_b = _canonical(words_a), _canonical(words_b)
+        # What every product is "về" (quản lý, sử dụng) does not tell two apart.
+        if words_a - _GENERIC and words_b - _GENERIC:
+            words_a, words_b = words_a - _GENERIC, words_b - _GENERIC
+        # Syllables, not words: "đổi mới" and "chuyển đổi" share one. Most of the
+        # shorter object must be in the other.
+        if len(words_a & words_b) >= 0.5 * min(len(words_a), len(words_b)):
             same_object = True
+            continue
+        # Worded in another order, the other task names this object elsewhere.
+        if not (words_a - vocabulary_b) or not (words_b - vocabulary_a):
             continue
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": written_a, "b": written_b})
         conflict = True
-    swapped = _swapped_slot(a.text, b.text) if a.text and b.text else None
+    swapped = (
+        _swapped_slot(a.text, b.text, vocabulary_a, vocabulary_b) if a.text and b.text else None
+    )
     if swapped and not conflict:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
+        conflict = True
+    grades_a = _grades(a.text) if a.text else frozenset()
+    grades_b = _grades(b.text) if b.text else frozenset()
+    if grades_a and grades_b and not grades_a & grades_b:
+        differ.append(
+            _("khác cấp của việc: %(a)s / %(b)s")
+            % {"a": ", ".join(sorted(grades_a)), "b": ", ".join(sorted(grades_b))}
+        )
         conflict = True
     if a.documents and b.documents and not a.documents & b.documents:
         differ.append(
@@ -642,10 +734,14 @@ _SWAPPABLE = (
     _GENERIC
     | {word for key in (*ACTIONS, *PRODUCTS) for word in key.split()}
     | {"tinh", "xa", "phuong", "cap", "dia", "ban"}
+    # "ít nhất" / "tối thiểu"
+    | {"it", "nhat", "toi", "thieu"}
 )
 
 
-def _swapped_slot(a: MatchText, b: MatchText) -> tuple[str, str] | None:
+def _swapped_slot(
+    a: MatchText, b: MatchText, vocabulary_a: set[str], vocabulary_b: set[str]
+) -> tuple[str, str] | None:
     """The written words of the one slot that two otherwise alike wordings fill with
     different things ("đề án phát triển đô thị thông minh" / "… nông nghiệp thông
     minh"), or ``None``. Alike: most words in the same order; one slot replaced, with
@@ -661,11 +757,78 @@ def _swapped_slot(a: MatchText, b: MatchText) -> tuple[str, str] | None:
     words_b = {word for start, end in spans_b for word in b.words[start:end]} - _SWAPPABLE
     if not words_a or not words_b or words_a & words_b:
         return None
+    if not (words_a - vocabulary_b) or not (words_b - vocabulary_a):
+        return None
     if any(word.isdigit() for word in words_a | words_b):
         return None
     return (
         " … ".join(_written(a, start, end) for start, end in spans_a),
         " … ".join(_written(b, start, end) for start, end in spans_b),
+    )
+
+
+def _acronyms(a: TaskParts, b: TaskParts) -> dict[str, tuple[str, ...]]:
+    """Short forms written in capitals in ``a`` that no table expands, spelled out by a
+    run of words in ``b`` whose initials they are ("CNVCLĐ" → "công nhân viên chức lao
+    động")."""
+    if not a.text or not b.text:
+        return {}
+    found = {}
+    words_b = b.text.words
+    for written in a.text.written:
+        token = written.text
+        if not (2 <= len(token) <= 8 and sum(ch.isupper() for ch in token) >= 2):
+            continue
+        letters = fold_text(token).replace(" ", "")
+        if not letters.isalpha():
+            continue
+        n = len(letters)
+        for i in range(len(words_b) - n + 1):
+            if all(words_b[i + k][:1] == letters[k] for k in range(n)):
+                found[letters] = words_b[i : i + n]
+                break
+    return found
+
+
+def _vocabulary(a: TaskParts, b: TaskParts) -> set[str]:
+    """The words task ``a`` says, its short forms spelled out as task ``b`` writes them."""
+    if not a.text:
+        return set()
+    words = set(a.text.words)
+    for spelled in _acronyms(a, b).values():
+        words.update(spelled)
+    return words
+
+
+def _spelled_out(words: frozenset[str], a: TaskParts, b: TaskParts) -> frozenset[str]:
+    acronyms = _acronyms(a, b)
+    if not acronyms or not words & acronyms.keys():
+        return words
+    return frozenset(spelled for word in words for spelled in acronyms.get(word, (word,)))
+
+
+# Words for one thing that tasks use in turn: training is "đào tạo", "bồi dưỡng" or
+# "tập huấn".
+_SYNONYMS: dict[frozenset[str], frozenset[str]] = {
+    frozenset({"boi", "duong"}): frozenset({"dao", "tao"}),
+    frozenset({"tap", "huan"}): frozenset({"dao", "tao"}),
+}
+
+
+def _canonical(words: frozenset[str]) -> frozenset[str]:
+    for synonym, canonical in _SYNONYMS.items():
+        if synonym <= words:
+            words = (words - synonym) | canonical
+    return words
+
+
+def _grades(text: MatchText) -> frozenset[str]:
+    """What "cấp …" a task names of its object ("nhiệm vụ cấp tỉnh" / "cấp cơ sở")."""
+    words = text.words
+    return frozenset(
+        " ".join(words[i + 1 : i + 3]) if words[i + 1 : i + 3] == ("co", "so") else words[i + 1]
+        for i in range(len(words) - 1)
+        if words[i] == "cap" and words[i + 1] in {"tinh", "xa", "co", "bo", "quoc", "huyen"}
     )
 
 
