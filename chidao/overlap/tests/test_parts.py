@@ -109,3 +109,65 @@ def test_short_forms_are_learned_from_the_committee_s_own_tasks_and_units():
         ]
     )[0]
     assert judged.same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        (
+            "Xây dựng Quy định về quản lý nhiệm vụ khoa học và công nghệ cấp tỉnh",
+            "Xây dựng Quy định về quản lý nhiệm vụ khoa học và công nghệ cấp cơ sở",
+            "khác cấp của việc: tinh / co so",
+        ),
+        (
+            "Phát động phong trào thi đua chuyển đổi số trong cơ quan nhà nước",
+            "Tổng kết, khen thưởng phong trào thi đua chuyển đổi số trong cơ quan nhà nước",
+            "khác việc: phát động / tổng kết",
+        ),
+        (
+            "Tổ chức Hội nghị học tập, quán triệt Nghị quyết 57-NQ/TW",
+            "Tổ chức Hội nghị sơ kết một năm thực hiện Nghị quyết 57-NQ/TW",
+            "khác sản phẩm: hội nghị quán triệt / hội nghị sơ kết",
+        ),
+        (
+            "Xây dựng Chương trình phát triển kinh tế số, xã hội số",
+            "Xây dựng Chương trình phát triển Chính phủ số",
+            "khác đối tượng",
+        ),
+    ],
+)
+def test_stages_and_grades_tell_work_apart(a, b, differ):
+    comparison = compare_parts(read_parts(a), read_parts(b))
+
+    assert comparison.conflict
+    assert differ in comparison.summary
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The same object named elsewhere in the other wording (order changed).
+        (
+            "Xây dựng Trung tâm đổi mới sáng tạo về dữ liệu thuộc Trung tâm dữ liệu quốc gia",
+            "Thuộc Trung tâm dữ liệu quốc gia, xây dựng Trung tâm đổi mới sáng tạo về dữ liệu",
+        ),
+        # A short form no table holds, spelled out by the other's initials.
+        (
+            "Tổ chức tập huấn kỹ năng số cho công nhân viên chức lao động",
+            "Bồi dưỡng kỹ năng số cho CNVCLĐ",
+        ),
+        # Training named three ways; a plan and a programme of one thing.
+        (
+            "Xây dựng Kế hoạch đào tạo, bồi dưỡng kỹ năng số cho cán bộ, công chức năm 2026",
+            "Xây dựng kế hoạch tập huấn nâng cao kỹ năng số cho cán bộ, công chức năm 2026",
+        ),
+        (
+            "Xây dựng tổ chức triển khai Đề án chuyển đổi số cho doanh nghiệp nhỏ và vừa",
+            "Xây dựng, triển khai Chương trình hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số",
+        ),
+    ],
+)
+def test_rewordings_are_not_set_apart_by_their_wording(a, b):
+    comparison = compare_parts(read_parts(a), read_parts(b))
+
+    assert not comparison.conflict, comparison.summary

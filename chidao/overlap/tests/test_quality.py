@@ -61,17 +61,57 @@ def test_the_new_set_is_large_split_in_two_and_mostly_hard_negatives():
 def test_the_test_half_keeps_its_measured_figures():
     quality = get_pairs_quality(_half("test")).all
 
-    # Measured (docs/overlap.md): the floor it must not fall below.
-    assert quality.precision >= 0.81
-    assert quality.recall >= 0.86
+    # Measured (docs/overlap.md): the floor it must not fall below. These figures reach
+    # the target, but the test half is no longer unseen: its errors were read after its
+    # first run, and its totals chose between two versions of a rule. The target is
+    # held by the unseen set below.
+    assert quality.precision >= 0.85
+    assert quality.recall >= 0.92
+
+
+def _unseen() -> list[dict]:
+    with (DATA / "pairs_unseen.jsonl").open(encoding="utf-8") as file:
+        return read_labelled_lines(file)
+
+
+def test_the_unseen_set_is_large_mostly_hard_and_apart_from_the_tuning_half():
+    pairs = _unseen()
+    negatives = [pair for pair in pairs if not pair["same"]]
+    tuned = {text for pair in _half("dev") for text in (pair["a"], pair["b"])}
+
+    assert len(pairs) >= 150
+    assert sum(pair["kind"] != "easy" for pair in negatives) >= len(negatives) / 2
+    assert {"object", "action", "level_other", "commune_share", "province_version"} <= {
+        pair["kind"] for pair in pairs
+    }
+    assert not tuned & {text for pair in pairs for text in (pair["a"], pair["b"])}
+
+
+def test_the_unseen_set_keeps_its_measured_figures():
+    quality = get_pairs_quality(_unseen()).all
+
+    # Scored once, after the rules were frozen (docs/overlap.md): the floor.
+    assert quality.precision >= 0.65
+    assert quality.recall >= 0.76
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met yet: precision 0.815 at recall 0.863 on the test half (docs/overlap.md)",
+    reason="not met: precision 0.655 at recall 0.766 on the unseen set (docs/overlap.md)",
 )
-def test_the_test_half_meets_the_target():
-    quality = get_pairs_quality(_half("test")).all
+def test_the_unseen_set_meets_the_target():
+    quality = get_pairs_quality(_unseen()).all
+
+    assert quality.precision >= TARGET_PRECISION_UNSEEN
+    assert quality.recall >= TARGET_RECALL_UNSEEN
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met: precision 0.667 at recall 0.783 on the fresh set (docs/overlap.md)",
+)
+def test_the_fresh_set_meets_the_target():
+    quality = get_pairs_quality(_half("fresh")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
     assert quality.recall >= TARGET_RECALL_UNSEEN
