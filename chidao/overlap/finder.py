@@ -12,7 +12,7 @@ A task and its parent, or two sub-tasks of one parent, are a breakdown of one du
 
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from threading import Lock
 
 from django.db.models import Count, Max
@@ -20,9 +20,19 @@ from django.db.models import Count, Max
 from chidao.assignments.choices import TaskState
 from chidao.assignments.models import Task
 from chidao.committees.access import get_committee_tree
+from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
 from chidao.overlap.index import AGREEING_THRESHOLD, SimilarityIndex, is_same_work
-from chidao.overlap.parts import PartsComparison, TaskParts, compare_parts, read_parts
+from chidao.overlap.parts import (
+    COMMUNE,
+    NATIONAL,
+    PROVINCE,
+    PartsComparison,
+    TaskParts,
+    compare_parts,
+    level_differ,
+    read_parts,
+)
 from chidao.overlap.rules import (
     MatchText,
     Segment,
@@ -215,6 +225,30 @@ class SimilarTask:
         return round(self.score * 100)
 
 
+_LEVELS = {
+    CommitteeLevel.CENTRAL: NATIONAL,
+    CommitteeLevel.PROVINCE: PROVINCE,
+    CommitteeLevel.COMMUNE: COMMUNE,
+}
+
+
+def compare_in_tree(
+    parts: TaskParts, other: TaskParts, committee: Committee, other_committee: Committee
+) -> PartsComparison:
+    """``compare_parts``, knowing which committee each task belongs to: a province
+    committee's task and a commune committee's are parent and part even when neither
+    wording names its level."""
+    comparison = compare_parts(parts, other)
+    level, other_level = _LEVELS.get(committee.level), _LEVELS.get(other_committee.level)
+    if comparison.related or not level or not other_level or level == other_level:
+        return comparison
+    return replace(
+        comparison,
+        related=True,
+        differ=(*comparison.differ, level_differ(level, other_level)),
+    )
+
+
 def _visible_tasks(user, pks):
     return {
         task.pk: task
@@ -224,7 +258,9 @@ def _visible_tasks(user, pks):
     }
 
 
-def _describe(tree: TreeIndex, matches, text: MatchText, visible, *, of_task=None):
+def _describe(
+    tree: TreeIndex, matches, text: MatchText, visible, committee: Committee, *, of_task=None
+):
     found = []
     parts = tree.get_parts(of_task) if of_task is not None else read_parts(text)
     for match in matches:
@@ -240,7 +276,9 @@ def _describe(tree: TreeIndex, matches, text: MatchText, visible, *, of_task=Non
                 is_breakdown=of_task is not None and tree.are_breakdown(of_task, match.key),
                 segments=get_highlighted(other, text, common=common),
                 phrases=get_shared_phrases(text, other, common=common)[:5],
-                comparison=compare_parts(parts, tree.get_parts(match.key)),
+                comparison=compare_in_tree(
+                    parts, tree.get_parts(match.key), committee, task.committee
+                ),
             )
         )
     return found
@@ -253,7 +291,9 @@ def get_similar_tasks(user, task: Task, *, limit: int = 10) -> list[SimilarTask]
         return []
     matches = tree.index.search_key(task.pk, threshold=RELATED_THRESHOLD, limit=limit * 3)
     visible = _visible_tasks(user, [match.key for match in matches])
-    found = _describe(tree, matches, tree.tasks[task.pk].text, visible, of_task=task.pk)
+    found = _describe(
+        tree, matches, tree.tasks[task.pk].text, visible, task.committee, of_task=task.pk
+    )
     return found[:limit]
 
 
@@ -276,7 +316,7 @@ def get_possible_duplicates(
         text, threshold=AGREEING_THRESHOLD, limit=limit * 3, exclude=exclude
     )
     visible = _visible_tasks(user, [match.key for match in matches])
-    found = _describe(tree, matches, tree.read(text), visible)
+    found = _describe(tree, matches, tree.read(text), visible, committee)
     return [item for item in found if item.is_likely_overlap][:limit]
 
 
@@ -341,7 +381,12 @@ def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
             first_segments=get_highlighted(first_text, second_text, common=common),
             second_segments=get_highlighted(second_text, first_text, common=common),
             phrases=get_shared_phrases(first_text, second_text, common=common)[:5],
-            comparison=compare_parts(tree.get_parts(first.pk), tree.get_parts(second.pk)),
+            comparison=compare_in_tree(
+                tree.get_parts(first.pk),
+                tree.get_parts(second.pk),
+                first.committee,
+                second.committee,
+            ),
         )
         units = tuple(sorted({first.lead_unit, second.lead_unit}, key=lambda unit: unit.name))
         groups.setdefault(tuple(unit.pk for unit in units), UnitPairGroup(units, [])).pairs.append(

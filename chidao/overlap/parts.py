@@ -718,7 +718,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
 
     related = bool(a.level and b.level and a.level != b.level)
     if related:
-        differ.append(_("khác cấp: %(a)s / %(b)s") % {"a": a.level, "b": b.level})
+        differ.append(level_differ(a.level, b.level))
 
     agreeing = bool(
         (shared_action or not (a.actions and b.actions)) and shared_product and same_object
@@ -830,6 +830,11 @@ def _grades(text: MatchText) -> frozenset[str]:
         for i in range(len(words) - 1)
         if words[i] == "cap" and words[i + 1] in {"tinh", "xa", "co", "bo", "quoc", "huyen"}
     )
+
+
+def level_differ(level: str, other: str) -> str:
+    """ "khác cấp: tỉnh / xã"."""
+    return _("khác cấp: %(a)s / %(b)s") % {"a": level, "b": other}
 
 
 def _period(years: tuple[int, int]) -> str:

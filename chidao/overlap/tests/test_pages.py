@@ -51,6 +51,21 @@ def test_task_page_partial_lists_the_reworded_task_of_a_commune(client, world):
     assert world.stranger.title not in response.content.decode()
 
 
+def test_a_commune_committee_s_version_is_shown_as_another_level_s_version(client, world):
+    # Neither wording need name its level: the committees say it.
+    world.commune_twin.title = "So hoa ho so thu tuc hanh chinh"
+    world.commune_twin.save()
+    sign_in(client, world.users["secretariat"])
+
+    response = client.get(reverse("overlap:similar_tasks", args=[world.task.pk]))
+
+    item = response.context["found"][0]
+    assert item.task == world.commune_twin
+    assert item.is_level_version
+    assert "khác cấp: tỉnh / xã" in item.comparison.summary
+    assert "Cùng việc, khác cấp" in response.content.decode()
+
+
 def test_task_page_partial_never_shows_a_task_the_user_may_not_see(client, world):
     # The lead unit's officer sees world.task but not the commune's task of another unit.
     sign_in(client, world.users["unit_officer"])
