@@ -120,4 +120,7 @@ def test_a_match_says_which_parts_agree_and_which_differ(web, world, live_server
     page.goto(web.url("overlap:report", committee_pk=world.committee.pk))
     pair = page.locator(".overlap-pair-explained .overlap-explained").first
     expect(pair).to_contain_text("cùng số hóa")
+    # The province's task and the commune committee's: another level's version.
+    expect(pair).to_contain_text("Cấp trên – cấp dưới")
+    expect(pair).to_contain_text("khác cấp: tỉnh / xã")
     web.step(page, "overlaps report explained")
