@@ -692,8 +692,11 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     grades_b = _grades(b.text) if b.text else frozenset()
     if grades_a and grades_b and not grades_a & grades_b:
         differ.append(
-            _("khác cấp của việc: %(a)s / %(b)s")
-            % {"a": ", ".join(sorted(grades_a)), "b": ", ".join(sorted(grades_b))}
+            _("khác đối tượng: %(a)s / %(b)s")
+            % {
+                "a": ", ".join(_GRADES[grade] for grade in sorted(grades_a)),
+                "b": ", ".join(_GRADES[grade] for grade in sorted(grades_b)),
+            }
         )
         conflict = True
     if a.documents and b.documents and not a.documents & b.documents:
@@ -822,13 +825,26 @@ def _canonical(words: frozenset[str]) -> frozenset[str]:
     return words
 
 
+# "cấp …" of the work itself (a province-grade research task), folded → written.
+_GRADES = {
+    "tinh": "cấp tỉnh",
+    "xa": "cấp xã",
+    "co so": "cấp cơ sở",
+    "bo": "cấp bộ",
+    "quoc": "cấp quốc gia",
+    "huyen": "cấp huyện",
+}
+
+
 def _grades(text: MatchText) -> frozenset[str]:
     """What "cấp …" a task names of its object ("nhiệm vụ cấp tỉnh" / "cấp cơ sở")."""
     words = text.words
     return frozenset(
         " ".join(words[i + 1 : i + 3]) if words[i + 1 : i + 3] == ("co", "so") else words[i + 1]
         for i in range(len(words) - 1)
-        if words[i] == "cap" and words[i + 1] in {"tinh", "xa", "co", "bo", "quoc", "huyen"}
+        if words[i] == "cap"
+        and words[i + 1] in {"tinh", "xa", "co", "bo", "quoc", "huyen"}
+        and (words[i + 1] != "co" or words[i + 2 : i + 3] == ("so",))
     )
 
 

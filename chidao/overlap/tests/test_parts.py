@@ -117,7 +117,7 @@ def test_short_forms_are_learned_from_the_committee_s_own_tasks_and_units():
         (
             "Xây dựng Quy định về quản lý nhiệm vụ khoa học và công nghệ cấp tỉnh",
             "Xây dựng Quy định về quản lý nhiệm vụ khoa học và công nghệ cấp cơ sở",
-            "khác cấp của việc: tinh / co so",
+            "khác đối tượng: cấp tỉnh / cấp cơ sở",
         ),
         (
             "Phát động phong trào thi đua chuyển đổi số trong cơ quan nhà nước",
