@@ -9,7 +9,9 @@
 # benchmark accounts. Per repeat: the mix (bench/locustfile.py MixedUser), the workers'
 # peak RSS (VmHWM), then the baseline (BaselineUser: GET /healthz) on the same server.
 # Then bench/load_report.py prints the tables. Knobs (environment):
-#   USERS=50 WARMUP=10 RUN=60 REPEATS=3 WAIT=0.5,1.5 PORT=8731 WORKERS=2*cores+1
+#   USERS=50 WARMUP=10 RUN=60 REPEATS=3 WAIT=0.5,1.5 PORT=8731
+#   WORKERS, THREADS (default: gunicorn.conf.py's, one gthread worker per core with 4
+#   threads; WORKERS=5 THREADS=1 WORKER_CLASS=sync is the setting measured before it)
 #   OUT=/tmp/chidao-load  COLLECTSTATIC=auto|yes|no  PGOPTIONS (default "-c jit=off")
 #   FAIL_ON_ERRORS=1 (exit 1 if any request failed: the CI smoke)
 #   GUNICORN_TIMEOUT=30 (gunicorn's default: a worker silent that long is killed)
@@ -25,7 +27,9 @@ RUN="${RUN:-60}"
 REPEATS="${REPEATS:-3}"
 WAIT="${WAIT:-0.5,1.5}"
 PORT="${PORT:-8731}"
-WORKERS="${WORKERS:-$((2 * $(nproc) + 1))}"
+WORKERS="${WORKERS:-$(nproc)}"
+THREADS="${THREADS:-4}"
+WORKER_CLASS="${WORKER_CLASS:-gthread}"
 OUT="${OUT:-/tmp/chidao-load}"
 COLLECTSTATIC="${COLLECTSTATIC:-auto}"
 mkdir -p "$OUT"
@@ -42,7 +46,7 @@ export CHIDAO_LOG_LEVEL="${CHIDAO_LOG_LEVEL:-WARNING}"
 # PostgreSQL's JIT costs seconds on the count queries (RESULTS.md, diagnosis 2).
 export PGOPTIONS="${PGOPTIONS--c jit=off}"
 
-echo "== load: $USERS users, ${WARMUP}s warm-up + ${RUN}s, $REPEATS repeats, $WORKERS workers"
+echo "== load: $USERS users, ${WARMUP}s warm-up + ${RUN}s, $REPEATS repeats, $WORKERS $WORKER_CLASS workers × $THREADS threads"
 "$PY" manage.py migrate --noinput -v0
 if [ "$COLLECTSTATIC" = yes ] || { [ "$COLLECTSTATIC" = auto ] \
     && [ ! -f "$CHIDAO_STATIC_ROOT/staticfiles.json" ]; }; then
@@ -51,7 +55,9 @@ if [ "$COLLECTSTATIC" = yes ] || { [ "$COLLECTSTATIC" = auto ] \
 fi
 "$PY" bench/load_setup.py --manifest "$OUT/manifest.json"
 
-"$ROOT/.venv/bin/gunicorn" chidao.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" \
+# gunicorn.conf.py (read from the working directory) gives the rest: max_requests…
+"$ROOT/.venv/bin/gunicorn" chidao.wsgi --workers "$WORKERS" --threads "$THREADS" \
+    --worker-class "$WORKER_CLASS" --bind "127.0.0.1:$PORT" --access-logfile '' \
     --timeout "${GUNICORN_TIMEOUT:-30}" --pid "$OUT/gunicorn.pid" >"$OUT/gunicorn.log" 2>&1 &
 MASTER=$!
 stop() { kill "$MASTER" 2>/dev/null && wait "$MASTER" 2>/dev/null || true; }

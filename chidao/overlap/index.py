@@ -19,8 +19,6 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from chidao.overlap.parts import PartsComparison, compare_parts, read_parts
 from chidao.overlap.rules import STOP_WORDS, fold_for_matching, get_learned_abbreviations
@@ -71,6 +69,11 @@ class SimilarityIndex:
         self.abbreviations = abbreviations or {}
         folded = [fold_for_matching(text, abbreviations=self.abbreviations) for text in texts]
         corpus = [*(get_background_texts() if background is None else background), *folded]
+        # Imported here, not above: scikit-learn and SciPy add ~100 MB to a process, and a
+        # web worker that never compares tasks should not carry them (bench/RESULTS.md,
+        # "Capacity").
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         self._words = TfidfVectorizer(
             analyzer="word",
             token_pattern=r"\S+",
@@ -122,12 +125,16 @@ class SimilarityIndex:
             parts.append(self._matrix[keep])
         if new_keys:
             parts.append(self._vectors([changed[key] for key in new_keys]))
+        import scipy.sparse as sp
+
         copy._matrix = sp.vstack(parts, format="csr") if parts else None
         copy.refits_due = self.refits_due + len(gone)
         return copy
 
     @staticmethod
     def _join(words, chars):
+        import scipy.sparse as sp
+
         return sp.hstack(
             [np.sqrt(WORD_WEIGHT) * words, np.sqrt(1 - WORD_WEIGHT) * chars], format="csr"
         )

@@ -1,0 +1,36 @@
+"""gunicorn's settings for Chỉ Đạo, read from the working directory (``/srv/chidao``).
+
+gunicorn loads ``./gunicorn.conf.py`` by itself, so ``docs/deploy/chidao-web.service``,
+``bench/load.sh`` and the tests that start gunicorn all get these; an option given on the
+command line wins over the value here.
+
+Why these values (bench/RESULTS.md, "Capacity", and docs/deployment.md):
+
+- ``gthread``: a page spends part of its time waiting for PostgreSQL and Redis; threads of
+  one process overlap those waits without a process (~120 MB) per concurrent request.
+- one worker process per core (``CHIDAO_WEB_WORKERS``, default: the cores this process
+  may use) with ``CHIDAO_WEB_THREADS`` threads each (4): on 2 cores, 8 requests in progress
+  in 2 processes, where the old 2 × cores + 1 = 5 sync workers held 5 in 5 processes.
+  Python runs one thread at a time per process, so more processes than cores only adds
+  memory and context switches for CPU-bound pages.
+- each worker is replaced after ``CHIDAO_WEB_MAX_REQUESTS`` requests (2,000, with jitter so
+  they do not all restart at once): memory a long-lived process keeps after a large export
+  is given back.
+- every thread holds its own database connection (``CHIDAO_DB_CONN_MAX_AGE``), so one node
+  opens up to workers × threads connections: 8 on 2 cores (docs/deployment.md sizes
+  PostgreSQL's ``max_connections`` from it).
+"""
+
+import os
+
+bind = os.environ.get("CHIDAO_WEB_BIND", "127.0.0.1:8001")
+worker_class = "gthread"
+workers = int(os.environ.get("CHIDAO_WEB_WORKERS") or len(os.sched_getaffinity(0)))
+threads = int(os.environ.get("CHIDAO_WEB_THREADS", "4"))
+max_requests = int(os.environ.get("CHIDAO_WEB_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+# A report or an export on national data may take a while; longer than this is a fault.
+timeout = int(os.environ.get("CHIDAO_WEB_TIMEOUT", "120"))
+graceful_timeout = 30
+keepalive = 5
+accesslog = os.environ.get("CHIDAO_WEB_ACCESS_LOG", "-")
