@@ -33,4 +33,5 @@ max_requests_jitter = max_requests // 10
 timeout = int(os.environ.get("CHIDAO_WEB_TIMEOUT", "120"))
 graceful_timeout = 30
 keepalive = 5
-accesslog = os.environ.get("CHIDAO_WEB_ACCESS_LOG", "-")
+# "-": standard output (the journal under systemd); empty: no access log.
+accesslog = os.environ.get("CHIDAO_WEB_ACCESS_LOG", "-") or None

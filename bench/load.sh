@@ -43,6 +43,7 @@ export CHIDAO_ALLOWED_HOSTS=127.0.0.1
 export CHIDAO_STATIC_ROOT="${CHIDAO_STATIC_ROOT:-$OUT/static}"
 export CHIDAO_HUEY_PATH="$OUT/huey.sqlite3"
 export CHIDAO_LOG_LEVEL="${CHIDAO_LOG_LEVEL:-WARNING}"
+export CHIDAO_WEB_ACCESS_LOG=""  # no access log (gunicorn.conf.py)
 # PostgreSQL's JIT costs seconds on the count queries (RESULTS.md, diagnosis 2).
 export PGOPTIONS="${PGOPTIONS--c jit=off}"
 
@@ -57,7 +58,7 @@ fi
 
 # gunicorn.conf.py (read from the working directory) gives the rest: max_requests…
 "$ROOT/.venv/bin/gunicorn" chidao.wsgi --workers "$WORKERS" --threads "$THREADS" \
-    --worker-class "$WORKER_CLASS" --bind "127.0.0.1:$PORT" --access-logfile '' \
+    --worker-class "$WORKER_CLASS" --bind "127.0.0.1:$PORT" \
     --timeout "${GUNICORN_TIMEOUT:-30}" --pid "$OUT/gunicorn.pid" >"$OUT/gunicorn.log" 2>&1 &
 MASTER=$!
 stop() { kill "$MASTER" 2>/dev/null && wait "$MASTER" 2>/dev/null || true; }

@@ -11,7 +11,6 @@ from hypothesis import settings as hypothesis_settings
 # second one started inside the first would start Playwright inside its event loop).
 from chidao.core.tests.browser import browser, page, phone_page, web
 from chidao.core.tests.world import build_world
-from chidao.reminders.workdays import clear_announced_days
 
 __all__ = ["browser", "page", "phone_page", "web"]
 
@@ -55,15 +54,6 @@ def _default_language():
     """Every test starts in Vietnamese: a request in English leaves English active after it."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
-
-
-@pytest.fixture(autouse=True)
-def _fresh_announced_days():
-    """Every test reads the announced days from its own database: the per-process cache
-    would otherwise keep a day a rolled-back test added, or miss the rows a flush removed."""
-    clear_announced_days()
-    yield
-    clear_announced_days()
 
 
 def is_browser_test(item) -> bool:

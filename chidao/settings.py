@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Reports and exports read from the replica when one is set (CHIDAO_REPLICA_DATABASE_URL).
+    "chidao.core.replica.ReplicaMiddleware",
     "chidao.core.sessions.SessionTimeoutMiddleware",
     "chidao.core.twofactor.TwoFactorMiddleware",
     "chidao.core.ratelimit.HeavyRequestRateLimitMiddleware",
@@ -139,6 +141,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # compiling (bench/RESULTS.md). Our queries are short: never worth it.
     _db_options = DATABASES["default"].setdefault("OPTIONS", {})
     _db_options["options"] = f"{_db_options.get('options', '')} -c jit=off".strip()
+# A streaming replica (hot standby) of the same database: reports and exports read there,
+# everything else from the primary (chidao.core.replica, docs/deployment.md). The test
+# suite mirrors it onto the default database.
+if os.environ.get("CHIDAO_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["CHIDAO_REPLICA_DATABASE_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["chidao.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "org.User"

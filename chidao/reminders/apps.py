@@ -8,21 +8,12 @@ class RemindersConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the periodic jobs with Huey so the consumer (manage.py run_huey) runs them.
-        from django.db.models.signals import post_delete, post_save
-
         from chidao.assignments.signals import task_event
         from chidao.assignments.timeline import register_timeline_source
         from chidao.reminders import jobs  # noqa: F401 -- registers the Huey jobs
         from chidao.reminders.events import on_task_event
-        from chidao.reminders.models import AnnouncedDay
         from chidao.reminders.urging import get_urge_timeline_entries
-        from chidao.reminders.workdays import clear_announced_days
 
         task_event.connect(on_task_event, dispatch_uid="reminders-task-event")
         # The secretariat's urges show in the task's timeline.
         register_timeline_source(get_urge_timeline_entries)
-        # An administrator's edit of the announced days counts from the next reminder run.
-        for signal in (post_save, post_delete):
-            signal.connect(
-                clear_announced_days, sender=AnnouncedDay, dispatch_uid="reminders-announced-days"
-            )

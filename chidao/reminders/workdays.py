@@ -8,12 +8,13 @@ days off and the Saturdays worked in exchange; those are data an administrator k
 (``models.AnnouncedDay``), passed in here as ``announced``: day -> is it a working day.
 
 The arithmetic takes ``announced`` as a plain mapping so the reminder rules stay free of the
-database; ``get_announced_days`` is the read that supplies it, cached per process.
+database; ``get_announced_days`` is the read that supplies it, once per reminder run. It is
+not cached per process: a web node or job worker that kept its own copy would disagree with
+the others for a while after an administrator's edit (docs/deployment.md, "No state in a
+process").
 """
 
 import functools
-import threading
-import time
 from collections.abc import Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -22,10 +23,6 @@ import holidays
 
 from chidao.reminders.choices import AnnouncedDayKind
 from chidao.reminders.models import AnnouncedDay
-
-# An administrator's edit reaches the process that saved it at once (signals in apps.py);
-# other processes (other web workers, the job consumer) reload after this many seconds.
-ANNOUNCED_DAYS_TTL = 300.0
 
 NO_ANNOUNCED_DAYS: Mapping[date, bool] = MappingProxyType({})
 
@@ -74,37 +71,12 @@ def count_working_days(
     return count
 
 
-class _AnnouncedDaysCache:
-    """The announced days as last read, and when; one per process."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.days: Mapping[date, bool] | None = None
-        self.read_at = 0.0
-
-
-_cache = _AnnouncedDaysCache()
-
-
 def get_announced_days() -> Mapping[date, bool]:
-    """Every announced day -> is it a working day, read at most every few minutes.
-
-    They change once or twice a year, and the reminder job counts working days for every
-    waiting claim, so one query per process and per ``ANNOUNCED_DAYS_TTL`` is enough.
-    """
-    with _cache.lock:
-        if _cache.days is None or time.monotonic() - _cache.read_at > ANNOUNCED_DAYS_TTL:
-            _cache.days = MappingProxyType(
-                {
-                    day: kind == AnnouncedDayKind.WORKING_DAY
-                    for day, kind in AnnouncedDay.objects.values_list("day", "kind")
-                }
-            )
-            _cache.read_at = time.monotonic()
-        return _cache.days
-
-
-def clear_announced_days(**kwargs: object) -> None:
-    """Forget the cached announced days (connected to AnnouncedDay's save and delete)."""
-    with _cache.lock:
-        _cache.days = None
+    """Every announced day -> is it a working day: a few dozen rows, read by the reminder
+    job once per run and passed to the working-day arithmetic."""
+    return MappingProxyType(
+        {
+            day: kind == AnnouncedDayKind.WORKING_DAY
+            for day, kind in AnnouncedDay.objects.values_list("day", "kind")
+        }
+    )

@@ -19,7 +19,6 @@ from chidao.reminders.services import do_send_due_reminders
 from chidao.reminders.tests.test_services import at
 from chidao.reminders.workdays import (
     add_working_days,
-    clear_announced_days,
     count_working_days,
     get_announced_days,
     is_working_day,
@@ -28,14 +27,6 @@ from chidao.reminders.workdays import (
 
 def d(text: str) -> datetime.date:
     return datetime.datetime.strptime(text, "%d/%m/%Y").date()  # noqa: DTZ007 -- a date
-
-
-@pytest.fixture(autouse=True)
-def fresh_announced_days():
-    """Each test reads the announced days of its own database, and leaves none behind."""
-    clear_announced_days()
-    yield
-    clear_announced_days()
 
 
 @pytest.mark.parametrize(
@@ -85,7 +76,6 @@ def test_the_2025_and_2026_announcements_are_data():
     # wrote; the migration's own step (idempotent) puts them back as a fresh database has them.
     migration = importlib.import_module("chidao.reminders.migrations.0008_announced_days_2025_2026")
     migration.add_days(django_apps, None)
-    clear_announced_days()
     announced = get_announced_days()
     # 2025: Friday 02/05 off, worked on Saturday 26/04; 2026: Monday 31/08 off for Saturday 22/08.
     assert announced[d("02/05/2025")] is False
