@@ -11,7 +11,10 @@ is (production settings from the environment, the same ``DATABASE_URL``, ``REDIS
 - one indicator value edited from a stale copy on the other node is refused (409), never
   saved over the first edit: no lost update;
 - the reminder run started on both machines at once sends each reminder once;
-- the same page asked of both nodes is the same page (an uploaded file too).
+- the same page asked of both nodes is the same page (a file on the shared media path too);
+- reports and exports read the replica (a read-only copy of the primary in which one task's
+  title differs), pages the primary;
+- signing out on one node signs the account out on both.
 
 The database is ``CHIDAO_NODES_DATABASE_URL``'s (default: PostgreSQL on 127.0.0.1, database
 ``chidao_two_nodes``, dropped and created anew), Redis ``CHIDAO_NODES_REDIS_URL`` (default
@@ -223,7 +226,9 @@ def nodes(installation, tmp_path):
         started.append((Node(name, port), process, tmp_path / f"node-{name}.log"))
     try:
         for node, process, log_path in started:
-            while True:  # until it answers /readyz, or its process has ended
+            # Until it answers /readyz; a node that ends, or is not ready after many polls
+            # (minutes on a loaded machine), fails the test with its log.
+            for _poll in range(3000):
                 assert process.poll() is None, log_path.read_text(errors="replace")
                 try:
                     status, _content, _cookies = node.request("GET", "/readyz")
@@ -232,6 +237,9 @@ def nodes(installation, tmp_path):
                 if status == 200:
                     break
                 time.sleep(0.2)
+            else:
+                log = log_path.read_text(errors="replace")
+                pytest.fail(f"node {node.name} never ready:\n{log}")
         yield [node for node, _process, _log in started]
     finally:
         for _node, process, _log in started:
