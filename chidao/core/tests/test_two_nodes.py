@@ -14,7 +14,8 @@ is (production settings from the environment, the same ``DATABASE_URL``, ``REDIS
 - the same page asked of both nodes is the same page (a file on the shared media path too);
 - reports and exports read the replica (a read-only copy of the primary in which one task's
   title differs), pages the primary;
-- signing out on one node signs the account out on both.
+- signing out on one node signs the account out on both;
+- wrong passwords on both nodes add up to one sign-in lock-out.
 
 The database is ``CHIDAO_NODES_DATABASE_URL``'s (default: PostgreSQL on 127.0.0.1, database
 ``chidao_two_nodes``, dropped and created anew), Redis ``CHIDAO_NODES_REDIS_URL`` (default
@@ -49,6 +50,8 @@ REDIS_URL = os.environ.get("CHIDAO_NODES_REDIS_URL", "redis://127.0.0.1:6379/7")
 # Heavy pages (the dashboard) a user may open per day on the whole installation.
 HEAVY_PAGE_LIMIT = 4
 REPORTS_PER_NODE = 4
+# Wrong passwords before django-axes locks the account (and the address) out.
+SIGN_IN_FAILURE_LIMIT = 3
 # What the replica's copy of the task's title ends with (the primary's does not).
 REPLICA_MARK = " (bản sao)"
 
@@ -150,6 +153,7 @@ def installation(tmp_path):
         "CHIDAO_ALLOWED_HOSTS": "127.0.0.1",
         "CHIDAO_MEDIA_ROOT": str(tmp_path / "shared-media"),
         "CHIDAO_HEAVY_PAGE_RATE": f"{HEAVY_PAGE_LIMIT}/day",
+        "CHIDAO_LOGIN_FAILURE_LIMIT": str(SIGN_IN_FAILURE_LIMIT),
         # Plain HTTP on loopback, no second step for the test accounts.
         "CHIDAO_SSL_REDIRECT": "0",
         "CHIDAO_SECURE_COOKIES": "0",
@@ -402,3 +406,18 @@ def test_two_nodes_share_everything_they_must(installation, nodes, tmp_path):
     # Signing out ends the account's sessions everywhere: on A too, and the other one.
     assert a.request("GET", task_page, session=session)[0] == 302  # to the sign-in page
     assert a.request("GET", task_page, session=officer)[0] == 302
+
+    # Sign-in lock-out (django-axes, in PostgreSQL; last: it locks the address out too):
+    # wrong passwords on both nodes add up, and then even the right one is refused on either.
+    from chidao.core.tests.world import PASSWORD as LEADER_PASSWORD
+
+    def attempt(node, password):
+        csrf = _token()
+        form = {"csrfmiddlewaretoken": csrf, "username": "lanhdao", "password": password}
+        return node.request("POST", "/dang-nhap/", form=form, csrf=csrf)[0]
+
+    failures = [attempt(node, "sai-mat-khau") for node in (a, b)]
+    assert failures == [200] * 2  # the form again, with the error
+    attempt(a, "sai-mat-khau")  # the third failure, the limit
+    assert attempt(b, LEADER_PASSWORD) == 429
+    assert attempt(a, LEADER_PASSWORD) == 429
