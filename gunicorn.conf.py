@@ -9,7 +9,8 @@ Why these values (bench/RESULTS.md, "Capacity", and docs/deployment.md):
 - ``gthread``: a page spends part of its time waiting for PostgreSQL and Redis; threads of
   one process overlap those waits without a process (~120 MB) per concurrent request.
 - one worker process per core (``CHIDAO_WEB_WORKERS``, default: the cores this process
-  may use) with ``CHIDAO_WEB_THREADS`` threads each (4): on 2 cores, 8 requests in progress
+  may use; the systemd unit says ``--workers 2``, which wins) with ``CHIDAO_WEB_THREADS``
+  threads each (4): on 2 cores, 8 requests in progress
   in 2 processes, where the old 2 × cores + 1 = 5 sync workers held 5 in 5 processes.
   Python runs one thread at a time per process, so more processes than cores only adds
   memory and context switches for CPU-bound pages.
