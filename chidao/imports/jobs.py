@@ -6,6 +6,7 @@ visible to the page until it ends, so the count cannot live in the database.
 """
 
 import logging
+from contextlib import suppress
 
 from huey.contrib.djhuey import HUEY, db_task
 
@@ -37,10 +38,9 @@ def get_progress(import_pk: int) -> tuple[int, int] | None:
 
 
 def clear_progress(import_pk: int) -> None:
-    try:
+    """Forget the figure of an earlier run (read and removed)."""
+    with suppress(*ERRORS):
         HUEY.get(_progress_key(import_pk))
-    except ERRORS:
-        pass
 
 
 @db_task()

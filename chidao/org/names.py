@@ -21,9 +21,9 @@ Decisions a reader needs:
 """
 
 import re
-from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chidao.core.text import fold_text
 

@@ -120,7 +120,8 @@ def test_a_task_written_in_bulk_is_the_task_written_alone(province):
         "expected_output",
     )
     assert {f: getattr(bulk, f) for f in compared} == {f: getattr(alone, f) for f in compared}
-    assert bulk.code_sort and bulk.search_text
+    assert bulk.code_sort
+    assert bulk.search_text
     assert set(bulk.coordinating_units.all()) == {province.finance, province.home_affairs}
     assert bulk.group == TaskGroup.objects.get(committee=province.committee, code="II")
     assert Task.objects.with_status(datetime.date(2026, 3, 1)).get(pk=bulk.pk).status == (
@@ -200,18 +201,21 @@ def test_a_big_file_is_committed_by_a_background_job(
     with django_capture_on_commit_callbacks(execute=False) as queued:
         response = client.post(reverse("imports:task_commit", args=[data_import.pk]))
     progress_url = reverse("imports:task_progress", args=[data_import.pk])
-    assert response.status_code == 302 and response.url == progress_url
+    assert response.status_code == 302
+    assert response.url == progress_url
     assert len(queued) == 1
     assert Task.objects.count() == 0
     page = client.get(progress_url)
-    assert 'data-state="queued"' in page.text and 'hx-trigger="every 1s"' in page.text
+    assert 'data-state="queued"' in page.text
+    assert 'hx-trigger="every 1s"' in page.text
     assert "Đang đọc tệp và chuẩn bị ghi" in page.text
 
     # While it writes, the bar counts the tasks written (htmx asks for the panel only).
     note_progress(data_import.pk, 100, 230)
     panel = client.get(progress_url, headers={"HX-Request": "true"})
     assert "Đã ghi 100/230 nhiệm vụ (43%)." in panel.text
-    assert '<progress id="import-progress-bar"' in panel.text and "<html" not in panel.text
+    assert '<progress id="import-progress-bar"' in panel.text
+    assert "<html" not in panel.text
 
     # The worker runs the job: every task written, the panel shows the result and stops.
     queued[0]()
@@ -220,7 +224,8 @@ def test_a_big_file_is_committed_by_a_background_job(
     assert data_import.state == ImportState.COMMITTED
     assert data_import.created_count == BACKGROUND_ROWS + 30
     panel = client.get(progress_url, headers={"HX-Request": "true"})
-    assert 'data-state="committed"' in panel.text and "hx-trigger" not in panel.text
+    assert 'data-state="committed"' in panel.text
+    assert "hx-trigger" not in panel.text
     assert "Đã ghi 230 nhiệm vụ vào hệ thống" in panel.text
     assert get_progress(data_import.pk) == (230, 230)
 
@@ -229,7 +234,8 @@ def test_a_small_file_is_still_written_in_the_request(client, province):
     data_import = big_import(province, BACKGROUND_ROWS - 10)
     client.force_login(province.secretariat)
     response = client.post(reverse("imports:task_commit", args=[data_import.pk]))
-    assert response.status_code == 302 and "tien-do" not in response.url
+    assert response.status_code == 302
+    assert "tien-do" not in response.url
     assert Task.objects.count() == BACKGROUND_ROWS - 10
     data_import.refresh_from_db()
     assert data_import.state == ImportState.COMMITTED
@@ -260,7 +266,8 @@ def test_a_job_that_dies_midway_leaves_nothing_and_runs_again(
     assert data_import.state == ImportState.FAILED
     page = client.get(reverse("imports:task_progress", args=[data_import.pk]))
     assert "Chưa ghi được: không nhiệm vụ nào được ghi." in page.text
-    assert "Lỗi hệ thống khi ghi" in page.text and 'id="import-progress-rerun"' in page.text
+    assert "Lỗi hệ thống khi ghi" in page.text
+    assert 'id="import-progress-rerun"' in page.text
 
     # Run again from the page: all of it is written, once.
     monkeypatch.setattr(services, "create_tasks_in_bulk", real_create)
