@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, ngettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
@@ -245,6 +245,7 @@ observation_commit = _commit_view(ImportKind.OBSERVATIONS)
 
 
 @login_required
+@require_GET
 def task_progress(request, pk):
     """The background commit of a big task file: a progress bar that htmx refreshes
     until the job ends, then what it wrote or why it wrote nothing."""
