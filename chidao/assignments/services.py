@@ -773,27 +773,29 @@ def break_down_task(
     if errors:
         raise ValidationError(errors)
 
-    codes = iter(_next_subtask_codes(task, len(units)))
-    subtasks = []
-    for unit in units:
-        subtask = do_create_task(
-            committee=task.committee,
-            by=by,
-            lead_unit=unit,
-            title=f"{normalize_text(title)} — {unit}",
-            deadline_text=deadline_text,
-            assigned_on=assigned_on,
-            parent=task,
-            code=next(codes),
-            group=task.group,
-            source_document=task.source_document,
-            source_clause=task.source_clause,
-            overseeing_member=task.overseeing_member,
-            is_key=task.is_key,
-            expected_output=expected_output,
-        )
-        subtasks.append(subtask)
-    return subtasks
+    codes = _next_subtask_codes(task, len(units))
+    # Written in bulk: a group lead fanned out in a plan may name a hundred communes.
+    return create_tasks_in_bulk(
+        committee=task.committee,
+        by=by,
+        tasks=[
+            {
+                "lead_unit": unit,
+                "title": f"{normalize_text(title)} — {unit}",
+                "deadline_text": deadline_text,
+                "assigned_on": assigned_on,
+                "parent": task,
+                "code": code,
+                "group": task.group,
+                "source_document": task.source_document,
+                "source_clause": task.source_clause,
+                "overseeing_member": task.overseeing_member,
+                "is_key": task.is_key,
+                "expected_output": expected_output,
+            }
+            for unit, code in zip(units, codes, strict=True)
+        ],
+    )
 
 
 def _next_subtask_codes(task: Task, count: int) -> list[str]:
