@@ -8,8 +8,9 @@ once the transaction commits. Queuing only writes rows: sending happens in the j
 from django.db import transaction
 from django.db.models.signals import post_save
 
+from chidao.api.models import WebhookSubscription
 from chidao.api.webhooks import WebhookEvent, do_queue_event
-from chidao.assignments.signals import TaskEventKind, task_event
+from chidao.assignments.signals import TaskEventKind, task_event, tasks_created
 
 _TASK_EVENTS = {
     TaskEventKind.PROGRESS_SUBMITTED: WebhookEvent.PROGRESS_SUBMITTED,
@@ -56,6 +57,25 @@ def on_task_saved(sender, *, instance, created, update_fields=None, **kwargs):
     )
 
 
+def on_tasks_created(sender, *, tasks, **kwargs):
+    """Tasks written in bulk (a plan import): "task.created" for each, as ``post_save``
+    gives it for a task saved alone; nothing to do for a committee with no subscription."""
+    committees = {task.committee_id for task in tasks}
+    wanted = set(
+        WebhookSubscription.objects.filter(committee_id__in=committees, is_active=True).values_list(
+            "committee_id", flat=True
+        )
+    )
+    for task in tasks:
+        if task.committee_id in wanted:
+            do_queue_event(
+                committee_id=task.committee_id,
+                event=WebhookEvent.TASK_CREATED,
+                key=f"task.created:{task.pk}",
+                data=_task_data(task),
+            )
+
+
 def on_observation_saved(sender, *, instance, **kwargs):
     if instance.state != "approved" or instance.approved_at is None:
         return
@@ -87,6 +107,7 @@ def connect() -> None:
 
     task_event.connect(on_task_event, dispatch_uid="api-webhooks-task-event")
     post_save.connect(on_task_saved, sender=Task, dispatch_uid="api-webhooks-task-saved")
+    tasks_created.connect(on_tasks_created, dispatch_uid="api-webhooks-tasks-created")
     post_save.connect(
         on_observation_saved, sender=Observation, dispatch_uid="api-webhooks-observation"
     )

@@ -11,9 +11,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.signals import pre_create_historical_record
 
 from chidao.assignments.choices import (
     CompletionQuality,
@@ -32,7 +33,7 @@ from chidao.assignments.models import (
     Task,
     TaskDependency,
 )
-from chidao.assignments.signals import TaskEventKind, announce
+from chidao.assignments.signals import TaskEventKind, announce, announce_tasks_created
 from chidao.core.concurrency import check_version, save_with_version
 from chidao.core.history import set_history_user
 from chidao.core.text import normalize_text
@@ -59,9 +60,21 @@ def do_create_task(
     ``depends_on``: the tasks it waits for (``do_set_task_dependencies``).
     Returns the saved task.
     """
+    task = _build_task(committee, lead_unit, title, deadline_text, assigned_on, fields)
+    task.full_clean()
+    task.save()
+    task.coordinating_units.set(_coordinating(coordinating_units, lead_unit))
+    if depends_on:
+        do_set_task_dependencies(task=task, by=by, depends_on=depends_on)
+    return task
+
+
+def _build_task(committee, lead_unit, title: str, deadline_text: str, assigned_on, fields) -> Task:
+    """The unsaved task ``do_create_task`` and ``create_tasks_in_bulk`` write: the deadline
+    phrase parsed into kind, deadline and start date, the phrase kept."""
     parsed = parse_deadline_phrase(deadline_text)
-    coordinating = [unit for unit in coordinating_units if unit.pk != lead_unit.pk]
-    task = Task(
+    fields = dict(fields)
+    return Task(
         committee=committee,
         lead_unit=lead_unit,
         title=title,
@@ -74,12 +87,152 @@ def do_create_task(
         assigned_on=assigned_on,
         **fields,
     )
-    task.full_clean()
-    task.save()
-    task.coordinating_units.set(coordinating)
-    if depends_on:
-        do_set_task_dependencies(task=task, by=by, depends_on=depends_on)
-    return task
+
+
+def _coordinating(units: Iterable, lead_unit) -> list:
+    """The coordinating units of a task: never its lead unit too."""
+    return [unit for unit in units if unit.pk != lead_unit.pk]
+
+
+# Given as objects by the caller, so not looked up again one query per row and field.
+_BULK_UNCHECKED_FIELDS = [
+    "committee",
+    "lead_unit",
+    "group",
+    "source_document",
+    "parent",
+    "overseeing_member",
+    "focal_person",
+]
+
+
+@transaction.atomic
+def create_tasks_in_bulk(*, committee, by, tasks: Sequence[dict]) -> list[Task]:
+    """``do_create_task`` for many tasks at once (a plan import), written in bulk.
+
+    Each item of ``tasks`` holds ``do_create_task``'s arguments (``lead_unit``,
+    ``title``, ``deadline_text``, ``assigned_on``, optionally ``coordinating_units`` and
+    model fields such as ``code``, ``group``, ``parent``); ``depends_on`` is not taken.
+    The same rules hold as one by one, checked once per task in Python: the deadline
+    phrase, every field (``clean_fields`` and ``clean``; the related objects are given, so
+    not looked up again), codes unique in the committee and among the new tasks; the
+    database's own check constraints stand behind. Any refusal raises ``ValidationError``
+    naming the task and writes nothing (the caller's transaction rolls back).
+
+    Written with one insert per table and batch: the tasks, their coordinating units,
+    one history row per task ("+", with its coordinating units, attributed to ``by``,
+    its origin noted by the ``pre_create_historical_record`` receivers as for any save),
+    then ``tasks_written_in_bulk``. Not durable: a step of a larger write. Returns the
+    saved tasks, in the order given.
+    """
+    built: list[Task] = []
+    coordinating: list[list] = []
+    errors: list[str] = []
+    taken = set(
+        Task.objects.filter(committee=committee).exclude(code="").values_list("code", flat=True)
+    )
+    for item in tasks:
+        item = dict(item)
+        units = item.pop("coordinating_units", ())
+        try:
+            task = _build_task(
+                committee,
+                item.pop("lead_unit"),
+                item.pop("title"),
+                item.pop("deadline_text"),
+                item.pop("assigned_on"),
+                item,
+            )
+            task.prepare_text()
+            task.clean_fields(exclude=_BULK_UNCHECKED_FIELDS)
+            task.clean()
+            if task.code and task.code in taken:
+                raise ValidationError({"code": _("Ban Chỉ đạo đã có nhiệm vụ với mã này.")})
+        except ValidationError as error:
+            label = item.get("code") or str(item.get("title", ""))[:60]
+            errors.extend(
+                _("Nhiệm vụ %(label)s: %(message)s") % {"label": label, "message": message}
+                for message in error.messages
+            )
+            continue
+        taken.add(task.code)
+        built.append(task)
+        coordinating.append(_coordinating(units, task.lead_unit))
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            Task.objects.bulk_create(built, batch_size=_BULK_BATCH)
+    except IntegrityError as error:
+        raise ValidationError(
+            _("Dữ liệu nhiệm vụ vi phạm ràng buộc của hệ thống (%(error)s); không ghi gì.")
+            % {"error": error}
+        ) from error
+    through = Task.coordinating_units.through
+    links = [
+        through(task_id=task.pk, unit_id=unit.pk)
+        for task, units in zip(built, coordinating, strict=True)
+        for unit in units
+    ]
+    through.objects.bulk_create(links, batch_size=_BULK_BATCH)
+    _write_creation_history(built, links, by)
+    tasks_written_in_bulk(built)
+    return built
+
+
+_BULK_BATCH = 500
+
+
+def _write_creation_history(tasks: list[Task], links: list, by) -> None:
+    """One "+" history row per new task, with its coordinating units, as a save and the
+    m2m ``set`` of ``do_create_task`` record them (there in two rows)."""
+    history_model = Task.history.model
+    m2m_history_model = next(
+        relation.related_model
+        for relation in history_model._meta.related_objects
+        if relation.field.name == "history" and relation.related_model is not history_model
+    )
+    tracked = history_model.tracked_fields
+    now = timezone.now()
+    rows = []
+    for task in tasks:
+        row = history_model(
+            history_date=now,
+            history_type="+",
+            history_user=by,
+            history_change_reason=None,
+            **{field.attname: getattr(task, field.attname) for field in tracked},
+        )
+        pre_create_historical_record.send(
+            sender=history_model,
+            instance=task,
+            history_date=now,
+            history_user=by,
+            history_change_reason=None,
+            history_instance=row,
+            using=None,
+        )
+        rows.append(row)
+    history_model.objects.bulk_create(rows, batch_size=_BULK_BATCH)
+    row_of_task = {row.id: row for row in rows}
+    m2m_rows = [
+        m2m_history_model(
+            id=link.pk,
+            history=row_of_task[link.task_id],
+            task_id=link.task_id,
+            unit_id=link.unit_id,
+        )
+        for link in links
+    ]
+    m2m_history_model.objects.bulk_create(m2m_rows, batch_size=_BULK_BATCH)
+
+
+def tasks_written_in_bulk(tasks: list[Task]) -> None:
+    """What follows every bulk creation of tasks (``create_tasks_in_bulk``), in its
+    transaction: the hook where kept figures that ``save()`` would have updated are
+    brought up to date for the new tasks, and where ``tasks_created`` is announced (the
+    webhooks' "task.created", as ``post_save`` gives it for one task) once it commits."""
+    announce_tasks_created(tasks)
 
 
 @transaction.atomic
@@ -620,27 +773,29 @@ def break_down_task(
     if errors:
         raise ValidationError(errors)
 
-    codes = iter(_next_subtask_codes(task, len(units)))
-    subtasks = []
-    for unit in units:
-        subtask = do_create_task(
-            committee=task.committee,
-            by=by,
-            lead_unit=unit,
-            title=f"{normalize_text(title)} — {unit}",
-            deadline_text=deadline_text,
-            assigned_on=assigned_on,
-            parent=task,
-            code=next(codes),
-            group=task.group,
-            source_document=task.source_document,
-            source_clause=task.source_clause,
-            overseeing_member=task.overseeing_member,
-            is_key=task.is_key,
-            expected_output=expected_output,
-        )
-        subtasks.append(subtask)
-    return subtasks
+    codes = _next_subtask_codes(task, len(units))
+    # Written in bulk: a group lead fanned out in a plan may name a hundred communes.
+    return create_tasks_in_bulk(
+        committee=task.committee,
+        by=by,
+        tasks=[
+            {
+                "lead_unit": unit,
+                "title": f"{normalize_text(title)} — {unit}",
+                "deadline_text": deadline_text,
+                "assigned_on": assigned_on,
+                "parent": task,
+                "code": code,
+                "group": task.group,
+                "source_document": task.source_document,
+                "source_clause": task.source_clause,
+                "overseeing_member": task.overseeing_member,
+                "is_key": task.is_key,
+                "expected_output": expected_output,
+            }
+            for unit, code in zip(units, codes, strict=True)
+        ],
+    )
 
 
 def _next_subtask_codes(task: Task, count: int) -> list[str]:

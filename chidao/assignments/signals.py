@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.dispatch import Signal
 
 task_event = Signal()
+# Tasks written in bulk (a plan import), which send no ``post_save``: ``tasks`` is the list.
+tasks_created = Signal()
 
 
 class TaskEventKind(models.TextChoices):
@@ -30,3 +32,9 @@ def announce(kind: TaskEventKind, *, task, record, by) -> None:
     transaction.on_commit(
         lambda: task_event.send(sender=type(record), kind=kind, task=task, record=record, by=by)
     )
+
+
+def announce_tasks_created(tasks: list) -> None:
+    """Send ``tasks_created`` for tasks written in bulk once the transaction commits."""
+    if tasks:
+        transaction.on_commit(lambda: tasks_created.send(sender=type(tasks[0]), tasks=tasks))

@@ -10,6 +10,9 @@ class ImportKind(models.TextChoices):
 
 class ImportState(models.TextChoices):
     PREVIEWED = "previewed", _("Đang xem trước")
+    # A big file is written by a background job (``jobs.commit_task_import_job``).
+    QUEUED = "queued", _("Đang ghi (chạy nền)")
+    FAILED = "failed", _("Ghi không thành công, chưa ghi gì")
     COMMITTED = "committed", _("Đã ghi vào hệ thống")
 
 

@@ -138,6 +138,10 @@ class DataImport(models.Model):
     )
     committed_at = models.DateTimeField(_("ghi lúc"), null=True, blank=True)
     created_count = models.PositiveIntegerField(_("số bản ghi tạo mới"), default=0)
+    # Rows of the file's tables under their header, counted at upload: a file of more
+    # than ``services.BACKGROUND_ROWS`` is committed by a background job.
+    row_count = models.PositiveIntegerField(_("số dòng của bảng"), default=0, editable=False)
+    job_error = models.TextField(_("lỗi khi ghi"), blank=True, editable=False)
     skipped_count = models.PositiveIntegerField(_("số dòng bỏ qua"), default=0)
 
     class Meta:

@@ -92,7 +92,7 @@ def find_columns(
             continue
         end = start + 1
         while end < len(rows) and end <= start + 2 and _is_header_continuation(rows[end], words):
-            if _is_column_numbers(rows[end]):
+            if is_column_numbers(rows[end]):
                 end += 1
                 continue
             row = tuple(
@@ -122,8 +122,9 @@ def _pad(row: tuple[str, ...], width: int) -> tuple[str, ...]:
     return tuple(row) + ("",) * (width - len(row))
 
 
-def _read_cells(cells: tuple[str, ...], columns: dict[str, int]):
+def read_cells(cells: tuple[str, ...], columns: dict[str, int]):
     """The row padded to the header's width, and ``cell(column)``: that column's text.
+    Every table of the imports and the onboarding's unit list is read through here.
 
     Word tables and short Excel rows drop trailing empty cells; a column the header does
     not have reads as empty rather than failing, so optional columns stay optional.
@@ -139,17 +140,18 @@ def _read_cells(cells: tuple[str, ...], columns: dict[str, int]):
 _COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?$")
 
 
-def _is_column_numbers(row: tuple[str, ...]) -> bool:
-    """A row of column numbers under a header: "(1) (2) (3)…" or "1 2 3…"."""
-    filled = [cell for cell in row if cell]
-    return len(filled) > 1 and all(_COLUMN_NUMBER.match(cell) for cell in filled)
+def is_column_numbers(row: tuple[str, ...], *, at_least: int = 2) -> bool:
+    """A row of column numbers under a header: "(1) (2) (3)…" or "1 2 3…", of at least
+    ``at_least`` filled cells (a lone number may be a task's number)."""
+    filled = [cell.strip() for cell in row if cell.strip()]
+    return len(filled) >= at_least and all(_COLUMN_NUMBER.match(cell) for cell in filled)
 
 
 def _is_header_continuation(row: tuple[str, ...], words=_COLUMN_WORDS) -> bool:
     filled = [cell for cell in row if cell]
     if not filled:
         return False
-    return _is_column_numbers(row) or all(get_column(cell, words) for cell in filled)
+    return is_column_numbers(row) or all(get_column(cell, words) for cell in filled)
 
 
 # --- Rows ----------------------------------------------------------------------------------
@@ -187,9 +189,9 @@ class TaskRow:
 
 def read_row(cells: tuple[str, ...], columns: dict[str, int]):
     """What a data row is: a ``GroupRow``, ``NoteRow``, ``TaskRow``, or None when empty."""
-    cells, cell = _read_cells(cells, columns)
+    cells, cell = read_cells(cells, columns)
     filled = [c for c in cells if c]
-    if not filled or _is_column_numbers(cells):
+    if not filled or is_column_numbers(cells):
         return None
     number, title, lead = cell(CODE), cell(TITLE), cell(LEAD)
     folded_number = fold_text(number)
@@ -266,9 +268,9 @@ class IndicatorRow:
 
 def read_indicator_row(cells: tuple[str, ...], columns: dict[str, int]):
     """A ``SectionRow``, ``IndicatorRow``, ``NoteRow``, or None for an empty row."""
-    cells, cell = _read_cells(cells, columns)
+    cells, cell = read_cells(cells, columns)
     filled = [c for c in cells if c]
-    if not filled or _is_column_numbers(cells):
+    if not filled or is_column_numbers(cells):
         return None
     number, name = cell(CODE), cell(NAME)
     if (match := _ROMAN.match(fold_text(number))) and not cell(TARGET):
@@ -348,7 +350,7 @@ class ObservationRow:
 
 def read_observation_row(cells: tuple[str, ...], columns: dict[str, int]):
     """An ``ObservationRow``, or None for an empty row or a row of column numbers."""
-    cells, cell = _read_cells(cells, columns)
-    if not any(cells) or _is_column_numbers(cells):
+    cells, cell = read_cells(cells, columns)
+    if not any(cells) or is_column_numbers(cells):
         return None
     return ObservationRow(cell(INDICATOR), cell(UNIT), cell(PERIOD), cell(VALUE), cell(NOTE))

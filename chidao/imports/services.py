@@ -7,8 +7,10 @@ writes in one transaction. A commit writes every row or none.
 """
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -18,7 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from chidao.assignments.models import Task
-from chidao.assignments.services import break_down_task, do_create_task, do_update_task
+from chidao.assignments.services import (
+    break_down_task,
+    create_tasks_in_bulk,
+    do_create_task,
+    do_update_task,
+)
 from chidao.committees.models import TaskGroup
 from chidao.core.uploads import scan_upload
 from chidao.imports.choices import (
@@ -36,6 +43,11 @@ from chidao.imports.observation_plans import build_observation_plan, find_observ
 from chidao.imports.rules import get_name_key
 from chidao.imports.tables import check_package, get_file_format, read_tables
 from chidao.imports.task_plans import build_task_plan, find_task_tables, get_assigned_on
+
+logger = logging.getLogger(__name__)
+
+# Told how many rows of how many are written: ``progress(done, total)``.
+Progress = Callable[[int, int], None]
 
 # The tables each kind of import reads: a file with none of them is refused at upload.
 TABLE_FINDERS: dict[str, Callable[[list], list[tuple]]] = {
@@ -72,7 +84,7 @@ def do_upload_import(
     try:
         check_package(content, get_file_format(filename), filename)
         scan_upload(ContentFile(content, name=filename), by=by, purpose=f"import_{kind}")
-        TABLE_FINDERS[kind](read_tables(content, filename))
+        found = TABLE_FINDERS[kind](read_tables(content, filename))
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from None
     if source_document is not None and source_document.committee_id not in (
@@ -94,17 +106,21 @@ def do_upload_import(
         target_year=target_year,
         source_document=source_document,
         uploaded_by=by,
+        row_count=sum(max(len(table.rows) - first_row, 0) for table, (first_row, _c) in found),
     )
 
 
 @transaction.atomic
-def do_commit_task_import(*, data_import: DataImport, by):
+def do_commit_task_import(*, data_import: DataImport, by, progress: Progress | None = None):
     """Create the task groups and tasks of a previewed import, all or nothing.
 
     The file is read again and planned as the preview showed it; if any row has an
     error, nothing is written. Rows whose code the committee already has are left as
     they are, so committing the same file twice creates nothing the second time.
-    Tasks are created through ``assignments.services.do_create_task``.
+    New tasks are written in bulk (``assignments.services.create_tasks_in_bulk``: the
+    rules of ``do_create_task``, checked once per task); rows of a new version of the
+    plan are updated one by one (``do_update_task``, a history entry each).
+    ``progress(done, total)`` (optional) is told after every batch of tasks written.
 
     Returns:
         The plan that was written.
@@ -114,13 +130,17 @@ def do_commit_task_import(*, data_import: DataImport, by):
         by,
         ImportKind.TASKS,
         build_task_plan,
-        _write_tasks,
+        partial(_write_tasks, progress=progress),
         wrong_kind=_("Lần nhập này không phải nhập nhiệm vụ."),
         nothing_new=_("Không có nhiệm vụ mới nào để ghi."),
     )
 
 
-def _write_tasks(data_import: DataImport, plan, by) -> None:
+# Tasks written per insert batch, and per step of the progress bar of a background commit.
+WRITE_BATCH = 250
+
+
+def _write_tasks(data_import: DataImport, plan, by, progress: Progress | None = None) -> None:
     committee = data_import.committee
     assigned_on = get_assigned_on(data_import, timezone.localdate())
     order = committee.task_groups.count()
@@ -136,33 +156,117 @@ def _write_tasks(data_import: DataImport, plan, by) -> None:
     # Updates first, in an order that frees each new code before it is taken: a task
     # inserted in a new version shifts the numbers of the tasks after it.
     _update_tasks(plan.rows_to_update, by)
-    for row in plan.rows_to_create:
-        task = do_create_task(
+    rows = plan.rows_to_create
+    total = len(rows) + len(plan.rows_to_update)
+    done = len(plan.rows_to_update)
+    if progress is not None:
+        progress(done, total)
+    for start in range(0, len(rows), WRITE_BATCH):
+        batch = rows[start : start + WRITE_BATCH]
+        tasks = create_tasks_in_bulk(
             committee=committee,
             by=by,
-            lead_unit=row.lead_unit,
-            title=row.title,
-            deadline_text=row.deadline_text,
-            assigned_on=assigned_on,
-            coordinating_units=row.coordinating_units,
-            coordinators_text=row.coordinators_text_value,
-            code=row.code,
-            group=groups.get(row.group.code) if row.group else None,
-            expected_output=row.output,
-            source_document=data_import.source_document,
-            source_clause=row.label[:200],
+            tasks=[
+                {
+                    "lead_unit": row.lead_unit,
+                    "title": row.title,
+                    "deadline_text": row.deadline_text,
+                    "assigned_on": assigned_on,
+                    "coordinating_units": row.coordinating_units,
+                    "coordinators_text": row.coordinators_text_value,
+                    "code": row.code,
+                    "group": groups.get(row.group.code) if row.group else None,
+                    "expected_output": row.output,
+                    "source_document": data_import.source_document,
+                    "source_clause": row.label[:200],
+                }
+                for row in batch
+            ],
         )
-        if row.fan_out_units:
-            # Each unit of the group leads its own part, under the task as written.
-            break_down_task(
-                task=task,
-                by=by,
-                units=row.fan_out_units,
-                title=row.title,
-                deadline_text=row.deadline_text,
-                assigned_on=assigned_on,
-                expected_output=row.output,
-            )
+        for row, task in zip(batch, tasks, strict=True):
+            if row.fan_out_units:
+                # Each unit of the group leads its own part, under the task as written.
+                break_down_task(
+                    task=task,
+                    by=by,
+                    units=row.fan_out_units,
+                    title=row.title,
+                    deadline_text=row.deadline_text,
+                    assigned_on=assigned_on,
+                    expected_output=row.output,
+                )
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+
+
+# A task file of more rows than this is committed by a background job: the page answers
+# at once and shows the job's progress.
+BACKGROUND_ROWS = 200
+
+
+def runs_in_background(data_import: DataImport) -> bool:
+    """Whether committing ``data_import`` is a background job (a task file of more than
+    ``BACKGROUND_ROWS`` rows)."""
+    return data_import.kind == ImportKind.TASKS and data_import.row_count > BACKGROUND_ROWS
+
+
+@transaction.atomic(durable=True)
+def do_queue_task_commit(*, data_import: DataImport, by) -> DataImport:
+    """Queue the commit of a big task import (``jobs.commit_task_import_job``).
+
+    Refuses an import already written. An import already queued, or whose job failed,
+    is queued again: the job writes all or nothing and does nothing to an import that a
+    job before it has written, so a second run is harmless. The job starts once this
+    transaction commits. Returns the import, now ``QUEUED``.
+    """
+    from chidao.imports.jobs import clear_progress, commit_task_import_job
+
+    data_import = DataImport.objects.select_for_update().get(pk=data_import.pk)
+    if data_import.kind != ImportKind.TASKS:
+        raise ValidationError(_("Lần nhập này không phải nhập nhiệm vụ."))
+    if data_import.state == ImportState.COMMITTED:
+        raise ValidationError(_("Tệp này đã được ghi vào hệ thống."))
+    data_import.state = ImportState.QUEUED
+    data_import.job_error = ""
+    data_import.committed_by = by
+    data_import.save(update_fields=["state", "job_error", "committed_by"])
+    clear_progress(data_import.pk)
+    transaction.on_commit(lambda: commit_task_import_job(data_import.pk, by.pk))
+    return data_import
+
+
+def do_run_task_commit(*, import_pk: int, user_pk: int) -> None:
+    """The background job's work: ``do_commit_task_import`` with its progress noted.
+
+    All or nothing: a refusal or a crash rolls every row back and marks the import
+    ``FAILED`` with the reason, to be queued again from its page. An import already
+    written (a job run twice) is left as it is.
+    """
+    from chidao.imports.jobs import note_progress
+    from chidao.org.models import User
+
+    data_import = DataImport.objects.filter(pk=import_pk).first()
+    if data_import is None or data_import.state == ImportState.COMMITTED:
+        return
+    by = User.objects.get(pk=user_pk)
+    try:
+        do_commit_task_import(
+            data_import=data_import,
+            by=by,
+            progress=lambda done, total: note_progress(import_pk, done, total),
+        )
+    except ValidationError as error:
+        reason = " ".join(error.messages)
+    except Exception:
+        logger.exception("The background commit of import %s failed.", import_pk)
+        reason = _("Lỗi hệ thống khi ghi; chưa ghi gì. Hãy chạy lại hoặc báo quản trị viên.")
+    else:
+        return
+    # Not over a commit that another run of the job has made in the meantime.
+    DataImport.objects.filter(pk=import_pk).exclude(state=ImportState.COMMITTED).update(
+        state=ImportState.FAILED, job_error=reason
+    )
 
 
 def _update_tasks(rows, by) -> None:

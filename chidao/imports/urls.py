@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/chi-tieu/", views.indicator_preview, name="indicator_preview"),
     path("<int:pk>/chi-tieu/ghi/", views.indicator_commit, name="indicator_commit"),
     path("<int:pk>/ghi/", views.task_commit, name="task_commit"),
+    path("<int:pk>/tien-do/", views.task_progress, name="task_progress"),
     path("<int:pk>/quyet-dinh/", views.task_decide, name="task_decide"),
 ]
 

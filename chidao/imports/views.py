@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, ngettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.models import Committee
@@ -25,7 +25,7 @@ from chidao.core.uploads import build_attachment
 from chidao.imports import services
 from chidao.imports.access import access_import
 from chidao.imports.blank_forms import build_import_template
-from chidao.imports.choices import ImportKind
+from chidao.imports.choices import ImportKind, ImportState
 from chidao.imports.drafting import get_draft_tasks
 from chidao.imports.drafting_forms import DirectiveTextForm, DraftSourceForm, DraftTaskFormSet
 from chidao.imports.forms import (
@@ -35,6 +35,7 @@ from chidao.imports.forms import (
     UnitAliasForm,
 )
 from chidao.imports.indicator_plans import build_indicator_plan
+from chidao.imports.jobs import get_progress
 from chidao.imports.models import DataImport, UnitAlias
 from chidao.imports.observation_plans import build_observation_plan
 from chidao.imports.task_plans import build_task_plan
@@ -208,6 +209,14 @@ def _commit_view(kind: str):
     @require_POST
     def view(request, pk):
         data_import = access_import(request.user, pk)
+        if services.runs_in_background(data_import):
+            try:
+                services.do_queue_task_commit(data_import=data_import, by=request.user)
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+                return redirect(flow.preview_url_name, pk=data_import.pk)
+            return redirect("imports:task_progress", pk=data_import.pk)
         try:
             plan = flow.commit(data_import=data_import, by=request.user)
         except ValidationError as error:
@@ -233,6 +242,29 @@ indicator_commit = _commit_view(ImportKind.INDICATORS)
 observation_upload = _upload_view(ImportKind.OBSERVATIONS)
 observation_preview = _preview_view(ImportKind.OBSERVATIONS)
 observation_commit = _commit_view(ImportKind.OBSERVATIONS)
+
+
+@login_required
+@require_GET
+def task_progress(request, pk):
+    """The background commit of a big task file: a progress bar that htmx refreshes
+    until the job ends, then what it wrote or why it wrote nothing."""
+    data_import = access_import(request.user, pk)
+    if data_import.kind != ImportKind.TASKS or data_import.state == ImportState.PREVIEWED:
+        return redirect(_preview_url_name(data_import), pk=data_import.pk)
+    progress = get_progress(data_import.pk) if data_import.state == ImportState.QUEUED else None
+    done, total = progress or (0, 0)
+    context = {
+        "data_import": data_import,
+        "committee": data_import.committee,
+        "done": done,
+        "total": total,
+        "percent": round(100 * done / total) if total else 0,
+        "task_list_url": IMPORT_FLOWS[ImportKind.TASKS].after_commit(data_import),
+    }
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "imports/includes/task_progress_panel.html", context)
+    return render(request, "imports/task_progress.html", context)
 
 
 @login_required

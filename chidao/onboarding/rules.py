@@ -4,7 +4,9 @@ Plain functions of text, no database. The list is whatever table the province ke
 
 * Columns are found by their folded header, in any order, under title rows: the name
   ("Tên đơn vị", "Tên cơ quan, đơn vị", "Đơn vị"), the other name ("Tên gọi khác",
-  "Tên viết tắt"), the kind ("Loại", "Khối", "Cấp"), the parent ("Trực thuộc").
+  "Tên viết tắt"), the kind ("Loại", "Khối", "Cấp"), the parent ("Trực thuộc"). The
+  header and the cells are read as the imports read a plan (``imports.rules``:
+  ``find_columns``, ``read_cells``, ``is_column_numbers``); only the words differ.
 * A row numbered with a roman numeral, or a heading such as "KHỐI CÁC SỞ, BAN, NGÀNH",
   opens a section whose words may give the kind of the rows below it.
 * Notes ("Ghi chú: …"), signatures, blank rows and a repeated header are skipped.
@@ -18,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from chidao.core.text import fold_text
+from chidao.imports.rules import is_column_numbers, read_cells
 from chidao.org.choices import UnitKind
 
 NAME, SHORT_NAME, KIND, PARENT, CODE, NOTE = "name", "short_name", "kind", "parent", "code", "note"
@@ -56,7 +59,6 @@ _LEVEL_WORDS = ("tinh", "thanh pho", "xa", "phuong", "dac khu")
 _NOTE_START = re.compile(r"^(?:\*|ghi chu|luu y|chu thich|nguon|tm\.? |kt\.? |nguoi lap)")
 _ROMAN = re.compile(r"^(?:phan |khoi |muc )?[ivxl]+[.:)]?$")
 _SECTION_START = re.compile(r"^(?:khoi|cac co quan|cac don vi)\b")
-_COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}\)?$")
 # The name column's own header repeated on a later page of the table.
 _HEADER_NAME = re.compile(r"(?:ten )?(?:cac )?(?:co quan|don vi)(?: (?:don vi|co quan))?|ten")
 
@@ -169,14 +171,14 @@ class NoteRow:
 def read_unit_row(cells: tuple[str, ...], columns: dict[str, int]):
     """What a row of the list is: ``UnitListRow``, ``SectionRow``, ``NoteRow``, or None
     for a blank row or a row of column numbers."""
-    width = max(columns.values()) + 1
-    cells = tuple(cells) + ("",) * (width - len(cells))
+    cells, read = read_cells(cells, columns)
 
     def cell(column: str) -> str:
-        return " ".join(cells[columns[column]].split()) if column in columns else ""
+        return " ".join(read(column).split())
 
     filled = [text for text in cells if text.strip()]
-    if not filled or all(_COLUMN_NUMBER.match(text.strip()) for text in filled):
+    # A row of column numbers under the header, or a lone number: no unit.
+    if not filled or is_column_numbers(cells, at_least=1):
         return None
     number, name = cell(CODE) or cell(UNIT_CODE), cell(NAME)
     folded_number, folded_name = fold_text(number), fold_name(name)
@@ -196,12 +198,3 @@ def read_unit_row(cells: tuple[str, ...], columns: dict[str, int]):
         parent=cell(PARENT).strip(" .;,"),
         code=cell(UNIT_CODE),
     )
-
-
-def get_unit_column(header: str) -> str | None:
-    """The column a header names in a unit list, or None."""
-    folded = fold_text(header).strip(" .:")
-    for column, pattern in UNIT_COLUMN_WORDS:
-        if folded and pattern.search(folded):
-            return column
-    return None

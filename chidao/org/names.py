@@ -23,6 +23,7 @@ Decisions a reader needs:
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chidao.core.text import fold_text
 
@@ -84,6 +85,8 @@ def _expand(folded: str) -> str:
     return _ABBREVIATION_TOKEN.sub(replace, folded)
 
 
+# A plan names the same few hundred units thousands of times: the keys are remembered.
+@lru_cache(maxsize=8192)
 def get_name_key(text: str) -> str:
     """The key two spellings of one unit name share ("Sở KH&CN tỉnh Nam Định")."""
     folded = _expand(fold_text(text).strip(" .,;:"))
@@ -100,6 +103,7 @@ def get_name_key(text: str) -> str:
 _WRITTEN_PLACE = re.compile(r" (?:tinh|thanh pho)(?! uy\b)(?P<place>(?: [a-z]+| -){1,5})$")
 
 
+@lru_cache(maxsize=8192)
 def get_written_place(text: str) -> str:
     """The place a name ends with, folded ("thai nguyen" for "Sở Tài chính tỉnh Thái
     Nguyên"), or "" when it names none or only "tỉnh"."""
@@ -127,6 +131,7 @@ def get_initials_key(text: str) -> str:
     return f"{words[0]} {''.join(word[0] for word in words[1:])}"
 
 
+@lru_cache(maxsize=8192)
 def get_compact_key(text: str) -> str:
     """An abbreviated name with its letters run together: "Sở KH-CN" → "so khcn"."""
     folded = _PUNCTUATION.sub(" ", fold_text(text).replace("&", " "))

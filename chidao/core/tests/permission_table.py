@@ -124,6 +124,8 @@ TABLE: dict[str, Route] = {
     "imports:alias_create": Route(post="L FFNF ANFA", kwargs={"committee_pk": "committee"}),
     "imports:task_preview": Route(get="L FFNF ANFA", kwargs={"pk": "task_import"}),
     "imports:task_commit": Route(post="L FFNF ANFA", kwargs={"pk": "task_import"}),
+    # The progress of a big file's background commit: as the preview.
+    "imports:task_progress": Route(get="L FFNF ANFA", kwargs={"pk": "task_import"}),
     "imports:task_decide": Route(post="L FFNF ANFA", kwargs={"pk": "task_import"}),
     "imports:indicator_upload": Route(
         get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}

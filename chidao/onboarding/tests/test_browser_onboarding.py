@@ -1,15 +1,28 @@
-"""Issue [K] §1–2: from an empty installation, an administrator sets up a province that is
-not in the demo from its unit list, and the secretariat signs in through its one-time link.
+"""Issue [K] §1–2 and §9: from an empty installation, an administrator sets up a province
+that is not in the demo from its unit list, the secretariat signs in through its one-time
+link and imports its plan: a small file written at once, then a 2,000-row file written by
+the background job, whose page shows a progress bar and then the result.
 
 Nam Định's departments are on record (as in the demo); the list carries one of them by
 mistake, which the preview flags until the row is left out.
+
+The job is run by the test between two steps (as the worker would), while the page's
+clock is paused, so the bar is seen before the job and the result after it, with no
+waiting on time: the page asks again when its clock is resumed.
 """
 
+import datetime
+
 import pytest
+from huey.contrib.djhuey import HUEY
 from playwright.sync_api import expect
 
+from chidao.assignments.models import Task
 from chidao.committees.models import Committee
 from chidao.core.tests.browser import sign_in
+from chidao.imports.choices import ImportState
+from chidao.imports.models import DataImport
+from chidao.imports.tests.fixtures.plans import build_xlsx
 from chidao.onboarding.tests.files import THAI_NGUYEN, build_list_xlsx, build_nam_dinh
 from chidao.org.models import Unit, User
 from chidao.org.tests.factories import UserFactory
@@ -17,6 +30,54 @@ from chidao.org.tests.factories import UserFactory
 pytestmark = pytest.mark.browser
 
 PASSWORD = "Quan-tri-Thai-Nguyen-2025"
+# Names as the province's plans write them: abbreviations, "tỉnh" cut short, commas and
+# "và" inside a name, two names in a cell, a group of communes.
+PLAN = [
+    ("I.", "Hoàn thiện thể chế", "", "", "", ""),
+    (
+        "1.",
+        "Ban hành quy chế quản lý dữ liệu của tỉnh",
+        "Sở KH&CN",
+        "Văn phòng UBND tỉnh; Công an tỉnh",
+        "Quy chế",
+        "Quý II/2026",
+    ),
+    (
+        "2.",
+        "Số hóa di sản văn hóa",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Báo và Phát thanh, Truyền hình Thái Nguyên; UBND các xã, phường",
+        "Kho dữ liệu số",
+        "Thường xuyên",
+    ),
+    ("II.", "Nhân lực số", "", "", "", ""),
+    ("1.", "Đào tạo kỹ năng số cho giáo viên", "Sở GD&ĐT", "Sở Tài chính", "Kế hoạch", "2026"),
+    ("", "Ghi chú: thời hạn tính đến hết ngày cuối của kỳ ghi.", "", "", "", ""),
+]
+LEADS = ("Sở KH&CN", "Sở Tài chính", "Sở GD&ĐT", "Công an tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+BIG_PLAN_TASKS = 2000
+# Groups after the two of the first plan (a group I of another title would be flagged).
+GROUPS = ("III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def big_plan() -> list[tuple[str, ...]]:
+    rows = []
+    for n in range(BIG_PLAN_TASKS):
+        if n % 200 == 0:
+            rows.append((f"{GROUPS[n // 200]}.", f"Chương trình số {n // 200 + 1}", "", ""))
+        rows.append(
+            (
+                f"{n % 200 + 1}.",
+                f"Triển khai nền tảng số dùng chung, phần việc {n + 1}",
+                LEADS[n % len(LEADS)],
+                f"{LEADS[(n + 1) % len(LEADS)]}; Văn phòng UBND tỉnh",
+                "Báo cáo",
+                ("Quý IV/2026", "6/2027", "Thường xuyên")[n % 3],
+            )
+        )
+    return rows
+
+
 NEW_PASSWORD = "Thuong-truc-Thai-Nguyen-2025"
 
 
@@ -100,3 +161,72 @@ def test_an_admin_sets_up_a_new_province_and_hands_over_the_accounts(web, live_s
     sign_in(secretariat, live_server, "thuongtruc.tn", NEW_PASSWORD)
     expect(secretariat.locator("h1")).to_contain_text("Ban Chỉ đạo tỉnh Thái Nguyên")
     web.step(secretariat, "secretariat home")
+
+    # The secretariat imports its plan: every name read from its own directory.
+    plan_file = tmp_path / "ke-hoach-thai-nguyen.xlsx"
+    plan_file.write_bytes(build_xlsx(PLAN))
+    upload_url = web.url("imports:task_upload", committee_pk=committee.pk)
+    secretariat.goto(upload_url)
+    secretariat.set_input_files("#id_file", str(plan_file))
+    secretariat.fill("#id_assigned_on", "2026-01-05")
+    with secretariat.expect_navigation():
+        secretariat.click("form[enctype='multipart/form-data'] button[type=submit]")
+    expect(secretariat.locator("#import-summary")).to_contain_text("3 nhiệm vụ sẽ tạo mới")
+    expect(secretariat.locator("#task-commit-form button")).to_be_enabled()
+    web.step(secretariat, "plan preview")
+    with secretariat.expect_navigation():
+        secretariat.click("#task-commit-form button")
+    tasks = Task.objects.filter(committee=committee)
+    assert tasks.count() == 3
+    assert {unit.name for unit in tasks.get(code="I.1").coordinating_units.all()} == {
+        "Văn phòng UBND tỉnh Thái Nguyên",
+        "Công an tỉnh Thái Nguyên",
+    }
+    assert (
+        not tasks.exclude(lead_unit__name__contains="Thái Nguyên")
+        .exclude(lead_unit__name__contains="Phú Bình")
+        .exists()
+    )
+    web.step(secretariat, "small plan written at once")
+
+    # A 2,000-row plan: the commit answers at once with a progress bar.
+    HUEY.flush()
+    big_file = tmp_path / "ke-hoach-lon-thai-nguyen.xlsx"
+    big_file.write_bytes(build_xlsx(big_plan(), title="KẾ HOẠCH CHI TIẾT"))
+    secretariat.goto(upload_url)
+    secretariat.set_input_files("#id_file", str(big_file))
+    secretariat.fill("#id_assigned_on", "2026-01-05")
+    secretariat.fill("#id_code_prefix", "CT-")
+    # Reading and previewing 2,000 rows takes a while on a loaded machine.
+    with secretariat.expect_navigation(timeout=300_000):
+        secretariat.click(
+            "form[enctype='multipart/form-data'] button[type=submit]", timeout=300_000
+        )
+    expect(secretariat.locator("#import-summary")).to_contain_text(
+        f"{BIG_PLAN_TASKS} nhiệm vụ sẽ tạo mới", timeout=60_000
+    )
+    # The page's clock stops: no request for the progress until the test resumes it.
+    start = datetime.datetime(2026, 1, 5, 1, 0, tzinfo=datetime.UTC)
+    secretariat.clock.install(time=start)
+    secretariat.clock.pause_at(start + datetime.timedelta(seconds=1))
+    with secretariat.expect_navigation(timeout=120_000):
+        secretariat.click("#task-commit-form button", timeout=120_000)
+    panel = secretariat.locator("#import-progress")
+    expect(panel).to_have_attribute("data-state", "queued")
+    expect(secretariat.locator("#import-progress-bar")).to_be_visible()
+    web.step(secretariat, "big plan queued, progress bar")
+    assert tasks.count() == 3
+
+    # The worker runs the job; the page, asking again, shows the result and stops asking.
+    job = HUEY.dequeue()
+    assert job is not None
+    HUEY.execute(job)
+    assert HUEY.dequeue() is None
+    big_import = DataImport.objects.get(filename=big_file.name)
+    assert big_import.state == ImportState.COMMITTED
+    assert tasks.count() == 3 + BIG_PLAN_TASKS
+    secretariat.clock.resume()
+    expect(panel).to_have_attribute("data-state", "committed", timeout=60_000)
+    expect(panel).to_contain_text(f"Đã ghi {BIG_PLAN_TASKS} nhiệm vụ vào hệ thống")
+    expect(panel).not_to_have_attribute("hx-trigger", "every 1s")
+    web.step(secretariat, "big plan written by the background job")
