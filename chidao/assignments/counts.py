@@ -13,10 +13,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from django.db import connections
+from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
 from chidao.assignments.choices import TaskStatus
-from chidao.assignments.querysets import TaskQuerySet
+from chidao.assignments.querysets import TaskQuerySet, TaskStatusSpanQuerySet
 from chidao.core.ordering import natural_key
 from chidao.core.text import fold_text
 
@@ -118,6 +119,20 @@ def get_count_table(
     return build_count_table(cells, as_of=as_of, by=by)
 
 
+def get_kept_count_table(
+    spans: TaskStatusSpanQuerySet,
+    *,
+    as_of: date,
+    by: Literal["lead_unit", "group"],
+    due_soon_days: int = 7,
+) -> CountTable:
+    """``get_count_table`` of the tasks whose status spans are ``spans``, read from them."""
+    key_field, label_field = GROUPINGS[by]
+    fields = (key_field, label_field, *(GROUP_ORDER_FIELDS if by == "group" else ()))
+    cells = get_kept_status_counts(spans, as_of=as_of, due_soon_days=due_soon_days, fields=fields)
+    return build_count_table(cells, as_of=as_of, by=by)
+
+
 def build_count_table(cells: list[dict], *, as_of: date, by: str) -> CountTable:
     """The count table from ``get_status_counts`` cells (which may be finer than ``by``)."""
     key_field, label_field = GROUPINGS[by]
@@ -183,6 +198,30 @@ def get_status_counts(
     for cell in cells:
         cell["due_soon"] = bool(cell["due_soon"])
     return [cell for cell in cells if cell["status"] != TaskStatus.NOT_YET_ASSIGNED]
+
+
+def get_kept_status_counts(
+    spans: TaskStatusSpanQuerySet, *, as_of: date, due_soon_days: int, fields: tuple[str, ...]
+) -> list[dict]:
+    """``get_status_counts`` read from the kept spans (``models.TaskStatusSpan``).
+
+    The same cells (``fields`` × status × due soon) for the tasks whose spans are
+    ``spans``, by a range look-up: each task has at most one span in force on a date, and
+    none before it is assigned. ``fields`` name the span's copies of the task's
+    ``committee``, ``lead_unit``, ``group`` and ``is_key`` (and what they lead to).
+    A property test holds the two equal after any sequence of writes.
+    """
+    rows = (
+        spans.as_of(as_of)
+        .with_due_soon(as_of, due_soon_days)
+        .order_by()
+        .values(*fields, "status", "due_soon")
+        .annotate(n=Count("pk"))
+    )
+    cells = list(rows)
+    for cell in cells:
+        cell["due_soon"] = bool(cell["due_soon"])
+    return cells
 
 
 def get_row_order(label: str | None) -> tuple:

@@ -19,7 +19,7 @@ from chidao.assignments.choices import (
     TaskState,
     TaskStatus,
 )
-from chidao.assignments.querysets import TaskQuerySet
+from chidao.assignments.querysets import TaskQuerySet, TaskStatusSpanQuerySet
 from chidao.assignments.rules import DecidedChange, get_deadline_as_of, get_task_status
 from chidao.core.models import VietnameseTextModel
 from chidao.core.ordering import get_sort_code
@@ -603,3 +603,52 @@ class ForecastSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.committee)
+
+
+class TaskStatusSpan(models.Model):
+    """The days over which one task kept one status (and one deadline in force).
+
+    Kept, never typed in: ``spans.record_status_spans`` writes a task's spans from the
+    status rule (``rules.get_status_spans``) in the transaction of every write that can
+    change them, so "how many tasks of this committee, per unit and group, were in each
+    status on a date" is a range look-up (``TaskStatusSpanQuerySet.as_of``) rather than the
+    rule evaluated for every task. The task's committee, lead unit, group and key flag are
+    copied so that the counts need no join to the task. ``manage.py rebuild_status_counts``
+    rebuilds and verifies them.
+    """
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="status_spans")
+    committee = models.ForeignKey(
+        "committees.Committee", on_delete=models.CASCADE, related_name="+"
+    )
+    lead_unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(
+        "committees.TaskGroup", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    is_key = models.BooleanField(default=False)
+    status = models.CharField(max_length=16, choices=TaskStatus.choices)
+    # The deadline in force over the span: "due soon" is read from it as of a date.
+    deadline_as_of = models.DateField(null=True)
+    valid_from = models.DateField()
+    valid_until = models.DateField(null=True)  # excluded; None: still in force
+
+    objects = TaskStatusSpanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("khoảng trạng thái nhiệm vụ")
+        verbose_name_plural = pgettext_lazy("số nhiều", "khoảng trạng thái nhiệm vụ")
+        indexes = [
+            models.Index(
+                fields=["committee", "valid_from", "valid_until"], name="status_span_committee_day"
+            ),
+            models.Index(fields=["task", "valid_from"], name="status_span_task"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gt=F("valid_from")),
+                name="status_span_not_empty",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} {self.status} {self.valid_from}–{self.valid_until or ''}"

@@ -87,13 +87,7 @@ class TaskQuerySet(models.QuerySet):
 
     def with_due_soon(self, as_of: date, window_days: int) -> "TaskQuerySet":
         """Annotate ``due_soon`` (``rules.is_due_soon``); call after ``with_status``."""
-        return self.annotate(
-            due_soon=ExpressionWrapper(
-                Q(status=TaskStatus.IN_PROGRESS)
-                & Q(deadline_as_of__lte=as_of + timedelta(days=window_days)),
-                output_field=models.BooleanField(),
-            )
-        )
+        return self.annotate(due_soon=get_due_soon(as_of, window_days))
 
     def with_awaiting_verification(self) -> "TaskQuerySet":
         """Annotate ``awaiting_verification``: a completion claim waits for the unit head or
@@ -108,16 +102,50 @@ class TaskQuerySet(models.QuerySet):
     def visible_to(self, user) -> "TaskQuerySet":
         """Tasks ``user`` may see (``committees.access.get_roles``): admins all; secretariat
         and leaders their committees and those below; units what they lead or coordinate."""
-        from chidao.committees.access import get_roles
+        condition = get_visibility_condition(user, task_field="pk")
+        return self if condition is None else self.filter(condition)
 
-        roles = get_roles(user)
-        if roles.is_admin:
-            return self
-        condition = Q(committee__in=roles.committee_scope)
-        if roles.unit_id:
-            condition |= Q(lead_unit=roles.unit_id) | Q(
-                pk__in=self.model.coordinating_units.through.objects.filter(
+
+def get_visibility_condition(user, *, task_field: str) -> Q | None:
+    """The condition of ``TaskQuerySet.visible_to`` on a model that has the task's
+    ``committee`` and ``lead_unit`` and names the task by ``task_field``; ``None``: all."""
+    from chidao.assignments.models import Task  # models import this module
+    from chidao.committees.access import get_roles
+
+    roles = get_roles(user)
+    if roles.is_admin:
+        return None
+    condition = Q(committee__in=roles.committee_scope)
+    if roles.unit_id:
+        condition |= Q(lead_unit=roles.unit_id) | Q(
+            **{
+                f"{task_field}__in": Task.coordinating_units.through.objects.filter(
                     unit=roles.unit_id
                 ).values("task")
-            )
-        return self.filter(condition)
+            }
+        )
+    return condition
+
+
+def get_due_soon(as_of: date, window_days: int) -> ExpressionWrapper:
+    """``rules.is_due_soon`` for the database, on rows with ``status`` and ``deadline_as_of``."""
+    return ExpressionWrapper(
+        Q(status=TaskStatus.IN_PROGRESS) & Q(deadline_as_of__lte=as_of + timedelta(days=window_days)),
+        output_field=models.BooleanField(),
+    )
+
+
+class TaskStatusSpanQuerySet(models.QuerySet):
+    def as_of(self, day: date) -> "TaskStatusSpanQuerySet":
+        """The span of each task in force on ``day``: at most one per task, none for a
+        task not yet assigned."""
+        return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gt=day), valid_from__lte=day)
+
+    def with_due_soon(self, as_of: date, window_days: int) -> "TaskStatusSpanQuerySet":
+        """Annotate ``due_soon`` as ``TaskQuerySet.with_due_soon`` does."""
+        return self.annotate(due_soon=get_due_soon(as_of, window_days))
+
+    def visible_to(self, user) -> "TaskStatusSpanQuerySet":
+        """The spans of the tasks ``TaskQuerySet.visible_to`` lets ``user`` see."""
+        condition = get_visibility_condition(user, task_field="task")
+        return self if condition is None else self.filter(condition)

@@ -5,8 +5,8 @@ tasks are counted; a property test holds the two equal.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from chidao.assignments.choices import TaskKind, TaskState, TaskStatus
 
@@ -89,3 +89,56 @@ def get_days_overdue(status: str, deadline: date | None, as_of: date) -> int:
     if status != TaskStatus.OVERDUE or deadline is None:
         return 0
     return (as_of - deadline).days
+
+
+@dataclass(frozen=True)
+class StatusSpan:
+    """Days over which a task's status and its deadline in force stay the same:
+    ``valid_from`` included, ``valid_until`` excluded (``None``: from then on)."""
+
+    valid_from: date
+    valid_until: date | None
+    status: TaskStatus
+    deadline: date | None
+
+
+def get_status_spans(
+    *,
+    state: str,
+    kind: str,
+    deadline: date | None,
+    assigned_on: date,
+    completed_on: date | None,
+    stopped_on: date | None,
+    approved_changes: Iterable[DecidedChange],
+) -> list[StatusSpan]:
+    """A task's status on every date, as spans, read off ``get_task_status`` itself.
+
+    The status is a step function of the date: it can only change on a day the rule
+    compares the date with (the assignment, the completion, the stop, an approved
+    change's decision, the day after a deadline that was in force). The rule is asked on
+    each such day and equal neighbours are merged, so the spans are the rule, not a
+    second copy of it. Days before ``assigned_on`` (not yet assigned) have no span.
+    """
+    changes = list(approved_changes)
+    deadlines = {deadline, *(change.old_deadline for change in changes)} - {None}
+    days = {assigned_on, completed_on, stopped_on, *(change.decided_on for change in changes)}
+    days |= {day + timedelta(days=1) for day in deadlines if day < date.max}
+    spans: list[StatusSpan] = []
+    for day in sorted(day for day in days if day is not None and day >= assigned_on):
+        in_force = get_deadline_as_of(deadline, changes, day)
+        status = get_task_status(
+            state=state,
+            kind=kind,
+            deadline=in_force,
+            assigned_on=assigned_on,
+            completed_on=completed_on,
+            stopped_on=stopped_on,
+            as_of=day,
+        )
+        if spans and (spans[-1].status, spans[-1].deadline) == (status, in_force):
+            continue
+        if spans:
+            spans[-1] = replace(spans[-1], valid_until=day)
+        spans.append(StatusSpan(valid_from=day, valid_until=None, status=status, deadline=in_force))
+    return spans

@@ -34,6 +34,7 @@ from chidao.assignments.models import (
     TaskDependency,
 )
 from chidao.assignments.signals import TaskEventKind, announce, announce_tasks_created
+from chidao.assignments.spans import record_status_spans
 from chidao.core.concurrency import check_version, save_with_version
 from chidao.core.history import set_history_user
 from chidao.core.text import normalize_text
@@ -63,6 +64,7 @@ def do_create_task(
     task = _build_task(committee, lead_unit, title, deadline_text, assigned_on, fields)
     task.full_clean()
     task.save()
+    record_status_spans([task])
     task.coordinating_units.set(_coordinating(coordinating_units, lead_unit))
     if depends_on:
         do_set_task_dependencies(task=task, by=by, depends_on=depends_on)
@@ -231,7 +233,9 @@ def tasks_written_in_bulk(tasks: list[Task]) -> None:
     """What follows every bulk creation of tasks (``create_tasks_in_bulk``), in its
     transaction: the hook where kept figures that ``save()`` would have updated are
     brought up to date for the new tasks, and where ``tasks_created`` is announced (the
-    webhooks' "task.created", as ``post_save`` gives it for one task) once it commits."""
+    webhooks' "task.created", as ``post_save`` gives it for one task) once it commits.
+    The tasks' status spans are written here (``spans.record_status_spans``)."""
+    record_status_spans(tasks)
     announce_tasks_created(tasks)
 
 
@@ -456,6 +460,7 @@ def do_review_progress(
             expected_version=None,
             update_fields=["state", "completed_on", "progress_percent", "updated_at"],
         )
+        record_status_spans([task])
         kind = TaskEventKind.COMPLETION_ACCEPTED
     else:
         kind = TaskEventKind.PROGRESS_ACCEPTED if accept else TaskEventKind.PROGRESS_RETURNED
@@ -525,6 +530,7 @@ def do_decide_deadline_change(
             task, expected_version=task.version, update_fields=["deadline", "updated_at"]
         )
     change.save()
+    record_status_spans([task])
     announce(
         TaskEventKind.DEADLINE_CHANGE_APPROVED
         if approve
@@ -567,6 +573,7 @@ def do_stop_task(*, task: Task, by, state: str, stopped_on: date, reason: str) -
         expected_version=None,
         update_fields=["state", "stopped_on", "stop_reason", "updated_at"],
     )
+    record_status_spans([task])
     return task
 
 
@@ -682,6 +689,7 @@ def do_update_task(
     set_history_user(current, by)
     current.full_clean()
     save_with_version(current, expected_version=expected_version, watched=TASK_WATCHED_FIELDS)
+    record_status_spans([current])
     if coordinating_units is not None:
         current.coordinating_units.set(
             [unit for unit in coordinating_units if unit.pk != current.lead_unit_id]

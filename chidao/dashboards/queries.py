@@ -1,10 +1,12 @@
 """What the dashboards read: every task number from aggregate queries.
 
-Statuses come from the one rule, ``Task.objects.with_status(as_of)``. The dashboard asks
-for one "status cube" per date (tasks counted per lead unit × group × key flag × status)
-and sums its few dozen cells into the Government-Office count tables of
-``assignments.counts`` (``CountRow``/``CountTable``), the heat map and the key-task
-figure; a test holds those tables equal to ``get_count_table`` for the same date.
+Statuses come from the one rule, ``Task.objects.with_status(as_of)``, as kept in the
+tasks' status spans (``assignments.models.TaskStatusSpan``, written from the rule by every
+write): the dashboard asks for one "status cube" per date (tasks counted per lead unit ×
+group × key flag × status), a range look-up in the spans, and sums its few dozen cells
+into the Government-Office count tables of ``assignments.counts``
+(``CountRow``/``CountTable``), the heat map and the key-task figure; a test holds those
+tables equal to ``get_count_table`` (the rule over every task) for the same date.
 Nothing here loops over tasks in Python. Each panel is a fixed number of queries whatever
 the data size, and the dashboard's total is pinned by a test.
 """
@@ -26,10 +28,10 @@ from chidao.assignments.counts import (
     COUNTED,
     CountRow,
     build_count_table,
-    get_status_counts,
+    get_kept_status_counts,
     sum_rows,
 )
-from chidao.assignments.models import ProgressUpdate, Task
+from chidao.assignments.models import ProgressUpdate, TaskStatusSpan
 from chidao.committees.models import Committee
 from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus
@@ -53,16 +55,23 @@ class Scope:
     label: str = ""
 
     def filter_tasks(self, tasks):
-        tasks = tasks.filter(committee=self.committee)
+        return self._filter(tasks, document_field="source_document")
+
+    def filter_spans(self, spans):
+        """``filter_tasks`` on the tasks' status spans (``TaskStatusSpan``)."""
+        return self._filter(spans, document_field="task__source_document")
+
+    def _filter(self, rows, *, document_field: str):
+        rows = rows.filter(committee=self.committee)
         if self.group_id:
-            tasks = tasks.filter(group=self.group_id)
+            rows = rows.filter(group=self.group_id)
         if self.source_document_id:
-            tasks = tasks.filter(source_document=self.source_document_id)
+            rows = rows.filter(**{document_field: self.source_document_id})
         if self.unit_ids is not None:
-            tasks = tasks.filter(lead_unit__in=self.unit_ids)
+            rows = rows.filter(lead_unit__in=self.unit_ids)
         if self.key_only:
-            tasks = tasks.filter(is_key=True)
-        return tasks
+            rows = rows.filter(is_key=True)
+        return rows
 
     def list_params(self, as_of: date, **more) -> dict:
         """The task list's filters for this scope (``TaskFilterSet`` names)."""
@@ -173,11 +182,11 @@ class Dashboard:
 
 def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -> Dashboard:
     """Every panel of the committee dashboard as of ``as_of``; a fixed number of queries."""
-    tasks = scope.filter_tasks(Task.objects.visible_to(user))
+    spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
     days = scope.committee.due_soon_days
     last_year = same_day_last_year(as_of)
-    cube = get_status_cube(tasks, as_of, days)
-    cube_last_year = get_status_cube(tasks, last_year, days)
+    cube = get_status_cube(spans, as_of, days)
+    cube_last_year = get_status_cube(spans, last_year, days)
     dashboard = Dashboard(
         scope=scope,
         as_of=as_of,
@@ -188,7 +197,7 @@ def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -
         key_overdue=sum(
             cell["n"] for cell in cube if cell["is_key"] and cell["status"] == TaskStatus.OVERDUE
         ),
-        overdue_tasks=get_overdue_tasks(tasks, as_of, limit=overdue_limit),
+        overdue_tasks=get_overdue_tasks(spans, as_of, limit=overdue_limit),
         heatmap=get_heatmap(cube, scope, as_of),
         indicators=get_indicator_panel(scope, as_of),
         communes=[],
@@ -210,15 +219,17 @@ CUBE_FIELDS = (
 )
 
 
-def get_status_cube(tasks, as_of: date, due_soon_days: int) -> list[dict]:
+def get_status_cube(spans, as_of: date, due_soon_days: int) -> list[dict]:
     """Tasks counted per lead unit × group × key flag × status × due soon, in one query.
 
-    The cells of ``counts.get_status_counts`` (statuses by ``with_status``, the one rule,
-    computed once per task); the tables, the heat map and the key task figure are sums of
-    these cells (a few dozen rows, never one per task). ``build_count_table`` of the cells
-    gives exactly ``get_count_table`` (a test holds it).
+    The cells of ``counts.get_kept_status_counts`` (the statuses of ``with_status``, the
+    one rule, as kept in the tasks' spans); the tables, the heat map and the key task
+    figure are sums of these cells (a few dozen rows, never one per task).
+    ``build_count_table`` of the cells gives exactly ``get_count_table`` (a test holds it).
     """
-    return get_status_counts(tasks, as_of=as_of, due_soon_days=due_soon_days, fields=CUBE_FIELDS)
+    return get_kept_status_counts(
+        spans, as_of=as_of, due_soon_days=due_soon_days, fields=CUBE_FIELDS
+    )
 
 
 def get_cards(dashboard: Dashboard) -> list[dict]:
@@ -288,22 +299,33 @@ def get_cards(dashboard: Dashboard) -> list[dict]:
     ]
 
 
-def get_overdue_tasks(tasks, as_of: date, *, limit: int) -> list:
-    """Overdue tasks, most days overdue first, with the last report up to the date."""
-    last_report = ProgressUpdate.objects.filter(task=OuterRef("pk"), reported_on__lte=as_of)
+def get_overdue_tasks(spans, as_of: date, *, limit: int) -> list:
+    """Overdue tasks, most days overdue first, with the last report up to the date.
+
+    ``spans``: the status spans of the tasks to look at; the overdue ones on the date are
+    picked from them, then only those tasks are read.
+    """
+    last_report = ProgressUpdate.objects.filter(task=OuterRef("task"), reported_on__lte=as_of)
     last_report = last_report.order_by("-reported_on", "-pk")
-    rows = list(
-        tasks.with_status(as_of)
+    overdue = list(
+        spans.as_of(as_of)
         .filter(status=TaskStatus.OVERDUE)
         .annotate(
             last_report_on=Subquery(last_report.values("reported_on")[:1]),
             last_report_percent=Subquery(last_report.values("percent")[:1]),
         )
-        .select_related("lead_unit", "group")
-        .order_by("deadline_as_of", "code_sort", "pk")[:limit]
+        .select_related("task", "task__lead_unit", "task__group")
+        .order_by("deadline_as_of", "task__code_sort", "task")[:limit]
     )
-    for task in rows:
-        task.days_overdue = (as_of - task.deadline_as_of).days
+    rows = []
+    for span in overdue:
+        task = span.task
+        task.status = span.status
+        task.deadline_as_of = span.deadline_as_of
+        task.last_report_on = span.last_report_on
+        task.last_report_percent = span.last_report_percent
+        task.days_overdue = (as_of - span.deadline_as_of).days
+        rows.append(task)
     return rows
 
 
@@ -438,9 +460,9 @@ def get_commune_rows(user, scope: Scope, as_of: date):
     children = list(Committee.objects.filter(parent=scope.committee, is_active=True))
     if not children:
         return [], None
-    tasks = Task.objects.visible_to(user).filter(committee__in=children)
-    cells = get_status_counts(
-        tasks, as_of=as_of, due_soon_days=scope.committee.due_soon_days, fields=("committee_id",)
+    spans = TaskStatusSpan.objects.visible_to(user).filter(committee__in=children)
+    cells = get_kept_status_counts(
+        spans, as_of=as_of, due_soon_days=scope.committee.due_soon_days, fields=("committee_id",)
     )
     counts = defaultdict(lambda: dict.fromkeys(COUNTED, 0))
     for cell in cells:

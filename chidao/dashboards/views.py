@@ -16,8 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from chidao.assignments.access import may_urge
-from chidao.assignments.counts import get_count_table
-from chidao.assignments.models import Task
+from chidao.assignments.counts import get_kept_count_table
+from chidao.assignments.models import TaskStatusSpan
 from chidao.committees.access import access_committee, get_roles
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee, Membership
@@ -459,8 +459,8 @@ def get_public_data(publication: Publication, today: date) -> dict:
     committee = publication.committee
     data = {"as_of": today, "total": None, "groups": [], "indicators": []}
     if publication.show_task_counts:
-        tasks = Task.objects.filter(committee=committee)
-        table = get_count_table(tasks, as_of=today, by="group")
+        spans = TaskStatusSpan.objects.filter(committee=committee)
+        table = get_kept_count_table(spans, as_of=today, by="group")
         data["total"] = _plain_row(table.total)
         if publication.show_groups:
             data["groups"] = [_plain_row(row) for row in table.rows]

@@ -21,6 +21,7 @@ from django.db import transaction
 
 from chidao.assignments.choices import DeadlineChangeDecision, ReviewState, TaskKind, TaskState
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
+from chidao.assignments.spans import record_status_spans
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
 from chidao.org.choices import UnitKind
@@ -186,6 +187,7 @@ class _History:
             )
             for old, new, on, ok in changes
         )
+        record_status_spans([task])
 
         reports = []
         end = min(completed_on or HISTORY_END, stops_on or HISTORY_END, HISTORY_END)

@@ -23,6 +23,7 @@ from chidao.assignments.choices import (
     TaskState,
 )
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
+from chidao.assignments.spans import record_status_spans
 from chidao.audit.choices import AuditAction
 from chidao.audit.models import AuditEvent
 from chidao.committees.choices import CommitteeLevel
@@ -73,6 +74,7 @@ class ScaleSummary:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     province_committee_ids: list[int] = field(default_factory=list)
+    central_committee_id: int | None = None
 
 
 def do_generate_scale(*, scale: str, seed: int, **overrides) -> ScaleSummary:
@@ -103,6 +105,7 @@ class _Generator:
         self._step("committees", self._committees)
         self._step("tasks", self._tasks)
         self._step("deadline changes", self._deadline_changes)
+        self._step("status spans", lambda: record_status_spans([task.pk for task in self.tasks]))
         self._step("progress updates", self._progress)
         self._step("observations", self._observations)
         self._step("audit events", self._audit)
@@ -167,10 +170,20 @@ class _Generator:
         return len(users)
 
     def _committees(self) -> int:
+        # The national committee above the provinces': no task of its own, it reads theirs.
+        host = Unit.objects.create(
+            code=f"{self.prefix}-TW", name="Bộ Chính trị", kind=UnitKind.CENTRAL_BODY
+        )
+        central = Committee.objects.create(
+            name=f"Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ ({self.prefix})",
+            level=CommitteeLevel.CENTRAL,
+            host_unit=host,
+        )
         province_committees = [
             Committee(
                 name=f"Ban Chỉ đạo tỉnh {p} về phát triển khoa học, công nghệ",
                 level=CommitteeLevel.PROVINCE,
+                parent=central,
                 host_unit=province,
             )
             for p, province in enumerate(self.provinces, start=1)
@@ -190,7 +203,8 @@ class _Generator:
         self.province_committees = province_committees
         self.commune_committees = commune_committees
         self.summary.province_committee_ids = [c.pk for c in province_committees]
-        return len(province_committees) + len(commune_committees)
+        self.summary.central_committee_id = central.pk
+        return 1 + len(province_committees) + len(commune_committees)
 
     # Tasks -----------------------------------------------------------------------------
 

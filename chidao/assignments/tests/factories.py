@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 
 from chidao.assignments.choices import ReviewState, TaskKind, TaskState
 from chidao.assignments.models import DeadlineChange, Evidence, ProgressUpdate, Task
+from chidao.assignments.spans import record_status_spans
 from chidao.committees.tests.factories import CommitteeFactory
 from chidao.org.tests.factories import UnitFactory, UserFactory
 
@@ -24,6 +25,13 @@ class TaskFactory(factory.django.DjangoModelFactory):
     assigned_on = datetime.date(2025, 2, 21)
     deadline = datetime.date(2025, 6, 30)
     original_deadline = factory.LazyAttribute(lambda task: task.deadline)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Its status spans kept, as every write service keeps them.
+        task = super()._create(model_class, *args, **kwargs)
+        record_status_spans([task])
+        return task
 
 
 # The smallest well-formed PDF: enough for a content check, and a reader opens it.
@@ -82,6 +90,12 @@ class DeadlineChangeFactory(factory.django.DjangoModelFactory):
         lambda change: change.task.deadline + datetime.timedelta(days=92)
     )
     reason = "Chờ ý kiến thẩm định của Bộ."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        change = super()._create(model_class, *args, **kwargs)
+        record_status_spans([change.task_id])
+        return change
 
 
 def build_report_objects(*, task, officer) -> dict:
