@@ -12,6 +12,7 @@ from chidao.assignments.models import (
     ProgressUpdate,
     Task,
 )
+from chidao.assignments.spans import record_status_spans
 from chidao.core.admin import FoldedSearchAdminMixin
 from chidao.core.concurrency import VersionedAdminMixin
 
@@ -94,6 +95,11 @@ class TaskAdmin(VersionedAdminMixin, FoldedSearchAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_status(timezone.localdate())
 
+    def save_related(self, request, form, formsets, change):
+        # After the inlines (deadline changes among them): the task's status spans as saved.
+        super().save_related(request, form, formsets, change)
+        record_status_spans([form.instance])
+
     @admin.display(description=_("trạng thái hôm nay"), ordering="status")
     def status_badge(self, task):
         status = TaskStatus(task.status)
@@ -130,6 +136,21 @@ class DeadlineChangeAdmin(admin.ModelAdmin):
     list_select_related = ("task",)
     autocomplete_fields = ("task", "requested_by", "decided_by")
     search_fields = ("task__search_text",)
+
+    # An approved change moves the task's status on past dates: its spans follow.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        moved_from = form.initial.get("task") if "task" in form.changed_data else None
+        record_status_spans([obj.task_id] + ([moved_from] if moved_from else []))
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        record_status_spans([obj.task_id])
+
+    def delete_queryset(self, request, queryset):
+        task_ids = list(queryset.values_list("task", flat=True).distinct())
+        super().delete_queryset(request, queryset)
+        record_status_spans(task_ids)
 
 
 @admin.register(ForecastSettings)

@@ -1,0 +1,313 @@
+"""Kept status spans: the spans are the status rule, and the counts read from them equal
+``with_status`` after any sequence of writes through the services."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chidao.assignments.choices import DeadlineChangeDecision, TaskKind, TaskState, TaskStatus
+from chidao.assignments.counts import (
+    get_count_table,
+    get_kept_count_table,
+    get_kept_status_counts,
+    get_status_counts,
+)
+from chidao.assignments.models import Task, TaskStatusSpan
+from chidao.assignments.rules import (
+    DecidedChange,
+    get_deadline_as_of,
+    get_status_spans,
+    get_task_status,
+)
+from chidao.assignments.services import (
+    do_create_task,
+    do_decide_deadline_change,
+    do_request_deadline_change,
+    do_review_progress,
+    do_stop_task,
+    do_submit_progress,
+    do_update_task,
+)
+from chidao.assignments.spans import find_span_mismatches, record_status_spans
+from chidao.assignments.tests.factories import DeadlineChangeFactory, TaskFactory
+from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
+from chidao.org.tests.factories import UnitFactory, UserFactory
+
+D = dt.date
+DAY = dt.timedelta(days=1)
+dates = st.dates(min_value=D(2025, 1, 1), max_value=D(2025, 12, 31))
+
+
+# --- the pure rule: spans read off get_task_status agree with it on every day -----------
+
+
+@st.composite
+def task_facts(draw):
+    kind = draw(st.sampled_from(TaskKind.values))
+    state = draw(st.sampled_from(TaskState.values))
+    deadline = draw(dates) if kind == TaskKind.DEADLINE else None
+    changes = []
+    if deadline:
+        for order, (decided_on, old) in enumerate(
+            draw(st.lists(st.tuples(dates, dates), max_size=3)), start=1
+        ):
+            changes.append(DecidedChange(decided_on=decided_on, order=order, old_deadline=old))
+    return {
+        "state": state,
+        "kind": kind,
+        "deadline": deadline,
+        "assigned_on": draw(dates),
+        "completed_on": draw(dates) if state == TaskState.COMPLETED else None,
+        "stopped_on": draw(dates) if state in (TaskState.PAUSED, TaskState.CANCELLED) else None,
+        "approved_changes": changes,
+    }
+
+
+@settings(max_examples=300)
+@given(facts=task_facts())
+def test_spans_give_the_rule_on_every_day(facts):
+    spans = get_status_spans(**facts)
+    day = D(2024, 12, 1)
+    while day <= D(2027, 1, 31):
+        in_force = get_deadline_as_of(facts["deadline"], facts["approved_changes"], day)
+        expected = get_task_status(
+            **{k: v for k, v in facts.items() if k not in ("approved_changes", "deadline")},
+            deadline=in_force,
+            as_of=day,
+        )
+        found = [s for s in spans if s.valid_from <= day and (s.valid_until or D.max) > day]
+        if expected == TaskStatus.NOT_YET_ASSIGNED:
+            assert found == [], day
+        else:
+            assert [(s.status, s.deadline) for s in found] == [(expected, in_force)], day
+        day += DAY
+    # Neighbours differ: no two spans in a row say the same.
+    for before, after in zip(spans, spans[1:], strict=False):
+        assert before.valid_until == after.valid_from
+        assert (before.status, before.deadline) != (after.status, after.deadline)
+
+
+def test_an_extended_task_has_its_overdue_days_kept():
+    spans = get_status_spans(
+        state=TaskState.OPEN,
+        kind=TaskKind.DEADLINE,
+        deadline=D(2025, 9, 30),
+        assigned_on=D(2025, 2, 21),
+        completed_on=None,
+        stopped_on=None,
+        approved_changes=[DecidedChange(D(2025, 7, 10), 1, D(2025, 6, 30))],
+    )
+    assert [(s.valid_from, s.valid_until, s.status, s.deadline) for s in spans] == [
+        (D(2025, 2, 21), D(2025, 7, 1), TaskStatus.IN_PROGRESS, D(2025, 6, 30)),
+        (D(2025, 7, 1), D(2025, 7, 10), TaskStatus.OVERDUE, D(2025, 6, 30)),
+        (D(2025, 7, 10), D(2025, 10, 1), TaskStatus.IN_PROGRESS, D(2025, 9, 30)),
+        (D(2025, 10, 1), None, TaskStatus.OVERDUE, D(2025, 9, 30)),
+    ]
+
+
+# --- the kept counts equal with_status after any sequence of writes -------------------
+
+PHRASES = ("Tháng 3/2025", "Quý II/2025", "30/06/2025", "Năm 2025", "Thường xuyên", "Hằng quý")
+
+writes = st.one_of(
+    # The trickiest first (Hypothesis draws the first choices most): deadline changes.
+    st.tuples(st.just("extend"), st.integers(0, 9), dates, dates, st.booleans()),
+    st.tuples(st.just("complete"), st.integers(0, 9), dates),
+    st.tuples(
+        st.just("create"),
+        st.integers(0, 2),  # lead unit
+        st.integers(0, 2),  # group (2: none)
+        dates,  # assigned on
+        st.sampled_from(PHRASES),
+        st.booleans(),  # key task
+    ),
+    st.tuples(
+        st.just("stop"), st.integers(0, 9), st.sampled_from(["paused", "cancelled"]), dates
+    ),
+    st.tuples(st.just("report"), st.integers(0, 9), dates),
+    st.tuples(st.just("edit"), st.integers(0, 9), st.integers(0, 2), st.integers(0, 2), dates),
+    st.tuples(st.just("reimport"), st.integers(0, 9), st.sampled_from(PHRASES), st.booleans()),
+)
+
+
+class World:
+    def __init__(self):
+        self.committee = CommitteeFactory()
+        self.units = [UnitFactory() for _ in range(3)]
+        self.groups = [TaskGroupFactory(committee=self.committee) for _ in range(2)] + [None]
+        self.officer = UserFactory()
+        self.secretary = UserFactory()
+        self.tasks: list[Task] = []
+
+    def task(self, index: int) -> Task | None:
+        if not self.tasks:
+            return None
+        return Task.objects.get(pk=self.tasks[index % len(self.tasks)].pk)
+
+    def apply(self, write) -> None:
+        kind, *args = write
+        try:
+            with transaction.atomic():
+                getattr(self, kind)(*args)
+        except ValidationError:
+            pass  # refused as a user would be: nothing written
+
+    def create(self, unit, group, assigned_on, phrase, is_key):
+        self.tasks.append(
+            do_create_task(
+                committee=self.committee,
+                by=self.secretary,
+                lead_unit=self.units[unit],
+                title="Nhiệm vụ thử",
+                deadline_text=phrase,
+                assigned_on=assigned_on,
+                group=self.groups[group],
+                is_key=is_key,
+            )
+        )
+
+    def _report(self, index, day, claim):
+        task = self.task(index)
+        if task is None:
+            return None
+        return do_submit_progress(
+            task=task,
+            unit=task.lead_unit,
+            by=self.officer,
+            reported_on=max(day, task.assigned_on),
+            percent=60,
+            claims_completion=claim,
+            completion_output="Quyết định" if claim else "",
+            output_date=max(day, task.assigned_on) if claim else None,
+        )
+
+    def report(self, index, day):
+        self._report(index, day, claim=False)
+
+    def complete(self, index, day):
+        update = self._report(index, day, claim=True)
+        if update is not None:
+            do_review_progress(update=update, by=self.secretary, accept=True)
+
+    def extend(self, index, new_deadline, decided_on, approve):
+        task = self.task(index)
+        if task is None:
+            return
+        change = do_request_deadline_change(
+            task=task, by=self.officer, new_deadline=new_deadline, reason="Chờ kinh phí"
+        )
+        do_decide_deadline_change(
+            change=change, by=self.secretary, approve=approve, decided_on=decided_on
+        )
+
+    def stop(self, index, state, day):
+        task = self.task(index)
+        if task is not None:
+            do_stop_task(task=task, by=self.secretary, state=state, stopped_on=day, reason="Lý do")
+
+    def edit(self, index, unit, group, assigned_on):
+        task = self.task(index)
+        if task is not None:
+            do_update_task(
+                task=task,
+                by=self.secretary,
+                lead_unit=self.units[unit],
+                group=self.groups[group],
+                assigned_on=assigned_on,
+            )
+
+    def reimport(self, index, phrase, is_key):
+        """A plan imported again corrects a task's deadline phrase and key flag."""
+        task = self.task(index)
+        if task is not None:
+            do_update_task(task=task, by=self.secretary, deadline_text=phrase, is_key=is_key)
+
+    def check(self, as_of_dates):
+        tasks = Task.objects.filter(committee=self.committee)
+        spans = TaskStatusSpan.objects.filter(committee=self.committee)
+        fields = ("lead_unit_id", "group_id", "is_key")
+        days = set(as_of_dates)
+        for task in tasks:
+            for day in (task.assigned_on, task.deadline, task.completed_on, task.stopped_on):
+                if day:
+                    days |= {day - DAY, day, day + DAY}
+        for day in days:
+            live = get_status_counts(tasks, as_of=day, due_soon_days=7, fields=fields)
+            kept = get_kept_status_counts(spans, as_of=day, due_soon_days=7, fields=fields)
+            assert _sorted(kept) == _sorted(live), day
+            for by in ("lead_unit", "group"):
+                assert get_kept_count_table(spans, as_of=day, by=by) == get_count_table(
+                    tasks, as_of=day, by=by
+                )
+        assert find_span_mismatches(tasks) == []
+
+
+def _sorted(cells):
+    return sorted(cells, key=lambda cell: sorted((k, str(v)) for k, v in cell.items()))
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=40,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    sequence=st.lists(writes, min_size=1, max_size=14),
+    as_of_dates=st.lists(dates, min_size=1, max_size=3),
+)
+def test_kept_counts_equal_the_rule_after_any_writes(sequence, as_of_dates):
+    with transaction.atomic():
+        world = World()
+        world.apply(("create", 0, 0, D(2025, 3, 1), "Quý II/2025", False))  # one to write to
+        for write in sequence:
+            world.apply(write)
+        world.check(as_of_dates)
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_a_task_moved_to_another_committee_or_deleted_takes_its_spans_along():
+    task = TaskFactory()
+    assert TaskStatusSpan.objects.filter(committee=task.committee).count() == 2
+    other = CommitteeFactory()
+    Task.objects.filter(pk=task.pk).update(committee=other)
+    record_status_spans([task.pk])
+    assert set(TaskStatusSpan.objects.values_list("committee", flat=True)) == {other.pk}
+    task.delete()
+    assert not TaskStatusSpan.objects.exists()
+
+
+# --- the command ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_command_finds_a_wrong_span_and_rebuilds_it():
+    task = TaskFactory(assigned_on=D(2025, 2, 21), deadline=D(2025, 6, 30))
+    DeadlineChangeFactory(
+        task=task,
+        old_deadline=D(2025, 6, 30),
+        new_deadline=D(2025, 9, 30),
+        decision=DeadlineChangeDecision.APPROVED,
+        decided_on=D(2025, 7, 10),
+    )
+    Task.objects.filter(pk=task.pk).update(deadline=D(2025, 9, 30))
+    out = io.StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("rebuild_status_counts", "--verify", stdout=out, stderr=io.StringIO())
+    assert exit_.value.code == 1
+    assert f"Nhiệm vụ {task.pk}: cần 21/02/2025–01/07/2025 in_progress (hạn 30/06/2025)" in (
+        out.getvalue()
+    )
+
+    out = io.StringIO()
+    call_command("rebuild_status_counts", "--committee", str(task.committee_id), stdout=out)
+    assert "Đã dựng lại 4 khoảng trạng thái của 1 nhiệm vụ." in out.getvalue()
+    out = io.StringIO()
+    call_command("rebuild_status_counts", "--verify", stdout=out)
+    assert "Khớp: 1 nhiệm vụ." in out.getvalue()
