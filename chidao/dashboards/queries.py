@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from urllib.parse import urlencode
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -455,36 +455,52 @@ def _no_projection():
 
 
 def get_commune_rows(user, scope: Scope, as_of: date):
-    """The committees right below this one (communes), each counted like the unit table,
-    with a total; one aggregate query over the committees' tasks."""
-    children = list(Committee.objects.filter(parent=scope.committee, is_active=True))
+    """The committees right below this one, each counted like the unit table with the
+    committees below it rolled up (a province's row in the national view counts its own
+    tasks and its communes'), with a total; one aggregate query over the kept status spans.
+
+    Committees nest at most three deep (central, province, commune: DESIGN.md), so the
+    committees below are those whose parent or grandparent this one is. A row that rolls
+    up committees below its own links only to its dashboard: the task list shows one
+    committee's tasks, and would not give the number.
+    """
+    below = list(
+        Committee.objects.filter(
+            Q(parent=scope.committee) | Q(parent__parent=scope.committee, parent__is_active=True),
+            is_active=True,
+        )
+    )
+    children = [c for c in below if c.parent_id == scope.committee.pk]
     if not children:
         return [], None
-    spans = TaskStatusSpan.objects.visible_to(user).filter(committee__in=children)
+    row_of = {c.pk: (c.pk if c.parent_id == scope.committee.pk else c.parent_id) for c in below}
+    spans = TaskStatusSpan.objects.visible_to(user).filter(committee__in=list(row_of))
     cells = get_kept_status_counts(
         spans, as_of=as_of, due_soon_days=scope.committee.due_soon_days, fields=("committee_id",)
     )
     counts = defaultdict(lambda: dict.fromkeys(COUNTED, 0))
     for cell in cells:
-        counts[cell["committee_id"]][cell["status"]] += cell["n"]
+        row = counts[row_of[cell["committee_id"]]]
+        row[cell["status"]] += cell["n"]
         if cell["due_soon"]:
-            counts[cell["committee_id"]]["due_soon"] += cell["n"]
+            row["due_soon"] += cell["n"]
+    rolls_up = {c.parent_id for c in below if c.parent_id != scope.committee.pk}
     rows = []
     # Each row links its numbers to the child's list: built here once per row rather than
     # with a ``{% url %}`` per cell (a province has ~120 communes).
     day, list_path = as_of.isoformat(), _task_list_path(get_script_prefix(), get_urlconf())
     for child in sorted(children, key=lambda c: c.name):
         row = CountRow(key=child.pk, label=child.name, **counts.get(child.pk, {}))
-        url = f"{list_path}?committee={child.pk}&as_of={day}&status="
+        url = "" if child.pk in rolls_up else f"{list_path}?committee={child.pk}&as_of={day}&status="
         rows.append(
             {
                 "committee": child,
                 "row": row,
                 "dashboard_url": reverse("dashboards:committee_dashboard", args=[child.pk])
                 + f"?as_of={day}",
-                "done_on_time_url": f"{url}done_on_time",
-                "done_late_url": f"{url}done_late",
-                "overdue_url": f"{url}overdue",
+                "done_on_time_url": url and f"{url}done_on_time",
+                "done_late_url": url and f"{url}done_late",
+                "overdue_url": url and f"{url}overdue",
             }
         )
     return rows, sum_rows([r["row"] for r in rows])
