@@ -11,10 +11,16 @@ Measures, in the same process and the same run, after one warm-up each:
   baseline;
 - ``sql_fenced``: the same SQL with ``OFFSET 0`` fencing the per-task status;
 - ``count_table``: ``counts.get_count_table(..., by="lead_unit")``, the one status rule;
+- ``kept_count_table``: the same table read from the kept status spans
+  (``counts.get_kept_count_table``), what the dashboard reads;
 - ``dashboard``: a GET of the committee dashboard through Django's test client, signed in
   as a superuser (whole request: middleware, queries, template);
 - ``indicator_panel``: the dashboard's indicator panel alone (``get_indicator_panel``);
-- ``task_list``: a GET of the task list filtered to the committee (first page).
+- ``task_list``: a GET of the task list filtered to the committee (first page);
+- ``overview``: a GET of the dashboard of the committee above all others that has no task
+  of its own (``generate_scale``'s central committee): the national overview, every
+  committee below rolled up. Also given with ``--committee`` for a committee without
+  tasks: then only the pages are timed (no task count to compare).
 
 Not a test: pytest never collects it. Prints a Markdown table and, with ``--json``, the
 raw timings.
@@ -90,8 +96,8 @@ def main() -> int:
     from django.test import Client
     from django.urls import reverse
 
-    from chidao.assignments.counts import get_count_table
-    from chidao.assignments.models import Task
+    from chidao.assignments.counts import get_count_table, get_kept_count_table
+    from chidao.assignments.models import Task, TaskStatusSpan
     from chidao.assignments.tests.plain_sql import (
         COLUMNS,
         STATUS_SQL,
@@ -115,26 +121,69 @@ def main() -> int:
     else:
         committee = Committee.objects.annotate(n=Count("tasks")).order_by("-n", "pk").first()
     task_count = Task.objects.filter(committee=committee).count()
+    # The overview: a committee without tasks of its own above others (the central one).
+    overview = (
+        Committee.objects.filter(parent=None, tasks__isnull=True, children__isnull=False)
+        .distinct()
+        .order_by("pk")
+        .first()
+    )
+    if task_count == 0:
+        overview, committee = committee, None
 
     # Correctness before speed: the two counts must agree on this data.
-    by_table = count_by_table(committee, as_of)
-    by_sql = count_by_plain_sql(committee.pk, as_of)
-    if by_table != by_sql:
-        print("count table and plain SQL disagree; not timing", file=sys.stderr)
-        return 1
+    if committee is not None:
+        by_table = count_by_table(committee, as_of)
+        by_sql = count_by_plain_sql(committee.pk, as_of)
+        if by_table != by_sql:
+            print("count table and plain SQL disagree; not timing", file=sys.stderr)
+            return 1
+        kept = get_kept_count_table(
+            TaskStatusSpan.objects.filter(committee=committee), as_of=as_of, by="lead_unit"
+        )
+        if kept != get_count_table(
+            Task.objects.filter(committee=committee), as_of=as_of, by="lead_unit"
+        ):
+            print("kept counts and the count table disagree; not timing", file=sys.stderr)
+            return 1
 
     admin, _created = User.objects.get_or_create(
         username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
     )
     client = Client()
     client.force_login(admin)
+
+    def get_page(url):
+        response = client.get(url, secure=True)
+        assert response.status_code == 200, response.status_code
+
+    if overview is not None:
+        overview_url = reverse("dashboards:committee_dashboard", args=[overview.pk])
+        overview_url += f"?as_of={as_of.isoformat()}"
+    if committee is None:
+        timings = {"overview": measure(lambda: get_page(overview_url), args.runs)}
+        print(
+            f"database {connection.vendor}, committee {overview.pk} (no task of its own), "
+            f"as of {as_of}, {args.runs} runs after 1 warm-up, load average "
+            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        )
+        print("| measure | median ms | min | max | p95 |")
+        print("|---|---:|---:|---:|---:|")
+        for name, values in timings.items():
+            print(
+                f"| {name} | {statistics.median(values):.1f} | {min(values):.1f} | "
+                f"{max(values):.1f} | {percentile(values, 0.95):.1f} |"
+            )
+        if args.json:
+            args.json.write_text(json.dumps(timings, indent=1))
+        return 0
+
     dashboard_url = reverse("dashboards:committee_dashboard", args=[committee.pk])
     dashboard_url += f"?as_of={as_of.isoformat()}"
     list_url = reverse("assignments:task_list") + f"?committee={committee.pk}"
 
     def dashboard():
-        response = client.get(dashboard_url, secure=True)
-        assert response.status_code == 200, response.status_code
+        get_page(dashboard_url)
 
     def task_list():
         response = client.get(list_url, secure=True)
@@ -143,6 +192,12 @@ def main() -> int:
     def count_table():
         table = get_count_table(
             Task.objects.filter(committee=committee), as_of=as_of, by="lead_unit"
+        )
+        assert table.rows
+
+    def kept_count_table():
+        table = get_kept_count_table(
+            TaskStatusSpan.objects.filter(committee=committee), as_of=as_of, by="lead_unit"
         )
         assert table.rows
 
@@ -181,10 +236,13 @@ def main() -> int:
         "sql": measure(sql, args.runs),
         "sql_fenced": measure(sql_fenced, args.runs),
         "count_table": measure(count_table, args.runs),
+        "kept_count_table": measure(kept_count_table, args.runs),
         "dashboard": measure(dashboard, args.runs),
         "indicator_panel": measure(indicator_panel, args.runs),
         "task_list": measure(task_list, args.runs),
     }
+    if overview is not None:
+        timings["overview"] = measure(lambda: get_page(overview_url), args.runs)
     base = statistics.median(timings["sql"])
     fenced = statistics.median(timings["sql_fenced"])
     vendor = connection.vendor

@@ -130,7 +130,8 @@ def get_visibility_condition(user, *, task_field: str) -> Q | None:
 def get_due_soon(as_of: date, window_days: int) -> ExpressionWrapper:
     """``rules.is_due_soon`` for the database, on rows with ``status`` and ``deadline_as_of``."""
     return ExpressionWrapper(
-        Q(status=TaskStatus.IN_PROGRESS) & Q(deadline_as_of__lte=as_of + timedelta(days=window_days)),
+        Q(status=TaskStatus.IN_PROGRESS)
+        & Q(deadline_as_of__lte=as_of + timedelta(days=window_days)),
         output_field=models.BooleanField(),
     )
 
@@ -139,7 +140,9 @@ class TaskStatusSpanQuerySet(models.QuerySet):
     def as_of(self, day: date) -> "TaskStatusSpanQuerySet":
         """The span of each task in force on ``day``: at most one per task, none for a
         task not yet assigned."""
-        return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gt=day), valid_from__lte=day)
+        return self.filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gt=day), valid_from__lte=day
+        )
 
     def with_due_soon(self, as_of: date, window_days: int) -> "TaskStatusSpanQuerySet":
         """Annotate ``due_soon`` as ``TaskQuerySet.with_due_soon`` does."""

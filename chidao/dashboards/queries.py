@@ -491,7 +491,9 @@ def get_commune_rows(user, scope: Scope, as_of: date):
     day, list_path = as_of.isoformat(), _task_list_path(get_script_prefix(), get_urlconf())
     for child in sorted(children, key=lambda c: c.name):
         row = CountRow(key=child.pk, label=child.name, **counts.get(child.pk, {}))
-        url = "" if child.pk in rolls_up else f"{list_path}?committee={child.pk}&as_of={day}&status="
+        url = (
+            "" if child.pk in rolls_up else f"{list_path}?committee={child.pk}&as_of={day}&status="
+        )
         rows.append(
             {
                 "committee": child,

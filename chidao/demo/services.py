@@ -47,6 +47,7 @@ from chidao.documents.models import Document
 from chidao.documents.services import do_register_document
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Indicator, Observation, Target
+from chidao.indicators.rollups import record_indicator_rollups
 from chidao.org.models import Person, Unit, User
 
 ALREADY_LOADED = "Dữ liệu mẫu đã có, không thay đổi gì."
@@ -311,6 +312,7 @@ class _DemoLoader:
             for unit_code, values in series:
                 observations += self._observations(indicator, row, unit_code, values, approver)
         Observation.objects.bulk_create(observations)
+        record_indicator_rollups(observations)
         self.observations += len(observations)
 
     def _indicator(self, committee: Committee, key: str, row: IndicatorRow) -> Indicator:

@@ -367,8 +367,10 @@ def do_commit_observation_import(*, data_import: DataImport, by):
 def _write_observations(data_import: DataImport, plan, by) -> None:
     from chidao.indicators.choices import ObservationState
     from chidao.indicators.models import Observation
+    from chidao.indicators.rollups import record_indicator_rollups
 
     now = timezone.now()
+    written = []
     for row in plan.rows_to_create:
         observation = Observation(
             indicator=row.indicator,
@@ -385,6 +387,8 @@ def _write_observations(data_import: DataImport, plan, by) -> None:
         )
         observation.full_clean()
         observation.save()
+        written.append(observation)
+    record_indicator_rollups(written)
 
 
 def _commit_plan(data_import, by, kind, build_plan, write_rows, *, wrong_kind="", nothing_new=""):

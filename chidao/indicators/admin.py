@@ -3,6 +3,7 @@ from django.contrib import admin
 from chidao.core.admin import FoldedSearchAdminMixin
 from chidao.core.concurrency import VersionedAdminMixin
 from chidao.indicators.models import Indicator, Observation, Target
+from chidao.indicators.rollups import record_indicator_rollups
 
 
 class TargetInline(admin.TabularInline):
@@ -46,3 +47,18 @@ class ObservationAdmin(VersionedAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ("indicator", "unit", "entered_by", "approved_by", "returned_by")
     search_fields = ("indicator__search_text", "unit__search_text")
     date_hierarchy = "period_start"
+
+    # The kept roll-ups of the period follow (and those of the period it left, if moved).
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        before = [form.initial.get(name) for name in ("indicator", "period_kind", "period_start")]
+        record_indicator_rollups([obj, *([tuple(before)] if change and all(before) else [])])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        record_indicator_rollups([obj])
+
+    def delete_queryset(self, request, queryset):
+        cells = list(queryset.values_list("indicator", "period_kind", "period_start"))
+        super().delete_queryset(request, queryset)
+        record_indicator_rollups(cells)

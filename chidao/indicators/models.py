@@ -260,3 +260,38 @@ class Observation(models.Model):
     @property
     def period(self) -> Period:
         return Period.from_start(self.period_kind, self.period_start)
+
+
+class IndicatorRollup(models.Model):
+    """The approved values of one indicator for one period, summed up across its units.
+
+    Kept, never typed in: ``rollups.record_indicator_rollups`` writes it again in the
+    transaction of every write that approves a value or takes one out of the approved
+    (a grid saved, a value approved, an import), so the dashboard's indicator panel and the
+    consolidated report read a few rows per indicator instead of aggregating every
+    unit's value. The figures are ``maths.ValueSummary``'s: a unit's value is left out where
+    its parent unit reported the same period. ``manage.py rebuild_status_counts`` rebuilds
+    and verifies them with the task counts.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="rollups")
+    period_kind = models.CharField(max_length=16, choices=PeriodKind.choices)
+    period_start = models.DateField()
+    count = models.PositiveIntegerField()
+    total = models.DecimalField(max_digits=32, decimal_places=4)
+    lowest = models.DecimalField(max_digits=20, decimal_places=4)
+    highest = models.DecimalField(max_digits=20, decimal_places=4)
+    # The value entered last (highest id), which the roll-up "latest" takes.
+    last = models.DecimalField(max_digits=20, decimal_places=4)
+
+    class Meta:
+        verbose_name = _("tổng hợp số liệu chỉ tiêu")
+        verbose_name_plural = pgettext_lazy("số nhiều", "tổng hợp số liệu chỉ tiêu")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_kind", "period_start"], name="indicator_rollup_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.period_kind} {self.period_start}: {self.count}"

@@ -11,12 +11,12 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, Max, Min, OuterRef, Sum
 
 from chidao.core.periods import Period
 from chidao.indicators.choices import Comparator, ObservationState, Rollup
 from chidao.indicators.maths import Achievement, ValueSummary, get_achievement, roll_up_summary
-from chidao.indicators.models import Indicator, Observation, Target
+from chidao.indicators.models import Indicator, IndicatorRollup, Observation, Target
+from chidao.indicators.rollups import read_rollups
 from chidao.indicators.targets import TargetBound
 
 
@@ -81,63 +81,20 @@ def get_indicator_summary(indicator: Indicator, observations) -> dict:
 
 
 def get_period_summaries(indicators: list[Indicator], as_of: date) -> dict:
-    """The approved values of each indicator and period up to ``as_of``, summed up by the
-    database: ``{indicator id: {(period kind, period start): ValueSummary}}``.
+    """The approved values of each indicator and period up to ``as_of``, summed up:
+    ``{indicator id: {(period kind, period start): ValueSummary}}``.
 
-    One aggregate query (a few rows per indicator and period, never one per unit), plus
-    one for the last entered value of each period of the indicators rolled up by
-    ``LATEST``, if any. The values of a period all share its date, so "latest" is the one
-    entered last: the highest id, as ``roll_up`` breaks ties by the order of entry.
-    A unit's value is left out where its parent unit reported the same period.
+    One query over the kept roll-ups (``models.IndicatorRollup``, a row per indicator and
+    period, written by every write that changes the approved values from
+    ``rollups.summarize_approved``: a unit's value is left out where its parent unit
+    reported the same period).
     """
-    approved = Observation.objects.filter(
-        indicator__in=[i.pk for i in indicators],
-        state=ObservationState.APPROVED,
-        period_start__lte=as_of,
-    )
-    # Where a unit and the units below it both report (the province its total, the
-    # communes theirs), the upper unit's value stands for them: counting both would
-    # count the communes twice.
-    upper = Observation.objects.filter(
-        indicator=OuterRef("indicator"),
-        unit=OuterRef("unit__parent"),
-        period_kind=OuterRef("period_kind"),
-        period_start=OuterRef("period_start"),
-        state=ObservationState.APPROVED,
-    )
-    approved = approved.exclude(Exists(upper)).order_by()
-    cells = list(
-        approved.values("indicator_id", "period_kind", "period_start").annotate(
-            count=Count("pk"),
-            total=Sum("value"),
-            lowest=Min("value"),
-            highest=Max("value"),
-            last_pk=Max("pk"),
-        )
-    )
-    last_values = {}
-    latest_ids = [i.pk for i in indicators if i.rollup == Rollup.LATEST]
-    if latest_ids:
-        last_pks = (
-            approved.filter(indicator__in=latest_ids)
-            .values("indicator_id", "period_kind", "period_start")
-            .annotate(last_pk=Max("pk"))
-            .values("last_pk")
-        )
-        last_values = dict(
-            Observation.objects.filter(pk__in=last_pks).values_list("pk", "value").order_by()
-        )
-    places = Observation._meta.get_field("value").decimal_places
+    rows = IndicatorRollup.objects.filter(
+        indicator__in=[i.pk for i in indicators], period_start__lte=as_of
+    ).order_by()
     summaries = defaultdict(dict)
-    for cell in cells:
-        summaries[cell["indicator_id"]][(cell["period_kind"], cell["period_start"])] = ValueSummary(
-            count=cell["count"],
-            total=cell["total"],
-            lowest=cell["lowest"],
-            highest=cell["highest"],
-            last=last_values.get(cell["last_pk"]),
-            places=places,
-        )
+    for (indicator_id, kind, start), summary in read_rollups(rows).items():
+        summaries[indicator_id][(kind, start)] = summary
     return summaries
 
 

@@ -39,6 +39,7 @@ from chidao.core.uploads import (
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.entry import is_period_open, parse_observation_value
 from chidao.indicators.models import Indicator, Observation
+from chidao.indicators.rollups import record_indicator_rollups
 
 # Values the unit may still change; submitted and approved ones are the secretariat's.
 EDITABLE_STATES = (ObservationState.DRAFT, ObservationState.RETURNED)
@@ -204,6 +205,8 @@ def do_save_observations(
                 stored(observation.evidence.name)
                 delete_after_commit(replaced)
             saved.append(observation)
+        # A value approved before and changed now is a draft again: out of the roll-up.
+        record_indicator_rollups(saved)
         if submit:
             do_submit_observations(by=by, unit=unit, period=period, today=today)
             for observation in saved:
@@ -272,6 +275,7 @@ def do_approve_observation(*, by, observation: Observation) -> Observation:
         expected_version=observation.version,
         update_fields=["state", "approved_by", "approved_at", "return_reason"],
     )
+    record_indicator_rollups([observation])
     return observation
 
 

@@ -31,6 +31,7 @@ from chidao.committees.models import Committee
 from chidao.core.periods import PeriodKind
 from chidao.indicators.choices import Direction, IndicatorLevel, ObservationState, ValueType
 from chidao.indicators.models import Indicator, Observation
+from chidao.indicators.rollups import rebuild_indicator_rollups
 from chidao.org.choices import UnitKind
 from chidao.org.models import Unit, User
 
@@ -394,7 +395,9 @@ class _Generator:
                     )
                 if len(batch) >= BATCH:
                     written += self._flush(Observation, batch)
-        return written + self._flush(Observation, batch)
+        written += self._flush(Observation, batch)
+        rebuild_indicator_rollups(Indicator.objects.filter(pk__in=[i.pk for i in indicators]))
+        return written
 
     def _audit(self) -> int:
         total, rng = self.scale.audit, self.rng

@@ -9,6 +9,7 @@ from chidao.core.periods import PeriodKind
 from chidao.documents.tests.factories import PDF_BYTES
 from chidao.indicators.choices import ObservationState, ValueType
 from chidao.indicators.models import Indicator, Observation, Target
+from chidao.indicators.rollups import record_indicator_rollups
 from chidao.org.tests.factories import UnitFactory
 
 
@@ -52,6 +53,14 @@ class ObservationFactory(factory.django.DjangoModelFactory):
 
     indicator = factory.SubFactory(IndicatorFactory)
     unit = factory.SelfAttribute("indicator.responsible_unit")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # The period's roll-up kept, as every write service keeps it.
+        observation = super()._create(model_class, *args, **kwargs)
+        record_indicator_rollups([observation])
+        return observation
+
     period_kind = PeriodKind.QUARTER
     period_start = datetime.date(2025, 1, 1)
     value = Decimal("72.5")

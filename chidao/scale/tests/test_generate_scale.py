@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from chidao.assignments.models import ProgressUpdate, Task
 from chidao.assignments.spans import find_span_mismatches
-from chidao.committees.choices import CommitteeLevel
 from chidao.assignments.tests.plain_sql import count_by_plain_sql, count_by_table
+from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
 from chidao.core.tests.world import sign_in
 from chidao.indicators.models import Observation
