@@ -402,10 +402,9 @@ def _display(value: Decimal) -> str:
 
 def get_indicator_panel(scope: Scope, as_of: date) -> list[IndicatorRow]:
     """Each indicator of the committee: latest rolled-up value, target, achievement, the
-        series for a sparkline and the projection to the last target year. Three queries (four
-        with an indicator rolled up by its latest value), a few rows per indicator and period:
-        the units' values are summed up by the database (``indicators.reads.get_value_series``,
-    which the consolidated report reads too)."""
+    series for a sparkline and the projection to the last target year. Three queries, a
+    few rows per indicator and period: the kept roll-ups of the units' values
+    (``indicators.reads.get_value_series``, which the consolidated report reads too)."""
     indicators = Indicator.objects.filter(committee=scope.committee).order_by("code")
     if scope.indicator_ids is not None:
         indicators = indicators.filter(pk__in=scope.indicator_ids)
