@@ -121,7 +121,7 @@ def get_status_spans(
     second copy of it. Days before ``assigned_on`` (not yet assigned) have no span.
     """
     changes = list(approved_changes)
-    deadlines = {deadline, *(change.old_deadline for change in changes)} - {None}
+    deadlines = [day for day in (deadline, *(c.old_deadline for c in changes)) if day is not None]
     days = {assigned_on, completed_on, stopped_on, *(change.decided_on for change in changes)}
     days |= {day + timedelta(days=1) for day in deadlines if day < date.max}
     spans: list[StatusSpan] = []
