@@ -18,8 +18,8 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Q
 
 from chidao.assignments.choices import CompletionQuality, ReviewState
-from chidao.assignments.counts import get_count_table, get_status_counts
-from chidao.assignments.models import ProgressUpdate, Task
+from chidao.assignments.counts import get_kept_count_table, get_kept_status_counts
+from chidao.assignments.models import ProgressUpdate, Task, TaskStatusSpan
 from chidao.core.periods import Period
 from chidao.dashboards.rating import Condition, LeadFacts, LevelCheck, Rating, rate_unit
 from chidao.dashboards.rules import (
@@ -48,20 +48,22 @@ def get_weights(committee) -> Weights:
 
 
 def get_unit_facts(user, committee, as_of: date) -> list[UnitFacts]:
-    tasks = Task.objects.visible_to(user).filter(committee=committee)
+    # Counted from the kept status spans (``assignments.models.TaskStatusSpan``), as the
+    # dashboard counts: two range look-ups, not the status rule over every task.
+    spans = TaskStatusSpan.objects.visible_to(user).filter(committee=committee)
     lead = {
         row.key: TaskFacts(row.done_on_time, row.done_late, row.overdue)
-        for row in get_count_table(tasks, as_of=as_of, by="lead_unit").rows
+        for row in get_kept_count_table(spans, as_of=as_of, by="lead_unit").rows
     }
     judged = ("done_on_time", "done_late", "overdue")
     coordinated = defaultdict(lambda: dict.fromkeys(judged, 0))
-    for cell in get_status_counts(
-        tasks.filter(coordinating_units__isnull=False),
+    for cell in get_kept_status_counts(
+        spans.filter(task__coordinating_units__isnull=False),
         as_of=as_of,
         due_soon_days=committee.due_soon_days,
-        fields=("coordinating_units",),
+        fields=("task__coordinating_units",),
     ):
-        row = coordinated[cell["coordinating_units"]]  # a unit with none judged has zeros
+        row = coordinated[cell["task__coordinating_units"]]  # a unit with none judged: zeros
         if cell["status"] in judged:
             row[cell["status"]] += cell["n"]
     coordinating = {
