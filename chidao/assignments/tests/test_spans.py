@@ -27,6 +27,7 @@ from chidao.assignments.rules import (
     get_task_status,
 )
 from chidao.assignments.services import (
+    create_tasks_in_bulk,
     do_create_task,
     do_decide_deadline_change,
     do_request_deadline_change,
@@ -310,3 +311,26 @@ def test_the_command_finds_a_wrong_span_and_rebuilds_it():
     out = io.StringIO()
     call_command("rebuild_status_counts", "--verify", stdout=out)
     assert "Khớp: 1 nhiệm vụ, 0 chỉ tiêu." in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_tasks_written_in_bulk_have_their_spans():
+    """A plan import writes its tasks in bulk (``create_tasks_in_bulk``); their spans are
+    written in the same transaction, as one by one."""
+    committee, unit = CommitteeFactory(), UnitFactory()
+    tasks = create_tasks_in_bulk(
+        committee=committee,
+        by=UserFactory(),
+        tasks=[
+            {
+                "lead_unit": unit,
+                "title": f"Nhiệm vụ {n}",
+                "deadline_text": phrase,
+                "assigned_on": D(2025, 2, 1),
+            }
+            for n, phrase in enumerate(PHRASES)
+        ],
+    )
+
+    assert find_span_mismatches(Task.objects.filter(committee=committee)) == []
+    assert TaskStatusSpan.objects.filter(task__in=tasks).values("task").distinct().count() == 6
