@@ -239,3 +239,35 @@ def test_only_the_lists_pickers_have_an_options_address(client, country):
     response = client.get(reverse("assignments:task_filter_options", args=["status"]))
 
     assert response.status_code == 404
+
+
+def test_the_admin_list_neither_counts_every_task_nor_lists_every_committee(
+    client, country, monkeypatch, django_assert_max_num_queries
+):
+    from chidao.committees.choices import CommitteeLevel
+    from chidao.core.admin import CappedCountPaginator
+
+    commune = CommitteeFactory(
+        name="Ban Chỉ đạo xã Ven Sông",
+        level=CommitteeLevel.COMMUNE,
+        parent=country["Bắc"]["committee"],
+    )
+    TaskFactory(committee=commune, lead_unit=country["Bắc"]["units"][0])
+    monkeypatch.setattr(CappedCountPaginator, "CAP", 100)
+    client.force_login(country["admin"])
+    url = reverse("admin:assignments_task_changelist")
+
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    by_commune = client.get(url, {"committee__id__exact": commune.pk})
+    by_unit = client.get(url, {"lead_unit__id__exact": country["Nam"]["units"][1].pk})
+
+    html = response.content.decode()
+    assert "hơn 100 nhiệm vụ" in html  # 121 tasks: counted up to the cap only
+    assert len(response.context["cl"].result_list) == 50
+    assert "Ban Chỉ đạo tỉnh Nam" in html  # the filter lists province committees
+    assert "Ban Chỉ đạo xã Ven Sông" not in html  # not every commune of the country
+    assert "Sở số 1 tỉnh Nam" not in html  # nor every unit
+    assert "1 nhiệm vụ" in by_commune.content.decode()
+    assert [task.committee for task in by_commune.context["cl"].result_list] == [commune]
+    assert len(by_unit.context["cl"].result_list) == 6
