@@ -110,7 +110,7 @@ def main() -> int:
     if keyset:
         measures["picker"] = getter(
             "picker",
-            reverse("assignments:task_filter_options", args=["lead_unit"]),
+            reverse("assignments:task_filter_lead_unit"),
             {"lead_unit_search": "so"},
         )
     timings = {}

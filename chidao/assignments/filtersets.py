@@ -194,7 +194,7 @@ class TaskFilterSet(django_filters.FilterSet):
             if widget.suggest is None:
                 widget.suggest = partial(self.get_suggestions, name)
                 widget.search_text = str(self.data.get(f"{name}{SEARCH_SUFFIX}", ""))[:100]
-                widget.options_url = reverse("assignments:task_filter_options", args=[name])
+                widget.options_url = reverse(f"assignments:task_filter_{name}")
         return form
 
     def get_suggestions(self, name: str, text: str, value) -> Suggestions:

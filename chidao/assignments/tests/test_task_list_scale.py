@@ -164,13 +164,11 @@ def test_the_page_does_not_list_every_committee_and_unit(client, country):
 
 def test_a_unit_officer_is_offered_only_its_own_scope(client, country):
     sign_in(client, country["officer"])
-    url = reverse("assignments:task_filter_options", args=["lead_unit"])
+    url = reverse("assignments:task_filter_lead_unit")
 
     everything = client.get(url, {"lead_unit_search": "so"}).content.decode()
     south = client.get(url, {"lead_unit_search": "tinh nam"}).content.decode()
-    committees = client.get(
-        reverse("assignments:task_filter_options", args=["committee"])
-    ).content.decode()
+    committees = client.get(reverse("assignments:task_filter_committee")).content.decode()
 
     # What the officer's unit leads or coordinates: its own unit, and unit 4's task.
     assert "Sở số 3 tỉnh Bắc" in everything
@@ -186,7 +184,7 @@ def test_a_secretariat_is_offered_its_committee_units_only(client, country):
     sign_in(client, country["Nam"]["secretariat"])
 
     html = client.get(
-        reverse("assignments:task_filter_options", args=["lead_unit"]),
+        reverse("assignments:task_filter_lead_unit"),
         {"lead_unit_search": "so 1"},
     ).content.decode()
 
@@ -202,7 +200,7 @@ def test_a_filter_value_outside_the_scope_is_refused(client, country):
 
     page = client.get(reverse("assignments:task_list"), {"lead_unit": southern_unit.pk})
     options = client.get(
-        reverse("assignments:task_filter_options", args=["lead_unit"]),
+        reverse("assignments:task_filter_lead_unit"),
         {"lead_unit": southern_unit.pk},
     )
     api = APIClient()
@@ -225,7 +223,7 @@ def test_the_chosen_option_stays_whatever_is_typed(client, country):
     sign_in(client, country["Bắc"]["secretariat"])
 
     html = client.get(
-        reverse("assignments:task_filter_options", args=["lead_unit"]),
+        reverse("assignments:task_filter_lead_unit"),
         {"lead_unit": unit.pk, "lead_unit_search": "so 2"},
     ).content.decode()
 
@@ -236,7 +234,7 @@ def test_the_chosen_option_stays_whatever_is_typed(client, country):
 def test_only_the_lists_pickers_have_an_options_address(client, country):
     sign_in(client, country["admin"])
 
-    response = client.get(reverse("assignments:task_filter_options", args=["status"]))
+    response = client.get(reverse("assignments:task_list") + "loc/status/")
 
     assert response.status_code == 404
 
