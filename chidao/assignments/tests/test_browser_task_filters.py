@@ -30,9 +30,11 @@ def test_an_officer_types_a_unit_name_picks_it_and_filters(web, page, live_serve
 
     page.goto(web.url("assignments:task_list"))
     page.locator("#task-filters summary").click()
-    page.fill("#id_lead_unit", "xay dung")
+    with page.expect_response(lambda answer: "/loc/lead_unit/" in answer.url):
+        page.fill("#id_lead_unit", "xay dung")
     options = page.locator("#id_lead_unit_options")
-    options.get_by_text("Sở Xây dựng tỉnh Bắc").wait_for()
+    options.get_by_text("Sở Tài chính tỉnh Bắc").wait_for(state="detached")  # not typed
+    assert "Sở Xây dựng tỉnh Bắc" in options.inner_text()
     assert "tỉnh Nam" not in options.inner_text()  # another province's unit is never offered
     web.step(page, "typed: only units of the officer's own tasks")
 
