@@ -50,7 +50,7 @@ def get_keyset_page(
     ordering = tuple(ordering)
     backwards, key = _decode(queryset, ordering, cursor) if cursor else (False, None)
     walk = _reverse(ordering) if backwards else ordering
-    rows_query = queryset.order_by(*_order_expressions(walk))
+    rows_query = queryset.order_by(*_order_expressions(queryset, walk))
     if key is not None:
         rows_query = rows_query.filter(_after(queryset, walk, key))
     rows = list(rows_query[: size + 1])
@@ -78,11 +78,18 @@ def _reverse(ordering: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name[1:] if name.startswith("-") else f"-{name}" for name in ordering)
 
 
-def _order_expressions(ordering: tuple[str, ...]) -> list:
-    return [
-        F(name[1:]).desc(nulls_first=True) if name.startswith("-") else F(name).asc(nulls_last=True)
-        for name in ordering
-    ]
+def _order_expressions(queryset: QuerySet, ordering: tuple[str, ...]) -> list:
+    # The NULLS modifier only where a NULL can be: on a NOT NULL column it would keep
+    # SQLite from walking an index in the list's order.
+    expressions = []
+    for name in ordering:
+        field = name.lstrip("-")
+        nullable = _is_nullable(queryset, field)
+        if name.startswith("-"):
+            expressions.append(F(field).desc(nulls_first=True) if nullable else F(field).desc())
+        else:
+            expressions.append(F(field).asc(nulls_last=True) if nullable else F(field).asc())
+    return expressions
 
 
 def _after(queryset: QuerySet, ordering: tuple[str, ...], key: list) -> Q:
