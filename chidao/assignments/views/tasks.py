@@ -109,6 +109,7 @@ def task_list(request):
     """
     filterset = TaskFilterSet(request.GET, request=request)
     cursor = request.GET.get("cursor") or None
+    cursor_refused = False  # said on the page, not as a message: a read writes nothing
     try:
         page = get_keyset_page(
             _list_rows(filterset.qs), filterset.ordering, cursor=cursor, size=PAGE_SIZE
@@ -118,7 +119,7 @@ def task_list(request):
             _list_rows(filterset.qs), filterset.ordering, cursor=None, size=PAGE_SIZE
         )
         cursor = None
-        messages.warning(request, _("Liên kết trang không còn dùng được; đây là trang đầu."))
+        cursor_refused = True
     query = request.GET.copy()
     for name in ("page", "cursor"):
         query.pop(name, None)
@@ -148,6 +149,7 @@ def task_list(request):
             "filterset": filterset,
             "page": page,
             "is_first_page": cursor is None,
+            "cursor_refused": cursor_refused,
             "total": counts[request.GET["status"]]
             if request.GET.get("status") in counts
             else counts["total"],
