@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from chidao.api.concurrency import EditConflictSerializer, conflict_response
@@ -21,6 +22,7 @@ from chidao.api.exports import (
     build_upper_level_xlsx,
     parse_export_period,
 )
+from chidao.api.pagination import KeysetPagination
 from chidao.api.serializers import (
     CommitteeSerializer,
     CountTableSerializer,
@@ -116,9 +118,14 @@ _TASK_FILTERS = [
     retrieve=extend_schema(summary="Một nhiệm vụ"),
 )
 class TaskViewSet(viewsets.ReadOnlyModelViewSet):
-    """Tasks the caller may see: a unit's token sees what the unit leads or coordinates."""
+    """Tasks the caller may see: a unit's token sees what the unit leads or coordinates.
+
+    The list comes in cursor pages in the order of ``sort`` (``api.pagination``), so a
+    client that walks every task pays the same for the last page as for the first.
+    """
 
     lookup_value_regex = ID_PATTERN
+    pagination_class = KeysetPagination
 
     serializer_class = TaskSerializer
     queryset = Task.objects.none()
@@ -195,7 +202,13 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
         request=ProgressUpdateSerializer,
         responses={201: ProgressUpdateSerializer},
     )
-    @action(detail=True, methods=["get", "post"], url_path="progress", url_name="progress")
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="progress",
+        url_name="progress",
+        pagination_class=PageNumberPagination,  # a task has few reports: numbered pages
+    )
     def progress(self, request, pk=None):
         if request.method == "GET":
             task = access_task(request.user, pk)

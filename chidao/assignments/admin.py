@@ -13,7 +13,9 @@ from chidao.assignments.models import (
     Task,
 )
 from chidao.assignments.spans import record_status_spans
-from chidao.core.admin import FoldedSearchAdminMixin
+from chidao.committees.choices import CommitteeLevel
+from chidao.committees.models import Committee
+from chidao.core.admin import CappedCountPaginator, FoldedSearchAdminMixin
 from chidao.core.concurrency import VersionedAdminMixin
 
 
@@ -28,6 +30,18 @@ class StatusAsOfTodayFilter(admin.SimpleListFilter):
         if self.value() in TaskStatus.values:
             return queryset.filter(status=self.value())
         return queryset
+
+
+class UpperCommitteeFilter(admin.RelatedFieldListFilter):
+    """The committee filter with the national and province committees only (35 at
+    national scale, not 3,333); a commune committee chosen by link is shown too."""
+
+    def field_choices(self, field, request, model_admin):
+        committees = Committee.objects.exclude(level=CommitteeLevel.COMMUNE)
+        if self.lookup_val:
+            chosen = [value for value in self.lookup_val if str(value).isdigit()]
+            committees = committees | Committee.objects.filter(pk__in=chosen)
+        return [(committee.pk, str(committee)) for committee in committees.order_by("name")]
 
 
 class ProgressUpdateInline(admin.StackedInline):
@@ -76,8 +90,15 @@ class TaskAdmin(VersionedAdminMixin, FoldedSearchAdminMixin, admin.ModelAdmin):
         "is_key",
     )
     list_display_links = ("code", "title")
-    list_filter = (StatusAsOfTodayFilter, "committee", "group", "kind", "is_key", "lead_unit")
+    # No filter lists every unit, group or commune committee of the country; a link with
+    # ``?lead_unit__id__exact=`` still filters, and the search box finds the rest.
+    list_filter = (StatusAsOfTodayFilter, ("committee", UpperCommitteeFilter), "kind", "is_key")
     list_select_related = ("lead_unit",)
+    # Ordered as Meta.ordering, which the (committee, code_sort, id) index serves: the
+    # first page is an index walk, and neither the page nor the total counts every task.
+    show_full_result_count = False
+    paginator = CappedCountPaginator
+    list_per_page = 50  # as the task list page; rendering 100 rows was half the time
     autocomplete_fields = (
         "committee",
         "group",

@@ -6,14 +6,14 @@ a filter can narrow what a user sees, never widen it.
 """
 
 from datetime import date
+from functools import partial
 
 import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
-from django.forms.utils import flatatt
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from chidao.assignments.choices import TaskStatus
@@ -22,6 +22,7 @@ from chidao.committees.access import get_visible_committees
 from chidao.committees.models import Membership, TaskGroup
 from chidao.core.asof import AsOfField
 from chidao.core.text import fold_text
+from chidao.core.widgets import SEARCH_SUFFIX, SearchPicker, Suggestions
 from chidao.documents.models import Document
 from chidao.org.models import Unit
 
@@ -52,6 +53,21 @@ SORT_CHOICES = [
 ]
 
 
+# The filters that choose one of many (a country holds 3,333 committees and 4,012 units):
+# searched as the user types, never listed whole. Each with the fields its text is
+# searched in and the order its matches come in.
+PICKERS = {
+    "committee": (("search_text",), ("name", "pk")),
+    "group": (("search_text",), ("committee__name", "code", "pk")),
+    "lead_unit": (("search_text",), ("name", "pk")),
+    "coordinating_unit": (("search_text",), ("name", "pk")),
+    "source_document": (("search_text",), ("-issued_on", "pk")),
+    "overseeing_member": (("person__search_text", "search_text"), ("person__full_name", "pk")),
+}
+# Matches a picker shows at once.
+PICKER_LIMIT = 10
+
+
 def get_status_rank() -> Case:
     """The position of the ``status`` annotation in ``STATUS_ORDER``."""
     return Case(
@@ -73,30 +89,6 @@ class AsOfFilter(django_filters.DateFilter):
     field_class = AsOfField
 
 
-class ListSelect(forms.Select):
-    """A select whose options are written in Python rather than one template render each.
-
-    The committee and unit selects hold every committee and unit the user can see (~260
-    options at province scale): rendered through the option template they were half of
-    the list's request. Same markup as Django's ``select.html`` (no option groups here).
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '\n  <option value="{}"{}>{}</option>\n',
-            (
-                (option["value"], flatatt(option["attrs"]), option["label"])
-                for _group, choices, _index in widget["optgroups"]
-                for option in choices
-            ),
-        )
-        return format_html(
-            '<select name="{}"{}>{}\n</select>', name, flatatt(widget["attrs"]), options
-        )
-
-
 class TaskFilterSet(django_filters.FilterSet):
     """Filters of the task list; status is computed as of ``as_of`` (default today).
 
@@ -108,17 +100,17 @@ class TaskFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="filter_search", label=_("Tìm kiếm"))
     committee = django_filters.ModelChoiceFilter(
-        queryset=None, widget=ListSelect, label=_("Ban Chỉ đạo"), empty_label=_("Tất cả")
+        queryset=None, widget=SearchPicker, label=_("Ban Chỉ đạo"), empty_label=_("Tất cả")
     )
     group = django_filters.ModelChoiceFilter(
-        queryset=None, widget=ListSelect, label=_("Nhóm nhiệm vụ"), empty_label=_("Tất cả")
+        queryset=None, widget=SearchPicker, label=_("Nhóm nhiệm vụ"), empty_label=_("Tất cả")
     )
     lead_unit = django_filters.ModelChoiceFilter(
-        queryset=None, widget=ListSelect, label=_("Cơ quan chủ trì"), empty_label=_("Tất cả")
+        queryset=None, widget=SearchPicker, label=_("Cơ quan chủ trì"), empty_label=_("Tất cả")
     )
     coordinating_unit = django_filters.ModelChoiceFilter(
         queryset=None,
-        widget=ListSelect,
+        widget=SearchPicker,
         method="filter_coordinating_unit",
         label=_("Cơ quan phối hợp"),
         empty_label=_("Tất cả"),
@@ -149,10 +141,10 @@ class TaskFilterSet(django_filters.FilterSet):
         help_text=_("Nhiệm vụ được đánh giá trong kỳ từ ngày này đến ngày tình trạng."),
     )
     source_document = django_filters.ModelChoiceFilter(
-        queryset=None, widget=ListSelect, label=_("Văn bản giao"), empty_label=_("Tất cả")
+        queryset=None, widget=SearchPicker, label=_("Văn bản giao"), empty_label=_("Tất cả")
     )
     overseeing_member = django_filters.ModelChoiceFilter(
-        queryset=None, widget=ListSelect, label=_("Lãnh đạo phụ trách"), empty_label=_("Tất cả")
+        queryset=None, widget=SearchPicker, label=_("Lãnh đạo phụ trách"), empty_label=_("Tất cả")
     )
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, method="filter_sort", label=_("Sắp xếp"), empty_label=None
@@ -193,6 +185,47 @@ class TaskFilterSet(django_filters.FilterSet):
         self.filters["overseeing_member"].queryset = Membership.objects.filter(
             pk__in=visible_tasks.values("overseeing_member")
         ).select_related("person")
+
+    @property
+    def form(self):
+        form = super().form
+        for name in PICKERS:
+            widget = form.fields[name].widget
+            if widget.suggest is None:
+                widget.suggest = partial(self.get_suggestions, name)
+                widget.search_text = str(self.data.get(f"{name}{SEARCH_SUFFIX}", ""))[:100]
+                widget.options_url = reverse(f"assignments:task_filter_{name}")
+        return form
+
+    def get_suggestions(self, name: str, text: str, value) -> Suggestions:
+        """What the ``name`` picker offers for ``text``: only choices within the user's
+        scope (the filter's own queryset, which also refuses any other value)."""
+        search_fields, order = PICKERS[name]
+        field = self.form.fields[name]
+        choices = self.filters[name].queryset
+        chosen = None
+        if value not in (None, ""):
+            try:
+                found = field.clean(value)
+            except forms.ValidationError:
+                found = None
+            if found is not None:
+                chosen = (str(found.pk), field.label_from_instance(found))
+        matches = choices.order_by(*order)
+        folded = fold_text(text)
+        if folded:
+            condition = Q()
+            for search_field in search_fields:
+                condition |= Q(**{f"{search_field}__contains": folded})
+            matches = matches.filter(condition)
+        found = list(matches[: PICKER_LIMIT + 1])
+        return Suggestions(
+            chosen=chosen,
+            options=[(str(match.pk), field.label_from_instance(match)) for match in found][
+                :PICKER_LIMIT
+            ],
+            more=len(found) > PICKER_LIMIT,
+        )
 
     @property
     def report_date(self) -> date:
@@ -264,8 +297,18 @@ class TaskFilterSet(django_filters.FilterSet):
         return queryset.filter(status=value)
 
     def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        descending = value.startswith("-")
-        fields = SORTS.get(value.lstrip("-"), SORTS["code"])
-        if descending:
-            fields = tuple(f"-{field}" for field in fields)
-        return queryset.order_by(*fields)
+        return queryset.order_by(*get_sort_fields(value))
+
+    @property
+    def ordering(self) -> tuple[str, ...]:
+        """The list's order as ``order_by`` fields, ending with ``pk`` (for keyset pages)."""
+        self.form.is_valid()
+        return get_sort_fields(self.form.cleaned_data.get("sort") or "code")
+
+
+def get_sort_fields(value: str) -> tuple[str, ...]:
+    """The ``order_by`` fields of a ``sort`` choice (``-`` reverses every field)."""
+    fields = SORTS.get(value.lstrip("-"), SORTS["code"])
+    if value.startswith("-"):
+        return tuple(f"-{field}" for field in fields)
+    return fields

@@ -242,6 +242,9 @@ class Task(VietnameseTextModel):
         indexes = [
             models.Index(fields=["committee", "lead_unit"]),
             models.Index(fields=["committee", "state", "deadline"]),
+            # The admin's order (Meta.ordering) and a committee's list by code: the first
+            # page is an index walk, not a sort of every task.
+            models.Index(fields=["committee", "code_sort", "id"], name="task_committee_code_idx"),
         ]
 
     def __str__(self) -> str:

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from chidao.assignments.filtersets import PICKERS
 from chidao.assignments.views import chains, documents, indicators, overview, reports, tasks
 
 app_name = "assignments"
@@ -8,6 +9,11 @@ urlpatterns: list = [
     path("", tasks.task_list, name="task_list"),
     path("cua-don-vi/", tasks.unit_tasks, name="unit_tasks"),
     path("xuat-excel/", tasks.task_export, name="task_export"),
+    # The filter pickers' choices (htmx), one address per picker.
+    *(
+        path(f"loc/{name}/", tasks.task_filter_options, {"name": name}, name=f"task_filter_{name}")
+        for name in PICKERS
+    ),
     path("giao-moi/", tasks.task_create, name="task_create"),
     path("<int:pk>/", tasks.task_detail, name="task_detail"),
     path("<int:pk>/sua/", tasks.task_edit, name="task_edit"),

@@ -46,6 +46,8 @@ class Unit(VietnameseTextModel):
         verbose_name = _("đơn vị")
         verbose_name_plural = pgettext_lazy("số nhiều", "đơn vị")
         ordering = ["code"]
+        # The task lists' sort by lead unit walks it (see committees' name index).
+        indexes = [models.Index(fields=["name", "id"], name="unit_name_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")),

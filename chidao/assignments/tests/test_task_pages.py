@@ -215,11 +215,15 @@ def test_list_paginates_50_a_page(client, world):
     sign_in(client, world.users["secretariat"])
 
     first = client.get(reverse("assignments:task_list"))
-    second = client.get(reverse("assignments:task_list"), {"page": 2})
+    second = client.get(
+        reverse("assignments:task_list"), {"cursor": first.context["page"].next_cursor}
+    )
 
     assert len(first.context["tasks"]) == 50
     assert len(second.context["tasks"]) == 9
+    assert second.context["page"].next_cursor is None
     assert first.context["counts"]["total"] == 59
+    assert 'id="task-page-next"' in first.content.decode()
 
 
 def test_html_in_a_title_is_shown_as_text(client, world):

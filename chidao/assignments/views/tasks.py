@@ -8,13 +8,13 @@ a page, its export and the API show the same tasks.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET
 
 from chidao.assignments import services
 from chidao.assignments.access import (
@@ -36,6 +36,7 @@ from chidao.assignments.timeline import get_task_timeline
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.core.concurrency import EditConflict
 from chidao.core.forms import add_service_errors
+from chidao.core.keyset import CursorError, get_keyset_page
 from chidao.core.spreadsheets import XLSX_CONTENT_TYPE
 from chidao.core.uploads import build_attachment
 from chidao.documents.models import Document
@@ -101,11 +102,27 @@ def unit_tasks(request):
 
 @login_required
 def task_list(request):
-    """Every task the user may see, filtered, searched, sorted, 50 a page."""
+    """Every task the user may see, filtered, searched, sorted, 50 a page.
+
+    Pages are keyset pages (``core.keyset``): "next" starts after the last task shown, so
+    a deep page costs what the first one does; the total comes from the status counts.
+    """
     filterset = TaskFilterSet(request.GET, request=request)
-    page = Paginator(_list_rows(filterset.qs), PAGE_SIZE).get_page(request.GET.get("page"))
+    cursor = request.GET.get("cursor") or None
+    cursor_refused = False  # said on the page, not as a message: a read writes nothing
+    try:
+        page = get_keyset_page(
+            _list_rows(filterset.qs), filterset.ordering, cursor=cursor, size=PAGE_SIZE
+        )
+    except CursorError:  # an old or altered link: the first page, and say so
+        page = get_keyset_page(
+            _list_rows(filterset.qs), filterset.ordering, cursor=None, size=PAGE_SIZE
+        )
+        cursor = None
+        cursor_refused = True
     query = request.GET.copy()
-    query.pop("page", None)
+    for name in ("page", "cursor"):
+        query.pop(name, None)
     counts = filterset.get_status_counts()
     status_query = query.copy()
     status_query.pop("status", None)
@@ -120,7 +137,7 @@ def task_list(request):
         if counts[status.value]
     ]
     roles = get_roles(request.user)
-    tasks = list(page.object_list)
+    tasks = page.rows
     # The overdue and due-soon lists let those who may urge tick several tasks at once.
     urging = request.GET.get("status") in (TaskStatus.OVERDUE, "due_soon")
     for task in tasks:
@@ -131,6 +148,11 @@ def task_list(request):
         {
             "filterset": filterset,
             "page": page,
+            "is_first_page": cursor is None,
+            "cursor_refused": cursor_refused,
+            "total": counts[request.GET["status"]]
+            if request.GET.get("status") in counts
+            else counts["total"],
             "tasks": tasks,
             "urge_selectable": any(task.can_urge for task in tasks),
             "as_of": filterset.report_date,
@@ -145,6 +167,16 @@ def task_list(request):
             "can_create": roles.is_admin or roles.is_secretariat,
         },
     )
+
+
+@login_required
+@require_GET
+def task_filter_options(request, name):
+    """htmx partial of the task list's filter form: the choices of one picker for what
+    was typed (``<name>_search``), only within the user's scope, the chosen one kept."""
+    filterset = TaskFilterSet(request.GET, request=request)
+    widget = filterset.form.fields[name].widget
+    return HttpResponse(widget.render_options(name, request.GET.get(name), widget_id=f"id_{name}"))
 
 
 def _with(query, **values) -> str:

@@ -63,6 +63,18 @@ TABLE: dict[str, Route] = {
     # The chains of dependent tasks: whoever may see the committee (its tasks filtered).
     "assignments:dependency_chains": Route(get="L AANA ANAA", kwargs={"pk": "committee"}),
     "assignments:task_export": Route(get=SIGNED_IN),
+    # The filter pickers' choices (htmx): each user is offered only their own scope.
+    **{
+        f"assignments:task_filter_{name}": Route(get=SIGNED_IN)
+        for name in (
+            "committee",
+            "group",
+            "lead_unit",
+            "coordinating_unit",
+            "source_document",
+            "overseeing_member",
+        )
+    },
     "assignments:task_detail": Route(get="L AANA ANAA", kwargs={"pk": "task"}),
     "assignments:task_create": Route(get="L FFFF AAFA", post="L FFFF AAFA"),
     "assignments:task_edit": Route(get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"pk": "task"}),
