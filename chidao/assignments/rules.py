@@ -142,3 +142,13 @@ def get_status_spans(
             spans[-1] = replace(spans[-1], valid_until=day)
         spans.append(StatusSpan(valid_from=day, valid_until=None, status=status, deadline=in_force))
     return spans
+
+
+def report_waits_for_unit_head(
+    *, committee_requires: bool, unit_requires: bool, written_by_head: bool
+) -> bool:
+    """Whether a unit's progress report waits for the unit's head before it reaches the
+    secretariat: the committee asks it of every unit
+    (``Committee.requires_unit_head_approval``), or the unit of its own reports
+    (``Unit.requires_head_approval``); never when the head wrote the report."""
+    return (committee_requires or unit_requires) and not written_by_head

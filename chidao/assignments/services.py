@@ -33,6 +33,7 @@ from chidao.assignments.models import (
     Task,
     TaskDependency,
 )
+from chidao.assignments.rules import report_waits_for_unit_head
 from chidao.assignments.signals import TaskEventKind, announce, announce_tasks_created
 from chidao.assignments.spans import record_status_spans
 from chidao.core.concurrency import check_version, save_with_version
@@ -263,8 +264,9 @@ def do_submit_progress(
     secretariat accepts the claim (``do_review_progress``). ``evidence_files`` are
     uploaded files, each checked by content and scanned (``core.uploads.accept_evidence_file``)
     before anything is written: one bad file and nothing is saved, no file left on disk.
-    When the committee requires it, the report waits for the head of the unit
-    (``do_approve_progress_for_unit``) unless the head wrote it. Returns the saved update.
+    When the committee or the unit requires it (``rules.report_waits_for_unit_head``),
+    the report waits for the head of the unit (``do_approve_progress_for_unit``) unless
+    the head wrote it. Returns the saved update.
     """
     if task.state != TaskState.OPEN:
         raise ValidationError(_("Nhiệm vụ không còn đang triển khai, không thể báo cáo tiến độ."))
@@ -304,7 +306,11 @@ def do_submit_progress(
     written_by_head = bool(
         by.person_id and by.person.is_unit_leader and by.person.unit_id == unit.pk
     )
-    waits_for_head = task.committee.requires_unit_head_approval and not written_by_head
+    waits_for_head = report_waits_for_unit_head(
+        committee_requires=task.committee.requires_unit_head_approval,
+        unit_requires=unit.requires_head_approval,
+        written_by_head=written_by_head,
+    )
     update = ProgressUpdate.objects.create(
         task=task,
         unit=unit,
@@ -356,11 +362,21 @@ def _follow_lead_report(update: ProgressUpdate, *, by) -> None:
 def do_approve_progress_for_unit(
     *, update: ProgressUpdate, by, approve: bool, reason: str = ""
 ) -> ProgressUpdate:
+    """``approve_progress_for_unit`` as a page's write of its own (the outermost transaction)."""
+    return approve_progress_for_unit(update=update, by=by, approve=approve, reason=reason)
+
+
+@transaction.atomic
+def approve_progress_for_unit(
+    *, update: ProgressUpdate, by, approve: bool, reason: str = ""
+) -> ProgressUpdate:
     """The head of the reporting unit sends a waiting report on to the secretariat, or
     returns it to the officer with a reason.
 
     Only a report waiting for the head (``ReviewState.PENDING_UNIT_HEAD``) and only the
-    head of the unit that filed it. Returns the update.
+    head of the unit that filed it. Also a step of a larger write (the demo replays a
+    head's approvals inside its one load), hence not durable; pages call
+    ``do_approve_progress_for_unit``. Returns the update.
     """
     update = ProgressUpdate.objects.select_for_update().select_related("task").get(pk=update.pk)
     if update.review_state != ReviewState.PENDING_UNIT_HEAD:

@@ -115,6 +115,7 @@ def load_demo_chain(loader) -> None:
                 difficulties=item.difficulty,
             )
             loader.progress_updates += 1
+            loader.pass_unit_head(update)
             do_review_progress(update=update, by=reviewer, accept=True)
         if previous is not None:
             do_set_task_dependencies(task=task, by=secretariat, depends_on=[previous])

@@ -149,7 +149,16 @@ UNITS = (
         UnitKind.OTHER,
         "ND-VP",
     ),
-    UnitRow("ND-SKHCN", "Sở Khoa học và Công nghệ tỉnh Nam Định", "Sở KH&CN", D, "ND-UBND"),
+    # The one unit whose head approves its reports before the secretariat sees them
+    # (lanhdao.khcn's "Báo cáo chờ duyệt"); the committee does not ask it of every unit.
+    UnitRow(
+        "ND-SKHCN",
+        "Sở Khoa học và Công nghệ tỉnh Nam Định",
+        "Sở KH&CN",
+        D,
+        "ND-UBND",
+        requires_head_approval=True,
+    ),
     UnitRow("ND-STC", "Sở Tài chính tỉnh Nam Định", "Sở Tài chính", D, "ND-UBND"),
     UnitRow("ND-SNV", "Sở Nội vụ tỉnh Nam Định", "Sở Nội vụ", D, "ND-UBND"),
     UnitRow("ND-STP", "Sở Tư pháp tỉnh Nam Định", "Sở Tư pháp", D, "ND-UBND"),

@@ -318,6 +318,7 @@ def _report_on(loader, task, row: NewTaskRow, *, reviewer) -> None:
             output_date=on if done else None,
         )
         loader.progress_updates += 1
+        loader.pass_unit_head(update)
         do_review_progress(update=update, by=reviewer, accept=True)
 
 

@@ -16,7 +16,8 @@ from chidao.org.choices import UnitKind
 
 @dataclass(frozen=True)
 class UnitRow:
-    """A unit; ``successor`` marks a unit merged away in 2025 (kept, inactive)."""
+    """A unit; ``successor`` marks a unit merged away in 2025 (kept, inactive);
+    ``requires_head_approval``: its reports wait for its head (``Unit``'s flag)."""
 
     code: str
     name: str
@@ -24,6 +25,7 @@ class UnitRow:
     kind: UnitKind
     parent: str | None = None
     successor: str | None = None
+    requires_head_approval: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils import timezone
 
-from chidao.assignments.choices import CompletionQuality
-from chidao.assignments.models import Task
+from chidao.assignments.choices import CompletionQuality, ReviewState
+from chidao.assignments.models import ProgressUpdate, Task
 from chidao.assignments.services import (
+    approve_progress_for_unit,
     do_create_task,
     do_decide_deadline_change,
     do_request_deadline_change,
@@ -76,6 +77,8 @@ def has_own_data() -> bool:
 _STAFF_APPS = ("org", "committees", "documents", "assignments", "indicators")
 # Data for a quarter is approved this long after the quarter ends.
 _APPROVAL_DELAY = timedelta(days=20)
+# A unit head approves the unit's reports within this time: the last week's still wait.
+_HEAD_APPROVES_WITHIN = timedelta(days=10)
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,7 @@ class _DemoLoader:
                 parent=self.units[row.parent] if row.parent else None,
                 successor=self.units[row.successor] if row.successor else None,
                 is_active=row.successor is None,
+                requires_head_approval=row.requires_head_approval,
             )
 
     def _load_people(self) -> None:
@@ -482,6 +486,8 @@ class _DemoLoader:
             output_date=event.output_date,
         )
         self.progress_updates += 1
+        if event.review != Review.PENDING or event.on < self.today - _HEAD_APPROVES_WITHIN:
+            self.pass_unit_head(update)
         if event.review != Review.PENDING:
             do_review_progress(
                 update=update,
@@ -490,6 +496,21 @@ class _DemoLoader:
                 reason=event.reason,
                 quality=get_demo_quality(task, event),
             )
+
+    def pass_unit_head(self, update: ProgressUpdate) -> None:
+        """A report that waits for its unit's head (``Unit.requires_head_approval``) is
+        approved by the head with a demo account: before the secretariat reviews it, or
+        once older than ``_HEAD_APPROVES_WITHIN``; the newer ones still wait for the head."""
+        if update.review_state != ReviewState.PENDING_UNIT_HEAD:
+            return
+        head = next(
+            user
+            for user in self.accounts.values()
+            if user.person_id
+            and user.person.is_unit_leader
+            and user.person.unit_id == update.unit_id
+        )
+        approve_progress_for_unit(update=update, by=head, approve=True)
 
 
 def get_demo_quality(task: Task, event: Report) -> str:

@@ -11,7 +11,7 @@ from chidao.org.models import Person, Unit, User
 @admin.register(Unit)
 class UnitAdmin(FoldedSearchAdminMixin, admin.ModelAdmin):
     list_display = ("code", "name", "short_name", "kind", "parent", "is_active")
-    list_filter = ("kind", "is_active")
+    list_filter = ("kind", "is_active", "requires_head_approval")
     list_select_related = ("parent",)
     autocomplete_fields = ("parent", "successor")
 

@@ -41,6 +41,14 @@ class Unit(VietnameseTextModel):
         related_name="predecessors",
         help_text=_("Đơn vị tiếp nhận chức năng sau khi sáp nhập, hợp nhất."),
     )
+    requires_head_approval = models.BooleanField(
+        _("lãnh đạo đơn vị duyệt báo cáo trước khi gửi"),
+        default=False,
+        help_text=_(
+            "Báo cáo tiến độ của đơn vị chờ lãnh đạo đơn vị duyệt rồi mới đến Thường trực, "
+            "ở mọi Ban Chỉ đạo (kể cả Ban không đặt yêu cầu này cho mọi đơn vị)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("đơn vị")

@@ -204,6 +204,29 @@ def test_unit_head_gate_holds_a_report_until_the_head_approves(client, gated):
     assert Task.objects.get(pk=task.pk).state == TaskState.COMPLETED
 
 
+def test_a_unit_that_asks_for_it_has_its_reports_wait_for_its_head(client, world):
+    """The unit's own flag gates its reports where the committee asks it of no unit."""
+    world.lead_unit.requires_head_approval = True
+    world.lead_unit.save()
+    assert not world.committee.requires_unit_head_approval
+    url = reverse("assignments:progress_create", kwargs={"pk": world.task.pk})
+
+    sign_in(client, world.users["unit_officer"])
+    assert "chờ lãnh đạo đơn vị duyệt" in client.get(url).content.decode()
+    client.post(url, {"percent": "40", "results": "Cán bộ báo cáo."})
+    sign_in(client, world.users["unit_head"])
+    client.post(url, {"percent": "45", "results": "Lãnh đạo báo cáo."})
+
+    states = dict(
+        ProgressUpdate.objects.filter(task=world.task).values_list("percent", "review_state")
+    )
+    assert (states[40], states[45]) == (ReviewState.PENDING_UNIT_HEAD, ReviewState.SUBMITTED)
+    waiting = client.get(reverse("assignments:unit_approvals")).context["updates"]
+    percents = [update.percent for update in waiting if update.task_id == world.task.pk]
+    assert 40 in percents
+    assert 45 not in percents
+
+
 def test_unit_head_returns_a_report_with_a_reason(client, gated):
     world = gated
     update = world.objects["progress_update_pending_unit"]

@@ -44,6 +44,7 @@ from chidao.assignments.forms.reports import (
     UnitApprovalForm,
 )
 from chidao.assignments.models import DeadlineChange, ProgressUpdate, Task
+from chidao.assignments.rules import report_waits_for_unit_head
 from chidao.committees.access import access_committee, get_committee_tree, get_roles
 from chidao.committees.models import Committee
 from chidao.core.forms import add_service_errors
@@ -113,7 +114,11 @@ def progress_create(request, pk):
             "unit": unit,
             "is_lead": unit.pk == task.lead_unit_id,
             "contributions": _get_contributions(task) if can_claim else [],
-            "waits_for_head": task.committee.requires_unit_head_approval,
+            "waits_for_head": report_waits_for_unit_head(
+                committee_requires=task.committee.requires_unit_head_approval,
+                unit_requires=unit.requires_head_approval,
+                written_by_head=roles.is_unit_head,
+            ),
         },
     )
 

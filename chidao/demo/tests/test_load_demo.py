@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 import chidao.settings as production
@@ -172,6 +173,30 @@ def test_reviews_deadline_changes_and_stops_went_through_the_services():
     assert returned.exclude(review_reason="").count() == returned.count() >= 3
     assert decisions == set(DeadlineChangeDecision)
     assert not Task.objects.filter(state="completed", completed_on__isnull=True).exists()
+
+
+def test_the_department_of_science_head_has_last_weeks_reports_waiting(client):
+    load_demo(timezone.localdate())
+    head = User.objects.get(username="lanhdao.khcn")
+    science = head.person.unit
+    waiting = ProgressUpdate.objects.filter(review_state=ReviewState.PENDING_UNIT_HEAD)
+
+    # Only the unit that asks for it (the committee asks it of no unit); the older reports
+    # were approved by the head before the secretariat reviewed them.
+    assert science.requires_head_approval
+    assert not nam_dinh().requires_unit_head_approval
+    assert waiting.count() >= 3
+    assert set(waiting.values_list("unit", flat=True)) == {science.pk}
+    assert set(waiting.values_list("author__username", flat=True)) == {"canbo.khcn"}
+    reviewed = ProgressUpdate.objects.filter(
+        unit=science, review_state__in=[ReviewState.ACCEPTED, ReviewState.RETURNED]
+    )
+    assert reviewed.exists()
+    assert set(reviewed.values_list("unit_approved_by", flat=True)) == {head.pk}
+
+    client.force_login(head)
+    page = client.get(reverse("assignments:unit_approvals")).content.decode()
+    assert page.count('class="card mb-2 unit-approval"') == waiting.count()
 
 
 def test_indicators_have_parsed_targets_and_quarterly_values():
