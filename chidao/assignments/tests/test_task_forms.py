@@ -91,7 +91,7 @@ def test_missing_title_and_unit_are_explained_in_vietnamese(secretariat, world):
     assert response.status_code == 200
     assert 'id="id_title-error"' in response.content.decode()
     assert 'id="id_lead_unit-error"' in response.content.decode()
-    assert "Trường này là bắt buộc." in response.content.decode()
+    assert "Mục này không được để trống." in response.content.decode()
     assert not Task.objects.filter(code="III.4").exists()
 
 

@@ -273,7 +273,7 @@ def test_a_bad_period_shows_a_message_not_an_error(client, demo):
 
     assert response.status_code == 200
     assert (
-        "Đảm bảo giá trị này nhỏ hơn hoặc bằng 4" in response.content.decode()
+        "Giá trị không được lớn hơn 4." in response.content.decode()
         or (response.context["form"].errors["number"])
     )
 

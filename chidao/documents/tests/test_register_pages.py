@@ -78,7 +78,7 @@ def test_secretariat_registers_a_document_with_its_file(client, world):
     [
         ("29/KH", "thiếu tên cơ quan ban hành"),
         ("KH-UBND", "không hợp lệ"),
-        ("", "Trường này là bắt buộc."),
+        ("", "Mục này không được để trống."),
     ],
 )
 def test_a_bad_symbol_shows_the_parsers_message_next_to_the_field(client, world, symbol, message):

@@ -103,7 +103,7 @@ def test_sending_without_results_shows_a_vietnamese_error_and_saves_nothing(clie
     )
 
     assert response.status_code == 200
-    assert "Trường này là bắt buộc." in response.content.decode()
+    assert "Mục này không được để trống." in response.content.decode()
     own.refresh_from_db()
     assert (own.state, own.difficulties) == (SubmissionState.DRAFT, "")
 
