@@ -506,9 +506,9 @@ class _DemoLoader:
         head = next(
             user
             for user in self.accounts.values()
-            if user.person_id
-            and user.person.is_unit_leader
-            and user.person.unit_id == update.unit_id
+            if (person := user.person) is not None
+            and person.is_unit_leader
+            and person.unit_id == update.unit_id
         )
         approve_progress_for_unit(update=update, by=head, approve=True)
 
