@@ -211,7 +211,12 @@ LOGOUT_REDIRECT_URL = "login"
 # needs no compiled catalogue; English comes from chidao/locale/en.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "chidao" / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "chidao" / "locale",
+    # Django's own messages (forms, validators, sign-in, passwords) reworded in natural
+    # Vietnamese; a folder not named "locale", so makemessages never writes into it.
+    BASE_DIR / "chidao" / "core" / "data" / "wording",
+]
 USE_I18N = True
 # Dates dd/mm/yyyy and numbers 1.234,5 regardless of Django's own locale defaults.
 FORMAT_MODULE_PATH = ["chidao.formats"]

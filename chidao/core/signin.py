@@ -22,7 +22,6 @@ from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Sum
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from chidao.core.client_address import get_client_ip
@@ -82,18 +81,7 @@ class AccountDelayMixin:
 
 
 class SignInForm(AccountDelayMixin, AuthenticationForm):
-    """The sign-in page's form.
-
-    Its refusal in plain Vietnamese: Django's reads "Vui lòng điền vào tên đăng nhập và
-    mật khẩu chính xác. Chú ý rằng cả hai khung thông tin đều phân biệt…".
-    """
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": _(
-            "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: chữ hoa và chữ thường là khác nhau."
-        ),
-    }
+    """The sign-in page's form."""
 
 
 class AdminSignInForm(AccountDelayMixin, AdminAuthenticationForm):

@@ -44,10 +44,9 @@ class Unit(VietnameseTextModel):
     requires_head_approval = models.BooleanField(
         _("lãnh đạo đơn vị duyệt báo cáo trước khi gửi"),
         default=False,
-        help_text=_(
-            "Báo cáo tiến độ của đơn vị chờ lãnh đạo đơn vị duyệt rồi mới đến Thường trực, "
-            "ở mọi Ban Chỉ đạo (kể cả Ban không đặt yêu cầu này cho mọi đơn vị)."
-        ),
+        # Whichever committee the task is of (``Committee.requires_unit_head_approval``
+        # asks it of every unit of one committee); the same words as that flag's.
+        help_text=_("Báo cáo của đơn vị chờ lãnh đạo đơn vị duyệt rồi mới đến Thường trực."),
     )
 
     class Meta:

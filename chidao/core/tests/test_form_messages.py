@@ -1,9 +1,10 @@
 """Django's own form messages read as natural Vietnamese (issue [O] §10): the project's
-override of Django's wording (``chidao/core/locale/vi``) on the project's forms, English
-left as Django writes it, and the sign-in refusal in plain words."""
+override of Django's wording (``chidao/core/data/wording/vi``) on the project's forms,
+English left as Django writes it, and the sign-in and password refusals in plain words."""
 
 import pytest
 from django import forms
+from django.contrib.auth.forms import SetPasswordForm
 from django.urls import reverse
 from django.utils import translation
 
@@ -63,3 +64,18 @@ def test_a_wrong_password_is_refused_in_plain_words(client):
         "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: chữ hoa và chữ thường là khác nhau."
         in response.content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_password_refusals_in_plain_words():
+    user = UserFactory(username="canbo.thu")
+    data = {"new_password1": "12345678", "new_password2": "12345679"}
+
+    mismatch = SetPasswordForm(user, data)
+    short = SetPasswordForm(user, {"new_password1": "1234", "new_password2": "1234"})
+
+    assert not mismatch.is_valid()
+    assert mismatch.errors["new_password2"] == ["Hai lần nhập mật khẩu mới không khớp nhau."]
+    assert not short.is_valid()
+    assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in short.errors["new_password2"]
+    assert "Mật khẩu không được chỉ gồm chữ số." in short.errors["new_password2"]

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='unit',
             name='requires_head_approval',
-            field=models.BooleanField(default=False, help_text='Báo cáo tiến độ của đơn vị chờ lãnh đạo đơn vị duyệt rồi mới đến Thường trực, ở mọi Ban Chỉ đạo (kể cả Ban không đặt yêu cầu này cho mọi đơn vị).', verbose_name='lãnh đạo đơn vị duyệt báo cáo trước khi gửi'),
+            field=models.BooleanField(default=False, help_text='Báo cáo của đơn vị chờ lãnh đạo đơn vị duyệt rồi mới đến Thường trực.', verbose_name='lãnh đạo đơn vị duyệt báo cáo trước khi gửi'),
         ),
     ]
