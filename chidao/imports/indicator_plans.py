@@ -35,11 +35,11 @@ from chidao.imports.rules import (
     NoteRow,
     SectionRow,
     read_indicator_row,
-    split_bodies,
 )
 from chidao.indicators.choices import Comparator, Direction, ValueType
 from chidao.indicators.models import Indicator, Target
 from chidao.indicators.targets import parse_target
+from chidao.org.names import split_names
 
 _LOWER_IS_BETTER = {Comparator.LE, Comparator.LT}
 
@@ -209,7 +209,7 @@ class _IndicatorPlanner(CommitteePlanner):
 
     def _read_responsible(self, row: IndicatorRowPlan, text: str) -> None:
         units = []
-        for name in split_bodies(text, self.directory.is_known):
+        for name in split_names(text, self.directory.is_known):
             resolution = self.directory.resolve(name)
             if resolution.error:
                 add_unknown_unit(row, name, resolution)

@@ -12,21 +12,13 @@ Decisions a reader needs:
 * A row whose number is a roman numeral ("I.", "II") and that names no lead unit opens a
   group of tasks. A row with a title but neither number nor lead unit is a note.
 * Names of bodies in a cell are split and compared by ``chidao.org.names``, the one
-  implementation every reader of names shares (imported here for the import's modules).
+  implementation every reader of names shares; the import's modules import it from there.
 """
 
 import re
 from dataclasses import dataclass
 
 from chidao.core.text import fold_text
-from chidao.org.names import (  # noqa: F401 (re-exported for the import's modules)
-    GroupPhrase,
-    get_compact_key,
-    get_initials_key,
-    get_name_key,
-    parse_group_phrase,
-    split_names,
-)
 
 # --- Columns -------------------------------------------------------------------------------
 
@@ -229,12 +221,6 @@ def looks_like_formula(text: str) -> bool:
     """A cell that a spreadsheet would run as a formula ("=HYPERLINK(…)", "@SUM(…)")."""
     return bool(_FORMULA.match(text.strip()))
 
-
-# --- Names of bodies -----------------------------------------------------------------------
-
-# One implementation of names for every reader (``chidao.org.names``); kept importable
-# from here for the import's modules.
-split_bodies = split_names
 
 # --- Indicator rows ------------------------------------------------------------------------
 

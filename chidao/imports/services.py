@@ -40,9 +40,9 @@ from chidao.imports.choices import (
 from chidao.imports.indicator_plans import build_indicator_plan, find_indicator_tables
 from chidao.imports.models import DataImport, ImportDecision, UnitAlias
 from chidao.imports.observation_plans import build_observation_plan, find_observation_tables
-from chidao.imports.rules import get_name_key
 from chidao.imports.tables import check_package, get_file_format, read_tables
 from chidao.imports.task_plans import build_task_plan, find_task_tables, get_assigned_on
+from chidao.org.names import get_name_key
 
 logger = logging.getLogger(__name__)
 

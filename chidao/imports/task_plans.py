@@ -59,11 +59,11 @@ from chidao.imports.rules import (
     HeaderRow,
     NoteRow,
     TaskRow,
-    get_name_key,
     looks_like_formula,
     read_row,
 )
 from chidao.imports.tables import SourceTable
+from chidao.org.names import get_name_key
 
 COLUMN_LABELS = {
     CODE: "TT",

@@ -2,7 +2,6 @@
 (``committees.directory``, the one resolver) with the aliases its secretariat recorded.
 """
 
-from chidao.committees.directory import MAX_SUGGESTIONS, Resolution  # noqa: F401
 from chidao.committees.directory import UnitDirectory as _CommitteeDirectory
 from chidao.imports.models import UnitAlias
 from chidao.org.names import get_name_key

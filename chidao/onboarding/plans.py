@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
 from chidao.core.text import normalize_text
-from chidao.imports.rules import find_columns, get_compact_key, get_initials_key, get_name_key
+from chidao.imports.rules import find_columns
 from chidao.imports.tables import SourceRow, SourceTable, get_max_bytes, read_tables
 from chidao.onboarding.choices import RowOutcome
 from chidao.onboarding.rules import (
@@ -39,6 +39,7 @@ from chidao.onboarding.rules import (
 from chidao.org.choices import UnitKind
 from chidao.org.kinds import infer_unit_kind, parse_unit_kind
 from chidao.org.models import Unit, User
+from chidao.org.names import get_compact_key, get_initials_key, get_name_key
 
 # A province has some thirty agencies and up to a hundred and fifty communes; a list
 # far longer than this is not a unit list.

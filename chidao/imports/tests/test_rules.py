@@ -14,12 +14,14 @@ from chidao.imports.rules import (
     TaskRow,
     find_columns,
     get_column,
+    read_row,
+)
+from chidao.org.names import (
     get_compact_key,
     get_initials_key,
     get_name_key,
     parse_group_phrase,
-    read_row,
-    split_bodies,
+    split_names,
 )
 
 
@@ -128,7 +130,7 @@ def is_known(name):
     ],
 )
 def test_cells_split_into_bodies_keeping_known_names_whole(cell, bodies):
-    assert split_bodies(cell, is_known) == bodies
+    assert split_names(cell, is_known) == bodies
 
 
 COLUMNS = {CODE: 0, TITLE: 1, LEAD: 2, COORDINATING: 3, OUTPUT: 4, DEADLINE: 5}
