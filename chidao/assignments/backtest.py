@@ -26,7 +26,7 @@ class Snapshot:
     """What was known on one date, and what had happened 30 days later."""
 
     as_of: date
-    facts: Mapping[int, TaskFacts]
+    facts: Mapping[int, TaskFacts[int]]
     weights: Mapping[int, Weights]
     scope: frozenset[int]
     later_status: Mapping[int, str]

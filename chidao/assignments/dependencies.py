@@ -4,10 +4,18 @@
 walks the graph in ``get_topological_order`` so a task is forecast after what it waits for.
 """
 
-from collections.abc import Hashable, Iterable, Mapping
-from typing import TypeVar
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from typing import Any, Protocol, TypeVar
 
 Node = TypeVar("Node", bound=Hashable)
+
+
+class _Ordered(Protocol):
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+# A finish that compares with others of its kind (a date; a number in the tests).
+Finish = TypeVar("Finish", bound=_Ordered)
 
 
 def find_cycle(
@@ -43,21 +51,21 @@ def find_cycle(
     return None
 
 
-def get_topological_order(edges: Mapping[Hashable, Iterable[Hashable]]) -> list:
+def get_topological_order(edges: Mapping[Node, Iterable[Node]]) -> list[Node]:
     """Every task of ``edges`` (keys and values), each after the tasks it waits for.
 
     A cycle (which the services refuse, but old data or a direct database write could
     hold) does not loop: its tasks come in the order they were first met.
     """
-    order: list = []
-    state: dict = {}
+    order: list[Node] = []
+    state: dict[Node, str] = {}
     nodes = list(edges)
     for values in edges.values():
         nodes.extend(values)
     for start in nodes:
         if start in state:
             continue
-        stack = [(start, iter(edges.get(start, ())))]
+        stack: list[tuple[Node, Iterator[Node]]] = [(start, iter(edges.get(start, ())))]
         state[start] = "open"
         while stack:
             node, children = stack[-1]
@@ -73,8 +81,8 @@ def get_topological_order(edges: Mapping[Hashable, Iterable[Hashable]]) -> list:
 
 
 def get_critical_path(
-    edges: Mapping[Hashable, Iterable[Hashable]], finish: Mapping[Hashable, object]
-) -> list:
+    edges: Mapping[Node, Iterable[Node]], finish: Mapping[Node, Finish | None]
+) -> list[Node]:
     """The chain of prerequisites that ends last: from the task with the latest ``finish``
     back through, at each step, the prerequisite that finishes last.
 
@@ -85,18 +93,18 @@ def get_critical_path(
     Returns:
         The path from its first task to its last.
     """
-    known = [task for task in finish if finish[task] is not None]
+    known = {task: value for task, value in finish.items() if value is not None}
     if not known:
         return []
     waited_for = {before for values in edges.values() for before in values}
     # The latest finish; on a tie (a chain moved by its first task ends together), the
     # task nothing waits for, so the path runs to the end of the chain.
-    node = max(known, key=lambda task: (finish[task], task not in waited_for))
+    node = max(known, key=lambda task: (known[task], task not in waited_for))
     path = [node]
     while True:
-        before = [p for p in edges.get(node, ()) if finish.get(p) is not None and p not in path]
+        before = [p for p in edges.get(node, ()) if p in known and p not in path]
         if not before:
             break
-        node = max(before, key=lambda task: finish[task])
+        node = max(before, key=lambda task: known[task])
         path.append(node)
     return path[::-1]

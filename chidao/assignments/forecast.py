@@ -26,12 +26,16 @@ import math
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Generic, TypeVar
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from chidao.assignments.choices import Risk, TaskStatus
 from chidao.assignments.dependencies import get_topological_order
+
+# A task's key: its primary key in the database, a name in the tests.
+Key = TypeVar("Key", bound=Hashable)
 
 # How many of the latest reports set the pace.
 PACE_REPORTS = 3
@@ -61,7 +65,7 @@ DEFAULT_WEIGHTS = Weights()
 
 
 @dataclass(frozen=True)
-class TaskFacts:
+class TaskFacts(Generic[Key]):
     """What was known about one task on the forecast date.
 
     Attributes:
@@ -85,7 +89,7 @@ class TaskFacts:
     change_requests: int = 0
     silent_coordinators: int = 0
     lead_record: tuple[int, int] | None = None
-    depends_on: tuple[Hashable, ...] = ()
+    depends_on: tuple[Key, ...] = ()
     completed_on: date | None = None
 
 
@@ -276,7 +280,7 @@ def forecast_task(
         )
 
     late_days = (expected - deadline).days if expected else None
-    if late_days is not None and late_days > 0:
+    if expected and late_days is not None and late_days > 0:
         ordered.insert(
             0,
             _("dự kiến hoàn thành %(expected)s, chậm %(days)d ngày so với thời hạn %(deadline)s")
@@ -301,17 +305,17 @@ def forecast_task(
 
 
 def forecast_tasks(
-    facts: Mapping[Hashable, TaskFacts],
+    facts: Mapping[Key, TaskFacts[Key]],
     as_of: date,
-    weights: Mapping[Hashable, Weights] | None = None,
-) -> dict[Hashable, Forecast]:
+    weights: Mapping[Key, Weights] | None = None,
+) -> dict[Key, Forecast]:
     """Forecast every task of ``facts``, each after the tasks it waits for.
 
     Prerequisites missing from ``facts`` are ignored. ``weights`` maps a task's key to its
     committee's weights (default ``Weights()``).
     """
     edges = {key: [d for d in item.depends_on if d in facts] for key, item in facts.items()}
-    result: dict[Hashable, Forecast] = {}
+    result: dict[Key, Forecast] = {}
     for key in get_topological_order(edges):
         item = facts[key]
         upstream = {facts[d].label: result[d] for d in edges[key] if d in result}

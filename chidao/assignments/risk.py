@@ -79,7 +79,7 @@ def get_forecasts(task_ids: Iterable[int], as_of: date) -> dict[int, Forecast]:
 
 def get_task_facts(
     task_ids: Iterable[int], as_of: date
-) -> tuple[dict[int, TaskFacts], dict[int, Weights]]:
+) -> tuple[dict[int, TaskFacts[int]], dict[int, Weights]]:
     """What was known on ``as_of`` of the tasks ``task_ids`` and everything they wait for,
     and each task's committee weights: the inputs of ``forecast.forecast_tasks``."""
     task_ids = list(task_ids)

@@ -304,10 +304,10 @@ def get_foreign_unit_ids(committee) -> set[int]:
     roots: dict[int, int] = {}
 
     def root(pk: int) -> int:
-        path = []
-        while pk not in roots and parents.get(pk) is not None and len(path) < 64:
+        path: list[int] = []
+        while pk not in roots and (parent := parents.get(pk)) is not None and len(path) < 64:
             path.append(pk)
-            pk = parents[pk]
+            pk = parent
         top = roots.get(pk, pk)
         for step in (*path, pk):
             roots[step] = top

@@ -72,7 +72,9 @@ def get_number_format(value: Any) -> str | None:
     if isinstance(value, int):
         return INTEGER_FORMAT
     if isinstance(value, Decimal) and value.is_finite():
-        places = min(max(-value.normalize().as_tuple().exponent, 0), MAX_DECIMAL_PLACES)
+        exponent = value.normalize().as_tuple().exponent
+        assert isinstance(exponent, int)  # a finite number's, never 'n', 'N' or 'F'
+        places = min(max(-exponent, 0), MAX_DECIMAL_PLACES)
         return INTEGER_FORMAT + ("." + "0" * places if places else "")
     if isinstance(value, float | Decimal):
         return DECIMAL_FORMAT

@@ -54,9 +54,10 @@ def get_unit_facts(user, committee, as_of: date) -> list[UnitFacts]:
     lead = {
         row.key: TaskFacts(row.done_on_time, row.done_late, row.overdue)
         for row in get_kept_count_table(spans, as_of=as_of, by="lead_unit").rows
+        if row.key is not None  # every task has a lead unit
     }
     judged = ("done_on_time", "done_late", "overdue")
-    coordinated = defaultdict(lambda: dict.fromkeys(judged, 0))
+    coordinated: defaultdict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(judged, 0))
     for cell in get_kept_status_counts(
         spans.filter(task__coordinating_units__isnull=False),
         as_of=as_of,
@@ -121,7 +122,7 @@ def get_unit_achievements(committee, as_of: date, *, since: date | None = None) 
         .select_related("indicator")
         .order_by("indicator_id", "unit_id", "-period_start", "-pk")
     )
-    latest = {}
+    latest: dict[tuple[int, int], Observation] = {}
     for observation in values:
         latest.setdefault((observation.indicator_id, observation.unit_id), observation)
     targets = Target.objects.filter(indicator__committee=committee, year=as_of.year)
@@ -259,7 +260,7 @@ def _count_by(tasks, key: str) -> dict[int, dict]:
             not_met_n=Count("pk", filter=done & Q(not_met=True)),
         )
     )
-    counts = defaultdict(lambda: dict(_ZEROS))
+    counts: defaultdict[int, dict[str, int]] = defaultdict(lambda: dict(_ZEROS))
     for cell in cells:
         row = counts[cell[key]]
         row[cell["status"]] += cell["n"]
@@ -336,7 +337,8 @@ def get_evaluation(committee, period: Period, *, today: date) -> EvaluationSheet
         lead = LeadFacts(facts.lead, lead_cell["exceeded"], lead_cell["not_met"])
         enough = has_enough_data(facts, min_lead_due=min_lead_due)
         score = score_unit(facts, weights) if enough else None
-        rating, checks = (None, ()) if score is None else rate_unit(score.total, lead)
+        total = None if score is None else score.total
+        rating, checks = (None, ()) if total is None else rate_unit(total, lead)
         units.append(
             UnitEvaluation(
                 facts=facts,
@@ -363,7 +365,8 @@ def rank_evaluations(units: list[UnitEvaluation]) -> list[UnitEvaluation]:
     """Rated units first, best score first and ranked (1, 2, 2, 4); then the directing
     units and the units without enough data, by name, unranked."""
     rated = [u for u in units if u.score is not None and not u.directing]
-    ranked = {s.facts.unit_id: s.rank for s in rank_scores([u.score for u in rated])}
+    scores = [u.score for u in rated if u.score is not None]  # all of them
+    ranked = {s.facts.unit_id: s.rank for s in rank_scores(scores)}
     rated.sort(key=lambda u: (ranked[u.unit_id], u.facts.name))
     rest = sorted(
         (u for u in units if u.score is None or u.directing),

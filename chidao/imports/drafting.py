@@ -235,7 +235,9 @@ class UnitMatcher:
         matches = self._index.search_text(phrase, threshold=0.5, limit=1)
         if not matches:
             return None
-        unit = self.units[matches[0].key]
+        key = matches[0].key
+        assert isinstance(key, int)  # the index is built on the units' positions
+        unit = self.units[key]
         # "Đảng đoàn Quốc hội" resembles "Quốc hội" because it contains it: a body of
         # that body, not the body itself.
         folded = f" {fold_for_matching(phrase)} "
@@ -496,9 +498,9 @@ def get_draft_tasks(text: str, committee=None) -> list[DraftTask]:
         # KH&CN" (a unit of another committee's directory) is never read at all.
         directory = UnitDirectory(committee)
         rows = rows.exclude(pk__in=get_foreign_unit_ids(committee))
-    rows = rows.values_list("pk", "name", "short_name")
+    names = rows.values_list("pk", "name", "short_name")
     units = sorted(
-        (UnitName(pk, name, short_name) for pk, name, short_name in rows),
+        (UnitName(pk, name, short_name) for pk, name, short_name in names),
         key=lambda unit: (unit.key not in preferred, unit.name),
     )
     return parse_directive_text(text, units, directory)

@@ -163,8 +163,8 @@ def _with_cached_values(data: bytes, tables: list[SourceTable]) -> list[SourceTa
         values = {}
         for merged in sheet.merged_cells.ranges:
             top = sheet.cell(merged.min_row, merged.min_col).value
-            for row in range(merged.min_row + 1, merged.max_row + 1):
-                values[(row, merged.min_col)] = top
+            for line in range(merged.min_row + 1, merged.max_row + 1):
+                values[(line, merged.min_col)] = top
         rows = []
         for index, row in enumerate(table.rows, start=1):
             if not row.formulas:

@@ -11,7 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from chidao.core.periods import Period
+from chidao.core.periods import Period, PeriodKind
 from chidao.indicators.entry import get_open_periods
 from chidao.indicators.models import Indicator, Observation
 from chidao.indicators.services import (
@@ -55,7 +55,7 @@ def get_period_key(period: Period) -> str:
 def parse_period_key(text: str | None) -> Period | None:
     kind, _sep, start = (text or "").partition("-")
     try:
-        return Period.from_start(kind, date.fromisoformat(start))
+        return Period.from_start(PeriodKind(kind), date.fromisoformat(start))
     except (ValueError, ValidationError):
         return None
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from chidao.core.periods import Period
-from chidao.indicators.choices import Comparator, ObservationState, Rollup
+from chidao.indicators.choices import Comparator, Direction, ObservationState, Rollup, ValueType
 from chidao.indicators.maths import Achievement, ValueSummary, get_achievement, roll_up_summary
 from chidao.indicators.models import Indicator, IndicatorRollup, Observation, Target
 from chidao.indicators.rollups import read_rollups
@@ -45,7 +45,9 @@ def judge(indicator: Indicator, value: Decimal, target: Target | None) -> Achiev
     bound = get_target_bound(target)
     if bound is None:
         return Achievement(ratio=None, met=None)
-    return get_achievement(value, bound, indicator.direction, indicator.value_type)
+    return get_achievement(
+        value, bound, Direction(indicator.direction), ValueType(indicator.value_type)
+    )
 
 
 def get_indicator_summary(indicator: Indicator, observations) -> dict:
@@ -92,7 +94,7 @@ def get_period_summaries(indicators: list[Indicator], as_of: date) -> dict:
     rows = IndicatorRollup.objects.filter(
         indicator__in=[i.pk for i in indicators], period_start__lte=as_of
     ).order_by()
-    summaries = defaultdict(dict)
+    summaries: defaultdict[int, dict[tuple[str, date], ValueSummary]] = defaultdict(dict)
     for (indicator_id, kind, start), summary in read_rollups(rows).items():
         summaries[indicator_id][(kind, start)] = summary
     return summaries
@@ -102,7 +104,7 @@ def roll_period(indicator: Indicator, summary: ValueSummary) -> Decimal | None:
     """The committee's value of one period from its units' values (the indicator's rule)."""
     if summary.count == 1:
         return summary.lowest
-    method = indicator.rollup
+    method = Rollup(indicator.rollup)
     if method == Rollup.WEIGHTED_MEAN:  # no weights are stored per value: a plain mean
         method = Rollup.MEAN
     return roll_up_summary(summary, method)

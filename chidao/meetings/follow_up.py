@@ -38,7 +38,7 @@ class FollowUp:
     def counts(self) -> list[tuple[str, int]]:
         counted = Counter(line.status for line in self.lines)
         return [
-            (TaskStatus(status).label, counted[status])
+            (str(TaskStatus(status).label), counted[status])
             for status in sorted(counted, key=get_follow_up_rank)
         ]
 
@@ -57,7 +57,7 @@ def get_follow_up(meeting: Meeting, *, as_of: date) -> FollowUp:
         .select_related("conclusion__meeting")
         .order_by("conclusion__meeting__held_on", "conclusion__number", "pk")
     )
-    first_link = {}
+    first_link: dict[int, ConclusionTask] = {}
     for link in links:
         first_link.setdefault(link.task_id, link)
     last_report = (

@@ -46,7 +46,8 @@ def answer_overdue(today: date) -> Q:
 def get_proposal_statistics(proposals: QuerySet, today: date) -> ProposalStatistics:
     """Counts of ``proposals`` as of ``today``: every category and status listed, zeros
     included, so tables keep their shape."""
-    by_category, by_status = Counter(), Counter()
+    by_category: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
     for category, status, count in (
         proposals.values_list("category", "status").annotate(n=Count("pk")).order_by()
     ):
@@ -71,7 +72,7 @@ def get_proposal_statistics(proposals: QuerySet, today: date) -> ProposalStatist
     ]
     return ProposalStatistics(
         total=sum(by_status.values()),
-        by_category=[(c.label, by_category.get(c.value, 0)) for c in ProposalCategory],
+        by_category=[(str(c.label), by_category.get(c.value, 0)) for c in ProposalCategory],
         by_status=[(s, by_status.get(s.value, 0)) for s in ProposalStatus],
         by_unit=[
             UnitLine(row["routed_unit__name"], row["routed"], row["answered"], row["overdue"])

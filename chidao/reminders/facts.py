@@ -186,7 +186,9 @@ def get_facts(today: date) -> Facts:
     unit_ids |= {unit.pk for units in reporters.values() for unit in units}
     person_ids = {task.focal_person_id for task in tasks if task.focal_person_id}
     person_ids |= {task.overseeing_member.person_id for task in tasks if task.overseeing_member_id}
-    officers, heads, user_of_person = defaultdict(list), defaultdict(list), {}
+    officers: defaultdict[int, list[int]] = defaultdict(list)
+    heads: defaultdict[int, list[int]] = defaultdict(list)
+    user_of_person: dict[int, int] = {}
     accounts = User.objects.filter(is_active=True).filter(
         Q(person__unit__in=unit_ids) | Q(person__in=person_ids)
     )
@@ -198,7 +200,8 @@ def get_facts(today: date) -> Facts:
             (heads if is_head else officers)[unit_id].append(user_id)
 
     # The secretariat of every committee that has something waiting: one query.
-    committee_ids = {item.task.committee_id for item in [*claims, *requests]}
+    committee_ids = {claim.task.committee_id for claim in claims}
+    committee_ids |= {request.task.committee_id for request in requests}
     committee_ids |= {proposal.committee_id for proposal in proposals}
     secretariat = defaultdict(list)
     seats = Membership.objects.filter(
@@ -320,6 +323,8 @@ def get_facts(today: date) -> Facts:
             secretariat_ids=tuple(secretariat[proposal.committee_id]),
         )
         for proposal in proposals
+        # Always true (the query's filters); says so to the type checker.
+        if proposal.routed_unit_id is not None and proposal.response_due is not None
     ]
     proposal_info = {
         proposal.pk: ProposalInfo(

@@ -310,7 +310,7 @@ def _get_task_lines(tasks, as_of: date) -> list[tuple[TaskLine, str, date | None
             deadline=task.deadline_text
             or (task.deadline_as_of.strftime("%d/%m/%Y") if task.deadline_as_of else ""),
             output=task.expected_output,
-            result=_result_text(task, last),
+            result=_result_text(task, task.status, last),
             status=task.status,
             status_label=str(TaskStatus(task.status).label),
             deadline_as_of=task.deadline_as_of,
@@ -324,8 +324,8 @@ def _get_task_lines(tasks, as_of: date) -> list[tuple[TaskLine, str, date | None
 _DONE = (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE)
 
 
-def _result_text(task: Task, last: ProgressUpdate | None) -> str:
-    if task.status in _DONE and task.completed_on:
+def _result_text(task: Task, status: str, last: ProgressUpdate | None) -> str:
+    if status in _DONE and task.completed_on:
         output = last.completion_output if last and last.completion_output else ""
         done = f"Đã hoàn thành ngày {task.completed_on:%d/%m/%Y}"
         return f"{done}: {output}" if output else f"{done}."
