@@ -17,13 +17,13 @@ from chidao.dashboards.rating import Rating
 from chidao.reporting.choices import ReportLayout
 from chidao.reporting.docx_layout import (
     add_heading,
-    add_line,
     add_table,
     add_text,
     new_document,
     save_document,
     write_letterhead,
     write_signature,
+    write_title,
 )
 from chidao.reporting.gather import get_head_name
 from chidao.reporting.rules import (
@@ -89,15 +89,8 @@ def build_evaluation_docx(sheet: EvaluationSheet, *, issued_on: date) -> bytes:
         number_line=format_number_line(layout, "", "BCĐ"),
         date_line=format_document_date(place, issued_on),
     )
-    add_line(document, "", after=6)
-    add_line(document, "BÁO CÁO", bold=True, size=14)
-    add_line(
-        document,
-        f"Kết quả đánh giá, xếp loại các cơ quan, đơn vị thực hiện nhiệm vụ {phrase}",
-        bold=True,
-        size=14,
-    )
-    add_line(document, "-----" if party else "¯¯¯¯¯¯¯¯", size=10, after=6)
+    subject = f"Kết quả đánh giá, xếp loại các cơ quan, đơn vị thực hiện nhiệm vụ {phrase}"
+    write_title(document, "BÁO CÁO", subject, party=party)
     add_text(
         document,
         f"Căn cứ Quy định số 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị về kiểm điểm, đánh "

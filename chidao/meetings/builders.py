@@ -26,6 +26,7 @@ from chidao.reporting.docx_layout import (
     two_columns,
     write_letterhead,
     write_signature,
+    write_title,
 )
 from chidao.reporting.rules import (
     format_document_date,
@@ -112,16 +113,9 @@ def build_conclusion_notice_docx(meeting: Meeting, *, number: str = "", issued_o
     write_meeting_letterhead(document, meeting, number_line=number_line, day=issued_on)
 
     name, role = _chair_name(meeting)
-    add_line(document, "", after=6)
-    add_line(document, "THÔNG BÁO", bold=True, size=14)
     chair_phrase = f"đồng chí {role.capitalize()}" if meeting.chair else "Ban Chỉ đạo"
-    add_line(
-        document,
-        f"Kết luận của {chair_phrase} tại {meeting.title.lower()} của Ban Chỉ đạo",
-        bold=True,
-        size=14,
-    )
-    add_line(document, "-----" if party else "¯¯¯¯¯¯¯¯", size=10, after=6)
+    subject = f"Kết luận của {chair_phrase} tại {meeting.title.lower()} của Ban Chỉ đạo"
+    write_title(document, "THÔNG BÁO", subject, party=party)
 
     attendees = [
         a
@@ -216,15 +210,8 @@ def build_follow_up_docx(follow_up: FollowUp) -> bytes:
     party = get_report_layout(meeting.committee.host_unit.kind) == ReportLayout.PARTY
     number_line = "Số       -BC/BCĐ" if party else "Số:       /BC-BCĐ"
     write_meeting_letterhead(document, meeting, number_line=number_line, day=follow_up.as_of)
-    add_line(document, "", after=6)
-    add_line(document, "BÁO CÁO", bold=True, size=14)
-    add_line(
-        document,
-        f"Tình hình thực hiện kết luận các phiên họp trước, phục vụ {meeting.title.lower()}",
-        bold=True,
-        size=14,
-    )
-    add_line(document, "-----" if party else "¯¯¯¯¯¯¯¯", size=10, after=6)
+    subject = f"Tình hình thực hiện kết luận các phiên họp trước, phục vụ {meeting.title.lower()}"
+    write_title(document, "BÁO CÁO", subject, party=party)
     earlier = ", ".join(
         f"{m.title.lower()} ngày {m.held_on:%d/%m/%Y}" for m in follow_up.earlier_meetings
     )

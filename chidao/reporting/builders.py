@@ -29,13 +29,13 @@ from chidao.reporting.choices import ReportLayout, Timeliness
 from chidao.reporting.docx_layout import (
     FONT,
     add_heading,
-    add_line,
     add_table,
     add_text,
     new_document,
     save_document,
     write_letterhead,
     write_signature,
+    write_title,
 )
 from chidao.reporting.gather import ReportData, get_report_data, get_submission_lines
 from chidao.reporting.models import ReportingCycle
@@ -104,12 +104,7 @@ def build_report_docx(cycle: ReportingCycle, as_of: date) -> bytes:
 
 
 def _write_title(document, data: ReportData) -> None:
-    add_line(document, "", after=6)
-    add_line(document, "BÁO CÁO", bold=True, size=14)
-    add_line(document, data.subject, bold=True, size=14)
-    add_line(
-        document, "¯¯¯¯¯¯¯¯" if data.layout == ReportLayout.STATE else "-----", size=10, after=6
-    )
+    write_title(document, "BÁO CÁO", data.subject, party=data.layout != ReportLayout.STATE)
 
 
 def _write_body(document, data: ReportData) -> None:

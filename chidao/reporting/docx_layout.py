@@ -316,6 +316,15 @@ def write_letterhead(
     add_line(right, date_line, italic=True, size=14)
 
 
+def write_title(document, kind: str, subject: str, *, party: bool) -> None:
+    """The document's kind ("BÁO CÁO", "THÔNG BÁO") and subject under the letterhead, and
+    the short rule below them: dashes in a party body's layout, a line in a state body's."""
+    add_line(document, "", after=6)
+    add_line(document, kind, bold=True, size=14)
+    add_line(document, subject, bold=True, size=14)
+    add_line(document, "-----" if party else "¯¯¯¯¯¯¯¯", size=10, after=6)
+
+
 def write_signature(document, *, party: bool, recipients, signer_role: str, signer_name: str):
     """ "Nơi nhận:" bottom left, "TM. BAN CHỈ ĐẠO" with the signer bottom right."""
     add_line(document, "")

@@ -3,6 +3,10 @@
 Two committees: the province ``committee`` (with a commune committee below it) and an
 unrelated ``other_committee``. ``task`` is led by ``lead_unit`` and coordinated by
 ``coordinating_unit``; ``other_unit`` has nothing to do with it.
+
+``build_base`` builds the committees, units, people and seats alone (no task, no
+records): the apps' own settings (meetings, reminders) start from it, so every test
+world has the same people in the same places.
 """
 
 import datetime
@@ -45,6 +49,21 @@ ROLES = (
 
 
 @dataclass
+class Base:
+    """The committees, units, people (one a role, ``users``) and seats of every world."""
+
+    committee: object
+    commune_committee: object
+    other_committee: object
+    standing_unit: object
+    lead_unit: object
+    coordinating_unit: object
+    other_unit: object
+    users: dict = field(default_factory=dict)
+    seats: dict = field(default_factory=dict)
+
+
+@dataclass
 class World:
     committee: object
     commune_committee: object
@@ -75,7 +94,7 @@ def make_user(username, unit, *, is_unit_leader=False, **fields):
     return UserFactory(username=username, person=person, **fields)
 
 
-def build_world() -> World:
+def build_base() -> Base:
     science = UnitFactory(name="Sở Khoa học và Công nghệ", short_name="Sở KH&CN")
     lead_unit = UnitFactory(name="Sở Tài chính")
     coordinating_unit = UnitFactory(name="Sở Nội vụ")
@@ -87,17 +106,6 @@ def build_world() -> World:
     other_committee = CommitteeFactory(name="Ban Chỉ đạo tỉnh Khác")
     # The province's departments are in its committee's directory, so imports resolve them.
     committee.directory_units.add(lead_unit, coordinating_unit, other_unit)
-    group = TaskGroupFactory(committee=committee)
-    task = TaskFactory(
-        committee=committee,
-        group=group,
-        lead_unit=lead_unit,
-        title="Số hóa hồ sơ thủ tục hành chính",
-        assigned_on=datetime.date(2025, 2, 21),
-        deadline=datetime.date(2030, 6, 30),
-    )
-    task.coordinating_units.set([coordinating_unit])
-
     users = {
         "unit_officer": make_user("canbo", lead_unit),
         "coordinating_officer": make_user("phoihop", coordinating_unit),
@@ -109,12 +117,41 @@ def build_world() -> World:
         "admin": make_user("quantri", science, is_superuser=True, is_staff=True),
     }
     seats = [
-        (committee, users["secretariat"], MemberRole.SUPPORT_TEAM),
-        (other_committee, users["other_secretariat"], MemberRole.SUPPORT_TEAM),
-        (committee, users["leader"], MemberRole.DEPUTY),
+        ("secretariat", committee, MemberRole.SUPPORT_TEAM),
+        ("other_secretariat", other_committee, MemberRole.SUPPORT_TEAM),
+        ("leader", committee, MemberRole.DEPUTY),
     ]
-    for seat_committee, user, role in seats:
-        Membership.objects.create(committee=seat_committee, person=user.person, role=role)
+    return Base(
+        committee=committee,
+        commune_committee=commune_committee,
+        other_committee=other_committee,
+        standing_unit=science,
+        lead_unit=lead_unit,
+        coordinating_unit=coordinating_unit,
+        other_unit=other_unit,
+        users=users,
+        seats={
+            role: Membership.objects.create(
+                committee=seat_committee, person=users[role].person, role=member_role
+            )
+            for role, seat_committee, member_role in seats
+        },
+    )
+
+
+def build_world() -> World:
+    base = build_base()
+    committee, lead_unit, users = base.committee, base.lead_unit, base.users
+    group = TaskGroupFactory(committee=committee)
+    task = TaskFactory(
+        committee=committee,
+        group=group,
+        lead_unit=lead_unit,
+        title="Số hóa hồ sơ thủ tục hành chính",
+        assigned_on=datetime.date(2025, 2, 21),
+        deadline=datetime.date(2030, 6, 30),
+    )
+    task.coordinating_units.set([base.coordinating_unit])
     notification = NotificationFactory(recipient=users["unit_officer"], task=task)
     task_import = build_task_import(committee=committee, by=users["secretariat"])
     indicator_import = build_indicator_import(committee=committee, by=users["secretariat"])
@@ -152,21 +189,21 @@ def build_world() -> World:
     Publication.objects.create(committee=committee, is_published=True)
     return World(
         committee=committee,
-        commune_committee=commune_committee,
-        other_committee=other_committee,
+        commune_committee=base.commune_committee,
+        other_committee=base.other_committee,
         lead_unit=lead_unit,
-        coordinating_unit=coordinating_unit,
-        other_unit=other_unit,
+        coordinating_unit=base.coordinating_unit,
+        other_unit=base.other_unit,
         group=group,
         task=task,
         users=users,
         objects={
             "task": task,
             "committee": committee,
-            "commune_committee": commune_committee,
-            "other_committee": other_committee,
+            "commune_committee": base.commune_committee,
+            "other_committee": base.other_committee,
             "lead_unit": lead_unit,
-            "other_unit": other_unit,
+            "other_unit": base.other_unit,
             **reports,
             "indicator": indicator,
             "observation": observation,

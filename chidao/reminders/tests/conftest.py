@@ -1,4 +1,5 @@
-"""The small province most reminder tests run in."""
+"""The small province most reminder tests run in: the shared world's people
+(``core.tests.world.build_base``) and one task with a deadline and an overseer."""
 
 import datetime
 from dataclasses import dataclass
@@ -6,17 +7,13 @@ from dataclasses import dataclass
 import pytest
 
 from chidao.assignments.tests.factories import TaskFactory
-from chidao.committees.choices import MemberRole
-from chidao.committees.models import Membership
-from chidao.committees.tests.factories import CommitteeFactory
-from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
+from chidao.core.tests.world import build_base
 
 DEADLINE = datetime.date(2025, 6, 30)  # a Monday
 
 
-def make_user(username, unit, *, is_unit_leader=False):
-    person = PersonFactory(unit=unit, is_unit_leader=is_unit_leader)
-    return UserFactory(username=username, person=person, email=f"{username}@example.gov.vn")
+def get_email(username: str) -> str:
+    return f"{username}@example.gov.vn"
 
 
 @dataclass
@@ -32,26 +29,26 @@ class Setting:
 
 @pytest.fixture
 def setting(db) -> Setting:
-    science = UnitFactory(name="Sở Khoa học và Công nghệ")
-    lead_unit = UnitFactory(name="Sở Tài chính", short_name="Sở TC")
-    committee = CommitteeFactory(standing_unit=science)
-    officer = make_user("canbo", lead_unit)
-    head = make_user("giamdoc", lead_unit, is_unit_leader=True)
-    overseer = make_user("lanhdao", science)
-    secretariat = make_user("thuongtruc", science)
-    bystander = make_user("donvikhac", UnitFactory())
-    seat = Membership.objects.create(
-        committee=committee, person=overseer.person, role=MemberRole.DEPUTY
-    )
-    Membership.objects.create(
-        committee=committee, person=secretariat.person, role=MemberRole.SUPPORT_TEAM
-    )
+    base = build_base()
+    lead_unit = base.lead_unit
+    lead_unit.short_name = "Sở TC"
+    lead_unit.save(update_fields=["short_name"])
+    people = {
+        "officer": base.users["unit_officer"],
+        "head": base.users["unit_head"],
+        "overseer": base.users["leader"],
+        "secretariat": base.users["secretariat"],
+        "bystander": base.users["other_unit_officer"],
+    }
+    for user in people.values():  # reminders go out by e-mail too
+        user.email = get_email(user.username)
+        user.save(update_fields=["email"])
     task = TaskFactory(
-        committee=committee,
+        committee=base.committee,
         code="II.3.a",
         title="Ban hành kế hoạch chuyển đổi số",
         lead_unit=lead_unit,
         deadline=DEADLINE,
-        overseeing_member=seat,
+        overseeing_member=base.seats["leader"],
     )
-    return Setting(committee, task, officer, head, overseer, secretariat, bystander)
+    return Setting(committee=base.committee, task=task, **people)

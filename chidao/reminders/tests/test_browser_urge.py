@@ -4,11 +4,10 @@ the urge in the task's timeline."""
 import pytest
 
 from chidao.core.tests.browser import sign_in
+from chidao.core.tests.world import PASSWORD
 from chidao.reminders.models import Urge
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "Mat-khau-thu-nghiem-2025"
 
 
 def test_urging_from_the_task_page(web, live_server, setting):

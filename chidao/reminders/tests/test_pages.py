@@ -16,8 +16,6 @@ from chidao.reminders.context_processors import unread_notifications
 from chidao.reminders.models import Notification, NotificationPreference
 from chidao.reminders.tests.factories import NotificationFactory
 
-PASSWORD = "Mat-khau-thu-nghiem-2025"
-
 
 @pytest.fixture
 def me(db):
@@ -160,7 +158,7 @@ def test_the_secretariat_sees_what_went_out_this_week_in_its_committees(client, 
     officer = UserFactory()
     NotificationFactory(recipient=officer, task=task, subject="Nhắc của ban mình")
     NotificationFactory(recipient=officer, task=TaskFactory(), subject="Nhắc của ban khác")
-    client.login(username="thuongtruc", password=PASSWORD)
+    sign_in(client, secretariat)
 
     response = client.get(reverse("reminders:sent_list"))
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from chidao.assignments.choices import DeadlineChangeDecision, ReviewState
 from chidao.assignments.models import DeadlineChange, ProgressUpdate
 from chidao.assignments.tests.factories import TaskFactory
+from chidao.core.tests.world import make_user
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory
 from chidao.proposals.services import do_approve_answer
 from chidao.proposals.tests.factories import build_routed_proposal
@@ -25,7 +26,7 @@ from chidao.reminders.services import (
     do_send_due_reminders,
     do_send_weekly_digests,
 )
-from chidao.reminders.tests.conftest import DEADLINE, make_user
+from chidao.reminders.tests.conftest import DEADLINE, get_email
 from chidao.reporting.tests.factories import build_reporting_cycle
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -67,9 +68,9 @@ def test_a_task_moves_through_every_step_and_each_notice_goes_out_once(setting):
             (NotificationKind.TASK_OVERDUE, datetime.date(2025, 7, 8), "canbo", "in_app"),
             (NotificationKind.TASK_OVERDUE, datetime.date(2025, 7, 15), "canbo", "in_app"),
             (NotificationKind.TASK_OVERDUE, datetime.date(2025, 7, 22), "canbo", "in_app"),
-            (NotificationKind.TASK_ESCALATED, datetime.date(2025, 7, 15), "giamdoc", "in_app"),
+            (NotificationKind.TASK_ESCALATED, datetime.date(2025, 7, 15), "lanhdaodonvi", "in_app"),
             (NotificationKind.TASK_ESCALATED, datetime.date(2025, 7, 15), "lanhdao", "in_app"),
-            (NotificationKind.TASK_ESCALATED, datetime.date(2025, 7, 22), "giamdoc", "in_app"),
+            (NotificationKind.TASK_ESCALATED, datetime.date(2025, 7, 22), "lanhdaodonvi", "in_app"),
             (NotificationKind.TASK_ESCALATED, datetime.date(2025, 7, 22), "lanhdao", "in_app"),
         ]
     )
@@ -174,8 +175,8 @@ def test_a_crash_half_way_then_a_rerun_delivers_the_rest_once(setting):
     addresses = sorted(address for message in mail.outbox for address in message.to)
     assert addresses == [
         "canbo@example.gov.vn",
-        "giamdoc@example.gov.vn",
         "lanhdao@example.gov.vn",
+        "lanhdaodonvi@example.gov.vn",
     ]
     assert run(day, 10).emailed == 0
 
@@ -206,7 +207,7 @@ def test_no_email_row_for_a_user_without_an_address(setting):
 
 
 def test_the_focal_person_is_urged_instead_of_the_whole_unit(setting):
-    colleague = make_user("canbo2", setting.task.lead_unit)
+    colleague = make_user("canbo2", setting.task.lead_unit, email=get_email("canbo2"))
     setting.task.focal_person = colleague.person
     setting.task.save()
     run(datetime.date(2025, 7, 1))
@@ -220,8 +221,8 @@ def test_escalation_after_a_committee_specific_number_of_days(setting):
     run(datetime.date(2025, 7, 4))
     escalated = keys(kind=NotificationKind.TASK_ESCALATED, channel=Channel.IN_APP)
     assert [(k[1], k[2]) for k in escalated] == [
-        (datetime.date(2025, 7, 4), "giamdoc"),
         (datetime.date(2025, 7, 4), "lanhdao"),
+        (datetime.date(2025, 7, 4), "lanhdaodonvi"),
     ]
 
 
@@ -315,7 +316,7 @@ def test_the_weekly_digest_goes_once_on_the_chosen_day(setting):
         with time_machine.travel(at(datetime.date(2025, 7, day)), tick=False):
             do_send_weekly_digests(now=timezone.now())
     recipients = [message.to[0].split("@")[0] for message in mail.outbox]
-    assert sorted(recipients) == ["canbo", "giamdoc", "lanhdao", "thuongtruc"]
+    assert sorted(recipients) == ["canbo", "lanhdao", "lanhdaodonvi", "thuongtruc"]
 
 
 def test_a_missed_digest_day_is_caught_up_later_in_the_week(setting):
@@ -334,7 +335,7 @@ def test_no_digest_for_users_who_turned_it_off(setting):
     with time_machine.travel(at(datetime.date(2025, 7, 7)), tick=False):
         do_send_weekly_digests(now=timezone.now())
     assert sorted(m.to[0] for m in mail.outbox) == [
-        "giamdoc@example.gov.vn",
+        "lanhdaodonvi@example.gov.vn",
         "thuongtruc@example.gov.vn",
     ]
 

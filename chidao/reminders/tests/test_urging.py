@@ -10,17 +10,16 @@ from django.urls import reverse
 from docx import Document
 
 from chidao.assignments.tests.factories import TaskFactory
+from chidao.core.tests.world import sign_in
 from chidao.reminders.choices import Channel, NotificationKind
 from chidao.reminders.models import Notification, Urge
 
-PASSWORD = "Mat-khau-thu-nghiem-2025"
 MORNING = datetime.datetime(2025, 7, 10, 9, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 @pytest.fixture
 def secretariat_client(client, setting):
-    client.login(username="thuongtruc", password=PASSWORD)
-    return client
+    return sign_in(client, setting.secretariat)
 
 
 def test_urging_a_task_records_it_and_tells_the_unit(secretariat_client, setting):
@@ -37,7 +36,7 @@ def test_urging_a_task_records_it_and_tells_the_unit(secretariat_client, setting
         setting.secretariat,
     )
     notices = Notification.objects.filter(kind=NotificationKind.URGED, channel=Channel.IN_APP)
-    assert sorted(n.recipient.username for n in notices) == ["canbo", "giamdoc"]
+    assert sorted(n.recipient.username for n in notices) == ["canbo", "lanhdaodonvi"]
     assert "Đề nghị báo cáo trước ngày 15/7." in notices[0].text
     # the secretariat sees it among the reminders sent this week
     listed = secretariat_client.get(reverse("reminders:sent_list")).context["page"].object_list
