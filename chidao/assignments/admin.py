@@ -12,6 +12,7 @@ from chidao.assignments.models import (
     ProgressUpdate,
     Task,
 )
+from chidao.assignments.risk import WEIGHT_FIELDS
 from chidao.assignments.spans import record_status_spans
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
@@ -179,12 +180,4 @@ class ForecastSettingsAdmin(admin.ModelAdmin):
     """A committee's early-warning weights (docs/early-warning.md). Dependencies between
     tasks are not edited here: the task form refuses cycles, the admin would not."""
 
-    list_display = (
-        "committee",
-        "pace_gap_percent",
-        "stale_report_days",
-        "repeated_changes",
-        "poor_on_time_percent",
-        "certain_late_days",
-        "risk_points",
-    )
+    list_display = ("committee", *WEIGHT_FIELDS)

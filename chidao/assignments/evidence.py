@@ -12,21 +12,7 @@ after the download view has checked that the user may see the task.
 
 from pathlib import PurePath
 
-from chidao.core.uploads import (
-    DOCX,
-    JPEG,
-    PDF,
-    PNG,
-    XLSX,
-    FileKind,
-    build_file_attachment,
-    get_upload_kind,
-)
-
-EvidenceKind = FileKind
-get_evidence_kind = get_upload_kind
-
-__all__ = ["DOCX", "JPEG", "PDF", "PNG", "XLSX", "EvidenceKind", "get_evidence_kind"]
+from chidao.core.uploads import build_file_attachment
 
 
 def get_download_name(original_name: str, kind_extension: str) -> str:

@@ -6,7 +6,6 @@ import io
 import pytest
 from django.urls import reverse
 
-from chidao.assignments.evidence import DOCX, JPEG, PDF, PNG, XLSX, get_evidence_kind
 from chidao.assignments.models import Evidence, ProgressUpdate
 from chidao.assignments.tests.factories import MINIMAL_PDF
 from chidao.assignments.tests.report_files import (
@@ -20,6 +19,7 @@ from chidao.assignments.tests.report_files import (
     upload,
 )
 from chidao.core.tests.world import build_world, sign_in
+from chidao.core.uploads import DOCX, JPEG, PDF, PNG, XLSX, get_upload_kind
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def stored_files(media):
     ids=["pdf", "png", "jpeg", "docx", "xlsx", "docm", "exe", "zip", "fake-docx", "html", "empty"],
 )
 def test_kind_is_read_from_the_content(content, kind):
-    assert get_evidence_kind(io.BytesIO(content)) == kind
+    assert get_upload_kind(io.BytesIO(content)) == kind
 
 
 def test_docx_and_xlsx_are_told_apart_whatever_their_names(client, world, media):
