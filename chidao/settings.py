@@ -135,7 +135,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default under gunicorn's threads and processes: readers never wait for
+    # a writer (WAL), and a write takes the lock when its transaction begins (IMMEDIATE),
+    # waiting up to 20 s, instead of failing with "database is locked" when two
+    # transactions that began by reading both try to write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles any query whose estimated cost passes 500,000; the count
     # queries' correlated subqueries inflate the estimate, so a 50 ms query spent ~2 s
     # compiling (bench/RESULTS.md). Our queries are short: never worth it.
