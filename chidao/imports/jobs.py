@@ -34,7 +34,10 @@ def get_progress(import_pk: int) -> tuple[int, int] | None:
         found = HUEY.get(_progress_key(import_pk), peek=True)
     except ERRORS:
         return None
-    return tuple(found) if found else None  # type: ignore[return-value]
+    if not found:
+        return None
+    done, total = found
+    return int(done), int(total)
 
 
 def clear_progress(import_pk: int) -> None:

@@ -42,6 +42,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from chidao.core.tests.ports import free_port, reachable
+
 ROOT = Path(settings.BASE_DIR)
 DATABASE_URL = os.environ.get(
     "CHIDAO_NODES_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chidao_two_nodes"
@@ -54,25 +56,6 @@ REPORTS_PER_NODE = 4
 SIGN_IN_FAILURE_LIMIT = 3
 # What the replica's copy of the task's title ends with (the primary's does not).
 REPLICA_MARK = " (bản sao)"
-
-
-def _reachable(url: str) -> bool:
-    import socket
-
-    parts = urlsplit(url)
-    try:
-        socket.create_connection((parts.hostname, parts.port), timeout=2).close()
-    except OSError:
-        return False
-    return True
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # The masked CSRF token differs on every rendering by design; nothing else may differ.
@@ -129,7 +112,7 @@ def _token() -> str:
 @pytest.fixture
 def installation(tmp_path):
     """The database, Redis, the shared media path and the environment of both nodes."""
-    if not _reachable(DATABASE_URL) or not _reachable(REDIS_URL):
+    if not reachable(DATABASE_URL) or not reachable(REDIS_URL):
         message = (
             "two web nodes need PostgreSQL and Redis (CHIDAO_NODES_DATABASE_URL, "
             "CHIDAO_NODES_REDIS_URL); .ci/run provides both"
@@ -208,7 +191,7 @@ def nodes(installation, tmp_path):
     environment, _manage, _world = installation
     started = []
     for name in ("a", "b"):
-        port = _free_port()
+        port = free_port()
         log = (tmp_path / f"node-{name}.log").open("wb")
         process = subprocess.Popen(
             [

@@ -16,7 +16,6 @@ import json
 import os
 import re
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -25,6 +24,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+
+from chidao.core.tests.ports import free_port, reachable
 
 ROOT = Path(settings.BASE_DIR)
 DEPLOY = ROOT / "docs" / "deploy"
@@ -107,21 +108,6 @@ def test_the_example_files_carry_what_production_needs():
     assert "proxy_pass http://127.0.0.1:8001;" in nginx
 
 
-def _reachable(url: str) -> bool:
-    parts = urlsplit(url)
-    try:
-        socket.create_connection((parts.hostname, parts.port), timeout=2).close()
-    except OSError:
-        return False
-    return True
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Site:
     """HTTP to the local gunicorn as nginx would forward it: HTTPS said by
     ``X-Forwarded-Proto``, the user's address in ``X-Real-IP``, cookies kept by hand (they
@@ -164,7 +150,7 @@ class Site:
 
 
 def test_the_production_recipe_runs_from_an_empty_database(tmp_path):
-    if not _reachable(DATABASE_URL) or not _reachable(REDIS_URL):
+    if not reachable(DATABASE_URL) or not reachable(REDIS_URL):
         # In CI a missing component is a failure; on a developer's machine without the
         # services the reason is given instead.
         message = (
@@ -179,7 +165,7 @@ def test_the_production_recipe_runs_from_an_empty_database(tmp_path):
     pg = ["-h", database.hostname, "-p", str(database.port or 5432), "-U", database.username]
     subprocess.run(["dropdb", *pg, "--if-exists", name], check=True)
     subprocess.run(["createdb", *pg, name], check=True)
-    port = _free_port()
+    port = free_port()
     env_file = tmp_path / "chidao.env"
     values = read_env_file(DEPLOY / "chidao.env.example") | {
         "DATABASE_URL": DATABASE_URL,
@@ -266,7 +252,7 @@ def test_the_production_recipe_runs_from_an_empty_database(tmp_path):
     )
     try:
         for _attempt in range(600):
-            if _reachable(f"http://127.0.0.1:{port}"):
+            if reachable(f"http://127.0.0.1:{port}"):
                 break
             time.sleep(0.1)
         site = Site(port)
