@@ -382,6 +382,9 @@ class TaskParts:
     years: tuple[int, int] | None = None
     # The wording read, to find the one slot two near-identical tasks fill differently.
     text: MatchText | None = None
+    # Where, in ``text.words``, the phrase naming what the work is about starts and ends
+    # (after the product, or after the action when no product is named).
+    subject: tuple[int, int] | None = None
 
     @property
     def action(self) -> Part | None:
@@ -576,6 +579,141 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         level=_level(text),
         years=_years(words),
         text=text,
+        subject=_subject(text, actions, products),
+    )
+
+
+# Written (lower case, with diacritics) words that say nothing of what a task is about:
+# folded, "đô thị" would be two stop words ("do", "thì") and "xã hội" a level.
+_WRITTEN_VAGUE = frozenset(
+    """và các của cho trên trong để theo với về tại từ đến được là có những một này đó
+    việc đối như khi đã sẽ thì mà nhằm gồm bao hoặc cùng do ở hiện mới chung tổng thể
+    liên quan cấp quản lý sử dụng vận hành khai thác thực hiện triển khai xây dựng phát
+    triển ứng hỗ trợ nâng cao hiệu quả tổ chức hoạt động toàn bộ""".split()
+)
+# Written words after which a phrase is about place or time, not what the work is.
+_WRITTEN_PLACES = frozenset({"tỉnh", "xã", "phường", "huyện", "thôn", "năm", "giai"})
+
+
+def _has_marks(text: MatchText) -> bool:
+    return fold_text(text.original) != text.original.lower()
+
+
+def _written_word(text: MatchText, i: int) -> str:
+    """The written word (lower case) that folded word ``i`` comes from; an abbreviation
+    expanded to several words is given as itself."""
+    return text.written[text.origin[i]].text.lower()
+
+
+def _says_little(text: MatchText, i: int, marks: bool) -> bool:
+    if marks:
+        written = _written_word(text, i)
+        # An abbreviation says something; a written word is read with its marks.
+        return fold_text(written) == text.words[i] and written in _WRITTEN_VAGUE
+    return text.words[i] in _GENERIC
+
+
+def _subject(text: MatchText, actions, products) -> tuple[int, int] | None:
+    """The span of words naming what the work is about: "Kế hoạch phát triển **hạ tầng
+    số** tỉnh …", "Đầu tư **trang thiết bị phòng học thông minh** cho …"."""
+    words = text.words
+    if products:
+        position, length, _ = products[0]
+    elif actions and actions[0][0] == 0:
+        position, length, _ = actions[-1] if actions[-1][0] < 4 else actions[0]
+    else:
+        return None
+    if products and PRODUCTS[products[0][2]][1].startswith("meeting"):
+        # What a meeting is about is the document it studies or reviews (``_documents``).
+        return None
+    marks = _has_marks(text)
+    start = position + length
+    # Past the verbs every product takes and any action ("phát triển", "đánh giá").
+    while start < len(words):
+        if _says_little(text, start, marks):
+            start += 1
+            continue
+        verb = _find(words, ACTIONS, start, min(len(words), start + 4))
+        if not verb or verb[0][0] != start:
+            break
+        start += verb[0][1]
+    end = start
+    while end < len(words) and end - start < 8:
+        written = _written_word(text, end) if marks else words[end]
+        following = words[end + 1 : end + 2]
+        if (written in _WRITTEN_PLACES or words[end] in _WRITTEN_PLACES) and following != ("hoi",):
+            break
+        if words[end].isdigit() or (
+            _ends_object(words, end, _OBJECT_END - {"va"}) and _says_little(text, end, marks)
+        ):
+            break
+        end += 1
+    return (start, end) if end > start else None
+
+
+# The most words a head's modifier (or a modifier's head) may take: "số", "đô thị",
+# "số, xã hội số".
+_SLOT_WORDS = 5
+
+
+def _subject_slot(a: TaskParts, b: TaskParts, vocabulary_a, vocabulary_b):
+    """The written words of the part of the subject two tasks fill differently, or
+    ``None``: the same head with another modifier ("hạ tầng **số**" / "hạ tầng **đô
+    thị**"), the same modifier on another head ("**kinh tế** số" / "**xã hội** số"), or
+    two subjects with nothing in common ("bệnh án điện tử" / "thanh toán viện phí"), each
+    unsaid in the other task, are other objects."""
+    if not (a.subject and b.subject and a.text and b.text):
+        return None
+    if (a.product and a.product.family) != (b.product and b.product.family):
+        return None
+    marks = _has_marks(a.text) and _has_marks(b.text)
+    (start_a, end_a), (start_b, end_b) = a.subject, b.subject
+    words_a, words_b = a.text.words[start_a:end_a], b.text.words[start_b:end_b]
+    content_a = [i for i in range(start_a, end_a) if not _says_little(a.text, i, marks)]
+    content_b = [j for j in range(start_b, end_b) if not _says_little(b.text, j, marks)]
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    shared = {
+        words_a[block.a + k] for block in matcher.get_matching_blocks() for k in range(block.size)
+    }
+    if not shared & {a.text.words[i] for i in content_a}:
+        # Nothing in common: another object when each is (mostly) unsaid in the other.
+        said_a = {a.text.words[i] for i in content_a}
+        said_b = {b.text.words[j] for j in content_b}
+        if (
+            len(said_a) >= 2
+            and len(said_b) >= 2
+            and len(said_a - vocabulary_b) > len(said_a) / 2
+            and len(said_b - vocabulary_a) > len(said_b) / 2
+            and _canonical(frozenset(said_a)) != _canonical(frozenset(said_b))
+        ):
+            return _written(a.text, start_a, end_a), _written(b.text, start_b, end_b)
+        return None
+    # One slot, at the start or the end of both: the rest is the shared head or
+    # modifier. More changes than that is a rewording, not another object.
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(changed) != 1 or changed[0][0] != "replace":
+        return None
+    _, i1, i2, j1, j2 = changed[0]
+    if not ((i1 == 0 and j1 == 0) or (i2 == len(words_a) and j2 == len(words_b))):
+        return None
+    differ_a = {words_a[i] for i in range(i1, i2) if not _says_little(a.text, start_a + i, marks)}
+    differ_b = {words_b[j] for j in range(j1, j2) if not _says_little(b.text, start_b + j, marks)}
+    differ_a, differ_b = set(_canonical(frozenset(differ_a))), set(_canonical(frozenset(differ_b)))
+    both = differ_a & differ_b
+    # "đổi mới sáng tạo" / "chuyển đổi số" share a syllable, not a word.
+    if len(both) * 2 >= min(len(differ_a), len(differ_b)):
+        return None
+    differ_a, differ_b = differ_a - both, differ_b - both
+    if max(len(differ_a), len(differ_b)) > _SLOT_WORDS:
+        return None
+    if any(word.isdigit() for word in differ_a | differ_b):
+        return None
+    # Said in another order or elsewhere in the other task: a rewording.
+    if not (differ_a - vocabulary_b) or not (differ_b - vocabulary_a):
+        return None
+    return (
+        _written(a.text, start_a + i1, start_a + i2),
+        _written(b.text, start_b + j1, start_b + j2),
     )
 
 
@@ -687,6 +825,10 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     )
     if swapped and not conflict:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
+        conflict = True
+    slot = None if conflict else _subject_slot(a, b, vocabulary_a, vocabulary_b)
+    if slot:
+        differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": slot[0], "b": slot[1]})
         conflict = True
     grades_a = _grades(a.text) if a.text else frozenset()
     grades_b = _grades(b.text) if b.text else frozenset()
