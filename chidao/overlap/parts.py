@@ -102,6 +102,13 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "thi diem": ("thí điểm", "carry"),
     "mo rong": ("mở rộng", "carry"),
     "cung cap": ("cung cấp", "carry"),
+    "to chuc": ("tổ chức", "carry"),
+    # Work on something else's safety, or measuring what others think of it.
+    "bao dam an toan": ("bảo đảm an toàn", "secure"),
+    "dam bao an toan": ("bảo đảm an toàn", "secure"),
+    "khao sat": ("khảo sát", "check"),
+    "trao giai": ("trao giải", "award"),
+    "tuyen duong": ("tuyên dương", "award"),
 }
 
 # Kinds of work that one task may well hold together: drafting a plan and carrying it
@@ -123,6 +130,9 @@ _COMPATIBLE = {
     frozenset({"review", "accept"}),
 }
 
+# Doing the work itself, as against checking, reviewing or marking a stage of it.
+_DOING = frozenset({"draft", "make", "carry", "operate"})
+
 # Work done on other work: checking it, reviewing or reporting on it.
 _OVERSIGHT = frozenset({"check", "review", "accept", "award"})
 
@@ -139,6 +149,8 @@ _MEETING_STAGES = {
     "quan triet": "hoi nghi quan triet",
     "so ket": "hoi nghi so ket",
     "tong ket": "hoi nghi tong ket",
+    # A meeting that launches a scheme is a stage of its own, not its review.
+    "trien khai": "hoi nghi trien khai",
 }
 
 # Products and stages: folded phrase → (label shown, family). Meetings are told apart by
@@ -147,6 +159,7 @@ PRODUCTS: dict[str, tuple[str, str]] = {
     "hoi nghi quan triet": ("hội nghị quán triệt", "meeting-study"),
     "hoi nghi so ket": ("hội nghị sơ kết", "meeting-review"),
     "hoi nghi tong ket": ("hội nghị tổng kết", "meeting-final"),
+    "hoi nghi trien khai": ("hội nghị triển khai", "meeting-launch"),
     "hoi nghi": ("hội nghị", "meeting"),
     "ke hoach": ("kế hoạch", "plan"),
     "chuong trinh hanh dong": ("chương trình hành động", "plan"),
@@ -569,9 +582,14 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     # quy chế"): a verb after it belongs to the product's name ("bộ tiêu chí đánh giá").
     actions = lead + _find(words, ACTIONS, 2 if lead else 0, product_start)
     stops = {position for position, _, _ in actions}
+    # A first verb the table does not know ("Phổ cập …", "Nâng cao tỷ lệ …") is work of
+    # its own kind, not no action at all.
+    own = []
+    if not actions and product_start >= 2 and not _find(words, BENEFICIARIES, 0, 2):
+        own = [Part(_written(text, 0, 2).lower(), "own " + " ".join(words[:2]))]
     beneficiaries = frozenset(BENEFICIARIES[key] for _, _, key in _find(words, BENEFICIARIES))
     return TaskParts(
-        actions=tuple(Part(*ACTIONS[key]) for _, _, key in actions),
+        actions=tuple(Part(*ACTIONS[key]) for _, _, key in actions) + tuple(own),
         products=tuple(Part(*PRODUCTS[key]) for _, _, key in products),
         objects=_objects(text, breaks, stops, products),
         documents=_documents(words),
@@ -831,6 +849,11 @@ def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
     ):
         return True
     if head_a in _kinds(b) or head_b in _kinds(a):
+        return False
+    # A verb the table does not know may well be another word for doing the work.
+    if (head_a.startswith("own ") and head_b in _DOING) or (
+        head_b.startswith("own ") and head_a in _DOING
+    ):
         return False
     return frozenset({head_a, head_b}) not in _COMPATIBLE
 
