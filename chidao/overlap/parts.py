@@ -21,6 +21,7 @@ people and years; a national task and a province's version, or a province's task
 commune's share of it, are *related* (parent and part). Plain functions, no database.
 """
 
+import os
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -29,6 +30,8 @@ from functools import cache
 from django.utils.translation import gettext as _
 
 from chidao.overlap.rules import STOP_WORDS, MatchText, fold_text, parse_match_text
+
+_OFF = set(os.environ.get("OVERLAP_OFF", "").split(","))  # TEMP ablation
 
 # --- Vocabulary (folded words) ---------------------------------------------------------
 
@@ -398,6 +401,8 @@ class TaskParts:
     # Where, in ``text.words``, the phrase naming what the work is about starts and ends
     # (after the product, or after the action when no product is named).
     subject: tuple[int, int] | None = None
+    # Where the work starts after the doer named first ("UBND tỉnh … ban hành …").
+    begin: int = 0
 
     @property
     def action(self) -> Part | None:
@@ -555,15 +560,33 @@ def _documents(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _agent_end(text: MatchText) -> int:
+    """Where the work starts when a task first names who does it ("UBND tỉnh Lào Cai
+    ban hành …", "Sở Giáo dục và Đào tạo tỉnh … triển khai …", "Xã Y Tý … lắp đặt …"):
+    at the first action written in lower case after a name (words in capitals), else 0.
+    """
+    written = text.written
+    if len(written) < 3 or not text.words:
+        return 0
+    first, second = written[0].text, written[1].text
+    if not (first.isupper() and len(first) > 1) and not second[:1].isupper():
+        return 0
+    for position, _length, _key in _find(text.words, ACTIONS, 1, min(len(text.words), 14)):
+        if written[text.origin[position]].text[:1].islower():
+            return position
+    return 0
+
+
 def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     """Read a task's wording into its parts."""
     if not isinstance(text, MatchText):
         text = parse_match_text(text, abbreviations=abbreviations)
     words = text.words
     breaks = _breaks(text)
+    begin = _agent_end(text)
     products = [
         (position, length, key)
-        for position, length, key in _find(words, PRODUCTS)
+        for position, length, key in _find(words, PRODUCTS, begin)
         # "…, báo cáo UBND tỉnh": reporting to a body is not what the task makes.
         if not (key == "bao cao" and position and words[position + 2 : position + 3] in _BODIES)
     ]
@@ -575,18 +598,23 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
             products[0] = (position, length, stage)
     lead = []
     # "Báo cáo kết quả …", "Báo cáo sơ kết …": a report is what the task does.
-    if products and products[0][:3] == (0, 2, "bao cao"):
-        products, lead = products[1:], [(0, 2, "bao cao")]
-    product_start = products[0][0] if products else min(len(words), 8)
+    if products and products[0][:3] == (begin, 2, "bao cao"):
+        products, lead = products[1:], [(begin, 2, "bao cao")]
+    product_start = products[0][0] if products else min(len(words), begin + 8)
     # The action is read from the words before the product ("Kiểm tra việc thực hiện
     # quy chế"): a verb after it belongs to the product's name ("bộ tiêu chí đánh giá").
-    actions = lead + _find(words, ACTIONS, 2 if lead else 0, product_start)
+    actions = lead + _find(words, ACTIONS, begin + 2 if lead else begin, product_start)
     stops = {position for position, _, _ in actions}
     # A first verb the table does not know ("Phổ cập …", "Nâng cao tỷ lệ …") is work of
     # its own kind, not no action at all.
     own = []
-    if not actions and product_start >= 2 and not _find(words, BENEFICIARIES, 0, 2):
-        own = [Part(_written(text, 0, 2).lower(), "own " + " ".join(words[:2]))]
+    if (
+        "own" not in _OFF
+        and not actions
+        and product_start >= begin + 2
+        and not _find(words, BENEFICIARIES, begin, begin + 2)
+    ):
+        own = [Part(_written(text, begin, begin + 2).lower(), "own " + " ".join(words[begin : begin + 2]))]
     beneficiaries = frozenset(BENEFICIARIES[key] for _, _, key in _find(words, BENEFICIARIES))
     return TaskParts(
         actions=tuple(Part(*ACTIONS[key]) for _, _, key in actions) + tuple(own),
@@ -598,6 +626,7 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         years=_years(words),
         text=text,
         subject=_subject(text, actions, products),
+        begin=begin,
     )
 
 
@@ -844,6 +873,11 @@ def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
     head_a, head_b = a.action.family, b.action.family
     if head_a == head_b:
         return False
+    # A verb the table does not know, said by the other task too, is shared work.
+    if (head_a.startswith("own ") and _says(b, a.action.label)) or (
+        head_b.startswith("own ") and _says(a, b.action.label)
+    ):
+        return False
     if (head_a in _OVERSIGHT and head_a not in _kinds(b)) or (
         head_b in _OVERSIGHT and head_b not in _kinds(a)
     ):
@@ -851,9 +885,8 @@ def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
     if head_a in _kinds(b) or head_b in _kinds(a):
         return False
     # A verb the table does not know may well be another word for doing the work.
-    if (head_a.startswith("own ") and head_b in _DOING) or (
-        head_b.startswith("own ") and head_a in _DOING
-    ):
+    own_a, own_b = head_a.startswith("own "), head_b.startswith("own ")
+    if (own_a and (own_b or head_b in _DOING)) or (own_b and head_a in _DOING):
         return False
     return frozenset({head_a, head_b}) not in _COMPATIBLE
 
@@ -879,7 +912,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         (x for x in a.actions for y in b.actions if x.family == y.family and x.label == y.label),
         None,
     ) or next((x for x in a.actions for y in b.actions if x.family == y.family), None)
-    if _actions_differ(a, b):
+    if _actions_differ(a, b) and "actions" not in _OFF:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": a.action.label, "b": b.action.label})
         conflict = True
         shared_action = None
@@ -887,7 +920,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         agree.append(shared_action.label)
 
     shared_product = next((x for x in a.products for y in b.products if x.family == y.family), None)
-    if _products_differ(a, b):
+    if _products_differ(a, b) and "products" not in _OFF:
         differ.append(
             _("khác sản phẩm: %(a)s / %(b)s") % {"a": a.product.label, "b": b.product.label}
         )
@@ -897,6 +930,8 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
 
     vocabulary_a, vocabulary_b = _vocabulary(a, b), _vocabulary(b, a)
     for head in a.objects.keys() & b.objects.keys():
+        if "head:" + head in _OFF:
+            continue
         (words_a, written_a), (words_b, written_b) = a.objects[head], b.objects[head]
         words_a, words_b = _spelled_out(words_a, a, b), _spelled_out(words_b, b, a)
         words_a, words_b = _canonical(words_a), _canonical(words_b)
@@ -914,18 +949,20 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": written_a, "b": written_b})
         conflict = True
     swapped = (
-        _swapped_slot(a.text, b.text, vocabulary_a, vocabulary_b) if a.text and b.text else None
+        _swapped_slot(a.text, b.text, vocabulary_a, vocabulary_b, a.begin, b.begin)
+        if a.text and b.text
+        else None
     )
-    if swapped and not conflict:
+    if swapped and not conflict and "swapped" not in _OFF:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         conflict = True
-    slot = None if conflict else _subject_slot(a, b, vocabulary_a, vocabulary_b)
+    slot = None if conflict or "slot" in _OFF else _subject_slot(a, b, vocabulary_a, vocabulary_b)
     if slot:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": slot[0], "b": slot[1]})
         conflict = True
     grades_a = _grades(a.text) if a.text else frozenset()
     grades_b = _grades(b.text) if b.text else frozenset()
-    if grades_a and grades_b and not grades_a & grades_b:
+    if grades_a and grades_b and not grades_a & grades_b and "grades" not in _OFF:
         differ.append(
             _("khác đối tượng: %(a)s / %(b)s")
             % {
@@ -934,21 +971,21 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
             }
         )
         conflict = True
-    if a.documents and b.documents and not a.documents & b.documents:
+    if a.documents and b.documents and not a.documents & b.documents and "documents" not in _OFF:
         differ.append(
             _("khác văn bản: %(a)s / %(b)s")
             % {"a": ", ".join(sorted(a.documents)), "b": ", ".join(sorted(b.documents))}
         )
         conflict = True
 
-    if a.beneficiaries and b.beneficiaries and not a.beneficiaries & b.beneficiaries:
+    if a.beneficiaries and b.beneficiaries and not a.beneficiaries & b.beneficiaries and "benef" not in _OFF:
         differ.append(
             _("khác đối tượng: %(a)s / %(b)s")
             % {"a": ", ".join(sorted(a.beneficiaries)), "b": ", ".join(sorted(b.beneficiaries))}
         )
         conflict = True
 
-    if a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]):
+    if a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]) and "years" not in _OFF:
         differ.append(
             _("khác thời gian: %(a)s / %(b)s") % {"a": _period(a.years), "b": _period(b.years)}
         )
@@ -977,8 +1014,28 @@ _SWAPPABLE = (
 )
 
 
+def _places(text: MatchText, begin: int = 0) -> set[int]:
+    """Positions of the words that name who does the work or where: the doer named
+    first (before ``begin``), a level and the name after it ("tỉnh Bắc Ninh")."""
+    places = set(range(begin))
+    words = text.words
+    for i, word in enumerate(words):
+        if word in {"tinh", "xa", "phuong", "huyen"} and words[i + 1 : i + 2] != ("hoi",):
+            places.add(i)
+            j = i + 1
+            while j < len(words) and text.written[text.origin[j]].text[:1].isupper():
+                places.add(j)
+                j += 1
+    return places
+
+
 def _swapped_slot(
-    a: MatchText, b: MatchText, vocabulary_a: set[str], vocabulary_b: set[str]
+    a: MatchText,
+    b: MatchText,
+    vocabulary_a: set[str],
+    vocabulary_b: set[str],
+    begin_a: int = 0,
+    begin_b: int = 0,
 ) -> tuple[str, str] | None:
     """The written words of the one slot that two otherwise alike wordings fill with
     different things ("đề án phát triển đô thị thông minh" / "… nông nghiệp thông
@@ -989,10 +1046,15 @@ def _swapped_slot(
     same = sum(size for *_, size in matcher.get_matching_blocks())
     if not changed or len(changed) > 2 or same < 0.6 * max(len(a.words), len(b.words)):
         return None
+    places_a, places_b = _places(a, begin_a), _places(b, begin_b)
     spans_a = [(op[1], op[2]) for op in changed if op[2] > op[1]]
     spans_b = [(op[3], op[4]) for op in changed if op[4] > op[3]]
-    words_a = {word for start, end in spans_a for word in a.words[start:end]} - _SWAPPABLE
-    words_b = {word for start, end in spans_b for word in b.words[start:end]} - _SWAPPABLE
+    words_a = {
+        a.words[i] for start, end in spans_a for i in range(start, end) if i not in places_a
+    } - _SWAPPABLE
+    words_b = {
+        b.words[j] for start, end in spans_b for j in range(start, end) if j not in places_b
+    } - _SWAPPABLE
     if not words_a or not words_b or words_a & words_b:
         return None
     if not (words_a - vocabulary_b) or not (words_b - vocabulary_a):
