@@ -200,6 +200,14 @@ def is_same_work(score: float, comparison: PartsComparison) -> bool:
     and ``manage.py overlap_quality`` share."""
     if comparison.conflict:
         return False
+    import os
+    lb = float(os.environ.get("LB", "9"))
+    mode = os.environ.get("LBMODE", "agreeing")
+    if comparison.related and score >= lb:
+        if mode == "agreeing" and comparison.agreeing:
+            return True
+        if mode == "agree" and comparison.agree:
+            return True
     return score >= THRESHOLD or (score >= AGREEING_THRESHOLD and comparison.agreeing)
 
 

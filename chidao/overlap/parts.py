@@ -112,6 +112,10 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "khao sat": ("khảo sát", "check"),
     "trao giai": ("trao giải", "award"),
     "tuyen duong": ("tuyên dương", "award"),
+    "quang ba": ("quảng bá", "spread"),
+    "truyen thong": ("truyền thông", "spread"),
+    "tham dinh": ("thẩm định", "check"),
+    "cong nhan": ("công nhận", "accept"),
 }
 
 # Kinds of work that one task may well hold together: drafting a plan and carrying it
@@ -956,6 +960,10 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if swapped and not conflict and "swapped" not in _OFF:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         conflict = True
+    names = None if conflict or "names" in _OFF else _other_names(a, b)
+    if names:
+        differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
+        conflict = True
     slot = None if conflict or "slot" in _OFF else _subject_slot(a, b, vocabulary_a, vocabulary_b)
     if slot:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": slot[0], "b": slot[1]})
@@ -1027,6 +1035,58 @@ def _places(text: MatchText, begin: int = 0) -> set[int]:
                 places.add(j)
                 j += 1
     return places
+
+
+def _names(text: MatchText) -> dict[str, frozenset[str]]:
+    """Proper names a task gives, by the word before them: "xã **Bắc Hà**", "tỉnh **Lào
+    Cai**", "thi hành **Luật Dữ** liệu" → {"xa": {"bac ha"}, "tinh": {"lao cai"}, …}.
+    A name is a run of written words in capitals (not short forms, not the first word)."""
+    names: dict[str, set[str]] = {}
+    written, words = text.written, text.words
+    i = 1
+    while i < len(words):
+        origin = text.origin[i]
+        token = written[origin].text
+        if origin == 0 or not token[:1].isupper() or token.isupper() or not i:
+            i += 1
+            continue
+        previous = words[i - 1]
+        if written[text.origin[i - 1]].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(words) and (
+            written[text.origin[j]].text[:1].isupper() and not written[text.origin[j]].text.isupper()
+        ):
+            j += 1
+        names.setdefault(previous, set()).add(" ".join(words[i:j]))
+        i = j
+    return {key: frozenset(value) for key, value in names.items()}
+
+
+def _other_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """Names after the same word that differ ("xã Bắc Hà" / "xã Y Tý", "Luật Dữ liệu" /
+    "Luật Bảo vệ dữ liệu cá nhân"), neither said by the other task, or ``None``."""
+    if not (a.text and b.text):
+        return None
+    names_a, names_b = _names(a.text), _names(b.text)
+    folded_a, folded_b = f" {a.text.folded} ", f" {b.text.folded} "
+    for key in names_a.keys() & names_b.keys():
+        only_a = {name for name in names_a[key] - names_b[key] if f" {name} " not in folded_b}
+        only_b = {name for name in names_b[key] - names_a[key] if f" {name} " not in folded_a}
+        if only_a and only_b and not names_a[key] & names_b[key]:
+            return _written_name(a.text, key, only_a), _written_name(b.text, key, only_b)
+    return None
+
+
+def _written_name(text: MatchText, key: str, names: set[str]) -> str:
+    words = text.words
+    for name in sorted(names):
+        size = len(name.split())
+        for i in range(1, len(words) - size + 1):
+            if words[i - 1] == key and " ".join(words[i : i + size]) == name:
+                return _written(text, i - 1, i + size)
+    return ", ".join(sorted(names))
 
 
 def _swapped_slot(
