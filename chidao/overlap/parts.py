@@ -1037,6 +1037,10 @@ def _places(text: MatchText, begin: int = 0) -> set[int]:
     return places
 
 
+# Words after which a name says which place: "tỉnh Lào Cai", "thành phố Cần Thơ", "xã Y Tý".
+_NAME_KEYS = frozenset({"tinh", "xa", "phuong", "huyen", "pho", "thon"})
+
+
 def _names(text: MatchText) -> dict[str, frozenset[str]]:
     """Proper names a task gives, by the word before them: "xã **Bắc Hà**", "tỉnh **Lào
     Cai**", "thi hành **Luật Dữ** liệu" → {"xa": {"bac ha"}, "tinh": {"lao cai"}, …}.
@@ -1059,7 +1063,11 @@ def _names(text: MatchText) -> dict[str, frozenset[str]]:
             written[text.origin[j]].text[:1].isupper() and not written[text.origin[j]].text.isupper()
         ):
             j += 1
-        names.setdefault(previous, set()).add(" ".join(words[i:j]))
+        if words[i] == "luat" and j > i + 1:
+            # "Luật Dữ liệu": the law's name follows the word.
+            names.setdefault("luat", set()).add(" ".join(words[i + 1 : j]))
+        elif previous in _NAME_KEYS:
+            names.setdefault(previous, set()).add(" ".join(words[i:j]))
         i = j
     return {key: frozenset(value) for key, value in names.items()}
 
@@ -1084,7 +1092,7 @@ def _written_name(text: MatchText, key: str, names: set[str]) -> str:
     for name in sorted(names):
         size = len(name.split())
         for i in range(1, len(words) - size + 1):
-            if words[i - 1] == key and " ".join(words[i : i + size]) == name:
+            if words[i - 1] in (key, "luat") and " ".join(words[i : i + size]) == name:
                 return _written(text, i - 1, i + size)
     return ", ".join(sorted(names))
 
