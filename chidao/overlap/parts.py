@@ -1041,33 +1041,34 @@ def _places(text: MatchText, begin: int = 0) -> set[int]:
 _NAME_KEYS = frozenset({"tinh", "xa", "phuong", "huyen", "pho", "thon"})
 
 
+def _short_form(token: str) -> bool:
+    return len(token) > 1 and token.isupper()
+
+
 def _names(text: MatchText) -> dict[str, frozenset[str]]:
     """Proper names a task gives, by the word before them: "xã **Bắc Hà**", "tỉnh **Lào
-    Cai**", "thi hành **Luật Dữ** liệu" → {"xa": {"bac ha"}, "tinh": {"lao cai"}, …}.
+    Cai**", "Luật **Dữ** liệu" → {"xa": {"bac ha"}, "tinh": {"lao cai"}, "luat": {"du"}}.
     A name is a run of written words in capitals (not short forms, not the first word)."""
     names: dict[str, set[str]] = {}
     written, words = text.written, text.words
+
+    def capital(j: int) -> bool:
+        token = written[text.origin[j]].text
+        return token[:1].isupper() and not _short_form(token)
+
     i = 1
     while i < len(words):
-        origin = text.origin[i]
-        token = written[origin].text
-        if origin == 0 or not token[:1].isupper() or token.isupper() or not i:
-            i += 1
-            continue
-        previous = words[i - 1]
-        if written[text.origin[i - 1]].text[:1].isupper():
+        if text.origin[i] == 0 or not capital(i) or capital(i - 1):
             i += 1
             continue
         j = i
-        while j < len(words) and (
-            written[text.origin[j]].text[:1].isupper() and not written[text.origin[j]].text.isupper()
-        ):
+        while j < len(words) and capital(j):
             j += 1
         if words[i] == "luat" and j > i + 1:
             # "Luật Dữ liệu": the law's name follows the word.
             names.setdefault("luat", set()).add(" ".join(words[i + 1 : j]))
-        elif previous in _NAME_KEYS:
-            names.setdefault(previous, set()).add(" ".join(words[i:j]))
+        elif words[i - 1] in _NAME_KEYS:
+            names.setdefault(words[i - 1], set()).add(" ".join(words[i:j]))
         i = j
     return {key: frozenset(value) for key, value in names.items()}
 
@@ -1080,8 +1081,18 @@ def _other_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     names_a, names_b = _names(a.text), _names(b.text)
     folded_a, folded_b = f" {a.text.folded} ", f" {b.text.folded} "
     for key in names_a.keys() & names_b.keys():
-        only_a = {name for name in names_a[key] - names_b[key] if f" {name} " not in folded_b}
-        only_b = {name for name in names_b[key] - names_a[key] if f" {name} " not in folded_a}
+        # A law's name is its first words in capitals ("Dữ" liệu); a place's, said by
+        # the other task elsewhere, is not another place.
+        only_a = {
+            name
+            for name in names_a[key] - names_b[key]
+            if key == "luat" or f" {name} " not in folded_b
+        }
+        only_b = {
+            name
+            for name in names_b[key] - names_a[key]
+            if key == "luat" or f" {name} " not in folded_a
+        }
         if only_a and only_b and not names_a[key] & names_b[key]:
             return _written_name(a.text, key, only_a), _written_name(b.text, key, only_b)
     return None
