@@ -69,6 +69,8 @@ ABBREVIATIONS: dict[str, str] = {
     "KCN": "khu công nghiệp",
     "CCN": "cụm công nghiệp",
     "KCNC": "khu công nghệ cao",
+    "THCS": "trung học cơ sở",
+    "THPT": "trung học phổ thông",
     "GD&ĐT": "giáo dục và đào tạo",
     "GDĐT": "giáo dục đào tạo",
     "ĐH": "đại học",

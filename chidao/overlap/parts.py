@@ -329,6 +329,11 @@ BENEFICIARIES: dict[str, str] = {
     "sinh vien": "học sinh, trường học",
     "truong hoc": "học sinh, trường học",
     "co so giao duc": "học sinh, trường học",
+    # Schools of one grade are not schools of another.
+    "mam non": "mầm non",
+    "tieu hoc": "tiểu học",
+    "trung hoc co so": "trung học cơ sở",
+    "trung hoc pho thong": "trung học phổ thông",
     "benh vien": "cơ sở y tế",
     "co so y te": "cơ sở y tế",
     "tram y te": "cơ sở y tế",
