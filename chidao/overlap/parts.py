@@ -613,6 +613,9 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     # The action is read from the words before the product ("Kiểm tra việc thực hiện
     # quy chế"): a verb after it belongs to the product's name ("bộ tiêu chí đánh giá").
     actions = lead + _find(words, ACTIONS, begin + 2 if lead else begin, product_start)
+    # "Tổ chức đánh giá …", "Tổ chức nghiệm thu …": the work is the verb that follows.
+    if len(actions) > 1 and actions[0][2] == "to chuc" and actions[1][0] == actions[0][0] + 2:
+        actions = actions[1:]
     stops = {position for position, _, _ in actions}
     # A first verb the table does not know ("Phổ cập …", "Nâng cao tỷ lệ …") is work of
     # its own kind, not no action at all.
@@ -999,6 +1002,19 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         conflict = True
 
     if a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]) and "years" not in _OFF:
+        differ.append(
+            _("khác thời gian: %(a)s / %(b)s") % {"a": _period(a.years), "b": _period(b.years)}
+        )
+        conflict = True
+
+    # Two school or crop years ("năm học 2025-2026" / "2026-2027") overlap in name only.
+    if (
+        not conflict
+        and a.years
+        and b.years
+        and a.years != b.years
+        and a.years[1] - a.years[0] == 1 == b.years[1] - b.years[0]
+    ):
         differ.append(
             _("khác thời gian: %(a)s / %(b)s") % {"a": _period(a.years), "b": _period(b.years)}
         )
