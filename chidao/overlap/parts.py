@@ -955,8 +955,12 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         if len(words_a & words_b) >= 0.5 * min(len(words_a), len(words_b)):
             same_object = True
             continue
-        # Worded in another order, the other task names this object elsewhere.
-        if not (words_a - vocabulary_b) or not (words_b - vocabulary_a):
+        # Worded in another order or at more length, the other task names most of this
+        # object elsewhere: not another object.
+        if (
+            len(words_a - vocabulary_b) * 2 <= len(words_a)
+            or len(words_b - vocabulary_a) * 2 <= len(words_b)
+        ):
             continue
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": written_a, "b": written_b})
         conflict = True
