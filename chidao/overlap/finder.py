@@ -22,7 +22,7 @@ from chidao.assignments.models import Task
 from chidao.committees.access import get_committee_tree
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
-from chidao.overlap.index import AGREEING_THRESHOLD, SimilarityIndex, is_same_work
+from chidao.overlap.index import CANDIDATE_THRESHOLD, SimilarityIndex, is_same_work
 from chidao.overlap.parts import (
     COMMUNE,
     NATIONAL,
@@ -313,7 +313,7 @@ def get_possible_duplicates(
     tree = get_tree_index(committee)
     exclude = (exclude_task_id,) if exclude_task_id else ()
     matches = tree.index.search_text(
-        text, threshold=AGREEING_THRESHOLD, limit=limit * 3, exclude=exclude
+        text, threshold=CANDIDATE_THRESHOLD, limit=limit * 3, exclude=exclude
     )
     visible = _visible_tasks(user, [match.key for match in matches])
     found = _describe(tree, matches, tree.read(text), visible, committee)
@@ -358,7 +358,7 @@ def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
     scope = get_committee_tree([committee.pk])
     in_scope = {pk for pk, task in tree.tasks.items() if task.committee_id in scope}
     candidates = []
-    for a, b, score in tree.index.get_pairs(threshold=AGREEING_THRESHOLD):
+    for a, b, score in tree.index.get_pairs(threshold=CANDIDATE_THRESHOLD):
         if a not in in_scope or b not in in_scope or tree.are_breakdown(a, b):
             continue
         comparison = compare_parts(tree.get_parts(a), tree.get_parts(b))

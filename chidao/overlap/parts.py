@@ -21,7 +21,6 @@ people and years; a national task and a province's version, or a province's task
 commune's share of it, are *related* (parent and part). Plain functions, no database.
 """
 
-import os
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -30,8 +29,6 @@ from functools import cache
 from django.utils.translation import gettext as _
 
 from chidao.overlap.rules import STOP_WORDS, MatchText, fold_text, parse_match_text
-
-_OFF = set(os.environ.get("OVERLAP_OFF", "").split(","))  # TEMP ablation
 
 # --- Vocabulary (folded words) ---------------------------------------------------------
 
@@ -621,12 +618,16 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     # its own kind, not no action at all.
     own = []
     if (
-        "own" not in _OFF
-        and not actions
+        not actions
         and product_start >= begin + 2
         and not _find(words, BENEFICIARIES, begin, begin + 2)
     ):
-        own = [Part(_written(text, begin, begin + 2).lower(), "own " + " ".join(words[begin : begin + 2]))]
+        own = [
+            Part(
+                _written(text, begin, begin + 2).lower(),
+                "own " + " ".join(words[begin : begin + 2]),
+            )
+        ]
     beneficiaries = frozenset(BENEFICIARIES[key] for _, _, key in _find(words, BENEFICIARIES))
     return TaskParts(
         actions=tuple(Part(*ACTIONS[key]) for _, _, key in actions) + tuple(own),
@@ -924,7 +925,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         (x for x in a.actions for y in b.actions if x.family == y.family and x.label == y.label),
         None,
     ) or next((x for x in a.actions for y in b.actions if x.family == y.family), None)
-    if _actions_differ(a, b) and "actions" not in _OFF:
+    if _actions_differ(a, b):
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": a.action.label, "b": b.action.label})
         conflict = True
         shared_action = None
@@ -932,7 +933,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         agree.append(shared_action.label)
 
     shared_product = next((x for x in a.products for y in b.products if x.family == y.family), None)
-    if _products_differ(a, b) and "products" not in _OFF:
+    if _products_differ(a, b):
         differ.append(
             _("khác sản phẩm: %(a)s / %(b)s") % {"a": a.product.label, "b": b.product.label}
         )
@@ -942,8 +943,6 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
 
     vocabulary_a, vocabulary_b = _vocabulary(a, b), _vocabulary(b, a)
     for head in a.objects.keys() & b.objects.keys():
-        if "head:" + head in _OFF:
-            continue
         (words_a, written_a), (words_b, written_b) = a.objects[head], b.objects[head]
         words_a, words_b = _spelled_out(words_a, a, b), _spelled_out(words_b, b, a)
         words_a, words_b = _canonical(words_a), _canonical(words_b)
@@ -957,10 +956,9 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
             continue
         # Worded in another order or at more length, the other task names most of this
         # object elsewhere: not another object.
-        if (
-            len(words_a - vocabulary_b) * 2 <= len(words_a)
-            or len(words_b - vocabulary_a) * 2 <= len(words_b)
-        ):
+        if len(words_a - vocabulary_b) * 2 <= len(words_a) or len(
+            words_b - vocabulary_a
+        ) * 2 <= len(words_b):
             continue
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": written_a, "b": written_b})
         conflict = True
@@ -969,20 +967,20 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         if a.text and b.text
         else None
     )
-    if swapped and not conflict and "swapped" not in _OFF:
+    if swapped and not conflict:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         conflict = True
-    names = None if conflict or "names" in _OFF else _other_names(a, b)
+    names = None if conflict else _other_names(a, b)
     if names:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
         conflict = True
-    slot = None if conflict or "slot" in _OFF else _subject_slot(a, b, vocabulary_a, vocabulary_b)
+    slot = None if conflict else _subject_slot(a, b, vocabulary_a, vocabulary_b)
     if slot:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": slot[0], "b": slot[1]})
         conflict = True
     grades_a = _grades(a.text) if a.text else frozenset()
     grades_b = _grades(b.text) if b.text else frozenset()
-    if grades_a and grades_b and not grades_a & grades_b and "grades" not in _OFF:
+    if grades_a and grades_b and not grades_a & grades_b:
         differ.append(
             _("khác đối tượng: %(a)s / %(b)s")
             % {
@@ -991,21 +989,21 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
             }
         )
         conflict = True
-    if a.documents and b.documents and not a.documents & b.documents and "documents" not in _OFF:
+    if a.documents and b.documents and not a.documents & b.documents:
         differ.append(
             _("khác văn bản: %(a)s / %(b)s")
             % {"a": ", ".join(sorted(a.documents)), "b": ", ".join(sorted(b.documents))}
         )
         conflict = True
 
-    if a.beneficiaries and b.beneficiaries and not a.beneficiaries & b.beneficiaries and "benef" not in _OFF:
+    if a.beneficiaries and b.beneficiaries and not a.beneficiaries & b.beneficiaries:
         differ.append(
             _("khác đối tượng: %(a)s / %(b)s")
             % {"a": ", ".join(sorted(a.beneficiaries)), "b": ", ".join(sorted(b.beneficiaries))}
         )
         conflict = True
 
-    if a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]) and "years" not in _OFF:
+    if a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]):
         differ.append(
             _("khác thời gian: %(a)s / %(b)s") % {"a": _period(a.years), "b": _period(b.years)}
         )
