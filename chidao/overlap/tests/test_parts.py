@@ -171,3 +171,104 @@ def test_rewordings_are_not_set_apart_by_their_wording(a, b):
     comparison = compare_parts(read_parts(a), read_parts(b))
 
     assert not comparison.conflict, comparison.summary
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        # Same head, another modifier; same modifier, another head.
+        (
+            "Ban hành Kế hoạch phát triển hạ tầng số tỉnh Nam Định giai đoạn 2026-2030",
+            "Ban hành Kế hoạch phát triển hạ tầng đô thị tỉnh Nam Định giai đoạn 2026-2030",
+            "khác đối tượng: số / đô thị",
+        ),
+        (
+            "Xây dựng Kế hoạch phát triển kinh tế số của tỉnh năm 2027",
+            "Xây dựng Kế hoạch phát triển xã hội số của tỉnh năm 2027",
+            "khác đối tượng: kinh tế / xã hội",
+        ),
+        # Two subjects with nothing in common.
+        (
+            "Triển khai bệnh án điện tử tại các bệnh viện công lập của tỉnh",
+            "Triển khai thanh toán viện phí không dùng tiền mặt tại các bệnh viện công lập",
+            "khác đối tượng: bệnh án điện tử / thanh toán viện phí không dùng tiền mặt",
+        ),
+        # A meeting that launches a scheme is not the one that reviews it.
+        (
+            "Tổ chức Hội nghị triển khai Đề án 06 năm 2026",
+            "Tổ chức Hội nghị tổng kết Đề án 06 năm 2026",
+            "khác sản phẩm: hội nghị triển khai / hội nghị tổng kết",
+        ),
+        # "Tổ chức" before a verb: the work is that verb's.
+        (
+            "Ban hành Bộ tiêu chí đánh giá mức độ chuyển đổi số của hợp tác xã",
+            "Tổ chức đánh giá, công bố mức độ chuyển đổi số của hợp tác xã năm 2026",
+            "khác việc: ban hành / đánh giá",
+        ),
+        # A first verb no table holds is work of its own against a review.
+        (
+            "Phổ cập kỹ năng số cho hội viên nông dân qua phong trào Bình dân học vụ số",
+            "Sơ kết phong trào Bình dân học vụ số của Hội Nông dân năm 2026",
+            "khác việc: phổ cập / sơ kết",
+        ),
+        # Places and laws by name.
+        (
+            "Xây dựng mô hình thôn thông minh tại xã Mường Hum, tỉnh Lào Cai",
+            "Xây dựng mô hình thôn thông minh tại xã Bản Xèo, tỉnh Lào Cai",
+            "khác đối tượng: xã Mường Hum / xã Bản Xèo",
+        ),
+        # Schools of another grade; another school year.
+        (
+            "Triển khai sổ điểm điện tử tại các trường THCS của tỉnh",
+            "Triển khai sổ điểm điện tử tại các trường mầm non của tỉnh",
+            "khác đối tượng: THCS / mầm non",
+        ),
+        (
+            "Triển khai học bạ số tại các trường tiểu học trong năm học 2026-2027",
+            "Triển khai học bạ số tại các trường tiểu học trong năm học 2027-2028",
+            "khác thời gian: 2026–2027 / 2027–2028",
+        ),
+    ],
+)
+def test_head_and_modifier_names_and_stages_tell_work_apart(a, b, differ):
+    comparison = compare_parts(read_parts(a), read_parts(b))
+
+    assert comparison.conflict
+    assert differ in comparison.summary, comparison.summary
+    assert not judge_pairs([(a, b)])[0].same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The doer named first is not the action ("Đào tạo" in a department's name).
+        (
+            "Triển khai học bạ số cho học sinh tiểu học trên toàn quốc",
+            "Sở Giáo dục và Đào tạo tỉnh Nam Định triển khai học bạ số tại các trường tiểu học",
+        ),
+        # The same object said at more length.
+        (
+            "Xây dựng Cổng dữ liệu mở của tỉnh",
+            "Triển khai cổng thông tin dữ liệu mở của tỉnh để công khai dữ liệu cho người dân",
+        ),
+        # An unknown verb the other task also says.
+        (
+            "Rà soát, điều chỉnh quy trình nội bộ theo Luật Giao dịch điện tử",
+            "Điều chỉnh quy trình nội bộ theo Luật Giao dịch điện tử",
+        ),
+    ],
+)
+def test_doers_and_longer_wordings_do_not_set_work_apart(a, b):
+    comparison = compare_parts(read_parts(a), read_parts(b))
+
+    assert not comparison.conflict, comparison.summary
+
+
+def test_another_level_s_version_has_a_lower_bar():
+    a = "Số hóa sổ hộ tịch lưu trữ, cập nhật vào cơ sở dữ liệu hộ tịch điện tử của tỉnh"
+    b = "Hoàn thành số hóa sổ hộ tịch tại UBND các xã, phường"
+    judged = judge_pairs([(a, b)])[0]
+
+    assert not judged.comparison.conflict
+    assert judged.comparison.related
+    assert judged.same

@@ -93,7 +93,7 @@ def test_the_unseen_set_keeps_its_measured_figures():
     # Scored once, after the rules were frozen (0.655 / 0.766), then development data of
     # the third session of [S] (docs/overlap.md): the floor.
     assert quality.precision >= 0.78
-    assert quality.recall >= 0.83
+    assert quality.recall >= 0.82
 
 
 @pytest.mark.xfail(
@@ -116,3 +116,12 @@ def test_the_fresh_set_meets_the_target():
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
     assert quality.recall >= TARGET_RECALL_UNSEEN
+
+
+def test_the_final_sets_development_half_keeps_its_measured_figures():
+    # Written by another engineer without reading the rules (data/README_final.md); its
+    # development half was tuned on, its test half is scored once by the lead.
+    quality = get_pairs_quality(_half("final_dev")).all
+
+    assert quality.precision >= 0.79
+    assert quality.recall >= 0.58
