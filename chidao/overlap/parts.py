@@ -996,13 +996,13 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         )
         conflict = True
 
-    _OBJECT_DIFFERS = _("khác đối tượng: %(a)s / %(b)s").split(":")[0]
+    object_differs = _("khác đối tượng: %(a)s / %(b)s").split(":")[0]
     # Said once: people that differ are not named again after the object that differs.
     if (
         a.beneficiaries
         and b.beneficiaries
         and not a.beneficiaries & b.beneficiaries
-        and not any(line.startswith(_OBJECT_DIFFERS) for line in differ)
+        and not any(line.startswith(object_differs) for line in differ)
     ):
         differ.append(
             _("khác đối tượng: %(a)s / %(b)s")
