@@ -238,8 +238,14 @@ def compare_in_tree(
     """``compare_parts``, knowing which committee each task belongs to: a province
     committee's task and a commune committee's are parent and part even when neither
     wording names its level."""
+    return _compare_at_levels(parts, other, committee.level, other_committee.level)
+
+
+def _compare_at_levels(
+    parts: TaskParts, other: TaskParts, committee_level: str, other_committee_level: str
+) -> PartsComparison:
     comparison = compare_parts(parts, other)
-    level, other_level = _LEVELS.get(committee.level), _LEVELS.get(other_committee.level)
+    level, other_level = _LEVELS.get(committee_level), _LEVELS.get(other_committee_level)
     if comparison.related or not level or not other_level or level == other_level:
         return comparison
     return replace(
@@ -357,11 +363,19 @@ def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
     tree = get_tree_index(committee)
     scope = get_committee_tree([committee.pk])
     in_scope = {pk for pk, task in tree.tasks.items() if task.committee_id in scope}
+    # A province committee's task and a commune committee's are of two levels (a lower
+    # bar) even when neither wording names its level, as on the task page.
+    levels = dict(Committee.objects.filter(pk__in=scope).values_list("pk", "level"))
     candidates = []
     for a, b, score in tree.index.get_pairs(threshold=CANDIDATE_THRESHOLD):
         if a not in in_scope or b not in in_scope or tree.are_breakdown(a, b):
             continue
-        comparison = compare_parts(tree.get_parts(a), tree.get_parts(b))
+        comparison = _compare_at_levels(
+            tree.get_parts(a),
+            tree.get_parts(b),
+            levels[tree.tasks[a].committee_id],
+            levels[tree.tasks[b].committee_id],
+        )
         if is_same_work(score, comparison):
             candidates.append((a, b, score))
     visible = _visible_tasks(user, {pk for a, b, _ in candidates for pk in (a, b)})
