@@ -55,6 +55,8 @@ class IndexedTask:
     lead_unit_id: int
     parent_id: int | None
     text: MatchText
+    # The level of the task's committee (``CommitteeLevel``).
+    committee_level: str = ""
 
 
 @dataclass
@@ -157,13 +159,14 @@ _FIELDS = (
     "description",
     "lead_unit__name",
     "lead_unit__short_name",
+    "committee__level",
 )
 
 
 def _indexed(row, abbreviations) -> IndexedTask:
     pk, committee_id, lead_unit_id, parent_id, title, *_ = row
     text = parse_match_text(title, abbreviations=abbreviations)
-    return IndexedTask(pk, committee_id, lead_unit_id, parent_id, text)
+    return IndexedTask(pk, committee_id, lead_unit_id, parent_id, text, row[-1])
 
 
 def _build_tree(root_id: int, committee_ids: frozenset[int], tasks) -> TreeIndex:
@@ -365,7 +368,6 @@ def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
     in_scope = {pk for pk, task in tree.tasks.items() if task.committee_id in scope}
     # A province committee's task and a commune committee's are of two levels (a lower
     # bar) even when neither wording names its level, as on the task page.
-    levels = dict(Committee.objects.filter(pk__in=scope).values_list("pk", "level"))
     candidates = []
     for a, b, score in tree.index.get_pairs(threshold=CANDIDATE_THRESHOLD):
         if a not in in_scope or b not in in_scope or tree.are_breakdown(a, b):
@@ -373,8 +375,8 @@ def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
         comparison = _compare_at_levels(
             tree.get_parts(a),
             tree.get_parts(b),
-            levels[tree.tasks[a].committee_id],
-            levels[tree.tasks[b].committee_id],
+            tree.tasks[a].committee_level,
+            tree.tasks[b].committee_level,
         )
         if is_same_work(score, comparison):
             candidates.append((a, b, score))
