@@ -134,8 +134,8 @@ _COMPATIBLE = {
     frozenset({"review", "accept"}),
 }
 
-# Doing the work itself, as against checking, reviewing or marking a stage of it.
-_DOING = frozenset({"draft", "make", "carry", "operate"})
+# Stages that come after the work: reviewing it, accepting it, awarding it.
+_STAGES = frozenset({"review", "accept", "award"})
 
 # Work done on other work: checking it, reviewing or reporting on it.
 _OVERSIGHT = frozenset({"check", "review", "accept", "award"})
@@ -580,6 +580,11 @@ def _agent_end(text: MatchText) -> int:
     for position, _length, _key in _find(text.words, ACTIONS, 1, min(len(text.words), 14)):
         if written[text.origin[position]].text[:1].islower():
             return position
+    # A name and a verb the table does not know ("Khánh Hòa đưa …"): past the name.
+    if second[:1].isupper() and not _short_form(second):
+        for position in range(2, min(len(text.words), 6)):
+            if written[text.origin[position]].text[:1].islower():
+                return position
     return 0
 
 
@@ -886,20 +891,19 @@ def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
     head_a, head_b = a.action.family, b.action.family
     if head_a == head_b:
         return False
-    # A verb the table does not know, said by the other task too, is shared work.
-    if (head_a.startswith("own ") and _says(b, a.action.label)) or (
-        head_b.startswith("own ") and _says(a, b.action.label)
-    ):
-        return False
+    # A verb the table does not know is work of its own kind: not the review, the
+    # acceptance or the award of work; anything else it may be another word for, and
+    # said by the other task too it is shared.
+    own_a, own_b = head_a.startswith("own "), head_b.startswith("own ")
+    if own_a or own_b:
+        if (own_a and _says(b, a.action.label)) or (own_b and _says(a, b.action.label)):
+            return False
+        return (own_a and head_b in _STAGES) or (own_b and head_a in _STAGES)
     if (head_a in _OVERSIGHT and head_a not in _kinds(b)) or (
         head_b in _OVERSIGHT and head_b not in _kinds(a)
     ):
         return True
     if head_a in _kinds(b) or head_b in _kinds(a):
-        return False
-    # A verb the table does not know may well be another word for doing the work.
-    own_a, own_b = head_a.startswith("own "), head_b.startswith("own ")
-    if (own_a and (own_b or head_b in _DOING)) or (own_b and head_a in _DOING):
         return False
     return frozenset({head_a, head_b}) not in _COMPATIBLE
 
@@ -1033,8 +1037,12 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if related:
         differ.append(level_differ(a.level, b.level))
 
+    # A verb the table does not know neither agrees nor disagrees with another.
+    unknown = any(part.action and part.action.family.startswith("own ") for part in (a, b))
     agreeing = bool(
-        (shared_action or not (a.actions and b.actions)) and shared_product and same_object
+        (shared_action or unknown or not (a.actions and b.actions))
+        and shared_product
+        and same_object
     )
     if agree:
         agree = [_("cùng %(parts)s") % {"parts": " ".join(agree)}]
