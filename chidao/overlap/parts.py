@@ -643,7 +643,7 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         level=_level(text),
         years=_years(words),
         text=text,
-        subject=_subject(text, actions, products),
+        subject=_subject(text, actions, products, begin),
         begin=begin,
     )
 
@@ -748,13 +748,13 @@ def _says_little(text: MatchText, i: int, marks: bool) -> bool:
     return text.words[i] in _GENERIC
 
 
-def _subject(text: MatchText, actions, products) -> tuple[int, int] | None:
+def _subject(text: MatchText, actions, products, begin: int = 0) -> tuple[int, int] | None:
     """The span of words naming what the work is about: "Kế hoạch phát triển **hạ tầng
     số** tỉnh …", "Đầu tư **trang thiết bị phòng học thông minh** cho …"."""
     words = text.words
     if products:
         position, length, _ = products[0]
-    elif actions and actions[0][0] == 0:
+    elif actions and actions[0][0] == begin:
         position, length, _ = actions[-1] if actions[-1][0] < 4 else actions[0]
     else:
         return None
