@@ -125,3 +125,23 @@ def test_the_final_sets_development_half_keeps_its_measured_figures():
 
     assert quality.precision >= 0.80
     assert quality.recall >= 0.61
+
+
+def test_the_final_sets_test_half_keeps_its_scored_figures():
+    # Scored once by the lead after the third session's rules were frozen (0.774 / 0.696,
+    # docs/overlap.md): the figure issue [S] is judged on, now a floor.
+    quality = get_pairs_quality(_half("final_test")).all
+
+    assert quality.precision >= 0.77
+    assert quality.recall >= 0.69
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met: precision 0.774 at recall 0.696 on the final test half (docs/overlap.md)",
+)
+def test_the_final_sets_test_half_meets_the_target():
+    quality = get_pairs_quality(_half("final_test")).all
+
+    assert quality.precision >= TARGET_PRECISION_UNSEEN
+    assert quality.recall >= TARGET_RECALL_UNSEEN
