@@ -655,3 +655,49 @@ class TaskStatusSpan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_id} {self.status} {self.valid_from}–{self.valid_until or ''}"
+
+
+class StatusTally(models.Model):
+    """How many tasks of a committee and of the committees below it were in one status,
+    from ``day`` until the next row's day: the counts of the status spans kept at their
+    steps, so that the overview reads one row per committee and status, whatever the
+    number of tasks.
+
+    Kept, never typed in: ``spans.record_status_spans`` moves the steps of the task's
+    committee and of each committee above it that has a parent (the root's is never read)
+    in the transaction that rewrites the spans. ``manage.py rebuild_status_counts``
+    rebuilds and verifies them; a property test holds them equal to the spans.
+    """
+
+    committee = models.ForeignKey(
+        "committees.Committee", on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(max_length=16, choices=TaskStatus.choices)
+    day = models.DateField()
+    n = models.IntegerField()
+
+    class Meta:
+        verbose_name = _("số nhiệm vụ theo trạng thái")
+        verbose_name_plural = pgettext_lazy("số nhiều", "số nhiệm vụ theo trạng thái")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "status", "day"], name="status_tally_step"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee_id} {self.status} {self.day}: {self.n}"
+
+
+class CountsVersion(models.Model):
+    """A number moved by every write of the kept counts of a committee or of a committee
+    below it (``spans.record_status_spans``, same transaction): the key of the cached
+    dashboard fragments, so the next view after a write is exact."""
+
+    committee = models.OneToOneField(
+        "committees.Committee", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.committee_id}: {self.version}"

@@ -29,9 +29,11 @@ from chidao.assignments.counts import (
     CountRow,
     build_count_table,
     get_kept_status_counts,
+    get_tallied_counts,
     sum_rows,
 )
 from chidao.assignments.models import ProgressUpdate, TaskStatusSpan
+from chidao.committees.access import get_roles
 from chidao.committees.models import Committee
 from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus
@@ -453,36 +455,73 @@ def _no_projection():
     return Projection(ProjectionStatus.NO_DATA, projected=None, required_yearly_change=None)
 
 
+def _get_tallied_rows(children, everything_below, committee, as_of: date) -> dict:
+    """Each child's counts with the committees below it, from the kept tallies (a few
+    rows per child), less the inactive committees below an active child (not rolled up)."""
+    inactive = [
+        c.pk
+        for c in everything_below
+        if c.parent_id != committee.pk and not c.is_active and c.parent.is_active
+    ]
+    tallied = get_tallied_counts([c.pk for c in children] + inactive, as_of=as_of)
+    counts = {}
+    for child in children:
+        counts[child.pk] = dict(tallied.get(child.pk, {}))
+    for c in everything_below:
+        if c.pk in inactive and c.parent_id in counts:
+            for status, n in tallied.get(c.pk, {}).items():
+                counts[c.parent_id][status] -= n
+    return counts
+
+
+def _get_span_rows(user, row_of: dict, scope: Scope, as_of: date) -> dict:
+    """Each child's counts with the committees below it, from the status spans the user
+    sees (a user who does not see every committee below)."""
+    spans = TaskStatusSpan.objects.visible_to(user).filter(committee__in=list(row_of))
+    cells = get_kept_status_counts(
+        spans, as_of=as_of, due_soon_days=scope.committee.due_soon_days, fields=("committee_id",)
+    )
+    counts: dict = defaultdict(lambda: dict.fromkeys(COUNTED, 0))
+    for cell in cells:
+        row = counts[row_of[cell["committee_id"]]]
+        row[cell["status"]] += cell["n"]
+        if cell["due_soon"]:
+            row["due_soon"] += cell["n"]
+    return counts
+
+
 def get_commune_rows(user, scope: Scope, as_of: date):
     """The committees right below this one, each counted like the unit table with the
     committees below it rolled up (a province's row in the national view counts its own
-    tasks and its communes'), with a total; one aggregate query over the kept status spans.
+    tasks and its communes'), with a total. Read from the kept tallies (a few rows per
+    committee, whatever the number of tasks below) when the user sees every committee
+    below, as those who may open the dashboard do; otherwise from the spans the user
+    sees. The tallies keep no "due soon": that column stays 0 here (not shown).
 
     Committees nest at most three deep (central, province, commune: DESIGN.md), so the
     committees below are those whose parent or grandparent this one is. A row that rolls
     up committees below its own links only to its dashboard: the task list shows one
     committee's tasks, and would not give the number.
     """
-    below = list(
+    everything_below = list(
         Committee.objects.filter(
-            Q(parent=scope.committee) | Q(parent__parent=scope.committee, parent__is_active=True),
-            is_active=True,
-        )
+            Q(parent=scope.committee) | Q(parent__parent=scope.committee)
+        ).select_related("parent")
     )
+    below = [
+        c
+        for c in everything_below
+        if c.is_active and (c.parent_id == scope.committee.pk or c.parent.is_active)
+    ]
     children = [c for c in below if c.parent_id == scope.committee.pk]
     if not children:
         return [], None
     row_of = {c.pk: (c.pk if c.parent_id == scope.committee.pk else c.parent_id) for c in below}
-    spans = TaskStatusSpan.objects.visible_to(user).filter(committee__in=list(row_of))
-    cells = get_kept_status_counts(
-        spans, as_of=as_of, due_soon_days=scope.committee.due_soon_days, fields=("committee_id",)
-    )
-    counts = defaultdict(lambda: dict.fromkeys(COUNTED, 0))
-    for cell in cells:
-        row = counts[row_of[cell["committee_id"]]]
-        row[cell["status"]] += cell["n"]
-        if cell["due_soon"]:
-            row["due_soon"] += cell["n"]
+    roles = get_roles(user)
+    if roles.is_admin or {c.pk for c in everything_below} <= roles.committee_scope:
+        counts = _get_tallied_rows(children, everything_below, scope.committee, as_of)
+    else:
+        counts = _get_span_rows(user, row_of, scope, as_of)
     rolls_up = {c.parent_id for c in below if c.parent_id != scope.committee.pk}
     rows = []
     # Each row links its numbers to the child's list: built here once per row rather than
