@@ -238,9 +238,7 @@ def get_tallied_counts(committees: list[int], *, as_of: date) -> dict[int, dict[
     tallies = {
         status: Coalesce(
             Subquery(
-                StatusTally.objects.filter(
-                    committee=OuterRef("pk"), status=status, day__lte=as_of
-                )
+                StatusTally.objects.filter(committee=OuterRef("pk"), status=status, day__lte=as_of)
                 .order_by("-day")
                 .values("n")[:1]
             ),
@@ -248,9 +246,11 @@ def get_tallied_counts(committees: list[int], *, as_of: date) -> dict[int, dict[
         )
         for status in statuses
     }
-    rows = Committee.objects.filter(pk__in=committees).order_by().annotate(**{
-        f"tally_{status}": value for status, value in tallies.items()
-    })
+    rows = (
+        Committee.objects.filter(pk__in=committees)
+        .order_by()
+        .annotate(**{f"tally_{status}": value for status, value in tallies.items()})
+    )
     return {
         row["pk"]: {status: row[f"tally_{status}"] for status in statuses}
         for row in rows.values("pk", *(f"tally_{status}" for status in statuses))

@@ -157,7 +157,9 @@ def apply_tally_steps(steps: Counter) -> None:
             before = bisect_right(days, day)
             if not (before and days[before - 1] == day):
                 value = kept[before - 1][1] if before else 0
-                creates.append(StatusTally(committee_id=pair[0], status=pair[1], day=day, n=value + change))
+                creates.append(
+                    StatusTally(committee_id=pair[0], status=pair[1], day=day, n=value + change)
+                )
             low = bisect_left(days, day)
             high = bisect_left(days, end) if end is not None else len(days)
             if change and high > low:
@@ -330,3 +332,23 @@ def _expected_rows(tasks) -> Iterator[TaskStatusSpan]:
                 valid_from=span.valid_from,
                 valid_until=span.valid_until,
             )
+
+
+def forget_status_spans(task_ids: list[int]) -> None:
+    """Take tasks about to be deleted out of the kept tallies (their spans go with them)."""
+    steps: Counter = Counter()
+    old = TaskStatusSpan.objects.filter(task__in=task_ids)
+    for committee, status, valid_from, valid_until in old.values_list(
+        "committee_id", "status", "valid_from", "valid_until"
+    ):
+        _add_steps(steps, committee, status, valid_from, valid_until, -1)
+    old.delete()
+    committees = {committee for committee, _status, _day in steps}
+    if committees:
+        targets = get_tally_targets(committees)
+        bump_counts_versions({pk for chain in targets.values() for pk in chain[1]})
+        apply_tally_steps(_spread(steps, targets))
+
+
+def forget_deleted_task(sender, instance, **kwargs) -> None:
+    forget_status_spans([instance.pk])
