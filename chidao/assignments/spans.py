@@ -7,6 +7,7 @@ rebuild_status_counts``. The spans are computed by ``rules.get_status_spans``, w
 ``rules.get_task_status`` (held equal to ``TaskQuerySet.with_status`` by a property test).
 """
 
+import secrets
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -111,14 +112,17 @@ def _spread(steps: Counter, targets: dict) -> Counter:
 
 
 def bump_counts_versions(committees: set[int]) -> None:
-    """Move the counts' version of ``committees`` (in pk order: concurrent writers take the
+    """Change the counts' version of ``committees`` (in pk order: concurrent writers take the
     row locks in the same order). Also what serialises writers of the same tallies."""
     pks = sorted(committees)
     CountsVersion.objects.bulk_create(
         [CountsVersion(committee_id=pk) for pk in pks], ignore_conflicts=True
     )
     for pk in pks:
-        CountsVersion.objects.filter(committee_id=pk).update(version=F("version") + 1)
+        # A random number, not the next one: a key of a cache that outlives the database
+        # (a committee deleted and its number taken again, a test database) never meets
+        # a version it saw before.
+        CountsVersion.objects.filter(committee_id=pk).update(version=secrets.randbits(62))
 
 
 # Above this many ranges to move, the rows are rewritten one by one in a bulk update.

@@ -7,8 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
@@ -47,6 +49,7 @@ from chidao.dashboards.forms import (
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 from chidao.dashboards.queries import (
     Scope,
+    get_count_panels_key,
     get_dashboard,
     get_indicator_panel,
     get_table_lines,
@@ -101,12 +104,25 @@ def get_scope(request, committee) -> tuple[Scope, SavedView | None, str]:
     return Scope(committee), None, "all"
 
 
+# The count panels are cached under the kept counts' version (a write changes it in its
+# transaction); the time limit only bounds names edited since (a unit renamed).
+COUNT_PANELS_SECONDS = 600
+
+
 @login_required
 def committee_dashboard(request, pk):
     committee = access_dashboard(request.user, pk)
     as_of = get_as_of(request)
     scope, saved_view, scope_kind = get_scope(request, committee)
-    dashboard = get_dashboard(request.user, scope, as_of)
+    key = get_count_panels_key(request.user, scope, as_of)
+    cached = cache.get(key) if key else None
+    if cached is None:
+        dashboard = get_dashboard(request.user, scope, as_of)
+        cached = _render_count_panels(dashboard, scope, as_of)
+        if key:
+            cache.set(key, cached, COUNT_PANELS_SECONDS)
+    else:
+        dashboard = get_dashboard(request.user, scope, as_of, panels=cached["panels"])
     roles = get_roles(request.user)
     for task in dashboard.overdue_tasks:
         task.can_urge = may_urge(roles, task)
@@ -119,20 +135,13 @@ def committee_dashboard(request, pk):
             {"id": row.indicator.pk, "values": row.sparkline} for row in dashboard.indicators
         ],
     }
-    unit_lines = get_table_lines(
-        dashboard.by_unit,
-        scope,
-        as_of,
-        by="lead_unit",
-        last_year=dashboard.by_unit_last_year,
-    )
     return render(
         request,
         "dashboards/committee_dashboard.html",
         {
             "committee": committee,
             "dashboard": dashboard,
-            "decisions": _get_decisions(dashboard, unit_lines),
+            "decisions": _get_decisions(dashboard, cached["unit_lines"]),
             "as_of": as_of,
             "scope_kind": scope_kind,
             "saved_view": saved_view,
@@ -142,8 +151,7 @@ def committee_dashboard(request, pk):
             "can_manage": roles.manages(committee.pk),
             "has_followed": has_followed,
             "chart": chart,
-            "unit_lines": unit_lines,
-            "group_lines": get_table_lines(dashboard.by_group, scope, as_of, by="group"),
+            "count_panels": cached["html"],
             "three_months_earlier": _months_before(as_of, 3),
             # Proposals have no history to replay, so their counts are today's.
             "proposal_statistics": get_proposal_statistics(
@@ -151,6 +159,44 @@ def committee_dashboard(request, pk):
             ),
         },
     )
+
+
+def _render_count_panels(dashboard, scope, as_of) -> dict:
+    """The count panels, their table lines and their tables rendered: what is cached (the
+    ~260 rows of a province's tables were most of a request)."""
+    unit_lines = get_table_lines(
+        dashboard.by_unit,
+        scope,
+        as_of,
+        by="lead_unit",
+        last_year=dashboard.by_unit_last_year,
+    )
+    context = {
+        "dashboard": dashboard,
+        "unit_lines": unit_lines,
+        "group_lines": get_table_lines(dashboard.by_group, scope, as_of, by="group"),
+    }
+    panels = {name: getattr(dashboard, name) for name in COUNT_PANELS}
+    return {
+        "panels": panels,
+        "unit_lines": unit_lines,
+        "html": {
+            "tables": mark_safe(render_to_string("dashboards/_count_tables.html", context)),
+            "communes": mark_safe(render_to_string("dashboards/_commune_table.html", context)),
+        },
+    }
+
+
+COUNT_PANELS = (
+    "last_year",
+    "by_unit",
+    "by_group",
+    "by_unit_last_year",
+    "key_overdue",
+    "heatmap",
+    "communes",
+    "commune_total",
+)
 
 
 # The leader's first screen names a few things, each a link to the detail below or beyond.

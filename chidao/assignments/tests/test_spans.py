@@ -342,7 +342,7 @@ def test_tallies_follow_a_task_moved_between_provinces_and_deleted():
     counts = get_tallied_counts([first.pk, second.pk, commune.pk], as_of=day)
     assert (counts[first.pk]["overdue"], counts[second.pk]["overdue"]) == (0, 1)
     assert counts[commune.pk]["overdue"] == 0
-    assert CountsVersion.objects.get(committee=first).version > versions[first.pk]
+    assert CountsVersion.objects.get(committee=first).version != versions[first.pk]
     assert find_tally_mismatches() == []
 
     task.delete()
