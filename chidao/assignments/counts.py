@@ -257,16 +257,6 @@ def get_tallied_counts(committees: list[int], *, as_of: date) -> dict[int, dict[
     }
 
 
-def get_counts_version(committee: int) -> int | None:
-    """The version of a committee's kept counts (``models.CountsVersion``): it changes with
-    every write of the counts of the committee or of one below it; ``None`` if never."""
-    from chidao.assignments.models import CountsVersion  # models import this module
-
-    return (
-        CountsVersion.objects.filter(committee=committee).values_list("version", flat=True).first()
-    )
-
-
 def get_row_order(label: str | None) -> tuple:
     """The order of count-table rows: by label ignoring diacritics and case, tasks without a
     group last. Sorted here, not by the database, whose collation differs between SQLite

@@ -687,17 +687,3 @@ class StatusTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.committee_id} {self.status} {self.day}: {self.n}"
-
-
-class CountsVersion(models.Model):
-    """A number moved by every write of the kept counts of a committee or of a committee
-    below it (``spans.record_status_spans``, same transaction): the key of the cached
-    dashboard fragments, so the next view after a write is exact."""
-
-    committee = models.OneToOneField(
-        "committees.Committee", on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
-    version = models.PositiveBigIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.committee_id}: {self.version}"

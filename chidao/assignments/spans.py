@@ -7,7 +7,6 @@ rebuild_status_counts``. The spans are computed by ``rules.get_status_spans``, w
 ``rules.get_task_status`` (held equal to ``TaskQuerySet.with_status`` by a property test).
 """
 
-import secrets
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -19,14 +18,14 @@ from django.db.models import Count, F
 
 from chidao.assignments.choices import DeadlineChangeDecision
 from chidao.assignments.models import (
-    CountsVersion,
     DeadlineChange,
     StatusTally,
     Task,
     TaskStatusSpan,
 )
 from chidao.assignments.rules import DecidedChange, get_status_spans
-from chidao.committees.models import Committee
+from chidao.committees.models import CountsVersion
+from chidao.committees.versions import bump_counts_versions, get_committee_chains
 
 # Tasks read and written per round: bounded memory and SQL parameters for any size.
 BATCH = 2000
@@ -76,7 +75,9 @@ def record_status_spans(tasks: Iterable[Task | int]) -> int:
     committees = {committee for committee, _status, _day in steps}
     if committees:
         targets = get_tally_targets(committees)
-        bump_counts_versions({pk for chain in targets.values() for pk in chain[1]})
+        bump_counts_versions(
+            {pk for chain in targets.values() for pk in chain[1]}, with_above=False
+        )
         apply_tally_steps(_spread(steps, targets))
     return written
 
@@ -92,11 +93,7 @@ def get_tally_targets(committees: Iterable[int]) -> dict[int, tuple[list[int], l
     above it that have a parent: the root's overview reads its children's tallies), and
     the committees whose dashboards show its counts (itself and every one above it)."""
     targets = {}
-    chains = Committee.objects.filter(pk__in=list(committees)).values_list(
-        "pk", "parent_id", "parent__parent_id", "parent__parent__parent_id"
-    )
-    for pk, *above in chains:
-        chain = [pk, *above]
+    for pk, chain in get_committee_chains(committees).items():
         tallied = [chain[i] for i in range(3) if chain[i] is not None and chain[i + 1] is not None]
         targets[pk] = (tallied, [c for c in chain if c is not None])
     return targets
@@ -109,20 +106,6 @@ def _spread(steps: Counter, targets: dict) -> Counter:
             for target in targets.get(committee, ((), ()))[0]:
                 spread[(target, status, day)] += delta
     return spread
-
-
-def bump_counts_versions(committees: set[int]) -> None:
-    """Change the counts' version of ``committees`` (in pk order: concurrent writers take the
-    row locks in the same order). Also what serialises writers of the same tallies."""
-    pks = sorted(committees)
-    CountsVersion.objects.bulk_create(
-        [CountsVersion(committee_id=pk) for pk in pks], ignore_conflicts=True
-    )
-    for pk in pks:
-        # A random number, not the next one: a key of a cache that outlives the database
-        # (a committee deleted and its number taken again, a test database) never meets
-        # a version it saw before.
-        CountsVersion.objects.filter(committee_id=pk).update(version=secrets.randbits(62))
 
 
 # Above this many ranges to move, the rows are rewritten one by one in a bulk update.
@@ -350,9 +333,26 @@ def forget_status_spans(task_ids: list[int]) -> None:
     committees = {committee for committee, _status, _day in steps}
     if committees:
         targets = get_tally_targets(committees)
-        bump_counts_versions({pk for chain in targets.values() for pk in chain[1]})
+        bump_counts_versions(
+            {pk for chain in targets.values() for pk in chain[1]}, with_above=False
+        )
         apply_tally_steps(_spread(steps, targets))
 
 
 def forget_deleted_task(sender, instance, **kwargs) -> None:
     forget_status_spans([instance.pk])
+
+
+def bump_for_task_record(sender, instance, **kwargs) -> None:
+    """A progress report or a dependency saved or deleted (pages, admin, imports): the
+    dashboards showing its task (overdue list's last report, early warning) are stale."""
+    committee = (
+        Task.objects.filter(pk=instance.task_id).values_list("committee_id", flat=True).first()
+    )
+    if committee is not None:
+        bump_counts_versions([committee])
+
+
+def bump_for_committee_record(sender, instance, **kwargs) -> None:
+    """A committee's early-warning settings saved: its dashboard's panel is stale."""
+    bump_counts_versions([instance.committee_id])

@@ -13,7 +13,7 @@ the data size, and the dashboard's total is pinned by a test.
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -29,7 +29,6 @@ from chidao.assignments.counts import (
     COUNTED,
     CountRow,
     build_count_table,
-    get_counts_version,
     get_kept_status_counts,
     get_tallied_counts,
     sum_rows,
@@ -37,6 +36,7 @@ from chidao.assignments.counts import (
 from chidao.assignments.models import ProgressUpdate, TaskStatusSpan
 from chidao.committees.access import get_roles
 from chidao.committees.models import Committee
+from chidao.committees.versions import get_counts_version
 from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus
 from chidao.indicators.maths import project
@@ -184,61 +184,48 @@ class Dashboard:
     cards: list = field(default_factory=list)
 
 
-def get_count_panels(user, scope: Scope, as_of: date) -> dict:
-    """The panels of the dashboard drawn from the kept counts alone (count tables, heat
-    map, key-task figure, committees below): what ``CountsVersion`` versions, and so what
-    the view caches. A fixed number of queries."""
+def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -> Dashboard:
+    """Every panel of the committee dashboard as of ``as_of``; a fixed number of queries."""
     spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
     days = scope.committee.due_soon_days
     last_year = same_day_last_year(as_of)
     cube = get_status_cube(spans, as_of, days)
     cube_last_year = get_status_cube(spans, last_year, days)
-    communes, commune_total = get_commune_rows(user, scope, as_of)
-    return {
-        "last_year": last_year,
-        "by_unit": build_count_table(cube, as_of=as_of, by="lead_unit"),
-        "by_group": build_count_table(cube, as_of=as_of, by="group"),
-        "by_unit_last_year": build_count_table(cube_last_year, as_of=last_year, by="lead_unit"),
-        "key_overdue": sum(
-            cell["n"] for cell in cube if cell["is_key"] and cell["status"] == TaskStatus.OVERDUE
-        ),
-        "heatmap": get_heatmap(cube, scope, as_of),
-        "communes": communes,
-        "commune_total": commune_total,
-    }
-
-
-def get_dashboard(
-    user, scope: Scope, as_of: date, *, overdue_limit: int = 50, panels: dict | None = None
-) -> Dashboard:
-    """Every panel of the committee dashboard as of ``as_of``; a fixed number of queries.
-    ``panels``: ``get_count_panels`` already at hand (from the cache)."""
-    if panels is None:
-        panels = get_count_panels(user, scope, as_of)
-    spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
     dashboard = Dashboard(
         scope=scope,
         as_of=as_of,
+        last_year=last_year,
+        by_unit=build_count_table(cube, as_of=as_of, by="lead_unit"),
+        by_group=build_count_table(cube, as_of=as_of, by="group"),
+        by_unit_last_year=build_count_table(cube_last_year, as_of=last_year, by="lead_unit"),
+        key_overdue=sum(
+            cell["n"] for cell in cube if cell["is_key"] and cell["status"] == TaskStatus.OVERDUE
+        ),
         overdue_tasks=get_overdue_tasks(spans, as_of, limit=overdue_limit),
+        heatmap=get_heatmap(cube, scope, as_of),
         indicators=get_indicator_panel(scope, as_of),
-        **panels,
+        communes=[],
+        commune_total=None,
     )
+    dashboard.communes, dashboard.commune_total = get_commune_rows(user, scope, as_of)
     dashboard.cards = get_cards(dashboard)
     return dashboard
 
 
-def get_count_panels_key(user, scope: Scope, as_of: date) -> str | None:
-    """The cache key of ``get_count_panels`` (and of their rendered tables): the kept
-    counts' version of the committee (moved by every write below it, in the write's
-    transaction, so the next view after a write misses the cache and is exact), the date,
-    the scope, what the user may see (two users who see different tasks never share an
-    entry) and the language. ``None`` (do not cache) for a committee whose counts were
-    never written."""
+def get_dashboard_key(user, scope: Scope, as_of: date) -> str | None:
+    """The cache key of a dashboard's panels: the committee's counts version (changed by
+    every write of what they show, in the write's transaction, so the next view after a
+    write misses the cache and is exact), the date, the scope, the user's roles (what
+    they may see and do: two users who see different tasks never share an entry) and the
+    language. ``None`` (do not cache) for a committee whose counts were never written."""
     version = get_counts_version(scope.committee.pk)
     if version is None:
         return None
     roles = get_roles(user)
-    seen = "admin" if roles.is_admin else (sorted(roles.committee_scope), roles.unit_id)
+    seen = [
+        sorted(value) if isinstance(value, frozenset) else value
+        for value in (getattr(roles, f.name) for f in fields(roles))
+    ]
     parts = (
         scope.committee.pk,
         version,

@@ -49,8 +49,8 @@ from chidao.dashboards.forms import (
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 from chidao.dashboards.queries import (
     Scope,
-    get_count_panels_key,
     get_dashboard,
+    get_dashboard_key,
     get_indicator_panel,
     get_table_lines,
 )
@@ -104,9 +104,10 @@ def get_scope(request, committee) -> tuple[Scope, SavedView | None, str]:
     return Scope(committee), None, "all"
 
 
-# The count panels are cached under the kept counts' version (a write changes it in its
-# transaction); the time limit only bounds names edited since (a unit renamed).
-COUNT_PANELS_SECONDS = 600
+# The dashboard's panels are cached under the committee's counts version (every write of
+# tasks, reports, dependencies or indicator values changes it in its transaction); the
+# time limit only bounds what no version follows (a unit or indicator renamed).
+PANELS_SECONDS = 600
 
 
 @login_required
@@ -114,34 +115,24 @@ def committee_dashboard(request, pk):
     committee = access_dashboard(request.user, pk)
     as_of = get_as_of(request)
     scope, saved_view, scope_kind = get_scope(request, committee)
-    key = get_count_panels_key(request.user, scope, as_of)
-    cached = cache.get(key) if key else None
-    if cached is None:
-        dashboard = get_dashboard(request.user, scope, as_of)
-        cached = _render_count_panels(dashboard, scope, as_of)
-        if key:
-            cache.set(key, cached, COUNT_PANELS_SECONDS)
-    else:
-        dashboard = get_dashboard(request.user, scope, as_of, panels=cached["panels"])
     roles = get_roles(request.user)
-    for task in dashboard.overdue_tasks:
-        task.can_urge = may_urge(roles, task)
+    key = get_dashboard_key(request.user, scope, as_of)
+    panels = cache.get(key) if key else None
+    if panels is None:
+        panels = _render_panels(request, roles, scope, as_of)
+        if key:
+            cache.set(key, panels, PANELS_SECONDS)
+    dashboard = panels["dashboard"]
     has_followed = Membership.units_followed.through.objects.filter(
         membership__in=roles.member_ids, membership__committee=committee
     ).exists()
-    chart = {
-        "heatmap": dashboard.heatmap,
-        "indicators": [
-            {"id": row.indicator.pk, "values": row.sparkline} for row in dashboard.indicators
-        ],
-    }
     return render(
         request,
         "dashboards/committee_dashboard.html",
         {
             "committee": committee,
             "dashboard": dashboard,
-            "decisions": _get_decisions(dashboard, cached["unit_lines"]),
+            "decisions": panels["decisions"],
             "as_of": as_of,
             "scope_kind": scope_kind,
             "saved_view": saved_view,
@@ -150,8 +141,8 @@ def committee_dashboard(request, pk):
             else committee.saved_views.all(),
             "can_manage": roles.manages(committee.pk),
             "has_followed": has_followed,
-            "chart": chart,
-            "count_panels": cached["html"],
+            "chart": panels["chart"],
+            "count_panels": panels["html"],
             "three_months_earlier": _months_before(as_of, 3),
             # Proposals have no history to replay, so their counts are today's.
             "proposal_statistics": get_proposal_statistics(
@@ -161,9 +152,13 @@ def committee_dashboard(request, pk):
     )
 
 
-def _render_count_panels(dashboard, scope, as_of) -> dict:
-    """The count panels, their table lines and their tables rendered: what is cached (the
-    ~260 rows of a province's tables were most of a request)."""
+def _render_panels(request, roles, scope, as_of) -> dict:
+    """The dashboard's panels computed and their tables rendered: what is cached (the
+    ~260 rows of a province's tables and the early warning over its open tasks were most
+    of a request). Everything here is read from what moves the counts' version."""
+    dashboard = get_dashboard(request.user, scope, as_of)
+    for task in dashboard.overdue_tasks:
+        task.can_urge = may_urge(roles, task)
     unit_lines = get_table_lines(
         dashboard.by_unit,
         scope,
@@ -171,31 +166,41 @@ def _render_count_panels(dashboard, scope, as_of) -> dict:
         by="lead_unit",
         last_year=dashboard.by_unit_last_year,
     )
+    # The request in the context (the early warning's tag reads the user from it), not as
+    # ``request=``: that would run every context processor (menu, unread count) again.
     context = {
+        "request": request,
+        "committee": scope.committee,
         "dashboard": dashboard,
+        "scope": scope,
+        "as_of": as_of,
+        "can_manage": roles.manages(scope.committee.pk),
         "unit_lines": unit_lines,
         "group_lines": get_table_lines(dashboard.by_group, scope, as_of, by="group"),
     }
-    panels = {name: getattr(dashboard, name) for name in COUNT_PANELS}
+    html = {
+        name: mark_safe(render_to_string(f"dashboards/{template}", context))
+        for name, template in PANEL_TEMPLATES
+    }
     return {
-        "panels": panels,
-        "unit_lines": unit_lines,
-        "html": {
-            "tables": mark_safe(render_to_string("dashboards/_count_tables.html", context)),
-            "communes": mark_safe(render_to_string("dashboards/_commune_table.html", context)),
+        "dashboard": dashboard,
+        "decisions": _get_decisions(dashboard, unit_lines),
+        "chart": {
+            "heatmap": dashboard.heatmap,
+            "indicators": [
+                {"id": row.indicator.pk, "values": row.sparkline} for row in dashboard.indicators
+            ],
         },
+        "html": html,
     }
 
 
-COUNT_PANELS = (
-    "last_year",
-    "by_unit",
-    "by_group",
-    "by_unit_last_year",
-    "key_overdue",
-    "heatmap",
-    "communes",
-    "commune_total",
+PANEL_TEMPLATES = (
+    ("tables", "_count_tables.html"),
+    ("overdue", "_overdue_list.html"),
+    ("at_risk", "_at_risk.html"),
+    ("indicators", "_indicator_table.html"),
+    ("communes", "_commune_table.html"),
 )
 
 

@@ -21,7 +21,7 @@ from chidao.assignments.counts import (
     get_status_counts,
     get_tallied_counts,
 )
-from chidao.assignments.models import CountsVersion, Task, TaskStatusSpan
+from chidao.assignments.models import Task, TaskStatusSpan
 from chidao.assignments.rules import (
     DecidedChange,
     get_deadline_as_of,
@@ -44,6 +44,7 @@ from chidao.assignments.spans import (
     record_status_spans,
 )
 from chidao.assignments.tests.factories import DeadlineChangeFactory, TaskFactory
+from chidao.committees.models import CountsVersion
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
 from chidao.org.tests.factories import UnitFactory, UserFactory
 

@@ -17,7 +17,7 @@ from chidao.assignments.counts import get_count_table
 from chidao.assignments.filtersets import TaskFilterSet
 from chidao.assignments.models import Task
 from chidao.assignments.spans import record_status_spans
-from chidao.assignments.tests.factories import TaskFactory
+from chidao.assignments.tests.factories import ProgressUpdateFactory, TaskFactory
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
@@ -26,7 +26,7 @@ from chidao.dashboards.models import SavedView
 from chidao.dashboards.queries import (
     LINKED_STATUSES,
     Scope,
-    get_count_panels_key,
+    get_dashboard_key,
     get_table_lines,
     task_list_url,
 )
@@ -228,19 +228,19 @@ def test_query_count_is_pinned(client, province, django_assert_num_queries):
     sign_in_leader(client)
     open_dashboard(client, province, AS_OF)  # warm the session
 
-    # Session, user and roles (5), the kept counts' version, the overdue list, indicators
-    # and their values, the saved views and followed units; the proposals by category and
-    # status, by unit, and their answer days (3); the "Nguy cơ chậm" panel (8). The two
-    # status cubes and the lower committees come from the cache filled by the first view.
-    with django_assert_num_queries(23):
+    # From the cache filled by the first view (13): session, user and roles, the counts
+    # version, the saved views and followed units, the proposals' statistics (3). Every
+    # panel read from the counts (the two status cubes, the overdue list, indicators and
+    # their values, the lower committees, the "Nguy cơ chậm" panel) is cached.
+    with django_assert_num_queries(13):
         open_dashboard(client, province, AS_OF)
     # More tasks, units and groups do not add queries. The writes changed the version, so
-    # this view computes the count panels again (2 cubes, the lower committees): 26, one
-    # more than before the cache (25): the version.
+    # this view computes the panels again: 26, one more than before the cache (25): the
+    # version read.
     TaskFactory.create_batch(5, committee=province, lead_unit=UnitFactory())
     with django_assert_num_queries(26):
         open_dashboard(client, province, AS_OF)
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(13):
         open_dashboard(client, province, AS_OF)
 
 
@@ -264,6 +264,18 @@ def test_a_write_is_seen_at_once_despite_the_cache(client, province):
     assert "Sở Y tế" in after.content.decode()
 
 
+def test_a_progress_report_is_seen_at_once_despite_the_cache(client, province):
+    """The overdue list shows each task's last report: a report changes the version."""
+    sign_in_leader(client)
+    before = open_dashboard(client, province, AS_OF)
+    task = before.context["dashboard"].overdue_tasks[0]
+    assert task.last_report_on is None
+    ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 9, 1), percent=40)
+    after = open_dashboard(client, province, AS_OF)
+    assert after.context["dashboard"].overdue_tasks[0].last_report_on == datetime.date(2025, 9, 1)
+    assert "01/09/2025 (40 %)" in after.content.decode()
+
+
 def test_what_the_user_may_see_is_part_of_the_cache_key(client, province):
     """Two users who see different tasks never share a cached panel: the key holds the
     user's scope (admin, or the committees and unit they see)."""
@@ -274,10 +286,10 @@ def test_what_the_user_may_see_is_part_of_the_cache_key(client, province):
         committee=province, person=other_leader.person, role=MemberRole.DEPUTY
     )
     scope = Scope(province)
-    keys = {get_count_panels_key(user, scope, AS_OF) for user in (leader, admin, other_leader)}
+    keys = {get_dashboard_key(user, scope, AS_OF) for user in (leader, admin, other_leader)}
     assert None not in keys
     assert len(keys) == 3  # the leaders' units differ: what they see may differ
-    assert get_count_panels_key(leader, Scope(province, key_only=True), AS_OF) not in keys
+    assert get_dashboard_key(leader, Scope(province, key_only=True), AS_OF) not in keys
 
     open_dashboard(client, province, AS_OF)
     sign_in(client, admin)
