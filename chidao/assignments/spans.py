@@ -204,7 +204,10 @@ def rebuild_status_tallies() -> int:
         for day, n in steps
     ]
     StatusTally.objects.bulk_create(rows, batch_size=BATCH)
-    bump_counts_versions(set(CountsVersion.objects.values_list("committee_id", flat=True)))
+    spanned = TaskStatusSpan.objects.order_by().values_list("committee_id", flat=True).distinct()
+    bump_counts_versions(
+        set(spanned) | set(CountsVersion.objects.values_list("committee_id", flat=True))
+    )
     return len(rows)
 
 
