@@ -487,22 +487,15 @@ def _no_projection():
     return Projection(ProjectionStatus.NO_DATA, projected=None, required_yearly_change=None)
 
 
-def _get_tallied_rows(children, everything_below, committee, as_of: date) -> dict:
+def _get_tallied_rows(children, inactive: list[tuple[int, int]], as_of: date) -> dict:
     """Each child's counts with the committees below it, from the kept tallies (a few
-    rows per child), less the inactive committees below an active child (not rolled up)."""
-    inactive = [
-        c.pk
-        for c in everything_below
-        if c.parent_id != committee.pk and not c.is_active and c.parent.is_active
-    ]
-    tallied = get_tallied_counts([c.pk for c in children] + inactive, as_of=as_of)
-    counts = {}
-    for child in children:
-        counts[child.pk] = dict(tallied.get(child.pk, {}))
-    for c in everything_below:
-        if c.pk in inactive and c.parent_id in counts:
-            for status, n in tallied.get(c.pk, {}).items():
-                counts[c.parent_id][status] -= n
+    rows per child), less the inactive committees below them (``(pk, parent)``; not rolled
+    up, as before the tallies)."""
+    tallied = get_tallied_counts([c.pk for c in children] + [pk for pk, _ in inactive], as_of=as_of)
+    counts = {child.pk: dict(tallied.get(child.pk, {})) for child in children}
+    for pk, parent in inactive:
+        for status, n in tallied.get(pk, {}).items():
+            counts[parent][status] -= n
     return counts
 
 
@@ -535,26 +528,39 @@ def get_commune_rows(user, scope: Scope, as_of: date):
     up committees below its own links only to its dashboard: the task list shows one
     committee's tasks, and would not give the number.
     """
-    everything_below = list(
-        Committee.objects.filter(
-            Q(parent=scope.committee) | Q(parent__parent=scope.committee)
-        ).select_related("parent")
-    )
-    below = [
-        c
-        for c in everything_below
-        if c.is_active and (c.parent_id == scope.committee.pk or c.parent.is_active)
-    ]
-    children = [c for c in below if c.parent_id == scope.committee.pk]
-    if not children:
-        return [], None
-    row_of = {c.pk: (c.pk if c.parent_id == scope.committee.pk else c.parent_id) for c in below}
+    two_below = Q(parent=scope.committee) | Q(parent__parent=scope.committee)
     roles = get_roles(user)
-    if roles.is_admin or {c.pk for c in everything_below} <= roles.committee_scope:
-        counts = _get_tallied_rows(children, everything_below, scope.committee, as_of)
+    if roles.is_admin or not (
+        Committee.objects.filter(two_below).exclude(pk__in=roles.committee_scope).exists()
+    ):
+        # The user sees every committee below: the kept tallies, a few rows per child
+        # (and the committees below it that are not counted: inactive ones).
+        children = list(Committee.objects.filter(parent=scope.committee, is_active=True))
+        if not children:
+            return [], None
+        inactive = list(
+            Committee.objects.filter(parent__in=children, is_active=False).values_list(
+                "pk", "parent_id"
+            )
+        )
+        counts = _get_tallied_rows(children, inactive, as_of)
+        rolls_up = set(
+            Committee.objects.filter(parent__in=children, is_active=True)
+            .values_list("parent_id", flat=True)
+            .distinct()
+        )
     else:
+        below = [
+            c
+            for c in Committee.objects.filter(two_below, is_active=True).select_related("parent")
+            if c.parent_id == scope.committee.pk or c.parent.is_active
+        ]
+        children = [c for c in below if c.parent_id == scope.committee.pk]
+        if not children:
+            return [], None
+        row_of = {c.pk: (c.pk if c.parent_id == scope.committee.pk else c.parent_id) for c in below}
         counts = _get_span_rows(user, row_of, scope, as_of)
-    rolls_up = {c.parent_id for c in below if c.parent_id != scope.committee.pk}
+        rolls_up = {c.parent_id for c in below if c.parent_id != scope.committee.pk}
     rows = []
     # Each row links its numbers to the child's list: built here once per row rather than
     # with a ``{% url %}`` per cell (a province has ~120 communes).
