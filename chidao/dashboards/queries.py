@@ -528,6 +528,9 @@ def get_commune_rows(user, scope: Scope, as_of: date):
     up committees below its own links only to its dashboard: the task list shows one
     committee's tasks, and would not give the number.
     """
+    children = list(Committee.objects.filter(parent=scope.committee, is_active=True))
+    if not children:
+        return [], None
     two_below = Q(parent=scope.committee) | Q(parent__parent=scope.committee)
     roles = get_roles(user)
     if roles.is_admin or not (
@@ -535,9 +538,6 @@ def get_commune_rows(user, scope: Scope, as_of: date):
     ):
         # The user sees every committee below: the kept tallies, a few rows per child
         # (and the committees below it that are not counted: inactive ones).
-        children = list(Committee.objects.filter(parent=scope.committee, is_active=True))
-        if not children:
-            return [], None
         inactive = list(
             Committee.objects.filter(parent__in=children, is_active=False).values_list(
                 "pk", "parent_id"
@@ -555,9 +555,6 @@ def get_commune_rows(user, scope: Scope, as_of: date):
             for c in Committee.objects.filter(two_below, is_active=True).select_related("parent")
             if c.parent_id == scope.committee.pk or c.parent.is_active
         ]
-        children = [c for c in below if c.parent_id == scope.committee.pk]
-        if not children:
-            return [], None
         row_of = {c.pk: (c.pk if c.parent_id == scope.committee.pk else c.parent_id) for c in below}
         counts = _get_span_rows(user, row_of, scope, as_of)
         rolls_up = {c.parent_id for c in below if c.parent_id != scope.committee.pk}
