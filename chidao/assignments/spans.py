@@ -132,7 +132,7 @@ def apply_tally_steps(steps: Counter) -> None:
     for pk, committee, status, day, n in rows.values_list("pk", "committee", "status", "day", "n"):
         if (committee, status) in by_pair:
             existing[(committee, status)].append((day, n, pk))
-    creates, ranges, moved = [], [], {}
+    ranges, moved = [], {}
     for pair, events in by_pair.items():
         kept = existing[pair]
         days = [row[0] for row in kept]
@@ -141,18 +141,13 @@ def apply_tally_steps(steps: Counter) -> None:
         for i, day in enumerate(event_days):
             change += events[day]
             end = event_days[i + 1] if i + 1 < len(event_days) else None
-            before = bisect_right(days, day)
-            if not (before and days[before - 1] == day):
-                value = kept[before - 1][1] if before else 0
-                creates.append(
-                    StatusTally(committee_id=pair[0], status=pair[1], day=day, n=value + change)
-                )
             low = bisect_left(days, day)
             high = bisect_left(days, end) if end is not None else len(days)
             if change and high > low:
                 ranges.append((pair, day, end, change))
                 for _day, n, pk in kept[low:high]:
                     moved[pk] = n + change
+    # The rows kept move first; the new ones are written with their final value after.
     if len(ranges) <= RANGE_UPDATES:
         for (committee, status), day, end, change in ranges:
             rows = StatusTally.objects.filter(committee=committee, status=status, day__gte=day)
@@ -163,7 +158,23 @@ def apply_tally_steps(steps: Counter) -> None:
         StatusTally.objects.bulk_update(
             [StatusTally(pk=pk, n=n) for pk, n in moved.items()], ["n"], batch_size=BATCH
         )
-    StatusTally.objects.bulk_create(creates, batch_size=BATCH)
+    creates = []
+    for pair, events in by_pair.items():
+        kept = existing[pair]
+        days = [row[0] for row in kept]
+        change = 0
+        for day in sorted(events):
+            change += events[day]
+            before = bisect_right(days, day)
+            if not (before and days[before - 1] == day):
+                value = kept[before - 1][1] if before else 0
+                creates.append(
+                    StatusTally(committee_id=pair[0], status=pair[1], day=day, n=value + change)
+                )
+            if len(creates) >= BATCH:  # a whole country's tallies at once: bounded memory
+                StatusTally.objects.bulk_create(creates)
+                creates = []
+    StatusTally.objects.bulk_create(creates)
 
 
 def get_expected_tallies(committees: Iterable[int] | None = None) -> dict[tuple, list]:
