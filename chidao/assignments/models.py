@@ -655,3 +655,35 @@ class TaskStatusSpan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_id} {self.status} {self.valid_from}–{self.valid_until or ''}"
+
+
+class StatusTally(models.Model):
+    """How many tasks of a committee and of the committees below it were in one status,
+    from ``day`` until the next row's day: the counts of the status spans kept at their
+    steps, so that the overview reads one row per committee and status, whatever the
+    number of tasks.
+
+    Kept, never typed in: ``spans.record_status_spans`` moves the steps of the task's
+    committee and of each committee above it that has a parent (the root's is never read)
+    in the transaction that rewrites the spans. ``manage.py rebuild_status_counts``
+    rebuilds and verifies them; a property test holds them equal to the spans.
+    """
+
+    committee = models.ForeignKey(
+        "committees.Committee", on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(max_length=16, choices=TaskStatus.choices)
+    day = models.DateField()
+    n = models.IntegerField()
+
+    class Meta:
+        verbose_name = _("số nhiệm vụ theo trạng thái")
+        verbose_name_plural = pgettext_lazy("số nhiều", "số nhiệm vụ theo trạng thái")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "status", "day"], name="status_tally_step"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee_id} {self.status} {self.day}: {self.n}"

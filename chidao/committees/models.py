@@ -194,3 +194,18 @@ class TaskGroup(VietnameseTextModel):
 
     def __str__(self) -> str:
         return f"{self.code}. {self.name}"
+
+
+class CountsVersion(models.Model):
+    """A number changed by every write of what a committee's dashboard counts, or of a
+    committee below it (``committees.versions.bump_counts_versions``, in the write's own
+    transaction: task spans, progress reports, dependencies, indicator roll-ups): the key
+    of the cached dashboard panels, so the next view after a write is exact."""
+
+    committee = models.OneToOneField(
+        Committee, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.committee_id}: {self.version}"

@@ -11,8 +11,9 @@ Nothing here loops over tasks in Python. Each panel is a fixed number of queries
 the data size, and the dashboard's total is pinned by a test.
 """
 
+import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -20,8 +21,8 @@ from urllib.parse import urlencode
 
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.counts import (
@@ -29,10 +30,13 @@ from chidao.assignments.counts import (
     CountRow,
     build_count_table,
     get_kept_status_counts,
+    get_tallied_counts,
     sum_rows,
 )
 from chidao.assignments.models import ProgressUpdate, TaskStatusSpan
+from chidao.committees.access import get_roles
 from chidao.committees.models import Committee
+from chidao.committees.versions import get_counts_version
 from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus
 from chidao.indicators.maths import project
@@ -206,6 +210,36 @@ def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -
     dashboard.communes, dashboard.commune_total = get_commune_rows(user, scope, as_of)
     dashboard.cards = get_cards(dashboard)
     return dashboard
+
+
+def get_dashboard_key(user, scope: Scope, as_of: date) -> str | None:
+    """The cache key of a dashboard's panels: the committee's counts version (changed by
+    every write of what they show, in the write's transaction, so the next view after a
+    write misses the cache and is exact), the date, the scope, the user's roles (what
+    they may see and do: two users who see different tasks never share an entry) and the
+    language. ``None`` (do not cache) for a committee whose counts were never written."""
+    version = get_counts_version(scope.committee.pk)
+    if version is None:
+        return None
+    roles = get_roles(user)
+    seen = [
+        sorted(value) if isinstance(value, frozenset) else value
+        for value in (getattr(roles, f.name) for f in fields(roles))
+    ]
+    parts = (
+        scope.committee.pk,
+        version,
+        scope.committee.due_soon_days,
+        as_of.isoformat(),
+        scope.group_id,
+        scope.source_document_id,
+        None if scope.unit_ids is None else sorted(scope.unit_ids),
+        scope.key_only,
+        scope.label,
+        seen,
+        get_language(),
+    )
+    return "dashboard-counts:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 CUBE_FIELDS = (
@@ -453,37 +487,77 @@ def _no_projection():
     return Projection(ProjectionStatus.NO_DATA, projected=None, required_yearly_change=None)
 
 
+def _get_tallied_rows(children, inactive: list[tuple[int, int]], as_of: date) -> dict:
+    """Each child's counts with the committees below it, from the kept tallies (a few
+    rows per child), less the inactive committees below them (``(pk, parent)``; not rolled
+    up, as before the tallies)."""
+    tallied = get_tallied_counts([c.pk for c in children] + [pk for pk, _ in inactive], as_of=as_of)
+    counts = {child.pk: dict(tallied.get(child.pk, {})) for child in children}
+    for pk, parent in inactive:
+        for status, n in tallied.get(pk, {}).items():
+            counts[parent][status] -= n
+    return counts
+
+
+def _get_span_rows(user, row_of: dict, scope: Scope, as_of: date) -> dict:
+    """Each child's counts with the committees below it, from the status spans the user
+    sees (a user who does not see every committee below)."""
+    spans = TaskStatusSpan.objects.visible_to(user).filter(committee__in=list(row_of))
+    cells = get_kept_status_counts(
+        spans, as_of=as_of, due_soon_days=scope.committee.due_soon_days, fields=("committee_id",)
+    )
+    counts: dict = defaultdict(lambda: dict.fromkeys(COUNTED, 0))
+    for cell in cells:
+        row = counts[row_of[cell["committee_id"]]]
+        row[cell["status"]] += cell["n"]
+        if cell["due_soon"]:
+            row["due_soon"] += cell["n"]
+    return counts
+
+
 def get_commune_rows(user, scope: Scope, as_of: date):
     """The committees right below this one, each counted like the unit table with the
     committees below it rolled up (a province's row in the national view counts its own
-    tasks and its communes'), with a total; one aggregate query over the kept status spans.
+    tasks and its communes'), with a total. Read from the kept tallies (a few rows per
+    committee, whatever the number of tasks below) when the user sees every committee
+    below, as those who may open the dashboard do; otherwise from the spans the user
+    sees. The tallies keep no "due soon": that column stays 0 here (not shown).
 
     Committees nest at most three deep (central, province, commune: DESIGN.md), so the
     committees below are those whose parent or grandparent this one is. A row that rolls
     up committees below its own links only to its dashboard: the task list shows one
     committee's tasks, and would not give the number.
     """
-    below = list(
-        Committee.objects.filter(
-            Q(parent=scope.committee) | Q(parent__parent=scope.committee, parent__is_active=True),
-            is_active=True,
-        )
-    )
-    children = [c for c in below if c.parent_id == scope.committee.pk]
+    children = list(Committee.objects.filter(parent=scope.committee, is_active=True))
     if not children:
         return [], None
-    row_of = {c.pk: (c.pk if c.parent_id == scope.committee.pk else c.parent_id) for c in below}
-    spans = TaskStatusSpan.objects.visible_to(user).filter(committee__in=list(row_of))
-    cells = get_kept_status_counts(
-        spans, as_of=as_of, due_soon_days=scope.committee.due_soon_days, fields=("committee_id",)
-    )
-    counts = defaultdict(lambda: dict.fromkeys(COUNTED, 0))
-    for cell in cells:
-        row = counts[row_of[cell["committee_id"]]]
-        row[cell["status"]] += cell["n"]
-        if cell["due_soon"]:
-            row["due_soon"] += cell["n"]
-    rolls_up = {c.parent_id for c in below if c.parent_id != scope.committee.pk}
+    two_below = Q(parent=scope.committee) | Q(parent__parent=scope.committee)
+    roles = get_roles(user)
+    if roles.is_admin or not (
+        Committee.objects.filter(two_below).exclude(pk__in=roles.committee_scope).exists()
+    ):
+        # The user sees every committee below: the kept tallies, a few rows per child
+        # (and the committees below it that are not counted: inactive ones).
+        inactive = list(
+            Committee.objects.filter(parent__in=children, is_active=False).values_list(
+                "pk", "parent_id"
+            )
+        )
+        counts = _get_tallied_rows(children, inactive, as_of)
+        rolls_up = set(
+            Committee.objects.filter(parent__in=children, is_active=True)
+            .values_list("parent_id", flat=True)
+            .distinct()
+        )
+    else:
+        below = [
+            c
+            for c in Committee.objects.filter(two_below, is_active=True).select_related("parent")
+            if c.parent_id == scope.committee.pk or c.parent.is_active
+        ]
+        row_of = {c.pk: (c.pk if c.parent_id == scope.committee.pk else c.parent_id) for c in below}
+        counts = _get_span_rows(user, row_of, scope, as_of)
+        rolls_up = {c.parent_id for c in below if c.parent_id != scope.committee.pk}
     rows = []
     # Each row links its numbers to the child's list: built here once per row rather than
     # with a ``{% url %}`` per cell (a province has ~120 communes).

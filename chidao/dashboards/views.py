@@ -7,8 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
@@ -48,6 +50,7 @@ from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 from chidao.dashboards.queries import (
     Scope,
     get_dashboard,
+    get_dashboard_key,
     get_indicator_panel,
     get_table_lines,
 )
@@ -101,38 +104,35 @@ def get_scope(request, committee) -> tuple[Scope, SavedView | None, str]:
     return Scope(committee), None, "all"
 
 
+# The dashboard's panels are cached under the committee's counts version (every write of
+# tasks, reports, dependencies or indicator values changes it in its transaction); the
+# time limit only bounds what no version follows (a unit or indicator renamed).
+PANELS_SECONDS = 600
+
+
 @login_required
 def committee_dashboard(request, pk):
     committee = access_dashboard(request.user, pk)
     as_of = get_as_of(request)
     scope, saved_view, scope_kind = get_scope(request, committee)
-    dashboard = get_dashboard(request.user, scope, as_of)
     roles = get_roles(request.user)
-    for task in dashboard.overdue_tasks:
-        task.can_urge = may_urge(roles, task)
+    key = get_dashboard_key(request.user, scope, as_of)
+    panels = cache.get(key) if key else None
+    if panels is None:
+        panels = _render_panels(request, roles, scope, as_of)
+        if key:
+            cache.set(key, panels, PANELS_SECONDS)
+    dashboard = panels["dashboard"]
     has_followed = Membership.units_followed.through.objects.filter(
         membership__in=roles.member_ids, membership__committee=committee
     ).exists()
-    chart = {
-        "heatmap": dashboard.heatmap,
-        "indicators": [
-            {"id": row.indicator.pk, "values": row.sparkline} for row in dashboard.indicators
-        ],
-    }
-    unit_lines = get_table_lines(
-        dashboard.by_unit,
-        scope,
-        as_of,
-        by="lead_unit",
-        last_year=dashboard.by_unit_last_year,
-    )
     return render(
         request,
         "dashboards/committee_dashboard.html",
         {
             "committee": committee,
             "dashboard": dashboard,
-            "decisions": _get_decisions(dashboard, unit_lines),
+            "decisions": panels["decisions"],
             "as_of": as_of,
             "scope_kind": scope_kind,
             "saved_view": saved_view,
@@ -141,9 +141,8 @@ def committee_dashboard(request, pk):
             else committee.saved_views.all(),
             "can_manage": roles.manages(committee.pk),
             "has_followed": has_followed,
-            "chart": chart,
-            "unit_lines": unit_lines,
-            "group_lines": get_table_lines(dashboard.by_group, scope, as_of, by="group"),
+            "chart": panels["chart"],
+            "count_panels": panels["html"],
             "three_months_earlier": _months_before(as_of, 3),
             # Proposals have no history to replay, so their counts are today's.
             "proposal_statistics": get_proposal_statistics(
@@ -151,6 +150,58 @@ def committee_dashboard(request, pk):
             ),
         },
     )
+
+
+def _render_panels(request, roles, scope, as_of) -> dict:
+    """The dashboard's panels computed and their tables rendered: what is cached (the
+    ~260 rows of a province's tables and the early warning over its open tasks were most
+    of a request). Everything here is read from what moves the counts' version."""
+    dashboard = get_dashboard(request.user, scope, as_of)
+    for task in dashboard.overdue_tasks:
+        task.can_urge = may_urge(roles, task)
+    unit_lines = get_table_lines(
+        dashboard.by_unit,
+        scope,
+        as_of,
+        by="lead_unit",
+        last_year=dashboard.by_unit_last_year,
+    )
+    # The request in the context (the early warning's tag reads the user from it), not as
+    # ``request=``: that would run every context processor (menu, unread count) again.
+    context = {
+        "request": request,
+        "committee": scope.committee,
+        "dashboard": dashboard,
+        "scope": scope,
+        "as_of": as_of,
+        "can_manage": roles.manages(scope.committee.pk),
+        "unit_lines": unit_lines,
+        "group_lines": get_table_lines(dashboard.by_group, scope, as_of, by="group"),
+    }
+    html = {
+        name: mark_safe(render_to_string(f"dashboards/{template}", context))
+        for name, template in PANEL_TEMPLATES
+    }
+    return {
+        "dashboard": dashboard,
+        "decisions": _get_decisions(dashboard, unit_lines),
+        "chart": {
+            "heatmap": dashboard.heatmap,
+            "indicators": [
+                {"id": row.indicator.pk, "values": row.sparkline} for row in dashboard.indicators
+            ],
+        },
+        "html": html,
+    }
+
+
+PANEL_TEMPLATES = (
+    ("tables", "_count_tables.html"),
+    ("overdue", "_overdue_list.html"),
+    ("at_risk", "_at_risk.html"),
+    ("indicators", "_indicator_table.html"),
+    ("communes", "_commune_table.html"),
+)
 
 
 # The leader's first screen names a few things, each a link to the detail below or beyond.

@@ -4,6 +4,7 @@
 import datetime as dt
 import io
 import itertools
+from collections import Counter
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from chidao.assignments.counts import (
     get_kept_count_table,
     get_kept_status_counts,
     get_status_counts,
+    get_tallied_counts,
 )
 from chidao.assignments.models import Task, TaskStatusSpan
 from chidao.assignments.rules import (
@@ -36,8 +38,13 @@ from chidao.assignments.services import (
     do_submit_progress,
     do_update_task,
 )
-from chidao.assignments.spans import find_span_mismatches, record_status_spans
+from chidao.assignments.spans import (
+    find_span_mismatches,
+    find_tally_mismatches,
+    record_status_spans,
+)
 from chidao.assignments.tests.factories import DeadlineChangeFactory, TaskFactory
+from chidao.committees.models import CountsVersion
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
 from chidao.org.tests.factories import UnitFactory, UserFactory
 
@@ -133,12 +140,18 @@ writes = st.one_of(
     st.tuples(st.just("report"), st.integers(0, 9), dates),
     st.tuples(st.just("edit"), st.integers(0, 9), st.integers(0, 2), st.integers(0, 2), dates),
     st.tuples(st.just("reimport"), st.integers(0, 9), st.sampled_from(PHRASES), st.booleans()),
+    st.tuples(st.just("move"), st.integers(0, 9)),
+    st.tuples(st.just("delete"), st.integers(0, 9)),
 )
 
 
 class World:
     def __init__(self):
-        self.committee = CommitteeFactory()
+        # Three levels, as the country: the kept tallies count a committee's tasks with
+        # those of the committees below it (the root's are not kept).
+        self.root = CommitteeFactory()
+        self.committee = CommitteeFactory(parent=self.root)
+        self.commune = CommitteeFactory(parent=self.committee)
         self.units = [UnitFactory() for _ in range(3)]
         self.groups = [TaskGroupFactory(committee=self.committee) for _ in range(2)] + [None]
         self.officer = UserFactory()
@@ -228,6 +241,34 @@ class World:
         if task is not None:
             do_update_task(task=task, by=self.secretary, deadline_text=phrase, is_key=is_key)
 
+    def move(self, index):
+        """The admin moves a task to the committee below, or back."""
+        task = self.task(index)
+        if task is not None:
+            to = self.commune if task.committee_id == self.committee.pk else self.committee
+            Task.objects.filter(pk=task.pk).update(committee=to)
+            record_status_spans([task.pk])
+
+    def delete(self, index):
+        task = self.task(index)
+        if task is not None:
+            self.tasks = [kept for kept in self.tasks if kept.pk != task.pk]
+            task.delete()
+
+    def check_tallies(self, days):
+        below = {
+            self.committee.pk: Task.objects.filter(committee__in=[self.committee, self.commune]),
+            self.commune.pk: Task.objects.filter(committee=self.commune),
+        }
+        for day in days:
+            tallied = get_tallied_counts(list(below), as_of=day)
+            for pk, tasks in below.items():
+                live = Counter()
+                for cell in get_status_counts(tasks, as_of=day, due_soon_days=7, fields=()):
+                    live[cell["status"]] += cell["n"]
+                assert {status: n for status, n in tallied[pk].items() if n} == dict(live), day
+        assert find_tally_mismatches() == []
+
     def check(self, as_of_dates):
         tasks = Task.objects.filter(committee=self.committee)
         spans = TaskStatusSpan.objects.filter(committee=self.committee)
@@ -246,6 +287,7 @@ class World:
                     tasks, as_of=day, by=by
                 )
         assert find_span_mismatches(tasks) == []
+        self.check_tallies(days)
 
 
 def _sorted(cells):
@@ -281,6 +323,33 @@ def test_a_task_moved_to_another_committee_or_deleted_takes_its_spans_along():
     assert set(TaskStatusSpan.objects.values_list("committee", flat=True)) == {other.pk}
     task.delete()
     assert not TaskStatusSpan.objects.exists()
+
+
+@pytest.mark.django_db
+def test_tallies_follow_a_task_moved_between_provinces_and_deleted():
+    root = CommitteeFactory()
+    first, second = CommitteeFactory(parent=root), CommitteeFactory(parent=root)
+    commune = CommitteeFactory(parent=first)
+    task = TaskFactory(committee=commune, assigned_on=D(2025, 2, 1), deadline=D(2025, 6, 30))
+    versions = dict(CountsVersion.objects.values_list("committee", "version"))
+    assert set(versions) == {root.pk, first.pk, commune.pk}
+    day = D(2025, 7, 15)
+    counts = get_tallied_counts([first.pk, second.pk, commune.pk], as_of=day)
+    assert (counts[first.pk]["overdue"], counts[second.pk]["overdue"]) == (1, 0)
+    assert counts[commune.pk]["overdue"] == 1
+
+    Task.objects.filter(pk=task.pk).update(committee=second)
+    record_status_spans([task.pk])
+    counts = get_tallied_counts([first.pk, second.pk, commune.pk], as_of=day)
+    assert (counts[first.pk]["overdue"], counts[second.pk]["overdue"]) == (0, 1)
+    assert counts[commune.pk]["overdue"] == 0
+    assert CountsVersion.objects.get(committee=first).version != versions[first.pk]
+    assert find_tally_mismatches() == []
+
+    task.delete()
+    counts = get_tallied_counts([second.pk], as_of=day)
+    assert counts[second.pk]["overdue"] == 0
+    assert find_tally_mismatches() == []
 
 
 # --- the command ----------------------------------------------------------------------

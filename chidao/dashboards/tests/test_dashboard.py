@@ -7,20 +7,29 @@ from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chidao.assignments.choices import TaskState
 from chidao.assignments.counts import get_count_table
 from chidao.assignments.filtersets import TaskFilterSet
 from chidao.assignments.models import Task
-from chidao.assignments.tests.factories import TaskFactory
+from chidao.assignments.spans import record_status_spans
+from chidao.assignments.tests.factories import ProgressUpdateFactory, TaskFactory
 from chidao.committees.choices import MemberRole
 from chidao.committees.models import Membership
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
 from chidao.core.tests.world import sign_in
 from chidao.dashboards.models import SavedView
-from chidao.dashboards.queries import LINKED_STATUSES, Scope, get_table_lines, task_list_url
+from chidao.dashboards.queries import (
+    LINKED_STATUSES,
+    Scope,
+    get_dashboard_key,
+    get_table_lines,
+    task_list_url,
+)
 from chidao.dashboards.tests.conftest import DEMO_PASSWORD, DEMO_TODAY
 from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.models import User
@@ -219,16 +228,75 @@ def test_query_count_is_pinned(client, province, django_assert_num_queries):
     sign_in_leader(client)
     open_dashboard(client, province, AS_OF)  # warm the session
 
-    # Session, user and roles (5), the two status cubes, the overdue list, indicators and
-    # their values, the lower committees, the saved views and followed units; the
-    # proposals by category and status, by unit, and their answer days (3); the
-    # "Nguy cơ chậm" panel (8).
-    with django_assert_num_queries(25):
+    # From the cache filled by the first view (13): session, user and roles, the counts
+    # version, the saved views and followed units, the proposals' statistics (3). Every
+    # panel read from the counts (the two status cubes, the overdue list, indicators and
+    # their values, the lower committees, the "Nguy cơ chậm" panel) is cached.
+    with django_assert_num_queries(13):
         open_dashboard(client, province, AS_OF)
-    # More tasks, units and groups do not add queries.
+    # More tasks, units and groups do not add queries. The writes changed the version, so
+    # this view computes the panels again: 26, one more than before the cache (25): the
+    # version read.
     TaskFactory.create_batch(5, committee=province, lead_unit=UnitFactory())
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(26):
         open_dashboard(client, province, AS_OF)
+    with django_assert_num_queries(13):
+        open_dashboard(client, province, AS_OF)
+
+
+def test_a_write_is_seen_at_once_despite_the_cache(client, province):
+    sign_in_leader(client)
+    before = open_dashboard(client, province, AS_OF)
+    assert before.context["dashboard"].by_unit.total.overdue == 2
+    again = open_dashboard(client, province, AS_OF)  # from the cache
+    assert again.context["count_panels"] == before.context["count_panels"]
+
+    TaskFactory(committee=province, lead_unit=UnitFactory(name="Sở Y tế"), deadline=AS_OF)
+    Task.objects.filter(committee=province, completed_on__isnull=True).update(
+        deadline=datetime.date(2025, 1, 31)
+    )
+    record_status_spans(list(Task.objects.filter(committee=province)))
+
+    after = open_dashboard(client, province, AS_OF)
+    table = get_count_table(Task.objects.filter(committee=province), as_of=AS_OF, by="lead_unit")
+    assert after.context["dashboard"].by_unit.total == table.total
+    assert after.context["dashboard"].by_unit.total.overdue == 5
+    assert "Sở Y tế" in after.content.decode()
+
+
+def test_a_progress_report_is_seen_at_once_despite_the_cache(client, province):
+    """The overdue list shows each task's last report: a report changes the version."""
+    sign_in_leader(client)
+    before = open_dashboard(client, province, AS_OF)
+    task = before.context["dashboard"].overdue_tasks[0]
+    assert task.last_report_on is None
+    ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 9, 1), percent=40)
+    after = open_dashboard(client, province, AS_OF)
+    assert after.context["dashboard"].overdue_tasks[0].last_report_on == datetime.date(2025, 9, 1)
+    assert "01/09/2025 (40 %)" in after.content.decode()
+
+
+def test_what_the_user_may_see_is_part_of_the_cache_key(client, province):
+    """Two users who see different tasks never share a cached panel: the key holds the
+    user's scope (admin, or the committees and unit they see)."""
+    leader = sign_in_leader(client)
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    other_leader = UserFactory(person=PersonFactory(unit=UnitFactory()))
+    Membership.objects.create(
+        committee=province, person=other_leader.person, role=MemberRole.DEPUTY
+    )
+    scope = Scope(province)
+    keys = {get_dashboard_key(user, scope, AS_OF) for user in (leader, admin, other_leader)}
+    assert None not in keys
+    assert len(keys) == 3  # the leaders' units differ: what they see may differ
+    assert get_dashboard_key(leader, Scope(province, key_only=True), AS_OF) not in keys
+
+    open_dashboard(client, province, AS_OF)
+    sign_in(client, admin)
+    with CaptureQueriesContext(connection) as queries:
+        response = open_dashboard(client, province, AS_OF)
+    assert any("taskstatusspan" in query["sql"] for query in queries.captured_queries)
+    assert response.context["dashboard"].by_unit.total.assigned == 6
 
 
 def test_the_secretariat_saves_a_view(client, province):

@@ -1,7 +1,9 @@
 """``manage.py rebuild_status_counts [--verify] [--committee PK]``.
 
-Rebuilds the kept counts: the status spans of tasks (``spans.rebuild_status_spans``) and
-the roll-ups of indicator values (``indicators.rollups.rebuild_indicator_rollups``). With
+Rebuilds the kept counts: the status spans of tasks (``spans.rebuild_status_spans``), the
+tallies per committee and status drawn from them (``spans.rebuild_status_tallies``, always
+all of them) and the roll-ups of indicator values
+(``indicators.rollups.rebuild_indicator_rollups``). With
 ``--verify`` it changes nothing and compares them with what they are kept from: the spans
 each task should have (``rules.get_status_spans``), the counts as of today per committee,
 unit and status against ``with_status``, and each roll-up against the aggregate of the
@@ -14,7 +16,12 @@ from django.utils import timezone
 
 from chidao.assignments.counts import get_kept_status_counts, get_status_counts
 from chidao.assignments.models import Task, TaskStatusSpan
-from chidao.assignments.spans import find_span_mismatches, rebuild_status_spans
+from chidao.assignments.spans import (
+    find_span_mismatches,
+    find_tally_mismatches,
+    rebuild_status_spans,
+    rebuild_status_tallies,
+)
 from chidao.committees.models import Committee
 from chidao.indicators.models import Indicator
 from chidao.indicators.rollups import find_rollup_mismatches, rebuild_indicator_rollups
@@ -58,9 +65,11 @@ class Command(BaseCommand):
             with transaction.atomic():
                 written = rebuild_status_spans(tasks)
                 rollups = rebuild_indicator_rollups(indicators)
+                tallies = rebuild_status_tallies()
             self.stdout.write(
                 f"Đã dựng lại {written} khoảng trạng thái của {tasks.count()} nhiệm vụ, "
-                f"{rollups} ô tổng hợp số liệu chỉ tiêu."
+                f"{rollups} ô tổng hợp số liệu chỉ tiêu, {tallies} bậc số nhiệm vụ theo "
+                "Ban Chỉ đạo."
             )
             return
         mismatches = find_span_mismatches(tasks)
@@ -88,10 +97,17 @@ class Command(BaseCommand):
                 f"Chỉ tiêu {indicator_id}, kỳ {kind} từ {start:%d/%m/%Y}: "
                 f"cần {_summary(expected)}; đang lưu {_summary(kept_rollup)}"
             )
-        if mismatches or wrong_counts or wrong_rollups:
+        wrong_tallies = find_tally_mismatches()
+        for committee_id, status, day, kept_n, expected_n in wrong_tallies[:100]:
+            self.stdout.write(
+                f"Ban Chỉ đạo {committee_id} và cấp dưới, {status}, từ {day:%d/%m/%Y}: "
+                f"theo khoảng trạng thái {expected_n}, đang lưu {kept_n}"
+            )
+        if mismatches or wrong_counts or wrong_rollups or wrong_tallies:
             self.stderr.write(
                 f"Sai lệch: {len(mismatches)} nhiệm vụ, {len(wrong_counts)} ô số liệu nhiệm vụ, "
-                f"{len(wrong_rollups)} ô tổng hợp chỉ tiêu. "
+                f"{len(wrong_rollups)} ô tổng hợp chỉ tiêu, {len(wrong_tallies)} bậc số "
+                "nhiệm vụ theo Ban Chỉ đạo. "
                 "Chạy lại lệnh không có --verify để dựng lại."
             )
             raise SystemExit(1)
