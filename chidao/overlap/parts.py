@@ -44,7 +44,9 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "de xuat": ("đề xuất", "draft"),
     "trinh": ("trình", "draft"),
     "ban hanh": ("ban hành", "draft"),
-    "sua doi": ("sửa đổi", "draft"),
+    # Amending a document is work of its own, not issuing it.
+    "sua doi bo sung": ("sửa đổi, bổ sung", "amend"),
+    "sua doi": ("sửa đổi", "amend"),
     "bo sung": ("bổ sung", "draft"),
     "phe duyet": ("phê duyệt", "draft"),
     "thanh lap": ("thành lập", "make"),
@@ -106,7 +108,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     # Work on something else's safety, or measuring what others think of it.
     "bao dam an toan": ("bảo đảm an toàn", "secure"),
     "dam bao an toan": ("bảo đảm an toàn", "secure"),
-    "khao sat": ("khảo sát", "check"),
+    # A survey is done before the work ("khảo sát … làm căn cứ lập dự án").
+    "khao sat": ("khảo sát", "survey"),
     "trao giai": ("trao giải", "award"),
     "tuyen duong": ("tuyên dương", "award"),
     "quang ba": ("quảng bá", "spread"),
@@ -133,6 +136,9 @@ _COMPATIBLE = {
     frozenset({"check", "accept"}),
     frozenset({"review", "accept"}),
 }
+
+# Kinds of work apart from any other, unless the other task says the word too.
+_APART = {"amend": "sửa đổi", "survey": "khảo sát"}
 
 # Stages that come after the work: reviewing it, accepting it, awarding it.
 _STAGES = frozenset({"review", "accept", "award"})
@@ -228,6 +234,8 @@ _OBJECT_HEADS: dict[str, str] = {
     "nganh": "ngành",
     "ve": "về",
     "cho": "cho",
+    # "… bằng mã QR đối với cà phê" / "… đối với hồ tiêu".
+    "doi voi": "đối với",
     "nhan luc": "nhân lực",
     "cong nghe": "công nghệ",
 }
@@ -891,6 +899,11 @@ def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
     head_a, head_b = a.action.family, b.action.family
     if head_a == head_b:
         return False
+    # Amending a document is not issuing or drafting it, and surveying is not doing the
+    # work surveyed, unless the other task names that too ("Ban hành Quy chế … sửa đổi").
+    for head, other in ((head_a, b), (head_b, a)):
+        if head in _APART:
+            return not _says(other, _APART[head])
     # A verb the table does not know is work of its own kind: not the review, the
     # acceptance or the award of work; anything else it may be another word for, and
     # said by the other task too it is shared.
