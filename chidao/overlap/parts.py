@@ -991,6 +991,14 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if names:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
         conflict = True
+    stages = None if conflict else _review_stages(a, b)
+    if stages:
+        differ.append(_("khác việc: %(a)s / %(b)s") % {"a": stages[0], "b": stages[1]})
+        conflict = True
+    inserted = None if conflict else _inserted_head(a, b, vocabulary_a, vocabulary_b)
+    if inserted:
+        differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": inserted[0], "b": inserted[1]})
+        conflict = True
     slot = None if conflict else _subject_slot(a, b, vocabulary_a, vocabulary_b)
     if slot:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": slot[0], "b": slot[1]})
@@ -1060,6 +1068,65 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if agree:
         agree = [_("cùng %(parts)s") % {"parts": " ".join(agree)}]
     return PartsComparison(tuple(agree), tuple(differ), conflict, related, agreeing)
+
+
+# A review's stage, with or without "hội nghị": halfway ("sơ kết") or at the end.
+_REVIEW_STAGES = {"so ket": "sơ kết", "tong ket": "tổng kết"}
+
+
+def _review_stages(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """The review stages two tasks name when they name different ones ("Sơ kết 6
+    tháng …" / "Tổng kết năm …"), or ``None``."""
+    if not (a.text and b.text):
+        return None
+    stages_a = {label for key, label in _REVIEW_STAGES.items() if f" {key} " in f" {a.text.folded} "}
+    stages_b = {label for key, label in _REVIEW_STAGES.items() if f" {key} " in f" {b.text.folded} "}
+    if stages_a and stages_b and not stages_a & stages_b:
+        return ", ".join(sorted(stages_a)), ", ".join(sorted(stages_b))
+    return None
+
+
+# Words after which an inserted name is a head of its own: whose rules ("của **Tổ giúp
+# việc** Ban Chỉ đạo"), what is done to what ("đối với").
+_OWNER_WORDS = frozenset({("cua",), ("doi", "voi")})
+_NAMED_PRODUCTS = frozenset(PRODUCTS) | frozenset(_OBJECT_HEADS)
+
+
+def _inserted_head(a: TaskParts, b: TaskParts, vocabulary_a, vocabulary_b):
+    """Two wordings alike but for words one inserts right after the product or after
+    "của" ("Quy hoạch **sử dụng đất** tỉnh …", "của **Tổ giúp việc** Ban Chỉ đạo"),
+    unsaid in the other: another object. The written words (before the insertion point
+    and what is inserted) of each, or ``None``."""
+    if not (a.text and b.text):
+        return None
+    matcher = SequenceMatcher(None, a.text.words, b.text.words, autojunk=False)
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(changed) != 1 or changed[0][0] not in ("insert", "delete"):
+        return None
+    tag, i1, i2, j1, j2 = changed[0]
+    short, long_, at, start, end, other_vocabulary = (
+        (a, b, i1, j1, j2, vocabulary_a) if tag == "insert" else (b, a, j1, i1, i2, vocabulary_b)
+    )
+    if not at or at >= len(short.text.words):
+        return None
+    words = long_.text.words
+    inserted = {words[k] for k in range(start, end)} - _GENERIC
+    if not inserted - other_vocabulary or any(word.isdigit() for word in inserted):
+        return None
+    before = short.text.words[:at]
+    products = _find(short.text.words, PRODUCTS, short.begin)
+    after_product = any(
+        position + length == at
+        # "Hệ thống **thông tin**": the product's fuller name, not another head.
+        and " ".join(words[start - length : end]) not in _NAMED_PRODUCTS
+        for position, length, _ in products
+    )
+    if not after_product and not any(before[-len(w) :] == w for w in _OWNER_WORDS):
+        return None
+    lead = max(0, at - 2)
+    written_short = _written(short.text, lead, min(at + 1, len(short.text.words)))
+    written_long = _written(long_.text, lead, min(end + 1, len(words)))
+    return (written_short, written_long) if short is a else (written_long, written_short)
 
 
 # Words a near-identical pair may swap and still be one task: actions, products and
