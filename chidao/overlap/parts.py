@@ -331,7 +331,8 @@ BENEFICIARIES: dict[str, str] = {
     "cong dan": "người dân",
     "ho gia dinh": "người dân",
     "hoc sinh": "học sinh, trường học",
-    "sinh vien": "học sinh, trường học",
+    "sinh vien": "sinh viên",
+    "truong dai hoc": "sinh viên",
     "truong hoc": "học sinh, trường học",
     "co so giao duc": "học sinh, trường học",
     # Schools of one grade are not schools of another.
@@ -991,6 +992,10 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if names:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
         conflict = True
+    preparing = None if conflict else _preparing(a, b)
+    if preparing:
+        differ.append(_("khác việc: %(a)s / %(b)s") % {"a": preparing[0], "b": preparing[1]})
+        conflict = True
     stages = None if conflict else _review_stages(a, b)
     if stages:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": stages[0], "b": stages[1]})
@@ -1068,6 +1073,38 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if agree:
         agree = [_("cùng %(parts)s") % {"parts": " ".join(agree)}]
     return PartsComparison(tuple(agree), tuple(differ), conflict, related, agreeing)
+
+
+# Work that prepares other work: the options for it, its feasibility study, the drafts
+# put out for comment. Folded → written.
+_PREPARING = {
+    "phuong an": "phương án",
+    "tien kha thi": "tiền khả thi",
+    "bao cao nghien cuu kha thi": "nghiên cứu khả thi",
+    "lay y kien": "lấy ý kiến",
+}
+# How far into a task (in words after the doer) the preparation must be named to be
+# what the task does.
+_PREPARING_WITHIN = 6
+
+
+def _preparing(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """The preparation one task is ("Xây dựng phương án hợp nhất …", "Lập báo cáo
+    nghiên cứu tiền khả thi …") and the first words of the other, which does the work
+    and never names that preparation; else ``None``."""
+    if not (a.text and b.text):
+        return None
+    for first, other in ((a, b), (b, a)):
+        head = " ".join(first.text.words[first.begin : first.begin + _PREPARING_WITHIN + 2])
+        for key, label in _PREPARING.items():
+            if f" {key} " in f" {head} " and f" {key} " not in f" {other.text.folded} ":
+                doing = (
+                    other.action.label
+                    if other.action
+                    else _written(other.text, other.begin, other.begin + 2).lower()
+                )
+                return (label, doing) if first is a else (doing, label)
+    return None
 
 
 # A review's stage, with or without "hội nghị": halfway ("sơ kết") or at the end.
@@ -1176,7 +1213,12 @@ def _names(text: MatchText) -> dict[str, frozenset[str]]:
 
     i = 1
     while i < len(words):
-        if text.origin[i] == 0 or not capital(i) or capital(i - 1):
+        # "Xã **An Lão**": a place's name after the word for it, itself in capitals.
+        if (
+            text.origin[i] == 0
+            or not capital(i)
+            or (capital(i - 1) and words[i - 1] not in _NAME_KEYS)
+        ):
             i += 1
             continue
         j = i
