@@ -1095,7 +1095,7 @@ def _preparing(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     if not (a.text and b.text):
         return None
     for first, other in ((a, b), (b, a)):
-        head = " ".join(first.text.words[first.begin : first.begin + _PREPARING_WITHIN + 2])
+        head = " ".join(first.text.words[: first.begin + _PREPARING_WITHIN + 2])
         for key, label in _PREPARING.items():
             if f" {key} " in f" {head} " and f" {key} " not in f" {other.text.folded} ":
                 doing = (
