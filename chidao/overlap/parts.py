@@ -98,6 +98,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "kien toan": ("kiện toàn", "make"),
     "quyet toan": ("quyết toán", "review"),
     "thong ke": ("thống kê", "review"),
+    "tong hop": ("tổng hợp", "review"),
     "cong bo": ("công bố", "draft"),
     "cap nhat": ("cập nhật", "operate"),
     "bao tri": ("bảo trì", "operate"),
@@ -585,6 +586,10 @@ def _agent_end(text: MatchText) -> int:
         return 0
     first, second = written[0].text, written[1].text
     if not (first.isupper() and len(first) > 1) and not second[:1].isupper():
+        return 0
+    # A short form that stands for an action ("BC kết quả …") is not a doer.
+    opening = _find(text.words, ACTIONS, 0, min(len(text.words), 4))
+    if opening and opening[0][0] == 0 and text.origin[opening[0][1] - 1] == 0:
         return 0
     for position, _length, _key in _find(text.words, ACTIONS, 1, min(len(text.words), 14)):
         if written[text.origin[position]].text[:1].islower():
