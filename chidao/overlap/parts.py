@@ -632,6 +632,13 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     # "Tổ chức đánh giá …", "Tổ chức nghiệm thu …": the work is the verb that follows.
     if len(actions) > 1 and actions[0][2] == "to chuc" and actions[1][0] == actions[0][0] + 2:
         actions = actions[1:]
+    # "Tổ chức hội nghị sơ kết …" reviews, as "Sơ kết …" does: the meeting's stage is
+    # the work.
+    meeting_stage = None
+    if actions and actions[0][2] == "to chuc" and products:
+        meeting_stage = next(
+            (word for word, key in _MEETING_STAGES.items() if key == products[0][2]), None
+        )
     stops = {position for position, _, _ in actions}
     # A first verb the table does not know ("Phổ cập …", "Nâng cao tỷ lệ …") is work of
     # its own kind, not no action at all.
@@ -648,8 +655,11 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
             )
         ]
     beneficiaries = frozenset(BENEFICIARIES[key] for _, _, key in _find(words, BENEFICIARIES))
+    read_actions = [Part(*ACTIONS[key]) for _, _, key in actions]
+    if meeting_stage:
+        read_actions[0] = Part(read_actions[0].label, ACTIONS[meeting_stage][1])
     return TaskParts(
-        actions=tuple(Part(*ACTIONS[key]) for _, _, key in actions) + tuple(own),
+        actions=tuple(read_actions) + tuple(own),
         products=tuple(Part(*PRODUCTS[key]) for _, _, key in products),
         objects=_objects(text, breaks, stops, products),
         documents=_documents(words),
