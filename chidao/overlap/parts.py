@@ -1131,8 +1131,12 @@ def _review_stages(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     tháng …" / "Tổng kết năm …"), or ``None``."""
     if not (a.text and b.text):
         return None
-    stages_a = {label for key, label in _REVIEW_STAGES.items() if f" {key} " in f" {a.text.folded} "}
-    stages_b = {label for key, label in _REVIEW_STAGES.items() if f" {key} " in f" {b.text.folded} "}
+    stages_a = {
+        label for key, label in _REVIEW_STAGES.items() if f" {key} " in f" {a.text.folded} "
+    }
+    stages_b = {
+        label for key, label in _REVIEW_STAGES.items() if f" {key} " in f" {b.text.folded} "
+    }
     if stages_a and stages_b and not stages_a & stages_b:
         return ", ".join(sorted(stages_a)), ", ".join(sorted(stages_b))
     return None
@@ -1167,17 +1171,25 @@ def _inserted_head(a: TaskParts, b: TaskParts, vocabulary_a, vocabulary_b):
         return None
     before = short.text.words[:at]
     products = _find(short.text.words, PRODUCTS, short.begin)
-    after_product = any(
-        position + length == at
-        # "Hệ thống **thông tin**": the product's fuller name, not another head.
-        and " ".join(words[start - length : end]) not in _NAMED_PRODUCTS
-        for position, length, _ in products
+    lead = next(
+        (
+            position
+            for position, length, _ in products
+            if position + length == at
+            # "Hệ thống **thông tin**": the product's fuller name, not another head.
+            and " ".join(words[start - length : end]) not in _NAMED_PRODUCTS
+        ),
+        None,
     )
-    if not after_product and not any(before[-len(w) :] == w for w in _OWNER_WORDS):
+    owner = next((w for w in _OWNER_WORDS if before[-len(w) :] == w), None)
+    if lead is None and owner is None:
         return None
-    lead = max(0, at - 2)
-    written_short = _written(short.text, lead, min(at + 1, len(short.text.words)))
-    written_long = _written(long_.text, lead, min(end + 1, len(words)))
+    # Shown from the product or "của" to the word after: "của Hội đồng" / "của Tổ thư
+    # ký Hội đồng", "Quy hoạch tỉnh" / "Quy hoạch sử dụng đất tỉnh".
+    after = 1 if lead is not None else 2
+    lead = at - len(owner) if lead is None else lead
+    written_short = _written(short.text, lead, min(at + after, len(short.text.words)))
+    written_long = _written(long_.text, lead, min(end + after, len(words)))
     return (written_short, written_long) if short is a else (written_long, written_short)
 
 

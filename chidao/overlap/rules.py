@@ -22,7 +22,7 @@ _JOINERS = re.compile(r"[&,\-]")
 
 # Short forms that are also Vietnamese words once folded ("ai" = who, "tu" = tư, tự…):
 # expanded only when written in capitals.
-_CAPITALS_ONLY = frozenset({"AI", "TU", "SOC"})
+_CAPITALS_ONLY = frozenset({"AI", "TU", "SOC", "IOC"})
 
 _EXPANSIONS: dict[str, tuple[str, ...]] = {
     fold_text(short): tuple(_WORD.findall(fold_text(long)))

@@ -272,3 +272,87 @@ def test_another_level_s_version_has_a_lower_bar():
     assert not judged.comparison.conflict
     assert judged.comparison.related
     assert judged.same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        # Amending is not issuing; a survey for a project is not the project.
+        (
+            "Ban hành Quy chế làm việc của Hội đồng khoa học tỉnh",
+            "Sửa đổi, bổ sung Quy chế làm việc của Hội đồng khoa học tỉnh",
+            "khác việc: ban hành / sửa đổi, bổ sung",
+        ),
+        (
+            "Nâng cấp hệ thống truyền thanh cơ sở trên địa bàn tỉnh",
+            "Khảo sát hiện trạng hệ thống truyền thanh cơ sở làm căn cứ lập dự án nâng cấp",
+            "khác việc: nâng cấp / khảo sát",
+        ),
+        # The options for a piece of work are not the work.
+        (
+            "Xây dựng phương án kết nối cổng dịch vụ công tỉnh với hệ thống thanh toán",
+            "Kết nối cổng dịch vụ công tỉnh với hệ thống thanh toán",
+            "khác việc: phương án / kết nối",
+        ),
+        # A review's stage without "hội nghị".
+        (
+            "Sơ kết 6 tháng đầu năm 2026 thực hiện Kế hoạch cải cách hành chính tỉnh",
+            "Tổng kết năm 2026 thực hiện Kế hoạch cải cách hành chính tỉnh",
+            "khác việc: sơ kết / tổng kết",
+        ),
+        # Words inserted after "của" or right after the product; "đối với".
+        (
+            "Ban hành Quy chế hoạt động của Hội đồng thẩm định tỉnh",
+            "Ban hành Quy chế hoạt động của Tổ thư ký Hội đồng thẩm định tỉnh",
+            "khác đối tượng: của Hội đồng / của Tổ thư ký Hội đồng",
+        ),
+        (
+            "Điều chỉnh Quy hoạch tỉnh Nghệ An thời kỳ 2021-2030",
+            "Điều chỉnh Quy hoạch sử dụng đất tỉnh Nghệ An thời kỳ 2021-2030",
+            "khác đối tượng: Quy hoạch tỉnh / Quy hoạch sử dụng đất tỉnh",
+        ),
+        (
+            "Cấp mã số vùng trồng đối với sầu riêng xuất khẩu",
+            "Cấp mã số vùng trồng đối với thanh long xuất khẩu",
+            "khác đối tượng: sầu riêng / thanh long",
+        ),
+    ],
+)
+def test_amending_surveys_options_review_stages_and_owners_tell_work_apart(a, b, differ):
+    comparison = compare_parts(read_parts(a), read_parts(b))
+
+    assert comparison.conflict
+    assert differ in comparison.summary, comparison.summary
+    assert not judge_pairs([(a, b)])[0].same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A meeting's stage is the work; a short form for an action is not a doer.
+        (
+            "Tổ chức hội nghị sơ kết 01 năm thực hiện Đề án 06",
+            "Sơ kết một năm thực hiện Đề án 06",
+        ),
+        (
+            "BC kết quả thực hiện Kế hoạch chuyển đổi số quý II/2026",
+            "Báo cáo kết quả thực hiện Kế hoạch chuyển đổi số quý II/2026",
+        ),
+        # A product's fuller name is not another object.
+        (
+            "Kết nối Hệ thống thông tin giải quyết TTHC tỉnh với Cổng Dịch vụ công quốc gia",
+            "Kết nối hệ thống giải quyết TTHC tỉnh với Cổng Dịch vụ công quốc gia",
+        ),
+    ],
+)
+def test_meeting_stages_short_forms_and_fuller_names_stay_the_same_work(a, b):
+    judged = judge_pairs([(a, b)])[0]
+
+    assert not judged.comparison.conflict, judged.comparison.summary
+    assert judged.same
+
+
+def test_synonyms_are_folded_before_scoring_and_soc_only_in_capitals():
+    assert fold_for_matching("Xóa vùng lõm sóng di động") == "phu song di dong"
+    assert "trung tam" not in fold_for_matching("chăm sóc sức khỏe ban đầu")
+    assert fold_for_matching("Phát triển app du lịch") == "phat trien ung dung du lich"
