@@ -585,6 +585,9 @@ def _agent_end(text: MatchText) -> int:
     if len(written) < 3 or not text.words:
         return 0
     first, second = written[0].text, written[1].text
+    # "Thành phố Hải Phòng đưa …": a city named first.
+    if (first.lower(), second.lower()) == ("thành", "phố") and len(written) > 3:
+        second = written[2].text
     if not (first.isupper() and len(first) > 1) and not second[:1].isupper():
         return 0
     # A short form that stands for an action ("BC kết quả …") is not a doer.
@@ -596,7 +599,7 @@ def _agent_end(text: MatchText) -> int:
             return position
     # A name and a verb the table does not know ("Khánh Hòa đưa …"): past the name.
     if second[:1].isupper() and not _short_form(second):
-        for position in range(2, min(len(text.words), 6)):
+        for position in range(2, min(len(text.words), 7)):
             if written[text.origin[position]].text[:1].islower():
                 return position
     return 0
