@@ -237,6 +237,8 @@ _OBJECT_HEADS: dict[str, str] = {
     "cho": "cho",
     # "… bằng mã QR đối với cà phê" / "… đối với hồ tiêu".
     "doi voi": "đối với",
+    # "tỷ lệ hồ sơ trực tuyến" / "tỷ lệ thanh toán trực tuyến": a rate of what.
+    "ty le": "tỷ lệ",
     "nhan luc": "nhân lực",
     "cong nghe": "công nghệ",
 }

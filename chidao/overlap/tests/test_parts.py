@@ -316,6 +316,12 @@ def test_another_level_s_version_has_a_lower_bar():
             "Cấp mã số vùng trồng đối với thanh long xuất khẩu",
             "khác đối tượng: sầu riêng / thanh long",
         ),
+        # A rate of what.
+        (
+            "Nâng cao tỷ lệ hồ sơ nộp trực tuyến tại xã năm 2026",
+            "Nâng cao tỷ lệ hộ gia đình dùng nước sạch tại xã năm 2026",
+            "khác đối tượng: hồ sơ nộp trực tuyến / hộ gia đình dùng nước sạch",
+        ),
     ],
 )
 def test_amending_surveys_options_review_stages_and_owners_tell_work_apart(a, b, differ):

@@ -92,13 +92,13 @@ def test_the_unseen_set_keeps_its_measured_figures():
 
     # Scored once, after the rules were frozen (0.655 / 0.766), then development data of
     # the third and fourth sessions of [S] (docs/overlap.md): the floor.
-    assert quality.precision >= 0.78
+    assert quality.precision >= 0.80
     assert quality.recall >= 0.85
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.784 at recall 0.851 on the unseen set (docs/overlap.md)",
+    reason="not met: precision 0.800 at recall 0.851 on the unseen set (docs/overlap.md)",
 )
 def test_the_unseen_set_meets_the_target():
     quality = get_pairs_quality(_unseen()).all
