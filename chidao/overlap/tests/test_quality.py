@@ -143,3 +143,23 @@ def test_the_final_sets_test_half_meets_the_target_as_development_data():
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
     assert quality.recall >= TARGET_RECALL_UNSEEN
+
+
+def test_the_holdout_test_half_keeps_its_scored_figures():
+    # Written without reading the rules (data/README_holdout.md) and scored once by the lead
+    # after the fourth session's rules were frozen (0.653 / 0.636, docs/overlap.md).
+    quality = get_pairs_quality(_half("holdout_test")).all
+
+    assert quality.precision >= 0.65
+    assert quality.recall >= 0.63
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met: precision 0.653 at recall 0.636 on the holdout test half (docs/overlap.md)",
+)
+def test_the_holdout_test_half_meets_the_target():
+    quality = get_pairs_quality(_half("holdout_test")).all
+
+    assert quality.precision >= TARGET_PRECISION_UNSEEN
+    assert quality.recall >= TARGET_RECALL_UNSEEN
