@@ -17,6 +17,8 @@ Times, after one warm-up each, through Django's test client signed in as a super
   part of both pages: what the kept counts of [M] item 1 replace;
 - ``admin``: the admin's task list, unfiltered, first page;
 - ``api_first`` / ``api_deep``: ``/api/v1/tasks/``, first page and ``--api-deep`` pages in;
+- ``sql_committee``: the plain SQL status count of that committee (``plain_sql.py``),
+  the baseline ``page_committee`` is compared with;
 - ``picker`` (keyset code only): the lead-unit picker's choices for "so".
 
 Prints a Markdown table with the HTML size of each answer. Not a test.
@@ -122,7 +124,18 @@ def main() -> int:
 
         return run
 
+    from django.utils import timezone
+
+    from chidao.assignments.tests.plain_sql import count_by_plain_sql
+
+    today = timezone.localdate()
+
+    def plain_sql():
+        """The issue's baseline: the hand-written status count of the committee (today)."""
+        assert count_by_plain_sql(committee.pk, today)
+
     measures = {
+        "sql_committee": plain_sql,
         "page_all": getter("page_all", list_url),
         "page_all_no_counts": without_counts(getter("page_all_no_counts", list_url)),
         "page_committee": getter("page_committee", list_url, {"committee": committee.pk}),

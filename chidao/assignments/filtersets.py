@@ -277,6 +277,8 @@ class TaskFilterSet(django_filters.FilterSet):
     def counts_from_spans(self) -> bool:
         """Whether the counts can be read off the spans alone: the list is the user's
         visible tasks narrowed only by fields a span copies from its task."""
+        if not self.form.is_valid():
+            return False
         cleaned = self.form.cleaned_data
         used = {name for name, value in cleaned.items() if value not in (None, "")}
         return not self.custom_base and used <= {*SPAN_FILTERS, "as_of", "status", "sort"}
