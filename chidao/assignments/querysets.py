@@ -62,11 +62,14 @@ class TaskQuerySet(models.QuerySet):
         without a span on that day is one not yet assigned (``with_status``'s first case),
         whose deadline in force is computed as ``with_status`` does.
         """
-        # The condition of ``TaskStatusSpanQuerySet.as_of``, on the join.
+        # The condition of ``TaskStatusSpanQuerySet.as_of``, on the join; the committee
+        # (always the task's, copied by the same write) lets a list of one committee be
+        # joined by the spans' committee-and-day index rather than every span in force.
         span = FilteredRelation(
             "status_spans",
             condition=Q(status_spans__valid_from__lte=as_of)
-            & (Q(status_spans__valid_until__isnull=True) | Q(status_spans__valid_until__gt=as_of)),
+            & (Q(status_spans__valid_until__isnull=True) | Q(status_spans__valid_until__gt=as_of))
+            & Q(status_spans__committee=F("committee")),
         )
         return self.annotate(kept_span=span).annotate(
             deadline_as_of=Case(
