@@ -13,7 +13,6 @@ and Django rewrites them with these at the user's next sign-in (``must_update``)
 """
 
 import ctypes
-import ctypes.util
 import threading
 
 from django.contrib.auth.hashers import Argon2PasswordHasher
@@ -30,11 +29,9 @@ MMAP_THRESHOLD = 1024 * 1024
 
 
 def _fix_mmap_threshold() -> None:
-    name = ctypes.util.find_library("c")
-    if not name:
-        return
+    # The process's own symbols (no ``find_library``: it runs ldconfig in a subprocess).
     try:
-        mallopt = ctypes.CDLL(name).mallopt
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):
         return
     mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
