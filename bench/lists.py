@@ -17,6 +17,8 @@ Times, after one warm-up each, through Django's test client signed in as a super
   part of both pages: what the kept counts of [M] item 1 replace;
 - ``admin``: the admin's task list, unfiltered, first page;
 - ``api_first`` / ``api_deep``: ``/api/v1/tasks/``, first page and ``--api-deep`` pages in;
+- ``sql_committee``: the plain SQL status count of that committee (``plain_sql.py``),
+  the baseline ``page_committee`` is compared with;
 - ``picker`` (keyset code only): the lead-unit picker's choices for "so".
 
 Prints a Markdown table with the HTML size of each answer. Not a test.
@@ -122,7 +124,18 @@ def main() -> int:
 
         return run
 
+    from django.utils import timezone
+
+    from chidao.assignments.tests.plain_sql import count_by_plain_sql
+
+    today = timezone.localdate()
+
+    def plain_sql():
+        """The issue's baseline: the hand-written status count of the committee (today)."""
+        assert count_by_plain_sql(committee.pk, today)
+
     measures = {
+        "sql_committee": plain_sql,
         "page_all": getter("page_all", list_url),
         "page_all_no_counts": without_counts(getter("page_all_no_counts", list_url)),
         "page_committee": getter("page_committee", list_url, {"committee": committee.pk}),
@@ -141,29 +154,31 @@ def main() -> int:
             reverse("assignments:task_filter_lead_unit"),
             {"lead_unit_search": "so"},
         )
-    timings = {}
+    timings, cpu_times = {}, {}
     for name, action in measures.items():
         if args.only and name not in args.only:
             continue
         action()
-        values = []
+        values, cpu = [], []
         for _ in range(args.runs):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             action()
             values.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         timings[name] = values
+        cpu_times[name] = cpu
     print(
         f"database {connection.vendor}, {total} tasks, committee {committee.pk} "
         f"({committee.n} tasks), {'keyset' if keyset else 'offset'} code, {args.runs} runs "
         f"after 1 warm-up, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
     )
-    print("| measure | median ms | min | max | answer KB |")
-    print("|---|---:|---:|---:|---:|")
+    print("| measure | median ms | min | max | CPU ms (median) | answer KB |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name, values in timings.items():
         size = f"{sizes[name] / 1024:.0f}" if name in sizes else ""
         print(
             f"| {name} | {statistics.median(values):.1f} | {min(values):.1f} | "
-            f"{max(values):.1f} | {size} |"
+            f"{max(values):.1f} | {statistics.median(cpu_times[name]):.1f} | {size} |"
         )
     return 0
 

@@ -15,10 +15,10 @@ generator writes values for every unit but names only the province as responsibl
 no officer could enter one). Writes a JSON manifest the locustfile reads: accounts and
 their session keys, task ids per officer, indicator ids, the open period.
 
-Sessions, not sign-ins, because a sign-in verifies an Argon2 hash (Django's parameters:
-100 MiB, parallelism 8), which on the shared 2-core machine took seconds per sign-in and
-timed gunicorn workers out before any page was measured; users sign in once a day, not
-once a minute.
+Sessions, not sign-ins, because a sign-in verifies an Argon2 hash (then Django's
+parameters: 100 MiB, parallelism 8; now OWASP's 19 MiB, one lane, ``core.hashers``),
+which on the shared 2-core machine took seconds per sign-in and timed gunicorn workers
+out before any page was measured; users sign in once a day, not once a minute.
 
     DATABASE_URL=… CHIDAO_SECRET_KEY=… .venv/bin/python bench/load_setup.py \\
         --manifest /tmp/load/manifest.json

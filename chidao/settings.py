@@ -177,9 +177,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Argon2 first: new and re-hashed passwords use it; older hashes are upgraded at sign-in.
+# Argon2id first (OWASP's m = 19 MiB, t = 2, p = 1, one hash at a time per worker:
+# chidao.core.hashers): new and re-hashed passwords use it; older hashes, Django's Argon2
+# parameters included, are upgraded at sign-in.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "chidao.core.hashers.BoundedArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",

@@ -115,7 +115,7 @@ class TaskAdmin(VersionedAdminMixin, FoldedSearchAdminMixin, admin.ModelAdmin):
     inlines = [ProgressUpdateInline, DeadlineChangeInline, DirectionInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_status(timezone.localdate())
+        return super().get_queryset(request).with_kept_status(timezone.localdate())
 
     def save_related(self, request, form, formsets, change):
         # After the inlines (deadline changes among them): the task's status spans as saved.

@@ -6,6 +6,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    FilteredRelation,
     OuterRef,
     Q,
     Subquery,
@@ -30,17 +31,6 @@ class TaskQuerySet(models.QuerySet):
         The database form of ``rules.get_deadline_as_of`` and ``rules.get_task_status``;
         the two are held equal by a property test, so counts and pages agree.
         """
-        from chidao.assignments.models import DeadlineChange  # models import this module
-
-        first_later_change = (
-            DeadlineChange.objects.filter(
-                task=OuterRef("pk"),
-                decision=DeadlineChangeDecision.APPROVED,
-                decided_on__gt=as_of,
-            )
-            .order_by("decided_on", "pk")
-            .values("old_deadline")[:1]
-        )
         completed = Q(state=TaskState.COMPLETED, completed_on__lte=as_of)
         status = Case(
             When(assigned_on__gt=as_of, then=Value(TaskStatus.NOT_YET_ASSIGNED)),
@@ -61,11 +51,38 @@ class TaskQuerySet(models.QuerySet):
             default=Value(TaskStatus.IN_PROGRESS),
             output_field=models.CharField(),
         )
-        return self.annotate(
-            deadline_as_of=Coalesce(
-                Subquery(first_later_change), F("deadline"), output_field=models.DateField()
-            )
-        ).annotate(status=status)
+        return self.annotate(deadline_as_of=get_deadline_in_force(as_of)).annotate(status=status)
+
+    def with_kept_status(self, as_of: date) -> "TaskQuerySet":
+        """``with_status`` read from the kept spans: the same ``deadline_as_of`` and
+        ``status``, by a join to the one span each task has in force on ``as_of``.
+
+        The spans are the rule's (``spans.record_status_spans``, a property test holds
+        them equal to ``with_status``), so this is a look-up, not a second rule: a task
+        without a span on that day is one not yet assigned (``with_status``'s first case),
+        whose deadline in force is computed as ``with_status`` does.
+        """
+        # The condition of ``TaskStatusSpanQuerySet.as_of``, on the join; the committee
+        # (always the task's, copied by the same write) lets a list of one committee be
+        # joined by the spans' committee-and-day index rather than every span in force.
+        span = FilteredRelation(
+            "status_spans",
+            condition=Q(status_spans__valid_from__lte=as_of)
+            & (Q(status_spans__valid_until__isnull=True) | Q(status_spans__valid_until__gt=as_of))
+            & Q(status_spans__committee=F("committee")),
+        )
+        return self.annotate(kept_span=span).annotate(
+            deadline_as_of=Case(
+                When(kept_span__id__isnull=False, then=F("kept_span__deadline_as_of")),
+                default=get_deadline_in_force(as_of),
+                output_field=models.DateField(),
+            ),
+            status=Coalesce(
+                F("kept_span__status"),
+                Value(TaskStatus.NOT_YET_ASSIGNED),
+                output_field=models.CharField(),
+            ),
+        )
 
     def due_in_period(self, start: date) -> "TaskQuerySet":
         """Tasks an evaluation of the period from ``start`` judges; call after
@@ -125,6 +142,23 @@ def get_visibility_condition(user, *, task_field: str) -> Q | None:
             }
         )
     return condition
+
+
+def get_deadline_in_force(as_of: date) -> Coalesce:
+    """``rules.get_deadline_as_of`` for the database: the old deadline of the first
+    approved change decided after ``as_of``, else the task's deadline."""
+    from chidao.assignments.models import DeadlineChange  # models import this module
+
+    first_later_change = (
+        DeadlineChange.objects.filter(
+            task=OuterRef("pk"),
+            decision=DeadlineChangeDecision.APPROVED,
+            decided_on__gt=as_of,
+        )
+        .order_by("decided_on", "pk")
+        .values("old_deadline")[:1]
+    )
+    return Coalesce(Subquery(first_later_change), F("deadline"), output_field=models.DateField())
 
 
 def get_due_soon(as_of: date, window_days: int) -> ExpressionWrapper:

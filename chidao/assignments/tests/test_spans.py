@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
+from django.test import RequestFactory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ from chidao.assignments.counts import (
     get_status_counts,
     get_tallied_counts,
 )
+from chidao.assignments.filtersets import TaskFilterSet
 from chidao.assignments.models import Task, TaskStatusSpan
 from chidao.assignments.rules import (
     DecidedChange,
@@ -156,6 +158,7 @@ class World:
         self.groups = [TaskGroupFactory(committee=self.committee) for _ in range(2)] + [None]
         self.officer = UserFactory()
         self.secretary = UserFactory()
+        self.admin = UserFactory(is_superuser=True)
         self.tasks: list[Task] = []
 
     def task(self, index: int) -> Task | None:
@@ -286,8 +289,39 @@ class World:
                 assert get_kept_count_table(spans, as_of=day, by=by) == get_count_table(
                     tasks, as_of=day, by=by
                 )
+            self.check_list(tasks, day)
         assert find_span_mismatches(tasks) == []
         self.check_tallies(days)
+
+    def check_list(self, tasks, day):
+        """The task list's status column, deadline and badge counts (read from the spans)
+        equal ``with_status`` on ``day``."""
+        fields = ("pk", "status", "deadline_as_of")
+        kept = tasks.with_kept_status(day).order_by("pk").values_list(*fields)
+        assert list(kept) == list(tasks.with_status(day).order_by("pk").values_list(*fields))
+        request = RequestFactory().get("/")
+        request.user = self.admin
+        narrowings = [{}, {"is_key": "true"}]
+        lead_unit = tasks.order_by("pk").values_list("lead_unit", flat=True).first()
+        if lead_unit:  # the picker offers only units that lead a visible task
+            narrowings.append({"lead_unit": lead_unit})
+        for data in narrowings:
+            query = {"committee": self.committee.pk, "as_of": day.isoformat(), **data}
+            filterset = TaskFilterSet(query, request=request)
+            assert filterset.counts_from_spans
+            live = (
+                tasks.filter(**{k: v for k, v in data.items() if k != "is_key"})
+                .filter(**({"is_key": True} if "is_key" in data else {}))
+                .with_status(day)
+                .with_due_soon(day, self.committee.due_soon_days)
+            )
+            counts = filterset.get_status_counts()
+            assert counts["total"] == live.count()
+            assert counts["due_soon"] == live.filter(due_soon=True).count()
+            for status in TaskStatus:
+                assert counts[status.value] == live.filter(status=status).count(), status
+                shown = filterset.qs.filter(status=status).values_list("pk", flat=True)
+                assert set(shown) == set(live.filter(status=status).values_list("pk", flat=True))
 
 
 def _sorted(cells):

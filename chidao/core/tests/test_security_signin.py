@@ -35,11 +35,22 @@ def submit_sign_in_form(client, username, password, ip="10.0.0.1"):
 
 
 def test_production_hashes_passwords_with_argon2():
-    assert production.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert production.PASSWORD_HASHERS[0] == "chidao.core.hashers.BoundedArgon2PasswordHasher"
     with override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
         encoded = make_password(PASSWORD)
-        assert encoded.startswith("argon2$argon2id$")
+        # Argon2id at OWASP's floor, never below: 19 MiB, 2 passes, 1 lane.
+        assert encoded.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
         assert check_password(PASSWORD, encoded)
+
+
+def test_a_hash_made_with_djangos_argon2_parameters_verifies_and_is_upgraded():
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.Argon2PasswordHasher"]):
+        old = make_password(PASSWORD)
+    assert "m=102400" in old
+    with override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
+        upgraded = []
+        assert check_password(PASSWORD, old, setter=upgraded.append)
+        assert upgraded == [PASSWORD]  # Django re-hashes it with the new parameters
 
 
 @pytest.mark.parametrize("password", ["Ab1-xyz", "12345678", "password123", "qwertyuiop"])
