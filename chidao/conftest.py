@@ -24,18 +24,28 @@ hypothesis_settings.load_profile("chidao")
 
 
 @pytest.fixture(scope="module")
-def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
-    """``world.build_world()`` once for a module, for the generated tests (the permission
-    walk, the bad-input catalogue…) that would otherwise build it per test.
+def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One transaction for the whole module, rolled back at its end, for data that is
+    expensive to build and only read (or changed in a savepoint) by the module's tests:
+    ``shared_world`` below, the demo that several modules load once. Each test that asks
+    for ``db`` runs in a savepoint inside it, so a test's writes never reach the next test.
 
-    It lives in a transaction rolled back at the module's end; each test that asks for
-    ``db`` runs in a savepoint inside it, so a test's writes never reach the next test.
-    A module uses it as its ``world``::
+    A module fixture builds on it and a function fixture hands each test fresh objects
+    read from the database (an object kept in memory would carry one test's changes to
+    the next)::
+
+        @pytest.fixture(scope="module")
+        def _loaded(module_db):
+            call_command("load_demo", ...)
 
         @pytest.fixture
-        def world(shared_world, db):
-            return shared_world
+        def committee(_loaded, db):
+            return Committee.objects.get(...)
 
+    Every test of the module sees the data once the first has asked for it, so a module
+    uses it only when all its tests want that data. Under pytest-xdist each worker that
+    runs one of the module's tests builds it once; ``pytest.mark.xdist_group`` with the
+    module's name keeps a small module on one worker, so it is built once in the run.
     Not for transactional tests (``transactional_db``, the browser): they commit.
     """
     media = tmp_path_factory.mktemp("media")
@@ -43,10 +53,23 @@ def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            yield build_world()
+            yield
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def shared_world(module_db):
+    """``world.build_world()`` once for a module (in ``module_db``), for the generated
+    tests (the permission walk, the bad-input catalogue…) that would otherwise build it
+    per test. A module uses it as its ``world``::
+
+        @pytest.fixture
+        def world(shared_world, db):
+            return shared_world
+    """
+    return build_world()
 
 
 @pytest.fixture(autouse=True)

@@ -42,7 +42,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from chidao.core.tests.ports import free_port, reachable
+from chidao.core.tests.ports import free_port, in_the_postgresql_pass, reachable
 
 ROOT = Path(settings.BASE_DIR)
 DATABASE_URL = os.environ.get(
@@ -247,6 +247,8 @@ def _sign_in(node, username, password) -> str:
     return cookies["sessionid"]
 
 
+# Its own database and Redis whatever the suite's engine: once, in the PostgreSQL pass.
+@in_the_postgresql_pass
 def test_two_nodes_share_everything_they_must(installation, nodes, tmp_path):
     from chidao.core.tests.nodes import PASSWORD
 

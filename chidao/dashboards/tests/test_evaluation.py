@@ -1,9 +1,12 @@
-"""Issue [L]: the QĐ 366 evaluation on the demo and on small worlds, its page, its files,
-the command, and the ranking that no longer scores units without data."""
+"""Issue [L]: the QĐ 366 evaluation on the demo, its page, its files, the command, and the
+ranking that no longer scores units without data (small worlds: test_evaluation_small.py).
+
+Every test here reads the demo (or changes it in its own savepoint): it is loaded once for
+the module (``module_demo``), on one worker."""
 
 import io
 import json
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,21 +16,22 @@ from django.urls import reverse
 from docx import Document as WordDocument
 from openpyxl import load_workbook
 
-from chidao.assignments.choices import CompletionQuality, ReviewState, TaskState
-from chidao.assignments.models import ProgressUpdate
-from chidao.assignments.tests.factories import TaskFactory
-from chidao.committees.tests.factories import CommitteeFactory
 from chidao.core.periods import Period, PeriodKind
 from chidao.dashboards.evaluation import get_evaluation, get_ranking
 from chidao.dashboards.models import EvaluationWeights
 from chidao.dashboards.rating import Rating, rate_unit
 from chidao.dashboards.tests.conftest import DEMO_PASSWORD, DEMO_TODAY
-from chidao.org.choices import UnitKind
-from chidao.org.tests.factories import UnitFactory
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 Q3 = Period(PeriodKind.QUARTER, 2026, 3)
 YEAR = Period(PeriodKind.YEAR, 2026)
+
+pytestmark = pytest.mark.xdist_group("dashboards-test_evaluation")
+
+
+@pytest.fixture
+def demo(module_demo):
+    return module_demo
 
 
 def check_sheet(sheet) -> None:
@@ -147,82 +151,6 @@ def test_command_refuses_a_bad_period(demo):
                      "--quarter", "5", stdout=io.StringIO())  # fmt: skip
 
 
-# A small world: the period's tasks and the quality the secretariat recorded ----------
-
-
-@pytest.fixture
-def small(db):
-    committee = CommitteeFactory()
-    return committee, UnitFactory(name="Sở Tư pháp", kind=UnitKind.DEPARTMENT)
-
-
-def completed(committee, unit, *, deadline, on, quality=CompletionQuality.MET):
-    task = TaskFactory(
-        committee=committee,
-        lead_unit=unit,
-        deadline=deadline,
-        state=TaskState.COMPLETED,
-        completed_on=on,
-    )
-    ProgressUpdate.objects.create(
-        task=task,
-        unit=unit,
-        author=task_author(),
-        reported_on=on,
-        percent=100,
-        claims_completion=True,
-        output_date=on,
-        review_state=ReviewState.ACCEPTED,
-        completion_quality=quality,
-    )
-    return task
-
-
-def task_author():
-    from chidao.org.tests.factories import UserFactory
-
-    return UserFactory()
-
-
-def test_a_period_counts_its_own_tasks_and_those_overdue_from_before(small):
-    committee, unit = small
-    completed(committee, unit, deadline=date(2026, 8, 1), on=date(2026, 7, 20),
-              quality=CompletionQuality.EXCEEDED)  # fmt: skip
-    completed(committee, unit, deadline=date(2026, 9, 1), on=date(2026, 8, 30))
-    completed(committee, unit, deadline=date(2026, 3, 1), on=date(2026, 2, 1))  # Q1, left out
-    TaskFactory(committee=committee, lead_unit=unit, deadline=date(2026, 5, 1))  # overdue since Q2
-    TaskFactory(committee=committee, lead_unit=unit, deadline=date(2026, 12, 1))  # not yet due
-
-    sheet = get_evaluation(committee, Q3, today=date(2026, 11, 1))
-
-    [evaluation] = sheet.units
-    assert (evaluation.facts.lead.done_on_time, evaluation.facts.lead.overdue) == (2, 1)
-    assert evaluation.lead.exceeded == 1
-    assert evaluation.rating == Rating.KHTNV  # an overdue task: not even HTNV
-
-
-def test_the_task_list_behind_a_figure_shows_the_same_tasks(client, small):
-    committee, unit = small
-    completed(committee, unit, deadline=date(2026, 8, 1), on=date(2026, 7, 20))
-    completed(committee, unit, deadline=date(2026, 3, 1), on=date(2026, 2, 1))
-    TaskFactory(committee=committee, lead_unit=unit, deadline=date(2026, 5, 1))
-    from chidao.org.tests.factories import UserFactory
-
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    url = reverse("assignments:task_list")
-    params = {
-        "committee": committee.pk,
-        "as_of": "2026-09-30",
-        "due_in_from": "2026-07-01",
-        "lead_unit": unit.pk,
-    }
-
-    response = client.get(url, params)
-
-    sheet = get_evaluation(committee, Q3, today=date(2026, 11, 1))
-    assert response.context["filterset"].qs.count() == sheet.units[0].facts.lead.due == 2
-
-
 # The page and the files -----------------------------------------------------------------
 
 
@@ -284,28 +212,3 @@ def test_a_unit_officer_cannot_open_the_evaluation(client, demo):
     response = client.get(reverse("dashboards:unit_evaluation", args=[demo.pk]))
 
     assert response.status_code == 403
-
-
-def test_evaluation_page_query_count_does_not_grow_with_units(client, small):
-    committee, unit = small
-    completed(committee, unit, deadline=date(2026, 8, 1), on=date(2026, 7, 20))
-    from chidao.org.tests.factories import UserFactory
-
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    url = reverse("dashboards:unit_evaluation", args=[committee.pk])
-    query = {"kind": "quarter", "number": "3", "year": "2026"}
-    client.get(url, query)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as few:
-        client.get(url, query)
-    for _ in range(4):
-        other = UnitFactory(kind=UnitKind.DEPARTMENT)
-        completed(committee, other, deadline=date(2026, 8, 1), on=date(2026, 7, 25))
-        TaskFactory(committee=committee, lead_unit=other, deadline=date(2026, 8, 15))
-    with CaptureQueriesContext(connection) as many:
-        response = client.get(url, query)
-
-    assert len(response.context["sheet"].rated) == 5
-    assert len(many.captured_queries) == len(few.captured_queries)

@@ -33,13 +33,14 @@ from chidao.imports.tests.fixtures.samples import read_unit_list
 from chidao.imports.units import UnitDirectory
 from chidao.org.models import Person, Unit, User
 
-pytestmark = pytest.mark.django_db
+# The demo and Thái Nguyên are set up once for the module (``module_db``), on one worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("imports-test_new_province")]
 
 SAMPLES = Path(__file__).resolve().parents[3] / "docs" / "samples"
 
 
-@pytest.fixture
-def thai_nguyen():
+@pytest.fixture(scope="module")
+def _thai_nguyen(module_db):
     do_load_demo(today=date(2026, 3, 2))
     units = {}
     for code, name, short_name, kind, parent in read_unit_list(
@@ -61,7 +62,15 @@ def thai_nguyen():
     person = Person.objects.create(full_name="Trần Thị Mẫu", unit=units["TN-SKHCN"])
     user = User.objects.create_user("tn-thuongtruc", password="x", person=person)
     Membership.objects.create(committee=committee, person=person, role=MemberRole.SUPPORT_TEAM)
-    return committee, units, user
+    return committee.pk, list(units), user.pk
+
+
+@pytest.fixture
+def thai_nguyen(_thai_nguyen, db):
+    """The committee, its units by code and its secretariat, fresh from the database."""
+    committee, codes, user = _thai_nguyen
+    units = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
+    return Committee.objects.get(pk=committee), units, User.objects.get(pk=user)
 
 
 def upload(committee, user, filename, **options):

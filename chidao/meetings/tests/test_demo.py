@@ -1,4 +1,8 @@
-"""The demo's first meeting of the Nam Định committee, as a secretariat opens it."""
+"""The demo's first meeting of the Nam Định committee, as a secretariat opens it.
+
+Every test reads the demo loaded today (or changes it in its own savepoint): it is loaded
+once for the module (``module_db``, which also gives the module its own media folder), on
+one worker."""
 
 from io import StringIO
 
@@ -15,13 +19,23 @@ from chidao.meetings.follow_up import get_follow_up
 from chidao.meetings.models import Meeting
 from chidao.meetings.rules import get_follow_up_rank
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("meetings-test_demo")]
 
 
-def test_the_demo_first_meeting_and_the_brief_for_the_second(client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+@pytest.fixture(scope="module")
+def _loaded(module_db):
     today = timezone.localdate()
     call_command("load_demo", "--today", today.isoformat(), stdout=StringIO())
+    return today
+
+
+@pytest.fixture
+def today(_loaded, db):
+    """The day the demo was loaded for."""
+    return _loaded
+
+
+def test_the_demo_first_meeting_and_the_brief_for_the_second(client, today):
     first = Meeting.objects.get(committee__name=content.NAM_DINH_COMMITTEE, number=1)
     second = Meeting.objects.get(committee=first.committee, number=2)
 
@@ -50,10 +64,7 @@ def test_the_demo_first_meeting_and_the_brief_for_the_second(client, settings, t
     assert first.notice_document.symbol == "01-TB/BCĐ"
 
 
-def test_the_first_meetings_conclusions_created_tasks_on_the_task_list(client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    today = timezone.localdate()
-    call_command("load_demo", "--today", today.isoformat(), stdout=StringIO())
+def test_the_first_meetings_conclusions_created_tasks_on_the_task_list(client, today):
     first = Meeting.objects.get(committee__name=content.NAM_DINH_COMMITTEE, number=1)
     expected = {new.title: new.status for row in demo_meetings.CONCLUSIONS for new in row.new_tasks}
 
@@ -68,11 +79,9 @@ def test_the_first_meetings_conclusions_created_tasks_on_the_task_list(client, s
     assert reverse("meetings:meeting_detail", args=[first.pk]) in detail.content.decode()
 
 
-def test_the_demo_citizens_proposal_is_answered_in_public(client, settings, tmp_path):
+def test_the_demo_citizens_proposal_is_answered_in_public(client, today):
     from chidao.proposals.models import Proposal
 
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo", "--today", timezone.localdate().isoformat(), stdout=StringIO())
     proposal = Proposal.objects.get(committee__name=content.NAM_DINH_COMMITTEE)
 
     assert proposal.routed_unit.code == "ND-SKHCN"

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
-from chidao.core.tests.ports import free_port, reachable
+from chidao.core.tests.ports import free_port, in_the_postgresql_pass, reachable
 
 ROOT = Path(settings.BASE_DIR)
 DEPLOY = ROOT / "docs" / "deploy"
@@ -149,6 +149,8 @@ class Site:
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text)[1], text
 
 
+# Its own database and Redis whatever the suite's engine: once, in the PostgreSQL pass.
+@in_the_postgresql_pass
 def test_the_production_recipe_runs_from_an_empty_database(tmp_path):
     if not reachable(DATABASE_URL) or not reachable(REDIS_URL):
         # In CI a missing component is a failure; on a developer's machine without the

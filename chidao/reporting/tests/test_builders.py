@@ -33,15 +33,20 @@ from chidao.reporting.choices import Timeliness
 from chidao.reporting.gather import get_submission_lines
 from chidao.reporting.models import ReportingCycle
 
-pytestmark = pytest.mark.django_db
+# The demo is loaded once for the module (``module_db``), on one worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("reporting-test_builders")]
 TODAY = date(2026, 11, 23)
 FONT = "Times New Roman"
 
 
-@pytest.fixture
-def cycle():
-    """Quý III/2026 of Nam Định, as the demo loads it on 23/11/2026."""
+@pytest.fixture(scope="module")
+def _demo(module_db):
     call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+
+
+@pytest.fixture
+def cycle(_demo, db):
+    """Quý III/2026 of Nam Định, as the demo loads it on 23/11/2026."""
     committee = Committee.objects.get(name=content.NAM_DINH_COMMITTEE)
     last = Period.containing(PeriodKind.QUARTER, TODAY).previous()
     return ReportingCycle.objects.get(committee=committee, period_start=last.start, kind="quarter")

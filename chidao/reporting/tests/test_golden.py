@@ -55,7 +55,8 @@ from chidao.reporting.models import ReportingCycle
 from chidao.reporting.tests.docx_facts import describe_docx
 
 # The module's database is set up only for tests marked so (the documents are built once).
-pytestmark = pytest.mark.django_db
+# One worker builds the documents (the module fixture below) for every test of the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("reporting-test_golden")]
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = date(2026, 11, 23)
 NOON = datetime(2026, 11, 23, 12, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
