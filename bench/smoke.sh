@@ -25,6 +25,8 @@ echo "== smoke: generator (province and national shapes, tiny)"
     --tasks 400 --progress 400 --observations 400 --audit 400 --communes 2
 echo "== smoke: dashboard / count table (bench/run.py)"
 "$PY" -W ignore bench/run.py --runs 5
+echo "== smoke: lists, admin and API pages (bench/lists.py)"
+"$PY" -W ignore bench/lists.py --runs 1 --deep 2 --api-deep 2
 echo "== smoke: plan import (bench/import_plan.py)"
 "$PY" bench/import_plan.py --rows 50 --group 25 --runs 1
 echo "== smoke: consolidated report (bench/consolidated_report.py)"

@@ -151,6 +151,7 @@ def _is_header_continuation(row: tuple[str, ...], words=_COLUMN_WORDS) -> bool:
 _ROMAN = re.compile(r"^(?:phan |nhom |muc )?(?P<code>[ivxl]+)[.:)]?$")
 _TASK_NUMBER = re.compile(r"^(?P<code>[0-9]+(?:\.[0-9]+)*|[a-zđ])[.)]?$")
 _NOTE_START = re.compile(r"^(?:\(?\*+\)?|ghi chu|luu y|chu thich|noi nhan)")
+_NOTE_PREFIX = 40  # characters of a cell enough for _NOTE_START to match
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,8 @@ def read_row(cells: tuple[str, ...], columns: dict[str, int]):
     if not number and (not lead or not title):
         # Text beside the table (a signature block, "Nơi nhận:") names no task.
         return NoteRow(" ".join(filled))
-    if _NOTE_START.match(fold_text(title)) and not lead:
+    # Only the title's start can open a note: fold that, not a long title (10,000 rows).
+    if not lead and _NOTE_START.match(fold_text(title[:_NOTE_PREFIX])):
         return NoteRow(title)
     match = _TASK_NUMBER.match(folded_number)
     return TaskRow(

@@ -2,6 +2,7 @@
 (``committees.directory``, the one resolver) with the aliases its secretariat recorded.
 """
 
+from chidao.committees.directory import Resolution
 from chidao.committees.directory import UnitDirectory as _CommitteeDirectory
 from chidao.imports.models import UnitAlias
 from chidao.org.names import get_name_key
@@ -17,7 +18,17 @@ def get_aliases(committee) -> dict:
 
 
 class UnitDirectory(_CommitteeDirectory):
-    """The committee's directory with its aliases, loaded once per import."""
+    """The committee's directory with its aliases, loaded once per import.
+
+    A plan names the same few units on thousands of rows: each cell's text is read once
+    per import (``read_cell`` kept by text; the resolutions are read, never changed).
+    """
 
     def __init__(self, committee):
         super().__init__(committee, get_aliases(committee))
+        self._cells: dict[str, list[Resolution]] = {}
+
+    def read_cell(self, text: str) -> list[Resolution]:
+        if text not in self._cells:
+            self._cells[text] = super().read_cell(text)
+        return list(self._cells[text])

@@ -289,3 +289,39 @@ def test_the_blank_task_template_imports_cleanly(province):
     (row,) = plan.rows
     assert row.lead_unit == province.science
     assert not row.errors
+
+
+def test_the_preview_and_commit_plan_from_the_tables_read_at_upload(province, monkeypatch):
+    """The upload's read is kept (issue 21: the preview parsed the workbook again), the
+    plan is the same as from a fresh read, and the row cap is checked again on a kept read."""
+    from django.core.cache import cache
+
+    from chidao.imports import tables
+
+    cache.clear()
+    rows = [
+        GROUP_I,
+        task("1.", "Xây dựng kế hoạch chuyển đổi số", "Sở KH&CN", "Sở Tài chính; Sở Nội vụ"),
+        task("2.", "Ban hành quy chế", "Sở Nội vụ", "Sở Tài chính"),
+    ]
+    content = build_xlsx(rows)
+    reads = []
+    read_xlsx = tables._read_xlsx
+    monkeypatch.setattr(tables, "_read_xlsx", lambda data: reads.append(1) or read_xlsx(data))
+    data_import = _upload(province, content, "ke-hoach.xlsx")
+    kept = build_task_plan(data_import)
+    assert len(reads) == 1
+
+    cache.clear()
+    fresh = build_task_plan(data_import)
+    assert len(reads) == 2
+    assert [(r.code, r.lead_unit, r.coordinating_units, r.deadline) for r in kept.rows] == [
+        (r.code, r.lead_unit, r.coordinating_units, r.deadline) for r in fresh.rows
+    ]
+    assert [r.code for r in kept.rows] == ["I.1", "I.2"]
+    assert kept.rows[0].coordinating_units == [province.finance, province.home_affairs]
+
+    monkeypatch.setattr(tables, "get_max_rows", lambda: 2)
+    refused = build_task_plan(data_import)
+    assert len(reads) == 2
+    assert "vượt quá giới hạn 2 dòng" in refused.errors[0]
