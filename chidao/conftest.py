@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
@@ -77,6 +78,14 @@ def _default_language():
     """Every test starts in Vietnamese: a request in English leaves English active after it."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (a process's own memory in the tests): what
+    one test kept (an import's parsed tables, a dashboard's panels, a rate-limit counter)
+    never decides another's outcome, whatever order the workers run them in."""
+    cache.clear()
 
 
 def is_browser_test(item) -> bool:

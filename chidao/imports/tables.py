@@ -102,7 +102,12 @@ def read_tables(data: bytes, filename: str) -> list[SourceTable]:
     key = get_tables_key(data, file_format)
     tables = cache.get(key)
     if tables is not None:
-        _check_rows(tables)  # the cap may have changed since the file was read
+        # The cap may have changed since the file was read: the same checks, the same
+        # messages as a first read.
+        if file_format == XLSX:
+            for table in tables:
+                _check_sheet_rows(table.name, len(table.rows))
+        _check_rows(tables)
         return tables
     tables = _read_xlsx(data) if file_format == XLSX else _read_docx(data)
     _check_rows(tables)
@@ -114,6 +119,15 @@ def get_tables_key(data: bytes, file_format: str) -> str:
     """The cache key of the tables read from ``data`` (see ``TABLES_VERSION``)."""
     digest = hashlib.sha256(data).hexdigest()
     return f"imports:tables:{TABLES_VERSION}:{file_format}:{get_language()}:{digest}"
+
+
+def _check_sheet_rows(sheet: str, rows: int) -> None:
+    if rows > get_max_rows():
+        raise ValidationError(
+            _("Trang “%(sheet)s” có %(rows)s dòng, vượt quá giới hạn %(max)s dòng.")
+            % {"sheet": sheet, "rows": rows, "max": get_max_rows()},
+            code="too_many_rows",
+        )
 
 
 def _check_rows(tables: list[SourceTable]) -> None:
@@ -165,12 +179,7 @@ def _read_xlsx(data: bytes) -> list[SourceTable]:
         raise _not_office(XLSX) from error
     tables = []
     for sheet in workbook.worksheets:
-        if sheet.max_row > get_max_rows():
-            raise ValidationError(
-                _("Trang “%(sheet)s” có %(rows)s dòng, vượt quá giới hạn %(max)s dòng.")
-                % {"sheet": sheet.title, "rows": sheet.max_row, "max": get_max_rows()},
-                code="too_many_rows",
-            )
+        _check_sheet_rows(sheet.title, sheet.max_row)  # before its cells are read
         tables.append(SourceTable(sheet.title, tuple(_sheet_rows(sheet))))
     if any(row.formulas for table in tables for row in table.rows):
         tables = _with_cached_values(data, tables)

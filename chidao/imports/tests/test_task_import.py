@@ -324,4 +324,6 @@ def test_the_preview_and_commit_plan_from_the_tables_read_at_upload(province, mo
     monkeypatch.setattr(tables, "get_max_rows", lambda: 2)
     refused = build_task_plan(data_import)
     assert len(reads) == 2
-    assert "vượt quá giới hạn 2 dòng" in refused.errors[0]
+    assert refused.errors == ["Trang “Phụ lục” có 6 dòng, vượt quá giới hạn 2 dòng."]
+    cache.clear()
+    assert build_task_plan(data_import).errors == refused.errors  # as a first read says
