@@ -28,7 +28,13 @@ from functools import cache
 
 from django.utils.translation import gettext as _
 
-from chidao.overlap.rules import STOP_WORDS, MatchText, fold_text, parse_match_text
+from chidao.overlap.rules import (
+    FUNCTION_WORDS,
+    STOP_WORDS,
+    MatchText,
+    fold_text,
+    parse_match_text,
+)
 
 # --- Vocabulary (folded words) ---------------------------------------------------------
 
@@ -679,44 +685,8 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
 
 # Written (lower case, with diacritics) words that say nothing of what a task is about:
 # folded, "đô thị" would be two stop words ("do", "thì") and "xã hội" a level.
-_WRITTEN_VAGUE = frozenset(
+_WRITTEN_VAGUE = frozenset(FUNCTION_WORDS) | frozenset(
     [
-        "và",
-        "các",
-        "của",
-        "cho",
-        "trên",
-        "trong",
-        "để",
-        "theo",
-        "với",
-        "về",
-        "tại",
-        "từ",
-        "đến",
-        "được",
-        "là",
-        "có",
-        "những",
-        "một",
-        "này",
-        "đó",
-        "việc",
-        "đối",
-        "như",
-        "khi",
-        "đã",
-        "sẽ",
-        "thì",
-        "mà",
-        "nhằm",
-        "gồm",
-        "bao",
-        "hoặc",
-        "cùng",
-        "do",
-        "ở",
-        "hiện",
         "mới",
         "chung",
         "tổng",
@@ -733,13 +703,10 @@ _WRITTEN_VAGUE = frozenset(
         "khai",
         "thác",
         "thực",
-        "hiện",
         "triển",
-        "khai",
         "xây",
         "dựng",
         "phát",
-        "triển",
         "ứng",
         "hỗ",
         "trợ",
