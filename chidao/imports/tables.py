@@ -201,14 +201,14 @@ class _Grid:
     range count, and an empty sheet is one cell.
     """
 
-    title: str
     cells: dict[int, dict[int, dict]]
     height: int
     width: int
 
 
 # A cell covered by a merged range reads as the full reader's MergedCell did: no value,
-# no formula, the default number format ("General").
+# no formula, the default number format ("General"; so a date merged down a column
+# reads as its month in the rows below its first, as it always has).
 _MERGED_STYLE = -1
 _COVERED = {"value": None, "data_type": "n", "style_id": _MERGED_STYLE}  # never changed
 
@@ -219,7 +219,10 @@ def _read_grid(workbook, sheet) -> _Grid:
     Uses the parser openpyxl's read-only worksheet streams its rows with
     (``WorkSheetParser``, the one the full reader binds its cells from, so each cell's
     value and type are the same), run to the end of the sheet's XML: the merged ranges
-    come after the rows and the read-only worksheet does not expose them.
+    come after the rows and the read-only worksheet does not expose them. The parser is
+    private to openpyxl (pinned below 4): ``tests/test_xlsx_reader.py`` compares this
+    reader with the full one, so a change there fails the tests, not an upload. No XML is
+    parsed that openpyxl did not parse before, with the same parser.
 
     Raises:
         ValidationError: the sheet is damaged, or longer than the row cap (checked before
@@ -274,7 +277,7 @@ def _read_grid(workbook, sheet) -> _Grid:
             fill_down[row, min_col] = spread
     for (row, column), cell in fill_down.items():
         cells[row][column] = cell
-    return _Grid(sheet.title, cells, height, width)
+    return _Grid(cells, height, width)
 
 
 def _with_cached_values(data: bytes, tables: list[SourceTable]) -> list[SourceTable]:
