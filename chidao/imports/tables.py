@@ -36,7 +36,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # 10,000 rows was 6.2× openpyxl's read, half of it the second parse). Keyed by the
 # file's bytes, the reader's version and the language of the row labels; a miss reads
 # the file. Bump TABLES_VERSION when the reader's output changes.
-TABLES_VERSION = 1
+TABLES_VERSION = 2
 TABLES_CACHE_SECONDS = 2 * 60 * 60
 
 
@@ -174,16 +174,110 @@ def _read_xlsx(data: bytes) -> list[SourceTable]:
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=False)
+        # Read-only: the cells are streamed from the sheet's XML instead of becoming one
+        # Cell object each (issue 21: the full reader was 1.5× the raw read on its own).
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds on a damaged package
         raise _not_office(XLSX) from error
-    tables = []
-    for sheet in workbook.worksheets:
-        _check_sheet_rows(sheet.title, sheet.max_row)  # before its cells are read
-        tables.append(SourceTable(sheet.title, tuple(_sheet_rows(sheet))))
+    try:
+        tables = [
+            SourceTable(sheet.title, tuple(_sheet_rows(workbook, _read_grid(workbook, sheet))))
+            for sheet in workbook.worksheets
+        ]
+    finally:
+        workbook.close()
     if any(row.formulas for table in tables for row in table.rows):
         tables = _with_cached_values(data, tables)
     return tables
+
+
+@dataclass
+class _Grid:
+    """A sheet's cells as openpyxl's full reader gave them, from a read-only read.
+
+    ``cells[row][column]`` is the parser's record of a cell (``value``, ``data_type``,
+    ``style_id``); ``height`` and ``width`` are the full reader's ``max_row`` and
+    ``max_column``: every cell the file writes (an empty styled one too) and every merged
+    range count, and an empty sheet is one cell.
+    """
+
+    cells: dict[int, dict[int, dict]]
+    height: int
+    width: int
+
+
+# A cell covered by a merged range reads as the full reader's MergedCell did: no value,
+# no formula, the default number format ("General"; so a date merged down a column
+# reads as its month in the rows below its first, as it always has).
+_MERGED_STYLE = -1
+_COVERED = {"value": None, "data_type": "n", "style_id": _MERGED_STYLE}  # never changed
+
+
+def _read_grid(workbook, sheet) -> _Grid:
+    """The cells of ``sheet`` with its merged ranges applied (see ``_sheet_rows``).
+
+    Uses the parser openpyxl's read-only worksheet streams its rows with
+    (``WorkSheetParser``, the one the full reader binds its cells from, so each cell's
+    value and type are the same), run to the end of the sheet's XML: the merged ranges
+    come after the rows and the read-only worksheet does not expose them. The parser is
+    private to openpyxl (pinned below 4): ``tests/test_xlsx_reader.py`` compares this
+    reader with the full one, so a change there fails the tests, not an upload. No XML is
+    parsed that openpyxl did not parse before, with the same parser.
+
+    Raises:
+        ValidationError: the sheet is damaged, or longer than the row cap (checked before
+            the merged ranges are spread).
+    """
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    cells: dict[int, dict[int, dict]] = {}
+    try:
+        with sheet._get_source() as source:
+            parser = WorkSheetParser(
+                source,
+                sheet._shared_strings,
+                data_only=workbook.data_only,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,
+                timedelta_formats=workbook._timedelta_formats,
+            )
+            for _index, row in parser.parse():
+                for cell in row:
+                    # The full reader keeps cells by coordinate: a cell written twice
+                    # keeps its last value, rows out of order are read in order.
+                    cells.setdefault(cell["row"], {})[cell["column"]] = cell
+        ranges = []
+        for merged in parser.merged_cells.mergeCell if parser.merged_cells else ():
+            bounds = range_boundaries(merged.ref)
+            if None in bounds:  # "A:A" or "1:1": the full reader refused such a range too
+                raise ValueError(merged.ref)
+            ranges.append(bounds)
+    except Exception as error:  # a damaged sheet: openpyxl raises many kinds
+        raise _not_office(XLSX) from error
+    height = max((row for row, line in cells.items() if line), default=1)
+    width = max((max(line) for line in cells.values() if line), default=1)
+    for _min_col, _min_row, max_col, max_row in ranges:
+        height, width = max(height, max_row), max(width, max_col)
+    _check_sheet_rows(sheet.title, height)  # before the ranges are spread
+    # Only the top-left cell of a range keeps its value (what the file has under the
+    # others is hidden by Excel and dropped by the full reader)...
+    for min_col, min_row, max_col, max_row in ranges:
+        for row in range(min_row, max_row + 1):
+            line = cells.setdefault(row, {})
+            for column in range(min_col + (row == min_row), max_col + 1):
+                line[column] = _COVERED
+    # ...and spread down the range's first column (see ``_sheet_rows``), from the tops
+    # as they are once every range is cleared.
+    fill_down = {}
+    for min_col, min_row, _max_col, max_row in ranges:
+        top = cells[min_row].get(min_col, _COVERED)
+        spread = {"value": top["value"], "data_type": top["data_type"], "style_id": _MERGED_STYLE}
+        for row in range(min_row + 1, max_row + 1):
+            fill_down[row, min_col] = spread
+    for (row, column), cell in fill_down.items():
+        cells[row][column] = cell
+    return _Grid(cells, height, width)
 
 
 def _with_cached_values(data: bytes, tables: list[SourceTable]) -> list[SourceTable]:
@@ -194,22 +288,23 @@ def _with_cached_values(data: bytes, tables: list[SourceTable]) -> list[SourceTa
     """
     from openpyxl import load_workbook
 
-    workbook = load_workbook(io.BytesIO(data), data_only=True)
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        grids = [_read_grid(workbook, sheet) for sheet in workbook.worksheets]
+    finally:
+        workbook.close()
     result = []
-    for table, sheet in zip(tables, workbook.worksheets, strict=True):
-        values = {}
-        for merged in sheet.merged_cells.ranges:
-            top = sheet.cell(merged.min_row, merged.min_col).value
-            for line in range(merged.min_row + 1, merged.max_row + 1):
-                values[(line, merged.min_col)] = top
+    for table, grid in zip(tables, grids, strict=True):
         rows = []
         for index, row in enumerate(table.rows, start=1):
             if not row.formulas:
                 rows.append(row)
                 continue
             cells, uncached = list(row.cells), set()
+            line = grid.cells.get(index, {})
             for column in row.formulas:
-                value = values.get((index, column + 1), sheet.cell(index, column + 1).value)
+                cell = line.get(column + 1)
+                value = cell["value"] if cell else None
                 cells[column] = _cell_text(value)
                 if value is None:
                     uncached.add(column)
@@ -218,30 +313,43 @@ def _with_cached_values(data: bytes, tables: list[SourceTable]) -> list[SourceTa
     return result
 
 
-def _sheet_rows(sheet):
+def _sheet_rows(workbook, grid: _Grid):
     # A merged range keeps its value in the top-left cell. Spread it down the first
     # column (a lead unit merged over several tasks leads each of them) but not across:
-    # a group title merged over a row belongs to one column only.
-    fill_down: dict[tuple[int, int], tuple[object, bool]] = {}
-    for merged in sheet.merged_cells.ranges:
-        top = sheet.cell(merged.min_row, merged.min_col)
-        for row in range(merged.min_row + 1, merged.max_row + 1):
-            fill_down[(row, merged.min_col)] = (top.value, top.data_type == "f")
-    width = sheet.max_column
+    # a group title merged over a row belongs to one column only (``_read_grid``).
+    width = grid.width
+    empty = ("",) * width
     label = _("Dòng %(row)s")  # translated once, not once per row
-    for index, row in enumerate(sheet.iter_rows(max_col=width), start=1):
-        cells, formulas = [], set()
-        for column, cell in enumerate(row):
-            if fill_down and (index, column + 1) in fill_down:
-                value, is_formula = fill_down[(index, column + 1)]
-            else:
-                value, is_formula = cell.value, cell.data_type == "f"
-            if is_formula:
-                formulas.add(column)
+    for index in range(1, grid.height + 1):
+        line = grid.cells.get(index)
+        if not line:
+            yield SourceRow(label % {"row": index}, empty, frozenset())
+            continue
+        cells, formulas = [""] * width, set()
+        for column, cell in line.items():
+            if cell["data_type"] == "f":
+                formulas.add(column - 1)
+            value = cell["value"]
+            if value is None:
+                continue
             # The number format matters for dates only (and is a look-up per cell).
-            dated = isinstance(value, datetime | date)
-            cells.append(_cell_text(value, cell.number_format if dated else ""))
+            if isinstance(value, datetime | date):
+                cells[column - 1] = _cell_text(value, _number_format(workbook, cell["style_id"]))
+            else:
+                cells[column - 1] = _cell_text(value)
         yield SourceRow(label % {"row": index}, tuple(cells), frozenset(formulas))
+
+
+def _number_format(workbook, style_id: int) -> str:
+    """The number format of a cell's style, as openpyxl's ``Cell.number_format``."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    if style_id == _MERGED_STYLE:
+        return "General"
+    format_id = workbook._cell_styles[style_id].numFmtId
+    if format_id < BUILTIN_FORMATS_MAX_SIZE:
+        return BUILTIN_FORMATS.get(format_id, "General")
+    return workbook._number_formats[format_id - BUILTIN_FORMATS_MAX_SIZE]
 
 
 def _cell_text(value, number_format: str = "") -> str:
