@@ -207,8 +207,9 @@ class _Grid:
 
 
 # A cell covered by a merged range reads as the full reader's MergedCell did: no value,
-# no formula, the default number format ("General"; so a date merged down a column
-# reads as its month in the rows below its first, as it always has).
+# no formula, the default number format. A range's first column is then filled down with
+# the top cell's value *and format*: a deadline "15/09/2025" merged down three tasks is
+# the deadline of all three, not "9/2025" (the month's end) below the first.
 _MERGED_STYLE = -1
 _COVERED = {"value": None, "data_type": "n", "style_id": _MERGED_STYLE}  # never changed
 
@@ -272,7 +273,7 @@ def _read_grid(workbook, sheet) -> _Grid:
     fill_down = {}
     for min_col, min_row, _max_col, max_row in ranges:
         top = cells[min_row].get(min_col, _COVERED)
-        spread = {"value": top["value"], "data_type": top["data_type"], "style_id": _MERGED_STYLE}
+        spread = {"value": top["value"], "data_type": top["data_type"], "style_id": top["style_id"]}
         for row in range(min_row + 1, max_row + 1):
             fill_down[row, min_col] = spread
     for (row, column), cell in fill_down.items():

@@ -226,6 +226,18 @@ def test_a_damaged_sheet_is_refused_in_vietnamese(patch):
         tables._read_xlsx(content)
 
 
+def test_a_deadline_merged_down_several_tasks_is_each_ones_full_date():
+    book = Workbook()
+    sheet = book.active
+    for number in (1, 2, 3):
+        sheet.append([str(number), f"Nhiệm vụ {number}", None])
+    sheet["C1"] = date(2025, 9, 15)
+    sheet["C1"].number_format = "dd/mm/yyyy"
+    sheet.merge_cells("C1:C3")
+
+    assert [row[2] for row in _cells(tables._read_xlsx(_save(book)))] == ["15/09/2025"] * 3
+
+
 # --- the same tables as openpyxl's full reader, over random workbooks ---------------
 
 
@@ -238,19 +250,25 @@ def _full_reader(data: bytes) -> list[SourceTable]:
         for merged in sheet.merged_cells.ranges:
             top = sheet.cell(merged.min_row, merged.min_col)
             for row in range(merged.min_row + 1, merged.max_row + 1):
-                fill_down[(row, merged.min_col)] = (top.value, top.data_type == "f")
+                fill_down[(row, merged.min_col)] = (
+                    top.value,
+                    top.data_type == "f",
+                    top.number_format,
+                )
         rows = []
         for index, line in enumerate(sheet.iter_rows(max_col=sheet.max_column), start=1):
             cells, formulas = [], set()
             for column, cell in enumerate(line):
                 if (index, column + 1) in fill_down:
-                    value, is_formula = fill_down[(index, column + 1)]
+                    # Fixed with the read-only reader: the top cell's format fills down too.
+                    value, is_formula, number_format = fill_down[(index, column + 1)]
                 else:
                     value, is_formula = cell.value, cell.data_type == "f"
+                    number_format = cell.number_format
                 if is_formula:
                     formulas.add(column)
                 dated = isinstance(value, datetime | date)
-                cells.append(_cell_text(value, cell.number_format if dated else ""))
+                cells.append(_cell_text(value, number_format if dated else ""))
             rows.append(SourceRow(f"Dòng {index}", tuple(cells), frozenset(formulas)))
         result.append(SourceTable(sheet.title, tuple(rows)))
     if not any(row.formulas for table in result for row in table.rows):
