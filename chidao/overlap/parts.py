@@ -975,7 +975,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if swapped and not conflict:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         conflict = True
-    names = None if conflict else _other_names(a, b)
+    names = None if conflict else (_other_names(a, b) or _swapped_names(a, b))
     if names:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
         conflict = True
@@ -1255,6 +1255,78 @@ def _other_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
         if only_a and only_b and not names_a[key] & names_b[key]:
             return _written_name(a.text, key, only_a), _written_name(b.text, key, only_b)
     return None
+
+
+def _name_word(text: MatchText, i: int) -> bool:
+    """Whether folded word ``i`` is part of a proper name: written in capitals (not a
+    short form, not the text's first word), or a number right after such a word ("xã
+    Đam Rông **1**")."""
+    origin = text.origin[i]
+    if origin == 0:
+        return False
+    token = text.written[origin].text
+    if token.isdigit():
+        return _name_word(text, i - 1)
+    return token[:1].isupper() and not _short_form(token)
+
+
+def _swapped_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """Two wordings alike but for a proper name ("Đặc khu **Vân Đồn** / **Cô Tô** …",
+    "cửa khẩu **Mộc Bài** / **Xa Mát**", "xã Đam Rông **1** / **2**"): the same work for
+    two named places or bodies is two pieces of work. The written words (the word before
+    the name and the name) of each, or ``None``. A name the other task says elsewhere is
+    a rewording, not another place."""
+    if not (a.text and b.text):
+        return None
+    matcher = SequenceMatcher(None, a.text.words, b.text.words, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    if same < 0.6 * max(len(a.text.words), len(b.text.words)):
+        return None
+    folded_a, folded_b = f" {a.text.folded} ", f" {b.text.folded} "
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or not i1 or not j1:
+            continue
+        if not (_is_name(a.text, i1, i2) and _is_name(b.text, j1, j2)):
+            continue
+        name_a, name_b = " ".join(a.text.words[i1:i2]), " ".join(b.text.words[j1:j2])
+        if f" {name_a} " in folded_b or f" {name_b} " in folded_a:
+            continue
+        return (
+            _written(a.text, _name_start(a.text, i1), _name_end(a.text, i2)),
+            _written(b.text, _name_start(b.text, j1), _name_end(b.text, j2)),
+        )
+    return None
+
+
+def _is_name(text: MatchText, start: int, end: int) -> bool:
+    """Whether words ``start:end`` are all of a proper name ("Vân Đồn", "1" after "Đam
+    Rông")."""
+    return all(_name_word(text, i) for i in range(start, end))
+
+
+def _name_start(text: MatchText, i: int) -> int:
+    """Where to show a name from that starts at or runs through word ``i``: its first
+    word and up to two written words before it that say what it names ("Đặc khu",
+    "cửa khẩu", "xã"), not a function word nor a short form."""
+    while i > 0 and _name_word(text, i - 1):
+        i -= 1
+    for _ in range(2):
+        if i == 0:
+            break
+        token = text.written[text.origin[i - 1]].text
+        if token.lower() in FUNCTION_WORDS or _short_form(token) or token[:1].isdigit():
+            break
+        i -= 1
+        while i > 0 and text.origin[i - 1] == text.origin[i]:
+            i -= 1
+    return i
+
+
+def _name_end(text: MatchText, i: int) -> int:
+    """The end of the name that runs through word ``i - 1``."""
+    while i < len(text.words) and _name_word(text, i):
+        i += 1
+    return i
 
 
 def _written_name(text: MatchText, key: str, names: set[str]) -> str:
