@@ -145,7 +145,7 @@ _COMPATIBLE = {
 }
 
 # Kinds of work apart from any other, unless the other task says the word too.
-_APART = {"amend": "sửa đổi", "survey": "khảo sát"}
+_APART = {"amend": "sửa đổi", "survey": "khảo sát", "announce": "công bố"}
 
 # Stages that come after the work: reviewing it, accepting it, awarding it.
 _STAGES = frozenset({"review", "accept", "award"})
@@ -168,7 +168,12 @@ _MEETING_STAGES = {
     "tong ket": "hoi nghi tong ket",
     # A meeting that launches a scheme is a stage of its own, not its review.
     "trien khai": "hoi nghi trien khai",
+    "cong bo": "hoi nghi cong bo",
 }
+
+# A meeting that announces a document is a stage of its own: not making the document
+# nor carrying it out (publishing a list, "công bố danh mục", is issuing it).
+_MEETING_KINDS = {"cong bo": "announce"}
 
 # Products and stages: folded phrase → (label shown, family). Meetings are told apart by
 # their stage: a conference to study a resolution is not the one reviewing a year of it.
@@ -177,6 +182,7 @@ PRODUCTS: dict[str, tuple[str, str]] = {
     "hoi nghi so ket": ("hội nghị sơ kết", "meeting-review"),
     "hoi nghi tong ket": ("hội nghị tổng kết", "meeting-final"),
     "hoi nghi trien khai": ("hội nghị triển khai", "meeting-launch"),
+    "hoi nghi cong bo": ("hội nghị công bố", "meeting-announce"),
     "hoi nghi": ("hội nghị", "meeting"),
     "ke hoach": ("kế hoạch", "plan"),
     "chuong trinh hanh dong": ("chương trình hành động", "plan"),
@@ -668,7 +674,10 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     beneficiaries = frozenset(BENEFICIARIES[key] for _, _, key in _find(words, BENEFICIARIES))
     read_actions = [Part(*ACTIONS[key]) for _, _, key in actions]
     if meeting_stage:
-        read_actions[0] = Part(read_actions[0].label, ACTIONS[meeting_stage][1])
+        if meeting_stage in _MEETING_KINDS:
+            read_actions[0] = Part(*PRODUCTS[products[0][2]][:1], _MEETING_KINDS[meeting_stage])
+        else:
+            read_actions[0] = Part(read_actions[0].label, ACTIONS[meeting_stage][1])
     return TaskParts(
         actions=tuple(read_actions) + tuple(own),
         products=tuple(Part(*PRODUCTS[key]) for _, _, key in products),
