@@ -992,6 +992,10 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if preparing:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": preparing[0], "b": preparing[1]})
         conflict = True
+    making = None if conflict else _making_or_doing(a, b)
+    if making:
+        differ.append(_("khác việc: %(a)s / %(b)s") % {"a": making[0], "b": making[1]})
+        conflict = True
     stages = None if conflict else _review_stages(a, b)
     if stages:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": stages[0], "b": stages[1]})
@@ -1101,6 +1105,55 @@ def _preparing(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
                 )
                 return (label, doing) if first is a else (doing, label)
     return None
+
+
+# Documents that are written first and carried out after: making one ("Xây dựng Đề
+# án …") is not carrying it out ("Triển khai Đề án …"). Systems and centres are not
+# here: building one and putting it to work are often one task.
+_DOCUMENTS = frozenset(
+    {"plan", "scheme", "masterplan", "rules", "policy", "resolution", "decree", "law"}
+)
+_MAKING = frozenset({"draft", "make"})
+_DOING = ("trien khai", "thuc hien", "to chuc thuc hien", "ap dung")
+
+
+def _making_or_doing(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """The actions of two tasks on one kind of document when one makes it and says
+    nothing of carrying it out and the other carries it out and says nothing of making
+    it ("Xây dựng / Triển khai Đề án đô thị thông minh …"), else ``None``."""
+    if not (a.action and b.action and a.product and b.product and a.text and b.text):
+        return None
+    if a.product.family != b.product.family or a.product.family not in _DOCUMENTS:
+        return None
+    # A ministry issues a programme, a province carries it out: one is the other's
+    # version at another level (``related``), not another piece of work.
+    if a.level and b.level and a.level != b.level:
+        return None
+    # What the task does to the document: its action right before the product's name
+    # ("Triển khai **Đề án** …"), not a document it works under ("… theo chương trình").
+    if not (_acts_on(a) and _acts_on(b)):
+        return None
+    for maker, doer in ((a, b), (b, a)):
+        if (
+            maker.actions
+            and _kinds(maker) <= _MAKING
+            and doer.action.family == "carry"
+            and not _kinds(doer) & _MAKING
+            and not any(_says(maker, _written_action(key)) for key in _DOING)
+        ):
+            return (a.action.label, b.action.label)
+    return None
+
+
+def _acts_on(parts: TaskParts) -> bool:
+    """Whether the task's first action is followed by its product ("Xây dựng **Đề
+    án**", "Triển khai các **kế hoạch**")."""
+    action, product = fold_text(parts.action.label), fold_text(parts.product.label)
+    return bool(re.search(rf"\b{action}(?: cac| mot)? {product}\b", parts.text.folded))
+
+
+def _written_action(key: str) -> str:
+    return ACTIONS[key][0]
 
 
 # A review's stage, with or without "hội nghị": halfway ("sơ kết") or at the end.
