@@ -555,8 +555,23 @@ def _level(text: MatchText) -> str | None:
     return min(levels, key=lambda level: _LEVEL_RANK[level])
 
 
+# Words before a date that make it a deadline or a start ("trước 30/6/2026", "từ ngày
+# 01/01/2026", "chậm nhất ngày …"), not the day a document was signed.
+_DEADLINE_CUES = frozenset({"truoc", "tu", "den", "han", "nhat"})
+
+
+def _deadline_cue(words: tuple[str, ...], i: int) -> bool:
+    """Whether the date whose year is word ``i`` follows a deadline's cue."""
+    j = i - 1
+    while j >= 0 and words[j].isdigit():
+        j -= 1
+    if j >= 0 and words[j] == "ngay":
+        j -= 1
+    return j >= 0 and words[j] in _DEADLINE_CUES
+
+
 def _years(words: tuple[str, ...]) -> tuple[int, int] | None:
-    years = []
+    years, dates = [], []
     for i, word in enumerate(words):
         if not _YEAR.match(word):
             continue
@@ -564,8 +579,14 @@ def _years(words: tuple[str, ...]) -> tuple[int, int] | None:
         # A date's year ("ngày 22/12/2024") is when a document was signed, not the period;
         # a year after a year is the end of a range ("2026-2030").
         if (previous.isdigit() or previous == "ngay") and not _YEAR.match(previous):
+            if _deadline_cue(words, i):
+                dates.append(int(word))
             continue
         years.append(int(word))
+    # With no year of its own, a task's deadline ("trước 30/6/2026") is its period: the
+    # same work due in two years is done twice.
+    if not years and dates:
+        years = dates
     if not years:
         return None
     return min(years), max(years)
