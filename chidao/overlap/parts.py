@@ -374,6 +374,8 @@ BENEFICIARIES: dict[str, str] = {
     "thon": "thôn, bản",
 }
 
+_SCHOOL_GRADES = frozenset({"mầm non", "tiểu học", "trung học cơ sở", "trung học phổ thông"})
+
 NATIONAL, PROVINCE, COMMUNE = "quốc gia", "tỉnh", "xã"
 _LEVEL_RANK = {NATIONAL: 0, PROVINCE: 1, COMMUNE: 2}
 _NATIONAL_MARKS = (
@@ -1044,6 +1046,15 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(
             _("khác văn bản: %(a)s / %(b)s")
             % {"a": ", ".join(sorted(a.documents)), "b": ", ".join(sorted(b.documents))}
+        )
+        conflict = True
+
+    # Schools of one grade are not schools of another, even when both say "học sinh".
+    schools_a, schools_b = a.beneficiaries & _SCHOOL_GRADES, b.beneficiaries & _SCHOOL_GRADES
+    if schools_a and schools_b and not schools_a & schools_b and not conflict:
+        differ.append(
+            _("khác đối tượng: %(a)s / %(b)s")
+            % {"a": ", ".join(sorted(schools_a)), "b": ", ".join(sorted(schools_b))}
         )
         conflict = True
 
