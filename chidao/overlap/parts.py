@@ -1448,7 +1448,7 @@ def _swapped_slot(
     matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
     changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     same = sum(size for *_, size in matcher.get_matching_blocks())
-    if not changed or len(changed) > 2 or same < 0.6 * max(len(a.words), len(b.words)):
+    if not changed or len(changed) > 2 or same < 0.55 * max(len(a.words), len(b.words)):
         return None
     places_a, places_b = _places(a, begin_a), _places(b, begin_b)
     spans_a = [(op[1], op[2]) for op in changed if op[2] > op[1]]
