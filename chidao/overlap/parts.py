@@ -1161,6 +1161,10 @@ def _making_or_doing(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     # version at another level (``related``), not another piece of work.
     if a.level and b.level and a.level != b.level:
         return None
+    # So is a document one body makes and another carries out ("Bộ Giáo dục và Đào tạo
+    # ban hành …" / "Sở Giáo dục và Đào tạo … triển khai …").
+    if a.begin and b.begin and a.text.words[: a.begin] != b.text.words[: b.begin]:
+        return None
     # What the task does to the document: its action right before the product's name
     # ("Triển khai **Đề án** …"), not a document it works under ("… theo chương trình").
     if not (_acts_on(a) and _acts_on(b)):
@@ -1404,7 +1408,7 @@ def _name_start(text: MatchText, i: int) -> int:
     "cửa khẩu", "xã"), not a function word nor a short form."""
     while i > 0 and _name_word(text, i - 1):
         i -= 1
-    for _ in range(2):
+    for _step in range(2):
         if i == 0:
             break
         token = text.written[text.origin[i - 1]].text
