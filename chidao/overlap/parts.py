@@ -145,7 +145,7 @@ _COMPATIBLE = {
 }
 
 # Kinds of work apart from any other, unless the other task says the word too.
-_APART = {"amend": "sửa đổi", "survey": "khảo sát"}
+_APART = {"amend": "sửa đổi", "survey": "khảo sát", "announce": "công bố"}
 
 # Stages that come after the work: reviewing it, accepting it, awarding it.
 _STAGES = frozenset({"review", "accept", "award"})
@@ -168,7 +168,12 @@ _MEETING_STAGES = {
     "tong ket": "hoi nghi tong ket",
     # A meeting that launches a scheme is a stage of its own, not its review.
     "trien khai": "hoi nghi trien khai",
+    "cong bo": "hoi nghi cong bo",
 }
+
+# A meeting that announces a document is a stage of its own: not making the document
+# nor carrying it out (publishing a list, "công bố danh mục", is issuing it).
+_MEETING_KINDS = {"cong bo": "announce"}
 
 # Products and stages: folded phrase → (label shown, family). Meetings are told apart by
 # their stage: a conference to study a resolution is not the one reviewing a year of it.
@@ -177,6 +182,7 @@ PRODUCTS: dict[str, tuple[str, str]] = {
     "hoi nghi so ket": ("hội nghị sơ kết", "meeting-review"),
     "hoi nghi tong ket": ("hội nghị tổng kết", "meeting-final"),
     "hoi nghi trien khai": ("hội nghị triển khai", "meeting-launch"),
+    "hoi nghi cong bo": ("hội nghị công bố", "meeting-announce"),
     "hoi nghi": ("hội nghị", "meeting"),
     "ke hoach": ("kế hoạch", "plan"),
     "chuong trinh hanh dong": ("chương trình hành động", "plan"),
@@ -368,6 +374,8 @@ BENEFICIARIES: dict[str, str] = {
     "thon": "thôn, bản",
 }
 
+_SCHOOL_GRADES = frozenset({"mầm non", "tiểu học", "trung học cơ sở", "trung học phổ thông"})
+
 NATIONAL, PROVINCE, COMMUNE = "quốc gia", "tỉnh", "xã"
 _LEVEL_RANK = {NATIONAL: 0, PROVINCE: 1, COMMUNE: 2}
 _NATIONAL_MARKS = (
@@ -549,8 +557,23 @@ def _level(text: MatchText) -> str | None:
     return min(levels, key=lambda level: _LEVEL_RANK[level])
 
 
+# Words before a date that make it a deadline or a start ("trước 30/6/2026", "từ ngày
+# 01/01/2026", "chậm nhất ngày …"), not the day a document was signed.
+_DEADLINE_CUES = frozenset({"truoc", "tu", "den", "han", "nhat"})
+
+
+def _deadline_cue(words: tuple[str, ...], i: int) -> bool:
+    """Whether the date whose year is word ``i`` follows a deadline's cue."""
+    j = i - 1
+    while j >= 0 and words[j].isdigit():
+        j -= 1
+    if j >= 0 and words[j] == "ngay":
+        j -= 1
+    return j >= 0 and words[j] in _DEADLINE_CUES
+
+
 def _years(words: tuple[str, ...]) -> tuple[int, int] | None:
-    years = []
+    years, dates = [], []
     for i, word in enumerate(words):
         if not _YEAR.match(word):
             continue
@@ -558,8 +581,14 @@ def _years(words: tuple[str, ...]) -> tuple[int, int] | None:
         # A date's year ("ngày 22/12/2024") is when a document was signed, not the period;
         # a year after a year is the end of a range ("2026-2030").
         if (previous.isdigit() or previous == "ngay") and not _YEAR.match(previous):
+            if _deadline_cue(words, i):
+                dates.append(int(word))
             continue
         years.append(int(word))
+    # With no year of its own, a task's deadline ("trước 30/6/2026") is its period: the
+    # same work due in two years is done twice.
+    if not years and dates:
+        years = dates
     if not years:
         return None
     return min(years), max(years)
@@ -668,7 +697,10 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     beneficiaries = frozenset(BENEFICIARIES[key] for _, _, key in _find(words, BENEFICIARIES))
     read_actions = [Part(*ACTIONS[key]) for _, _, key in actions]
     if meeting_stage:
-        read_actions[0] = Part(read_actions[0].label, ACTIONS[meeting_stage][1])
+        if meeting_stage in _MEETING_KINDS:
+            read_actions[0] = Part(*PRODUCTS[products[0][2]][:1], _MEETING_KINDS[meeting_stage])
+        else:
+            read_actions[0] = Part(read_actions[0].label, ACTIONS[meeting_stage][1])
     return TaskParts(
         actions=tuple(read_actions) + tuple(own),
         products=tuple(Part(*PRODUCTS[key]) for _, _, key in products),
@@ -975,13 +1007,17 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if swapped and not conflict:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         conflict = True
-    names = None if conflict else _other_names(a, b)
+    names = None if conflict else (_other_names(a, b) or _swapped_names(a, b))
     if names:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
         conflict = True
     preparing = None if conflict else _preparing(a, b)
     if preparing:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": preparing[0], "b": preparing[1]})
+        conflict = True
+    making = None if conflict else _making_or_doing(a, b)
+    if making:
+        differ.append(_("khác việc: %(a)s / %(b)s") % {"a": making[0], "b": making[1]})
         conflict = True
     stages = None if conflict else _review_stages(a, b)
     if stages:
@@ -1010,6 +1046,15 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(
             _("khác văn bản: %(a)s / %(b)s")
             % {"a": ", ".join(sorted(a.documents)), "b": ", ".join(sorted(b.documents))}
+        )
+        conflict = True
+
+    # Schools of one grade are not schools of another, even when both say "học sinh".
+    schools_a, schools_b = a.beneficiaries & _SCHOOL_GRADES, b.beneficiaries & _SCHOOL_GRADES
+    if schools_a and schools_b and not schools_a & schools_b and not conflict:
+        differ.append(
+            _("khác đối tượng: %(a)s / %(b)s")
+            % {"a": ", ".join(sorted(schools_a)), "b": ", ".join(sorted(schools_b))}
         )
         conflict = True
 
@@ -1092,6 +1137,59 @@ def _preparing(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
                 )
                 return (label, doing) if first is a else (doing, label)
     return None
+
+
+# Documents that are written first and carried out after: making one ("Xây dựng Đề
+# án …") is not carrying it out ("Triển khai Đề án …"). Systems and centres are not
+# here: building one and putting it to work are often one task.
+_DOCUMENTS = frozenset(
+    {"plan", "scheme", "masterplan", "rules", "policy", "resolution", "decree", "law"}
+)
+_MAKING = frozenset({"draft", "make"})
+_DOING = ("trien khai", "thuc hien", "to chuc thuc hien", "ap dung")
+
+
+def _making_or_doing(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """The actions of two tasks on one kind of document when one makes it and says
+    nothing of carrying it out and the other carries it out and says nothing of making
+    it ("Xây dựng / Triển khai Đề án đô thị thông minh …"), else ``None``."""
+    if not (a.action and b.action and a.product and b.product and a.text and b.text):
+        return None
+    if a.product.family != b.product.family or a.product.family not in _DOCUMENTS:
+        return None
+    # A ministry issues a programme, a province carries it out: one is the other's
+    # version at another level (``related``), not another piece of work.
+    if a.level and b.level and a.level != b.level:
+        return None
+    # So is a document one body makes and another carries out ("Bộ Giáo dục và Đào tạo
+    # ban hành …" / "Sở Giáo dục và Đào tạo … triển khai …").
+    if a.begin and b.begin and a.text.words[: a.begin] != b.text.words[: b.begin]:
+        return None
+    # What the task does to the document: its action right before the product's name
+    # ("Triển khai **Đề án** …"), not a document it works under ("… theo chương trình").
+    if not (_acts_on(a) and _acts_on(b)):
+        return None
+    for maker, doer in ((a, b), (b, a)):
+        if (
+            maker.actions
+            and _kinds(maker) <= _MAKING
+            and doer.action.family == "carry"
+            and not _kinds(doer) & _MAKING
+            and not any(_says(maker, _written_action(key)) for key in _DOING)
+        ):
+            return (a.action.label, b.action.label)
+    return None
+
+
+def _acts_on(parts: TaskParts) -> bool:
+    """Whether the task's first action is followed by its product ("Xây dựng **Đề
+    án**", "Triển khai các **kế hoạch**")."""
+    action, product = fold_text(parts.action.label), fold_text(parts.product.label)
+    return bool(re.search(rf"\b{action}(?: cac| mot)? {product}\b", parts.text.folded))
+
+
+def _written_action(key: str) -> str:
+    return ACTIONS[key][0]
 
 
 # A review's stage, with or without "hội nghị": halfway ("sơ kết") or at the end.
@@ -1257,6 +1355,78 @@ def _other_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     return None
 
 
+def _name_word(text: MatchText, i: int) -> bool:
+    """Whether folded word ``i`` is part of a proper name: written in capitals (not a
+    short form, not the text's first word), or a number right after such a word ("xã
+    Đam Rông **1**")."""
+    origin = text.origin[i]
+    if origin == 0:
+        return False
+    token = text.written[origin].text
+    if token.isdigit():
+        return _name_word(text, i - 1)
+    return token[:1].isupper() and not _short_form(token)
+
+
+def _swapped_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """Two wordings alike but for a proper name ("Đặc khu **Vân Đồn** / **Cô Tô** …",
+    "cửa khẩu **Mộc Bài** / **Xa Mát**", "xã Đam Rông **1** / **2**"): the same work for
+    two named places or bodies is two pieces of work. The written words (the word before
+    the name and the name) of each, or ``None``. A name the other task says elsewhere is
+    a rewording, not another place."""
+    if not (a.text and b.text):
+        return None
+    matcher = SequenceMatcher(None, a.text.words, b.text.words, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    if same < 0.6 * max(len(a.text.words), len(b.text.words)):
+        return None
+    folded_a, folded_b = f" {a.text.folded} ", f" {b.text.folded} "
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or not i1 or not j1:
+            continue
+        if not (_is_name(a.text, i1, i2) and _is_name(b.text, j1, j2)):
+            continue
+        name_a, name_b = " ".join(a.text.words[i1:i2]), " ".join(b.text.words[j1:j2])
+        if f" {name_a} " in folded_b or f" {name_b} " in folded_a:
+            continue
+        return (
+            _written(a.text, _name_start(a.text, i1), _name_end(a.text, i2)),
+            _written(b.text, _name_start(b.text, j1), _name_end(b.text, j2)),
+        )
+    return None
+
+
+def _is_name(text: MatchText, start: int, end: int) -> bool:
+    """Whether words ``start:end`` are all of a proper name ("Vân Đồn", "1" after "Đam
+    Rông")."""
+    return all(_name_word(text, i) for i in range(start, end))
+
+
+def _name_start(text: MatchText, i: int) -> int:
+    """Where to show a name from that starts at or runs through word ``i``: its first
+    word and up to two written words before it that say what it names ("Đặc khu",
+    "cửa khẩu", "xã"), not a function word nor a short form."""
+    while i > 0 and _name_word(text, i - 1):
+        i -= 1
+    for _step in range(2):
+        if i == 0:
+            break
+        token = text.written[text.origin[i - 1]].text
+        if token.lower() in FUNCTION_WORDS or _short_form(token) or token[:1].isdigit():
+            break
+        i -= 1
+        while i > 0 and text.origin[i - 1] == text.origin[i]:
+            i -= 1
+    return i
+
+
+def _name_end(text: MatchText, i: int) -> int:
+    """The end of the name that runs through word ``i - 1``."""
+    while i < len(text.words) and _name_word(text, i):
+        i += 1
+    return i
+
+
 def _written_name(text: MatchText, key: str, names: set[str]) -> str:
     words = text.words
     for name in sorted(names):
@@ -1282,7 +1452,7 @@ def _swapped_slot(
     matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
     changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     same = sum(size for *_, size in matcher.get_matching_blocks())
-    if not changed or len(changed) > 2 or same < 0.6 * max(len(a.words), len(b.words)):
+    if not changed or len(changed) > 2 or same < 0.55 * max(len(a.words), len(b.words)):
         return None
     places_a, places_b = _places(a, begin_a), _places(b, begin_b)
     spans_a = [(op[1], op[2]) for op in changed if op[2] > op[1]]

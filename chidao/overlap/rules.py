@@ -162,6 +162,10 @@ _SYNONYMS = [
     for pattern, replacement in (
         (r"\bxoa (?:cac )?vung lom song\b", "phu song"),
         (r"\bhoi nghi truyen hinh truc tuyen\b", "hop truc tuyen"),
+        # General administrative verbs for one kind of work (not pair-specific: kept
+        # because a set gained and none lost, docs/overlap.md "Fifth session").
+        (r"\bthuc hien\b", "trien khai"),
+        (r"\blien thong\b", "ket noi"),
     )
 ]
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 from chidao.assignments.access import access_task
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.overlap import finder
-from chidao.overlap.index import THRESHOLD
+from chidao.overlap.index import AGREEING_THRESHOLD, LEVEL_THRESHOLD, THRESHOLD
 
 
 def _access_report(user, committee_pk):
@@ -87,6 +87,9 @@ def report(request, committee_pk):
             "committee": committee,
             "groups": groups,
             "pair_count": sum(len(group.pairs) for group in groups),
+            # The three bars of ``index.is_same_work``, said as the report applies them.
             "threshold_percent": round(THRESHOLD * 100),
+            "agreeing_percent": round(AGREEING_THRESHOLD * 100),
+            "level_percent": round(LEVEL_THRESHOLD * 100),
         },
     )

@@ -13,6 +13,7 @@ from chidao.core.tests.world import build_world, sign_in
 from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.tests.factories import UnitFactory
 from chidao.overlap.finder import get_tree_index
+from chidao.overlap.index import AGREEING_THRESHOLD, LEVEL_THRESHOLD, THRESHOLD
 
 
 @pytest.fixture
@@ -143,6 +144,13 @@ def test_report_groups_pairs_by_lead_units_and_leaves_out_breakdowns(
     pair = groups[frozenset({"Sở Tài chính", "Sở Y tế"})].pairs[0]
     assert {pair.first, pair.second} == {world.task, world.commune_twin}
     assert "Sở Y tế" in response.content.decode()
+    # The three bars the pairs were listed by, from the constants the decision uses.
+    summary = " ".join(response.content.decode().split())
+    assert (
+        f"Mức giống từ {round(THRESHOLD * 100)}% trở lên, từ {round(AGREEING_THRESHOLD * 100)}%"
+        " khi cùng việc, cùng sản phẩm và cùng đối tượng, từ"
+        f" {round(LEVEL_THRESHOLD * 100)}% với việc của cấp trên – cấp dưới" in summary
+    )
 
 
 def test_report_of_a_commune_covers_only_that_commune(client, world):

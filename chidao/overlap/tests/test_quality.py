@@ -91,16 +91,15 @@ def test_the_unseen_set_keeps_its_measured_figures():
     quality = get_pairs_quality(_unseen()).all
 
     # Scored once, after the rules were frozen (0.655 / 0.766), then development data of
-    # the third and fourth sessions of [S] (docs/overlap.md): the floor.
-    assert quality.precision >= 0.80
+    # the third, fourth and fifth sessions of [S] (docs/overlap.md): the floor.
+    assert quality.precision >= 0.85
     assert quality.recall >= 0.85
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not met: precision 0.800 at recall 0.851 on the unseen set (docs/overlap.md)",
-)
-def test_the_unseen_set_meets_the_target():
+def test_the_unseen_set_meets_the_target_as_development_data():
+    # Met in the fifth session (0.851 / 0.851), whose rules were checked on this set but
+    # chosen from another's errors: development data, not the unseen figure issue [S] is
+    # judged on (the strict xfails below and the new sealed set).
     quality = get_pairs_quality(_unseen()).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -109,7 +108,7 @@ def test_the_unseen_set_meets_the_target():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.731 at recall 0.826 on the fresh set (docs/overlap.md)",
+    reason="not met: precision 0.760 at recall 0.826 on the fresh set (docs/overlap.md)",
 )
 def test_the_fresh_set_meets_the_target():
     quality = get_pairs_quality(_half("fresh")).all
@@ -123,17 +122,18 @@ def test_the_final_sets_development_half_keeps_its_measured_figures():
     # development half was tuned on, its test half is scored once by the lead.
     quality = get_pairs_quality(_half("final_dev")).all
 
-    assert quality.precision >= 0.81
+    assert quality.precision >= 0.84
     assert quality.recall >= 0.65
 
 
 def test_the_final_sets_test_half_keeps_its_scored_figures():
     # Scored once by the lead after the third session's rules were frozen (0.774 / 0.696,
-    # docs/overlap.md), then development data of the fourth session (0.897 / 0.754).
+    # docs/overlap.md), then development data of the fourth session (0.897 / 0.754) and
+    # of the fifth (0.914 / 0.768).
     quality = get_pairs_quality(_half("final_test")).all
 
-    assert quality.precision >= 0.89
-    assert quality.recall >= 0.75
+    assert quality.precision >= 0.91
+    assert quality.recall >= 0.76
 
 
 def test_the_final_sets_test_half_meets_the_target_as_development_data():
@@ -147,16 +147,28 @@ def test_the_final_sets_test_half_meets_the_target_as_development_data():
 
 def test_the_holdout_test_half_keeps_its_scored_figures():
     # Written without reading the rules (data/README_holdout.md) and scored once by the lead
-    # after the fourth session's rules were frozen (0.653 / 0.636, docs/overlap.md).
+    # after the fourth session's rules were frozen (0.653 / 0.636, docs/overlap.md); its
+    # errors were read in the fifth session (0.758 / 0.649): development data since.
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.65
-    assert quality.recall >= 0.63
+    assert quality.precision >= 0.75
+    assert quality.recall >= 0.64
+
+
+def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figures():
+    # Fifth session (docs/overlap.md): neither set's errors were read, both checked.
+    holdout_dev = get_pairs_quality(_half("holdout_dev")).all
+    fresh = get_pairs_quality(_half("fresh")).all
+
+    assert holdout_dev.precision >= 0.74
+    assert holdout_dev.recall >= 0.76
+    assert fresh.precision >= 0.76
+    assert fresh.recall >= 0.82
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.653 at recall 0.636 on the holdout test half (docs/overlap.md)",
+    reason="not met: precision 0.758 at recall 0.649 on the holdout test half (docs/overlap.md)",
 )
 def test_the_holdout_test_half_meets_the_target():
     quality = get_pairs_quality(_half("holdout_test")).all
