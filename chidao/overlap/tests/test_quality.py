@@ -1,10 +1,17 @@
 """The finder keeps its measured quality on the labelled pairs (docs/overlap.md)."""
 
+import pytest
+
+from chidao.overlap.index import DATA
 from chidao.overlap.quality import (
     TARGET_PRECISION,
+    TARGET_PRECISION_UNSEEN,
     TARGET_RECALL,
+    TARGET_RECALL_UNSEEN,
     get_labelled_pairs,
+    get_pairs_quality,
     get_quality,
+    read_labelled_lines,
 )
 
 
@@ -26,16 +33,6 @@ def test_precision_and_recall_meet_the_target_at_the_threshold():
 
 # --- Issue [S]: a new labelled set, split once into a development and a test half -------
 # (``manage.py overlap_quality --pairs`` lives in ``imports``: chidao/imports/tests.)
-
-import pytest  # noqa: E402
-
-from chidao.overlap.index import DATA  # noqa: E402
-from chidao.overlap.quality import (  # noqa: E402
-    TARGET_PRECISION_UNSEEN,
-    TARGET_RECALL_UNSEEN,
-    get_pairs_quality,
-    read_labelled_lines,
-)
 
 HARD = {"object", "stage", "action", "period"}
 
@@ -172,6 +169,46 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
 )
 def test_the_holdout_test_half_meets_the_target():
     quality = get_pairs_quality(_half("holdout_test")).all
+
+    assert quality.precision >= TARGET_PRECISION_UNSEEN
+    assert quality.recall >= TARGET_RECALL_UNSEEN
+
+
+def test_the_third_set_is_large_split_by_family_and_mostly_hard_negatives():
+    # Written without reading the finder (data/README_third.md).
+    halves = [_half("third_dev"), _half("third_test")]
+    pairs = [pair for half in halves for pair in half]
+    negatives = [pair for pair in pairs if not pair["same"]]
+
+    assert len(pairs) >= 320
+    assert sum(pair["kind"] != "easy" for pair in negatives) >= 0.8 * len(negatives)
+    families = [{pair["family"] for pair in half} for half in halves]
+    assert not families[0] & families[1]
+
+
+def test_the_third_sets_test_half_keeps_its_scored_figures():
+    # Scored once by the lead after the fifth session's rules were merged, before anyone
+    # read it: precision 0.847, recall 0.694 (docs/overlap.md, "The third set").
+    quality = get_pairs_quality(_half("third_test")).all
+
+    assert quality.precision >= 0.84
+    assert quality.recall >= 0.69
+
+
+def test_the_third_sets_development_half_keeps_its_first_figures():
+    # Never tuned on when first scored with the test half: 0.907 / 0.662.
+    quality = get_pairs_quality(_half("third_dev")).all
+
+    assert quality.precision >= 0.90
+    assert quality.recall >= 0.66
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met: precision 0.847 at recall 0.694 on the third test half (docs/overlap.md)",
+)
+def test_the_third_sets_test_half_meets_the_target():
+    quality = get_pairs_quality(_half("third_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
     assert quality.recall >= TARGET_RECALL_UNSEEN
