@@ -417,7 +417,8 @@ def test_the_early_warning_is_loaded_after_the_page(client, province):
     assert "tiến độ đứng ở 30 %" in html
     # Followed without JavaScript: the same panel on a page of its own.
     whole = open_at_risk(client, province, AS_OF, htmx=False).content.decode()
-    assert "<html" in whole and "tiến độ đứng ở 30 %" in whole
+    assert "<html" in whole
+    assert "tiến độ đứng ở 30 %" in whole
     assert reverse("dashboards:committee_dashboard", args=[province.pk]) in whole
 
 
