@@ -21,6 +21,7 @@ from chidao.assignments.models import (
     ProgressUpdate,
     Task,
     TaskDependency,
+    TaskStatusSpan,
 )
 
 WEIGHT_FIELDS = (
@@ -154,13 +155,19 @@ def get_task_facts(
 def get_lead_records(unit_ids: Iterable[int], as_of: date) -> dict[int, tuple[int, int]]:
     """Each unit's ``(done on time, already due)`` deadline tasks that it leads, on ``as_of``.
 
-    "Already due": done (on time or late) or overdue on that date.
+    "Already due": done (on time or late) or overdue on that date. Read from the tasks'
+    kept status spans (``with_status``, the one rule, as every write records it; a property
+    test holds them equal): a range look-up instead of the rule over every task the units
+    lead, half the cost.
     """
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for row in (
-        Task.objects.filter(lead_unit__in=list(unit_ids), kind=TaskKind.DEADLINE)
-        .with_status(as_of)
-        .filter(status__in=[TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.OVERDUE])
+        TaskStatusSpan.objects.as_of(as_of)
+        .filter(
+            lead_unit__in=list(unit_ids),
+            task__kind=TaskKind.DEADLINE,
+            status__in=[TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.OVERDUE],
+        )
         .values("lead_unit_id", "status")
         .annotate(count=Count("pk"))
         .order_by()
