@@ -15,6 +15,8 @@ Measures, in the same process and the same run, after one warm-up each:
   (``counts.get_kept_count_table``), what the dashboard reads;
 - ``dashboard``: a GET of the committee dashboard through Django's test client, signed in
   as a superuser (whole request: middleware, queries, template);
+- ``at_risk_uncached``: the early-warning panel the dashboard loads after the page (its
+  htmx fragment), the cache cleared first: what follows a first view after a write;
 - ``indicator_panel``: the dashboard's indicator panel alone (``get_indicator_panel``);
 - ``task_list``: a GET of the task list filtered to the committee (first page);
 - ``overview``: a GET of the dashboard of the committee above all others that has no task
@@ -205,6 +207,15 @@ def main() -> int:
         cache.clear()
         get_page(dashboard_url)
 
+    at_risk_url = reverse("dashboards:committee_at_risk", args=[committee.pk])
+    at_risk_url += f"?as_of={as_of.isoformat()}"
+
+    def at_risk_uncached():
+        # The early-warning panel the dashboard loads after itself (htmx), after a write.
+        cache.clear()
+        response = client.get(at_risk_url, secure=True, headers={"HX-Request": "true"})
+        assert response.status_code == 200, response.status_code
+
     def task_list():
         response = client.get(list_url, secure=True)
         assert response.status_code == 200, response.status_code
@@ -259,6 +270,7 @@ def main() -> int:
         "kept_count_table": measure(kept_count_table, args.runs, "kept_count_table"),
         "dashboard": measure(dashboard, args.runs, "dashboard"),
         "dashboard_uncached": measure(dashboard_uncached, args.runs, "dashboard_uncached"),
+        "at_risk_uncached": measure(at_risk_uncached, args.runs, "at_risk_uncached"),
         "indicator_panel": measure(indicator_panel, args.runs, "indicator_panel"),
         "task_list": measure(task_list, args.runs, "task_list"),
     }

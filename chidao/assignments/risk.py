@@ -21,6 +21,7 @@ from chidao.assignments.models import (
     ProgressUpdate,
     Task,
     TaskDependency,
+    TaskStatusSpan,
 )
 
 WEIGHT_FIELDS = (
@@ -110,6 +111,7 @@ def get_task_facts(
     for task_id, unit_id, reported_on, percent in (
         ProgressUpdate.objects.filter(task__in=ids, reported_on__lte=as_of)
         .exclude(review_state=ReviewState.RETURNED)
+        .order_by()  # read into sets and sorted by the rule: the model's order is not needed
         .values_list("task_id", "unit_id", "reported_on", "percent")
     ):
         if unit_id == lead_of.get(task_id):
@@ -153,13 +155,19 @@ def get_task_facts(
 def get_lead_records(unit_ids: Iterable[int], as_of: date) -> dict[int, tuple[int, int]]:
     """Each unit's ``(done on time, already due)`` deadline tasks that it leads, on ``as_of``.
 
-    "Already due": done (on time or late) or overdue on that date.
+    "Already due": done (on time or late) or overdue on that date. Read from the tasks'
+    kept status spans (``with_status``, the one rule, as every write records it; a property
+    test holds them equal): a range look-up instead of the rule over every task the units
+    lead, half the cost.
     """
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for row in (
-        Task.objects.filter(lead_unit__in=list(unit_ids), kind=TaskKind.DEADLINE)
-        .with_status(as_of)
-        .filter(status__in=[TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.OVERDUE])
+        TaskStatusSpan.objects.as_of(as_of)
+        .filter(
+            lead_unit__in=list(unit_ids),
+            task__kind=TaskKind.DEADLINE,
+            status__in=[TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.OVERDUE],
+        )
         .values("lead_unit_id", "status")
         .annotate(count=Count("pk"))
         .order_by()
@@ -182,18 +190,19 @@ class AtRiskTask:
 def get_tasks_at_risk(tasks, as_of: date) -> list[AtRiskTask]:
     """The tasks of the queryset ``tasks`` in progress whose risk is not "đúng tiến độ",
     the surest first, then by deadline."""
-    tasks = list(tasks.select_related("lead_unit", "committee"))
-    forecasts = get_forecasts([task.pk for task in tasks], as_of)
-    found = [
-        AtRiskTask(task=task, forecast=forecasts[task.pk])
-        for task in tasks
-        if task.pk in forecasts and forecasts[task.pk].is_warning
-    ]
-    found.sort(
-        key=lambda item: (
-            -item.forecast.points - (100 if item.forecast.risk == "certain_late" else 0),
-            item.task.deadline or as_of,
-            item.task.code,
+    rows = list(tasks.values_list("pk", "deadline", "code"))
+    forecasts = get_forecasts([pk for pk, _deadline, _code in rows], as_of)
+    flagged = [row for row in rows if row[0] in forecasts and forecasts[row[0]].is_warning]
+    flagged.sort(
+        key=lambda row: (
+            -forecasts[row[0]].points - (100 if forecasts[row[0]].risk == "certain_late" else 0),
+            row[1] or as_of,
+            row[2],
         )
     )
-    return found
+    # Only the flagged tasks are read as objects (a few dozen of a province's ~1,000 open
+    # tasks: building every task with its unit and committee was a third of the panel).
+    by_pk = tasks.select_related("lead_unit", "committee").in_bulk(
+        [pk for pk, _deadline, _code in flagged]
+    )
+    return [AtRiskTask(task=by_pk[pk], forecast=forecasts[pk]) for pk, _deadline, _code in flagged]

@@ -43,6 +43,9 @@ _MONTHS = {
     PeriodKind.YEAR: 12,
 }
 _PER_YEAR = {kind: max(1, 12 // months) for kind, months in _MONTHS.items()}
+# The kinds as stored, once: ``PeriodKind.values`` builds its list on every call (a
+# dashboard makes ~1,000 periods).
+_KINDS = frozenset(PeriodKind.values)
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
@@ -59,7 +62,7 @@ class Period:
     number: int = 1
 
     def __post_init__(self) -> None:
-        if self.kind not in PeriodKind.values:
+        if self.kind not in _KINDS:
             raise ValidationError(
                 _('Loại kỳ báo cáo "%(kind)s" không hợp lệ.'),
                 code="invalid_kind",

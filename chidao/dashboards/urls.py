@@ -7,6 +7,7 @@ app_name = "dashboards"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<int:pk>/", views.committee_dashboard, name="committee_dashboard"),
+    path("<int:pk>/nguy-co-cham/", views.committee_at_risk, name="committee_at_risk"),
     path("<int:pk>/xep-hang/", views.unit_ranking, name="unit_ranking"),
     path("<int:pk>/xep-hang/xuat-excel/", views.unit_ranking_xlsx, name="unit_ranking_xlsx"),
     path("<int:pk>/danh-gia/", views.unit_evaluation, name="unit_evaluation"),

@@ -6,10 +6,12 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -154,8 +156,9 @@ def committee_dashboard(request, pk):
 
 def _render_panels(request, roles, scope, as_of) -> dict:
     """The dashboard's panels computed and their tables rendered: what is cached (the
-    ~260 rows of a province's tables and the early warning over its open tasks were most
-    of a request). Everything here is read from what moves the counts' version."""
+    ~260 rows of a province's tables were most of a request; the early warning is loaded
+    after the page, ``committee_at_risk``). Everything here is read from what moves the
+    counts' version."""
     dashboard = get_dashboard(request.user, scope, as_of)
     for task in dashboard.overdue_tasks:
         task.can_urge = may_urge(roles, task)
@@ -166,7 +169,7 @@ def _render_panels(request, roles, scope, as_of) -> dict:
         by="lead_unit",
         last_year=dashboard.by_unit_last_year,
     )
-    # The request in the context (the early warning's tag reads the user from it), not as
+    # The request in the context (templates may read the user from it), not as
     # ``request=``: that would run every context processor (menu, unread count) again.
     context = {
         "request": request,
@@ -198,10 +201,49 @@ def _render_panels(request, roles, scope, as_of) -> dict:
 PANEL_TEMPLATES = (
     ("tables", "_count_tables.html"),
     ("overdue", "_overdue_list.html"),
-    ("at_risk", "_at_risk.html"),
     ("indicators", "_indicator_table.html"),
     ("communes", "_commune_table.html"),
 )
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+@login_required
+def committee_at_risk(request, pk):
+    """The dashboard's "Nguy cơ chậm" panel, which the page loads after itself (htmx).
+
+    The early warning forecasts every open task of the committee: after a write it was
+    two thirds of the dashboard's first view, so the page no longer waits for it. The
+    same permission as the dashboard; cached under the committee's counts version like
+    the other panels (the panel shows the committee's tasks whatever the scope, so one
+    entry serves every scope). Without htmx (no JavaScript, or the link followed) the
+    panel comes as a page of its own.
+    """
+    committee = access_dashboard(request.user, pk)
+    as_of = get_as_of(request, notify=False)
+    key = get_dashboard_key(request.user, Scope(committee), as_of)
+    key = key and f"dashboard-at-risk:{key}"
+    panel = cache.get(key) if key else None
+    if panel is None:
+        # The request in the context: the panel's tag reads the user (what they may see).
+        panel = render_to_string(
+            "dashboards/_at_risk.html",
+            {"request": request, "committee": committee, "as_of": as_of},
+        )
+        if key:
+            cache.set(key, panel, PANELS_SECONDS)
+    if _is_htmx(request):
+        response = HttpResponse(panel)
+    else:
+        response = render(
+            request,
+            "dashboards/at_risk_page.html",
+            {"committee": committee, "as_of": as_of, "panel": mark_safe(panel)},
+        )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 # The leader's first screen names a few things, each a link to the detail below or beyond.

@@ -143,17 +143,23 @@ def find_rollup_mismatches(indicators=None) -> list[Mismatch]:
 
 
 def read_rollups(rows) -> dict[Cell, ValueSummary]:
-    """Kept roll-up rows as ``summarize_approved`` gives them."""
+    """Kept roll-up rows (a queryset of ``IndicatorRollup``) as ``summarize_approved``
+    gives them. Read as tuples: a model object per row was half the dashboard's
+    indicator panel (~1,000 rows for a province)."""
     return {
-        (row.indicator_id, row.period_kind, row.period_start): ValueSummary(
-            count=row.count,
-            total=row.total,
-            lowest=row.lowest,
-            highest=row.highest,
-            last=row.last,
-            places=PLACES,
+        (indicator_id, kind, start): ValueSummary(
+            count=count, total=total, lowest=lowest, highest=highest, last=last, places=PLACES
         )
-        for row in rows
+        for indicator_id, kind, start, count, total, lowest, highest, last in rows.values_list(
+            "indicator_id",
+            "period_kind",
+            "period_start",
+            "count",
+            "total",
+            "lowest",
+            "highest",
+            "last",
+        )
     }
 
 

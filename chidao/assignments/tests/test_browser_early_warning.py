@@ -25,7 +25,9 @@ def test_the_leader_follows_the_slippage_down_the_chain(web, page, live_server):
 
     page.goto(web.url("dashboards:committee_dashboard", pk=province.pk))
     panel = page.locator(".at-risk-panel")
+    panel.wait_for()  # loaded after the page (htmx)
     assert panel.is_visible()
+    assert page.locator("#at-risk-slot").count() == 0  # the loading state was replaced
     assert int(panel.locator("#at-risk-count").inner_text()) > 0
     items = panel.locator(".at-risk-item")
     assert items.count() > 0

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from chidao.assignments.choices import Risk, TaskState
 from chidao.assignments.models import ForecastSettings, Task, TaskDependency
-from chidao.assignments.risk import get_forecasts
+from chidao.assignments.risk import get_forecasts, get_tasks_at_risk
 from chidao.assignments.tests.factories import (
     DeadlineChangeFactory,
     ProgressUpdateFactory,
@@ -177,6 +177,37 @@ def test_the_committee_setting_changes_the_verdict(world):
     verdict = get_forecasts([task.pk], TODAY)[task.pk]
     assert verdict.risk == Risk.AT_RISK
     assert "đã 2 lần đề nghị lùi thời hạn" in verdict.reasons
+
+
+def test_the_warning_list_is_every_flagged_forecast_surest_first(world):
+    """``get_tasks_at_risk`` reads only the flagged tasks as objects: its list is still
+    every task whose forecast warns, in the panel's order, whatever was written."""
+    a, *_waiting = build_chain(world)
+    silent = make_task(world, "Q.1", D(2026, 8, 31))  # never reported on
+    late = make_task(world, "L.1", D(2026, 7, 15))
+    report(late, D(2026, 2, 1), 10)
+    report(late, D(2026, 5, 20), 15)  # far behind its pace
+    done = make_task(world, "D.1", D(2026, 12, 31))
+    report(done, D(2026, 5, 1), 100)
+    tasks = Task.objects.filter(committee=world.committee)
+
+    found = get_tasks_at_risk(tasks, TODAY)
+
+    forecasts = get_forecasts(list(tasks.values_list("pk", flat=True)), TODAY)
+    flagged = [task for task in tasks if forecasts[task.pk].is_warning]
+    flagged.sort(
+        key=lambda task: (
+            -forecasts[task.pk].points - (100 if forecasts[task.pk].risk == "certain_late" else 0),
+            task.deadline,
+            task.code,
+        )
+    )
+    assert [item.task for item in found] == flagged
+    assert [item.forecast for item in found] == [forecasts[task.pk] for task in flagged]
+    assert {a, late, silent} <= {item.task for item in found}
+    assert done not in flagged
+    assert found[0].forecast.risk == Risk.CERTAIN_LATE
+    assert found[0].task.lead_unit == world.lead_unit  # read with the task
 
 
 def run_command(*args) -> str:
