@@ -201,9 +201,10 @@ class TaskFilterSet(django_filters.FilterSet):
                 widget.options_url = reverse(f"assignments:task_filter_{name}")
         return form
 
-    def get_suggestions(self, name: str, text: str, value) -> Suggestions:
+    def get_suggestions(self, name: str, text: str, value, *, listed: bool = True) -> Suggestions:
         """What the ``name`` picker offers for ``text``: only choices within the user's
-        scope (the filter's own queryset, which also refuses any other value)."""
+        scope (the filter's own queryset, which also refuses any other value); with
+        ``listed`` false, only the chosen one (no search)."""
         search_fields, order = PICKERS[name]
         field = self.form.fields[name]
         choices = self.filters[name].queryset
@@ -215,6 +216,8 @@ class TaskFilterSet(django_filters.FilterSet):
                 found = None
             if found is not None:
                 chosen = (str(found.pk), field.label_from_instance(found))
+        if not listed:
+            return Suggestions(chosen=chosen)
         matches = choices.order_by(*order)
         folded = fold_text(text)
         if folded:
