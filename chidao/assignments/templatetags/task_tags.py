@@ -25,6 +25,10 @@ def task_status(value) -> TaskStatus | None:
         return None
 
 
+# A number no task has yet, reversed once and replaced by each task's number.
+ADDRESS_MARK = 987654321987
+
+
 @register.simple_tag
 def task_rows(tasks, *, show_committee: bool = False, selectable: bool = False) -> SafeString:
     """The rows of ``includes/task_table.html``, written here rather than by a template
@@ -41,6 +45,11 @@ def task_rows(tasks, *, show_committee: bool = False, selectable: bool = False) 
         _("Chờ xác nhận hoàn thành"),
     )
     no_unit = format_html('<span class="text-body-secondary">{}</span>', "—")
+    # What repeats from row to row is written once: the address (one reverse), each
+    # status's badge, each committee's line.
+    detail_url = reverse("assignments:task_detail", args=[ADDRESS_MARK])
+    badges: dict[str, str] = {}
+    committees: dict[int, str] = {}
     rows = []
     for task in tasks:
         cells = []
@@ -57,9 +66,24 @@ def task_rows(tasks, *, show_committee: bool = False, selectable: bool = False) 
                     )
                 )
             else:
-                cells.append(mark_safe("<td></td>"))
+                cells.append("<td></td>")
+        if task.status not in badges:
+            shown = task_status(task.status)
+            badges[task.status] = (
+                format_html(
+                    '<span class="badge text-bg-{} status-badge" data-status="{}">{}</span>',
+                    shown.badge,
+                    shown.value,
+                    shown.label,
+                )
+                if shown
+                else ""
+            )
+        if show_committee and task.committee_id not in committees:
+            committees[task.committee_id] = format_html(
+                '<div class="small text-body-secondary">{}</div>', task.committee
+            )
         deadline = task.deadline_as_of.strftime("%d/%m/%Y") if task.deadline_as_of else ""
-        shown = task_status(task.status)
         units = [unit.name for unit in task.coordinating_units.all()]
         cells.append(
             format_html(
@@ -68,12 +92,10 @@ def task_rows(tasks, *, show_committee: bool = False, selectable: bool = False) 
                 '<td class="text-nowrap">{}{}</td><td>{}{}{}</td>'
                 '<td class="text-end">{}%</td>',
                 task.code,
-                reverse("assignments:task_detail", args=[task.pk]),
+                detail_url.replace(str(ADDRESS_MARK), str(task.pk)),
                 task.title,
                 key_badge if task.is_key else "",
-                format_html('<div class="small text-body-secondary">{}</div>', task.committee)
-                if show_committee
-                else "",
+                mark_safe(committees[task.committee_id]) if show_committee else "",
                 task.lead_unit.name,
                 "; ".join(units) if units else no_unit,
                 deadline,
@@ -82,20 +104,13 @@ def task_rows(tasks, *, show_committee: bool = False, selectable: bool = False) 
                 )
                 if task.deadline_text and task.deadline_text != deadline
                 else "",
-                format_html(
-                    '<span class="badge text-bg-{} status-badge" data-status="{}">{}</span>',
-                    shown.badge,
-                    shown.value,
-                    shown.label,
-                )
-                if shown
-                else "",
+                mark_safe(badges[task.status]),
                 due_soon_badge if getattr(task, "due_soon", False) else "",
                 awaiting_badge if getattr(task, "awaiting_verification", False) else "",
                 localize(task.progress_percent),
             )
         )
-        rows.append(format_html('<tr data-task="{}">{}</tr>', task.pk, mark_safe("".join(cells))))
+        rows.append(f'<tr data-task="{task.pk}">{"".join(cells)}</tr>')
     return mark_safe("\n".join(rows))
 
 
