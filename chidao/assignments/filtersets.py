@@ -322,8 +322,9 @@ class TaskFilterSet(django_filters.FilterSet):
         tasks are whole committee trees (``get_tallied_scope``): each tree's tallies are
         one row per status, whatever the number of tasks, where the spans would be
         counted across the whole country. The root committees' own tasks (whose tallies
-        are not kept) and "due soon" (not kept) are counted from the spans, as is the
-        number of tasks.
+        are not kept) and "due soon" (not kept) are counted from the spans, the tasks not
+        yet assigned from the tasks: each a short range of an index (``Task`` and
+        ``TaskStatusSpan``'s ``Meta.indexes``).
         """
         if not self.counts_from_spans:
             return None
@@ -348,15 +349,18 @@ class TaskFilterSet(django_filters.FilterSet):
             spans.visible_to(self.user)
             .filter(
                 status=TaskStatus.IN_PROGRESS,
+                # In progress on a date means a deadline not yet passed: the lower bound
+                # is the rule's, and keeps the index range to the window.
+                deadline_as_of__gte=as_of,
                 deadline_as_of__lte=as_of + timedelta(days=self.due_soon_days),
             )
             .count()
         )
-        totals["total"] = self.queryset.order_by().count()
-        assigned = sum(
-            totals[status.value] for status in TaskStatus if status != TaskStatus.NOT_YET_ASSIGNED
-        )
-        totals[TaskStatus.NOT_YET_ASSIGNED.value] = totals["total"] - assigned
+        # Not yet assigned: the one status without a span (``rules.get_task_status``'s
+        # first case), by the tasks' assignment date.
+        waiting = self.queryset.filter(assigned_on__gt=as_of).order_by().count()
+        totals[TaskStatus.NOT_YET_ASSIGNED.value] = waiting
+        totals["total"] = sum(totals[status.value] for status in TaskStatus)
         return totals
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
