@@ -418,17 +418,23 @@ def get_tallied_scope(user) -> tuple[list[int], list[int]] | None:
     """
     roles = get_roles(user)
     if roles.is_admin:
-        roots = list(Committee.objects.filter(parent=None).values_list("pk", flat=True))
-        tops: list[int] = []
+        # The roots and their children: all an admin's tallies need.
+        rows = list(
+            Committee.objects.filter(Q(parent=None) | Q(parent__parent=None)).values_list(
+                "pk", "parent_id"
+            )
+        )
+        scope = frozenset(pk for pk, _parent in rows)
     elif roles.unit_id or not roles.committee_scope:
         return None
     else:
         scope = roles.committee_scope
-        rows = Committee.objects.filter(pk__in=scope).values_list("pk", "parent_id")
-        roots = [pk for pk, parent in rows if parent is None]
-        tops = [pk for pk, parent in rows if parent is not None and parent not in scope]
-    children = Committee.objects.filter(parent__in=roots).values_list("pk", flat=True)
-    tallied = tops + list(children)
+        rows = list(Committee.objects.filter(pk__in=scope).values_list("pk", "parent_id"))
+    roots = [pk for pk, parent in rows if parent is None]
+    # The tops of the scope below a root, and the children of the roots in it (a scope
+    # holds every committee below each of its own).
+    tallied = [pk for pk, parent in rows if parent is not None and parent not in scope]
+    tallied += [pk for pk, parent in rows if parent in roots]
     if Committee.objects.filter(parent__parent__parent__in=tallied).exists():
         return None  # deeper than a tally counts
     return tallied, roots
