@@ -5,7 +5,7 @@ export and an API total always agree. It works on ``Task.objects.visible_to(user
 a filter can narrow what a user sees, never widen it.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 
 import django_filters
@@ -17,9 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chidao.assignments.choices import TaskStatus
+from chidao.assignments.counts import get_tallied_counts
 from chidao.assignments.models import Task, TaskStatusSpan
-from chidao.committees.access import get_visible_committees
-from chidao.committees.models import Membership, TaskGroup
+from chidao.committees.access import get_roles, get_visible_committees
+from chidao.committees.models import Committee, Membership, TaskGroup
 from chidao.core.asof import AsOfField
 from chidao.core.text import fold_text
 from chidao.core.widgets import SEARCH_SUFFIX, SearchPicker, Suggestions
@@ -201,9 +202,10 @@ class TaskFilterSet(django_filters.FilterSet):
                 widget.options_url = reverse(f"assignments:task_filter_{name}")
         return form
 
-    def get_suggestions(self, name: str, text: str, value) -> Suggestions:
+    def get_suggestions(self, name: str, text: str, value, *, listed: bool = True) -> Suggestions:
         """What the ``name`` picker offers for ``text``: only choices within the user's
-        scope (the filter's own queryset, which also refuses any other value)."""
+        scope (the filter's own queryset, which also refuses any other value); with
+        ``listed`` false, only the chosen one (no search)."""
         search_fields, order = PICKERS[name]
         field = self.form.fields[name]
         choices = self.filters[name].queryset
@@ -215,6 +217,8 @@ class TaskFilterSet(django_filters.FilterSet):
                 found = None
             if found is not None:
                 chosen = (str(found.pk), field.label_from_instance(found))
+        if not listed:
+            return Suggestions(chosen=chosen)
         matches = choices.order_by(*order)
         folded = fold_text(text)
         if folded:
@@ -264,7 +268,8 @@ class TaskFilterSet(django_filters.FilterSet):
         is one the spans carry (``SPAN_FILTERS``)."""
         self.qs  # noqa: B018 -- builds ``before_status``
         if self.counts_from_spans:
-            return self._get_kept_status_counts()
+            tallied = self._get_tallied_status_counts()
+            return self._get_kept_status_counts() if tallied is None else tallied
         totals = self.before_status.order_by().aggregate(
             total=Count("pk"),
             due_soon_count=Count("pk", filter=Q(due_soon=True)),
@@ -309,6 +314,55 @@ class TaskFilterSet(django_filters.FilterSet):
         totals[TaskStatus.NOT_YET_ASSIGNED.value] = totals["total"] - assigned
         return totals
 
+    def _get_tallied_status_counts(self) -> dict[str, int] | None:
+        """``get_status_counts`` of the unfiltered list from the kept tallies, or ``None``
+        when they cannot give it (then the spans do).
+
+        Only for a list no filter narrows (``as_of``, ``status`` and ``sort`` aside) whose
+        tasks are whole committee trees (``get_tallied_scope``): each tree's tallies are
+        one row per status, whatever the number of tasks, where the spans would be
+        counted across the whole country. The root committees' own tasks (whose tallies
+        are not kept) and "due soon" (not kept) are counted from the spans, the tasks not
+        yet assigned from the tasks: each a short range of an index (``Task`` and
+        ``TaskStatusSpan``'s ``Meta.indexes``).
+        """
+        if not self.counts_from_spans:
+            return None
+        cleaned = self.form.cleaned_data
+        if any(cleaned.get(name) not in (None, "") for name in SPAN_FILTERS):
+            return None
+        scope = get_tallied_scope(self.user)
+        if scope is None:
+            return None
+        tallied, roots = scope
+        as_of = self.report_date
+        totals = dict.fromkeys((status.value for status in TaskStatus), 0)
+        for counts in get_tallied_counts(tallied, as_of=as_of).values():
+            for status, n in counts.items():
+                totals[status] += n
+        spans = TaskStatusSpan.objects.as_of(as_of)
+        if roots:
+            own = spans.filter(committee__in=roots).order_by().values("status")
+            for row in own.annotate(n=Count("pk")):
+                totals[row["status"]] += row["n"]
+        totals["due_soon"] = (
+            spans.visible_to(self.user)
+            .filter(
+                status=TaskStatus.IN_PROGRESS,
+                # In progress on a date means a deadline not yet passed: the lower bound
+                # is the rule's, and keeps the index range to the window.
+                deadline_as_of__gte=as_of,
+                deadline_as_of__lte=as_of + timedelta(days=self.due_soon_days),
+            )
+            .count()
+        )
+        # Not yet assigned: the one status without a span (``rules.get_task_status``'s
+        # first case), by the tasks' assignment date.
+        waiting = self.queryset.filter(assigned_on__gt=as_of).order_by().count()
+        totals[TaskStatus.NOT_YET_ASSIGNED.value] = waiting
+        totals["total"] = sum(totals[status.value] for status in TaskStatus)
+        return totals
+
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         folded = fold_text(value)
         if not folded:
@@ -347,6 +401,43 @@ class TaskFilterSet(django_filters.FilterSet):
         """The list's order as ``order_by`` fields, ending with ``pk`` (for keyset pages)."""
         self.form.is_valid()
         return get_sort_fields(self.form.cleaned_data.get("sort") or "code")
+
+
+def get_tallied_scope(user) -> tuple[list[int], list[int]] | None:
+    """The tasks ``user`` sees as the kept tallies can count them: the committees whose
+    tallies count their whole tree, and the root committees whose own tasks no tally
+    counts; ``None`` when the tallies cannot count them.
+
+    A committee's tally counts its tasks and those of the two levels below it (the
+    country's three levels), and the root's is not kept. So an admin's tasks are the
+    roots' children's tallies and the roots' own tasks; a secretariat's or leader's
+    (``Roles.committee_scope``: their committees and every one below) the tallies of the
+    top committees of that scope, or, for a root, those of its children and its own tasks.
+    Not for a unit's officer (what the unit leads or coordinates is a set of tasks, not
+    of trees), nor where committees nest deeper than the tallies reach.
+    """
+    roles = get_roles(user)
+    if roles.is_admin:
+        # The roots and their children: all an admin's tallies need.
+        rows = list(
+            Committee.objects.filter(Q(parent=None) | Q(parent__parent=None)).values_list(
+                "pk", "parent_id"
+            )
+        )
+        scope = frozenset(pk for pk, _parent in rows)
+    elif roles.unit_id or not roles.committee_scope:
+        return None
+    else:
+        scope = roles.committee_scope
+        rows = list(Committee.objects.filter(pk__in=scope).values_list("pk", "parent_id"))
+    roots = [pk for pk, parent in rows if parent is None]
+    # The tops of the scope below a root, and the children of the roots in it (a scope
+    # holds every committee below each of its own).
+    tallied = [pk for pk, parent in rows if parent is not None and parent not in scope]
+    tallied += [pk for pk, parent in rows if parent in roots]
+    if Committee.objects.filter(parent__parent__parent__in=tallied).exists():
+        return None  # deeper than a tally counts
+    return tallied, roots
 
 
 def get_sort_fields(value: str) -> tuple[str, ...]:

@@ -248,6 +248,10 @@ class Task(VietnameseTextModel):
             # The admin's order (Meta.ordering) and a committee's list by code: the first
             # page is an index walk, not a sort of every task.
             models.Index(fields=["committee", "code_sort", "id"], name="task_committee_code_idx"),
+            # The tasks not yet assigned on a date (the unfiltered list's counts beside
+            # the kept tallies, which count only assigned tasks): a short range, not a
+            # count of every task of the country.
+            models.Index(fields=["assigned_on"], name="task_assigned_on_idx"),
         ]
 
     def __str__(self) -> str:
@@ -661,6 +665,13 @@ class TaskStatusSpan(models.Model):
                 fields=["committee", "valid_from", "valid_until"], name="status_span_committee_day"
             ),
             models.Index(fields=["task", "valid_from"], name="status_span_task"),
+            # "Due soon" across the country (the unfiltered list; the tallies do not keep
+            # it): the spans in progress by their deadline, a few days' worth.
+            models.Index(
+                fields=["deadline_as_of"],
+                condition=Q(status="in_progress"),
+                name="status_span_due_soon",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

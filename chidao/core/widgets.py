@@ -26,17 +26,20 @@ class SearchPicker(forms.Widget):
     """A choice among thousands (every committee of the country) without listing them.
 
     A search box and a few radio buttons: the chosen option, "Tất cả" and the first
-    matches of what was typed. htmx asks for new matches as the user types (``options_url``
-    answers with ``render_options``); without script, the search text goes with the form
-    and the page comes back with its matches. The form that owns the widget sets
-    ``suggest(text, value) -> Suggestions`` (the user's own scope), ``search_text`` and
-    ``options_url``; a ``ModelChoiceField`` still checks the submitted value.
+    matches of what was typed. htmx asks for matches when the box first takes the focus and
+    as the user types (``options_url`` answers with ``render_options``), so the page itself
+    lists no matches until something is typed: a page with six pickers does not pay six
+    searches nobody may look at. Without script, the search text goes with the form and the
+    page comes back with its matches. The form that owns the widget sets
+    ``suggest(text, value, *, listed) -> Suggestions`` (the user's own scope; ``listed``
+    false: the chosen option only), ``search_text`` and ``options_url``; a
+    ``ModelChoiceField`` still checks the submitted value.
     """
 
     def __init__(self, attrs=None):
         super().__init__(attrs)
         self.choices: object = ()  # set by ModelChoiceField; never listed
-        self.suggest: Callable[[str, object], Suggestions] | None = None
+        self.suggest: Callable[..., Suggestions] | None = None
         self.search_text = ""
         self.options_url = ""
 
@@ -47,7 +50,7 @@ class SearchPicker(forms.Widget):
         search = format_html(
             '<input type="search" name="{}" id="{}" value="{}"{} autocomplete="off"'
             ' placeholder="{}" aria-controls="{}" hx-get="{}"'
-            ' hx-trigger="input changed delay:300ms, search" hx-target="#{}"'
+            ' hx-trigger="focus once, input changed delay:300ms, search" hx-target="#{}"'
             ' hx-include="#{} input:checked" hx-sync="this:replace">',
             f"{name}{SEARCH_SUFFIX}",
             widget_id,
@@ -65,13 +68,18 @@ class SearchPicker(forms.Widget):
             search,
             options_id,
             _("Lựa chọn"),
-            self.render_options(name, value, widget_id=widget_id),
+            self.render_options(name, value, widget_id=widget_id, listed=bool(self.search_text)),
         )
 
-    def render_options(self, name, value, *, widget_id: str | None = None) -> str:
-        """The radio buttons for ``value`` and the current search text."""
+    def render_options(
+        self, name, value, *, widget_id: str | None = None, listed: bool = True
+    ) -> str:
+        """The radio buttons for ``value`` and the current search text (with ``listed``
+        false, only "Tất cả" and the chosen option: the matches come on focus)."""
         widget_id = widget_id or f"id_{name}"
-        found = self.suggest(self.search_text, value) if self.suggest else Suggestions()
+        found = (
+            self.suggest(self.search_text, value, listed=listed) if self.suggest else Suggestions()
+        )
         chosen = found.chosen[0] if found.chosen else ""
         options = [("", _("Tất cả"))]
         if found.chosen:

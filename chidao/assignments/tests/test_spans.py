@@ -7,6 +7,7 @@ import itertools
 from collections import Counter
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
@@ -332,6 +333,18 @@ class World:
                 assert counts[status.value] == live.filter(status=status).count(), status
                 shown = filterset.qs.filter(status=status).values_list("pk", flat=True)
                 assert set(shown) == set(live.filter(status=status).values_list("pk", flat=True))
+        # The unfiltered list: its counts from the kept tallies (the root's own tasks, due
+        # soon and those not yet assigned beside them).
+        unfiltered = TaskFilterSet({"as_of": day.isoformat()}, request=request)
+        tallied = unfiltered._get_tallied_status_counts()
+        live = Task.objects.with_status(day).with_due_soon(
+            day, django_settings.CHIDAO_DUE_SOON_DAYS
+        )
+        assert tallied is not None
+        assert tallied["total"] == live.count()
+        assert tallied["due_soon"] == live.filter(due_soon=True).count()
+        for status in TaskStatus:
+            assert tallied[status.value] == live.filter(status=status).count(), status
 
 
 def _sorted(cells):

@@ -5,15 +5,20 @@ render. Lists start from ``Task.objects.visible_to(user)`` through ``TaskFilterS
 a page, its export and the API show the same tasks.
 """
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from chidao.assignments import services
@@ -26,7 +31,12 @@ from chidao.assignments.access import (
 )
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.exports import build_task_list_xlsx
-from chidao.assignments.filtersets import STATUS_ORDER, TaskFilterSet, get_status_rank
+from chidao.assignments.filtersets import (
+    PICKERS,
+    STATUS_ORDER,
+    TaskFilterSet,
+    get_status_rank,
+)
 from chidao.assignments.forms.tasks import TaskBreakdownForm, TaskForm
 from chidao.assignments.history import get_task_changes
 from chidao.assignments.models import Task
@@ -39,10 +49,16 @@ from chidao.core.forms import add_service_errors
 from chidao.core.keyset import CursorError, get_keyset_page
 from chidao.core.spreadsheets import XLSX_CONTENT_TYPE
 from chidao.core.uploads import build_attachment
+from chidao.core.widgets import SEARCH_SUFFIX
 from chidao.documents.models import Document
 from chidao.org.models import Unit
 
 PAGE_SIZE = 50
+# The task list's filter bar is kept this long in the cache under a key made of all it
+# shows (``get_filter_bar``); the limit only bounds the cache's memory. Change the
+# version when the bar's template or widgets change what they write.
+FILTER_BAR_SECONDS = 3600
+FILTER_BAR_VERSION = 1
 # Statuses shown open on the unit's home; the rest are folded away.
 OPEN_STATUSES = (TaskStatus.OVERDUE, TaskStatus.IN_PROGRESS, TaskStatus.ONGOING)
 
@@ -138,6 +154,9 @@ def task_list(request):
     ]
     roles = get_roles(request.user)
     tasks = page.rows
+    filters_open = any(
+        request.GET.get(name) for name in filterset.filters if name not in ("q", "sort")
+    )
     # The overdue and due-soon lists let those who may urge tick several tasks at once.
     urging = request.GET.get("status") in (TaskStatus.OVERDUE, "due_soon")
     for task in tasks:
@@ -161,11 +180,56 @@ def task_list(request):
             "status_counts": status_counts,
             "all_statuses_query": status_query.urlencode(),
             "due_soon_query": _with(status_query, status="due_soon"),
-            "filters_open": any(
-                request.GET.get(name) for name in filterset.filters if name not in ("q", "sort")
-            ),
+            "filter_bar": get_filter_bar(filterset, filters_open=filters_open),
             "can_create": roles.is_admin or roles.is_secretariat,
         },
+    )
+
+
+def get_filter_bar(filterset: TaskFilterSet, *, filters_open: bool) -> SafeString:
+    """The list's filter form as HTML, rendered once for what it shows and then kept.
+
+    Fourteen widgets cost a list page more than its fifty rows. The bar shows the values
+    sent, the label of each chosen option, the field errors and the language: the key is
+    made of exactly these, so it needs no invalidation (a committee or unit renamed gives
+    a new label, hence a new key) and two users who send the same filters share it. What a
+    user may see never rests on it: each chosen option is one the form accepted from the
+    user's own scope, and the list is filtered by ``TaskFilterSet`` whatever the bar says.
+    A picker with typed text lists matches from the user's scope (the page without
+    script): that bar is rendered afresh, never kept.
+    """
+    form = filterset.form
+    data = form.data
+    if any(data.get(f"{name}{SEARCH_SUFFIX}") for name in PICKERS):
+        return _render_filter_bar(filterset, filters_open)
+    form.is_valid()
+    chosen = {
+        name: (value.pk, form.fields[name].label_from_instance(value))
+        for name in PICKERS
+        if (value := form.cleaned_data.get(name)) is not None
+    }
+    shown = (
+        FILTER_BAR_VERSION,
+        get_language(),
+        sorted((name, data.getlist(name)) for name in form.fields if name in data),
+        sorted(chosen.items()),
+        form.errors.get_json_data(),
+        filters_open,
+    )
+    key = "task-filter-bar:" + hashlib.sha256(repr(shown).encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = _render_filter_bar(filterset, filters_open)
+        cache.set(key, str(html), FILTER_BAR_SECONDS)
+    return SafeString(html)
+
+
+def _render_filter_bar(filterset: TaskFilterSet, filters_open: bool) -> SafeString:
+    return SafeString(
+        render_to_string(
+            "assignments/includes/task_filters.html",
+            {"filterset": filterset, "filters_open": filters_open},
+        )
     )
 
 
