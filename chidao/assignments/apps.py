@@ -7,10 +7,11 @@ class AssignmentsConfig(AppConfig):
     verbose_name = _("Nhiệm vụ")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save, pre_delete
+        from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
         from chidao.assignments import spans
         from chidao.assignments.models import ForecastSettings, ProgressUpdate, Task, TaskDependency
+        from chidao.committees.models import Committee
 
         # A deleted task's spans go by cascade: its steps leave the kept tallies first.
         pre_delete.connect(spans.forget_deleted_task, sender=Task, dispatch_uid="forget_spans")
@@ -22,4 +23,11 @@ class AssignmentsConfig(AppConfig):
                 )
         post_save.connect(
             spans.bump_for_committee_record, sender=ForecastSettings, dispatch_uid="bump_forecast"
+        )
+        # A committee moved under another parent takes its tasks' counts along.
+        pre_save.connect(
+            spans.remember_tallies_before_a_move, sender=Committee, dispatch_uid="tally_move"
+        )
+        post_save.connect(
+            spans.move_tallies_after_a_move, sender=Committee, dispatch_uid="tally_move"
         )

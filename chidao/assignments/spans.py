@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 
 from chidao.assignments.choices import DeadlineChangeDecision
 from chidao.assignments.models import (
@@ -24,7 +24,7 @@ from chidao.assignments.models import (
     TaskStatusSpan,
 )
 from chidao.assignments.rules import DecidedChange, get_status_spans
-from chidao.committees.models import CountsVersion
+from chidao.committees.models import Committee, CountsVersion
 from chidao.committees.versions import bump_counts_versions, get_committee_chains
 
 # Tasks read and written per round: bounded memory and SQL parameters for any size.
@@ -351,6 +351,46 @@ def forget_status_spans(task_ids: list[int]) -> None:
             {pk for chain in targets.values() for pk in chain[1]}, with_above=False
         )
         apply_tally_steps(_spread(steps, targets))
+
+
+def remember_tallies_before_a_move(sender, instance, raw=False, **kwargs) -> None:
+    """A committee about to move under another parent (the admin): the tallies of the
+    committees above it count its tasks and those of the committees below it. Keep what
+    its subtree adds to them and where, so that the save can move it (below)."""
+    if raw or instance._state.adding:
+        return
+    parent = Committee.objects.filter(pk=instance.pk).values_list("parent_id", flat=True)
+    if parent.first() == instance.parent_id:
+        return
+    below = Q(pk=instance.pk) | Q(parent=instance.pk) | Q(parent__parent=instance.pk)
+    subtree = Committee.objects.filter(below | Q(parent__parent__parent=instance.pk))
+    steps: Counter = Counter()
+    for committee, status, valid_from, valid_until in TaskStatusSpan.objects.filter(
+        committee__in=subtree
+    ).values_list("committee_id", "status", "valid_from", "valid_until"):
+        _add_steps(steps, committee, status, valid_from, valid_until, 1)
+    committees = {committee for committee, _status, _day in steps}
+    instance._tallies_before_move = (steps, get_tally_targets(committees))
+
+
+def move_tallies_after_a_move(sender, instance, raw=False, **kwargs) -> None:
+    """In the same transaction as the save: the subtree's steps leave the tallies of its
+    old chain and join those of its new one (the chains below it cancel out)."""
+    before = instance.__dict__.pop("_tallies_before_move", None)
+    if raw or before is None:
+        return
+    steps, old_targets = before
+    new_targets = get_tally_targets(old_targets)
+    moved = _spread(steps, new_targets)
+    moved.subtract(_spread(steps, old_targets))
+    shown = {
+        pk
+        for targets in (old_targets, new_targets)
+        for _, chain in targets.values()
+        for pk in chain
+    }
+    bump_counts_versions(shown, with_above=False)
+    apply_tally_steps(moved)
 
 
 def forget_deleted_task(sender, instance, **kwargs) -> None:

@@ -49,6 +49,7 @@ from chidao.assignments.spans import (
 from chidao.assignments.tests.factories import DeadlineChangeFactory, TaskFactory
 from chidao.committees.models import CountsVersion
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
+from chidao.committees.versions import get_counts_version
 from chidao.org.tests.factories import UnitFactory, UserFactory
 
 D = dt.date
@@ -408,6 +409,36 @@ def test_tallies_follow_a_task_moved_between_provinces_and_deleted():
     task.delete()
     counts = get_tallied_counts([second.pk], as_of=day)
     assert counts[second.pk]["overdue"] == 0
+    assert find_tally_mismatches() == []
+
+
+@pytest.mark.django_db
+def test_tallies_follow_a_commune_committee_moved_under_another_province():
+    # The admin may correct a committee's parent: the provinces' and the country's
+    # counts move with the commune's tasks, in the save's transaction.
+    country = CommitteeFactory()
+    first, second = CommitteeFactory(parent=country), CommitteeFactory(parent=country)
+    commune = CommitteeFactory(parent=first)
+    ward = CommitteeFactory(parent=commune)  # one level deeper, moved along
+    TaskFactory(committee=commune, assigned_on=D(2025, 2, 1), deadline=D(2025, 6, 30))
+    TaskFactory(committee=ward, assigned_on=D(2025, 3, 1), deadline=D(2025, 5, 31))
+    day = D(2025, 7, 15)
+    counts = get_tallied_counts([first.pk, second.pk], as_of=day)
+    assert (counts[first.pk]["overdue"], counts[second.pk]["overdue"]) == (2, 0)
+    version = get_counts_version(second.pk)  # None: nothing counted under it yet
+
+    commune.parent = second
+    with transaction.atomic():
+        commune.save()
+
+    counts = get_tallied_counts([first.pk, second.pk, commune.pk], as_of=day)
+    assert (counts[first.pk]["overdue"], counts[second.pk]["overdue"]) == (0, 2)
+    assert counts[commune.pk]["overdue"] == 2
+    assert get_counts_version(second.pk) not in (None, version)
+    assert find_tally_mismatches() == []
+
+    commune.name = "Ban Chỉ đạo xã (đổi tên)"  # a save that moves nothing changes nothing
+    commune.save()
     assert find_tally_mismatches() == []
 
 
