@@ -59,6 +59,7 @@ from chidao.dashboards.queries import (
     get_table_lines,
 )
 from chidao.dashboards.rating import Rating
+from chidao.dashboards.rows import get_commune_rows_html, get_count_rows, get_overdue_rows
 from chidao.dashboards.rules import CRITERIA
 from chidao.indicators.choices import ProjectionStatus
 from chidao.proposals.choices import ProposalCategory
@@ -206,8 +207,11 @@ def _render_status_part(user, scope, as_of, context) -> dict:
     context = {
         **context,
         "panel": dashboard,
-        "unit_lines": unit_lines,
-        "group_lines": get_table_lines(dashboard.by_group, scope, as_of, by="group"),
+        "unit_rows": get_count_rows(unit_lines, last_year=True),
+        "group_rows": get_count_rows(
+            get_table_lines(dashboard.by_group, scope, as_of, by="group"), last_year=False
+        ),
+        "commune_rows": get_commune_rows_html(dashboard.communes),
     }
     # The units with most overdue tasks, for "what needs a decision".
     lagging = sorted(
@@ -232,7 +236,11 @@ def _render_overdue_part(user, roles, statuses, context) -> dict:
     tasks = get_overdue_tasks(spans, as_of, limit=OVERDUE_LIMIT)
     for task in tasks:
         task.can_urge = may_urge(roles, task)
-    context = {**context, "panel": replace(dashboard, overdue_tasks=tasks)}
+    context = {
+        **context,
+        "panel": replace(dashboard, overdue_tasks=tasks),
+        "overdue_rows": get_overdue_rows(tasks, can_manage=context["can_manage"]),
+    }
     return {
         "tasks": tasks,
         "key_tasks": [task for task in tasks if task.is_key][:DECISION_ITEMS],
