@@ -25,7 +25,13 @@ from chidao.assignments.models import (
 )
 from chidao.assignments.rules import DecidedChange, get_status_spans
 from chidao.committees.models import Committee, CountsVersion
-from chidao.committees.versions import bump_counts_versions, get_committee_chains
+from chidao.committees.versions import (
+    KINDS,
+    REPORTS,
+    STATUSES,
+    bump_counts_versions,
+    get_committee_chains,
+)
 
 # Tasks read and written per round: bounded memory and SQL parameters for any size.
 BATCH = 2000
@@ -76,7 +82,9 @@ def record_status_spans(tasks: Iterable[Task | int]) -> int:
     if committees:
         targets = get_tally_targets(committees)
         bump_counts_versions(
-            {pk for chain in targets.values() for pk in chain[1]}, with_above=False
+            {pk for chain in targets.values() for pk in chain[1]},
+            kinds=[STATUSES],
+            with_above=False,
         )
         apply_tally_steps(_spread(steps, targets))
     return written
@@ -217,7 +225,8 @@ def rebuild_status_tallies() -> int:
     StatusTally.objects.bulk_create(rows, batch_size=BATCH)
     spanned = TaskStatusSpan.objects.order_by().values_list("committee_id", flat=True).distinct()
     bump_counts_versions(
-        set(spanned) | set(CountsVersion.objects.values_list("committee_id", flat=True))
+        set(spanned) | set(CountsVersion.objects.values_list("committee_id", flat=True)),
+        kinds=KINDS,
     )
     return len(rows)
 
@@ -348,7 +357,9 @@ def forget_status_spans(task_ids: list[int]) -> None:
     if committees:
         targets = get_tally_targets(committees)
         bump_counts_versions(
-            {pk for chain in targets.values() for pk in chain[1]}, with_above=False
+            {pk for chain in targets.values() for pk in chain[1]},
+            kinds=[STATUSES],
+            with_above=False,
         )
         apply_tally_steps(_spread(steps, targets))
 
@@ -389,7 +400,9 @@ def move_tallies_after_a_move(sender, instance, raw=False, **kwargs) -> None:
         for _, chain in targets.values()
         for pk in chain
     }
-    bump_counts_versions(shown, with_above=False)
+    # A rare correction by the admin: every kind, rather than reason about which panels
+    # of the two chains a subtree's move leaves as they were.
+    bump_counts_versions(shown, kinds=KINDS, with_above=False)
     apply_tally_steps(moved)
 
 
@@ -399,14 +412,16 @@ def forget_deleted_task(sender, instance, **kwargs) -> None:
 
 def bump_for_task_record(sender, instance, **kwargs) -> None:
     """A progress report or a dependency saved or deleted (pages, admin, imports): the
-    dashboards showing its task (overdue list's last report, early warning) are stale."""
+    dashboards showing its task (overdue list's last report, early warning) are stale. Only
+    the reports' version: a report that completes the task moves its spans too, and
+    ``record_status_spans`` changes the statuses' version."""
     committee = (
         Task.objects.filter(pk=instance.task_id).values_list("committee_id", flat=True).first()
     )
     if committee is not None:
-        bump_counts_versions([committee])
+        bump_counts_versions([committee], kinds=[REPORTS])
 
 
 def bump_for_committee_record(sender, instance, **kwargs) -> None:
     """A committee's early-warning settings saved: its dashboard's panel is stale."""
-    bump_counts_versions([instance.committee_id])
+    bump_counts_versions([instance.committee_id], kinds=[REPORTS])

@@ -197,15 +197,21 @@ class TaskGroup(VietnameseTextModel):
 
 
 class CountsVersion(models.Model):
-    """A number changed by every write of what a committee's dashboard counts, or of a
+    """Numbers changed by the writes of what a committee's dashboard shows, or of a
     committee below it (``committees.versions.bump_counts_versions``, in the write's own
-    transaction: task spans, progress reports, dependencies, indicator roll-ups): the key
-    of the cached dashboard panels, so the next view after a write is exact."""
+    transaction), one per kind of change so that a write invalidates only the panels it
+    changes: ``statuses`` (task status spans and tallies: the count tables, heat map,
+    cards, lower committees), ``reports`` (progress reports, dependencies, early-warning
+    settings: the overdue list's last report, the early warning), ``indicators``
+    (indicator roll-ups: the indicator panel). The keys of the cached dashboard panels,
+    so the next view after a write is exact."""
 
     committee = models.OneToOneField(
         Committee, on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
-    version = models.PositiveBigIntegerField(default=0)
+    statuses = models.PositiveBigIntegerField(default=0)
+    reports = models.PositiveBigIntegerField(default=0)
+    indicators = models.PositiveBigIntegerField(default=0)
 
     def __str__(self) -> str:
-        return f"{self.committee_id}: {self.version}"
+        return f"{self.committee_id}: {self.statuses}/{self.reports}/{self.indicators}"

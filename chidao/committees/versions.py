@@ -1,8 +1,11 @@
-"""The version of what a committee's dashboard counts (``models.CountsVersion``).
+"""The versions of what a committee's dashboard shows (``models.CountsVersion``).
 
-Every write that changes a committee's task statuses, progress, dependencies or indicator
-values calls ``bump_counts_versions`` in its transaction; the dashboard caches its panels
-under ``get_counts_version``, so a write is seen at the next view.
+One version per kind of change, so that a write invalidates only the panels it changes:
+``STATUSES`` (task status spans and tallies), ``REPORTS`` (progress reports, dependencies,
+early-warning settings), ``INDICATORS`` (indicator roll-ups). Every write calls
+``bump_counts_versions`` with the kinds it changes, in its transaction; the dashboard
+caches each panel under the versions it reads (``get_counts_versions``), so a write is
+seen at the next view and the other panels stay cached.
 """
 
 import secrets
@@ -10,12 +13,16 @@ from collections.abc import Iterable
 
 from chidao.committees.models import Committee, CountsVersion
 
+STATUSES = "statuses"
+REPORTS = "reports"
+INDICATORS = "indicators"
+KINDS = (STATUSES, REPORTS, INDICATORS)
 
-def get_counts_version(committee: int) -> int | None:
-    """The version of a committee's counts; ``None`` if never written."""
-    return (
-        CountsVersion.objects.filter(committee=committee).values_list("version", flat=True).first()
-    )
+
+def get_counts_versions(committee: int) -> dict[str, int] | None:
+    """The versions of a committee's counts by kind; ``None`` if never written."""
+    row = CountsVersion.objects.filter(committee=committee).values_list(*KINDS).first()
+    return None if row is None else dict(zip(KINDS, row, strict=True))
 
 
 def get_committee_chains(committees: Iterable[int]) -> dict[int, list[int]]:
@@ -26,13 +33,19 @@ def get_committee_chains(committees: Iterable[int]) -> dict[int, list[int]]:
     return {pk: [pk, *above] for pk, *above in rows}
 
 
-def bump_counts_versions(committees: Iterable[int], *, with_above: bool = True) -> None:
-    """Change the counts' version of ``committees`` (and of those above them: their
+def bump_counts_versions(
+    committees: Iterable[int], *, kinds: Iterable[str], with_above: bool = True
+) -> None:
+    """Change the ``kinds`` versions of ``committees`` (and of those above them: their
     dashboards roll the counts up). Row locks are taken in pk order, so concurrent writers
     queue rather than deadlock; the lock is also what serialises writers of the same kept
     tallies. A random number, not the next one: a cache that outlives the database (a
     committee deleted and its number taken again, a test database) never meets a version
     it saw before."""
+    kinds = tuple(kinds)
+    unknown = set(kinds) - set(KINDS)
+    if unknown or not kinds:
+        raise ValueError(f"kinds of counts version: {sorted(unknown) or 'none given'}")
     pks = set(committees)
     if with_above:
         pks = {pk for chain in get_committee_chains(pks).values() for pk in chain if pk}
@@ -41,4 +54,6 @@ def bump_counts_versions(committees: Iterable[int], *, with_above: bool = True) 
         [CountsVersion(committee_id=pk) for pk in ordered], ignore_conflicts=True
     )
     for pk in ordered:
-        CountsVersion.objects.filter(committee_id=pk).update(version=secrets.randbits(62))
+        CountsVersion.objects.filter(committee_id=pk).update(
+            **{kind: secrets.randbits(62) for kind in kinds}
+        )

@@ -36,7 +36,7 @@ from chidao.assignments.counts import (
 from chidao.assignments.models import ProgressUpdate, TaskStatusSpan
 from chidao.committees.access import get_roles
 from chidao.committees.models import Committee
-from chidao.committees.versions import get_counts_version
+from chidao.committees.versions import INDICATORS, REPORTS, STATUSES, get_counts_versions
 from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus
 from chidao.indicators.maths import project
@@ -109,6 +109,24 @@ def _task_list_path(_prefix: str, _urlconf) -> str:
     return reverse("assignments:task_list")
 
 
+# A pk no object has: ``reverse`` once with it, then the number replaced in the path.
+_MARK = 987654321
+
+
+@lru_cache(maxsize=32)
+def _path_parts(name: str, _prefix: str, _urlconf) -> tuple[str, str]:
+    before, after = reverse(name, args=[_MARK]).split(str(_MARK))
+    return before, after
+
+
+def object_path(name: str, pk: int) -> str:
+    """``reverse(name, args=[pk])`` for a URL taking one integer, without resolving the
+    pattern again for each row (a province's lower committees' table had ~120 calls;
+    the script prefix and URLconf are in the cache's key)."""
+    before, after = _path_parts(name, get_script_prefix(), get_urlconf())
+    return f"{before}{pk}{after}"
+
+
 def percent_text(value) -> str:
     """A rate as "45,5 %" (Vietnamese decimal comma), or "—" when there is none."""
     if value is None or value == "":
@@ -176,21 +194,33 @@ class Dashboard:
     by_group: object
     by_unit_last_year: object
     key_overdue: int
-    overdue_tasks: list
     heatmap: dict
-    indicators: list
     communes: list
     commune_total: CountRow | None
     cards: list = field(default_factory=list)
+    overdue_tasks: list = field(default_factory=list)
+    indicators: list = field(default_factory=list)
 
 
 def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -> Dashboard:
     """Every panel of the committee dashboard as of ``as_of``; a fixed number of queries."""
+    dashboard = get_status_dashboard(user, scope, as_of)
+    spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
+    dashboard.overdue_tasks = get_overdue_tasks(spans, as_of, limit=overdue_limit)
+    dashboard.indicators = get_indicator_panel(scope, as_of)
+    return dashboard
+
+
+def get_status_dashboard(user, scope: Scope, as_of: date) -> Dashboard:
+    """The panels read from the tasks' statuses alone (count tables, heat map, cards,
+    lower committees): what the ``STATUSES`` version keys. The overdue list and the
+    indicators are left empty (``get_dashboard`` fills them)."""
     spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
     days = scope.committee.due_soon_days
     last_year = same_day_last_year(as_of)
     cube = get_status_cube(spans, as_of, days)
     cube_last_year = get_status_cube(spans, last_year, days)
+    communes, commune_total = get_commune_rows(user, scope, as_of)
     dashboard = Dashboard(
         scope=scope,
         as_of=as_of,
@@ -201,25 +231,36 @@ def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -
         key_overdue=sum(
             cell["n"] for cell in cube if cell["is_key"] and cell["status"] == TaskStatus.OVERDUE
         ),
-        overdue_tasks=get_overdue_tasks(spans, as_of, limit=overdue_limit),
         heatmap=get_heatmap(cube, scope, as_of),
-        indicators=get_indicator_panel(scope, as_of),
-        communes=[],
-        commune_total=None,
+        communes=communes,
+        commune_total=commune_total,
     )
-    dashboard.communes, dashboard.commune_total = get_commune_rows(user, scope, as_of)
     dashboard.cards = get_cards(dashboard)
     return dashboard
 
 
-def get_dashboard_key(user, scope: Scope, as_of: date) -> str | None:
-    """The cache key of a dashboard's panels: the committee's counts version (changed by
-    every write of what they show, in the write's transaction, so the next view after a
-    write misses the cache and is exact), the date, the scope, the user's roles (what
-    they may see and do: two users who see different tasks never share an entry) and the
-    language. ``None`` (do not cache) for a committee whose counts were never written."""
-    version = get_counts_version(scope.committee.pk)
-    if version is None:
+# The cached parts of a dashboard and the versions each reads: a write changes only the
+# versions of what it changes (``committees.versions``), so only the parts reading them
+# are computed again at the next view. The overdue list reads the statuses (which tasks
+# are overdue, the total in its link) and the reports (each task's last report); the
+# early warning, the statuses, reports, dependencies and its settings (``REPORTS``).
+PART_VERSIONS = {
+    "statuses": (STATUSES,),
+    "overdue": (STATUSES, REPORTS),
+    "indicators": (INDICATORS,),
+    "at_risk": (STATUSES, REPORTS),
+}
+
+
+def get_dashboard_keys(user, scope: Scope, as_of: date) -> dict[str, str] | None:
+    """The cache key of each part of a dashboard (``PART_VERSIONS``): the committee's
+    versions the part reads (changed by every write of what it shows, in the write's
+    transaction, so the next view after a write misses the cache and is exact), the date,
+    the scope, the user's roles (what they may see and do: two users who see different
+    tasks never share an entry) and the language. ``None`` (do not cache) for a committee
+    whose counts were never written."""
+    versions = get_counts_versions(scope.committee.pk)
+    if versions is None:
         return None
     roles = get_roles(user)
     seen = [
@@ -228,18 +269,22 @@ def get_dashboard_key(user, scope: Scope, as_of: date) -> str | None:
     ]
     parts = (
         scope.committee.pk,
-        version,
         scope.committee.due_soon_days,
         as_of.isoformat(),
         scope.group_id,
         scope.source_document_id,
         None if scope.unit_ids is None else sorted(scope.unit_ids),
         scope.key_only,
+        None if scope.indicator_ids is None else sorted(scope.indicator_ids),
         scope.label,
         seen,
         get_language(),
     )
-    return "dashboard-counts:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return {
+        part: f"dashboard-{part}:"
+        + hashlib.sha256(repr((parts, [versions[kind] for kind in kinds])).encode()).hexdigest()
+        for part, kinds in PART_VERSIONS.items()
+    }
 
 
 CUBE_FIELDS = (
@@ -571,7 +616,7 @@ def get_commune_rows(user, scope: Scope, as_of: date):
             {
                 "committee": child,
                 "row": row,
-                "dashboard_url": reverse("dashboards:committee_dashboard", args=[child.pk])
+                "dashboard_url": object_path("dashboards:committee_dashboard", child.pk)
                 + f"?as_of={day}",
                 "done_on_time_url": url and f"{url}done_on_time",
                 "done_late_url": url and f"{url}done_late",

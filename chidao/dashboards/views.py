@@ -1,5 +1,6 @@
 """Leaders' dashboards, unit ranking and the public transparency page (issue [C])."""
 
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlencode
 
@@ -51,12 +52,14 @@ from chidao.dashboards.forms import (
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 from chidao.dashboards.queries import (
     Scope,
-    get_dashboard,
-    get_dashboard_key,
+    get_dashboard_keys,
     get_indicator_panel,
+    get_overdue_tasks,
+    get_status_dashboard,
     get_table_lines,
 )
 from chidao.dashboards.rating import Rating
+from chidao.dashboards.rows import get_commune_rows_html, get_count_rows, get_overdue_rows
 from chidao.dashboards.rules import CRITERIA
 from chidao.indicators.choices import ProjectionStatus
 from chidao.proposals.choices import ProposalCategory
@@ -106,9 +109,10 @@ def get_scope(request, committee) -> tuple[Scope, SavedView | None, str]:
     return Scope(committee), None, "all"
 
 
-# The dashboard's panels are cached under the committee's counts version (every write of
-# tasks, reports, dependencies or indicator values changes it in its transaction); the
-# time limit only bounds what no version follows (a unit or indicator renamed).
+# The dashboard's panels are cached in parts, each under the counts versions it reads
+# (``queries.PART_VERSIONS``: a write changes only the versions of what it changes, in
+# its transaction); the time limit only bounds what no version follows (a unit or
+# indicator renamed).
 PANELS_SECONDS = 600
 
 
@@ -118,13 +122,10 @@ def committee_dashboard(request, pk):
     as_of = get_as_of(request)
     scope, saved_view, scope_kind = get_scope(request, committee)
     roles = get_roles(request.user)
-    key = get_dashboard_key(request.user, scope, as_of)
-    panels = cache.get(key) if key else None
-    if panels is None:
-        panels = _render_panels(request, roles, scope, as_of)
-        if key:
-            cache.set(key, panels, PANELS_SECONDS)
-    dashboard = panels["dashboard"]
+    statuses, overdue, indicators = _get_panels(request, roles, scope, as_of)
+    dashboard = replace(
+        statuses["dashboard"], overdue_tasks=overdue["tasks"], indicators=indicators["rows"]
+    )
     has_followed = Membership.units_followed.through.objects.filter(
         membership__in=roles.member_ids, membership__committee=committee
     ).exists()
@@ -134,7 +135,11 @@ def committee_dashboard(request, pk):
         {
             "committee": committee,
             "dashboard": dashboard,
-            "decisions": panels["decisions"],
+            "decisions": {
+                "key_tasks": overdue["key_tasks"],
+                "units": statuses["lagging_units"],
+                "indicators": indicators["off_track"],
+            },
             "as_of": as_of,
             "scope_kind": scope_kind,
             "saved_view": saved_view,
@@ -143,8 +148,8 @@ def committee_dashboard(request, pk):
             else committee.saved_views.all(),
             "can_manage": roles.manages(committee.pk),
             "has_followed": has_followed,
-            "chart": panels["chart"],
-            "count_panels": panels["html"],
+            "chart": {"heatmap": dashboard.heatmap, "indicators": indicators["chart"]},
+            "count_panels": {**statuses["html"], **overdue["html"], **indicators["html"]},
             "three_months_earlier": _months_before(as_of, 3),
             # Proposals have no history to replay, so their counts are today's.
             "proposal_statistics": get_proposal_statistics(
@@ -154,56 +159,110 @@ def committee_dashboard(request, pk):
     )
 
 
-def _render_panels(request, roles, scope, as_of) -> dict:
-    """The dashboard's panels computed and their tables rendered: what is cached (the
-    ~260 rows of a province's tables were most of a request; the early warning is loaded
-    after the page, ``committee_at_risk``). Everything here is read from what moves the
-    counts' version."""
-    dashboard = get_dashboard(request.user, scope, as_of)
-    for task in dashboard.overdue_tasks:
-        task.can_urge = may_urge(roles, task)
-    unit_lines = get_table_lines(
-        dashboard.by_unit,
-        scope,
-        as_of,
-        by="lead_unit",
-        last_year=dashboard.by_unit_last_year,
-    )
+def _get_panels(request, roles, scope, as_of) -> tuple[dict, dict, dict]:
+    """The dashboard's three cached parts (statuses, overdue list, indicators): each from
+    the cache under the versions it reads, or computed and rendered (the ~260 rows of a
+    province's tables were most of a request; the early warning is loaded after the page,
+    ``committee_at_risk``). After a progress report only the overdue list is computed,
+    after an indicator value only the indicator panel."""
+    keys = get_dashboard_keys(request.user, scope, as_of)
+    cached = cache.get_many(list(keys.values())) if keys else {}
     # The request in the context (templates may read the user from it), not as
     # ``request=``: that would run every context processor (menu, unread count) again.
     context = {
         "request": request,
         "committee": scope.committee,
-        "dashboard": dashboard,
         "scope": scope,
         "as_of": as_of,
         "can_manage": roles.manages(scope.committee.pk),
-        "unit_lines": unit_lines,
-        "group_lines": get_table_lines(dashboard.by_group, scope, as_of, by="group"),
     }
-    html = {
-        name: mark_safe(render_to_string(f"dashboards/{template}", context))
-        for name, template in PANEL_TEMPLATES
+    computed = {}
+
+    def part(name, compute, *args):
+        key = keys and keys[name]
+        value = cached.get(key) if key else None
+        if value is None:
+            value = computed[key] = compute(*args)
+        return value
+
+    statuses = part("statuses", _render_status_part, request.user, scope, as_of, context)
+    overdue = part("overdue", _render_overdue_part, request.user, roles, statuses, context)
+    indicators = part("indicators", _render_indicator_part, scope, as_of, context)
+    if keys and computed:
+        cache.set_many(computed, PANELS_SECONDS)
+    return statuses, overdue, indicators
+
+
+def _render(template: str, context: dict) -> str:
+    # The panels read their part as ``panel``: ``dashboard`` is the page's whole one.
+    return mark_safe(render_to_string(f"dashboards/{template}", context))
+
+
+def _render_status_part(user, scope, as_of, context) -> dict:
+    """Count tables, heat map, cards, lower committees: read from the tasks' statuses."""
+    dashboard = get_status_dashboard(user, scope, as_of)
+    unit_lines = get_table_lines(
+        dashboard.by_unit, scope, as_of, by="lead_unit", last_year=dashboard.by_unit_last_year
+    )
+    context = {
+        **context,
+        "panel": dashboard,
+        "unit_rows": get_count_rows(unit_lines, last_year=True),
+        "group_rows": get_count_rows(
+            get_table_lines(dashboard.by_group, scope, as_of, by="group"), last_year=False
+        ),
+        "commune_rows": get_commune_rows_html(dashboard.communes),
     }
+    # The units with most overdue tasks, for "what needs a decision".
+    lagging = sorted(
+        (line for line in unit_lines if line["url"] and int(line["overdue"])),
+        key=lambda line: -int(line["overdue"]),
+    )
     return {
         "dashboard": dashboard,
-        "decisions": _get_decisions(dashboard, unit_lines),
-        "chart": {
-            "heatmap": dashboard.heatmap,
-            "indicators": [
-                {"id": row.indicator.pk, "values": row.sparkline} for row in dashboard.indicators
-            ],
+        "lagging_units": lagging[:DECISION_ITEMS],
+        "html": {
+            "tables": _render("_count_tables.html", context),
+            "communes": _render("_commune_table.html", context),
         },
-        "html": html,
     }
 
 
-PANEL_TEMPLATES = (
-    ("tables", "_count_tables.html"),
-    ("overdue", "_overdue_list.html"),
-    ("indicators", "_indicator_table.html"),
-    ("communes", "_commune_table.html"),
-)
+def _render_overdue_part(user, roles, statuses, context) -> dict:
+    """The overdue list, each task with its last report: statuses and reports."""
+    dashboard = statuses["dashboard"]
+    scope, as_of = dashboard.scope, dashboard.as_of
+    spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
+    tasks = get_overdue_tasks(spans, as_of, limit=OVERDUE_LIMIT)
+    for task in tasks:
+        task.can_urge = may_urge(roles, task)
+    context = {
+        **context,
+        "panel": replace(dashboard, overdue_tasks=tasks),
+        "overdue_rows": get_overdue_rows(tasks, can_manage=context["can_manage"]),
+    }
+    return {
+        "tasks": tasks,
+        "key_tasks": [task for task in tasks if task.is_key][:DECISION_ITEMS],
+        "html": {"overdue": _render("_overdue_list.html", context)},
+    }
+
+
+def _render_indicator_part(scope, as_of, context) -> dict:
+    """The indicator panel: the kept roll-ups of indicator values."""
+    rows = get_indicator_panel(scope, as_of)
+    off_track = (ProjectionStatus.OFF_TRACK, ProjectionStatus.AT_RISK)
+    # Only what the template reads of a dashboard: the panel is rendered alone.
+    context = {**context, "panel": {"indicators": rows}}
+    return {
+        "rows": rows,
+        "off_track": [row for row in rows if row.projection.status in off_track][:DECISION_ITEMS],
+        "chart": [{"id": row.indicator.pk, "values": row.sparkline} for row in rows],
+        "html": {"indicators": _render("_indicator_table.html", context)},
+    }
+
+
+OVERDUE_LIMIT = 50
 
 
 def _is_htmx(request) -> bool:
@@ -216,15 +275,16 @@ def committee_at_risk(request, pk):
 
     The early warning forecasts every open task of the committee: after a write it was
     two thirds of the dashboard's first view, so the page no longer waits for it. The
-    same permission as the dashboard; cached under the committee's counts version like
-    the other panels (the panel shows the committee's tasks whatever the scope, so one
-    entry serves every scope). Without htmx (no JavaScript, or the link followed) the
+    same permission as the dashboard; cached like the other panels, under the statuses'
+    and reports' versions (a report, a dependency or the panel's settings change it; an
+    indicator value does not). The panel shows the committee's tasks whatever the scope,
+    so one entry serves every scope. Without htmx (no JavaScript, or the link followed) the
     panel comes as a page of its own.
     """
     committee = access_dashboard(request.user, pk)
     as_of = get_as_of(request, notify=False)
-    key = get_dashboard_key(request.user, Scope(committee), as_of)
-    key = key and f"dashboard-at-risk:{key}"
+    keys = get_dashboard_keys(request.user, Scope(committee), as_of)
+    key = keys and keys["at_risk"]
     panel = cache.get(key) if key else None
     if panel is None:
         # The request in the context: the panel's tag reads the user (what they may see).
@@ -248,23 +308,6 @@ def committee_at_risk(request, pk):
 
 # The leader's first screen names a few things, each a link to the detail below or beyond.
 DECISION_ITEMS = 5
-
-
-def _get_decisions(dashboard, unit_lines) -> dict:
-    """What needs a leader's decision, from panels already computed (no query): overdue
-    key tasks, the units with most overdue tasks, indicators off track or at risk."""
-    off_track = (ProjectionStatus.OFF_TRACK, ProjectionStatus.AT_RISK)
-    lagging = sorted(
-        (line for line in unit_lines if line["url"] and int(line["overdue"])),
-        key=lambda line: -int(line["overdue"]),
-    )
-    return {
-        "key_tasks": [task for task in dashboard.overdue_tasks if task.is_key][:DECISION_ITEMS],
-        "units": lagging[:DECISION_ITEMS],
-        "indicators": [row for row in dashboard.indicators if row.projection.status in off_track][
-            :DECISION_ITEMS
-        ],
-    }
 
 
 def _months_before(day: date, months: int) -> date:

@@ -12,7 +12,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
 
-from chidao.committees.versions import bump_counts_versions
+from chidao.committees.versions import INDICATORS, bump_counts_versions
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.maths import ValueSummary
 from chidao.indicators.models import Indicator, IndicatorRollup, Observation
@@ -95,11 +95,12 @@ def record_indicator_rollups(cells: Iterable[Cell | Observation]) -> None:
             where |= Q(indicator_id=indicator_id, period_kind=kind, period_start=period_start)
         IndicatorRollup.objects.filter(where).delete()
         _write(summarize_approved(Observation.objects.filter(where)))
-    # The dashboards' indicator panels are cached under the committee's counts version.
+    # The dashboards' indicator panels are cached under the committee's indicators version
+    # (the other panels stay cached: a value changes no task count).
     committees = Indicator.objects.filter(pk__in={key[0] for key in keys}).values_list(
         "committee_id", flat=True
     )
-    bump_counts_versions({pk for pk in committees if pk is not None})
+    bump_counts_versions({pk for pk in committees if pk is not None}, kinds=[INDICATORS])
 
 
 def fill_rollups(apps, schema_editor) -> None:

@@ -1,0 +1,249 @@
+"""A write invalidates only the dashboard panels it changes (``committees.versions``):
+the panels it changes show it at the next view, the others come from the cache."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from chidao.assignments.choices import TaskState
+from chidao.assignments.models import Task
+from chidao.assignments.spans import record_status_spans
+from chidao.assignments.tests.factories import ProgressUpdateFactory, TaskFactory
+from chidao.committees.choices import MemberRole
+from chidao.committees.models import CountsVersion, Membership
+from chidao.committees.tests.factories import CommitteeFactory
+from chidao.committees.versions import KINDS, bump_counts_versions
+from chidao.core.periods import PeriodKind
+from chidao.core.tests.world import sign_in
+from chidao.dashboards import views
+from chidao.indicators.choices import ObservationState
+from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
+from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+AS_OF = datetime.date(2025, 9, 30)
+JUNE = datetime.date(2025, 6, 30)
+
+
+@pytest.fixture
+def province():
+    """A province with two overdue tasks, one in progress, an indicator with a value, a
+    commune below it with an overdue task, and its leader signed in."""
+    committee = CommitteeFactory(name="Ban Chỉ đạo tỉnh Thử nghiệm")
+    commune = CommitteeFactory(name="Ban Chỉ đạo xã Thử nghiệm", parent=committee)
+    trade = UnitFactory(name="Sở Công Thương")
+    TaskFactory(committee=committee, lead_unit=trade, deadline=JUNE, code="1")
+    TaskFactory(committee=committee, lead_unit=trade, deadline=JUNE, code="2")
+    TaskFactory(committee=committee, lead_unit=trade, deadline=datetime.date(2025, 12, 31))
+    TaskFactory(committee=commune, lead_unit=UnitFactory(), deadline=JUNE)
+    indicator = IndicatorFactory(
+        committee=committee, code="CT01", frequency=PeriodKind.QUARTER, name="Tỷ lệ thử"
+    )
+    TargetFactory(indicator=indicator, year=2025, text="≥ 5")
+    add_value(indicator, datetime.date(2025, 4, 1), "3")
+    leader = UserFactory(person=PersonFactory(unit=UnitFactory()))
+    Membership.objects.create(committee=committee, person=leader.person, role=MemberRole.DEPUTY)
+    return committee, leader
+
+
+def add_value(indicator, period_start, value):
+    ObservationFactory(
+        indicator=indicator,
+        unit=UnitFactory(),
+        period_start=period_start,
+        value=Decimal(value),
+        state=ObservationState.APPROVED,
+    )
+
+
+@pytest.fixture
+def computed(monkeypatch):
+    """The parts of the dashboard computed (not read from the cache) since the last clear."""
+    parts = []
+    for name, part in (
+        ("get_status_dashboard", "statuses"),
+        ("get_overdue_tasks", "overdue"),
+        ("get_indicator_panel", "indicators"),
+    ):
+        original = getattr(views, name)
+
+        def spy(*args, _original=original, _part=part, **kwargs):
+            parts.append(_part)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(views, name, spy)
+    return parts
+
+
+def open_dashboard(client, committee):
+    url = reverse("dashboards:committee_dashboard", args=[committee.pk])
+    response = client.get(url, {"as_of": AS_OF.strftime("%d/%m/%Y")})
+    assert response.status_code == 200
+    return response
+
+
+def open_at_risk(client, committee):
+    url = reverse("dashboards:committee_at_risk", args=[committee.pk])
+    response = client.get(url, {"as_of": AS_OF.isoformat()}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def warm(client, province, computed):
+    committee, leader = province
+    sign_in(client, leader)
+    first = open_dashboard(client, committee)
+    assert sorted(computed) == ["indicators", "overdue", "statuses"]
+    computed.clear()
+    open_dashboard(client, committee)
+    assert computed == []  # every part from the cache
+    return first
+
+
+def test_a_progress_report_recomputes_only_the_overdue_list(client, province, computed):
+    committee, _leader = province
+    before = warm(client, province, computed)
+    task = before.context["dashboard"].overdue_tasks[0]
+    assert task.last_report_on is None
+
+    ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 9, 1), percent=40)
+
+    after = open_dashboard(client, committee)
+    assert computed == ["overdue"]
+    shown = after.context["dashboard"]
+    assert shown.overdue_tasks[0].last_report_on == datetime.date(2025, 9, 1)
+    assert "01/09/2025 (40 %)" in after.content.decode()
+    assert shown.by_unit == before.context["dashboard"].by_unit
+    assert after.context["count_panels"]["tables"] == before.context["count_panels"]["tables"]
+
+
+def test_a_status_change_recomputes_the_status_panels_not_the_indicators(
+    client, province, computed
+):
+    committee, _leader = province
+    before = warm(client, province, computed)
+    assert before.context["dashboard"].by_unit.total.overdue == 2
+
+    task = Task.objects.get(committee=committee, code="1")
+    Task.objects.filter(pk=task.pk).update(
+        state=TaskState.COMPLETED, completed_on=datetime.date(2025, 9, 15)
+    )
+    record_status_spans([task])
+
+    after = open_dashboard(client, committee)
+    assert sorted(computed) == ["overdue", "statuses"]
+    shown = after.context["dashboard"]
+    assert shown.by_unit.total.overdue == 1
+    assert shown.by_unit.total.done_late == 1
+    assert [t.code for t in shown.overdue_tasks] == ["2"]
+    assert {card["key"]: card["value"] for card in shown.cards}["overdue"] == 1
+    assert (
+        after.context["count_panels"]["indicators"]
+        == (before.context["count_panels"]["indicators"])
+    )
+
+
+def test_a_commune_write_is_seen_in_the_lower_committees_row(client, province, computed):
+    committee, _leader = province
+    before = warm(client, province, computed)
+    (row,) = before.context["dashboard"].communes
+    assert row["row"].overdue == 1
+
+    commune = committee.children.get()
+    TaskFactory(committee=commune, lead_unit=UnitFactory(), deadline=JUNE)
+
+    after = open_dashboard(client, committee)
+    assert sorted(computed) == ["overdue", "statuses"]
+    (row,) = after.context["dashboard"].communes
+    assert row["row"].overdue == 2
+
+
+def test_an_indicator_value_recomputes_only_the_indicator_panel(client, province, computed):
+    committee, _leader = province
+    before = warm(client, province, computed)
+    (row,) = before.context["dashboard"].indicators
+    assert row.latest_value == Decimal(3)
+    at_risk = open_at_risk(client, committee)
+
+    add_value(committee.indicators.get(), datetime.date(2025, 7, 1), "4.5")
+
+    after = open_dashboard(client, committee)
+    assert computed == ["indicators"]
+    (row,) = after.context["dashboard"].indicators
+    assert row.latest_value == Decimal("4.5")
+    assert row.latest_period == datetime.date(2025, 7, 1)
+    assert after.context["dashboard"].by_unit == before.context["dashboard"].by_unit
+    for panel in ("tables", "overdue", "communes"):
+        assert after.context["count_panels"][panel] == before.context["count_panels"][panel]
+    # The early warning reads no indicator: still its cached entry (no forecast query).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(views, "render_to_string", fail_if_rendered)
+        assert open_at_risk(client, committee) == at_risk
+
+
+def fail_if_rendered(*args, **kwargs):
+    raise AssertionError("the early warning was computed again, not read from the cache")
+
+
+def test_the_early_warning_follows_reports_not_indicators(client, province, computed):
+    committee, leader = province
+    sign_in(client, leader)
+    first = open_at_risk(client, committee)
+    task = Task.objects.get(committee=committee, deadline=datetime.date(2025, 12, 31))
+    ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 8, 1), percent=30)
+    ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 9, 1), percent=30)
+    after = open_at_risk(client, committee)
+    assert "tiến độ đứng ở 30 %" in after
+    assert "tiến độ đứng ở" not in first
+
+
+def test_each_write_changes_only_its_versions():
+    province = CommitteeFactory()
+    commune = CommitteeFactory(parent=province)
+    task = TaskFactory(committee=commune, deadline=JUNE)
+    indicator = IndicatorFactory(committee=province, frequency=PeriodKind.QUARTER)
+
+    def versions():
+        return {
+            pk: dict(zip(KINDS, row, strict=True))
+            for pk, *row in CountsVersion.objects.values_list("committee", *KINDS)
+        }
+
+    def changed(before):
+        after = versions()
+        return {
+            (pk, kind)
+            for pk, row in after.items()
+            for kind in KINDS
+            if before.get(pk, {}).get(kind) != row[kind]
+        }
+
+    before = versions()
+    ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 5, 1), percent=50)
+    # A report changes the reports' version of its committee and those above it.
+    assert changed(before) == {(commune.pk, "reports"), (province.pk, "reports")}
+
+    before = versions()
+    Task.objects.filter(pk=task.pk).update(
+        state=TaskState.COMPLETED, completed_on=datetime.date(2025, 6, 1)
+    )
+    ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 6, 1), percent=100)
+    record_status_spans([task])
+    # A report that completes the task: both.
+    assert changed(before) == {
+        (pk, kind) for pk in (commune.pk, province.pk) for kind in ("statuses", "reports")
+    }
+
+    before = versions()
+    add_value(indicator, datetime.date(2025, 4, 1), "7")
+    assert changed(before) == {(province.pk, "indicators")}
+
+
+def test_a_version_kind_must_be_named():
+    with pytest.raises(ValueError, match="kinds of counts version"):
+        bump_counts_versions([CommitteeFactory().pk], kinds=["everything"])
+    with pytest.raises(ValueError, match="kinds of counts version"):
+        bump_counts_versions([CommitteeFactory().pk], kinds=[])

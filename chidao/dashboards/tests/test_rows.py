@@ -1,0 +1,97 @@
+"""The long tables' rows written in Python (``rows.py``) are the HTML the templates'
+loops wrote: the loops of before are kept here as the oracle, rendered on the same data
+(names that need escaping, rows without a link, key tasks, reports, urge links)."""
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from django.template import Context, Template
+
+from chidao.assignments.tests.factories import ProgressUpdateFactory, TaskFactory
+from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
+from chidao.dashboards.queries import Scope, get_dashboard, get_table_lines
+from chidao.dashboards.rows import get_commune_rows_html, get_count_rows, get_overdue_rows
+from chidao.org.tests.factories import UnitFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+AS_OF = datetime.date(2025, 9, 30)
+JUNE = datetime.date(2025, 6, 30)
+# The templates' loops of before, kept as the oracle.
+OLD_ROWS = Path(__file__).parent / "old_rows"
+
+COUNT_LOOP = (OLD_ROWS / "count.html").read_text()
+COMMUNE_LOOP = (OLD_ROWS / "commune.html").read_text()
+OVERDUE_LOOP = (OLD_ROWS / "overdue.html").read_text()
+
+
+def same_html(a: str, b: str) -> bool:
+    squeeze = lambda html: re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()  # noqa: E731
+    return squeeze(a) == squeeze(b)
+
+
+@pytest.fixture
+def dashboard():
+    province = CommitteeFactory(name="Ban Chỉ đạo tỉnh <Thử> & nghiệm")
+    for name, tasks in (("Xã A & B", 2), ('Xã "C"', 0), ("Xã D", 1)):
+        commune = CommitteeFactory(name=name, parent=province)
+        TaskFactory.create_batch(tasks, committee=commune, deadline=JUNE)
+    CommitteeFactory(parent=CommitteeFactory(name="Xã E", parent=province))  # rolls up
+    group = TaskGroupFactory(committee=province, name="Nhóm <I>")
+    trade, science = UnitFactory(name="Sở Công Thương & Du lịch"), UnitFactory(name="Sở KH<CN>")
+    key = TaskFactory(
+        committee=province,
+        group=group,
+        lead_unit=trade,
+        deadline=JUNE,
+        is_key=True,
+        title="Một nhiệm vụ <b>rất</b> dài " + "và dài " * 20,
+    )
+    ProgressUpdateFactory(task=key, reported_on=datetime.date(2025, 9, 1), percent=40)
+    TaskFactory(committee=province, lead_unit=science, deadline=JUNE, title='Nhiệm vụ "A" & B')
+    TaskFactory(
+        committee=province,
+        group=group,
+        lead_unit=science,
+        deadline=datetime.date(2025, 12, 31),
+    )
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    return get_dashboard(admin, Scope(province), AS_OF)
+
+
+def test_count_rows_are_the_templates(dashboard):
+    scope, last_year = dashboard.scope, dashboard.by_unit_last_year
+    for table, by, old in (
+        (dashboard.by_unit, "lead_unit", last_year),
+        (dashboard.by_group, "group", None),
+    ):
+        lines = get_table_lines(table, scope, AS_OF, by=by, last_year=old)
+        assert any(not line["url"] for line in lines) or by == "lead_unit"
+        expected = Template(COUNT_LOOP).render(Context({"lines": lines, "last_year": old}))
+        shown = get_count_rows(lines, last_year=old is not None)
+        assert "&amp;status=overdue" in shown
+        assert same_html(shown, expected)
+
+
+def test_commune_rows_are_the_templates(dashboard):
+    assert len(dashboard.communes) == 4
+    expected = Template(COMMUNE_LOOP).render(Context({"communes": dashboard.communes}))
+    shown = get_commune_rows_html(dashboard.communes)
+    assert "Xã A &amp; B" in shown
+    assert same_html(shown, expected)
+
+
+@pytest.mark.parametrize("can_manage", [True, False])
+def test_overdue_rows_are_the_templates(dashboard, can_manage):
+    tasks = dashboard.overdue_tasks
+    assert len(tasks) >= 2
+    for urge, task in zip((True, False), tasks, strict=False):
+        task.can_urge = urge
+    context = Context({"tasks": tasks, "can_manage": can_manage})
+    expected = Template(OVERDUE_LOOP).render(context)
+    shown = get_overdue_rows(tasks, can_manage=can_manage)
+    assert "01/09/2025 (40 %)" in shown
+    assert ("urge-link" in shown) is can_manage
+    assert same_html(shown, expected)
