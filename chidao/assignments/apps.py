@@ -15,7 +15,7 @@ class AssignmentsConfig(AppConfig):
 
         # A deleted task's spans go by cascade: its steps leave the kept tallies first.
         pre_delete.connect(spans.forget_deleted_task, sender=Task, dispatch_uid="forget_spans")
-        # What else a dashboard shows of tasks moves the counts' version (cached panels).
+        # What else a dashboard shows of tasks moves its "reports" version (cached panels).
         for model in (ProgressUpdate, TaskDependency):
             for signal in (post_save, post_delete):
                 signal.connect(
