@@ -1293,6 +1293,23 @@ def _places(text: MatchText, begin: int = 0) -> set[int]:
 _NAME_KEYS = frozenset({"tinh", "xa", "phuong", "huyen", "pho", "thon"})
 
 
+# Words for places of one level, whose names are compared with each other: "thành phố
+# Huế" and "tỉnh Quảng Trị" are two provinces, "xã Tân Hưng" and "phường An Hải" two
+# communes, so one template for both is two pieces of work.
+_PLACE_LEVELS = {
+    ("thanh", "pho"): "tinh",
+    ("xa",): "xa",
+    ("phuong",): "xa",
+}
+
+
+def _name_key(words: tuple[str, ...], i: int) -> str:
+    """The word a name starting at word ``i`` is compared under (its level's, for places)."""
+    return (
+        _PLACE_LEVELS.get(words[i - 2 : i]) or _PLACE_LEVELS.get(words[i - 1 : i]) or words[i - 1]
+    )
+
+
 def _short_form(token: str) -> bool:
     return len(token) > 1 and token.isupper()
 
@@ -1325,7 +1342,7 @@ def _names(text: MatchText) -> dict[str, frozenset[str]]:
             # "Luật Dữ liệu": the law's name follows the word.
             names.setdefault("luat", set()).add(" ".join(words[i + 1 : j]))
         elif words[i - 1] in _NAME_KEYS:
-            names.setdefault(words[i - 1], set()).add(" ".join(words[i:j]))
+            names.setdefault(_name_key(words, i), set()).add(" ".join(words[i:j]))
         i = j
     return {key: frozenset(value) for key, value in names.items()}
 
@@ -1432,8 +1449,11 @@ def _written_name(text: MatchText, key: str, names: set[str]) -> str:
     for name in sorted(names):
         size = len(name.split())
         for i in range(1, len(words) - size + 1):
-            if words[i - 1] in (key, "luat") and " ".join(words[i : i + size]) == name:
-                return _written(text, i - 1, i + size)
+            if (words[i - 1] == "luat" or _name_key(words, i) == key) and " ".join(
+                words[i : i + size]
+            ) == name:
+                start = i - 2 if words[i - 2 : i] == ("thanh", "pho") else i - 1
+                return _written(text, start, i + size)
     return ", ".join(sorted(names))
 
 

@@ -365,12 +365,36 @@ _NAMES_DEADLINES_GRADES_AND_MAKING = [
     ),
 ]
 
+_SIXTH_ROUND = [
+    # One template for two provinces: "thành phố" and "tỉnh" name places of one level.
+    (
+        "Xây dựng Kho dữ liệu dùng chung của Thành phố Hồ Chí Minh, kết nối với Trung tâm"
+        " dữ liệu quốc gia, hoàn thành năm 2026",
+        "Xây dựng Kho dữ liệu dùng chung của tỉnh Đồng Tháp, kết nối với Trung tâm dữ liệu"
+        " quốc gia",
+        "khác đối tượng: Thành phố Hồ Chí Minh / tỉnh Đồng Tháp",
+    ),
+    (
+        "Thành lập Quỹ đầu tư khởi nghiệp sáng tạo thành phố Đà Nẵng để đầu tư mạo hiểm vào"
+        " doanh nghiệp khởi nghiệp công nghệ",
+        "Thành lập Quỹ đầu tư khởi nghiệp sáng tạo tỉnh Quảng Ngãi",
+        "khác đối tượng: thành phố Đà Nẵng / tỉnh Quảng Ngãi",
+    ),
+    # A commune and a ward are places of one level too.
+    (
+        "Xã Tân Hưng hướng dẫn các hộ nuôi tôm ghi nhật ký điện tử để được cấp mã số vùng nuôi",
+        "Phường An Hải hướng dẫn các hộ nuôi tôm ghi nhật ký điện tử để được cấp mã số vùng nuôi",
+        "khác đối tượng: Xã Tân Hưng / Phường An Hải",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("a", "b", "differ"),
     _HEADS_NAMES_AND_STAGES
     + _AMENDING_SURVEYS_OPTIONS_STAGES_AND_OWNERS
-    + _NAMES_DEADLINES_GRADES_AND_MAKING,
+    + _NAMES_DEADLINES_GRADES_AND_MAKING
+    + _SIXTH_ROUND,
 )
 def test_different_work_is_told_apart_and_says_why(a, b, differ):
     comparison = compare_parts(read_parts(a), read_parts(b))
