@@ -393,6 +393,8 @@ _PROVINCE_WORDS = frozenset({"tỉnh", "tinh"})
 _COMMUNE_WORDS = frozenset({"xã", "phường", "xa", "phuong"})
 _NOT_COMMUNE_NEXT = frozenset({"hoi"})
 _NOT_COMMUNE_PREVIOUS = frozenset({"tac", "cac"})
+# Folded words before a body whose document a task cites rather than a body at work.
+_CITING = frozenset({"cua", "theo"})
 
 # First words of the bodies a task reports to ("báo cáo UBND tỉnh", "báo cáo Bộ …").
 _BODIES = [(word,) for word in ("uy", "ban", "bo", "so", "thuong", "chinh", "thu", "hoi", "tinh")]
@@ -543,6 +545,16 @@ def _level(text: MatchText) -> str | None:
         previous = folded_written[i - 1] if i else ""
         if word in _PROVINCE_WORDS:
             levels.add(PROVINCE)
+        elif (
+            # A ministry doing the work ("Bộ Y tế chỉ đạo …", "(Bộ Nội vụ chủ trì)"), not
+            # one whose document is cited ("… của Bộ Chính trị", "theo hướng dẫn của Bộ").
+            text.written[i].text == "Bộ"
+            and i + 1 < len(lower)
+            and text.written[i + 1].text[:1].isupper()
+            and following != "chinh"
+            and previous not in _CITING
+        ):
+            levels.add(NATIONAL)
         elif (
             word in _COMMUNE_WORDS
             and following not in _NOT_COMMUNE_NEXT
@@ -957,6 +969,9 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     """What two tasks share and what sets them apart."""
     agree, differ, conflict = [], [], False
     same_object = False
+    # Another level's version names its product in its own, more concrete words (a
+    # ministry's data, a province's application of it): not another product.
+    levels_differ = bool(a.level and b.level and a.level != b.level)
 
     shared_action = next(
         (x for x in a.actions for y in b.actions if x.family == y.family and x.label == y.label),
@@ -974,7 +989,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(
             _("khác sản phẩm: %(a)s / %(b)s") % {"a": a.product.label, "b": b.product.label}
         )
-        conflict = True
+        conflict = conflict or not levels_differ
     elif shared_product:
         agree.append(shared_product.label)
 
@@ -1091,7 +1106,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         )
         conflict = True
 
-    related = bool(a.level and b.level and a.level != b.level)
+    related = levels_differ
     if related:
         differ.append(level_differ(a.level, b.level))
 

@@ -474,3 +474,53 @@ def test_synonyms_are_folded_before_scoring_and_soc_only_in_capitals():
     assert fold_for_matching("Phát triển app du lịch") == "phat trien ung dung du lich"
     # General verbs for one kind of work.
     assert fold_for_matching("Thực hiện liên thông dữ liệu") == "trien khai ket noi du lieu"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A ministry's task against a province's concrete version: the product is named
+        # in the province's own words ("dữ liệu" / "ứng dụng"), and that is no conflict
+        # between levels.
+        (
+            "Bộ Y tế chỉ đạo các cơ sở khám chữa bệnh trên cả nước liên thông dữ liệu Sổ sức"
+            " khỏe điện tử để người dân khai thác trên VNeID",
+            "Triển khai Sổ sức khỏe điện tử trên ứng dụng VNeID tại các cơ sở khám chữa bệnh"
+            " tỉnh Điện Biên",
+        ),
+        # A ministry named as the doer is the national level, though the text says
+        # neither "cả nước" nor "trình Thủ tướng".
+        (
+            "Bộ Nông nghiệp và Môi trường xây dựng, triển khai các ứng dụng trí tuệ nhân tạo"
+            " hỗ trợ phân tích, cảnh báo thiên tai và ứng phó biến đổi khí hậu, phổ cập tới"
+            " các địa phương",
+            "Ứng dụng trí tuệ nhân tạo phân tích dữ liệu quan trắc để cảnh báo sớm sạt lở bờ"
+            " biển, xâm nhập mặn trên địa bàn tỉnh Cà Mau",
+        ),
+    ],
+)
+def test_a_ministry_s_task_and_a_province_s_own_version_are_related(a, b):
+    judged = judge_pairs([(a, b)])[0]
+
+    assert not judged.comparison.conflict, judged.comparison.summary
+    assert judged.comparison.related
+    assert "khác cấp: quốc gia / tỉnh" in judged.comparison.summary
+    assert judged.same
+
+
+def test_a_ministry_whose_document_is_cited_is_not_the_level_of_the_task():
+    parts = read_parts(
+        "Triển khai Nghị quyết 57-NQ/TW của Bộ Chính trị theo hướng dẫn của Bộ Khoa học và"
+        " Công nghệ trên địa bàn tỉnh Nam Định"
+    )
+
+    assert parts.level == "tỉnh"
+    assert read_parts("Bộ Khoa học và Công nghệ ban hành bộ chỉ số đổi mới sáng tạo").level == (
+        "quốc gia"
+    )
+    # Different products at one level still conflict.
+    same_level = compare_parts(
+        read_parts("Xây dựng cơ sở dữ liệu đất đai tỉnh Sơn La"),
+        read_parts("Xây dựng ứng dụng đất đai tỉnh Sơn La"),
+    )
+    assert same_level.conflict
