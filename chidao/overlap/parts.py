@@ -1022,7 +1022,9 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if swapped and not conflict:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         conflict = True
-    names = None if conflict else (_other_names(a, b) or _swapped_names(a, b))
+    names = (
+        None if conflict else (_other_names(a, b) or _swapped_names(a, b) or _other_bodies(a, b))
+    )
     if names:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
         conflict = True
@@ -1384,6 +1386,71 @@ def _other_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
         }
         if only_a and only_b and not names_a[key] & names_b[key]:
             return _written_name(a.text, key, only_a), _written_name(b.text, key, only_b)
+    return None
+
+
+# Bodies a task sets up or runs, whose own name follows in capitals: "Trung tâm **Đổi
+# mới sáng tạo**", "Quỹ **Phát triển khoa học và công nghệ**". Folded → written.
+_BODY_HEADS = {("trung", "tam"): "Trung tâm", ("quy",): "Quỹ"}
+# Folded words that end a body's name: a place, its owner, what it is for.
+_BODY_NAME_ENDS = frozenset({"tinh", "xa", "phuong", "thanh", "huyen", "cua", "de", "tai", "cho"})
+_BODY_NAME_WORDS = 8
+
+
+def _body_names(text: MatchText) -> list[tuple[int, int]]:
+    """Where the names of the bodies a task names start and end ("Trung tâm **Chuyển
+    đổi số** tỉnh …"): the words after the head, from one in capitals (not a short form)
+    to a place, an owner or a clause's end."""
+    words, written = text.words, text.written
+    breaks = _breaks(text)
+    found = []
+    for head in _BODY_HEADS:
+        size = len(head)
+        for i in range(len(words) - size):
+            start = i + size
+            token = written[text.origin[start]].text
+            if (
+                words[i:start] != head
+                or not written[text.origin[i]].text[:1].isupper()
+                or not token[:1].isupper()
+                or _short_form(token)
+            ):
+                continue
+            end = start + 1
+            while (
+                end < min(len(words), start + _BODY_NAME_WORDS)
+                and not breaks[end]
+                and words[end] not in _BODY_NAME_ENDS
+            ):
+                end += 1
+            found.append((i, end))
+    return found
+
+
+def _other_bodies(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """Two bodies by name ("Trung tâm Đổi mới sáng tạo" / "Trung tâm Chuyển đổi số"), the
+    words of each mostly not said by the other task, or ``None``: setting up or running
+    one is not the other, though both say "thành lập trung tâm"."""
+    if not (a.text and b.text):
+        return None
+    bodies_a, bodies_b = _body_names(a.text), _body_names(b.text)
+    if not (bodies_a and bodies_b):
+        return None
+    vocabulary_a, vocabulary_b = set(a.text.words), set(b.text.words)
+
+    def name(text: MatchText, span: tuple[int, int]) -> set[str]:
+        start = span[0] + (2 if text.words[span[0]] == "trung" else 1)
+        return set(text.words[start : span[1]])
+
+    for span_a in bodies_a:
+        for span_b in bodies_b:
+            if a.text.words[span_a[0]] != b.text.words[span_b[0]]:
+                continue
+            name_a, name_b = name(a.text, span_a), name(b.text, span_b)
+            if len(name_a - vocabulary_b) * 2 > len(name_a) and len(
+                name_b - vocabulary_a
+            ) * 2 > len(name_b):
+                return _written(a.text, *span_a), _written(b.text, *span_b)
     return None
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from chidao.overlap.index import judge_pairs
-from chidao.overlap.parts import COMMUNE, PROVINCE, compare_parts, read_parts
+from chidao.overlap.parts import COMMUNE, PROVINCE, _other_bodies, compare_parts, read_parts
 from chidao.overlap.rules import fold_for_matching, get_learned_abbreviations
 
 
@@ -386,6 +386,13 @@ _SIXTH_ROUND = [
         "Phường An Hải hướng dẫn các hộ nuôi tôm ghi nhật ký điện tử để được cấp mã số vùng nuôi",
         "khác đối tượng: Xã Tân Hưng / Phường An Hải",
     ),
+    # Two centres of one province, by their names.
+    (
+        "Thành lập Trung tâm Đổi mới sáng tạo tỉnh Quảng Ngãi và kết nối vào mạng lưới các"
+        " trung tâm đổi mới sáng tạo quốc gia",
+        "Thành lập Trung tâm Chuyển đổi số tỉnh Quảng Ngãi",
+        "khác đối tượng: Trung tâm Đổi mới sáng tạo / Trung tâm Chuyển đổi số",
+    ),
 ]
 
 
@@ -524,3 +531,16 @@ def test_a_ministry_whose_document_is_cited_is_not_the_level_of_the_task():
         read_parts("Xây dựng ứng dụng đất đai tỉnh Sơn La"),
     )
     assert same_level.conflict
+
+
+def test_a_centre_named_in_fewer_words_or_by_its_short_form_is_not_another_centre():
+    centre = read_parts("Vận hành Trung tâm Giám sát, điều hành thông minh (IOC) tỉnh Lâm Đồng")
+    for other in (
+        "Duy trì Trung tâm Điều hành thông minh của tỉnh Lâm Đồng",
+        "Duy trì hoạt động hiệu quả Trung tâm IOC tỉnh Lâm Đồng",
+    ):
+        assert _other_bodies(centre, read_parts(other)) is None
+    assert _other_bodies(
+        read_parts("Thành lập Quỹ Phát triển khoa học và công nghệ tỉnh Bắc Ninh"),
+        read_parts("Thành lập Quỹ Đầu tư khởi nghiệp sáng tạo tỉnh Bắc Ninh"),
+    ) == ("Quỹ Phát triển khoa học và công nghệ", "Quỹ Đầu tư khởi nghiệp sáng tạo")
