@@ -532,10 +532,14 @@ def _objects(text: MatchText, breaks: list[bool], stops: set[int], products):
     return objects
 
 
-def _level(text: MatchText) -> str | None:
+def _level(text: MatchText, begin: int = 0) -> str | None:
     folded = " ".join(text.words)
     lower = [word.text.lower() for word in text.written]
     levels = set()
+    # The level of a doer named first ("Xã Chiềng Mung rà soát … cơ sở dữ liệu của
+    # tỉnh"): the task is that level's share, whatever level it names after.
+    doer_end = text.origin[begin] if begin and begin < len(text.origin) else 0
+    doer_levels = set()
     # The folded form of each written word (its first word once expanded).
     folded_written = [""] * len(lower)
     for position in range(len(text.words) - 1, -1, -1):
@@ -543,8 +547,17 @@ def _level(text: MatchText) -> str | None:
     for i, word in enumerate(lower):
         following = folded_written[i + 1] if i + 1 < len(lower) else ""
         previous = folded_written[i - 1] if i else ""
-        if word in _PROVINCE_WORDS:
+        # "Thành phố Hồ Chí Minh", "thành phố Huế": a city of the province level.
+        if word in _PROVINCE_WORDS or (
+            word == "phố"
+            and previous == "thanh"
+            and i + 1 < len(lower)
+            and text.written[i + 1].text[:1].isupper()
+            and not _short_form(text.written[i + 1].text)
+        ):
             levels.add(PROVINCE)
+            if i < doer_end:
+                doer_levels.add(PROVINCE)
         elif (
             # A ministry doing the work ("Bộ Y tế chỉ đạo …", "(Bộ Nội vụ chủ trì)"), not
             # one whose document is cited ("… của Bộ Chính trị", "theo hướng dẫn của Bộ").
@@ -561,6 +574,10 @@ def _level(text: MatchText) -> str | None:
             and previous not in _NOT_COMMUNE_PREVIOUS
         ):
             levels.add(COMMUNE)
+            if i < doer_end:
+                doer_levels.add(COMMUNE)
+    if doer_levels:
+        return max(doer_levels, key=lambda level: _LEVEL_RANK[level])
     if any(mark in folded for mark in _NATIONAL_MARKS):
         levels.add(NATIONAL)
     # A task names the level it is written for last: "hướng dẫn các xã … của tỉnh".
@@ -719,7 +736,7 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         objects=_objects(text, breaks, stops, products),
         documents=_documents(words),
         beneficiaries=beneficiaries,
-        level=_level(text),
+        level=_level(text, begin),
         years=_years(words),
         text=text,
         subject=_subject(text, actions, products, begin),

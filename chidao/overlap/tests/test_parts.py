@@ -544,3 +544,44 @@ def test_a_centre_named_in_fewer_words_or_by_its_short_form_is_not_another_centr
         read_parts("Thành lập Quỹ Phát triển khoa học và công nghệ tỉnh Bắc Ninh"),
         read_parts("Thành lập Quỹ Đầu tư khởi nghiệp sáng tạo tỉnh Bắc Ninh"),
     ) == ("Quỹ Phát triển khoa học và công nghệ", "Quỹ Đầu tư khởi nghiệp sáng tạo")
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # A commune named as the doer: its share, though it names the province after.
+        (
+            "Xã Chiềng Mung rà soát, chỉnh lý hồ sơ địa chính các thửa đất để đưa vào cơ sở"
+            " dữ liệu đất đai của tỉnh Sơn La",
+            COMMUNE,
+        ),
+        (
+            "UBND xã Văn Giang rà soát, khắc phục các chỉ tiêu chuyển đổi số cấp xã còn điểm"
+            " thấp theo kế hoạch nâng DTI của tỉnh Hưng Yên",
+            COMMUNE,
+        ),
+        # A city by its name is a province's level; "các thành phố trực thuộc" is not one.
+        (
+            "Xây dựng Kho dữ liệu dùng chung của Thành phố Hồ Chí Minh, kết nối với Trung"
+            " tâm dữ liệu quốc gia",
+            PROVINCE,
+        ),
+        ("Hướng dẫn các xã triển khai nền tảng số của tỉnh", PROVINCE),
+        ("Xây dựng đô thị thông minh ở các thành phố trực thuộc trung ương", None),
+    ],
+)
+def test_the_level_is_the_doer_s_or_the_highest_named(text, level):
+    assert read_parts(text).level == level
+
+
+def test_a_commune_s_share_of_a_city_s_task_is_another_level():
+    comparison = compare_parts(
+        read_parts(
+            "Làm sạch, cập nhật dữ liệu dân cư và kết nối với các cơ sở dữ liệu chuyên ngành"
+            " trên địa bàn Thành phố Hải Phòng"
+        ),
+        read_parts("Phường Lê Chân làm sạch, cập nhật dữ liệu dân cư trên địa bàn phường"),
+    )
+
+    assert comparison.related
+    assert "khác cấp: tỉnh / xã" in comparison.summary
