@@ -970,6 +970,18 @@ def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
     return frozenset({head_a, head_b}) not in _COMPATIBLE
 
 
+def _share_of(a: TaskParts, b: TaskParts) -> bool:
+    """Whether two tasks of two levels, their actions apart, act on one product or
+    document: the lower level's share of the higher's work ("Xây dựng Kho dữ liệu dùng
+    chung của Thành phố" / "Phường … cập nhật dữ liệu … vào Kho dữ liệu dùng chung";
+    "Kế hoạch tuyên truyền Nghị quyết 57" / "xã phổ biến Nghị quyết 57"). Checking,
+    reviewing, amending, surveying or announcing the work stays other work."""
+    shared = {part.family for part in a.products} & {part.family for part in b.products}
+    if not (shared or a.documents & b.documents):
+        return False
+    return not {a.action.family, b.action.family} & (_OVERSIGHT | set(_APART))
+
+
 def _products_differ(a: TaskParts, b: TaskParts) -> bool:
     if not a.products or not b.products:
         return False
@@ -996,7 +1008,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     ) or next((x for x in a.actions for y in b.actions if x.family == y.family), None)
     if _actions_differ(a, b):
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": a.action.label, "b": b.action.label})
-        conflict = True
+        conflict = not (levels_differ and _share_of(a, b))
         shared_action = None
     elif shared_action:
         agree.append(shared_action.label)

@@ -585,3 +585,44 @@ def test_a_commune_s_share_of_a_city_s_task_is_another_level():
 
     assert comparison.related
     assert "khác cấp: tỉnh / xã" in comparison.summary
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "level_differ"),
+    [
+        # A ward's share of a city's store of data: it updates what the city builds.
+        (
+            "Xây dựng Kho dữ liệu dùng chung của Thành phố Hồ Chí Minh, kết nối với Trung tâm"
+            " dữ liệu quốc gia, hoàn thành năm 2026",
+            "Phường Bến Thành chuẩn hóa, cập nhật dữ liệu hộ kinh doanh trên địa bàn vào Kho"
+            " dữ liệu dùng chung của Thành phố",
+            "khác cấp: tỉnh / xã",
+        ),
+        # A commune spreads the resolution the province's plan is about.
+        (
+            "Xây dựng và triển khai Kế hoạch tuyên truyền Nghị quyết số 57-NQ/TW của Bộ Chính"
+            " trị trên địa bàn tỉnh Thanh Hóa giai đoạn 2025-2030",
+            "UBND xã Quảng Phú phổ biến Nghị quyết 57-NQ/TW qua loa truyền thanh cơ sở và"
+            " nhóm Zalo của các thôn",
+            "khác cấp: tỉnh / xã",
+        ),
+    ],
+)
+def test_a_lower_level_s_share_of_the_same_product_is_related_in_other_verbs(a, b, level_differ):
+    comparison = compare_parts(read_parts(a), read_parts(b))
+
+    assert not comparison.conflict, comparison.summary
+    assert comparison.related
+    assert "khác việc" in comparison.summary
+    assert level_differ in comparison.summary
+
+
+def test_checking_a_lower_level_s_work_stays_other_work():
+    comparison = compare_parts(
+        read_parts("Xây dựng cơ sở dữ liệu đất đai tỉnh Sơn La"),
+        read_parts("Xã Chiềng Mung kiểm tra cơ sở dữ liệu đất đai trên địa bàn xã"),
+    )
+
+    assert comparison.related
+    assert comparison.conflict
+    assert "khác việc: xây dựng / kiểm tra" in comparison.summary
