@@ -601,8 +601,20 @@ def _deadline_cue(words: tuple[str, ...], i: int) -> bool:
     return j >= 0 and words[j] in _DEADLINE_CUES
 
 
+# Words before the far year a plan looks to ("tầm nhìn đến năm 2045", "định hướng đến
+# 2030"): its period is the one before ("giai đoạn 2025-2030").
+_VISIONS = (("tam", "nhin"), ("dinh", "huong"))
+
+
+def _vision(words: tuple[str, ...], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and words[j] in {"den", "nam", "toi"}:
+        j -= 1
+    return j >= 1 and words[j - 1 : j + 1] in _VISIONS
+
+
 def _years(words: tuple[str, ...]) -> tuple[int, int] | None:
-    years, dates = [], []
+    years, dates, visions = [], [], []
     for i, word in enumerate(words):
         if not _YEAR.match(word):
             continue
@@ -613,7 +625,12 @@ def _years(words: tuple[str, ...]) -> tuple[int, int] | None:
             if _deadline_cue(words, i):
                 dates.append(int(word))
             continue
+        if _vision(words, i):
+            visions.append(int(word))
+            continue
         years.append(int(word))
+    if not years:
+        years = visions
     # With no year of its own, a task's deadline ("trước 30/6/2026") is its period: the
     # same work due in two years is done twice.
     if not years and dates:

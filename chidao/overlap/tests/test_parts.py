@@ -393,6 +393,14 @@ _SIXTH_ROUND = [
         "Thành lập Trung tâm Chuyển đổi số tỉnh Quảng Ngãi",
         "khác đối tượng: Trung tâm Đổi mới sáng tạo / Trung tâm Chuyển đổi số",
     ),
+    # A plan's period is its span, not the far year it looks to.
+    (
+        "Triển khai Đề án xây dựng đô thị thông minh thành phố Huế giai đoạn 2025-2030, tầm"
+        " nhìn đến năm 2045",
+        "Triển khai Đề án xây dựng đô thị thông minh tỉnh Thừa Thiên Huế giai đoạn 2018-2020,"
+        " định hướng đến năm 2025",
+        "khác thời gian: 2025–2030 / 2018–2020",
+    ),
 ]
 
 
