@@ -987,6 +987,23 @@ def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
     return frozenset({head_a, head_b}) not in _COMPATIBLE
 
 
+def _meeting(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """A meeting on a piece of work ("Hội nghị đánh giá tiến độ triển khai bệnh án điện
+    tử") against the work itself, the other task naming no meeting: what each does.
+    Meetings of a known stage (quán triệt, triển khai, sơ kết …) are compared by their
+    stage; read as the work they launch, they lost pairs on three sets."""
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        if not (x.product and x.product.family == "meeting"):
+            continue
+        if any(part.family.startswith("meeting") for part in y.products) or _says(y, "hội nghị"):
+            return None
+        if not y.action:
+            return None
+        pair = (x.product.label, y.action.label)
+        return pair[::-1] if flip else pair
+    return None
+
+
 def _share_of(a: TaskParts, b: TaskParts) -> bool:
     """Whether two tasks of two levels, their actions apart, act on one product or
     document: the lower level's share of the higher's work ("Xây dựng Kho dữ liệu dùng
@@ -1073,6 +1090,10 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     )
     if names:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
+        conflict = True
+    meeting = None if conflict else _meeting(a, b)
+    if meeting:
+        differ.append(_("khác việc: %(a)s / %(b)s") % {"a": meeting[0], "b": meeting[1]})
         conflict = True
     preparing = None if conflict else _preparing(a, b)
     if preparing:

@@ -401,6 +401,13 @@ _SIXTH_ROUND = [
         " định hướng đến năm 2025",
         "khác thời gian: 2025–2030 / 2018–2020",
     ),
+    # A meeting on the work is not the work.
+    (
+        "Triển khai bệnh án điện tử tại 100% bệnh viện công lập trên địa bàn thành phố Hà"
+        " Nội trước ngày 30/9/2025",
+        "Hội nghị đánh giá tiến độ triển khai bệnh án điện tử của các bệnh viện Hà Nội",
+        "khác việc: triển khai / hội nghị",
+    ),
 ]
 
 
