@@ -688,6 +688,11 @@ def _agent_end(text: MatchText) -> int:
     return 0
 
 
+# Verbs that preface the work they are listed before ("Rà soát, ban hành chính sách …",
+# "Nghiên cứu, xây dựng …"): the work is the verb that follows.
+_PREFACES = frozenset({"ra soat", "nghien cuu"})
+
+
 def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     """Read a task's wording into its parts."""
     if not isinstance(text, MatchText):
@@ -717,6 +722,13 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     actions = lead + _find(words, ACTIONS, begin + 2 if lead else begin, product_start)
     # "Tổ chức đánh giá …", "Tổ chức nghiệm thu …": the work is the verb that follows.
     if len(actions) > 1 and actions[0][2] == "to chuc" and actions[1][0] == actions[0][0] + 2:
+        actions = actions[1:]
+    # "Rà soát, ban hành …": the work is what the review leads to.
+    if (
+        len(actions) > 1
+        and actions[0][2] in _PREFACES
+        and actions[1][0] == actions[0][0] + actions[0][1]
+    ):
         actions = actions[1:]
     # "Tổ chức hội nghị sơ kết …" reviews, as "Sơ kết …" does: the meeting's stage is
     # the work.

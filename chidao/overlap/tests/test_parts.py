@@ -641,3 +641,20 @@ def test_checking_a_lower_level_s_work_stays_other_work():
     assert comparison.related
     assert comparison.conflict
     assert "khác việc: xây dựng / kiểm tra" in comparison.summary
+
+
+def test_a_review_listed_before_the_work_is_not_the_work():
+    # "Rà soát, ban hành …" issues a policy, as "Ban hành …" does; reviewing alone is
+    # checking.
+    reviewed = read_parts(
+        "Rà soát, ban hành chính sách đặc thù thu hút, trọng dụng nhân tài khoa học, công"
+        " nghệ của tỉnh Phú Thọ"
+    )
+    issued = read_parts(
+        "Ban hành chính sách đặc thù thu hút, trọng dụng nhân tài khoa học, công nghệ của"
+        " tỉnh Phú Thọ"
+    )
+
+    assert reviewed.action.label == "ban hành"
+    assert not compare_parts(reviewed, issued).conflict
+    assert read_parts("Rà soát chính sách thu hút nhân tài của tỉnh").action.label == "rà soát"
