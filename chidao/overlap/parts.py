@@ -1385,8 +1385,9 @@ def _places(text: MatchText, begin: int = 0) -> set[int]:
     return places
 
 
-# Words after which a name says which place: "tỉnh Lào Cai", "thành phố Cần Thơ", "xã Y Tý".
-_NAME_KEYS = frozenset({"tinh", "xa", "phuong", "huyen", "pho", "thon"})
+# Words after which a name says which place or body: "tỉnh Lào Cai", "thành phố Cần
+# Thơ", "xã Y Tý", "Bộ Y tế" (a ministry by the first words of its name).
+_NAME_KEYS = frozenset({"tinh", "xa", "phuong", "huyen", "pho", "thon", "bo"})
 
 
 # Words for places of one level, whose names are compared with each other: "thành phố
@@ -1437,7 +1438,10 @@ def _names(text: MatchText) -> dict[str, frozenset[str]]:
         if words[i] == "luat" and j > i + 1:
             # "Luật Dữ liệu": the law's name follows the word.
             names.setdefault("luat", set()).add(" ".join(words[i + 1 : j]))
-        elif words[i - 1] in _NAME_KEYS:
+        elif words[i - 1] in _NAME_KEYS and not (
+            # "… của Bộ Chính trị": a body whose document is cited, not one at work.
+            words[i - 1] == "bo" and words[i - 2 : i - 1] in {(word,) for word in _CITING}
+        ):
             names.setdefault(_name_key(words, i), set()).add(" ".join(words[i:j]))
         i = j
     return {key: frozenset(value) for key, value in names.items()}
@@ -1605,6 +1609,24 @@ def _name_end(text: MatchText, i: int) -> int:
     return i
 
 
+def _ministry_end(text: MatchText, end: int) -> int:
+    """Where a ministry's name whose first words end at ``end`` ends ("Bộ Y **tế**", "Bộ
+    Tài **chính**"): at the work it does, a clause's end, or a few words on."""
+    words, breaks = text.words, _breaks(text)
+    limit = min(len(words), end + 4)
+    while (
+        end < limit
+        and not breaks[end]
+        and not any(
+            position == end
+            for position, _, _ in _find(words, ACTIONS, end, min(len(words), end + 3))
+        )
+        and words[end] not in {"chu", "phoi", "cua", "va"}
+    ):
+        end += 1
+    return end
+
+
 def _written_name(text: MatchText, key: str, names: set[str]) -> str:
     words = text.words
     for name in sorted(names):
@@ -1614,7 +1636,10 @@ def _written_name(text: MatchText, key: str, names: set[str]) -> str:
                 words[i : i + size]
             ) == name:
                 start = i - 2 if words[i - 2 : i] == ("thanh", "pho") else i - 1
-                return _written(text, start, i + size)
+                end = i + size
+                if key == "bo":
+                    end = _ministry_end(text, end)
+                return _written(text, start, end)
     return ", ".join(sorted(names))
 
 

@@ -393,6 +393,13 @@ _SIXTH_ROUND = [
         "Thành lập Trung tâm Chuyển đổi số tỉnh Quảng Ngãi",
         "khác đối tượng: Trung tâm Đổi mới sáng tạo / Trung tâm Chuyển đổi số",
     ),
+    # One template for two ministries.
+    (
+        "Bộ Y tế xây dựng kho dữ liệu dùng chung của ngành, kết nối với Trung tâm dữ liệu quốc gia",
+        "Bộ Tài chính xây dựng kho dữ liệu dùng chung của ngành, kết nối với Trung tâm dữ"
+        " liệu quốc gia",
+        "khác đối tượng: Bộ Y tế / Bộ Tài chính",
+    ),
     # A plan's period is its span, not the far year it looks to.
     (
         "Triển khai Đề án xây dựng đô thị thông minh thành phố Huế giai đoạn 2025-2030, tầm"
@@ -658,3 +665,12 @@ def test_a_review_listed_before_the_work_is_not_the_work():
     assert reviewed.action.label == "ban hành"
     assert not compare_parts(reviewed, issued).conflict
     assert read_parts("Rà soát chính sách thu hút nhân tài của tỉnh").action.label == "rà soát"
+
+
+def test_a_ministry_whose_document_is_cited_is_not_another_ministry_at_work():
+    comparison = compare_parts(
+        read_parts("Triển khai Nghị quyết 57-NQ/TW của Bộ Chính trị trên địa bàn tỉnh"),
+        read_parts("Bộ Nội vụ hướng dẫn triển khai Nghị quyết 57-NQ/TW trên địa bàn tỉnh"),
+    )
+
+    assert not comparison.conflict, comparison.summary
