@@ -1045,7 +1045,8 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     agree, differ, conflict = [], [], False
     same_object = False
     # Another level's version names its product in its own, more concrete words (a
-    # ministry's data, a province's application of it): not another product.
+    # ministry's data, a province's application of it), and acts on the same product
+    # with its own verbs (``_share_of``): neither is other work between two levels.
     levels_differ = bool(a.level and b.level and a.level != b.level)
 
     shared_action = next(
@@ -1473,17 +1474,17 @@ def _other_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
 
 
 # Bodies a task sets up or runs, whose own name follows in capitals: "Trung tâm **Đổi
-# mới sáng tạo**", "Quỹ **Phát triển khoa học và công nghệ**". Folded → written.
-_BODY_HEADS = {("trung", "tam"): "Trung tâm", ("quy",): "Quỹ"}
+# mới sáng tạo**", "Quỹ **Phát triển khoa học và công nghệ**" (folded).
+_BODY_HEADS = (("trung", "tam"), ("quy",))
 # Folded words that end a body's name: a place, its owner, what it is for.
 _BODY_NAME_ENDS = frozenset({"tinh", "xa", "phuong", "thanh", "huyen", "cua", "de", "tai", "cho"})
 _BODY_NAME_WORDS = 8
 
 
-def _body_names(text: MatchText) -> list[tuple[int, int]]:
-    """Where the names of the bodies a task names start and end ("Trung tâm **Chuyển
-    đổi số** tỉnh …"): the words after the head, from one in capitals (not a short form)
-    to a place, an owner or a clause's end."""
+def _body_names(text: MatchText) -> list[tuple[int, int, int]]:
+    """Where the bodies a task names start, their names start and end ("Trung tâm
+    **Chuyển đổi số** tỉnh …"): the words after the head, from one in capitals (not a
+    short form) to a place, an owner or a clause's end."""
     words, written = text.words, text.written
     breaks = _breaks(text)
     found = []
@@ -1506,7 +1507,7 @@ def _body_names(text: MatchText) -> list[tuple[int, int]]:
                 and words[end] not in _BODY_NAME_ENDS
             ):
                 end += 1
-            found.append((i, end))
+            found.append((i, start, end))
     return found
 
 
@@ -1520,20 +1521,16 @@ def _other_bodies(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     if not (bodies_a and bodies_b):
         return None
     vocabulary_a, vocabulary_b = set(a.text.words), set(b.text.words)
-
-    def name(text: MatchText, span: tuple[int, int]) -> set[str]:
-        start = span[0] + (2 if text.words[span[0]] == "trung" else 1)
-        return set(text.words[start : span[1]])
-
-    for span_a in bodies_a:
-        for span_b in bodies_b:
-            if a.text.words[span_a[0]] != b.text.words[span_b[0]]:
+    for head_a, start_a, end_a in bodies_a:
+        for head_b, start_b, end_b in bodies_b:
+            if a.text.words[head_a:start_a] != b.text.words[head_b:start_b]:
                 continue
-            name_a, name_b = name(a.text, span_a), name(b.text, span_b)
+            name_a = set(a.text.words[start_a:end_a])
+            name_b = set(b.text.words[start_b:end_b])
             if len(name_a - vocabulary_b) * 2 > len(name_a) and len(
                 name_b - vocabulary_a
             ) * 2 > len(name_b):
-                return _written(a.text, *span_a), _written(b.text, *span_b)
+                return _written(a.text, head_a, end_a), _written(b.text, head_b, end_b)
     return None
 
 
