@@ -43,8 +43,10 @@ from chidao.overlap.rules import (
 )
 
 # Matches below the overlap threshold but at least this close are shown on a task page
-# as "related"; the report and the warning before saving use ``THRESHOLD``.
-RELATED_THRESHOLD = 0.3
+# as "related"; the report and the warning before saving use ``THRESHOLD``. Never above
+# the lowest bar of the report (another level's version, 0.28), so that a pair the
+# report shows is on the task page too.
+RELATED_THRESHOLD = min(0.3, CANDIDATE_THRESHOLD)
 _MAX_TREES = 64
 
 

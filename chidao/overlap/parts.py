@@ -393,6 +393,8 @@ _PROVINCE_WORDS = frozenset({"tỉnh", "tinh"})
 _COMMUNE_WORDS = frozenset({"xã", "phường", "xa", "phuong"})
 _NOT_COMMUNE_NEXT = frozenset({"hoi"})
 _NOT_COMMUNE_PREVIOUS = frozenset({"tac", "cac"})
+# Folded words before a body whose document a task cites rather than a body at work.
+_CITING = frozenset({"cua", "theo"})
 
 # First words of the bodies a task reports to ("báo cáo UBND tỉnh", "báo cáo Bộ …").
 _BODIES = [(word,) for word in ("uy", "ban", "bo", "so", "thuong", "chinh", "thu", "hoi", "tinh")]
@@ -530,10 +532,14 @@ def _objects(text: MatchText, breaks: list[bool], stops: set[int], products):
     return objects
 
 
-def _level(text: MatchText) -> str | None:
+def _level(text: MatchText, begin: int = 0) -> str | None:
     folded = " ".join(text.words)
     lower = [word.text.lower() for word in text.written]
     levels = set()
+    # The level of a doer named first ("Xã Chiềng Mung rà soát … cơ sở dữ liệu của
+    # tỉnh"): the task is that level's share, whatever level it names after.
+    doer_end = text.origin[begin] if begin and begin < len(text.origin) else 0
+    doer_levels = set()
     # The folded form of each written word (its first word once expanded).
     folded_written = [""] * len(lower)
     for position in range(len(text.words) - 1, -1, -1):
@@ -541,14 +547,37 @@ def _level(text: MatchText) -> str | None:
     for i, word in enumerate(lower):
         following = folded_written[i + 1] if i + 1 < len(lower) else ""
         previous = folded_written[i - 1] if i else ""
-        if word in _PROVINCE_WORDS:
+        # "Thành phố Hồ Chí Minh", "thành phố Huế": a city of the province level.
+        if word in _PROVINCE_WORDS or (
+            word == "phố"
+            and previous == "thanh"
+            and i + 1 < len(lower)
+            and text.written[i + 1].text[:1].isupper()
+            and not _short_form(text.written[i + 1].text)
+        ):
             levels.add(PROVINCE)
+            if i < doer_end:
+                doer_levels.add(PROVINCE)
+        elif (
+            # A ministry doing the work ("Bộ Y tế chỉ đạo …", "(Bộ Nội vụ chủ trì)"), not
+            # one whose document is cited ("… của Bộ Chính trị", "theo hướng dẫn của Bộ").
+            text.written[i].text == "Bộ"
+            and i + 1 < len(lower)
+            and text.written[i + 1].text[:1].isupper()
+            and following != "chinh"
+            and previous not in _CITING
+        ):
+            levels.add(NATIONAL)
         elif (
             word in _COMMUNE_WORDS
             and following not in _NOT_COMMUNE_NEXT
             and previous not in _NOT_COMMUNE_PREVIOUS
         ):
             levels.add(COMMUNE)
+            if i < doer_end:
+                doer_levels.add(COMMUNE)
+    if doer_levels:
+        return max(doer_levels, key=lambda level: _LEVEL_RANK[level])
     if any(mark in folded for mark in _NATIONAL_MARKS):
         levels.add(NATIONAL)
     # A task names the level it is written for last: "hướng dẫn các xã … của tỉnh".
@@ -572,8 +601,20 @@ def _deadline_cue(words: tuple[str, ...], i: int) -> bool:
     return j >= 0 and words[j] in _DEADLINE_CUES
 
 
+# Words before the far year a plan looks to ("tầm nhìn đến năm 2045", "định hướng đến
+# 2030"): its period is the one before ("giai đoạn 2025-2030").
+_VISIONS = (("tam", "nhin"), ("dinh", "huong"))
+
+
+def _vision(words: tuple[str, ...], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and words[j] in {"den", "nam", "toi"}:
+        j -= 1
+    return j >= 1 and words[j - 1 : j + 1] in _VISIONS
+
+
 def _years(words: tuple[str, ...]) -> tuple[int, int] | None:
-    years, dates = [], []
+    years, dates, visions = [], [], []
     for i, word in enumerate(words):
         if not _YEAR.match(word):
             continue
@@ -584,7 +625,12 @@ def _years(words: tuple[str, ...]) -> tuple[int, int] | None:
             if _deadline_cue(words, i):
                 dates.append(int(word))
             continue
+        if _vision(words, i):
+            visions.append(int(word))
+            continue
         years.append(int(word))
+    if not years:
+        years = visions
     # With no year of its own, a task's deadline ("trước 30/6/2026") is its period: the
     # same work due in two years is done twice.
     if not years and dates:
@@ -642,6 +688,11 @@ def _agent_end(text: MatchText) -> int:
     return 0
 
 
+# Verbs that preface the work they are listed before ("Rà soát, ban hành chính sách …",
+# "Nghiên cứu, xây dựng …"): the work is the verb that follows.
+_PREFACES = frozenset({"ra soat", "nghien cuu"})
+
+
 def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     """Read a task's wording into its parts."""
     if not isinstance(text, MatchText):
@@ -671,6 +722,13 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     actions = lead + _find(words, ACTIONS, begin + 2 if lead else begin, product_start)
     # "Tổ chức đánh giá …", "Tổ chức nghiệm thu …": the work is the verb that follows.
     if len(actions) > 1 and actions[0][2] == "to chuc" and actions[1][0] == actions[0][0] + 2:
+        actions = actions[1:]
+    # "Rà soát, ban hành …": the work is what the review leads to.
+    if (
+        len(actions) > 1
+        and actions[0][2] in _PREFACES
+        and actions[1][0] == actions[0][0] + actions[0][1]
+    ):
         actions = actions[1:]
     # "Tổ chức hội nghị sơ kết …" reviews, as "Sơ kết …" does: the meeting's stage is
     # the work.
@@ -707,7 +765,7 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         objects=_objects(text, breaks, stops, products),
         documents=_documents(words),
         beneficiaries=beneficiaries,
-        level=_level(text),
+        level=_level(text, begin),
         years=_years(words),
         text=text,
         subject=_subject(text, actions, products, begin),
@@ -941,6 +999,35 @@ def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
     return frozenset({head_a, head_b}) not in _COMPATIBLE
 
 
+def _meeting(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """A meeting on a piece of work ("Hội nghị đánh giá tiến độ triển khai bệnh án điện
+    tử") against the work itself, the other task naming no meeting: what each does.
+    Meetings of a known stage (quán triệt, triển khai, sơ kết …) are compared by their
+    stage; read as the work they launch, they lost pairs on three sets."""
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        if not (x.product and x.product.family == "meeting"):
+            continue
+        if any(part.family.startswith("meeting") for part in y.products) or _says(y, "hội nghị"):
+            return None
+        if not y.action:
+            return None
+        pair = (x.product.label, y.action.label)
+        return pair[::-1] if flip else pair
+    return None
+
+
+def _share_of(a: TaskParts, b: TaskParts) -> bool:
+    """Whether two tasks of two levels, their actions apart, act on one product or
+    document: the lower level's share of the higher's work ("Xây dựng Kho dữ liệu dùng
+    chung của Thành phố" / "Phường … cập nhật dữ liệu … vào Kho dữ liệu dùng chung";
+    "Kế hoạch tuyên truyền Nghị quyết 57" / "xã phổ biến Nghị quyết 57"). Checking,
+    reviewing, amending, surveying or announcing the work stays other work."""
+    shared = {part.family for part in a.products} & {part.family for part in b.products}
+    if not (shared or a.documents & b.documents):
+        return False
+    return not {a.action.family, b.action.family} & (_OVERSIGHT | set(_APART))
+
+
 def _products_differ(a: TaskParts, b: TaskParts) -> bool:
     if not a.products or not b.products:
         return False
@@ -957,6 +1044,10 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     """What two tasks share and what sets them apart."""
     agree, differ, conflict = [], [], False
     same_object = False
+    # Another level's version names its product in its own, more concrete words (a
+    # ministry's data, a province's application of it), and acts on the same product
+    # with its own verbs (``_share_of``): neither is other work between two levels.
+    levels_differ = bool(a.level and b.level and a.level != b.level)
 
     shared_action = next(
         (x for x in a.actions for y in b.actions if x.family == y.family and x.label == y.label),
@@ -964,7 +1055,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     ) or next((x for x in a.actions for y in b.actions if x.family == y.family), None)
     if _actions_differ(a, b):
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": a.action.label, "b": b.action.label})
-        conflict = True
+        conflict = not (levels_differ and _share_of(a, b))
         shared_action = None
     elif shared_action:
         agree.append(shared_action.label)
@@ -974,7 +1065,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(
             _("khác sản phẩm: %(a)s / %(b)s") % {"a": a.product.label, "b": b.product.label}
         )
-        conflict = True
+        conflict = conflict or not levels_differ
     elif shared_product:
         agree.append(shared_product.label)
 
@@ -1007,9 +1098,15 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if swapped and not conflict:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         conflict = True
-    names = None if conflict else (_other_names(a, b) or _swapped_names(a, b))
+    names = (
+        None if conflict else (_other_names(a, b) or _swapped_names(a, b) or _other_bodies(a, b))
+    )
     if names:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
+        conflict = True
+    meeting = None if conflict else _meeting(a, b)
+    if meeting:
+        differ.append(_("khác việc: %(a)s / %(b)s") % {"a": meeting[0], "b": meeting[1]})
         conflict = True
     preparing = None if conflict else _preparing(a, b)
     if preparing:
@@ -1091,7 +1188,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         )
         conflict = True
 
-    related = bool(a.level and b.level and a.level != b.level)
+    related = levels_differ
     if related:
         differ.append(level_differ(a.level, b.level))
 
@@ -1289,8 +1386,26 @@ def _places(text: MatchText, begin: int = 0) -> set[int]:
     return places
 
 
-# Words after which a name says which place: "tỉnh Lào Cai", "thành phố Cần Thơ", "xã Y Tý".
-_NAME_KEYS = frozenset({"tinh", "xa", "phuong", "huyen", "pho", "thon"})
+# Words after which a name says which place or body: "tỉnh Lào Cai", "thành phố Cần
+# Thơ", "xã Y Tý", "Bộ Y tế" (a ministry by the first words of its name).
+_NAME_KEYS = frozenset({"tinh", "xa", "phuong", "huyen", "pho", "thon", "bo"})
+
+
+# Words for places of one level, whose names are compared with each other: "thành phố
+# Huế" and "tỉnh Quảng Trị" are two provinces, "xã Tân Hưng" and "phường An Hải" two
+# communes, so one template for both is two pieces of work.
+_PLACE_LEVELS = {
+    ("thanh", "pho"): "tinh",
+    ("xa",): "xa",
+    ("phuong",): "xa",
+}
+
+
+def _name_key(words: tuple[str, ...], i: int) -> str:
+    """The word a name starting at word ``i`` is compared under (its level's, for places)."""
+    return (
+        _PLACE_LEVELS.get(words[i - 2 : i]) or _PLACE_LEVELS.get(words[i - 1 : i]) or words[i - 1]
+    )
 
 
 def _short_form(token: str) -> bool:
@@ -1324,8 +1439,11 @@ def _names(text: MatchText) -> dict[str, frozenset[str]]:
         if words[i] == "luat" and j > i + 1:
             # "Luật Dữ liệu": the law's name follows the word.
             names.setdefault("luat", set()).add(" ".join(words[i + 1 : j]))
-        elif words[i - 1] in _NAME_KEYS:
-            names.setdefault(words[i - 1], set()).add(" ".join(words[i:j]))
+        elif words[i - 1] in _NAME_KEYS and not (
+            # "… của Bộ Chính trị": a body whose document is cited, not one at work.
+            words[i - 1] == "bo" and words[i - 2 : i - 1] in {(word,) for word in _CITING}
+        ):
+            names.setdefault(_name_key(words, i), set()).add(" ".join(words[i:j]))
         i = j
     return {key: frozenset(value) for key, value in names.items()}
 
@@ -1352,6 +1470,67 @@ def _other_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
         }
         if only_a and only_b and not names_a[key] & names_b[key]:
             return _written_name(a.text, key, only_a), _written_name(b.text, key, only_b)
+    return None
+
+
+# Bodies a task sets up or runs, whose own name follows in capitals: "Trung tâm **Đổi
+# mới sáng tạo**", "Quỹ **Phát triển khoa học và công nghệ**" (folded).
+_BODY_HEADS = (("trung", "tam"), ("quy",))
+# Folded words that end a body's name: a place, its owner, what it is for.
+_BODY_NAME_ENDS = frozenset({"tinh", "xa", "phuong", "thanh", "huyen", "cua", "de", "tai", "cho"})
+_BODY_NAME_WORDS = 8
+
+
+def _body_names(text: MatchText) -> list[tuple[int, int, int]]:
+    """Where the bodies a task names start, their names start and end ("Trung tâm
+    **Chuyển đổi số** tỉnh …"): the words after the head, from one in capitals (not a
+    short form) to a place, an owner or a clause's end."""
+    words, written = text.words, text.written
+    breaks = _breaks(text)
+    found = []
+    for head in _BODY_HEADS:
+        size = len(head)
+        for i in range(len(words) - size):
+            start = i + size
+            token = written[text.origin[start]].text
+            if (
+                words[i:start] != head
+                or not written[text.origin[i]].text[:1].isupper()
+                or not token[:1].isupper()
+                or _short_form(token)
+            ):
+                continue
+            end = start + 1
+            while (
+                end < min(len(words), start + _BODY_NAME_WORDS)
+                and not breaks[end]
+                and words[end] not in _BODY_NAME_ENDS
+            ):
+                end += 1
+            found.append((i, start, end))
+    return found
+
+
+def _other_bodies(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
+    """Two bodies by name ("Trung tâm Đổi mới sáng tạo" / "Trung tâm Chuyển đổi số"), the
+    words of each mostly not said by the other task, or ``None``: setting up or running
+    one is not the other, though both say "thành lập trung tâm"."""
+    if not (a.text and b.text):
+        return None
+    bodies_a, bodies_b = _body_names(a.text), _body_names(b.text)
+    if not (bodies_a and bodies_b):
+        return None
+    vocabulary_a, vocabulary_b = set(a.text.words), set(b.text.words)
+    for head_a, start_a, end_a in bodies_a:
+        for head_b, start_b, end_b in bodies_b:
+            if a.text.words[head_a:start_a] != b.text.words[head_b:start_b]:
+                continue
+            name_a = set(a.text.words[start_a:end_a])
+            name_b = set(b.text.words[start_b:end_b])
+            if len(name_a - vocabulary_b) * 2 > len(name_a) and len(
+                name_b - vocabulary_a
+            ) * 2 > len(name_b):
+                return _written(a.text, head_a, end_a), _written(b.text, head_b, end_b)
     return None
 
 
@@ -1427,13 +1606,37 @@ def _name_end(text: MatchText, i: int) -> int:
     return i
 
 
+def _ministry_end(text: MatchText, end: int) -> int:
+    """Where a ministry's name whose first words end at ``end`` ends ("Bộ Y **tế**", "Bộ
+    Tài **chính**"): at the work it does, a clause's end, or a few words on."""
+    words, breaks = text.words, _breaks(text)
+    limit = min(len(words), end + 4)
+    while (
+        end < limit
+        and not breaks[end]
+        and not any(
+            position == end
+            for position, _, _ in _find(words, ACTIONS, end, min(len(words), end + 3))
+        )
+        and words[end] not in {"chu", "phoi", "cua", "va"}
+    ):
+        end += 1
+    return end
+
+
 def _written_name(text: MatchText, key: str, names: set[str]) -> str:
     words = text.words
     for name in sorted(names):
         size = len(name.split())
         for i in range(1, len(words) - size + 1):
-            if words[i - 1] in (key, "luat") and " ".join(words[i : i + size]) == name:
-                return _written(text, i - 1, i + size)
+            if (words[i - 1] == "luat" or _name_key(words, i) == key) and " ".join(
+                words[i : i + size]
+            ) == name:
+                start = i - 2 if words[i - 2 : i] == ("thanh", "pho") else i - 1
+                end = i + size
+                if key == "bo":
+                    end = _ministry_end(text, end)
+                return _written(text, start, end)
     return ", ".join(sorted(names))
 
 

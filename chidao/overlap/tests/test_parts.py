@@ -3,7 +3,7 @@
 import pytest
 
 from chidao.overlap.index import judge_pairs
-from chidao.overlap.parts import COMMUNE, PROVINCE, compare_parts, read_parts
+from chidao.overlap.parts import COMMUNE, PROVINCE, _other_bodies, compare_parts, read_parts
 from chidao.overlap.rules import fold_for_matching, get_learned_abbreviations
 
 
@@ -365,12 +365,65 @@ _NAMES_DEADLINES_GRADES_AND_MAKING = [
     ),
 ]
 
+_SIXTH_ROUND = [
+    # One template for two provinces: "thành phố" and "tỉnh" name places of one level.
+    (
+        "Xây dựng Kho dữ liệu dùng chung của Thành phố Hồ Chí Minh, kết nối với Trung tâm"
+        " dữ liệu quốc gia, hoàn thành năm 2026",
+        "Xây dựng Kho dữ liệu dùng chung của tỉnh Đồng Tháp, kết nối với Trung tâm dữ liệu"
+        " quốc gia",
+        "khác đối tượng: Thành phố Hồ Chí Minh / tỉnh Đồng Tháp",
+    ),
+    (
+        "Thành lập Quỹ đầu tư khởi nghiệp sáng tạo thành phố Đà Nẵng để đầu tư mạo hiểm vào"
+        " doanh nghiệp khởi nghiệp công nghệ",
+        "Thành lập Quỹ đầu tư khởi nghiệp sáng tạo tỉnh Quảng Ngãi",
+        "khác đối tượng: thành phố Đà Nẵng / tỉnh Quảng Ngãi",
+    ),
+    # A commune and a ward are places of one level too.
+    (
+        "Xã Tân Hưng hướng dẫn các hộ nuôi tôm ghi nhật ký điện tử để được cấp mã số vùng nuôi",
+        "Phường An Hải hướng dẫn các hộ nuôi tôm ghi nhật ký điện tử để được cấp mã số vùng nuôi",
+        "khác đối tượng: Xã Tân Hưng / Phường An Hải",
+    ),
+    # Two centres of one province, by their names.
+    (
+        "Thành lập Trung tâm Đổi mới sáng tạo tỉnh Quảng Ngãi và kết nối vào mạng lưới các"
+        " trung tâm đổi mới sáng tạo quốc gia",
+        "Thành lập Trung tâm Chuyển đổi số tỉnh Quảng Ngãi",
+        "khác đối tượng: Trung tâm Đổi mới sáng tạo / Trung tâm Chuyển đổi số",
+    ),
+    # One template for two ministries.
+    (
+        "Bộ Y tế xây dựng kho dữ liệu dùng chung của ngành, kết nối với Trung tâm dữ liệu quốc gia",
+        "Bộ Tài chính xây dựng kho dữ liệu dùng chung của ngành, kết nối với Trung tâm dữ"
+        " liệu quốc gia",
+        "khác đối tượng: Bộ Y tế / Bộ Tài chính",
+    ),
+    # A plan's period is its span, not the far year it looks to.
+    (
+        "Triển khai Đề án xây dựng đô thị thông minh thành phố Huế giai đoạn 2025-2030, tầm"
+        " nhìn đến năm 2045",
+        "Triển khai Đề án xây dựng đô thị thông minh tỉnh Thừa Thiên Huế giai đoạn 2018-2020,"
+        " định hướng đến năm 2025",
+        "khác thời gian: 2025–2030 / 2018–2020",
+    ),
+    # A meeting on the work is not the work.
+    (
+        "Triển khai bệnh án điện tử tại 100% bệnh viện công lập trên địa bàn thành phố Hà"
+        " Nội trước ngày 30/9/2025",
+        "Hội nghị đánh giá tiến độ triển khai bệnh án điện tử của các bệnh viện Hà Nội",
+        "khác việc: triển khai / hội nghị",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("a", "b", "differ"),
     _HEADS_NAMES_AND_STAGES
     + _AMENDING_SURVEYS_OPTIONS_STAGES_AND_OWNERS
-    + _NAMES_DEADLINES_GRADES_AND_MAKING,
+    + _NAMES_DEADLINES_GRADES_AND_MAKING
+    + _SIXTH_ROUND,
 )
 def test_different_work_is_told_apart_and_says_why(a, b, differ):
     comparison = compare_parts(read_parts(a), read_parts(b))
@@ -450,3 +503,174 @@ def test_synonyms_are_folded_before_scoring_and_soc_only_in_capitals():
     assert fold_for_matching("Phát triển app du lịch") == "phat trien ung dung du lich"
     # General verbs for one kind of work.
     assert fold_for_matching("Thực hiện liên thông dữ liệu") == "trien khai ket noi du lieu"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A ministry's task against a province's concrete version: the product is named
+        # in the province's own words ("dữ liệu" / "ứng dụng"), and that is no conflict
+        # between levels.
+        (
+            "Bộ Y tế chỉ đạo các cơ sở khám chữa bệnh trên cả nước liên thông dữ liệu Sổ sức"
+            " khỏe điện tử để người dân khai thác trên VNeID",
+            "Triển khai Sổ sức khỏe điện tử trên ứng dụng VNeID tại các cơ sở khám chữa bệnh"
+            " tỉnh Điện Biên",
+        ),
+        # A ministry named as the doer is the national level, though the text says
+        # neither "cả nước" nor "trình Thủ tướng".
+        (
+            "Bộ Nông nghiệp và Môi trường xây dựng, triển khai các ứng dụng trí tuệ nhân tạo"
+            " hỗ trợ phân tích, cảnh báo thiên tai và ứng phó biến đổi khí hậu, phổ cập tới"
+            " các địa phương",
+            "Ứng dụng trí tuệ nhân tạo phân tích dữ liệu quan trắc để cảnh báo sớm sạt lở bờ"
+            " biển, xâm nhập mặn trên địa bàn tỉnh Cà Mau",
+        ),
+    ],
+)
+def test_a_ministry_s_task_and_a_province_s_own_version_are_related(a, b):
+    judged = judge_pairs([(a, b)])[0]
+
+    assert not judged.comparison.conflict, judged.comparison.summary
+    assert judged.comparison.related
+    assert "khác cấp: quốc gia / tỉnh" in judged.comparison.summary
+    assert judged.same
+
+
+def test_a_ministry_whose_document_is_cited_is_not_the_level_of_the_task():
+    parts = read_parts(
+        "Triển khai Nghị quyết 57-NQ/TW của Bộ Chính trị theo hướng dẫn của Bộ Khoa học và"
+        " Công nghệ trên địa bàn tỉnh Nam Định"
+    )
+
+    assert parts.level == "tỉnh"
+    assert read_parts("Bộ Khoa học và Công nghệ ban hành bộ chỉ số đổi mới sáng tạo").level == (
+        "quốc gia"
+    )
+    # Different products at one level still conflict.
+    same_level = compare_parts(
+        read_parts("Xây dựng cơ sở dữ liệu đất đai tỉnh Sơn La"),
+        read_parts("Xây dựng ứng dụng đất đai tỉnh Sơn La"),
+    )
+    assert same_level.conflict
+
+
+def test_a_centre_named_in_fewer_words_or_by_its_short_form_is_not_another_centre():
+    centre = read_parts("Vận hành Trung tâm Giám sát, điều hành thông minh (IOC) tỉnh Lâm Đồng")
+    for other in (
+        "Duy trì Trung tâm Điều hành thông minh của tỉnh Lâm Đồng",
+        "Duy trì hoạt động hiệu quả Trung tâm IOC tỉnh Lâm Đồng",
+    ):
+        assert _other_bodies(centre, read_parts(other)) is None
+    assert _other_bodies(
+        read_parts("Thành lập Quỹ Phát triển khoa học và công nghệ tỉnh Bắc Ninh"),
+        read_parts("Thành lập Quỹ Đầu tư khởi nghiệp sáng tạo tỉnh Bắc Ninh"),
+    ) == ("Quỹ Phát triển khoa học và công nghệ", "Quỹ Đầu tư khởi nghiệp sáng tạo")
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # A commune named as the doer: its share, though it names the province after.
+        (
+            "Xã Chiềng Mung rà soát, chỉnh lý hồ sơ địa chính các thửa đất để đưa vào cơ sở"
+            " dữ liệu đất đai của tỉnh Sơn La",
+            COMMUNE,
+        ),
+        (
+            "UBND xã Văn Giang rà soát, khắc phục các chỉ tiêu chuyển đổi số cấp xã còn điểm"
+            " thấp theo kế hoạch nâng DTI của tỉnh Hưng Yên",
+            COMMUNE,
+        ),
+        # A city by its name is a province's level; "các thành phố trực thuộc" is not one.
+        (
+            "Xây dựng Kho dữ liệu dùng chung của Thành phố Hồ Chí Minh, kết nối với Trung"
+            " tâm dữ liệu quốc gia",
+            PROVINCE,
+        ),
+        ("Hướng dẫn các xã triển khai nền tảng số của tỉnh", PROVINCE),
+        ("Xây dựng đô thị thông minh ở các thành phố trực thuộc trung ương", None),
+    ],
+)
+def test_the_level_is_the_doer_s_or_the_highest_named(text, level):
+    assert read_parts(text).level == level
+
+
+def test_a_commune_s_share_of_a_city_s_task_is_another_level():
+    comparison = compare_parts(
+        read_parts(
+            "Làm sạch, cập nhật dữ liệu dân cư và kết nối với các cơ sở dữ liệu chuyên ngành"
+            " trên địa bàn Thành phố Hải Phòng"
+        ),
+        read_parts("Phường Lê Chân làm sạch, cập nhật dữ liệu dân cư trên địa bàn phường"),
+    )
+
+    assert comparison.related
+    assert "khác cấp: tỉnh / xã" in comparison.summary
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "level_differ"),
+    [
+        # A ward's share of a city's store of data: it updates what the city builds.
+        (
+            "Xây dựng Kho dữ liệu dùng chung của Thành phố Hồ Chí Minh, kết nối với Trung tâm"
+            " dữ liệu quốc gia, hoàn thành năm 2026",
+            "Phường Bến Thành chuẩn hóa, cập nhật dữ liệu hộ kinh doanh trên địa bàn vào Kho"
+            " dữ liệu dùng chung của Thành phố",
+            "khác cấp: tỉnh / xã",
+        ),
+        # A commune spreads the resolution the province's plan is about.
+        (
+            "Xây dựng và triển khai Kế hoạch tuyên truyền Nghị quyết số 57-NQ/TW của Bộ Chính"
+            " trị trên địa bàn tỉnh Thanh Hóa giai đoạn 2025-2030",
+            "UBND xã Quảng Phú phổ biến Nghị quyết 57-NQ/TW qua loa truyền thanh cơ sở và"
+            " nhóm Zalo của các thôn",
+            "khác cấp: tỉnh / xã",
+        ),
+    ],
+)
+def test_a_lower_level_s_share_of_the_same_product_is_related_in_other_verbs(a, b, level_differ):
+    comparison = compare_parts(read_parts(a), read_parts(b))
+
+    assert not comparison.conflict, comparison.summary
+    assert comparison.related
+    assert "khác việc" in comparison.summary
+    assert level_differ in comparison.summary
+
+
+def test_checking_a_lower_level_s_work_stays_other_work():
+    comparison = compare_parts(
+        read_parts("Xây dựng cơ sở dữ liệu đất đai tỉnh Sơn La"),
+        read_parts("Xã Chiềng Mung kiểm tra cơ sở dữ liệu đất đai trên địa bàn xã"),
+    )
+
+    assert comparison.related
+    assert comparison.conflict
+    assert "khác việc: xây dựng / kiểm tra" in comparison.summary
+
+
+def test_a_review_listed_before_the_work_is_not_the_work():
+    # "Rà soát, ban hành …" issues a policy, as "Ban hành …" does; reviewing alone is
+    # checking.
+    reviewed = read_parts(
+        "Rà soát, ban hành chính sách đặc thù thu hút, trọng dụng nhân tài khoa học, công"
+        " nghệ của tỉnh Phú Thọ"
+    )
+    issued = read_parts(
+        "Ban hành chính sách đặc thù thu hút, trọng dụng nhân tài khoa học, công nghệ của"
+        " tỉnh Phú Thọ"
+    )
+
+    assert reviewed.action.label == "ban hành"
+    assert not compare_parts(reviewed, issued).conflict
+    assert read_parts("Rà soát chính sách thu hút nhân tài của tỉnh").action.label == "rà soát"
+
+
+def test_a_ministry_whose_document_is_cited_is_not_another_ministry_at_work():
+    comparison = compare_parts(
+        read_parts("Triển khai Nghị quyết 57-NQ/TW của Bộ Chính trị trên địa bàn tỉnh"),
+        read_parts("Bộ Nội vụ hướng dẫn triển khai Nghị quyết 57-NQ/TW trên địa bàn tỉnh"),
+    )
+
+    assert not comparison.conflict, comparison.summary

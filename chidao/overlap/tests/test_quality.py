@@ -61,8 +61,8 @@ def test_the_test_half_keeps_its_measured_figures():
     # Measured (docs/overlap.md): the floor it must not fall below. These figures reach
     # the target, but the test half is no longer unseen: its errors were read after its
     # first run, and its totals chose between two versions of a rule. The target is
-    # held by the unseen set below.
-    assert quality.precision >= 0.92
+    # held by the unseen set below. Sixth session: 0.943 / 0.980.
+    assert quality.precision >= 0.94
     assert quality.recall >= 0.98
 
 
@@ -88,9 +88,9 @@ def test_the_unseen_set_keeps_its_measured_figures():
     quality = get_pairs_quality(_unseen()).all
 
     # Scored once, after the rules were frozen (0.655 / 0.766), then development data of
-    # the third, fourth and fifth sessions of [S] (docs/overlap.md): the floor.
+    # the third to sixth sessions of [S] (docs/overlap.md; sixth: 0.854 / 0.872): the floor.
     assert quality.precision >= 0.85
-    assert quality.recall >= 0.85
+    assert quality.recall >= 0.87
 
 
 def test_the_unseen_set_meets_the_target_as_development_data():
@@ -145,27 +145,29 @@ def test_the_final_sets_test_half_meets_the_target_as_development_data():
 def test_the_holdout_test_half_keeps_its_scored_figures():
     # Written without reading the rules (data/README_holdout.md) and scored once by the lead
     # after the fourth session's rules were frozen (0.653 / 0.636, docs/overlap.md); its
-    # errors were read in the fifth session (0.758 / 0.649): development data since.
+    # errors were read in the fifth session (0.758 / 0.649): development data since; the
+    # sixth session's rules, chosen without reading it: 0.775 / 0.714.
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.75
-    assert quality.recall >= 0.64
+    assert quality.precision >= 0.77
+    assert quality.recall >= 0.71
 
 
 def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figures():
-    # Fifth session (docs/overlap.md): neither set's errors were read, both checked.
+    # Fifth and sixth sessions (docs/overlap.md): neither set's errors were read, both
+    # checked. Sixth: holdout development half 0.750 / 0.815, fresh 0.760 / 0.826.
     holdout_dev = get_pairs_quality(_half("holdout_dev")).all
     fresh = get_pairs_quality(_half("fresh")).all
 
-    assert holdout_dev.precision >= 0.74
-    assert holdout_dev.recall >= 0.76
+    assert holdout_dev.precision >= 0.75
+    assert holdout_dev.recall >= 0.81
     assert fresh.precision >= 0.76
     assert fresh.recall >= 0.82
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.758 at recall 0.649 on the holdout test half (docs/overlap.md)",
+    reason="not met: precision 0.775 at recall 0.714 on the holdout test half (docs/overlap.md)",
 )
 def test_the_holdout_test_half_meets_the_target():
     quality = get_pairs_quality(_half("holdout_test")).all
@@ -188,26 +190,26 @@ def test_the_third_set_is_large_split_by_family_and_mostly_hard_negatives():
 
 def test_the_third_sets_test_half_keeps_its_scored_figures():
     # Scored once by the lead after the fifth session's rules were merged, before anyone
-    # read it: precision 0.847, recall 0.694 (docs/overlap.md, "The third set").
+    # read it: precision 0.847, recall 0.694 (docs/overlap.md, "The third set"); its
+    # errors were read in the sixth session (0.948 / 0.764): development data since.
     quality = get_pairs_quality(_half("third_test")).all
 
-    assert quality.precision >= 0.84
-    assert quality.recall >= 0.69
+    assert quality.precision >= 0.94
+    assert quality.recall >= 0.76
 
 
 def test_the_third_sets_development_half_keeps_its_first_figures():
-    # Never tuned on when first scored with the test half: 0.907 / 0.662.
+    # Never tuned on when first scored with the test half: 0.907 / 0.662; its errors were
+    # read in the sixth session (0.912 / 0.703).
     quality = get_pairs_quality(_half("third_dev")).all
 
-    assert quality.precision >= 0.90
-    assert quality.recall >= 0.66
+    assert quality.precision >= 0.91
+    assert quality.recall >= 0.70
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not met: precision 0.847 at recall 0.694 on the third test half (docs/overlap.md)",
-)
-def test_the_third_sets_test_half_meets_the_target():
+def test_the_third_sets_test_half_meets_the_target_as_development_data():
+    # Met in the sixth session (0.948 / 0.764) after its errors were read: development
+    # data, not the unseen figure issue [S] is judged on (the fourth sealed set is).
     quality = get_pairs_quality(_half("third_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
