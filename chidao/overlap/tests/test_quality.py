@@ -214,3 +214,38 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
     assert quality.recall >= TARGET_RECALL_UNSEEN
+
+
+def test_the_fourth_set_is_large_split_by_family_and_mostly_hard_negatives():
+    # Written without reading the finder (data/README_fourth.md): ministries, public
+    # bodies, enterprises and communes rather than provinces.
+    halves = [_half("fourth_dev"), _half("fourth_test")]
+    pairs = [pair for half in halves for pair in half]
+    negatives = [pair for pair in pairs if not pair["same"]]
+
+    assert len(pairs) >= 320
+    assert sum(pair["kind"] != "easy" for pair in negatives) >= 0.8 * len(negatives)
+    families = [{pair["family"] for pair in half} for half in halves]
+    assert not families[0] & families[1]
+
+
+def test_the_fourth_sets_halves_keep_their_scored_figures():
+    # Scored once by the lead after the sixth session's rules were merged, before anyone
+    # read them (docs/overlap.md, "The fourth set"): test 0.786 / 0.465, dev 0.800 / 0.564.
+    test, dev = (get_pairs_quality(_half(name)).all for name in ("fourth_test", "fourth_dev"))
+
+    assert test.precision >= 0.78
+    assert test.recall >= 0.46
+    assert dev.precision >= 0.79
+    assert dev.recall >= 0.56
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met: precision 0.786 at recall 0.465 on the fourth test half (docs/overlap.md)",
+)
+def test_the_fourth_sets_test_half_meets_the_target():
+    quality = get_pairs_quality(_half("fourth_test")).all
+
+    assert quality.precision >= TARGET_PRECISION_UNSEEN
+    assert quality.recall >= TARGET_RECALL_UNSEEN
