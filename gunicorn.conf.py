@@ -17,11 +17,19 @@ Why these values (bench/RESULTS.md, "Capacity", and docs/deployment.md):
 - each worker is replaced after ``CHIDAO_WEB_MAX_REQUESTS`` requests (2,000, with jitter so
   they do not all restart at once): memory a long-lived process keeps after a large export
   is given back.
+- glibc's malloc is limited to ``CHIDAO_WEB_MALLOC_ARENAS`` arenas (2) in every worker:
+  by default each thread that allocates gets an arena of its own (up to 8 per core), and
+  memory a request freed in one thread's arena is not reused by the next request on
+  another thread, so a gthread worker's resident memory grew with its threads
+  (bench/RESULTS.md, branch m-rss). Set here, in the master before it forks, because
+  gunicorn.conf.py is the one place every way of starting gunicorn reads (the
+  ``MALLOC_ARENA_MAX`` environment variable, if set, wins; docs/deployment.md).
 - every thread holds its own database connection (``CHIDAO_DB_CONN_MAX_AGE``), so one node
   opens up to workers × threads connections: 8 on 2 cores (docs/deployment.md sizes
   PostgreSQL's ``max_connections`` from it).
 """
 
+import ctypes
 import os
 
 bind = os.environ.get("CHIDAO_WEB_BIND", "127.0.0.1:8001")
@@ -36,3 +44,20 @@ graceful_timeout = 30
 keepalive = 5
 # "-": standard output (the journal under systemd); empty: no access log.
 accesslog = os.environ.get("CHIDAO_WEB_ACCESS_LOG", "-") or None
+
+# mallopt's parameter number for the arena limit (glibc's malloc.h).
+M_ARENA_MAX = -8
+
+
+def _limit_malloc_arenas(arenas: int) -> None:
+    """Cap glibc's malloc arenas for this process and the workers it forks."""
+    if "MALLOC_ARENA_MAX" in os.environ or arenas <= 0:
+        return  # glibc read the variable itself; 0: leave glibc's default
+    try:
+        mallopt = ctypes.CDLL(None).mallopt  # the process's own symbols: glibc or nothing
+    except (OSError, AttributeError):
+        return  # not glibc (musl, macOS): nothing to cap
+    mallopt(M_ARENA_MAX, arenas)
+
+
+_limit_malloc_arenas(int(os.environ.get("CHIDAO_WEB_MALLOC_ARENAS", "2")))

@@ -15,6 +15,9 @@
 #   OUT=/tmp/chidao-load  COLLECTSTATIC=auto|yes|no  PGOPTIONS (default "-c jit=off")
 #   FAIL_ON_ERRORS=1 (exit 1 if any request failed: the CI smoke)
 #   GUNICORN_TIMEOUT=30 (gunicorn's default: a worker silent that long is killed)
+#   GUNICORN=.venv/bin/gunicorn: another virtualenv's gunicorn measures the workers as
+#   production installs them (`pip install -e '.[redis]'`: without the test and bench
+#   tools, which Django REST framework and huey import when present, ~9 MB a worker)
 # Needs the bench extra: make install-bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,7 +60,7 @@ fi
 "$PY" bench/load_setup.py --manifest "$OUT/manifest.json"
 
 # gunicorn.conf.py (read from the working directory) gives the rest: max_requests…
-"$ROOT/.venv/bin/gunicorn" chidao.wsgi --workers "$WORKERS" --threads "$THREADS" \
+"${GUNICORN:-$ROOT/.venv/bin/gunicorn}" chidao.wsgi --workers "$WORKERS" --threads "$THREADS" \
     --worker-class "$WORKER_CLASS" --bind "127.0.0.1:$PORT" \
     --timeout "${GUNICORN_TIMEOUT:-30}" --pid "$OUT/gunicorn.pid" >"$OUT/gunicorn.log" 2>&1 &
 MASTER=$!
@@ -69,6 +72,10 @@ for _ in $(seq 60); do
     sleep 1
 done
 curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null
+# Each worker's resident memory before any measured request (it served one /healthz).
+for pid in $(pgrep -P "$MASTER"); do
+    awk -v pid="$pid" '/VmRSS/ {print pid, $2}' "/proc/$pid/status"
+done >"$OUT/rss-boot.txt"
 
 locust_run() {  # user class, output stem
     BENCH_MANIFEST="$OUT/manifest.json" BENCH_WARMUP="$WARMUP" BENCH_WAIT="$WAIT" \

@@ -13,8 +13,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from chidao.assignments.models import Task
 from chidao.core.periods import Period, PeriodKind
@@ -136,6 +134,10 @@ def build_upper_level_xlsx(data: dict) -> bytes:
     dates become real dates and the values numbers, and a title, output or value that
     starts with "=" stays text, never a live formula.
     """
+    # Imported here, not by the API's views at start-up (chidao.core.spreadsheets says why).
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     tasks = book.active
     tasks.title = _("Nhiệm vụ")

@@ -4,9 +4,6 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from chidao.assignments.choices import TaskStatus
 from chidao.assignments.models import Task
@@ -48,6 +45,12 @@ def build_task_list_xlsx(tasks: Iterable[Task], as_of: date) -> bytes:
     writer, so dates are real Excel dates shown dd/mm/yyyy (a reader can sort and filter
     them) and a title typed as "=HYPERLINK(…)" stays text.
     """
+    # Imported here: the task list view imports this module, and a worker that never
+    # exports should not hold openpyxl (chidao.core.spreadsheets says why).
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     columns = _columns()
     workbook = Workbook()
     sheet = workbook.active

@@ -15,20 +15,25 @@ Builders keep their layout (titles, merges, widths, fonts) and write each value 
 ``write_cell`` / ``write_row``; plain tables use ``build_table_xlsx`` and ``build_csv``.
 """
 
+from __future__ import annotations
+
 import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.functional import Promise
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+
+# openpyxl (with numpy, lxml and Pillow behind it: ~20 MB) is imported where a workbook
+# is built, not here: every view imports this module for the content types, and a web
+# worker that never exports should not hold it (bench/RESULTS.md, branch m-rss).
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -122,6 +127,8 @@ def write_row(
 
 
 def set_column_widths(sheet: Worksheet, widths: Sequence[float]) -> None:
+    from openpyxl.utils import get_column_letter
+
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
 
@@ -141,6 +148,10 @@ def build_table_xlsx(
     number_formats: dict[int, str] | None = None,
 ) -> bytes:
     """A one-sheet workbook: a bold title, a header row (frozen, filterable), the rows."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(title)[:31]

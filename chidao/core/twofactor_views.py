@@ -1,6 +1,5 @@
 """The second sign-in step: enter the authenticator's code, or set an authenticator up."""
 
-import segno
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -111,6 +110,8 @@ def _setup_device(request, *, stored: bool) -> TOTPDevice:
 
 def _qr_svg(text: str) -> str:
     """``text`` as a QR code in inline SVG, drawn here: the key never leaves the server."""
+    import segno  # on first use: a web worker seldom draws one (bench/RESULTS.md, m-rss)
+
     code = segno.make(text, error="m")
     return mark_safe(
         code.svg_inline(scale=5, border=4, title=_("Mã QR để thêm tài khoản"), svgclass="totp-qr")

@@ -17,11 +17,15 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from chidao.overlap.parts import PartsComparison, compare_parts, read_parts
 from chidao.overlap.rules import STOP_WORDS, fold_for_matching, get_learned_abbreviations
+
+# numpy too is imported where a vector is computed: a web worker that never compares tasks
+# should not hold it (~10 MB with its BLAS; bench/RESULTS.md, branch m-rss).
+if TYPE_CHECKING:
+    import numpy as np
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -84,6 +88,7 @@ class SimilarityIndex:
         # Imported here, not above: scikit-learn and SciPy add ~100 MB to a process, and a
         # web worker that never compares tasks should not carry them (bench/RESULTS.md,
         # "Capacity").
+        import numpy as np
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self._words = TfidfVectorizer(
@@ -145,6 +150,7 @@ class SimilarityIndex:
 
     @staticmethod
     def _join(words, chars):
+        import numpy as np
         import scipy.sparse as sp
 
         return sp.hstack(
@@ -158,12 +164,14 @@ class SimilarityIndex:
     def _vector(self, text: str):
         return self._vectors([text])
 
-    def _scores_against(self, vector) -> np.ndarray:
+    def _scores_against(self, vector) -> "np.ndarray":
+        import numpy as np
+
         if not self.keys:
             return np.zeros(0)
         return self._matrix @ vector.toarray().ravel()
 
-    def score_text(self, text: str) -> np.ndarray:
+    def score_text(self, text: str) -> "np.ndarray":
         """The score of ``text`` against every indexed text, in key order."""
         return self._scores_against(self._vector(text))
 
@@ -181,6 +189,8 @@ class SimilarityIndex:
         return self._best(scores, threshold, limit, exclude=(key,))
 
     def _best(self, scores, threshold, limit, exclude) -> list[Match]:
+        import numpy as np
+
         skip = {self._position[key] for key in exclude if key in self._position}
         # Sort only the few texts above the threshold, not the whole tree.
         above = np.flatnonzero(scores >= threshold)

@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from typing import TYPE_CHECKING
 
 from chidao.assignments.counts import CountRow, CountTable
 from chidao.core.spreadsheets import (
@@ -38,6 +36,10 @@ from chidao.reporting.docx_layout import (
     write_title,
 )
 from chidao.reporting.gather import ReportData, get_report_data, get_submission_lines
+
+# openpyxl is imported where a workbook is built (chidao.core.spreadsheets says why).
+if TYPE_CHECKING:
+    from openpyxl.styles import Font
 from chidao.reporting.models import ReportingCycle
 from chidao.reporting.rules import get_period_phrase
 
@@ -282,16 +284,26 @@ def _indicator_table(document, data: ReportData) -> None:
 
 # Excel -------------------------------------------------------------------------------
 
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+@functools.cache
+def _styles():
+    """(box border, wrapped, centred): one object each, made at the first workbook."""
+    from openpyxl.styles import Alignment, Border, Side
+
+    thin = Side(style="thin")
+    return (
+        Border(left=thin, right=thin, top=thin, bottom=thin),
+        Alignment(wrap_text=True, vertical="top"),
+        Alignment(wrap_text=True, vertical="center", horizontal="center"),
+    )
 
 
 def build_report_xlsx(cycle: ReportingCycle, as_of: date) -> bytes:
     """The appendix of the report: tasks grouped I–VII, the count table, indicators, and
     who reported; as an .xlsx file's bytes."""
     data = get_report_data(cycle, as_of)
+    from openpyxl import Workbook
+
     workbook = Workbook()
     _task_sheet(workbook.active, data)
     _count_sheet(workbook.create_sheet("Tổng hợp"), data)
@@ -301,9 +313,18 @@ def build_report_xlsx(cycle: ReportingCycle, as_of: date) -> bytes:
 
 
 @functools.cache
-def _font(bold=False, italic=False, size=12) -> Font:
+def _font(bold=False, italic=False, size=12) -> "Font":
     # One object per style: openpyxl hashes a new Font for every cell otherwise.
+    from openpyxl.styles import Font
+
     return Font(name=FONT, bold=bold, italic=italic, size=size)
+
+
+@functools.cache
+def _title_alignment():
+    from openpyxl.styles import Alignment
+
+    return Alignment(horizontal="center", wrap_text=True)
 
 
 def _sheet_title(sheet, lines: list[str], width: int) -> int:
@@ -312,24 +333,26 @@ def _sheet_title(sheet, lines: list[str], width: int) -> int:
         sheet.merge_cells(start_row=index, start_column=1, end_row=index, end_column=width)
         cell = write_cell(sheet, index, 1, text)
         cell.font = _font(bold=index < len(lines), italic=index == len(lines), size=13)
-        cell.alignment = Alignment(horizontal="center", wrap_text=True)
+        cell.alignment = _title_alignment()
     return len(lines) + 2
 
 
 def _header_row(sheet, row: int, headers) -> None:
     for column, header in enumerate(headers, start=1):
         cell = write_cell(sheet, row, column, header)
-        cell.font, cell.alignment, cell.border = _font(bold=True), _CENTRE, _BOX
+        box, _wrap, centre = _styles()
+        cell.font, cell.alignment, cell.border = _font(bold=True), centre, box
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
 
 
 def _write_row(sheet, row: int, values, *, bold=False, centre=(), formats=None) -> None:
     """One boxed row through the one writer: numbers and dates typed, text never a formula;
     ``formats`` maps a 1-based column to a number format."""
+    box, wrap, centred = _styles()
     for column, value in enumerate(values, start=1):
         cell = write_cell(sheet, row, column, value, number_format=(formats or {}).get(column))
-        cell.font, cell.border = _font(bold=bold), _BOX
-        cell.alignment = _CENTRE if column in centre else _WRAP
+        cell.font, cell.border = _font(bold=bold), box
+        cell.alignment = centred if column in centre else wrap
 
 
 def _widths(sheet, widths) -> None:
@@ -492,6 +515,8 @@ def _submission_sheet(sheet, data: ReportData) -> None:
 def build_board_xlsx(cycle: ReportingCycle, as_of: date) -> bytes:
     """Who has reported in ``cycle`` as of ``as_of``, as an .xlsx file's bytes."""
     data = _BoardData(cycle=cycle, as_of=as_of, submissions=get_submission_lines(cycle, as_of))
+    from openpyxl import Workbook
+
     workbook = Workbook()
     _submission_sheet(workbook.active, data)
     workbook.active.title = "Tình hình nộp báo cáo"
@@ -507,6 +532,8 @@ class _BoardData:
 
 def build_list_xlsx(title: str, headers, rows) -> bytes:
     """Any list of a page as an .xlsx: a title, a header row, one row per line."""
+    from openpyxl import Workbook
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]

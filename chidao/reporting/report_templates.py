@@ -16,9 +16,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
-from docxtpl import DocxTemplate
-from jinja2 import TemplateError, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
 
 from chidao.reporting import builders
 from chidao.reporting.choices import ReportLayout
@@ -75,7 +72,12 @@ def get_active_template(committee):
     return ReportTemplate.objects.filter(committee=committee, is_active=True).first()
 
 
-def _environment() -> SandboxedEnvironment:
+# docxtpl and Jinja are imported where a template is read or filled, not by the report
+# views at start-up: a web worker that never touches a template should not hold them
+# (bench/RESULTS.md, branch m-rss).
+def _environment():
+    from jinja2.sandbox import SandboxedEnvironment
+
     return SandboxedEnvironment(autoescape=False)
 
 
@@ -87,6 +89,9 @@ def check_report_template(file) -> None:
             that is not in ``PLACEHOLDERS``. Size, kind and zip caps are checked before,
             with every upload (``chidao.core.uploads.accept_upload``).
     """
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateSyntaxError
+
     file.seek(0)
     try:
         template = DocxTemplate(BytesIO(file.read()))
@@ -119,6 +124,9 @@ def check_report_template(file) -> None:
 
 def render_report_template(template_file, data: ReportData) -> bytes:
     """The report of ``data`` written into the secretariat's template."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
     template_file.seek(0)
     template = DocxTemplate(BytesIO(template_file.read()))
     try:
