@@ -17,8 +17,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from chidao.assignments.access import may_urge
 from chidao.assignments.counts import get_kept_count_table
@@ -369,6 +367,9 @@ def unit_ranking_xlsx(request, pk):
     committee = access_dashboard(request.user, pk)
     as_of = get_as_of(request, notify=False)
     weights, scores = get_ranking(request.user, committee, as_of)
+    from openpyxl import Workbook  # on first use: a worker that never exports does not hold it
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     sheet.title = _("Xếp hạng")

@@ -3,8 +3,6 @@ sheet that explains every column in Vietnamese (``build_import_template``)."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from chidao.core.spreadsheets import get_workbook_bytes, write_row
 from chidao.imports.choices import ImportKind
@@ -57,6 +55,9 @@ def _indicator_columns():
 
 def build_import_template(kind: str) -> bytes:
     """An .xlsx to fill in for an import of ``kind``, written through the one writer."""
+    from openpyxl import Workbook  # on first use: a worker that never exports does not hold it
+    from openpyxl.styles import Font
+
     columns = _indicator_columns() if kind == ImportKind.INDICATORS else _task_columns()
     book = Workbook()
     sheet = book.active

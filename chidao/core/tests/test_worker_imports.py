@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 # openpyxl (and numpy, which openpyxl imports when present) belong here too once the
 # dashboards' ranking export and the imports' blank forms import openpyxl on first use.
-KEPT_OUT = ("sklearn", "scipy", "docxtpl", "segno")
+KEPT_OUT = ("sklearn", "scipy", "docxtpl", "segno", "openpyxl", "numpy")
 
 SCRIPT = """
 import json, sys
