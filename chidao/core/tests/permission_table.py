@@ -231,6 +231,8 @@ TABLE: dict[str, Route] = {
     # weights, saved views and what is published; the public page needs no sign-in.
     "dashboards:index": Route(get=SIGNED_IN),
     "dashboards:committee_dashboard": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
+    # The early-warning panel, loaded after the dashboard: the dashboard's own gate.
+    "dashboards:committee_at_risk": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
     "dashboards:unit_ranking": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
     "dashboards:unit_ranking_xlsx": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
     "dashboards:unit_evaluation": Route(get="L FFNF ANAA", kwargs={"pk": "committee"}),
