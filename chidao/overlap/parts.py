@@ -688,6 +688,16 @@ def _agent_end(text: MatchText) -> int:
     return 0
 
 
+def _in_short_name(text: MatchText, position: int, begin: int) -> bool:
+    """Whether the action at ``position`` is spelled out from a short form inside a name
+    ("Bộ GD&ĐT", "Sở GDĐT": "đào tạo" of the ministry's name is not the work), not a
+    short form that opens the work ("BC kết quả …")."""
+    if position <= begin:
+        return False
+    token = text.written[text.origin[position]].text
+    return sum(ch.isupper() for ch in token) >= 2
+
+
 # Verbs that preface the work they are listed before ("Rà soát, ban hành chính sách …",
 # "Nghiên cứu, xây dựng …"): the work is the verb that follows.
 _PREFACES = frozenset({"ra soat", "nghien cuu"})
@@ -719,7 +729,11 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     product_start = products[0][0] if products else min(len(words), begin + 8)
     # The action is read from the words before the product ("Kiểm tra việc thực hiện
     # quy chế"): a verb after it belongs to the product's name ("bộ tiêu chí đánh giá").
-    actions = lead + _find(words, ACTIONS, begin + 2 if lead else begin, product_start)
+    actions = lead + [
+        found
+        for found in _find(words, ACTIONS, begin + 2 if lead else begin, product_start)
+        if not _in_short_name(text, found[0], begin)
+    ]
     # "Tổ chức đánh giá …", "Tổ chức nghiệm thu …": the work is the verb that follows.
     if len(actions) > 1 and actions[0][2] == "to chuc" and actions[1][0] == actions[0][0] + 2:
         actions = actions[1:]
