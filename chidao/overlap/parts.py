@@ -1737,6 +1737,7 @@ def _spelled_out(words: frozenset[str], a: TaskParts, b: TaskParts) -> frozenset
 _SYNONYMS: dict[frozenset[str], frozenset[str]] = {
     frozenset({"boi", "duong"}): frozenset({"dao", "tao"}),
     frozenset({"tap", "huan"}): frozenset({"dao", "tao"}),
+    frozenset({"thu", "tuc", "hanh", "chinh"}): frozenset({"dich", "vu", "cong"}),
 }
 
 
