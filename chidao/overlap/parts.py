@@ -159,6 +159,10 @@ _PRODUCTS_COMPATIBLE = {
     frozenset({"plan", "scheme"}),
     frozenset({"scheme", "policy"}),
     frozenset({"policy", "resolution"}),
+    # A model is piloted or spread by a scheme ("Đề án thí điểm bản sao số" / "thử
+    # nghiệm mô hình bản sao số"; "nhân rộng mô hình bệnh viện số" / "Đề án chuyển đổi số
+    # của Bệnh viện …, nhân rộng"): one work, named by its document or by what it builds.
+    frozenset({"model", "scheme"}),
 }
 
 # A meeting's stage may follow its name: "hội nghị học tập, quán triệt …".
