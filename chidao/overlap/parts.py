@@ -354,6 +354,8 @@ BENEFICIARIES: dict[str, str] = {
     "truong dai hoc": "sinh viên",
     "truong hoc": "học sinh, trường học",
     "co so giao duc": "học sinh, trường học",
+    # The formal name of universities, not schools.
+    "co so giao duc dai hoc": "sinh viên",
     # Schools of one grade are not schools of another.
     "mam non": "mầm non",
     "tieu hoc": "tiểu học",
@@ -362,6 +364,9 @@ BENEFICIARIES: dict[str, str] = {
     "benh vien": "cơ sở y tế",
     "co so y te": "cơ sở y tế",
     "tram y te": "cơ sở y tế",
+    # Health workers are the health sector's people, not civil servants in general.
+    "can bo y te": "cơ sở y tế",
+    "nhan vien y te": "cơ sở y tế",
     "nong dan": "nông dân",
     "cac xa": "các xã, phường",
     "cac phuong": "các xã, phường",
