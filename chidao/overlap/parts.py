@@ -67,6 +67,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "van hanh": ("vận hành", "operate"),
     "duy tri": ("duy trì", "operate"),
     "ap dung": ("áp dụng", "carry"),
+    # Read only where it opens the work (``read_parts``); elsewhere an application.
+    "ung dung": ("ứng dụng", "carry"),
     "nhan rong": ("nhân rộng", "carry"),
     "dua vao su dung": ("đưa vào sử dụng", "carry"),
     "khai thac": ("khai thác", "operate"),
@@ -732,6 +734,10 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         if stage:
             products[0] = (position, length, stage)
     lead = []
+    # "Ứng dụng AI trong dự báo …", "Tỉnh … ứng dụng mô hình …": opening the work,
+    # "ứng dụng" is the verb (apply), not an application built.
+    if products and products[0][:3] == (begin, 2, "ung dung"):
+        products, lead = products[1:], [(begin, 2, "ung dung")]
     # "Báo cáo kết quả …", "Báo cáo sơ kết …": a report is what the task does.
     if products and products[0][:3] == (begin, 2, "bao cao"):
         products, lead = products[1:], [(begin, 2, "bao cao")]
