@@ -700,13 +700,13 @@ def _agent_end(text: MatchText) -> int:
 
 
 def _in_short_name(text: MatchText, position: int, begin: int) -> bool:
-    """Whether the action at ``position`` is spelled out from a short form inside a name
-    ("Bộ GD&ĐT", "Sở GDĐT": "đào tạo" of the ministry's name is not the work), not a
-    short form that opens the work ("BC kết quả …")."""
+    """Whether the action at ``position`` is written in capitals inside a name ("Sở
+    Giáo dục và Đào tạo", or spelled out from "Bộ GD&ĐT", "Sở GDĐT": "đào tạo" of the
+    body's name is not the work); the word that opens the work ("BC kết quả …") is."""
     if position <= begin:
         return False
     token = text.written[text.origin[position]].text
-    return sum(ch.isupper() for ch in token) >= 2
+    return token[:1].isupper()
 
 
 # Verbs that preface the work they are listed before ("Rà soát, ban hành chính sách …",
