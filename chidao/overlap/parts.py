@@ -580,6 +580,17 @@ def _level(text: MatchText, begin: int = 0) -> str | None:
         ):
             levels.add(NATIONAL)
         elif (
+            # A province's department doing the work ("Sở Tư pháp Cần Thơ tiếp nhận …"),
+            # not one cited ("theo kế hoạch của Sở Y tế") or named after ("để Sở cập nhật").
+            text.written[i].text == "Sở"
+            and i + 1 < len(lower)
+            and text.written[i + 1].text[:1].isupper()
+            and previous not in _CITING
+        ):
+            levels.add(PROVINCE)
+            if i < doer_end:
+                doer_levels.add(PROVINCE)
+        elif (
             word in _COMMUNE_WORDS
             and following not in _NOT_COMMUNE_NEXT
             and previous not in _NOT_COMMUNE_PREVIOUS
