@@ -112,4 +112,16 @@ ABBREVIATIONS: dict[str, str] = {
     "LĐ-TB&XH": "lao động - thương binh và xã hội",
     "KH&ĐT": "kế hoạch và đầu tư",
     "BQL": "ban quản lý",
+    # The seventh session's: services, records and ministries as ministries write them.
+    "BĐKH": "biến đổi khí hậu",
+    "HĐĐT": "hóa đơn điện tử",
+    "HSBA": "hồ sơ bệnh án",
+    "BV": "bệnh viện",
+    "KD": "kinh doanh",
+    "LLTP": "lý lịch tư pháp",
+    "NHNN": "ngân hàng nhà nước",
+    "BYT": "bộ y tế",
+    "BCA": "bộ công an",
+    "BCT": "bộ công thương",
+    "BTP": "bộ tư pháp",
 }

@@ -67,6 +67,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "van hanh": ("vận hành", "operate"),
     "duy tri": ("duy trì", "operate"),
     "ap dung": ("áp dụng", "carry"),
+    # Read only where it opens the work (``read_parts``); elsewhere an application.
+    "ung dung": ("ứng dụng", "carry"),
     "nhan rong": ("nhân rộng", "carry"),
     "dua vao su dung": ("đưa vào sử dụng", "carry"),
     "khai thac": ("khai thác", "operate"),
@@ -159,6 +161,10 @@ _PRODUCTS_COMPATIBLE = {
     frozenset({"plan", "scheme"}),
     frozenset({"scheme", "policy"}),
     frozenset({"policy", "resolution"}),
+    # A model is piloted or spread by a scheme ("Đề án thí điểm bản sao số" / "thử
+    # nghiệm mô hình bản sao số"; "nhân rộng mô hình bệnh viện số" / "Đề án chuyển đổi số
+    # của Bệnh viện …, nhân rộng"): one work, named by its document or by what it builds.
+    frozenset({"model", "scheme"}),
 }
 
 # A meeting's stage may follow its name: "hội nghị học tập, quán triệt …".
@@ -350,6 +356,8 @@ BENEFICIARIES: dict[str, str] = {
     "truong dai hoc": "sinh viên",
     "truong hoc": "học sinh, trường học",
     "co so giao duc": "học sinh, trường học",
+    # The formal name of universities, not schools.
+    "co so giao duc dai hoc": "sinh viên",
     # Schools of one grade are not schools of another.
     "mam non": "mầm non",
     "tieu hoc": "tiểu học",
@@ -358,6 +366,9 @@ BENEFICIARIES: dict[str, str] = {
     "benh vien": "cơ sở y tế",
     "co so y te": "cơ sở y tế",
     "tram y te": "cơ sở y tế",
+    # Health workers are the health sector's people, not civil servants in general.
+    "can bo y te": "cơ sở y tế",
+    "nhan vien y te": "cơ sở y tế",
     "nong dan": "nông dân",
     "cac xa": "các xã, phường",
     "cac phuong": "các xã, phường",
@@ -569,6 +580,17 @@ def _level(text: MatchText, begin: int = 0) -> str | None:
         ):
             levels.add(NATIONAL)
         elif (
+            # A province's department doing the work ("Sở Tư pháp Cần Thơ tiếp nhận …"),
+            # not one cited ("theo kế hoạch của Sở Y tế") or named after ("để Sở cập nhật").
+            text.written[i].text == "Sở"
+            and i + 1 < len(lower)
+            and text.written[i + 1].text[:1].isupper()
+            and previous not in _CITING
+        ):
+            levels.add(PROVINCE)
+            if i < doer_end:
+                doer_levels.add(PROVINCE)
+        elif (
             word in _COMMUNE_WORDS
             and following not in _NOT_COMMUNE_NEXT
             and previous not in _NOT_COMMUNE_PREVIOUS
@@ -688,6 +710,16 @@ def _agent_end(text: MatchText) -> int:
     return 0
 
 
+def _in_short_name(text: MatchText, position: int, begin: int) -> bool:
+    """Whether the action at ``position`` is written in capitals inside a name ("Sở
+    Giáo dục và Đào tạo", or spelled out from "Bộ GD&ĐT", "Sở GDĐT": "đào tạo" of the
+    body's name is not the work); the word that opens the work ("BC kết quả …") is."""
+    if position <= begin:
+        return False
+    token = text.written[text.origin[position]].text
+    return token[:1].isupper()
+
+
 # Verbs that preface the work they are listed before ("Rà soát, ban hành chính sách …",
 # "Nghiên cứu, xây dựng …"): the work is the verb that follows.
 _PREFACES = frozenset({"ra soat", "nghien cuu"})
@@ -713,13 +745,21 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         if stage:
             products[0] = (position, length, stage)
     lead = []
+    # "Ứng dụng AI trong dự báo …", "Tỉnh … ứng dụng mô hình …": opening the work,
+    # "ứng dụng" is the verb (apply), not an application built.
+    if products and products[0][:3] == (begin, 2, "ung dung"):
+        products, lead = products[1:], [(begin, 2, "ung dung")]
     # "Báo cáo kết quả …", "Báo cáo sơ kết …": a report is what the task does.
     if products and products[0][:3] == (begin, 2, "bao cao"):
         products, lead = products[1:], [(begin, 2, "bao cao")]
     product_start = products[0][0] if products else min(len(words), begin + 8)
     # The action is read from the words before the product ("Kiểm tra việc thực hiện
     # quy chế"): a verb after it belongs to the product's name ("bộ tiêu chí đánh giá").
-    actions = lead + _find(words, ACTIONS, begin + 2 if lead else begin, product_start)
+    actions = lead + [
+        found
+        for found in _find(words, ACTIONS, begin + 2 if lead else begin, product_start)
+        if not _in_short_name(text, found[0], begin)
+    ]
     # "Tổ chức đánh giá …", "Tổ chức nghiệm thu …": the work is the verb that follows.
     if len(actions) > 1 and actions[0][2] == "to chuc" and actions[1][0] == actions[0][0] + 2:
         actions = actions[1:]
@@ -1723,6 +1763,7 @@ def _spelled_out(words: frozenset[str], a: TaskParts, b: TaskParts) -> frozenset
 _SYNONYMS: dict[frozenset[str], frozenset[str]] = {
     frozenset({"boi", "duong"}): frozenset({"dao", "tao"}),
     frozenset({"tap", "huan"}): frozenset({"dao", "tao"}),
+    frozenset({"thu", "tuc", "hanh", "chinh"}): frozenset({"dich", "vu", "cong"}),
 }
 
 

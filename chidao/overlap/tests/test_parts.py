@@ -674,3 +674,164 @@ def test_a_ministry_whose_document_is_cited_is_not_another_ministry_at_work():
     )
 
     assert not comparison.conflict, comparison.summary
+
+
+# --- Seventh session: rewordings by ministries and public bodies (the fourth set) -------
+
+
+def test_a_verb_in_a_body_s_name_is_not_the_work():
+    # "Đào tạo" of "Sở Giáo dục và Đào tạo" (or of "Bộ GD&ĐT" spelled out) names the
+    # body, it is not training: the department's version of the ministry's framework.
+    department = read_parts(
+        "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh hướng dẫn các trường phổ thông tổ"
+        " chức dạy nội dung trí tuệ nhân tạo theo khung của Bộ từ học kỳ I năm học 2025-2026"
+    )
+    ministry = read_parts(
+        "Bộ GD&ĐT xây dựng, ban hành khung nội dung giáo dục trí tuệ nhân tạo cho học sinh"
+        " phổ thông, đưa vào giảng dạy từ năm học 2025-2026"
+    )
+    short = read_parts("Sở GDĐT Nghệ An chỉ đạo 100% trường phổ thông sử dụng học bạ số")
+    comparison = compare_parts(department, ministry)
+
+    assert "đào tạo" not in {part.label for part in department.actions + short.actions}
+    assert not comparison.conflict, comparison.summary
+    assert "khác cấp: tỉnh / quốc gia" in comparison.summary
+    # A short form that opens the work is still the work.
+    assert read_parts("BC kết quả chuyển đổi số quý I").action.label == "báo cáo"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Triển khai HĐĐT khởi tạo từ MTT cho hộ KD, cá nhân KD kê khai thuế (01/6/2025)",
+            "Chuyển toàn bộ hộ kinh doanh nộp thuế theo kê khai sang sử dụng hóa đơn điện tử có"
+            " mã từ máy tính tiền, thời hạn từ ngày 01/6/2025",
+        ),
+        (
+            "Cấp Phiếu LLTP qua VNeID toàn quốc (Bộ TP phối hợp BCA)",
+            "Bộ Tư pháp mở rộng cấp Phiếu lý lịch tư pháp qua ứng dụng VNeID trên phạm vi"
+            " toàn quốc",
+        ),
+        (
+            "Bộ Y tế chỉ đạo 100% bệnh viện trực thuộc Bộ triển khai bệnh án điện tử, chấm dứt"
+            " sử dụng bệnh án giấy trong năm 2025",
+            "Các BV trực thuộc BYT áp dụng HSBA điện tử, không in bệnh án giấy (hoàn thành 2025)",
+        ),
+    ],
+)
+def test_a_ministry_s_short_forms_are_the_same_work_spelled_out(a, b):
+    (judgement,) = judge_pairs([(a, b)])
+
+    assert judgement.same, (judgement.score, judgement.comparison.summary)
+
+
+def test_records_of_procedures_and_of_online_services_are_one_object():
+    comparison = compare_parts(
+        read_parts(
+            "Phường Long Biên nâng tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến"
+            " toàn trình đạt trên 80% năm 2025"
+        ),
+        read_parts("P. Long Biên: tỷ lệ hồ sơ DVCTT toàn trình > 80% (2025)"),
+    )
+    # What is done with the records still tells two tasks apart.
+    other = compare_parts(
+        read_parts("Tỷ lệ hồ sơ TTHC giải quyết qua DVCTT toàn trình của thành phố đạt trên 80%"),
+        read_parts("Tỷ lệ cấp kết quả giải quyết TTHC điện tử của thành phố đạt 100%"),
+    )
+
+    assert not comparison.conflict, comparison.summary
+    assert other.conflict
+    assert "khác đối tượng" in other.summary
+
+
+def test_a_model_and_the_scheme_that_spreads_it_are_one_work():
+    (judgement,) = judge_pairs(
+        [
+            (
+                "Nhân rộng mô hình bệnh viện số của Bạch Mai, Chợ Rẫy ra các bệnh viện cả nước"
+                " trong năm 2025 (Bộ Y tế)",
+                "Triển khai Đề án chuyển đổi số của Bệnh viện Bạch Mai và Bệnh viện Chợ Rẫy,"
+                " nhân rộng trên toàn quốc trong năm 2025",
+            )
+        ]
+    )
+
+    assert judgement.same, judgement.comparison.summary
+    assert "khác sản phẩm" not in judgement.comparison.summary
+
+
+def test_universities_and_health_workers_are_read_as_their_own_people():
+    universities = read_parts(
+        "Bộ Giáo dục và Đào tạo xây dựng đề án đưa các cơ sở giáo dục đại học thành trung"
+        " tâm nghiên cứu mạnh, gắn đào tạo với nghiên cứu và chuyển giao (2025)"
+    )
+    health = read_parts(
+        "Các doanh nghiệp chữ ký số công cộng cấp miễn phí chứng thư số cho cán bộ y tế phục"
+        " vụ ký hồ sơ bệnh án điện tử (06/2025)"
+    )
+
+    assert universities.beneficiaries == {"sinh viên"}
+    assert "cán bộ, công chức" not in health.beneficiaries
+    assert not compare_parts(
+        universities,
+        read_parts(
+            "Bộ GD&ĐT chủ trì đề án nâng các trường đại học lên thành những chủ thể nghiên"
+            " cứu mạnh, gắn nghiên cứu với ứng dụng và đào tạo nhân lực"
+        ),
+    ).conflict
+    assert not compare_parts(
+        health,
+        read_parts(
+            "Viettel, VNPT cung cấp dịch vụ chữ ký số công cộng ưu đãi cho cơ sở y tế, miễn"
+            " phí cho nhân viên y tế để ký bệnh án điện tử"
+        ),
+    ).conflict
+
+
+def test_applying_opens_the_work_as_a_verb():
+    applied = read_parts(
+        "Ứng dụng AI trong dự báo, cảnh báo sớm thiên tai và thích ứng biến đổi khí hậu - Bộ"
+        " Nông nghiệp và Môi trường chủ trì, hoàn thành 12/2026"
+    )
+    developed = read_parts(
+        "Bộ Nông nghiệp và Môi trường phát triển các công cụ trí tuệ nhân tạo phân tích dữ"
+        " liệu khí tượng thủy văn để cảnh báo sớm thiên tai, thích ứng biến đổi khí hậu"
+    )
+
+    assert applied.action.label == "ứng dụng"
+    assert "ứng dụng" not in {part.label for part in applied.products}
+    assert not compare_parts(applied, developed).conflict
+    # Elsewhere it is still an application built, and checking the work stays other work.
+    assert (
+        read_parts("Triển khai các ứng dụng TTNT phân tích thiên tai").product.label == "ứng dụng"
+    )
+    checked = compare_parts(
+        read_parts("Ứng dụng AI trong cảnh báo sớm thiên tai trên địa bàn tỉnh"),
+        read_parts("Thanh tra việc ứng dụng AI trong cảnh báo sớm thiên tai trên địa bàn tỉnh"),
+    )
+    assert checked.conflict
+    assert "khác việc: ứng dụng / thanh tra" in checked.summary
+
+
+def test_a_province_s_department_at_work_is_the_province_s_version():
+    department = read_parts(
+        "Sở Tư pháp Cần Thơ tiếp nhận, giải quyết 100% yêu cầu cấp phiếu lý lịch tư pháp nộp"
+        " qua VNeID, trả kết quả bản điện tử"
+    )
+    (judgement,) = judge_pairs(
+        [
+            (
+                "Bộ Tư pháp mở rộng cấp Phiếu lý lịch tư pháp qua ứng dụng VNeID trên phạm vi"
+                " toàn quốc",
+                department.text.original,
+            )
+        ]
+    )
+
+    assert department.level == PROVINCE
+    assert judgement.same
+    assert "khác cấp: quốc gia / tỉnh" in judgement.comparison.summary
+    # A department cited, or named after the work, is not the doer.
+    assert read_parts("Triển khai bệnh án điện tử theo kế hoạch của Sở Y tế").level is None
+    assert read_parts("Xã Mỹ Thọ làm sạch dữ liệu đất đai để Sở cập nhật").level == COMMUNE

@@ -88,9 +88,11 @@ def test_the_unseen_set_keeps_its_measured_figures():
     quality = get_pairs_quality(_unseen()).all
 
     # Scored once, after the rules were frozen (0.655 / 0.766), then development data of
-    # the third to sixth sessions of [S] (docs/overlap.md; sixth: 0.854 / 0.872): the floor.
-    assert quality.precision >= 0.85
-    assert quality.recall >= 0.87
+    # the third to seventh sessions of [S] (docs/overlap.md; sixth: 0.854 / 0.872; seventh:
+    # 0.870 / 0.851, a pair lost to "ứng dụng" read as the verb, a false alarm fewer): the
+    # floor.
+    assert quality.precision >= 0.86
+    assert quality.recall >= 0.85
 
 
 def test_the_unseen_set_meets_the_target_as_development_data():
@@ -126,11 +128,12 @@ def test_the_final_sets_development_half_keeps_its_measured_figures():
 def test_the_final_sets_test_half_keeps_its_scored_figures():
     # Scored once by the lead after the third session's rules were frozen (0.774 / 0.696,
     # docs/overlap.md), then development data of the fourth session (0.897 / 0.754) and
-    # of the fifth (0.914 / 0.768).
+    # of the fifth (0.914 / 0.768); seventh session 0.929 / 0.754 (a pair lost to "ứng
+    # dụng" read as the verb, a false alarm fewer to the records of procedures).
     quality = get_pairs_quality(_half("final_test")).all
 
-    assert quality.precision >= 0.91
-    assert quality.recall >= 0.76
+    assert quality.precision >= 0.92
+    assert quality.recall >= 0.75
 
 
 def test_the_final_sets_test_half_meets_the_target_as_development_data():
@@ -146,28 +149,30 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # Written without reading the rules (data/README_holdout.md) and scored once by the lead
     # after the fourth session's rules were frozen (0.653 / 0.636, docs/overlap.md); its
     # errors were read in the fifth session (0.758 / 0.649): development data since; the
-    # sixth session's rules, chosen without reading it: 0.775 / 0.714.
+    # sixth session's rules, chosen without reading it: 0.775 / 0.714; the seventh's,
+    # likewise: 0.789 / 0.727.
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.77
-    assert quality.recall >= 0.71
+    assert quality.precision >= 0.78
+    assert quality.recall >= 0.72
 
 
 def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figures():
-    # Fifth and sixth sessions (docs/overlap.md): neither set's errors were read, both
-    # checked. Sixth: holdout development half 0.750 / 0.815, fresh 0.760 / 0.826.
+    # Fifth to seventh sessions (docs/overlap.md): neither set's errors were read, both
+    # checked. Sixth: holdout development half 0.750 / 0.815, fresh 0.760 / 0.826;
+    # seventh: 0.756 / 0.840 and 0.760 / 0.826.
     holdout_dev = get_pairs_quality(_half("holdout_dev")).all
     fresh = get_pairs_quality(_half("fresh")).all
 
     assert holdout_dev.precision >= 0.75
-    assert holdout_dev.recall >= 0.81
+    assert holdout_dev.recall >= 0.83
     assert fresh.precision >= 0.76
     assert fresh.recall >= 0.82
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.775 at recall 0.714 on the holdout test half (docs/overlap.md)",
+    reason="not met: precision 0.789 at recall 0.727 on the holdout test half (docs/overlap.md)",
 )
 def test_the_holdout_test_half_meets_the_target():
     quality = get_pairs_quality(_half("holdout_test")).all
@@ -200,11 +205,11 @@ def test_the_third_sets_test_half_keeps_its_scored_figures():
 
 def test_the_third_sets_development_half_keeps_its_first_figures():
     # Never tuned on when first scored with the test half: 0.907 / 0.662; its errors were
-    # read in the sixth session (0.912 / 0.703).
+    # read in the sixth session (0.912 / 0.703); seventh session 0.914 / 0.716.
     quality = get_pairs_quality(_half("third_dev")).all
 
     assert quality.precision >= 0.91
-    assert quality.recall >= 0.70
+    assert quality.recall >= 0.71
 
 
 def test_the_third_sets_test_half_meets_the_target_as_development_data():
@@ -231,18 +236,20 @@ def test_the_fourth_set_is_large_split_by_family_and_mostly_hard_negatives():
 
 def test_the_fourth_sets_halves_keep_their_scored_figures():
     # Scored once by the lead after the sixth session's rules were merged, before anyone
-    # read them (docs/overlap.md, "The fourth set"): test 0.786 / 0.465, dev 0.800 / 0.564.
+    # read them (docs/overlap.md, "The fourth set"): test 0.786 / 0.465, dev 0.800 / 0.564;
+    # both halves' errors read in the seventh session (development data since): test
+    # 0.827 / 0.606, dev 0.825 / 0.667.
     test, dev = (get_pairs_quality(_half(name)).all for name in ("fourth_test", "fourth_dev"))
 
-    assert test.precision >= 0.78
-    assert test.recall >= 0.46
-    assert dev.precision >= 0.79
-    assert dev.recall >= 0.56
+    assert test.precision >= 0.82
+    assert test.recall >= 0.60
+    assert dev.precision >= 0.82
+    assert dev.recall >= 0.66
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.786 at recall 0.465 on the fourth test half (docs/overlap.md)",
+    reason="not met: precision 0.827 at recall 0.606 on the fourth test half (docs/overlap.md)",
 )
 def test_the_fourth_sets_test_half_meets_the_target():
     quality = get_pairs_quality(_half("fourth_test")).all
