@@ -256,3 +256,38 @@ def test_the_fourth_sets_test_half_meets_the_target():
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
     assert quality.recall >= TARGET_RECALL_UNSEEN
+
+
+def test_the_fifth_set_is_large_split_by_family_and_mostly_hard_negatives():
+    # Written without reading the finder (data/README_fifth.md): five committees of one
+    # province's tree, a ministry and a university, in their own words.
+    halves = [_half("fifth_dev"), _half("fifth_test")]
+    pairs = [pair for half in halves for pair in half]
+    negatives = [pair for pair in pairs if not pair["same"]]
+
+    assert len(pairs) >= 320
+    assert sum(pair["kind"] != "easy" for pair in negatives) >= 0.8 * len(negatives)
+    families = [{pair["family"] for pair in half} for half in halves]
+    assert not families[0] & families[1]
+
+
+def test_the_fifth_sets_halves_keep_their_scored_figures():
+    # Scored once by the lead after the seventh session's rules were merged, before anyone
+    # read them (docs/overlap.md, "The fifth set"): test 0.769 / 0.519, dev 0.782 / 0.544.
+    test, dev = (get_pairs_quality(_half(name)).all for name in ("fifth_test", "fifth_dev"))
+
+    assert test.precision >= 0.76
+    assert test.recall >= 0.51
+    assert dev.precision >= 0.78
+    assert dev.recall >= 0.54
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met: precision 0.769 at recall 0.519 on the fifth test half (docs/overlap.md)",
+)
+def test_the_fifth_sets_test_half_meets_the_target():
+    quality = get_pairs_quality(_half("fifth_test")).all
+
+    assert quality.precision >= TARGET_PRECISION_UNSEEN
+    assert quality.recall >= TARGET_RECALL_UNSEEN
