@@ -13,8 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from django.db import connections
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
 from chidao.assignments.choices import TaskStatus
@@ -235,34 +234,41 @@ def get_kept_status_counts(
 
 def get_tallied_counts(committees: list[int], *, as_of: date) -> dict[int, dict[str, int]]:
     """Tasks per status as of a date of each committee with the committees below it, from
-    the kept tallies (``models.StatusTally``): one row per committee and status, read by
-    an index probe each, whatever the number of tasks. Not for the root committee (its
-    tasks' tallies are not kept: nobody reads them); ``due_soon`` is not kept.
+    the kept tallies (``models.StatusTally``): each committee and status's last step on or
+    before the date, whatever the number of tasks. Not for the root committee (its tasks'
+    tallies are not kept: nobody reads them); ``due_soon`` is not kept.
+
+    One grouped query for all the committees (the last day of each committee × status,
+    joined back to its row on the unique ``status_tally_step`` index): a correlated
+    sub-query per committee and status, 7 × ~120 for a province's communes, cost twice as
+    much on the dashboard's first view after a status change (bench/RESULTS.md, m-status).
     """
     from chidao.assignments.models import StatusTally  # models import this module
-    from chidao.committees.models import Committee
 
     statuses = [status for status in COUNTED if status != "due_soon"]
-    tallies = {
-        status: Coalesce(
-            Subquery(
-                StatusTally.objects.filter(committee=OuterRef("pk"), status=status, day__lte=as_of)
-                .order_by("-day")
-                .values("n")[:1]
-            ),
-            0,
-        )
-        for status in statuses
-    }
-    rows = (
-        Committee.objects.filter(pk__in=committees)
-        .order_by()
-        .annotate(**{f"tally_{status}": value for status, value in tallies.items()})
+    committees = list(dict.fromkeys(committees))
+    counts = {pk: dict.fromkeys(statuses, 0) for pk in committees}
+    if not committees:
+        return counts
+    connection = connections[StatusTally.objects.db]
+    quote = connection.ops.quote_name
+    table, committee, status, day, n = (
+        quote(name) for name in (StatusTally._meta.db_table, "committee_id", "status", "day", "n")
     )
-    return {
-        row["pk"]: {status: row[f"tally_{status}"] for status in statuses}
-        for row in rows.values("pk", *(f"tally_{status}" for status in statuses))
-    }
+    marks = ", ".join(["%s"] * len(committees))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT t.{committee}, t.{status}, t.{n} FROM {table} t JOIN ("
+            f"SELECT {committee}, {status}, MAX({day}) AS last_day FROM {table} "
+            f"WHERE {committee} IN ({marks}) AND {day} <= %s GROUP BY {committee}, {status}"
+            f") steps ON t.{committee} = steps.{committee} AND t.{status} = steps.{status} "
+            f"AND t.{day} = steps.last_day",
+            [*committees, as_of],
+        )
+        for pk, kept_status, kept_n in cursor.fetchall():
+            if kept_status in counts[pk]:
+                counts[pk][kept_status] = kept_n
+    return counts
 
 
 def get_row_order(label: str | None) -> tuple:
