@@ -235,40 +235,41 @@ def get_kept_status_counts(
 def get_tallied_counts(committees: list[int], *, as_of: date) -> dict[int, dict[str, int]]:
     """Tasks per status as of a date of each committee with the committees below it, from
     the kept tallies (``models.StatusTally``): each committee and status's last step on or
-    before the date, whatever the number of tasks. Not for the root committee (its tasks'
-    tallies are not kept: nobody reads them); ``due_soon`` is not kept.
+    before the date, an index probe each (``status_tally_step``), whatever the number of
+    tasks. Not for the root committee (its tasks' tallies are not kept: nobody reads
+    them); ``due_soon`` is not kept.
 
-    One grouped query for all the committees (the last day of each committee × status,
-    joined back to its row on the unique ``status_tally_step`` index): a correlated
-    sub-query per committee and status, 7 × ~120 for a province's communes, cost twice as
-    much on the dashboard's first view after a status change (bench/RESULTS.md, m-status).
+    Written as SQL, one query: built with the ORM (seven ``Subquery`` annotations) the
+    query's compilation cost as much as its ~840 probes for a province's 120 communes.
+    Not grouped by ``MAX(day)``: PostgreSQL then reads every step of every committee
+    (110 ms instead of 6 for the 34 provinces at national scale; bench/RESULTS.md,
+    m-status).
     """
     from chidao.assignments.models import StatusTally  # models import this module
+    from chidao.committees.models import Committee
 
     statuses = [status for status in COUNTED if status != "due_soon"]
     committees = list(dict.fromkeys(committees))
-    counts = {pk: dict.fromkeys(statuses, 0) for pk in committees}
     if not committees:
-        return counts
+        return {}
     connection = connections[StatusTally.objects.db]
     quote = connection.ops.quote_name
-    table, committee, status, day, n = (
-        quote(name) for name in (StatusTally._meta.db_table, "committee_id", "status", "day", "n")
+    table = quote(StatusTally._meta.db_table)
+    committee_table, pk = quote(Committee._meta.db_table), quote(Committee._meta.pk.column)
+    committee_id, status, day, n = (quote(name) for name in ("committee_id", "status", "day", "n"))
+    probes = ", ".join(
+        f"COALESCE((SELECT {n} FROM {table} WHERE {committee_id} = c.{pk} AND {status} = %s "
+        f"AND {day} <= %s ORDER BY {day} DESC LIMIT 1), 0)"
+        for _status in statuses
     )
     marks = ", ".join(["%s"] * len(committees))
+    params: list = [value for value in statuses for value in (value, as_of)]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT t.{committee}, t.{status}, t.{n} FROM {table} t JOIN ("
-            f"SELECT {committee}, {status}, MAX({day}) AS last_day FROM {table} "
-            f"WHERE {committee} IN ({marks}) AND {day} <= %s GROUP BY {committee}, {status}"
-            f") steps ON t.{committee} = steps.{committee} AND t.{status} = steps.{status} "
-            f"AND t.{day} = steps.last_day",
-            [*committees, as_of],
+            f"SELECT c.{pk}, {probes} FROM {committee_table} c WHERE c.{pk} IN ({marks})",
+            [*params, *committees],
         )
-        for pk, kept_status, kept_n in cursor.fetchall():
-            if kept_status in counts[pk]:
-                counts[pk][kept_status] = kept_n
-    return counts
+        return {row[0]: dict(zip(statuses, row[1:], strict=True)) for row in cursor.fetchall()}
 
 
 def get_row_order(label: str | None) -> tuple:
