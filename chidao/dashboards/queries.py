@@ -330,12 +330,14 @@ def get_status_cube(spans, as_of: date, due_soon_days: int, *, by_group: bool = 
     quote = connection.ops.quote_name
     unit_table, group_table = quote(Unit._meta.db_table), quote(TaskGroup._meta.db_table)
     columns = ", ".join(f"cells.{quote(name)}" for name in (*ids, "status", "due_soon", "n"))
-    names = f"units.{quote('name')}"
-    joins = f"JOIN {unit_table} units ON units.{quote('id')} = cells.{quote('lead_unit_id')}"
+    names = f"named_unit.{quote('name')}"
+    unit_pk, group_pk = quote(Unit._meta.pk.column), quote(TaskGroup._meta.pk.column)
+    joins = f"JOIN {unit_table} named_unit ON named_unit.{unit_pk} = cells.{quote('lead_unit_id')}"
     if by_group:
-        names += ", " + ", ".join(f"groups.{quote(f)}" for f in ("name", "code", "order"))
+        names += ", " + ", ".join(f"named_group.{quote(f)}" for f in ("name", "code", "order"))
         joins += (
-            f" LEFT JOIN {group_table} groups ON groups.{quote('id')} = cells.{quote('group_id')}"
+            f" LEFT JOIN {group_table} named_group"
+            f" ON named_group.{group_pk} = cells.{quote('group_id')}"
         )
     fields = (*ids, "status", "due_soon", "n", "lead_unit__name")
     if by_group:
