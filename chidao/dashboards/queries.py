@@ -644,17 +644,25 @@ def get_commune_rows(user, scope: Scope, as_of: date):
         # The user sees every committee below: the kept tallies, a few rows per child
         # (and the committees below it that are not counted: inactive ones).
         child_ids = [child.pk for child in children]
-        inactive = list(
-            Committee.objects.filter(parent__in=child_ids, is_active=False).values_list(
-                "pk", "parent_id"
+        # Which children have committees below them, active or not: one grouped query;
+        # the inactive ones (rare) are then read one by one.
+        grandchildren = list(
+            Committee.objects.filter(parent__in=child_ids)
+            .order_by()
+            .values_list("parent_id", "is_active")
+            .annotate(n=Count("pk"))
+        )
+        rolls_up = {parent for parent, active, _n in grandchildren if active}
+        inactive = (
+            list(
+                Committee.objects.filter(parent__in=child_ids, is_active=False).values_list(
+                    "pk", "parent_id"
+                )
             )
+            if any(not active for _parent, active, _n in grandchildren)
+            else []
         )
         counts = _get_tallied_rows(children, inactive, as_of)
-        rolls_up = set(
-            Committee.objects.filter(parent__in=child_ids, is_active=True)
-            .values_list("parent_id", flat=True)
-            .distinct()
-        )
     else:
         below = [
             c
