@@ -13,8 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from django.db import connections
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
 from chidao.assignments.choices import TaskStatus
@@ -235,34 +234,42 @@ def get_kept_status_counts(
 
 def get_tallied_counts(committees: list[int], *, as_of: date) -> dict[int, dict[str, int]]:
     """Tasks per status as of a date of each committee with the committees below it, from
-    the kept tallies (``models.StatusTally``): one row per committee and status, read by
-    an index probe each, whatever the number of tasks. Not for the root committee (its
-    tasks' tallies are not kept: nobody reads them); ``due_soon`` is not kept.
+    the kept tallies (``models.StatusTally``): each committee and status's last step on or
+    before the date, an index probe each (``status_tally_step``), whatever the number of
+    tasks. Not for the root committee (its tasks' tallies are not kept: nobody reads
+    them); ``due_soon`` is not kept.
+
+    Written as SQL, one query: built with the ORM (seven ``Subquery`` annotations) the
+    query's compilation cost as much as its ~840 probes for a province's 120 communes.
+    Not grouped by ``MAX(day)``: PostgreSQL then reads every step of every committee
+    (110 ms instead of 6 for the 34 provinces at national scale; bench/RESULTS.md,
+    m-status).
     """
     from chidao.assignments.models import StatusTally  # models import this module
     from chidao.committees.models import Committee
 
     statuses = [status for status in COUNTED if status != "due_soon"]
-    tallies = {
-        status: Coalesce(
-            Subquery(
-                StatusTally.objects.filter(committee=OuterRef("pk"), status=status, day__lte=as_of)
-                .order_by("-day")
-                .values("n")[:1]
-            ),
-            0,
-        )
-        for status in statuses
-    }
-    rows = (
-        Committee.objects.filter(pk__in=committees)
-        .order_by()
-        .annotate(**{f"tally_{status}": value for status, value in tallies.items()})
+    committees = list(dict.fromkeys(committees))
+    if not committees:
+        return {}
+    connection = connections[StatusTally.objects.db]
+    quote = connection.ops.quote_name
+    table = quote(StatusTally._meta.db_table)
+    committee_table, pk = quote(Committee._meta.db_table), quote(Committee._meta.pk.column)
+    committee_id, status, day, n = (quote(name) for name in ("committee_id", "status", "day", "n"))
+    probes = ", ".join(
+        f"COALESCE((SELECT {n} FROM {table} WHERE {committee_id} = c.{pk} AND {status} = %s "
+        f"AND {day} <= %s ORDER BY {day} DESC LIMIT 1), 0)"
+        for _status in statuses
     )
-    return {
-        row["pk"]: {status: row[f"tally_{status}"] for status in statuses}
-        for row in rows.values("pk", *(f"tally_{status}" for status in statuses))
-    }
+    marks = ", ".join(["%s"] * len(committees))
+    params: list = [value for value in statuses for value in (value, as_of)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT c.{pk}, {probes} FROM {committee_table} c WHERE c.{pk} IN ({marks})",
+            [*params, *committees],
+        )
+        return {row[0]: dict(zip(statuses, row[1:], strict=True)) for row in cursor.fetchall()}
 
 
 def get_row_order(label: str | None) -> tuple:

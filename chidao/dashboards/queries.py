@@ -19,7 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from urllib.parse import urlencode
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db import connections
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -35,14 +36,15 @@ from chidao.assignments.counts import (
 )
 from chidao.assignments.models import ProgressUpdate, TaskStatusSpan
 from chidao.committees.access import get_roles
-from chidao.committees.models import Committee
+from chidao.committees.models import Committee, TaskGroup
 from chidao.committees.versions import INDICATORS, REPORTS, STATUSES, get_counts_versions
 from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus
 from chidao.indicators.maths import project
 from chidao.indicators.models import Indicator
-from chidao.indicators.reads import get_target_bound, get_value_series, judge
+from chidao.indicators.reads import get_period_summaries, get_target_bound, judge, roll_period
 from chidao.indicators.targets import format_number
+from chidao.org.models import Unit
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,9 @@ def get_status_dashboard(user, scope: Scope, as_of: date) -> Dashboard:
     days = scope.committee.due_soon_days
     last_year = same_day_last_year(as_of)
     cube = get_status_cube(spans, as_of, days)
-    cube_last_year = get_status_cube(spans, last_year, days)
+    # Last year's cube is only read by unit: counted per unit, not per unit × group × key
+    # flag, its cells are fewer and need no join to the groups (the same table).
+    cube_last_year = get_status_cube(spans, last_year, days, by_group=False)
     communes, commune_total = get_commune_rows(user, scope, as_of)
     dashboard = Dashboard(
         scope=scope,
@@ -296,19 +300,56 @@ CUBE_FIELDS = (
     "group__order",
     "is_key",
 )
+# Last year's cube is only read by unit (``by_unit_last_year``).
+UNIT_FIELDS = ("lead_unit_id", "lead_unit__name")
 
 
-def get_status_cube(spans, as_of: date, due_soon_days: int) -> list[dict]:
+def get_status_cube(spans, as_of: date, due_soon_days: int, *, by_group: bool = True) -> list[dict]:
     """Tasks counted per lead unit × group × key flag × status × due soon, in one query.
 
     The cells of ``counts.get_kept_status_counts`` (the statuses of ``with_status``, the
     one rule, as kept in the tasks' spans); the tables, the heat map and the key task
     figure are sums of these cells (a few dozen rows, never one per task).
     ``build_count_table`` of the cells gives exactly ``get_count_table`` (a test holds it).
+    ``by_group=False``: per lead unit × status × due soon only (``UNIT_FIELDS``).
+
+    The spans are grouped by ids, then the few hundred cells joined to the units' and
+    groups' names in the same query: grouped by the names too, SQLite sorted every span's
+    texts, 40 % of the query at province scale (bench/RESULTS.md, m-status).
     """
-    return get_kept_status_counts(
-        spans, as_of=as_of, due_soon_days=due_soon_days, fields=CUBE_FIELDS
+    ids = ("lead_unit_id", "group_id", "is_key") if by_group else ("lead_unit_id",)
+    per_ids = (
+        spans.as_of(as_of)
+        .with_due_soon(as_of, due_soon_days)
+        .order_by()
+        .values(*ids, "status", "due_soon")
+        .annotate(n=Count("pk"))
     )
+    connection = connections[per_ids.db]
+    sql, params = per_ids.query.get_compiler(connection=connection).as_sql()
+    quote = connection.ops.quote_name
+    unit_table, group_table = quote(Unit._meta.db_table), quote(TaskGroup._meta.db_table)
+    columns = ", ".join(f"cells.{quote(name)}" for name in (*ids, "status", "due_soon", "n"))
+    names = f"named_unit.{quote('name')}"
+    unit_pk, group_pk = quote(Unit._meta.pk.column), quote(TaskGroup._meta.pk.column)
+    joins = f"JOIN {unit_table} named_unit ON named_unit.{unit_pk} = cells.{quote('lead_unit_id')}"
+    if by_group:
+        names += ", " + ", ".join(f"named_group.{quote(f)}" for f in ("name", "code", "order"))
+        joins += (
+            f" LEFT JOIN {group_table} named_group"
+            f" ON named_group.{group_pk} = cells.{quote('group_id')}"
+        )
+    fields = (*ids, "status", "due_soon", "n", "lead_unit__name")
+    if by_group:
+        fields += ("group__name", "group__code", "group__order")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns}, {names} FROM ({sql}) cells {joins}", params)
+        cells = [dict(zip(fields, row, strict=True)) for row in cursor.fetchall()]
+    for cell in cells:
+        cell["due_soon"] = bool(cell["due_soon"])
+        if by_group:
+            cell["is_key"] = bool(cell["is_key"])
+    return cells
 
 
 def get_cards(dashboard: Dashboard) -> list[dict]:
@@ -462,6 +503,11 @@ class IndicatorRow:
     sparkline: list
 
     @property
+    def url(self) -> str:
+        """The indicator's page (``object_path``: one ``reverse`` for the whole panel)."""
+        return object_path("indicators:indicator_detail", self.indicator.pk)
+
+    @property
     def latest_display(self) -> str:
         return "—" if self.latest_value is None else _display(self.latest_value)
 
@@ -479,19 +525,39 @@ def _display(value: Decimal) -> str:
     )
 
 
+def get_series_points(indicators: list[Indicator], as_of: date) -> dict[int, list[tuple]]:
+    """``indicators.reads.get_value_series`` as ``(period start, value)`` pairs, all the
+    panel reads of it: without a ``Period`` built and validated for each of a province's
+    ~1,000 kept roll-ups only to give back its start (a fifth of the panel)."""
+    summaries = get_period_summaries(indicators, as_of)
+    series = {}
+    for indicator in indicators:
+        points = []
+        # The order of ``get_value_series``: by start, then kind.
+        for (_kind, start), summary in sorted(
+            summaries[indicator.pk].items(), key=lambda item: item[0][::-1]
+        ):
+            value = roll_period(indicator, summary)
+            if value is not None:
+                points.append((start, value))
+        series[indicator.pk] = points
+    return series
+
+
 def get_indicator_panel(scope: Scope, as_of: date) -> list[IndicatorRow]:
     """Each indicator of the committee: latest rolled-up value, target, achievement, the
     series for a sparkline and the projection to the last target year. Three queries, a
     few rows per indicator and period: the kept roll-ups of the units' values
-    (``indicators.reads.get_value_series``, which the consolidated report reads too)."""
+    (``get_series_points``: ``indicators.reads.get_value_series``, which the consolidated
+    report reads, as pairs)."""
     indicators = Indicator.objects.filter(committee=scope.committee).order_by("code")
     if scope.indicator_ids is not None:
         indicators = indicators.filter(pk__in=scope.indicator_ids)
     indicators = list(indicators.prefetch_related("targets"))
-    all_series = get_value_series(indicators, as_of)
+    all_series = get_series_points(indicators, as_of)
     rows = []
     for indicator in indicators:
-        series = [(point.period.start, point.value) for point in all_series[indicator.pk]]
+        series = all_series[indicator.pk]
         general = sorted(
             (t for t in indicator.targets.all() if t.unit_id is None), key=lambda t: t.year
         )
@@ -560,6 +626,15 @@ def _get_span_rows(user, row_of: dict, scope: Scope, as_of: date) -> dict:
     return counts
 
 
+@dataclass(frozen=True)
+class LowerCommittee:
+    """A committee right below the dashboard's, as its row shows it: the page's cached
+    part keeps these, not model instances (120 of them were half the part's pickling)."""
+
+    pk: int
+    name: str
+
+
 def get_commune_rows(user, scope: Scope, as_of: date):
     """The committees right below this one, each counted like the unit table with the
     committees below it rolled up (a province's row in the national view counts its own
@@ -573,7 +648,12 @@ def get_commune_rows(user, scope: Scope, as_of: date):
     up committees below its own links only to its dashboard: the task list shows one
     committee's tasks, and would not give the number.
     """
-    children = list(Committee.objects.filter(parent=scope.committee, is_active=True))
+    children = [
+        LowerCommittee(pk, name)
+        for pk, name in Committee.objects.filter(
+            parent=scope.committee, is_active=True
+        ).values_list("pk", "name")
+    ]
     if not children:
         return [], None
     two_below = Q(parent=scope.committee) | Q(parent__parent=scope.committee)
@@ -583,17 +663,26 @@ def get_commune_rows(user, scope: Scope, as_of: date):
     ):
         # The user sees every committee below: the kept tallies, a few rows per child
         # (and the committees below it that are not counted: inactive ones).
-        inactive = list(
-            Committee.objects.filter(parent__in=children, is_active=False).values_list(
-                "pk", "parent_id"
+        child_ids = [child.pk for child in children]
+        # Which children have committees below them, active or not: one grouped query;
+        # the inactive ones (rare) are then read one by one.
+        grandchildren = list(
+            Committee.objects.filter(parent__in=child_ids)
+            .order_by()
+            .values_list("parent_id", "is_active")
+            .annotate(n=Count("pk"))
+        )
+        rolls_up = {parent for parent, active, _n in grandchildren if active}
+        inactive = (
+            list(
+                Committee.objects.filter(parent__in=child_ids, is_active=False).values_list(
+                    "pk", "parent_id"
+                )
             )
+            if any(not active for _parent, active, _n in grandchildren)
+            else []
         )
         counts = _get_tallied_rows(children, inactive, as_of)
-        rolls_up = set(
-            Committee.objects.filter(parent__in=children, is_active=True)
-            .values_list("parent_id", flat=True)
-            .distinct()
-        )
     else:
         below = [
             c

@@ -57,7 +57,12 @@ from chidao.dashboards.queries import (
     get_table_lines,
 )
 from chidao.dashboards.rating import Rating
-from chidao.dashboards.rows import get_commune_rows_html, get_count_rows, get_overdue_rows
+from chidao.dashboards.rows import (
+    get_commune_rows_html,
+    get_count_rows,
+    get_indicator_rows_html,
+    get_overdue_rows,
+)
 from chidao.dashboards.rules import CRITERIA
 from chidao.indicators.choices import ProjectionStatus
 from chidao.proposals.choices import ProposalCategory
@@ -251,7 +256,11 @@ def _render_indicator_part(scope, as_of, context) -> dict:
     rows = get_indicator_panel(scope, as_of)
     off_track = (ProjectionStatus.OFF_TRACK, ProjectionStatus.AT_RISK)
     # Only what the template reads of a dashboard: the panel is rendered alone.
-    context = {**context, "panel": {"indicators": rows}}
+    context = {
+        **context,
+        "panel": {"indicators": rows},
+        "indicator_rows": get_indicator_rows_html(rows),
+    }
     return {
         "rows": rows,
         "off_track": [row for row in rows if row.projection.status in off_track][:DECISION_ITEMS],

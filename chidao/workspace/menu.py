@@ -8,8 +8,9 @@ menu only spares users links they cannot follow.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -83,9 +84,10 @@ def get_main_menu(roles: Roles, path: str) -> list[dict]:
     """The bar's items for ``roles``: a link ``{"url", "label", "active"}``, or a group
     ``{"label", "active", "children": [links]}`` shown as a dropdown. A group the role has
     a single entry of is a plain link."""
+    prefix, urlconf = get_script_prefix(), get_urlconf()
     links = [
         {
-            "url": reverse(entry.url_name),
+            "url": _menu_url(entry.url_name, prefix, urlconf),
             "label": entry.label,
             "active": False,
             "group": entry.group,
@@ -117,3 +119,10 @@ def get_main_menu(roles: Roles, path: str) -> list[dict]:
                 }
             )
     return items
+
+
+@lru_cache(maxsize=64)
+def _menu_url(url_name: str, _prefix: str, _urlconf) -> str:
+    # The menu is on every page: ~17 ``reverse`` calls each time, for addresses that only
+    # change with the script prefix and the URLconf (hence the cache's key).
+    return reverse(url_name)

@@ -8,9 +8,10 @@ import pytest
 
 from chidao.committees.tests.factories import CommitteeFactory
 from chidao.core.periods import PeriodKind
-from chidao.dashboards.queries import Scope, get_indicator_panel
+from chidao.dashboards.queries import Scope, get_indicator_panel, get_series_points
 from chidao.indicators.choices import ObservationState, Rollup
 from chidao.indicators.maths import roll_up
+from chidao.indicators.reads import get_value_series
 from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
 from chidao.org.tests.factories import UnitFactory
 
@@ -103,3 +104,25 @@ def test_panel_takes_the_same_queries_whatever_the_number_of_values(django_asser
     with django_assert_num_queries(3):
         rows = get_indicator_panel(Scope(committee), AS_OF)
     assert [row.latest_value for row in rows] == [Decimal("18"), Decimal("6")]
+
+
+def test_panel_points_are_the_value_series():
+    # The panel reads the series as (start, value) pairs, the report as periods: the same
+    # points, in the same order, whatever the roll-up and the kinds of period.
+    committee = CommitteeFactory()
+    units = UnitFactory.create_batch(3)
+    indicators = [make_indicator(committee, units, rollup) for rollup in (Rollup.SUM, Rollup.MAX)]
+    ObservationFactory(
+        indicator=indicators[1],
+        unit=units[0],
+        period_start=dt.date(2025, 1, 1),
+        period_kind=PeriodKind.YEAR,
+        value=Decimal(9),
+        state=ObservationState.APPROVED,
+    )
+    series = get_value_series(indicators, AS_OF)
+    points = get_series_points(indicators, AS_OF)
+    assert points == {
+        pk: [(point.period.start, point.value) for point in values] for pk, values in series.items()
+    }
+    assert len(points[indicators[1].pk]) == 4

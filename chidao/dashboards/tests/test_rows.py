@@ -3,6 +3,7 @@ loops wrote: the loops of before are kept here as the oracle, rendered on the sa
 (names that need escaping, rows without a link, key tasks, reports, urge links)."""
 
 import datetime
+import decimal
 import re
 from pathlib import Path
 
@@ -11,8 +12,16 @@ from django.template import Context, Template
 
 from chidao.assignments.tests.factories import ProgressUpdateFactory, TaskFactory
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
-from chidao.dashboards.queries import Scope, get_dashboard, get_table_lines
-from chidao.dashboards.rows import get_commune_rows_html, get_count_rows, get_overdue_rows
+from chidao.core.periods import PeriodKind
+from chidao.dashboards.queries import Scope, get_dashboard, get_indicator_panel, get_table_lines
+from chidao.dashboards.rows import (
+    get_commune_rows_html,
+    get_count_rows,
+    get_indicator_rows_html,
+    get_overdue_rows,
+)
+from chidao.indicators.choices import ObservationState
+from chidao.indicators.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
 from chidao.org.tests.factories import UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +34,7 @@ OLD_ROWS = Path(__file__).parent / "old_rows"
 COUNT_LOOP = (OLD_ROWS / "count.html").read_text()
 COMMUNE_LOOP = (OLD_ROWS / "commune.html").read_text()
 OVERDUE_LOOP = (OLD_ROWS / "overdue.html").read_text()
+INDICATOR_LOOP = (OLD_ROWS / "indicator.html").read_text()
 
 
 def same_html(a: str, b: str) -> bool:
@@ -94,4 +104,32 @@ def test_overdue_rows_are_the_templates(dashboard, can_manage):
     shown = get_overdue_rows(tasks, can_manage=can_manage)
     assert "01/09/2025 (40 %)" in shown
     assert ("urge-link" in shown) is can_manage
+    assert same_html(shown, expected)
+
+
+def test_indicator_rows_are_the_templates():
+    committee = CommitteeFactory()
+    measured = IndicatorFactory(
+        committee=committee,
+        code="CT<1>",
+        name='Tỷ lệ "xã" đạt chuẩn & nông thôn mới',
+        measure_unit="%",
+        frequency=PeriodKind.QUARTER,
+    )
+    TargetFactory(indicator=measured, year=2025, text="≥ 5 & < 10")
+    for start, value in ((datetime.date(2025, 1, 1), "3.25"), (datetime.date(2025, 4, 1), "6")):
+        ObservationFactory(
+            indicator=measured,
+            unit=UnitFactory(),
+            period_start=start,
+            value=decimal.Decimal(value),
+            state=ObservationState.APPROVED,
+        )
+    IndicatorFactory(committee=committee, code="CT2", name="Chưa có số liệu", measure_unit="")
+    rows = get_indicator_panel(Scope(committee), AS_OF)
+    assert len(rows) == 2
+    expected = Template(INDICATOR_LOOP).render(Context({"rows": rows}))
+    shown = get_indicator_rows_html(rows)
+    for text in ("CT&lt;1&gt;", "≥ 5 &amp; &lt; 10", "04/2025"):
+        assert text in shown
     assert same_html(shown, expected)
