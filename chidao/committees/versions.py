@@ -37,22 +37,31 @@ def bump_counts_versions(
     committees: Iterable[int], *, kinds: Iterable[str], with_above: bool = True
 ) -> None:
     """Change the ``kinds`` versions of ``committees`` (and of those above them: their
-    dashboards roll the counts up). Row locks are taken in pk order, so concurrent writers
-    queue rather than deadlock; the lock is also what serialises writers of the same kept
-    tallies. A random number, not the next one: a cache that outlives the database (a
-    committee deleted and its number taken again, a test database) never meets a version
-    it saw before."""
+    dashboards roll the counts up). The tree's root row is locked first, then the rows in
+    pk order, so concurrent writers queue rather than deadlock; the lock is also what
+    serialises writers of the same kept tallies. A random number, not the next one: a
+    cache that outlives the database (a committee deleted and its number taken again, a
+    test database) never meets a version it saw before."""
     kinds = tuple(kinds)
     unknown = set(kinds) - set(KINDS)
     if unknown or not kinds:
         raise ValueError(f"kinds of counts version: {sorted(unknown) or 'none given'}")
     pks = set(committees)
+    chains = get_committee_chains(pks)
     if with_above:
-        pks = {pk for chain in get_committee_chains(pks).values() for pk in chain if pk}
+        pks = {pk for chain in chains.values() for pk in chain if pk}
+    # The root of each tree is locked first, by every call: whoever holds it has that
+    # tree's rows to itself. Rows in pk order alone deadlocked under load (bench/RESULTS.md,
+    # "Deadlock"), because one transaction bumps more than once (a progress report, then
+    # the spans it moves) and its calls' rows together are not in pk order.
+    roots = sorted({[pk for pk in chain if pk][-1] for chain in chains.values()})
     ordered = sorted(pks)
     CountsVersion.objects.bulk_create(
-        [CountsVersion(committee_id=pk) for pk in ordered], ignore_conflicts=True
+        [CountsVersion(committee_id=pk) for pk in roots + sorted(pks - set(roots))],
+        ignore_conflicts=True,
     )
+    locked = CountsVersion.objects.select_for_update().filter(committee_id__in=roots)
+    list(locked.order_by("committee_id").values_list("pk", flat=True))
     for pk in ordered:
         CountsVersion.objects.filter(committee_id=pk).update(
             **{kind: secrets.randbits(62) for kind in kinds}
