@@ -11,6 +11,8 @@ seen at the next view and the other panels stay cached.
 import secrets
 from collections.abc import Iterable
 
+from django.db import transaction
+
 from chidao.committees.models import Committee, CountsVersion
 
 STATUSES = "statuses"
@@ -33,6 +35,10 @@ def get_committee_chains(committees: Iterable[int]) -> dict[int, list[int]]:
     return {pk: [pk, *above] for pk, *above in rows}
 
 
+# A write's own transaction when there is one (no savepoint: the bump is part of the write);
+# its own short one for a save outside any (the shell, a fixture), where the root's lock
+# could not be taken otherwise.
+@transaction.atomic(savepoint=False)
 def bump_counts_versions(
     committees: Iterable[int], *, kinds: Iterable[str], with_above: bool = True
 ) -> None:
