@@ -35,10 +35,6 @@ def get_committee_chains(committees: Iterable[int]) -> dict[int, list[int]]:
     return {pk: [pk, *above] for pk, *above in rows}
 
 
-# A write's own transaction when there is one (no savepoint: the bump is part of the write);
-# its own short one for a save outside any (the shell, a fixture), where the root's lock
-# could not be taken otherwise.
-@transaction.atomic(savepoint=False)
 def bump_counts_versions(
     committees: Iterable[int], *, kinds: Iterable[str], with_above: bool = True
 ) -> None:
@@ -52,7 +48,14 @@ def bump_counts_versions(
     unknown = set(kinds) - set(KINDS)
     if unknown or not kinds:
         raise ValueError(f"kinds of counts version: {sorted(unknown) or 'none given'}")
-    pks = set(committees)
+    # In the write's own transaction when there is one (no savepoint: the bump is part of
+    # the write); in a short one of its own for a save outside any (the shell, a fixture),
+    # where the root's lock could not be taken otherwise.
+    with transaction.atomic(savepoint=False):
+        _bump(set(committees), kinds, with_above)
+
+
+def _bump(pks: set[int], kinds: tuple[str, ...], with_above: bool) -> None:
     chains = get_committee_chains(pks)
     if with_above:
         pks = {pk for chain in chains.values() for pk in chain if pk}
