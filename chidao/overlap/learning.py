@@ -137,6 +137,26 @@ def _tally(labels, predicted) -> Tally:
     return tally
 
 
+def weights_match(shipped: dict, fresh: dict, tolerance: float = 1e-4) -> bool:
+    """Whether two stored decisions are the same, numbers within ``tolerance`` (another
+    BLAS may round the last digits differently)."""
+    if shipped.keys() != fresh.keys():
+        return False
+    for key, value in shipped.items():
+        other = fresh[key]
+        if isinstance(value, list) and value and isinstance(value[0], float):
+            if len(value) != len(other) or any(
+                abs(a - b) > tolerance for a, b in zip(value, other, strict=True)
+            ):
+                return False
+        elif isinstance(value, float):
+            if abs(value - other) > tolerance:
+                return False
+        elif value != other:
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class HeldOut:
     name: str

@@ -10,27 +10,13 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from chidao.overlap.decision import DECISION_FILE
-from chidao.overlap.learning import fit, get_held_out, read_files, write_decision
-
-
-def weights_match(shipped: dict, fresh: dict, tolerance: float = 1e-4) -> bool:
-    """Whether two stored decisions are the same, numbers within ``tolerance`` (another
-    BLAS may round the last digits differently)."""
-    if shipped.keys() != fresh.keys():
-        return False
-    for key, value in shipped.items():
-        other = fresh[key]
-        if isinstance(value, list) and value and isinstance(value[0], float):
-            if len(value) != len(other) or any(
-                abs(a - b) > tolerance for a, b in zip(value, other, strict=True)
-            ):
-                return False
-        elif isinstance(value, float):
-            if abs(value - other) > tolerance:
-                return False
-        elif value != other:
-            return False
-    return True
+from chidao.overlap.learning import (
+    fit,
+    get_held_out,
+    read_files,
+    weights_match,
+    write_decision,
+)
 
 
 class Command(BaseCommand):
