@@ -257,6 +257,7 @@ def _compare_at_levels(
         comparison,
         related=True,
         differ=(*comparison.differ, level_differ(level, other_level)),
+        reasons=(*comparison.reasons, "level"),
     )
 
 

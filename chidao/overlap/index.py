@@ -19,6 +19,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# The decision and its bars live in ``decision.py``; named here too for the finder's
+# callers (``import … as`` marks them re-exported).
+from chidao.overlap.decision import AGREEING_THRESHOLD as AGREEING_THRESHOLD
+from chidao.overlap.decision import CANDIDATE_THRESHOLD as CANDIDATE_THRESHOLD
+from chidao.overlap.decision import LEVEL_THRESHOLD as LEVEL_THRESHOLD
+from chidao.overlap.decision import THRESHOLD as THRESHOLD
+from chidao.overlap.decision import is_same_work as is_same_work
 from chidao.overlap.parts import PartsComparison, compare_parts, read_parts
 from chidao.overlap.rules import STOP_WORDS, fold_for_matching, get_learned_abbreviations
 
@@ -29,25 +36,6 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).resolve().parent / "data"
 
-# Chosen on the labelled sets (``data/pairs_*.jsonl``, ``manage.py overlap_quality``): a
-# pair scoring this much and whose parts do not conflict (``parts.compare_parts``) is
-# likely the same work. The sixth session swept it with ``LEVEL_THRESHOLD`` on all ten
-# sets (docs/overlap.md, "Sixth session"): 0.38 finds 4 pairs more for 1 false alarm
-# more on the eight whose errors it did not read, and that one takes ``pairs_unseen``
-# below the target: kept at 0.39.
-THRESHOLD = 0.39
-# Below ``THRESHOLD`` but at least this close, a pair is still the same work when its
-# parts agree on the action, the product and the object (worded apart, e.g. "IOC").
-AGREEING_THRESHOLD = 0.35
-# Another level's version (a national task and a province's, a province's and a
-# commune's share) is written in its own, more concrete words: from this close, with no
-# part in conflict, it is shown as "Cấp trên – cấp dưới". Chosen, with ``THRESHOLD``, on
-# every development set separately (docs/overlap.md, "Measured on new pairs"); 0.30 until
-# the sixth session, whose sweep found 0.28 a pair more and no false alarm more on the
-# eight sets whose errors it did not read, and two more on the third set.
-LEVEL_THRESHOLD = 0.28
-# The lowest of the three: candidates closer than this are read into their parts.
-CANDIDATE_THRESHOLD = min(THRESHOLD, AGREEING_THRESHOLD, LEVEL_THRESHOLD)
 WORD_WEIGHT = 0.6
 # A word found in more than this share of the indexed texts is not a key phrase.
 COMMON_SHARE = 0.12
@@ -216,19 +204,6 @@ class SimilarityIndex:
         return sorted(pairs, key=lambda pair: -pair[2])
 
 
-def is_same_work(score: float, comparison: PartsComparison) -> bool:
-    """Whether two tasks scoring ``score`` and compared part by part are the same work
-    (or one a level's version of the other): the one decision the finder, the report
-    and ``manage.py overlap_quality`` share."""
-    if comparison.conflict:
-        return False
-    return (
-        score >= THRESHOLD
-        or (score >= AGREEING_THRESHOLD and comparison.agreeing)
-        or (score >= LEVEL_THRESHOLD and comparison.related)
-    )
-
-
 def score_pairs(pairs: Sequence[tuple[str, str]]) -> list[float]:
     """The score of each pair of texts, all indexed together (used to measure quality).
 
@@ -249,17 +224,27 @@ class PairJudgement:
     same: bool
 
 
-def judge_pairs(pairs: Sequence[tuple[str, str]]) -> list[PairJudgement]:
-    """Each pair scored, compared part by part and decided as the product decides."""
+def read_pairs(pairs: Sequence[tuple[str, str]]) -> list[tuple[float, PartsComparison]]:
+    """Each pair scored and compared part by part, the texts indexed together as a
+    committee's tasks are (short forms defined in any of them learned for all)."""
     texts = sorted({text for pair in pairs for text in pair})
     learned = get_learned_abbreviations(texts)
     index = SimilarityIndex(texts, texts, abbreviations=learned)
     position = {text: i for i, text in enumerate(texts)}
     matrix = index._matrix
     parts = {text: read_parts(text, abbreviations=learned) for text in texts}
-    judged = []
-    for a, b in pairs:
-        score = float((matrix[position[a]] @ matrix[position[b]].T).toarray()[0, 0])
-        comparison = compare_parts(parts[a], parts[b])
-        judged.append(PairJudgement(score, comparison, is_same_work(score, comparison)))
-    return judged
+    return [
+        (
+            float((matrix[position[a]] @ matrix[position[b]].T).toarray()[0, 0]),
+            compare_parts(parts[a], parts[b]),
+        )
+        for a, b in pairs
+    ]
+
+
+def judge_pairs(pairs: Sequence[tuple[str, str]]) -> list[PairJudgement]:
+    """Each pair scored, compared part by part and decided as the product decides."""
+    return [
+        PairJudgement(score, comparison, is_same_work(score, comparison))
+        for score, comparison in read_pairs(pairs)
+    ]

@@ -993,6 +993,10 @@ class PartsComparison:
     related: bool
     # Same kind of action, same product and, where both name one, the same object.
     agreeing: bool = False
+    # Which rule found each line of ``differ`` ("action", "object", "period" …).
+    reasons: tuple[str, ...] = ()
+    # The reading's other measures of the pair (``_signals``), the decision's features.
+    signals: dict[str, float] = field(default_factory=dict)
 
     @property
     def summary(self) -> str:
@@ -1083,6 +1087,8 @@ def _products_differ(a: TaskParts, b: TaskParts) -> bool:
 def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     """What two tasks share and what sets them apart."""
     agree, differ, conflict = [], [], False
+    # Which rule found each difference (``differ``, in order): read by the decision.
+    reasons: list[str] = []
     same_object = False
     # Another level's version names its product in its own, more concrete words (a
     # ministry's data, a province's application of it), and acts on the same product
@@ -1095,6 +1101,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     ) or next((x for x in a.actions for y in b.actions if x.family == y.family), None)
     if _actions_differ(a, b):
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": a.action.label, "b": b.action.label})
+        reasons.append("action")
         conflict = not (levels_differ and _share_of(a, b))
         shared_action = None
     elif shared_action:
@@ -1105,6 +1112,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(
             _("khác sản phẩm: %(a)s / %(b)s") % {"a": a.product.label, "b": b.product.label}
         )
+        reasons.append("product")
         conflict = conflict or not levels_differ
     elif shared_product:
         agree.append(shared_product.label)
@@ -1129,6 +1137,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         ) * 2 <= len(words_b):
             continue
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": written_a, "b": written_b})
+        reasons.append("object")
         conflict = True
     swapped = (
         _swapped_slot(a.text, b.text, vocabulary_a, vocabulary_b, a.begin, b.begin)
@@ -1137,36 +1146,44 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     )
     if swapped and not conflict:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
+        reasons.append("slot")
         conflict = True
     names = (
         None if conflict else (_other_names(a, b) or _swapped_names(a, b) or _other_bodies(a, b))
     )
     if names:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
+        reasons.append("name")
         conflict = True
     meeting = None if conflict else _meeting(a, b)
     if meeting:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": meeting[0], "b": meeting[1]})
+        reasons.append("stage")
         conflict = True
     preparing = None if conflict else _preparing(a, b)
     if preparing:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": preparing[0], "b": preparing[1]})
+        reasons.append("stage")
         conflict = True
     making = None if conflict else _making_or_doing(a, b)
     if making:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": making[0], "b": making[1]})
+        reasons.append("stage")
         conflict = True
     stages = None if conflict else _review_stages(a, b)
     if stages:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": stages[0], "b": stages[1]})
+        reasons.append("stage")
         conflict = True
     inserted = None if conflict else _inserted_head(a, b, vocabulary_a, vocabulary_b)
     if inserted:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": inserted[0], "b": inserted[1]})
+        reasons.append("slot")
         conflict = True
     slot = None if conflict else _subject_slot(a, b, vocabulary_a, vocabulary_b)
     if slot:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": slot[0], "b": slot[1]})
+        reasons.append("slot")
         conflict = True
     grades_a = _grades(a.text) if a.text else frozenset()
     grades_b = _grades(b.text) if b.text else frozenset()
@@ -1178,12 +1195,14 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
                 "b": ", ".join(_GRADES[grade] for grade in sorted(grades_b)),
             }
         )
+        reasons.append("grade")
         conflict = True
     if a.documents and b.documents and not a.documents & b.documents:
         differ.append(
             _("khác văn bản: %(a)s / %(b)s")
             % {"a": ", ".join(sorted(a.documents)), "b": ", ".join(sorted(b.documents))}
         )
+        reasons.append("document")
         conflict = True
 
     # Schools of one grade are not schools of another, even when both say "học sinh".
@@ -1193,6 +1212,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
             _("khác đối tượng: %(a)s / %(b)s")
             % {"a": ", ".join(sorted(schools_a)), "b": ", ".join(sorted(schools_b))}
         )
+        reasons.append("grade")
         conflict = True
 
     object_differs = _("khác đối tượng: %(a)s / %(b)s").split(":")[0]
@@ -1207,12 +1227,14 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
             _("khác đối tượng: %(a)s / %(b)s")
             % {"a": ", ".join(sorted(a.beneficiaries)), "b": ", ".join(sorted(b.beneficiaries))}
         )
+        reasons.append("people")
         conflict = True
 
     if a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]):
         differ.append(
             _("khác thời gian: %(a)s / %(b)s") % {"a": _period(a.years), "b": _period(b.years)}
         )
+        reasons.append("period")
         conflict = True
 
     # Two school or crop years ("năm học 2025-2026" / "2026-2027") overlap in name only.
@@ -1226,11 +1248,13 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(
             _("khác thời gian: %(a)s / %(b)s") % {"a": _period(a.years), "b": _period(b.years)}
         )
+        reasons.append("period")
         conflict = True
 
     related = levels_differ
     if related:
         differ.append(level_differ(a.level, b.level))
+        reasons.append("level")
 
     # A verb the table does not know neither agrees nor disagrees with another.
     unknown = any(part.action and part.action.family.startswith("own ") for part in (a, b))
@@ -1239,9 +1263,71 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         and shared_product
         and same_object
     )
+    signals = _signals(
+        a, b, shared_action=shared_action is not None, shared_product=shared_product is not None
+    )
+    signals["same_object"] = float(same_object)
     if agree:
         agree = [_("cùng %(parts)s") % {"parts": " ".join(agree)}]
-    return PartsComparison(tuple(agree), tuple(differ), conflict, related, agreeing)
+    return PartsComparison(
+        tuple(agree), tuple(differ), conflict, related, agreeing, tuple(reasons), signals
+    )
+
+
+def _content(parts: TaskParts) -> set[str]:
+    return set(parts.text.words) - STOP_WORDS if parts.text else set()
+
+
+def _numbers(parts: TaskParts) -> set[str]:
+    return {word for word in parts.text.words if word.isdigit()} if parts.text else set()
+
+
+def _subject_words(parts: TaskParts) -> set[str]:
+    if not (parts.text and parts.subject):
+        return set()
+    return set(parts.text.words[parts.subject[0] : parts.subject[1]]) - STOP_WORDS
+
+
+def _expanded(parts: TaskParts) -> bool:
+    """Whether a short form was spelled out in the reading (``"IOC"``, ``"CSDL"``)."""
+    return bool(parts.text) and len(parts.text.words) > len(parts.text.written)
+
+
+def _share(x: set, y: set) -> float:
+    """How much of the smaller set the other holds (1.0 when either is empty)."""
+    return len(x & y) / min(len(x), len(y)) if x and y else 1.0
+
+
+def _signals(a: TaskParts, b: TaskParts, *, shared_action: bool, shared_product: bool) -> dict:
+    """What the reading says of a pair besides its differences, as numbers between 0 and 1:
+    the features of the learned decision (``decision.py``)."""
+    words_a, words_b = _content(a), _content(b)
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    subject_a, subject_b = _subject_words(a), _subject_words(b)
+    union = words_a | words_b
+    return {
+        "action_same": float(shared_action),
+        "action_missing": float(not (a.actions and b.actions)),
+        "product_same": float(shared_product),
+        "product_missing": float(not (a.products and b.products)),
+        "object_head_shared": float(bool(a.objects.keys() & b.objects.keys())),
+        "subject_share": _share(subject_a, subject_b),
+        "subject_missing": float(not (subject_a and subject_b)),
+        "level_one_side": float((a.level is None) != (b.level is None)),
+        "years_same": float(bool(a.years and a.years == b.years)),
+        "years_one_side": float((a.years is None) != (b.years is None)),
+        "documents_shared": float(bool(a.documents & b.documents)),
+        "people_shared": float(bool(a.beneficiaries & b.beneficiaries)),
+        "people_one_side": float(bool(a.beneficiaries) != bool(b.beneficiaries)),
+        "words_jaccard": len(words_a & words_b) / len(union) if union else 0.0,
+        "words_contained": _share(words_a, words_b),
+        "length_ratio": (
+            min(len(words_a), len(words_b)) / max(len(words_a), len(words_b)) if union else 1.0
+        ),
+        "numbers_shared": float(bool(numbers_a & numbers_b)),
+        "numbers_apart": float(bool(numbers_a and numbers_b and not numbers_a & numbers_b)),
+        "short_form": float(_expanded(a) or _expanded(b)),
+    }
 
 
 # Work that prepares other work: the options for it, its feasibility study, the drafts

@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from chidao.overlap.decision import get_decision
 from chidao.overlap.index import DATA, THRESHOLD, judge_pairs, score_pairs
 
 TARGET_PRECISION = 0.85
@@ -194,7 +195,8 @@ def get_pairs_quality(pairs: list[dict]) -> PairsQuality:
             errors.append((judgement, pair))
     # Worst first: confident false alarms (high score) and clear misses (high score too).
     errors.sort(key=lambda error: -error[0].score)
-    return PairsQuality(THRESHOLD, overall, by_kind, errors)
+    # The threshold of the decision: the probability from which a pair is the same work.
+    return PairsQuality(get_decision().threshold, overall, by_kind, errors)
 
 
 # --- The directive-text assistant -------------------------------------------------------

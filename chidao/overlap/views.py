@@ -8,7 +8,8 @@ from django.views.decorators.http import require_http_methods
 from chidao.assignments.access import access_task
 from chidao.committees.access import access_committee, get_roles, get_visible_committees
 from chidao.overlap import finder
-from chidao.overlap.index import AGREEING_THRESHOLD, LEVEL_THRESHOLD, THRESHOLD
+from chidao.overlap.decision import CANDIDATE_THRESHOLD, get_decision
+from chidao.overlap.index import THRESHOLD
 
 
 def _access_report(user, committee_pk):
@@ -87,9 +88,10 @@ def report(request, committee_pk):
             "committee": committee,
             "groups": groups,
             "pair_count": sum(len(group.pairs) for group in groups),
-            # The three bars of ``index.is_same_work``, said as the report applies them.
-            "threshold_percent": round(THRESHOLD * 100),
-            "agreeing_percent": round(AGREEING_THRESHOLD * 100),
-            "level_percent": round(LEVEL_THRESHOLD * 100),
+            # The decision (``decision.is_same_work``), said as the report applies it:
+            # pairs from this score are read part by part, then weighed by the learned
+            # model from this probability.
+            "candidate_percent": round(CANDIDATE_THRESHOLD * 100),
+            "probability_percent": round(get_decision().threshold * 100),
         },
     )

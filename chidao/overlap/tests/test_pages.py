@@ -12,8 +12,8 @@ from chidao.assignments.tests.factories import TaskFactory
 from chidao.core.tests.world import build_world, sign_in
 from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.tests.factories import UnitFactory
+from chidao.overlap.decision import CANDIDATE_THRESHOLD, get_decision
 from chidao.overlap.finder import get_tree_index
-from chidao.overlap.index import AGREEING_THRESHOLD, LEVEL_THRESHOLD, THRESHOLD
 
 
 @pytest.fixture
@@ -144,13 +144,12 @@ def test_report_groups_pairs_by_lead_units_and_leaves_out_breakdowns(
     pair = groups[frozenset({"Sở Tài chính", "Sở Y tế"})].pairs[0]
     assert {pair.first, pair.second} == {world.task, world.commune_twin}
     assert "Sở Y tế" in response.content.decode()
-    # The three bars the pairs were listed by, from the constants the decision uses.
+    # The bars the pairs were listed by, from the decision itself.
     summary = " ".join(response.content.decode().split())
-    assert (
-        f"Mức giống từ {round(THRESHOLD * 100)}% trở lên, từ {round(AGREEING_THRESHOLD * 100)}%"
-        " khi cùng việc, cùng sản phẩm và cùng đối tượng, từ"
-        f" {round(LEVEL_THRESHOLD * 100)}% với việc của cấp trên – cấp dưới" in summary
+    assert f"Cặp có mức giống từ {round(CANDIDATE_THRESHOLD * 100)}% trở lên được so từng phần" in (
+        summary
     )
+    assert f"từ {round(get_decision().threshold * 100)}% trở lên; không tính" in summary
 
 
 def test_report_of_a_commune_covers_only_that_commune(client, world):

@@ -1,0 +1,188 @@
+"""The one decision of the finder: whether two tasks are the same work.
+
+Until the eighth session of issue [S] this was a hand-set rule over the TF-IDF score and
+the part-by-part comparison (``rule_decision``: no conflict, and a score above one of
+three bars). Each round of hand rules fitted the set it was tuned on and did not carry
+over to the next sealed set (docs/overlap.md). The decision is now a logistic regression
+over what the finder already reads of a pair (``get_features``): the score, which rules
+found a difference, which parts agree or are missing, how much of the wording is shared,
+and the hand rule's own verdict. It is learned from every labelled file in ``data/``
+(``learning.py``, ``manage.py overlap_decision``), chosen by leaving one independently
+written set out at a time, and stored as plain numbers in ``data/decision.json`` (no
+pickle: readable, diffable, the same under any scikit-learn version). Applying it needs
+no scikit-learn: one dot product per pair.
+"""
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from chidao.overlap.parts import PartsComparison
+
+DECISION_FILE = Path(__file__).resolve().parent / "data" / "decision.json"
+
+# The hand rule's three bars (sixth session, docs/overlap.md): a pair scoring THRESHOLD,
+# or AGREEING_THRESHOLD with action, product and object agreeing, or LEVEL_THRESHOLD as
+# another level's version, with no part in conflict. Its verdict is one feature.
+THRESHOLD = 0.39
+AGREEING_THRESHOLD = 0.35
+LEVEL_THRESHOLD = 0.28
+# Pairs scoring below this are never read into their parts (the index's search stops
+# here, which keeps a query at 180,000 tasks fast): the learned decision sees no others.
+CANDIDATE_THRESHOLD = min(THRESHOLD, AGREEING_THRESHOLD, LEVEL_THRESHOLD)
+
+# Which rule found a difference (``PartsComparison.reasons``).
+REASONS = (
+    "action",
+    "product",
+    "object",
+    "slot",
+    "name",
+    "stage",
+    "grade",
+    "people",
+    "document",
+    "period",
+    "level",
+)
+# The reading's measures of the pair (``parts._signals``), in a fixed order.
+SIGNALS = (
+    "action_missing",
+    "action_same",
+    "documents_shared",
+    "length_ratio",
+    "level_one_side",
+    "numbers_apart",
+    "numbers_shared",
+    "object_head_shared",
+    "people_one_side",
+    "people_shared",
+    "product_missing",
+    "product_same",
+    "same_object",
+    "short_form",
+    "subject_missing",
+    "subject_share",
+    "words_contained",
+    "words_jaccard",
+    "years_one_side",
+    "years_same",
+)
+# Score bands: the weight of the score need not be the same all along.
+SCORE_BANDS = (0.35, 0.39, 0.45, 0.5, 0.6)
+
+FEATURES = (
+    "score",
+    "conflict",
+    "related",
+    "agreeing",
+    "rule_decision",
+    "agree_lines",
+    "differ_lines",
+    *(f"reason_{reason}" for reason in REASONS),
+    *SIGNALS,
+    *(f"score_at_least_{band}" for band in SCORE_BANDS),
+    "score_without_conflict",
+    "nothing_differs",
+    "score_when_nothing_differs",
+    *(f"first_reason_{reason}" for reason in REASONS),
+)
+
+
+def rule_decision(score: float, comparison: PartsComparison) -> bool:
+    """The hand-set rule the finder used until the eighth session (now one feature)."""
+    if comparison.conflict:
+        return False
+    return (
+        score >= THRESHOLD
+        or (score >= AGREEING_THRESHOLD and comparison.agreeing)
+        or (score >= LEVEL_THRESHOLD and comparison.related)
+    )
+
+
+def get_features(score: float, comparison: PartsComparison) -> list[float]:
+    """The pair's features, in the order of ``FEATURES``."""
+    reasons = set(comparison.reasons)
+    first = comparison.reasons[0] if comparison.reasons else None
+    no_conflict = 0.0 if comparison.conflict else 1.0
+    nothing_differs = 0.0 if comparison.reasons else 1.0
+    return [
+        score,
+        float(comparison.conflict),
+        float(comparison.related),
+        float(comparison.agreeing),
+        float(rule_decision(score, comparison)),
+        float(len(comparison.agree)),
+        float(len(comparison.differ)),
+        *(float(reason in reasons) for reason in REASONS),
+        *(float(comparison.signals.get(name, 0.0)) for name in SIGNALS),
+        *(float(score >= band) for band in SCORE_BANDS),
+        score * no_conflict,
+        no_conflict * nothing_differs,
+        score * nothing_differs,
+        *(float(first == reason) for reason in REASONS),
+    ]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A logistic regression on standardised features, and the probability it needs."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    def probability(self, score: float, comparison: PartsComparison) -> float:
+        return self.probability_of(get_features(score, comparison))
+
+    def probability_of(self, values: list[float]) -> float:
+        """The probability for features already computed (``get_features``)."""
+        z = self.intercept + sum(
+            weight * (value - mean) / scale
+            for weight, value, mean, scale in zip(
+                self.weights, values, self.mean, self.scale, strict=True
+            )
+        )
+        return 1 / (1 + math.exp(-z))
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Decision":
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError(f"{DECISION_FILE.name} was trained on other features: retrain it")
+        return cls(
+            tuple(data["features"]),
+            tuple(data["mean"]),
+            tuple(data["scale"]),
+            tuple(data["weights"]),
+            data["intercept"],
+            data["threshold"],
+        )
+
+
+@cache
+def get_decision() -> Decision:
+    """The decision shipped in ``data/decision.json``."""
+    with DECISION_FILE.open(encoding="utf-8") as file:
+        return Decision.from_dict(json.load(file))
+
+
+def get_probability(score: float, comparison: PartsComparison) -> float:
+    """How likely two tasks scoring ``score`` and compared part by part are the same work."""
+    if score < CANDIDATE_THRESHOLD:
+        return 0.0
+    return get_decision().probability(score, comparison)
+
+
+def is_same_work(score: float, comparison: PartsComparison) -> bool:
+    """Whether two tasks scoring ``score`` and compared part by part are the same work
+    (or one a level's version of the other): the one decision the finder, the report,
+    the assistant and ``manage.py overlap_quality`` share."""
+    decision = get_decision()
+    return score >= CANDIDATE_THRESHOLD and decision.probability(score, comparison) >= (
+        decision.threshold
+    )
