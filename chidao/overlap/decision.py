@@ -90,6 +90,8 @@ FEATURES = (
     *(f"first_reason_{reason}" for reason in REASONS),
 )
 
+_CONFLICT = FEATURES.index("conflict")
+
 
 def rule_decision(score: float, comparison: PartsComparison) -> bool:
     """The hand-set rule the finder used until the eighth session (now one feature)."""
@@ -140,6 +142,16 @@ class Decision:
     def probability(self, score: float, comparison: PartsComparison) -> float:
         return self.probability_of(get_features(score, comparison))
 
+    def decides(self, score: float, values: list[float], threshold: float | None = None) -> bool:
+        """The verdict on a pair's features (``get_features``). A pair whose reading found a
+        conflicting part is never the same work, whatever its probability: the match's
+        explanation would say "khác việc" next to a warning that they are one task (with
+        the sixth set added, held out set by set this costs recall 0.756 → 0.741 and gains
+        precision 0.838 → 0.845)."""
+        if score < CANDIDATE_THRESHOLD or values[_CONFLICT]:
+            return False
+        return self.probability_of(values) >= (self.threshold if threshold is None else threshold)
+
     def probability_of(self, values: list[float]) -> float:
         """The probability for features already computed (``get_features``)."""
         z = self.intercept + sum(
@@ -182,7 +194,4 @@ def is_same_work(score: float, comparison: PartsComparison) -> bool:
     """Whether two tasks scoring ``score`` and compared part by part are the same work
     (or one a level's version of the other): the one decision the finder, the report,
     the assistant and ``manage.py overlap_quality`` share."""
-    decision = get_decision()
-    return score >= CANDIDATE_THRESHOLD and decision.probability(score, comparison) >= (
-        decision.threshold
-    )
+    return get_decision().decides(score, get_features(score, comparison))

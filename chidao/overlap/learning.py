@@ -167,7 +167,7 @@ class HeldOut:
 
 def get_held_out(files: list[ReadFile], threshold: float = DECISION_THRESHOLD) -> list[HeldOut]:
     """Each file decided by the hand rule and by a decision learned without its set."""
-    from chidao.overlap.decision import CANDIDATE_THRESHOLD, Decision
+    from chidao.overlap.decision import Decision
 
     found = []
     for group in sorted({file.group for file in files}):
@@ -176,7 +176,7 @@ def get_held_out(files: list[ReadFile], threshold: float = DECISION_THRESHOLD) -
             if file.group != group:
                 continue
             predicted = [
-                score >= CANDIDATE_THRESHOLD and decision.probability_of(row) >= threshold
+                decision.decides(score, row, threshold)
                 for score, row in zip(file.scores, file.features, strict=True)
             ]
             found.append(

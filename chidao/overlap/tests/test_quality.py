@@ -143,10 +143,11 @@ def test_the_final_sets_test_half_keeps_its_scored_figures():
     # docs/overlap.md), then development data of the fourth session (0.897 / 0.754) and
     # of the fifth (0.914 / 0.768); seventh session 0.929 / 0.754 (a pair lost to "ứng
     # dụng" read as the verb, a false alarm fewer to the records of procedures); eighth,
-    # the learned decision: 0.918 / 0.812.
+    # the learned decision: 0.918 / 0.812; retrained with the sixth set, a part in conflict
+    # never the same work (docs/overlap.md, "The sixth set"): 0.903 / 0.812.
     quality = get_pairs_quality(_half("final_test")).all
 
-    assert quality.precision >= 0.91
+    assert quality.precision >= 0.90
     assert quality.recall >= 0.81
 
 
@@ -175,12 +176,13 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     # Fifth to seventh sessions (docs/overlap.md): neither set's errors were read, both
     # checked. Sixth: holdout development half 0.750 / 0.815, fresh 0.760 / 0.826;
     # seventh: 0.756 / 0.840 and 0.760 / 0.826; eighth (learned decision): 0.800 / 0.938
-    # and 0.783 / 0.783 (one pair more missed, one false alarm fewer).
+    # and 0.783 / 0.783 (one pair more missed, one false alarm fewer); with the sixth set
+    # and the conflict rule: 0.793 / 0.901 and 0.783 / 0.783.
     holdout_dev = get_pairs_quality(_half("holdout_dev")).all
     fresh = get_pairs_quality(_half("fresh")).all
 
-    assert holdout_dev.precision >= 0.80
-    assert holdout_dev.recall >= 0.93
+    assert holdout_dev.precision >= 0.79
+    assert holdout_dev.recall >= 0.90
     assert fresh.precision >= 0.78
     assert fresh.recall >= 0.78
 
@@ -197,21 +199,24 @@ def test_the_holdout_test_half_meets_the_target():
 
 
 @pytest.mark.parametrize(
-    "name",
+    ("name", "hard"),
     [
-        "third",  # provinces no earlier set used (data/README_third.md)
-        "fourth",  # ministries, public bodies, enterprises, communes (README_fourth.md)
-        "fifth",  # five committees of one tree, each in its own words (README_fifth.md)
+        ("third", 0.8),  # provinces no earlier set used (data/README_third.md)
+        ("fourth", 0.8),  # ministries, public bodies, enterprises, communes (README_fourth.md)
+        ("fifth", 0.8),  # five committees of one tree, each in its own words (README_fifth.md)
+        # Written to the mix of a committee's own list (README_sixth.md): 62 % of the
+        # negatives hard, the rest two real tasks of one plan side by side.
+        ("sixth", 0.5),
     ],
 )
-def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name):
+def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
     # Each written without reading the finder and split once by family.
     halves = [_half(f"{name}_dev"), _half(f"{name}_test")]
     pairs = [pair for half in halves for pair in half]
     negatives = [pair for pair in pairs if not pair["same"]]
 
     assert len(pairs) >= 320
-    assert sum(pair["kind"] != "easy" for pair in negatives) >= 0.8 * len(negatives)
+    assert sum(pair["kind"] != "easy" for pair in negatives) >= hard * len(negatives)
     families = [{pair["family"] for pair in half} for half in halves]
     assert not families[0] & families[1]
 
@@ -220,21 +225,23 @@ def test_the_third_sets_test_half_keeps_its_scored_figures():
     # Scored once by the lead after the fifth session's rules were merged, before anyone
     # read it: precision 0.847, recall 0.694 (docs/overlap.md, "The third set"); its
     # errors were read in the sixth session (0.948 / 0.764): development data since;
-    # eighth, the learned decision: 0.923 / 0.833.
+    # eighth, the learned decision: 0.923 / 0.833; with the sixth set and the conflict
+    # rule: 0.908 / 0.819.
     quality = get_pairs_quality(_half("third_test")).all
 
-    assert quality.precision >= 0.92
-    assert quality.recall >= 0.83
+    assert quality.precision >= 0.90
+    assert quality.recall >= 0.81
 
 
 def test_the_third_sets_development_half_keeps_its_first_figures():
     # Never tuned on when first scored with the test half: 0.907 / 0.662; its errors were
     # read in the sixth session (0.912 / 0.703); seventh session 0.914 / 0.716; eighth,
-    # the learned decision: 0.921 / 0.784.
+    # the learned decision: 0.921 / 0.784; with the sixth set and the conflict rule:
+    # 0.914 / 0.716.
     quality = get_pairs_quality(_half("third_dev")).all
 
-    assert quality.precision >= 0.92
-    assert quality.recall >= 0.78
+    assert quality.precision >= 0.91
+    assert quality.recall >= 0.71
 
 
 def test_the_third_sets_test_half_meets_the_target_as_development_data():
@@ -251,18 +258,19 @@ def test_the_fourth_sets_halves_keep_their_scored_figures():
     # read them (docs/overlap.md, "The fourth set"): test 0.786 / 0.465, dev 0.800 / 0.564;
     # both halves' errors read in the seventh session (development data since): test
     # 0.827 / 0.606, dev 0.825 / 0.667; the eighth's learned decision: test 0.821 / 0.648,
-    # dev 0.815 / 0.679.
+    # dev 0.815 / 0.679; with the sixth set and the conflict rule: test 0.833 / 0.634,
+    # dev 0.806 / 0.692.
     test, dev = (get_pairs_quality(_half(name)).all for name in ("fourth_test", "fourth_dev"))
 
-    assert test.precision >= 0.82
-    assert test.recall >= 0.64
-    assert dev.precision >= 0.81
-    assert dev.recall >= 0.67
+    assert test.precision >= 0.83
+    assert test.recall >= 0.63
+    assert dev.precision >= 0.80
+    assert dev.recall >= 0.69
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.821 at recall 0.648 on the fourth test half (docs/overlap.md)",
+    reason="not met: precision 0.833 at recall 0.634 on the fourth test half (docs/overlap.md)",
 )
 def test_the_fourth_sets_test_half_meets_the_target():
     quality = get_pairs_quality(_half("fourth_test")).all
@@ -274,21 +282,46 @@ def test_the_fourth_sets_test_half_meets_the_target():
 def test_the_fifth_sets_halves_keep_their_scored_figures():
     # Scored once by the lead after the seventh session's rules were merged, before anyone
     # read them (docs/overlap.md, "The fifth set"): test 0.769 / 0.519, dev 0.782 / 0.544;
-    # the eighth's learned decision: test 0.780 / 0.597, dev 0.763 / 0.570.
+    # the eighth's learned decision: test 0.780 / 0.597, dev 0.763 / 0.570; with the sixth
+    # set and the conflict rule: test 0.738 / 0.584, dev 0.763 / 0.570.
     test, dev = (get_pairs_quality(_half(name)).all for name in ("fifth_test", "fifth_dev"))
 
-    assert test.precision >= 0.77
-    assert test.recall >= 0.59
+    assert test.precision >= 0.73
+    assert test.recall >= 0.58
     assert dev.precision >= 0.76
     assert dev.recall >= 0.56
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.780 at recall 0.597 on the fifth test half (docs/overlap.md)",
+    reason="not met: precision 0.738 at recall 0.584 on the fifth test half (docs/overlap.md)",
 )
 def test_the_fifth_sets_test_half_meets_the_target():
     quality = get_pairs_quality(_half("fifth_test")).all
+
+    assert quality.precision >= TARGET_PRECISION_UNSEEN
+    assert quality.recall >= TARGET_RECALL_UNSEEN
+
+
+def test_the_sixth_sets_halves_keep_their_scored_figures():
+    # Scored once by the lead (test half) with the learned decision retrained on the
+    # development half, before anyone read either: test 0.785 / 0.573, where the hand rule
+    # of the seventh session gives 0.770 / 0.528 (docs/overlap.md, "The sixth set"). Then
+    # a part in conflict made never the same work, and the test half added to training.
+    test, dev = (get_pairs_quality(_half(name)).all for name in ("sixth_test", "sixth_dev"))
+
+    assert test.precision >= 0.79
+    assert test.recall >= 0.55
+    assert dev.precision >= 0.81
+    assert dev.recall >= 0.65
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met: precision 0.785 at recall 0.573 on the sixth test half (docs/overlap.md)",
+)
+def test_the_sixth_sets_test_half_meets_the_target():
+    quality = get_pairs_quality(_half("sixth_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
     assert quality.recall >= TARGET_RECALL_UNSEEN
