@@ -271,7 +271,10 @@ def test_a_progress_report_is_seen_at_once_despite_the_cache(client, province):
     before = open_dashboard(client, province, AS_OF)
     task = before.context["dashboard"].overdue_tasks[0]
     assert task.last_report_on is None
-    ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 9, 1), percent=40)
+    # The list shows rows (``OverdueTask``), not model instances.
+    ProgressUpdateFactory(
+        task=Task.objects.get(pk=task.pk), reported_on=datetime.date(2025, 9, 1), percent=40
+    )
     after = open_dashboard(client, province, AS_OF)
     assert after.context["dashboard"].overdue_tasks[0].last_report_on == datetime.date(2025, 9, 1)
     assert "01/09/2025 (40 %)" in after.content.decode()

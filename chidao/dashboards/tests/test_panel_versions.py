@@ -109,7 +109,10 @@ def test_a_progress_report_recomputes_only_the_overdue_list(client, province, co
     task = before.context["dashboard"].overdue_tasks[0]
     assert task.last_report_on is None
 
-    ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 9, 1), percent=40)
+    # The list shows rows (``OverdueTask``), not model instances.
+    ProgressUpdateFactory(
+        task=Task.objects.get(pk=task.pk), reported_on=datetime.date(2025, 9, 1), percent=40
+    )
 
     after = open_dashboard(client, committee)
     assert computed == ["overdue"]
