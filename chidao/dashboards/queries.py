@@ -36,8 +36,8 @@ from chidao.assignments.counts import (
 )
 from chidao.assignments.models import ProgressUpdate, TaskStatusSpan
 from chidao.committees.access import get_roles
-from chidao.committees.models import Committee, TaskGroup
-from chidao.committees.versions import INDICATORS, REPORTS, STATUSES, get_counts_versions
+from chidao.committees.models import Committee, CountsVersion, TaskGroup
+from chidao.committees.versions import INDICATORS, KINDS, REPORTS, STATUSES
 from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus
 from chidao.indicators.maths import project
@@ -213,10 +213,11 @@ def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -
     return dashboard
 
 
-def get_status_dashboard(user, scope: Scope, as_of: date) -> Dashboard:
+def get_status_dashboard(user, scope: Scope, as_of: date, *, communes: bool = True) -> Dashboard:
     """The panels read from the tasks' statuses alone (count tables, heat map, cards,
     lower committees): what the ``STATUSES`` version keys. The overdue list and the
-    indicators are left empty (``get_dashboard`` fills them)."""
+    indicators are left empty (``get_dashboard`` fills them); ``communes=False`` leaves
+    the lower committees empty too (the page caches them apart: ``PART_VERSIONS``)."""
     spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
     days = scope.committee.due_soon_days
     last_year = same_day_last_year(as_of)
@@ -224,7 +225,7 @@ def get_status_dashboard(user, scope: Scope, as_of: date) -> Dashboard:
     # Last year's cube is only read by unit: counted per unit, not per unit × group × key
     # flag, its cells are fewer and need no join to the groups (the same table).
     cube_last_year = get_status_cube(spans, last_year, days, by_group=False)
-    communes, commune_total = get_commune_rows(user, scope, as_of)
+    communes, commune_total = get_commune_rows(user, scope, as_of) if communes else ([], None)
     dashboard = Dashboard(
         scope=scope,
         as_of=as_of,
@@ -254,6 +255,42 @@ PART_VERSIONS = {
     "indicators": (INDICATORS,),
     "at_risk": (STATUSES, REPORTS),
 }
+# The lower committees' table reads the tallies and spans of the committees below, not
+# the committee's own tasks: its key holds the ``STATUSES`` version of each committee
+# right below (a write two below changes its parent's too: ``bump_counts_versions``
+# bumps the whole chain), with their names and active flags, so a write of the
+# committee's own tasks (most of them) leaves it cached.
+LOWER_PART = "communes"
+
+
+def get_versions_and_lower(committee: Committee) -> tuple[dict[str, int] | None, list[tuple]]:
+    """The committee's counts versions (``committees.versions.get_counts_versions``:
+    ``None`` if never written) and, for each committee right below it, its pk, name,
+    active flag and ``STATUSES`` version (``None`` if never written): one query, the one
+    a repeat view made for the versions alone."""
+    connection = connections[Committee.objects.db]
+    quote = connection.ops.quote_name
+    committees = quote(Committee._meta.db_table)
+    versions = quote(CountsVersion._meta.db_table)
+    columns = ", ".join(f"v.{quote(kind)}" for kind in KINDS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT c.{quote('id')}, c.{quote('name')},"
+            f" c.{quote('is_active')}, {columns} FROM {committees} c"
+            f" LEFT JOIN {versions} v ON v.{quote('committee_id')} = c.{quote('id')}"
+            f" WHERE c.{quote('id')} = %s OR c.{quote('parent_id')} = %s"
+            f" ORDER BY c.{quote('id')}",
+            [committee.pk, committee.pk],
+        )
+        rows = cursor.fetchall()
+    own, lower = None, []
+    statuses = KINDS.index(STATUSES)
+    for pk, name, active, *kinds in rows:
+        if pk == committee.pk:
+            own = None if kinds[0] is None else dict(zip(KINDS, kinds, strict=True))
+        else:
+            lower.append((pk, name, bool(active), kinds[statuses]))
+    return own, lower
 
 
 def get_dashboard_keys(user, scope: Scope, as_of: date) -> dict[str, str] | None:
@@ -263,7 +300,7 @@ def get_dashboard_keys(user, scope: Scope, as_of: date) -> dict[str, str] | None
     the scope, the user's roles (what they may see and do: two users who see different
     tasks never share an entry) and the language. ``None`` (do not cache) for a committee
     whose counts were never written."""
-    versions = get_counts_versions(scope.committee.pk)
+    versions, lower = get_versions_and_lower(scope.committee)
     if versions is None:
         return None
     roles = get_roles(user)
@@ -284,11 +321,15 @@ def get_dashboard_keys(user, scope: Scope, as_of: date) -> dict[str, str] | None
         seen,
         get_language(),
     )
-    return {
+    keys = {
         part: f"dashboard-{part}:"
         + hashlib.sha256(repr((parts, [versions[kind] for kind in kinds])).encode()).hexdigest()
         for part, kinds in PART_VERSIONS.items()
     }
+    keys[LOWER_PART] = (
+        f"dashboard-{LOWER_PART}:" + hashlib.sha256(repr((parts, lower)).encode()).hexdigest()
+    )
+    return keys
 
 
 CUBE_FIELDS = (

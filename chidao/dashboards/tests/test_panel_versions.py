@@ -67,6 +67,7 @@ def computed(monkeypatch):
         ("get_status_dashboard", "statuses"),
         ("get_overdue_tasks", "overdue"),
         ("get_indicator_panel", "indicators"),
+        ("get_commune_rows", "communes"),
     ):
         original = getattr(views, name)
 
@@ -96,7 +97,7 @@ def warm(client, province, computed):
     committee, leader = province
     sign_in(client, leader)
     first = open_dashboard(client, committee)
-    assert sorted(computed) == ["indicators", "overdue", "statuses"]
+    assert sorted(computed) == ["communes", "indicators", "overdue", "statuses"]
     computed.clear()
     open_dashboard(client, committee)
     assert computed == []  # every part from the cache
@@ -137,6 +138,7 @@ def test_a_status_change_recomputes_the_status_panels_not_the_indicators(
     record_status_spans([task])
 
     after = open_dashboard(client, committee)
+    # The committee's own task: the lower committees' table stays cached.
     assert sorted(computed) == ["overdue", "statuses"]
     shown = after.context["dashboard"]
     assert shown.by_unit.total.overdue == 1
@@ -159,9 +161,50 @@ def test_a_commune_write_is_seen_in_the_lower_committees_row(client, province, c
     TaskFactory(committee=commune, lead_unit=UnitFactory(), deadline=JUNE)
 
     after = open_dashboard(client, committee)
-    assert sorted(computed) == ["overdue", "statuses"]
+    assert sorted(computed) == ["communes", "overdue", "statuses"]
     (row,) = after.context["dashboard"].communes
     assert row["row"].overdue == 2
+    assert after.context["count_panels"]["communes"] != before.context["count_panels"]["communes"]
+
+
+def test_a_write_two_below_is_seen_in_the_lower_committees_row(client, province, computed):
+    """A hamlet's committee below the commune: its write changes the commune's version
+    (the whole chain's), which keys the province's lower committees' table."""
+    committee, _leader = province
+    commune = committee.children.get()
+    below = CommitteeFactory(name="Ban Chỉ đạo thôn Thử nghiệm", parent=commune)
+    before = warm(client, province, computed)
+    (row,) = before.context["dashboard"].communes
+    assert row["row"].overdue == 1
+
+    TaskFactory(committee=below, lead_unit=UnitFactory(), deadline=JUNE)
+
+    after = open_dashboard(client, committee)
+    assert "communes" in computed
+    (row,) = after.context["dashboard"].communes
+    assert row["row"].overdue == 2
+
+
+def test_a_lower_committee_renamed_or_closed_is_seen_at_once(client, province, computed):
+    """The lower committees' key holds their names and active flags (no version follows
+    them), so the table shows the change at the next view."""
+    committee, _leader = province
+    warm(client, province, computed)
+    commune = committee.children.get()
+    commune.name = "Ban Chỉ đạo xã Đổi tên"
+    commune.save()
+
+    after = open_dashboard(client, committee)
+    assert computed == ["communes"]
+    assert "Ban Chỉ đạo xã Đổi tên" in after.context["count_panels"]["communes"]
+
+    computed.clear()
+    commune.is_active = False
+    commune.save()
+    after = open_dashboard(client, committee)
+    assert computed == ["communes"]
+    assert after.context["dashboard"].communes == []
+    assert 'id="communes"' not in after.content.decode()
 
 
 def test_an_indicator_value_recomputes_only_the_indicator_panel(client, province, computed):
