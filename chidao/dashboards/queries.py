@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 from django.db import connections
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -37,7 +38,7 @@ from chidao.assignments.counts import (
 from chidao.assignments.models import ProgressUpdate, TaskStatusSpan
 from chidao.committees.access import get_roles
 from chidao.committees.models import Committee, CountsVersion, TaskGroup
-from chidao.committees.versions import INDICATORS, KINDS, REPORTS, STATUSES
+from chidao.committees.versions import HISTORY, INDICATORS, KINDS, REPORTS, STATUSES, is_settled
 from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus
 from chidao.indicators.maths import project
@@ -213,18 +214,20 @@ def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -
     return dashboard
 
 
-def get_status_dashboard(user, scope: Scope, as_of: date, *, communes: bool = True) -> Dashboard:
+def get_status_dashboard(
+    user, scope: Scope, as_of: date, *, communes: bool = True, last_year_table=None
+) -> Dashboard:
     """The panels read from the tasks' statuses alone (count tables, heat map, cards,
     lower committees): what the ``STATUSES`` version keys. The overdue list and the
     indicators are left empty (``get_dashboard`` fills them); ``communes=False`` leaves
-    the lower committees empty too (the page caches them apart: ``PART_VERSIONS``)."""
+    the lower committees empty too (the page caches them apart: ``LOWER_PART``), and
+    ``last_year_table`` is ``get_last_year_table`` when the caller has it."""
     spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
     days = scope.committee.due_soon_days
     last_year = same_day_last_year(as_of)
     cube = get_status_cube(spans, as_of, days)
-    # Last year's cube is only read by unit: counted per unit, not per unit × group × key
-    # flag, its cells are fewer and need no join to the groups (the same table).
-    cube_last_year = get_status_cube(spans, last_year, days, by_group=False)
+    if last_year_table is None:
+        last_year_table = get_last_year_table(user, scope, as_of)
     communes, commune_total = get_commune_rows(user, scope, as_of) if communes else ([], None)
     dashboard = Dashboard(
         scope=scope,
@@ -232,7 +235,7 @@ def get_status_dashboard(user, scope: Scope, as_of: date, *, communes: bool = Tr
         last_year=last_year,
         by_unit=build_count_table(cube, as_of=as_of, by="lead_unit"),
         by_group=build_count_table(cube, as_of=as_of, by="group"),
-        by_unit_last_year=build_count_table(cube_last_year, as_of=last_year, by="lead_unit"),
+        by_unit_last_year=last_year_table,
         key_overdue=sum(
             cell["n"] for cell in cube if cell["is_key"] and cell["status"] == TaskStatus.OVERDUE
         ),
@@ -242,6 +245,16 @@ def get_status_dashboard(user, scope: Scope, as_of: date, *, communes: bool = Tr
     )
     dashboard.cards = get_cards(dashboard)
     return dashboard
+
+
+def get_last_year_table(user, scope: Scope, as_of: date):
+    """The unit table as of the same day last year, all the dashboard reads of it (the
+    cards' and the unit table's last-year figures). Only read by unit: counted per unit,
+    not per unit × group × key flag, its cells are fewer and need no join to the groups."""
+    spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
+    last_year = same_day_last_year(as_of)
+    cube = get_status_cube(spans, last_year, scope.committee.due_soon_days, by_group=False)
+    return build_count_table(cube, as_of=last_year, by="lead_unit")
 
 
 # The cached parts of a dashboard and the versions each reads: a write changes only the
@@ -261,6 +274,7 @@ PART_VERSIONS = {
 # bumps the whole chain), with their names and active flags, so a write of the
 # committee's own tasks (most of them) leaves it cached.
 LOWER_PART = "communes"
+LAST_YEAR_PART = "last_year"
 
 
 def get_versions_and_lower(committee: Committee) -> tuple[dict[str, int] | None, list[tuple]]:
@@ -326,6 +340,15 @@ def get_dashboard_keys(user, scope: Scope, as_of: date) -> dict[str, str] | None
         + hashlib.sha256(repr((parts, [versions[kind] for kind in kinds])).encode()).hexdigest()
         for part, kinds in PART_VERSIONS.items()
     }
+    # Last year's table, when its day is a year before today or earlier, under the
+    # ``HISTORY`` version: changed (with ``STATUSES``) only by a write that moves a span on
+    # a day that far back, so a status change of this year recomputes this year's
+    # figures and reads last year's from the cache (``committees.versions.is_settled``).
+    if is_settled(same_day_last_year(as_of), timezone.localdate()):
+        keys[LAST_YEAR_PART] = (
+            f"dashboard-{LAST_YEAR_PART}:"
+            + hashlib.sha256(repr((parts, versions[HISTORY])).encode()).hexdigest()
+        )
     keys[LOWER_PART] = (
         f"dashboard-{LOWER_PART}:" + hashlib.sha256(repr((parts, lower)).encode()).hexdigest()
     )

@@ -49,10 +49,12 @@ from chidao.dashboards.forms import (
 )
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 from chidao.dashboards.queries import (
+    LAST_YEAR_PART,
     Scope,
     get_commune_rows,
     get_dashboard_keys,
     get_indicator_panel,
+    get_last_year_table,
     get_overdue_tasks,
     get_status_dashboard,
     get_table_lines,
@@ -181,7 +183,12 @@ def _get_panels(request, roles, scope, as_of) -> tuple[dict, dict, dict, dict]:
     status change of the committee's own tasks all but those two and the lower
     committees (keyed on the versions of the committees below)."""
     keys = get_dashboard_keys(request.user, scope, as_of)
-    cached = cache.get_many(list(keys.values())) if keys else {}
+    # Last year's table is only read when the status part is computed (below).
+    cached = (
+        cache.get_many([key for name, key in keys.items() if name != LAST_YEAR_PART])
+        if keys
+        else {}
+    )
     # The request in the context (templates may read the user from it), not as
     # ``request=``: that would run every context processor (menu, unread count) again.
     context = {
@@ -194,13 +201,23 @@ def _get_panels(request, roles, scope, as_of) -> tuple[dict, dict, dict, dict]:
     computed = {}
 
     def part(name, compute, *args):
-        key = keys and keys[name]
+        key = keys and keys.get(name)
         value = cached.get(key) if key else None
         if value is None:
-            value = computed[key] = compute(*args)
+            value = compute(*args)
+            if key:
+                computed[key] = value
         return value
 
-    statuses = part("statuses", _render_status_part, request.user, scope, as_of, context)
+    def last_year():
+        # Not cached apart when its day is less than a year back (``get_dashboard_keys``):
+        # then computed with the status part, under its version.
+        key = keys and keys.get(LAST_YEAR_PART)
+        if key:
+            cached[key] = cache.get(key)
+        return part(LAST_YEAR_PART, get_last_year_table, request.user, scope, as_of)
+
+    statuses = part("statuses", _render_status_part, request.user, scope, as_of, context, last_year)
     overdue = part("overdue", _render_overdue_part, request.user, roles, statuses, context)
     indicators = part("indicators", _render_indicator_part, scope, as_of, context)
     communes = part("communes", _render_commune_part, request.user, scope, as_of, context)
@@ -214,9 +231,12 @@ def _render(template: str, context: dict) -> str:
     return mark_safe(render_to_string(f"dashboards/{template}", context))
 
 
-def _render_status_part(user, scope, as_of, context) -> dict:
-    """Count tables, heat map, cards, lower committees: read from the tasks' statuses."""
-    dashboard = get_status_dashboard(user, scope, as_of, communes=False)
+def _render_status_part(user, scope, as_of, context, last_year) -> dict:
+    """Count tables, heat map, cards: read from the tasks' statuses (``last_year``: a
+    callable giving last year's unit table, from its own cache entry)."""
+    dashboard = get_status_dashboard(
+        user, scope, as_of, communes=False, last_year_table=last_year()
+    )
     unit_lines = get_table_lines(
         dashboard.by_unit, scope, as_of, by="lead_unit", last_year=dashboard.by_unit_last_year
     )
