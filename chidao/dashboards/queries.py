@@ -152,10 +152,11 @@ def get_table_lines(table, scope: Scope, as_of: date, *, by: str, last_year=None
     with no single unit given), so no link promises a wrong count.
     """
     old_rows = {row.key: row for row in last_year.rows} if last_year else {}
+    row_url = _get_url_maker(scope, as_of, by)
     lines = []
     for row in table.rows:
         linked = row.key is not None and (by == "lead_unit" or scope.links_are_exact)
-        url = task_list_url(scope.list_params(as_of, **{by: row.key})) if linked else ""
+        url = row_url(row.key) if linked else ""
         completion, on_time = row.completion_rate_of_due, row.on_time_rate_of_all
         line = {
             "label": row.label,
@@ -179,6 +180,32 @@ def get_table_lines(table, scope: Scope, as_of: date, *, by: str, last_year=None
             line["old_completion"] = percent_text(old_rate)
         lines.append(line)
     return lines
+
+
+def _get_url_maker(scope: Scope, as_of: date, *names: str, **fixed):
+    """``lambda *pks: task_list_url(scope.list_params(as_of, **dict(zip(names, pks)),
+    **fixed))`` for integer pks, the same bytes, without encoding the scope's filters again for each
+    of a table's ~140 rows (or the heat map's ~500 cells): the URL is written once with a
+    mark for each number, then the numbers put in its place."""
+    marks = [str(_MARK + i) for i in range(len(names))]
+    url = task_list_url(scope.list_params(as_of, **dict(zip(names, marks, strict=True)), **fixed))
+    pieces = [url]
+    for mark in marks:
+        *before, rest = pieces
+        parts = rest.split(mark)
+        if len(parts) != 2:  # a mark also elsewhere in the URL: no shortcut
+            return lambda *pks: task_list_url(
+                scope.list_params(as_of, **dict(zip(names, pks, strict=True)), **fixed)
+            )
+        pieces = [*before, *parts]
+
+    def make(*pks: int) -> str:
+        out = [pieces[0]]
+        for pk, piece in zip(pks, pieces[1:], strict=True):
+            out += (str(int(pk)), piece)
+        return "".join(out)
+
+    return make
 
 
 def same_day_last_year(day: date) -> date:
@@ -606,12 +633,10 @@ def get_heatmap(cube: list[dict], scope: Scope, as_of: date) -> dict:
     unit_ids = sorted(units, key=lambda pk: units[pk])
     # Groups as the plan orders them: I, II, … VII.
     group_ids = sorted(groups, key=lambda pk: (pk is None, orders[pk], str(groups[pk])))
+    cell_url = _get_url_maker(scope, as_of, "lead_unit", "group", status="overdue")
     for cell in cells:
-        params = scope.list_params(
-            as_of, lead_unit=cell["lead_unit_id"], group=cell["group_id"], status="overdue"
-        )
         # The list cannot ask for "no group": such a cell is not linked.
-        url = task_list_url(params) if cell["group_id"] else ""
+        url = cell_url(cell["lead_unit_id"], cell["group_id"]) if cell["group_id"] else ""
         data.append(
             {
                 "x": group_ids.index(cell["group_id"]),
