@@ -20,7 +20,7 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.db import connections
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
@@ -35,7 +35,7 @@ from chidao.assignments.counts import (
     get_tallied_counts,
     sum_rows,
 )
-from chidao.assignments.models import ProgressUpdate, TaskStatusSpan
+from chidao.assignments.models import ProgressUpdate, Task, TaskStatusSpan
 from chidao.committees.access import get_roles
 from chidao.committees.models import Committee, CountsVersion, TaskGroup
 from chidao.committees.versions import HISTORY, INDICATORS, KINDS, REPORTS, STATUSES, is_settled
@@ -542,41 +542,46 @@ class OverdueTask:
     can_urge: bool = False
 
 
-OVERDUE_FIELDS = (
-    "task_id",
-    "task__code",
-    "task__title",
-    "task__is_key",
-    "task__committee_id",
-    "task__lead_unit_id",
-    "task__lead_unit__name",
-    "task__state",
-    "task__kind",
-    "status",
-    "deadline_as_of",
-    "last_report_on",
-    "last_report_percent",
-)
-
-
 def get_overdue_tasks(spans, as_of: date, *, limit: int) -> list[OverdueTask]:
     """Overdue tasks, most days overdue first, with the last report up to the date.
 
     ``spans``: the status spans of the tasks to look at; the overdue ones on the date are
-    picked from them, then only those tasks are read, as values (``OverdueTask``).
+    picked from them, then only those tasks are read, as values (``OverdueTask``). The
+    ORM gives the spans' filter; the rest is written out (each task's last report two
+    index probes): compiling the two correlated ``Subquery`` annotations cost the ORM
+    more than the database took to run the query (bench/RESULTS.md, m-status3).
     """
-    last_report = ProgressUpdate.objects.filter(task=OuterRef("task"), reported_on__lte=as_of)
-    last_report = last_report.order_by("-reported_on", "-pk")
-    overdue = (
-        spans.as_of(as_of)
-        .filter(status=TaskStatus.OVERDUE)
-        .annotate(
-            last_report_on=Subquery(last_report.values("reported_on")[:1]),
-            last_report_percent=Subquery(last_report.values("percent")[:1]),
+    overdue = spans.as_of(as_of).filter(status=TaskStatus.OVERDUE).order_by()
+    overdue = overdue.values("task_id", "status", "deadline_as_of")
+    connection = connections[overdue.db]
+    inner, params = overdue.query.get_compiler(connection=connection).as_sql()
+    q = connection.ops.quote_name
+    task, unit = q(Task._meta.db_table), q(Unit._meta.db_table)
+    report = q(ProgressUpdate._meta.db_table)
+
+    def last(column):
+        return (
+            f"(SELECT r.{q(column)} FROM {report} r WHERE r.{q('task_id')} = s.{q('task_id')}"
+            f" AND r.{q('reported_on')} <= %s"
+            f" ORDER BY r.{q('reported_on')} DESC, r.{q('id')} DESC LIMIT 1)"
         )
-        .order_by("deadline_as_of", "task__code_sort", "task")
-        .values_list(*OVERDUE_FIELDS)[:limit]
+
+    sql = (
+        f"SELECT s.{q('task_id')}, t.{q('code')}, t.{q('title')}, t.{q('is_key')},"
+        f" t.{q('committee_id')}, t.{q('lead_unit_id')}, u.{q('name')}, t.{q('state')},"
+        f" t.{q('kind')}, s.{q('status')}, s.{q('deadline_as_of')},"
+        f" {last('reported_on')}, {last('percent')}"
+        f" FROM ({inner}) s JOIN {task} t ON t.{q('id')} = s.{q('task_id')}"
+        f" JOIN {unit} u ON u.{q('id')} = t.{q('lead_unit_id')}"
+        # The order of the task list's "overdue, longest first": the spans are of one
+        # committee (``Scope``), so the task's own order is its code, then its pk.
+        f" ORDER BY s.{q('deadline_as_of')}, t.{q('code_sort')}, s.{q('task_id')}"
+        " LIMIT %s"
     )
+    with connection.cursor() as cursor:
+        # The two last reports' dates come before the spans' filter in the text.
+        cursor.execute(sql, [as_of, as_of, *params, limit])
+        found = cursor.fetchall()
     rows = []
     for (
         pk,
@@ -592,7 +597,8 @@ def get_overdue_tasks(spans, as_of: date, *, limit: int) -> list[OverdueTask]:
         deadline,
         report_on,
         report_percent,
-    ) in overdue:
+    ) in found:
+        deadline = _as_date(deadline)
         rows.append(
             OverdueTask(
                 pk=pk,
@@ -607,11 +613,16 @@ def get_overdue_tasks(spans, as_of: date, *, limit: int) -> list[OverdueTask]:
                 status=status,
                 deadline_as_of=deadline,
                 days_overdue=(as_of - deadline).days,
-                last_report_on=report_on,
+                last_report_on=None if report_on is None else _as_date(report_on),
                 last_report_percent=report_percent,
             )
         )
     return rows
+
+
+def _as_date(value) -> date:
+    # SQLite gives the dates of a raw query's columns as text; PostgreSQL as dates.
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def get_heatmap(cube: list[dict], scope: Scope, as_of: date) -> dict:
