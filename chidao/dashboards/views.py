@@ -183,9 +183,12 @@ def _get_panels(request, roles, scope, as_of) -> tuple[dict, dict, dict, dict]:
     status change of the committee's own tasks all but those two and the lower
     committees (keyed on the versions of the committees below)."""
     keys = get_dashboard_keys(request.user, scope, as_of)
-    # Last year's table is only read when the status part is computed (below).
+    # Last year's table is only read when the status part is computed (below); the early
+    # warning is not the page's (``committee_at_risk``).
     cached = (
-        cache.get_many([key for name, key in keys.items() if name != LAST_YEAR_PART])
+        cache.get_many(
+            [key for name, key in keys.items() if name not in (LAST_YEAR_PART, "at_risk")]
+        )
         if keys
         else {}
     )
