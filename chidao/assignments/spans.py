@@ -15,6 +15,7 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Count, F, Q
+from django.utils import timezone
 
 from chidao.assignments.choices import DeadlineChangeDecision
 from chidao.assignments.models import (
@@ -26,11 +27,13 @@ from chidao.assignments.models import (
 from chidao.assignments.rules import DecidedChange, get_status_spans
 from chidao.committees.models import Committee, CountsVersion
 from chidao.committees.versions import (
+    HISTORY,
     KINDS,
     REPORTS,
     STATUSES,
     bump_counts_versions,
     get_committee_chains,
+    is_history,
 )
 
 # Tasks read and written per round: bounded memory and SQL parameters for any size.
@@ -65,29 +68,66 @@ def record_status_spans(tasks: Iterable[Task | int]) -> int:
     # Each span counts +1 from its first day and -1 from its end: the difference between
     # the old spans' steps and the new ones' is what the kept tallies move by.
     steps: Counter = Counter()
+    # The first day on which any task's spans changed, whatever changed (status, unit,
+    # group, deadline…): a year back or more, the ``HISTORY`` version changes too.
+    first_change: date | None = None
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         old = TaskStatusSpan.objects.filter(task__in=chunk)
-        for committee, status, valid_from, valid_until in old.values_list(
-            "committee_id", "status", "valid_from", "valid_until"
-        ):
+        old_spans = defaultdict(list)
+        for task_id, *key in old.values_list("task_id", *SPAN_KEY_FIELDS):
+            old_spans[task_id].append(tuple(key))
+            committee, status, valid_from, valid_until = key[4], key[2], key[0], key[1]
             _add_steps(steps, committee, status, valid_from, valid_until, -1)
         old.delete()
         rows = list(_expected_rows(Task.objects.filter(pk__in=chunk)))
         TaskStatusSpan.objects.bulk_create(rows, batch_size=BATCH)
+        new_spans = defaultdict(list)
         for row in rows:
+            new_spans[row.task_id].append(_key(row))
             _add_steps(steps, row.committee_id, row.status, row.valid_from, row.valid_until, 1)
+        for task_id in old_spans.keys() | new_spans.keys():
+            day = get_first_difference(old_spans[task_id], new_spans[task_id])
+            if day is not None and (first_change is None or day < first_change):
+                first_change = day
         written += len(rows)
     committees = {committee for committee, _status, _day in steps}
     if committees:
         targets = get_tally_targets(committees)
+        kinds = [STATUSES]
+        if first_change is not None and is_history(first_change, timezone.localdate()):
+            kinds.append(HISTORY)
         bump_counts_versions(
             {pk for chain in targets.values() for pk in chain[1]},
-            kinds=[STATUSES],
+            kinds=kinds,
             with_above=False,
         )
         apply_tally_steps(_spread(steps, targets))
     return written
+
+
+def get_first_difference(old: list[tuple], new: list[tuple]) -> date | None:
+    """The first day on which a task's spans ``old`` and ``new`` (``_key`` tuples: from,
+    until, then what the span says) say different things, or ``None``.
+
+    A task's spans do not overlap, so what they say is the same between two consecutive
+    bounds of either: comparing at each bound, in order, finds the first difference (a
+    span only lengthened, as when a task open for years is completed, differs from its
+    old end on, not from its start)."""
+    if set(old) == set(new):
+        return None
+
+    def said(spans, day):
+        for span in spans:
+            if span[0] <= day and (span[1] is None or day < span[1]):
+                return span[2:]
+        return None
+
+    bounds = sorted({span[0] for span in old + new} | {span[1] for span in old + new} - {None})
+    for day in bounds:
+        if said(old, day) != said(new, day):
+            return day
+    return None
 
 
 def _add_steps(steps: Counter, committee: int, status, start: date, end: date | None, sign: int):
@@ -308,6 +348,19 @@ def _key(span: TaskStatusSpan) -> tuple:
     )
 
 
+# ``_key``'s fields, to read them as values.
+SPAN_KEY_FIELDS = (
+    "valid_from",
+    "valid_until",
+    "status",
+    "deadline_as_of",
+    "committee_id",
+    "lead_unit_id",
+    "group_id",
+    "is_key",
+)
+
+
 def _expected_rows(tasks) -> Iterator[TaskStatusSpan]:
     """The spans ``rules.get_status_spans`` gives ``tasks``, in task then date order."""
     rows = list(tasks.order_by("pk").values(*TASK_FIELDS))
@@ -356,9 +409,12 @@ def forget_status_spans(task_ids: list[int]) -> None:
     committees = {committee for committee, _status, _day in steps}
     if committees:
         targets = get_tally_targets(committees)
+        # The tasks are gone from their first span's day on.
+        first = min(day for _committee, _status, day in steps)
+        history = [HISTORY] if is_history(first, timezone.localdate()) else []
         bump_counts_versions(
             {pk for chain in targets.values() for pk in chain[1]},
-            kinds=[STATUSES],
+            kinds=[STATUSES, *history],
             with_above=False,
         )
         apply_tally_steps(_spread(steps, targets))

@@ -203,8 +203,10 @@ class CountsVersion(models.Model):
     changes: ``statuses`` (task status spans and tallies: the count tables, heat map,
     cards, lower committees), ``reports`` (progress reports, dependencies, early-warning
     settings: the overdue list's last report, the early warning), ``indicators``
-    (indicator roll-ups: the indicator panel). The keys of the cached dashboard panels,
-    so the next view after a write is exact."""
+    (indicator roll-ups: the indicator panel), ``history`` (status spans changed on a day
+    a year back or more, ``versions.HISTORY``: last year's figures, changed with
+    ``statuses``). The keys of the cached dashboard panels, so the next view after a
+    write is exact."""
 
     committee = models.OneToOneField(
         Committee, on_delete=models.CASCADE, primary_key=True, related_name="+"
@@ -212,6 +214,7 @@ class CountsVersion(models.Model):
     statuses = models.PositiveBigIntegerField(default=0)
     reports = models.PositiveBigIntegerField(default=0)
     indicators = models.PositiveBigIntegerField(default=0)
+    history = models.PositiveBigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.committee_id}: {self.statuses}/{self.reports}/{self.indicators}"

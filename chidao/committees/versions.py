@@ -2,7 +2,8 @@
 
 One version per kind of change, so that a write invalidates only the panels it changes:
 ``STATUSES`` (task status spans and tallies), ``REPORTS`` (progress reports, dependencies,
-early-warning settings), ``INDICATORS`` (indicator roll-ups). Every write calls
+early-warning settings), ``INDICATORS`` (indicator roll-ups), ``HISTORY`` (status spans
+changed on a day a year back or more: ``is_history``). Every write calls
 ``bump_counts_versions`` with the kinds it changes, in its transaction; the dashboard
 caches each panel under the versions it reads (``get_counts_versions``), so a write is
 seen at the next view and the other panels stay cached.
@@ -10,6 +11,7 @@ seen at the next view and the other panels stay cached.
 
 import secrets
 from collections.abc import Iterable
+from datetime import date, timedelta
 
 from django.db import transaction
 
@@ -18,7 +20,39 @@ from chidao.committees.models import Committee, CountsVersion
 STATUSES = "statuses"
 REPORTS = "reports"
 INDICATORS = "indicators"
-KINDS = (STATUSES, REPORTS, INDICATORS)
+# Changed, with ``STATUSES``, by a write that moves a status span on a day that
+# ``is_history``: last year's figures on a dashboard (a year back from a date no later
+# than today) stay cached through the writes of this year, which is almost all of them.
+HISTORY = "history"
+KINDS = (STATUSES, REPORTS, INDICATORS, HISTORY)
+
+# Days past the same day last year that still count as history: room for a clock or a
+# time zone a day off between the server that cached and the one that writes, and for
+# 29 February.
+HISTORY_MARGIN_DAYS = 7
+
+
+def _year_ago(today: date) -> date:
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - 1, day=28)
+
+
+def is_history(day: date, today: date) -> bool:
+    """Whether a write today that changes the status spans from ``day`` on must change
+    the ``HISTORY`` version (with ``STATUSES``): ``day`` is a year back or more, give or
+    take the margin."""
+    return day <= _year_ago(today) + timedelta(days=HISTORY_MARGIN_DAYS)
+
+
+def is_settled(day: date, today: date) -> bool:
+    """Whether a figure of the status spans as of ``day``, computed today, may be cached
+    under the ``HISTORY`` version instead of ``STATUSES``: ``day`` is a year before today
+    or earlier, so every later write that changes it changes a span on or before
+    ``day``, which ``is_history`` then (today only moves forward; the margin covers a
+    clock a few days off)."""
+    return day <= _year_ago(today)
 
 
 def get_counts_versions(committee: int) -> dict[str, int] | None:

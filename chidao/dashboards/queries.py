@@ -20,8 +20,9 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.db import connections
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -34,10 +35,10 @@ from chidao.assignments.counts import (
     get_tallied_counts,
     sum_rows,
 )
-from chidao.assignments.models import ProgressUpdate, TaskStatusSpan
+from chidao.assignments.models import ProgressUpdate, Task, TaskStatusSpan
 from chidao.committees.access import get_roles
-from chidao.committees.models import Committee, TaskGroup
-from chidao.committees.versions import INDICATORS, REPORTS, STATUSES, get_counts_versions
+from chidao.committees.models import Committee, CountsVersion, TaskGroup
+from chidao.committees.versions import HISTORY, INDICATORS, KINDS, REPORTS, STATUSES, is_settled
 from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus
 from chidao.indicators.maths import project
@@ -151,10 +152,11 @@ def get_table_lines(table, scope: Scope, as_of: date, *, by: str, last_year=None
     with no single unit given), so no link promises a wrong count.
     """
     old_rows = {row.key: row for row in last_year.rows} if last_year else {}
+    row_url = _get_url_maker(scope, as_of, by)
     lines = []
     for row in table.rows:
         linked = row.key is not None and (by == "lead_unit" or scope.links_are_exact)
-        url = task_list_url(scope.list_params(as_of, **{by: row.key})) if linked else ""
+        url = row_url(row.key) if linked else ""
         completion, on_time = row.completion_rate_of_due, row.on_time_rate_of_all
         line = {
             "label": row.label,
@@ -178,6 +180,32 @@ def get_table_lines(table, scope: Scope, as_of: date, *, by: str, last_year=None
             line["old_completion"] = percent_text(old_rate)
         lines.append(line)
     return lines
+
+
+def _get_url_maker(scope: Scope, as_of: date, *names: str, **fixed):
+    """``lambda *pks: task_list_url(scope.list_params(as_of, **dict(zip(names, pks)),
+    **fixed))`` for integer pks, the same bytes, without encoding the scope's filters again for each
+    of a table's ~140 rows (or the heat map's ~500 cells): the URL is written once with a
+    mark for each number, then the numbers put in its place."""
+    marks = [str(_MARK + i) for i in range(len(names))]
+    url = task_list_url(scope.list_params(as_of, **dict(zip(names, marks, strict=True)), **fixed))
+    pieces = [url]
+    for mark in marks:
+        *before, rest = pieces
+        parts = rest.split(mark)
+        if len(parts) != 2:  # a mark also elsewhere in the URL: no shortcut
+            return lambda *pks: task_list_url(
+                scope.list_params(as_of, **dict(zip(names, pks, strict=True)), **fixed)
+            )
+        pieces = [*before, *parts]
+
+    def make(*pks: int) -> str:
+        out = [pieces[0]]
+        for pk, piece in zip(pks, pieces[1:], strict=True):
+            out += (str(int(pk)), piece)
+        return "".join(out)
+
+    return make
 
 
 def same_day_last_year(day: date) -> date:
@@ -213,25 +241,28 @@ def get_dashboard(user, scope: Scope, as_of: date, *, overdue_limit: int = 50) -
     return dashboard
 
 
-def get_status_dashboard(user, scope: Scope, as_of: date) -> Dashboard:
+def get_status_dashboard(
+    user, scope: Scope, as_of: date, *, communes: bool = True, last_year_table=None
+) -> Dashboard:
     """The panels read from the tasks' statuses alone (count tables, heat map, cards,
     lower committees): what the ``STATUSES`` version keys. The overdue list and the
-    indicators are left empty (``get_dashboard`` fills them)."""
+    indicators are left empty (``get_dashboard`` fills them); ``communes=False`` leaves
+    the lower committees empty too (the page caches them apart: ``LOWER_PART``), and
+    ``last_year_table`` is ``get_last_year_table`` when the caller has it."""
     spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
     days = scope.committee.due_soon_days
     last_year = same_day_last_year(as_of)
     cube = get_status_cube(spans, as_of, days)
-    # Last year's cube is only read by unit: counted per unit, not per unit × group × key
-    # flag, its cells are fewer and need no join to the groups (the same table).
-    cube_last_year = get_status_cube(spans, last_year, days, by_group=False)
-    communes, commune_total = get_commune_rows(user, scope, as_of)
+    if last_year_table is None:
+        last_year_table = get_last_year_table(user, scope, as_of)
+    communes, commune_total = get_commune_rows(user, scope, as_of) if communes else ([], None)
     dashboard = Dashboard(
         scope=scope,
         as_of=as_of,
         last_year=last_year,
         by_unit=build_count_table(cube, as_of=as_of, by="lead_unit"),
         by_group=build_count_table(cube, as_of=as_of, by="group"),
-        by_unit_last_year=build_count_table(cube_last_year, as_of=last_year, by="lead_unit"),
+        by_unit_last_year=last_year_table,
         key_overdue=sum(
             cell["n"] for cell in cube if cell["is_key"] and cell["status"] == TaskStatus.OVERDUE
         ),
@@ -241,6 +272,16 @@ def get_status_dashboard(user, scope: Scope, as_of: date) -> Dashboard:
     )
     dashboard.cards = get_cards(dashboard)
     return dashboard
+
+
+def get_last_year_table(user, scope: Scope, as_of: date):
+    """The unit table as of the same day last year, all the dashboard reads of it (the
+    cards' and the unit table's last-year figures). Only read by unit: counted per unit,
+    not per unit × group × key flag, its cells are fewer and need no join to the groups."""
+    spans = scope.filter_spans(TaskStatusSpan.objects.visible_to(user))
+    last_year = same_day_last_year(as_of)
+    cube = get_status_cube(spans, last_year, scope.committee.due_soon_days, by_group=False)
+    return build_count_table(cube, as_of=last_year, by="lead_unit")
 
 
 # The cached parts of a dashboard and the versions each reads: a write changes only the
@@ -254,6 +295,43 @@ PART_VERSIONS = {
     "indicators": (INDICATORS,),
     "at_risk": (STATUSES, REPORTS),
 }
+# The lower committees' table reads the tallies and spans of the committees below, not
+# the committee's own tasks: its key holds the ``STATUSES`` version of each committee
+# right below (a write two below changes its parent's too: ``bump_counts_versions``
+# bumps the whole chain), with their names and active flags, so a write of the
+# committee's own tasks (most of them) leaves it cached.
+LOWER_PART = "communes"
+LAST_YEAR_PART = "last_year"
+
+
+def get_versions_and_lower(committee: Committee) -> tuple[dict[str, int] | None, list[tuple]]:
+    """The committee's counts versions (``committees.versions.get_counts_versions``:
+    ``None`` if never written) and, for each committee right below it, its pk, name,
+    active flag and ``STATUSES`` version (``None`` if never written): one query, the one
+    a repeat view made for the versions alone."""
+    connection = connections[Committee.objects.db]
+    quote = connection.ops.quote_name
+    committees = quote(Committee._meta.db_table)
+    versions = quote(CountsVersion._meta.db_table)
+    columns = ", ".join(f"v.{quote(kind)}" for kind in KINDS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT c.{quote('id')}, c.{quote('name')},"
+            f" c.{quote('is_active')}, {columns} FROM {committees} c"
+            f" LEFT JOIN {versions} v ON v.{quote('committee_id')} = c.{quote('id')}"
+            f" WHERE c.{quote('id')} = %s OR c.{quote('parent_id')} = %s"
+            f" ORDER BY c.{quote('id')}",
+            [committee.pk, committee.pk],
+        )
+        rows = cursor.fetchall()
+    own, lower = None, []
+    statuses = KINDS.index(STATUSES)
+    for pk, name, active, *kinds in rows:
+        if pk == committee.pk:
+            own = None if kinds[0] is None else dict(zip(KINDS, kinds, strict=True))
+        else:
+            lower.append((pk, name, bool(active), kinds[statuses]))
+    return own, lower
 
 
 def get_dashboard_keys(user, scope: Scope, as_of: date) -> dict[str, str] | None:
@@ -263,7 +341,7 @@ def get_dashboard_keys(user, scope: Scope, as_of: date) -> dict[str, str] | None
     the scope, the user's roles (what they may see and do: two users who see different
     tasks never share an entry) and the language. ``None`` (do not cache) for a committee
     whose counts were never written."""
-    versions = get_counts_versions(scope.committee.pk)
+    versions, lower = get_versions_and_lower(scope.committee)
     if versions is None:
         return None
     roles = get_roles(user)
@@ -284,11 +362,24 @@ def get_dashboard_keys(user, scope: Scope, as_of: date) -> dict[str, str] | None
         seen,
         get_language(),
     )
-    return {
+    keys = {
         part: f"dashboard-{part}:"
         + hashlib.sha256(repr((parts, [versions[kind] for kind in kinds])).encode()).hexdigest()
         for part, kinds in PART_VERSIONS.items()
     }
+    # Last year's table, when its day is a year before today or earlier, under the
+    # ``HISTORY`` version: changed (with ``STATUSES``) only by a write that moves a span on
+    # a day that far back, so a status change of this year recomputes this year's
+    # figures and reads last year's from the cache (``committees.versions.is_settled``).
+    if is_settled(same_day_last_year(as_of), timezone.localdate()):
+        keys[LAST_YEAR_PART] = (
+            f"dashboard-{LAST_YEAR_PART}:"
+            + hashlib.sha256(repr((parts, versions[HISTORY])).encode()).hexdigest()
+        )
+    keys[LOWER_PART] = (
+        f"dashboard-{LOWER_PART}:" + hashlib.sha256(repr((parts, lower)).encode()).hexdigest()
+    )
+    return keys
 
 
 CUBE_FIELDS = (
@@ -419,34 +510,119 @@ def get_cards(dashboard: Dashboard) -> list[dict]:
     ]
 
 
-def get_overdue_tasks(spans, as_of: date, *, limit: int) -> list:
+@dataclass(frozen=True)
+class OverdueUnit:
+    """An overdue task's lead unit, as the list shows it (``task.lead_unit.name``)."""
+
+    pk: int
+    name: str
+
+
+@dataclass
+class OverdueTask:
+    """A row of the overdue list: what its template, the urge rule (``may_urge``: the
+    task's committee, lead unit, state and kind) and "what needs a decision" read of a
+    task. Not a model instance: 50 of them with their units and groups were half the
+    list's time (built by the ORM, then pickled into the cache)."""
+
+    pk: int
+    code: str
+    title: str
+    is_key: bool
+    committee_id: int
+    lead_unit_id: int
+    lead_unit: OverdueUnit
+    state: str
+    kind: str
+    status: str
+    deadline_as_of: date
+    days_overdue: int
+    last_report_on: date | None
+    last_report_percent: int | None
+    can_urge: bool = False
+
+
+def get_overdue_tasks(spans, as_of: date, *, limit: int) -> list[OverdueTask]:
     """Overdue tasks, most days overdue first, with the last report up to the date.
 
     ``spans``: the status spans of the tasks to look at; the overdue ones on the date are
-    picked from them, then only those tasks are read.
+    picked from them, then only those tasks are read, as values (``OverdueTask``). The
+    ORM gives the spans' filter; the rest is written out (each task's last report two
+    index probes): compiling the two correlated ``Subquery`` annotations cost the ORM
+    more than the database took to run the query (bench/RESULTS.md, m-status3).
     """
-    last_report = ProgressUpdate.objects.filter(task=OuterRef("task"), reported_on__lte=as_of)
-    last_report = last_report.order_by("-reported_on", "-pk")
-    overdue = list(
-        spans.as_of(as_of)
-        .filter(status=TaskStatus.OVERDUE)
-        .annotate(
-            last_report_on=Subquery(last_report.values("reported_on")[:1]),
-            last_report_percent=Subquery(last_report.values("percent")[:1]),
+    overdue = spans.as_of(as_of).filter(status=TaskStatus.OVERDUE).order_by()
+    overdue = overdue.values("task_id", "status", "deadline_as_of")
+    connection = connections[overdue.db]
+    inner, params = overdue.query.get_compiler(connection=connection).as_sql()
+    q = connection.ops.quote_name
+    task, unit = q(Task._meta.db_table), q(Unit._meta.db_table)
+    report = q(ProgressUpdate._meta.db_table)
+
+    def last(column):
+        return (
+            f"(SELECT r.{q(column)} FROM {report} r WHERE r.{q('task_id')} = s.{q('task_id')}"
+            f" AND r.{q('reported_on')} <= %s"
+            f" ORDER BY r.{q('reported_on')} DESC, r.{q('id')} DESC LIMIT 1)"
         )
-        .select_related("task", "task__lead_unit", "task__group")
-        .order_by("deadline_as_of", "task__code_sort", "task")[:limit]
+
+    sql = (
+        f"SELECT s.{q('task_id')}, t.{q('code')}, t.{q('title')}, t.{q('is_key')},"
+        f" t.{q('committee_id')}, t.{q('lead_unit_id')}, u.{q('name')}, t.{q('state')},"
+        f" t.{q('kind')}, s.{q('status')}, s.{q('deadline_as_of')},"
+        f" {last('reported_on')}, {last('percent')}"
+        f" FROM ({inner}) s JOIN {task} t ON t.{q('id')} = s.{q('task_id')}"
+        f" JOIN {unit} u ON u.{q('id')} = t.{q('lead_unit_id')}"
+        # The order of the task list's "overdue, longest first": the spans are of one
+        # committee (``Scope``), so the task's own order is its code, then its pk.
+        f" ORDER BY s.{q('deadline_as_of')}, t.{q('code_sort')}, s.{q('task_id')}"
+        " LIMIT %s"
     )
+    with connection.cursor() as cursor:
+        # The two last reports' dates come before the spans' filter in the text.
+        cursor.execute(sql, [as_of, as_of, *params, limit])
+        found = cursor.fetchall()
     rows = []
-    for span in overdue:
-        task = span.task
-        task.status = span.status
-        task.deadline_as_of = span.deadline_as_of
-        task.last_report_on = span.last_report_on
-        task.last_report_percent = span.last_report_percent
-        task.days_overdue = (as_of - span.deadline_as_of).days
-        rows.append(task)
+    for (
+        pk,
+        code,
+        title,
+        is_key,
+        committee_id,
+        lead_unit_id,
+        lead_unit_name,
+        state,
+        kind,
+        status,
+        deadline,
+        report_on,
+        report_percent,
+    ) in found:
+        deadline = _as_date(deadline)
+        rows.append(
+            OverdueTask(
+                pk=pk,
+                code=code,
+                title=title,
+                is_key=bool(is_key),
+                committee_id=committee_id,
+                lead_unit_id=lead_unit_id,
+                lead_unit=OverdueUnit(lead_unit_id, lead_unit_name),
+                state=state,
+                kind=kind,
+                status=status,
+                deadline_as_of=deadline,
+                days_overdue=(as_of - deadline).days,
+                last_report_on=None if report_on is None else _as_date(report_on),
+                last_report_percent=report_percent,
+            )
+        )
     return rows
+
+
+def _as_date(value) -> date:
+    # SQLite gives the dates of a raw query's columns as text; PostgreSQL as dates.
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def get_heatmap(cube: list[dict], scope: Scope, as_of: date) -> dict:
@@ -468,12 +644,10 @@ def get_heatmap(cube: list[dict], scope: Scope, as_of: date) -> dict:
     unit_ids = sorted(units, key=lambda pk: units[pk])
     # Groups as the plan orders them: I, II, … VII.
     group_ids = sorted(groups, key=lambda pk: (pk is None, orders[pk], str(groups[pk])))
+    cell_url = _get_url_maker(scope, as_of, "lead_unit", "group", status="overdue")
     for cell in cells:
-        params = scope.list_params(
-            as_of, lead_unit=cell["lead_unit_id"], group=cell["group_id"], status="overdue"
-        )
         # The list cannot ask for "no group": such a cell is not linked.
-        url = task_list_url(params) if cell["group_id"] else ""
+        url = cell_url(cell["lead_unit_id"], cell["group_id"]) if cell["group_id"] else ""
         data.append(
             {
                 "x": group_ids.index(cell["group_id"]),

@@ -49,9 +49,12 @@ from chidao.dashboards.forms import (
 )
 from chidao.dashboards.models import EvaluationWeights, Publication, SavedView
 from chidao.dashboards.queries import (
+    LAST_YEAR_PART,
     Scope,
+    get_commune_rows,
     get_dashboard_keys,
     get_indicator_panel,
+    get_last_year_table,
     get_overdue_tasks,
     get_status_dashboard,
     get_table_lines,
@@ -125,9 +128,13 @@ def committee_dashboard(request, pk):
     as_of = get_as_of(request)
     scope, saved_view, scope_kind = get_scope(request, committee)
     roles = get_roles(request.user)
-    statuses, overdue, indicators = _get_panels(request, roles, scope, as_of)
+    statuses, overdue, indicators, communes = _get_panels(request, roles, scope, as_of)
     dashboard = replace(
-        statuses["dashboard"], overdue_tasks=overdue["tasks"], indicators=indicators["rows"]
+        statuses["dashboard"],
+        overdue_tasks=overdue["tasks"],
+        indicators=indicators["rows"],
+        communes=communes["rows"],
+        commune_total=communes["total"],
     )
     has_followed = Membership.units_followed.through.objects.filter(
         membership__in=roles.member_ids, membership__committee=committee
@@ -152,7 +159,12 @@ def committee_dashboard(request, pk):
             "can_manage": roles.manages(committee.pk),
             "has_followed": has_followed,
             "chart": {"heatmap": dashboard.heatmap, "indicators": indicators["chart"]},
-            "count_panels": {**statuses["html"], **overdue["html"], **indicators["html"]},
+            "count_panels": {
+                **statuses["html"],
+                **overdue["html"],
+                **indicators["html"],
+                **communes["html"],
+            },
             "three_months_earlier": _months_before(as_of, 3),
             # Proposals have no history to replay, so their counts are today's.
             "proposal_statistics": get_proposal_statistics(
@@ -162,14 +174,24 @@ def committee_dashboard(request, pk):
     )
 
 
-def _get_panels(request, roles, scope, as_of) -> tuple[dict, dict, dict]:
-    """The dashboard's three cached parts (statuses, overdue list, indicators): each from
-    the cache under the versions it reads, or computed and rendered (the ~260 rows of a
-    province's tables were most of a request; the early warning is loaded after the page,
-    ``committee_at_risk``). After a progress report only the overdue list is computed,
-    after an indicator value only the indicator panel."""
+def _get_panels(request, roles, scope, as_of) -> tuple[dict, dict, dict, dict]:
+    """The dashboard's four cached parts (statuses, overdue list, indicators, lower
+    committees): each from the cache under the versions it reads, or computed and rendered
+    (the ~260 rows of a province's tables were most of a request; the early warning is
+    loaded after the page, ``committee_at_risk``). After a progress report only the
+    overdue list is computed, after an indicator value only the indicator panel, after a
+    status change of the committee's own tasks all but those two and the lower
+    committees (keyed on the versions of the committees below)."""
     keys = get_dashboard_keys(request.user, scope, as_of)
-    cached = cache.get_many(list(keys.values())) if keys else {}
+    # Last year's table is only read when the status part is computed (below); the early
+    # warning is not the page's (``committee_at_risk``).
+    cached = (
+        cache.get_many(
+            [key for name, key in keys.items() if name not in (LAST_YEAR_PART, "at_risk")]
+        )
+        if keys
+        else {}
+    )
     # The request in the context (templates may read the user from it), not as
     # ``request=``: that would run every context processor (menu, unread count) again.
     context = {
@@ -182,18 +204,29 @@ def _get_panels(request, roles, scope, as_of) -> tuple[dict, dict, dict]:
     computed = {}
 
     def part(name, compute, *args):
-        key = keys and keys[name]
+        key = keys and keys.get(name)
         value = cached.get(key) if key else None
         if value is None:
-            value = computed[key] = compute(*args)
+            value = compute(*args)
+            if key:
+                computed[key] = value
         return value
 
-    statuses = part("statuses", _render_status_part, request.user, scope, as_of, context)
+    def last_year():
+        # Not cached apart when its day is less than a year back (``get_dashboard_keys``):
+        # then computed with the status part, under its version.
+        key = keys and keys.get(LAST_YEAR_PART)
+        if key:
+            cached[key] = cache.get(key)
+        return part(LAST_YEAR_PART, get_last_year_table, request.user, scope, as_of)
+
+    statuses = part("statuses", _render_status_part, request.user, scope, as_of, context, last_year)
     overdue = part("overdue", _render_overdue_part, request.user, roles, statuses, context)
     indicators = part("indicators", _render_indicator_part, scope, as_of, context)
+    communes = part("communes", _render_commune_part, request.user, scope, as_of, context)
     if keys and computed:
         cache.set_many(computed, PANELS_SECONDS)
-    return statuses, overdue, indicators
+    return statuses, overdue, indicators, communes
 
 
 def _render(template: str, context: dict) -> str:
@@ -201,9 +234,12 @@ def _render(template: str, context: dict) -> str:
     return mark_safe(render_to_string(f"dashboards/{template}", context))
 
 
-def _render_status_part(user, scope, as_of, context) -> dict:
-    """Count tables, heat map, cards, lower committees: read from the tasks' statuses."""
-    dashboard = get_status_dashboard(user, scope, as_of)
+def _render_status_part(user, scope, as_of, context, last_year) -> dict:
+    """Count tables, heat map, cards: read from the tasks' statuses (``last_year``: a
+    callable giving last year's unit table, from its own cache entry)."""
+    dashboard = get_status_dashboard(
+        user, scope, as_of, communes=False, last_year_table=last_year()
+    )
     unit_lines = get_table_lines(
         dashboard.by_unit, scope, as_of, by="lead_unit", last_year=dashboard.by_unit_last_year
     )
@@ -214,7 +250,6 @@ def _render_status_part(user, scope, as_of, context) -> dict:
         "group_rows": get_count_rows(
             get_table_lines(dashboard.by_group, scope, as_of, by="group"), last_year=False
         ),
-        "commune_rows": get_commune_rows_html(dashboard.communes),
     }
     # The units with most overdue tasks, for "what needs a decision".
     lagging = sorted(
@@ -226,8 +261,22 @@ def _render_status_part(user, scope, as_of, context) -> dict:
         "lagging_units": lagging[:DECISION_ITEMS],
         "html": {
             "tables": _render("_count_tables.html", context),
-            "communes": _render("_commune_table.html", context),
         },
+    }
+
+
+def _render_commune_part(user, scope, as_of, context) -> dict:
+    """The lower committees' table: the tallies (or spans) of the committees below."""
+    rows, total = get_commune_rows(user, scope, as_of)
+    context = {
+        **context,
+        "panel": {"communes": rows, "commune_total": total},
+        "commune_rows": get_commune_rows_html(rows),
+    }
+    return {
+        "rows": rows,
+        "total": total,
+        "html": {"communes": _render("_commune_table.html", context) if rows else ""},
     }
 
 

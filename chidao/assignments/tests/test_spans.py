@@ -44,6 +44,7 @@ from chidao.assignments.services import (
 from chidao.assignments.spans import (
     find_span_mismatches,
     find_tally_mismatches,
+    get_first_difference,
     record_status_spans,
 )
 from chidao.assignments.tests.factories import DeadlineChangeFactory, TaskFactory
@@ -493,3 +494,44 @@ def test_tasks_written_in_bulk_have_their_spans():
 
     assert find_span_mismatches(Task.objects.filter(committee=committee)) == []
     assert TaskStatusSpan.objects.filter(task__in=tasks).values("task").distinct().count() == 6
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "first"),
+    [
+        # Written again as it was.
+        ([(D(2024, 1, 1), None, "in_progress")], [(D(2024, 1, 1), None, "in_progress")], None),
+        # Completed: the long span ends, a new one starts; they differ from the end on.
+        (
+            [(D(2024, 1, 1), None, "in_progress")],
+            [(D(2024, 1, 1), D(2025, 9, 1), "in_progress"), (D(2025, 9, 1), None, "done")],
+            D(2025, 9, 1),
+        ),
+        # Another lead unit: every day differs, from the first.
+        (
+            [(D(2024, 1, 1), None, "in_progress", 1)],
+            [(D(2024, 1, 1), None, "in_progress", 2)],
+            D(2024, 1, 1),
+        ),
+        # A deadline moved later: overdue from a later day.
+        (
+            [(D(2024, 1, 1), D(2025, 3, 1), "in_progress"), (D(2025, 3, 1), None, "overdue")],
+            [(D(2024, 1, 1), D(2025, 6, 1), "in_progress"), (D(2025, 6, 1), None, "overdue")],
+            D(2025, 3, 1),
+        ),
+        # Assigned earlier: a span before any old one.
+        (
+            [(D(2025, 1, 1), None, "in_progress")],
+            [(D(2024, 6, 1), None, "in_progress")],
+            D(2024, 6, 1),
+        ),
+        # Deleted.
+        ([(D(2024, 1, 1), None, "in_progress")], [], D(2024, 1, 1)),
+    ],
+)
+def test_first_difference_of_two_span_lists(old, new, first):
+    assert get_first_difference(old, new) == first
+    assert get_first_difference(new, old) == first

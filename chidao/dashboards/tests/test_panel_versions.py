@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from chidao.assignments.choices import TaskState
@@ -26,6 +27,15 @@ pytestmark = pytest.mark.django_db
 
 AS_OF = datetime.date(2025, 9, 30)
 JUNE = datetime.date(2025, 6, 30)
+# Today in these tests: the day after ``AS_OF``, so that writes of this year are not a year
+# back (``committees.versions.is_history``) and last year's table is cached apart.
+TODAY = datetime.datetime(2025, 10, 1, 5, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def today():
+    with time_machine.travel(TODAY, tick=False):
+        yield
 
 
 @pytest.fixture
@@ -67,6 +77,8 @@ def computed(monkeypatch):
         ("get_status_dashboard", "statuses"),
         ("get_overdue_tasks", "overdue"),
         ("get_indicator_panel", "indicators"),
+        ("get_commune_rows", "communes"),
+        ("get_last_year_table", "last_year"),
     ):
         original = getattr(views, name)
 
@@ -96,7 +108,7 @@ def warm(client, province, computed):
     committee, leader = province
     sign_in(client, leader)
     first = open_dashboard(client, committee)
-    assert sorted(computed) == ["indicators", "overdue", "statuses"]
+    assert sorted(computed) == ["communes", "indicators", "last_year", "overdue", "statuses"]
     computed.clear()
     open_dashboard(client, committee)
     assert computed == []  # every part from the cache
@@ -109,7 +121,10 @@ def test_a_progress_report_recomputes_only_the_overdue_list(client, province, co
     task = before.context["dashboard"].overdue_tasks[0]
     assert task.last_report_on is None
 
-    ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 9, 1), percent=40)
+    # The list shows rows (``OverdueTask``), not model instances.
+    ProgressUpdateFactory(
+        task=Task.objects.get(pk=task.pk), reported_on=datetime.date(2025, 9, 1), percent=40
+    )
 
     after = open_dashboard(client, committee)
     assert computed == ["overdue"]
@@ -134,6 +149,7 @@ def test_a_status_change_recomputes_the_status_panels_not_the_indicators(
     record_status_spans([task])
 
     after = open_dashboard(client, committee)
+    # The committee's own task: the lower committees' table stays cached.
     assert sorted(computed) == ["overdue", "statuses"]
     shown = after.context["dashboard"]
     assert shown.by_unit.total.overdue == 1
@@ -146,6 +162,62 @@ def test_a_status_change_recomputes_the_status_panels_not_the_indicators(
     )
 
 
+def test_last_years_figures_follow_only_the_writes_a_year_back(client, province, computed):
+    """Last year's table is cached under the history version: a status change of this
+    year leaves it cached; one that reaches a year back shows at the next view."""
+    committee, _leader = province
+    trade = Task.objects.get(committee=committee, code="1").lead_unit
+    old = TaskFactory(
+        committee=committee,
+        lead_unit=trade,
+        assigned_on=datetime.date(2024, 1, 15),
+        deadline=datetime.date(2024, 6, 30),
+        code="9",
+    )
+    before = warm(client, province, computed)
+    assert before.context["dashboard"].by_unit_last_year.total.overdue == 1
+
+    task = Task.objects.get(committee=committee, code="1")
+    Task.objects.filter(pk=task.pk).update(
+        state=TaskState.COMPLETED, completed_on=datetime.date(2025, 9, 15)
+    )
+    record_status_spans([task])
+    after = open_dashboard(client, committee)
+    assert sorted(computed) == ["overdue", "statuses"]  # last year's table: the cache's
+    assert after.context["dashboard"].by_unit_last_year.total.overdue == 1
+    assert after.context["dashboard"].by_unit.total.overdue == 2  # "2" and "9"
+
+    computed.clear()
+    Task.objects.filter(pk=old.pk).update(
+        state=TaskState.COMPLETED, completed_on=datetime.date(2024, 9, 1)
+    )
+    record_status_spans([old])
+    after = open_dashboard(client, committee)
+    assert sorted(computed) == ["last_year", "overdue", "statuses"]
+    shown = after.context["dashboard"]
+    assert shown.by_unit_last_year.total.overdue == 0
+    assert shown.by_unit_last_year.total.done_late == 1
+    cards = {card["key"]: card["last_year"] for card in shown.cards}
+    assert cards["overdue"] == 0
+
+
+def test_last_years_table_of_a_day_less_than_a_year_back_is_not_cached_apart(
+    client, province, computed
+):
+    """A date asked for in the future: its "last year" is less than a year before today,
+    which a write of this year may change without the history version: it is computed
+    with the status part, under the statuses version."""
+    committee, leader = province
+    sign_in(client, leader)
+    url = reverse("dashboards:committee_dashboard", args=[committee.pk])
+    later = {"as_of": "31/12/2026"}
+    assert client.get(url, later).status_code == 200
+    assert "last_year" in computed
+    computed.clear()
+    assert client.get(url, later).status_code == 200
+    assert computed == []  # the status part (holding it) from the cache
+
+
 def test_a_commune_write_is_seen_in_the_lower_committees_row(client, province, computed):
     committee, _leader = province
     before = warm(client, province, computed)
@@ -156,9 +228,50 @@ def test_a_commune_write_is_seen_in_the_lower_committees_row(client, province, c
     TaskFactory(committee=commune, lead_unit=UnitFactory(), deadline=JUNE)
 
     after = open_dashboard(client, committee)
-    assert sorted(computed) == ["overdue", "statuses"]
+    assert sorted(computed) == ["communes", "overdue", "statuses"]
     (row,) = after.context["dashboard"].communes
     assert row["row"].overdue == 2
+    assert after.context["count_panels"]["communes"] != before.context["count_panels"]["communes"]
+
+
+def test_a_write_two_below_is_seen_in_the_lower_committees_row(client, province, computed):
+    """A hamlet's committee below the commune: its write changes the commune's version
+    (the whole chain's), which keys the province's lower committees' table."""
+    committee, _leader = province
+    commune = committee.children.get()
+    below = CommitteeFactory(name="Ban Chỉ đạo thôn Thử nghiệm", parent=commune)
+    before = warm(client, province, computed)
+    (row,) = before.context["dashboard"].communes
+    assert row["row"].overdue == 1
+
+    TaskFactory(committee=below, lead_unit=UnitFactory(), deadline=JUNE)
+
+    after = open_dashboard(client, committee)
+    assert "communes" in computed
+    (row,) = after.context["dashboard"].communes
+    assert row["row"].overdue == 2
+
+
+def test_a_lower_committee_renamed_or_closed_is_seen_at_once(client, province, computed):
+    """The lower committees' key holds their names and active flags (no version follows
+    them), so the table shows the change at the next view."""
+    committee, _leader = province
+    warm(client, province, computed)
+    commune = committee.children.get()
+    commune.name = "Ban Chỉ đạo xã Đổi tên"
+    commune.save()
+
+    after = open_dashboard(client, committee)
+    assert computed == ["communes"]
+    assert "Ban Chỉ đạo xã Đổi tên" in after.context["count_panels"]["communes"]
+
+    computed.clear()
+    commune.is_active = False
+    commune.save()
+    after = open_dashboard(client, committee)
+    assert computed == ["communes"]
+    assert after.context["dashboard"].communes == []
+    assert 'id="communes"' not in after.content.decode()
 
 
 def test_an_indicator_value_recomputes_only_the_indicator_panel(client, province, computed):
@@ -232,10 +345,22 @@ def test_each_write_changes_only_its_versions():
     )
     ProgressUpdateFactory(task=task, reported_on=datetime.date(2025, 6, 1), percent=100)
     record_status_spans([task])
-    # A report that completes the task: both.
+    # A report that completes the task: both (this year: not the history).
     assert changed(before) == {
         (pk, kind) for pk in (commune.pk, province.pk) for kind in ("statuses", "reports")
     }
+
+    # The assignment corrected to a year back: its spans change from a day that far back.
+    before = versions()
+    Task.objects.filter(pk=task.pk).update(assigned_on=datetime.date(2024, 3, 1))
+    record_status_spans([task])
+    assert changed(before) == {
+        (pk, kind) for pk in (commune.pk, province.pk) for kind in ("statuses", "history")
+    }
+    # Written again as it is: no span changes, the statuses alone.
+    before = versions()
+    record_status_spans([task])
+    assert changed(before) == {(commune.pk, "statuses"), (province.pk, "statuses")}
 
     before = versions()
     add_value(indicator, datetime.date(2025, 4, 1), "7")
