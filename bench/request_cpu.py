@@ -225,6 +225,7 @@ def main() -> int:
             print(f"profile of {name}, {args.runs} requests")
             stats = pstats.Stats(profiler)
             stats.sort_stats("cumulative").print_stats(60)
+            stats.sort_stats("cumulative").print_stats("chidao|template/base.py:166|loader_tags|sessions|middleware", 60)
             stats.sort_stats("tottime").print_stats(30)
             return 0
 
