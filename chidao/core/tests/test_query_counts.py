@@ -119,6 +119,6 @@ def test_proposals_list(client, world):
 
 UNIT_TASKS = 16  # 8, and the "Nguy cơ chậm" panel (the early warning reads 8)
 PUBLIC_PAGE = 7
-MEETING_LIST = 10
-MEETING_DETAIL = 15
-PROPOSAL_LIST = 14
+MEETING_LIST = 9
+MEETING_DETAIL = 14
+PROPOSAL_LIST = 13
