@@ -79,8 +79,11 @@ def unit_tasks(request):
     groups = []
     if roles.unit_id:
         coordinated = Task.coordinating_units.through.objects.filter(unit=roles.unit_id)
-        tasks = _list_rows(
+        # The cards show the lead unit and the committee's warning window, not the
+        # coordinating units nor the group: only those two are joined.
+        tasks = (
             Task.objects.visible_to(request.user)
+            .select_related("committee", "lead_unit")
             .filter(Q(lead_unit=roles.unit_id) | Q(pk__in=coordinated.values("task")))
             .with_status(today)
             .with_awaiting_verification()
