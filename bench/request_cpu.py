@@ -225,7 +225,9 @@ def main() -> int:
             print(f"profile of {name}, {args.runs} requests")
             stats = pstats.Stats(profiler)
             stats.sort_stats("cumulative").print_stats(60)
-            stats.sort_stats("cumulative").print_stats("chidao|template/base.py:166|loader_tags|sessions|middleware", 60)
+            stats.sort_stats("cumulative").print_stats(
+                "chidao|template/base.py:166|loader_tags|sessions|middleware", 60
+            )
             stats.sort_stats("tottime").print_stats(30)
             return 0
 
@@ -257,7 +259,10 @@ def main() -> int:
         f"({len(officer['tasks'])} open tasks); alone: {args.runs} runs after 1 warm-up; "
         f"mixed: {args.mixed} requests, seed {args.seed}; load average {load}"
     )
-    print("| kind | weight | CPU ms alone (median) | p90 | wall ms | CPU ms mixed (median) | mean | n |")
+    print(
+        "| kind | weight | CPU ms alone (median) | p90 | wall ms "
+        "| CPU ms mixed (median) | mean | n |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, cpu in alone.items():
         ordered = sorted(cpu)

@@ -160,7 +160,8 @@ def unit_task_cards(tasks) -> SafeString:
             format_html(
                 '<div class="col">\n<article class="card h-100 unit-task{}" data-task="{}">'
                 '<div class="card-body p-2">'
-                '<div class="d-flex flex-wrap gap-1 align-items-center small mb-1">{}{}{}{} {}</div>'
+                '<div class="d-flex flex-wrap gap-1 align-items-center small mb-1">'
+                "{}{}{}{} {}</div>"
                 '<a class="card-title d-block text-break" href="{}">{}</a>'
                 '<div class="small text-body-secondary">{}: {} · {}: {}%</div>{}'
                 "</div></article>\n</div>",
