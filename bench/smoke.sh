@@ -27,6 +27,8 @@ echo "== smoke: dashboard / count table (bench/run.py)"
 "$PY" -W ignore bench/run.py --runs 5
 echo "== smoke: lists, admin and API pages (bench/lists.py)"
 "$PY" -W ignore bench/lists.py --runs 1 --deep 2 --api-deep 2
+echo "== smoke: CPU per request kind of the load mix (bench/request_cpu.py)"
+"$PY" -W ignore bench/request_cpu.py --runs 2 --mixed 20
 echo "== smoke: plan import (bench/import_plan.py)"
 "$PY" bench/import_plan.py --rows 50 --group 25 --runs 1
 echo "== smoke: consolidated report (bench/consolidated_report.py)"

@@ -254,7 +254,10 @@ class TaskFilterSet(django_filters.FilterSet):
             .with_due_soon(self.report_date, self.due_soon_days)
             .with_awaiting_verification()
         )
-        queryset = queryset.annotate(status_rank=get_status_rank())
+        if (cleaned.get("sort") or "").lstrip("-") == "status":
+            # Only the status order reads it: the rank repeats the status expression once
+            # per status, which every other list would compile and select for nothing.
+            queryset = queryset.annotate(status_rank=get_status_rank())
         for name, value in cleaned.items():
             if name not in ("status", "sort"):
                 queryset = self.filters[name].filter(queryset, value)

@@ -50,23 +50,27 @@ def get_task_label(code: str, title: str) -> str:
     return code or (title if len(title) <= 40 else f"{title[:40]}…")
 
 
-def get_dependency_edges() -> dict[int, list[int]]:
-    """Every task → the tasks it waits for."""
-    edges: dict[int, list[int]] = defaultdict(list)
-    for task_id, before_id in TaskDependency.objects.values_list("task_id", "depends_on_id"):
-        edges[task_id].append(before_id)
-    return edges
+def get_prerequisites(task_ids: Iterable[int]) -> tuple[set[int], dict[int, list[int]]]:
+    """The tasks ``task_ids`` with everything they wait for, directly or not, and each
+    such task → the tasks it waits for (in the model's order).
 
-
-def _with_prerequisites(task_ids: Iterable[int], edges) -> set[int]:
+    Walked from the given tasks, one query per step of the longest chain (most tasks wait
+    for none: one query), rather than reading every dependency of the country each time.
+    """
     found = set(task_ids)
-    stack = list(found)
-    while stack:
-        for before in edges.get(stack.pop(), ()):
-            if before not in found:
-                found.add(before)
-                stack.append(before)
-    return found
+    edges: dict[int, list[int]] = defaultdict(list)
+    frontier = set(found)
+    while frontier:
+        rows = TaskDependency.objects.filter(task__in=list(frontier)).values_list(
+            "task_id", "depends_on_id"
+        )
+        frontier = set()
+        for task_id, before_id in rows:
+            edges[task_id].append(before_id)
+            if before_id not in found:
+                found.add(before_id)
+                frontier.add(before_id)
+    return found, edges
 
 
 def get_forecasts(task_ids: Iterable[int], as_of: date) -> dict[int, Forecast]:
@@ -86,8 +90,7 @@ def get_task_facts(
     task_ids = list(task_ids)
     if not task_ids:
         return {}, {}
-    edges = get_dependency_edges()
-    ids = _with_prerequisites(task_ids, edges)
+    ids, edges = get_prerequisites(task_ids)
     rows = list(
         Task.objects.filter(pk__in=ids)
         .with_status(as_of)

@@ -69,10 +69,22 @@ def get_committee_tree(committee_ids) -> frozenset[int]:
     found = set(committee_ids)
     frontier = set(found)
     while frontier:
-        frontier = (
-            set(Committee.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
-        )
-        found |= frontier
+        # Three levels a query (the country's depth: a province's tree in one query, as
+        # every request of a leader or secretariat asks for it), then on from the third
+        # level's committees, so a deeper tree is still walked whole.
+        rows = Committee.objects.filter(
+            Q(parent__in=frontier)
+            | Q(parent__parent__in=frontier)
+            | Q(parent__parent__parent__in=frontier)
+        ).values_list("pk", "parent_id", "parent__parent_id")
+        below = {pk for pk, _parent, _grandparent in rows}
+        third = {
+            pk
+            for pk, parent, grandparent in rows
+            if parent not in frontier and grandparent not in frontier
+        }
+        frontier = third - found
+        found |= below
     return frozenset(found)
 
 

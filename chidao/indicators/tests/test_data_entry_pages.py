@@ -319,9 +319,9 @@ def test_the_grid_and_the_queue_take_a_fixed_number_of_queries(
     with django_assert_num_queries(9):
         officer.get(reverse("indicators:data_entry"))
     secretariat = sign_in(client, world.users["secretariat"])
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         secretariat.get(reverse("indicators:review"))
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         secretariat.get(reverse("indicators:indicator_list"))
 
 
