@@ -21,7 +21,9 @@ have moved its temporary files into storage).
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -41,6 +43,20 @@ PAUSE_SECONDS = 0.05
 WRITE_STATEMENTS = frozenset({"INSERT", "UPDATE", "DELETE", "MERGE", "COPY"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+_repeatable: ContextVar[bool] = ContextVar("chidao_repeatable_write", default=False)
+
+
+@contextmanager
+def repeatable_write() -> Iterator[None]:
+    """Writes in this block do not keep a failed try from being repeated: writing them
+    twice is the same as once (an API token's last-used stamp, written as the request is
+    authenticated, in a transaction of its own before the view's write)."""
+    token = _repeatable.set(True)
+    try:
+        yield
+    finally:
+        _repeatable.reset(token)
 
 
 def is_retryable(error: BaseException) -> bool:
@@ -63,7 +79,7 @@ class _CommitWatch:
     def __call__(self, execute, sql, params, many, context):
         result = execute(sql, params, many, context)
         words = sql.split(None, 1) if isinstance(sql, str) else []
-        if words and words[0].upper() in WRITE_STATEMENTS:
+        if words and words[0].upper() in WRITE_STATEMENTS and not _repeatable.get():
             transaction.on_commit(self._mark, using=self.using)
         return result
 
