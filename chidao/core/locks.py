@@ -12,13 +12,14 @@ and the committee (bench/RESULTS.md, "m-deadlock").
 """
 
 from django.db.models import QuerySet
+from django.db.models.manager import BaseManager
 
 
-def lock_for_update(queryset: QuerySet, *related: str) -> QuerySet:
-    """``queryset`` locking only its own rows and those of the ``related`` relations
-    named (``of``: never another row its query joins for a filter, an ordering or
-    ``select_related``), and ``FOR NO KEY UPDATE``:
-    the lock of a row about to be changed (not deleted, not given a new key), which
-    other transactions' foreign-key checks do not wait for. Nothing on SQLite, which
-    locks the whole database for a write transaction instead."""
-    return queryset.select_for_update(of=("self", *related), no_key=True)
+def lock_for_update(rows: QuerySet | BaseManager, *related: str) -> QuerySet:
+    """``rows`` (a queryset or a manager) locking only its own rows and those of the
+    ``related`` relations named (``of``: never another row its query joins for a filter,
+    an ordering or ``select_related``), and ``FOR NO KEY UPDATE``: the lock of a row
+    about to be changed (not deleted, not given a new key), which other transactions'
+    foreign-key checks do not wait for. Nothing on SQLite, which locks the whole
+    database for a write transaction instead."""
+    return rows.select_for_update(of=("self", *related), no_key=True)

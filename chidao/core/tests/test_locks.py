@@ -51,7 +51,8 @@ def refused(rows, mode: str = "KEY SHARE") -> list[str]:
             table = row._meta.db_table
             try:
                 with other.cursor() as cursor:
-                    cursor.execute(f'SELECT 1 FROM "{table}" WHERE id = %s FOR {mode} NOWAIT', [row.pk])
+                    sql = f'SELECT 1 FROM "{table}" WHERE id = %s FOR {mode} NOWAIT'
+                    cursor.execute(sql, [row.pk])
             except OperationalError:
                 found.append(f"{table} {row.pk}")
         return found
@@ -129,7 +130,8 @@ def test_a_task_change_leaves_the_task_free_for_other_writes_foreign_keys(world,
     with at_the_root(lambda: refused([task, world.committee, world.lead_unit])):
         do_update_task(task=task, by=world.users["secretariat"], is_key=not task.is_key)
 
-    assert at_the_root.seen and all(found == [] for found in at_the_root.seen)
+    assert at_the_root.seen
+    assert all(found == [] for found in at_the_root.seen)
 
 
 def test_a_review_leaves_the_report_and_its_task_free_for_other_writes_foreign_keys(
@@ -147,7 +149,8 @@ def test_a_review_leaves_the_report_and_its_task_free_for_other_writes_foreign_k
     with at_the_root(lambda: refused([update, world.task, world.committee])):
         do_review_progress(update=update, by=world.users["secretariat"], accept=True)
 
-    assert at_the_root.seen and all(found == [] for found in at_the_root.seen)
+    assert at_the_root.seen
+    assert all(found == [] for found in at_the_root.seen)
     assert ProgressUpdate.objects.get(pk=update.pk).review_state == ReviewState.ACCEPTED
 
 

@@ -139,8 +139,9 @@ def broken_off_once():
             raise deadlock()
         return real(*args, **kwargs)
 
-    with mock.patch.object(task_services, "announce", announce), mock.patch(
-        "chidao.core.retries.time.sleep"
+    with (
+        mock.patch.object(task_services, "announce", announce),
+        mock.patch("chidao.core.retries.time.sleep"),
     ):
         yield calls
 
