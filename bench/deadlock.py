@@ -14,7 +14,7 @@ and repeats, for ``--seconds``, one write chosen by a seeded generator:
 
 Every write runs through ``core.retries.run_write`` unless ``--no-retry``: with it a
 deadlock the database broke is retried and counted as "retried"; "failed" counts the
-writes that still raised. Run on a copy of a ``generate_scale`` database after
+writes that still raised. Run on a copy of a ``generate_scale`` database, migrated, after
 ``bench/load_setup.py`` (the officers, their tasks, the indicators' reporting units)::
 
     DATABASE_URL=postgres://…/copy CHIDAO_SECRET_KEY=bench .venv/bin/python \\
