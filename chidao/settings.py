@@ -104,6 +104,9 @@ MIDDLEWARE = [
     "chidao.core.ratelimit.HeavyRequestRateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A write PostgreSQL broke off to end a deadlock is tried again, whole (its view runs
+    # inside: after every other middleware's process_view, CSRF's included).
+    "chidao.core.retries.RetryWritesMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

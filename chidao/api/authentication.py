@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
 from chidao.api.models import ApiToken, hash_token
+from chidao.core.retries import repeatable_write
 
 
 class HashedTokenAuthentication(authentication.TokenAuthentication):
@@ -23,5 +24,8 @@ class HashedTokenAuthentication(authentication.TokenAuthentication):
             raise exceptions.AuthenticationFailed(_("Khóa API không hợp lệ hoặc đã bị thu hồi."))
         now = timezone.now()
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
-            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+            # Committed at once, before the view's write; the same if a write the database
+            # broke off is tried again (core.retries).
+            with repeatable_write():
+                ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user, token

@@ -38,6 +38,7 @@ from chidao.assignments.signals import TaskEventKind, announce, announce_tasks_c
 from chidao.assignments.spans import record_status_spans
 from chidao.core.concurrency import check_version, save_with_version
 from chidao.core.history import set_history_user
+from chidao.core.locks import lock_for_update
 from chidao.core.text import normalize_text
 from chidao.core.uploads import accept_evidence_file, removing_stored_files_on_error
 
@@ -303,6 +304,11 @@ def do_submit_progress(
     if errors:
         raise ValidationError(errors)
 
+    # The task's row before anything of the tree's (the report's insert bumps the tree's
+    # counts versions, whose root row it then holds): every write on a task takes the
+    # task first and the root second (reviews, changes, deadline decisions), so a report
+    # and a review of one task cannot each hold what the other waits for.
+    lock_for_update(Task.objects.filter(pk=task.pk)).values_list("pk").get()
     written_by_head = bool(
         by.person_id and by.person.is_unit_leader and by.person.unit_id == unit.pk
     )
@@ -378,7 +384,9 @@ def approve_progress_for_unit(
     head's approvals inside its one load), hence not durable; pages call
     ``do_approve_progress_for_unit``. Returns the update.
     """
-    update = ProgressUpdate.objects.select_for_update().select_related("task").get(pk=update.pk)
+    update = (
+        lock_for_update(ProgressUpdate.objects, "task").select_related("task").get(pk=update.pk)
+    )
     if update.review_state != ReviewState.PENDING_UNIT_HEAD:
         raise ValidationError(_("Báo cáo này không còn chờ lãnh đạo đơn vị duyệt."))
     if not (by.person_id and by.person.is_unit_leader and by.person.unit_id == update.unit_id):
@@ -431,7 +439,9 @@ def do_review_progress(
     written once and never changed, so the report is its history. Returns the reviewed
     update.
     """
-    update = ProgressUpdate.objects.select_for_update().select_related("task").get(pk=update.pk)
+    update = (
+        lock_for_update(ProgressUpdate.objects, "task").select_related("task").get(pk=update.pk)
+    )
     if update.review_state == ReviewState.PENDING_UNIT_HEAD:
         raise ValidationError(_("Báo cáo đang chờ lãnh đạo đơn vị duyệt."))
     if update.review_state != ReviewState.SUBMITTED:
@@ -525,10 +535,10 @@ def do_decide_deadline_change(
     approved changes always reads back to the original deadline; ``original_deadline``
     of the task never moves.
     """
-    change = DeadlineChange.objects.select_for_update().get(pk=change.pk)
+    change = lock_for_update(DeadlineChange.objects).get(pk=change.pk)
     if change.decision != DeadlineChangeDecision.PENDING:
         raise ValidationError(_("Đề nghị này đã được quyết định."))
-    task = Task.objects.select_for_update().get(pk=change.task_id)
+    task = lock_for_update(Task.objects).get(pk=change.task_id)
     change.decision = (
         DeadlineChangeDecision.APPROVED if approve else DeadlineChangeDecision.REJECTED
     )
@@ -674,7 +684,7 @@ def do_update_task(
     unknown = set(fields) - TASK_UPDATABLE_FIELDS
     if unknown:
         raise TypeError(f"do_update_task() cannot change {sorted(unknown)}")
-    current = Task.objects.select_for_update().get(pk=task.pk)
+    current = lock_for_update(Task.objects).get(pk=task.pk)
     check_version(current, expected_version=expected_version, watched=TASK_WATCHED_FIELDS)
     for name, value in fields.items():
         setattr(current, name, value)

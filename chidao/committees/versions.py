@@ -99,13 +99,22 @@ def _bump(pks: set[int], kinds: tuple[str, ...], with_above: bool) -> None:
     # the spans it moves) and its calls' rows together are not in pk order.
     roots = sorted({[pk for pk in chain if pk][-1] for chain in chains.values()})
     ordered = sorted(pks)
-    CountsVersion.objects.bulk_create(
-        [CountsVersion(committee_id=pk) for pk in roots + sorted(pks - set(roots))],
-        ignore_conflicts=True,
-    )
+    # A missing row is inserted: the roots' before their lock (waiting on another
+    # writer's uncommitted root is waiting for the root's holder), the others' after it.
+    # Inserted together before the lock, two writers each waited on a row the other had
+    # inserted and not committed, outside the root-first order (m-cpu's load run).
+    _insert_missing(roots)
     locked = CountsVersion.objects.select_for_update().filter(committee_id__in=roots)
     list(locked.order_by("committee_id").values_list("pk", flat=True))
+    _insert_missing(sorted(pks - set(roots)))
     for pk in ordered:
         CountsVersion.objects.filter(committee_id=pk).update(
             **{kind: secrets.randbits(62) for kind in kinds}
+        )
+
+
+def _insert_missing(pks: list[int]) -> None:
+    if pks:
+        CountsVersion.objects.bulk_create(
+            [CountsVersion(committee_id=pk) for pk in pks], ignore_conflicts=True
         )

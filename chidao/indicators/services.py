@@ -30,6 +30,7 @@ from chidao.core.concurrency import (
     save_with_version,
 )
 from chidao.core.history import set_history_user
+from chidao.core.locks import lock_for_update
 from chidao.core.periods import Period
 from chidao.core.uploads import (
     accept_evidence_file,
@@ -115,12 +116,14 @@ def do_save_observations(
     }
     existing = {
         obs.indicator_id: obs
-        for obs in Observation.objects.select_for_update().filter(
+        for obs in lock_for_update(Observation.objects)
+        .filter(
             unit=unit,
             period_kind=period.kind,
             period_start=period.start,
             indicator__in=list(reported),
         )
+        .order_by("pk")
     }
     _refuse_stale_cells(entries, reported, existing, unit, period)
     errors: dict[str, list[str]] = {}
@@ -225,7 +228,7 @@ def do_submit_observations(
     """
     today = today or timezone.localdate()
     pending = list(
-        Observation.objects.select_for_update()
+        lock_for_update(Observation.objects)
         .filter(
             unit=unit,
             period_kind=period.kind,
@@ -234,6 +237,7 @@ def do_submit_observations(
             indicator__in=Indicator.objects.reported_by(unit.pk).values("pk"),
         )
         .select_related("indicator")
+        .order_by("pk")
     )
     if not pending:
         raise ValidationError(
@@ -262,7 +266,7 @@ def do_approve_observation(*, by, observation: Observation) -> Observation:
 
     The caller has checked that ``by`` reviews the indicator's committee.
     """
-    observation = Observation.objects.select_for_update().get(pk=observation.pk)
+    observation = lock_for_update(Observation.objects).get(pk=observation.pk)
     if observation.state != ObservationState.SUBMITTED:
         raise ValidationError(_("Số liệu này không ở trạng thái chờ duyệt."))
     observation.state = ObservationState.APPROVED
@@ -288,7 +292,7 @@ def do_return_observation(*, by, observation: Observation, reason: str) -> Obser
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Trả lại số liệu phải nêu lý do.")})
-    observation = Observation.objects.select_for_update().get(pk=observation.pk)
+    observation = lock_for_update(Observation.objects).get(pk=observation.pk)
     if observation.state != ObservationState.SUBMITTED:
         raise ValidationError(_("Số liệu này không ở trạng thái chờ duyệt."))
     observation.state = ObservationState.RETURNED
