@@ -216,7 +216,116 @@ def get_learned_abbreviations(
         short = normalize_text(short)
         if short and short.isupper() and " " not in short:
             learn(short, _NAME_WORD.findall(normalize_text(full)))
+    for short, words in _get_initialisms(texts, learned).items():
+        learn(short, list(words))
     return learned
+
+
+# Initialisms used bare ("KQXN", "BVĐK tỉnh CM"), spelled out nowhere: read from the word
+# runs of the same texts whose syllables' initials spell them ("kết quả xét nghiệm").
+# Roman numerals ("Quý II") are not short forms.
+_ROMAN = re.compile(r"[IVX]+")
+# Punctuation and digits end a run of words: a name does not run across them.
+# A comma does not: lists of names are short-formed whole ("tín ngưỡng, tôn giáo": "TNTG").
+_RUN_BREAK = re.compile(r"[^\w\s,]+|\d\w*|_")
+_FOLDED_FUNCTION_WORDS = frozenset(fold_text(word) for word in FUNCTION_WORDS)
+# A run is learned when it spells the short form at least twice and at least this many
+# times as often as any other run does; a two-letter short form only from a name ("CM":
+# "Cà Mau", written with capitals at least twice), since two common words spell too many
+# ("TK": tài khoản, triển khai, tổng kết…) for the texts to tell which one is meant. A run
+# seen once is not enough even when it is the only one: such runs were as often cut out of
+# longer words ("báo cáo kết quả tổ…" for "CKQT") as right, on the labelled sets.
+_SUPPORT = 2
+_DOMINANCE = 3
+
+
+def _get_initialisms(
+    texts: Iterable[str], known: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """Bare all-capital tokens of ``texts`` (not in the fixed table, not in ``known``, not
+    a word the texts also write in lower case), each with the one run of words in
+    ``texts`` whose initials spell it, when that run is clear enough (see the constants)."""
+    texts = [normalize_text(text) for text in texts]
+    tokens: set[str] = set()
+    lower_words: set[str] = set()
+    for text in texts:
+        words = _NAME_WORD.findall(text)
+        capitals = [word for word in words if word.isupper() and word.isalpha()]
+        # A title written in capitals is not a row of short forms.
+        if not capitals or 2 * len(capitals) > len(words):
+            continue
+        tokens.update(word for word in capitals if 2 <= len(word) <= 7)
+    if not tokens:
+        return {}
+    # Keyed by spelling: "Đ" is its own letter ("ĐT" is not "DT").
+    candidates: dict[str, set[str]] = {}
+    for token in tokens:
+        folded = fold_text(token)
+        if folded in _EXPANSIONS or folded in known or _ROMAN.fullmatch(token):
+            continue
+        candidates.setdefault(_spelling(token), set()).add(token)
+    if not candidates:
+        return {}
+    lengths = sorted({len(key) for key in candidates})
+    # folded short form → folded run → [times seen, times written as a name]
+    runs: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    for text in texts:
+        for chunk in _RUN_BREAK.split(text):
+            written = chunk.replace(",", " ").split()
+            if len(written) < lengths[0]:
+                continue
+            lower_words.update(word for word in written if word.islower())
+            folded = fold_text(chunk.replace(",", " ")).split()
+            if len(folded) != len(written):
+                continue
+            initials = "".join(
+                "đ" if word[0] in "đĐ" else initial[0]
+                for word, initial in zip(written, folded, strict=True)
+            )
+            for n in lengths:
+                for i in range(len(initials) - n + 1):
+                    key = initials[i : i + n]
+                    if key not in candidates:
+                        continue
+                    run = written[i : i + n]
+                    if any(word.isupper() and len(word) > 1 for word in run):
+                        continue
+                    words = tuple(folded[i : i + n])
+                    if any(word in _FOLDED_FUNCTION_WORDS for word in words):
+                        continue
+                    seen = runs.setdefault(key, {}).setdefault(words, [0, 0])
+                    seen[0] += 1
+                    seen[1] += all(word[0].isupper() for word in run)
+    found: dict[str, tuple[str, ...] | None] = {}
+    for key, spelled in runs.items():
+        if any(token.lower() in lower_words for token in candidates[key]):
+            continue
+        expansion = _clear_run(key, spelled)
+        if expansion:
+            # Expanded by their folded form: "ĐT" and "DT" both meaning something is
+            # ambiguous, and neither is learned.
+            folded = fold_text(key)
+            found[folded] = None if folded in found else expansion
+    return {key: expansion for key, expansion in found.items() if expansion}
+
+
+def _spelling(token: str) -> str:
+    return "".join("đ" if ch in "đĐ" else fold_text(ch) for ch in token)
+
+
+def _clear_run(key: str, spelled: dict[tuple[str, ...], list[int]]) -> tuple[str, ...] | None:
+    """The run of words ``spelled`` (run → [times, times as a name]) clearly meant by
+    ``key``, or ``None``."""
+    if len(key) == 2:
+        best, (times, as_name) = max(spelled.items(), key=lambda item: (item[1][1], item[1][0]))
+        if as_name < _SUPPORT:
+            return None
+    else:
+        best, (times, _) = max(spelled.items(), key=lambda item: item[1][0])
+        if times < _SUPPORT:
+            return None
+    others = max((seen[0] for run, seen in spelled.items() if run != best), default=0)
+    return best if times >= _DOMINANCE * others else None
 
 
 def _name_before(words: list[str], short: str) -> list[str]:
