@@ -229,7 +229,8 @@ _ROMAN = re.compile(r"[IVX]+")
 # Punctuation and digits end a run of words: a name does not run across them.
 # A comma does not: lists of names are short-formed whole ("tín ngưỡng, tôn giáo": "TNTG").
 _RUN_BREAK = re.compile(r"[^\w\s,]+|\d\w*|_")
-_FOLDED_FUNCTION_WORDS = frozenset(fold_text(word) for word in FUNCTION_WORDS)
+# Compared as written: folded, "đã" would be "Đa" of "Bệnh viện Đa khoa".
+_FUNCTION_WORD_SET = frozenset(FUNCTION_WORDS)
 # The letters of Latin script Vietnamese is written in: capitals, and each letter's initial
 # as a run of words spells it (folded, but "đ" kept apart from "d").
 _LETTERS = [
@@ -315,9 +316,9 @@ def _get_initialisms(
         # Another short form or a numeral ("Quý I") is not a word of the name.
         if any(word.isupper() and (len(word) > 1 or _ROMAN.fullmatch(word)) for word in run):
             continue
-        words = tuple(fold_text(phrase).split())
-        if any(word in _FOLDED_FUNCTION_WORDS for word in words):
+        if any(word.lower() in _FUNCTION_WORD_SET for word in run):
             continue
+        words = tuple(fold_text(phrase).split())
         seen = runs.setdefault(key, {}).setdefault(words, [0, 0])
         seen[0] += times
         if all(word[0].isupper() for word in run):
