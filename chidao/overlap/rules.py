@@ -194,9 +194,12 @@ def get_learned_abbreviations(
     """Short forms a committee's own data defines, folded short form → folded words.
 
     Read from ``(IOC)`` after a name in any of ``texts`` and from ``names``, pairs of
-    (full name, short name) such as a unit's. Short forms of the fixed table
-    (``ABBREVIATIONS``) keep their meaning.
+    (full name, short name) such as a unit's; then bare initialisms ("KQXN") from the runs
+    of words of ``texts`` that spell them, when clear (``_get_initialisms``). Short forms
+    of the fixed table (``ABBREVIATIONS``) keep their meaning, and a defined one wins over
+    an initialism.
     """
+    texts = list(texts)  # read twice: the parentheses, then the initialisms
     learned: dict[str, tuple[str, ...]] = {}
 
     def learn(short: str, long_words: list[str]) -> None:
