@@ -9,6 +9,7 @@ the user wrote.
 """
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -193,9 +194,12 @@ def get_learned_abbreviations(
     """Short forms a committee's own data defines, folded short form → folded words.
 
     Read from ``(IOC)`` after a name in any of ``texts`` and from ``names``, pairs of
-    (full name, short name) such as a unit's. Short forms of the fixed table
-    (``ABBREVIATIONS``) keep their meaning.
+    (full name, short name) such as a unit's; then bare initialisms ("KQXN") from the runs
+    of words of ``texts`` that spell them, when clear (``_get_initialisms``). Short forms
+    of the fixed table (``ABBREVIATIONS``) keep their meaning, and a defined one wins over
+    an initialism.
     """
+    texts = list(texts)  # read twice: the parentheses, then the initialisms
     learned: dict[str, tuple[str, ...]] = {}
 
     def learn(short: str, long_words: list[str]) -> None:
@@ -216,7 +220,142 @@ def get_learned_abbreviations(
         short = normalize_text(short)
         if short and short.isupper() and " " not in short:
             learn(short, _NAME_WORD.findall(normalize_text(full)))
+    for short, words in _get_initialisms(texts, learned).items():
+        learn(short, list(words))
     return learned
+
+
+# Initialisms used bare ("KQXN", "BVĐK tỉnh CM"), spelled out nowhere: read from the word
+# runs of the same texts whose syllables' initials spell them ("kết quả xét nghiệm").
+# Roman numerals ("Quý II") are not short forms.
+_ROMAN = re.compile(r"[IVX]+")
+# Punctuation and digits end a run of words: a name does not run across them.
+# A comma does not: lists of names are short-formed whole ("tín ngưỡng, tôn giáo": "TNTG").
+_RUN_BREAK = re.compile(r"[^\w\s,]+|\d\w*|_")
+# Compared as written: folded, "đã" would be "Đa" of "Bệnh viện Đa khoa".
+_FUNCTION_WORD_SET = frozenset(FUNCTION_WORDS)
+# The letters of Latin script Vietnamese is written in: capitals, and each letter's initial
+# as a run of words spells it (folded, but "đ" kept apart from "d").
+_LETTERS = [
+    chr(code)
+    for block in (range(0x41, 0x250), range(0x1E00, 0x1F00))
+    for code in block
+    if chr(code).isalpha()
+]
+_CAPITALS = re.compile(
+    r"(?<!\w)[" + "".join(ch for ch in _LETTERS if ch.isupper()) + r"]{2,}(?!\w)"
+)
+_INITIALS = {ch: "đ" if ch in "đĐ" else fold_text(ch)[:1] for ch in _LETTERS}
+# A run is learned when it spells the short form at least twice and at least this many
+# times as often as any other run does; a two-letter short form only from a name ("CM":
+# "Cà Mau", written with capitals at least twice), since two common words spell too many
+# ("TK": tài khoản, triển khai, tổng kết…) for the texts to tell which one is meant. A run
+# seen once is not enough even when it is the only one: such runs were as often cut out of
+# longer words ("báo cáo kết quả tổ…" for "CKQT") as right, on the labelled sets.
+_SUPPORT = 2
+_DOMINANCE = 3
+
+
+def _get_initialisms(
+    texts: Iterable[str], known: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """Bare all-capital tokens of ``texts`` (not in the fixed table, not in ``known``, not
+    a word the texts also write in lower case), each with the one run of words in
+    ``texts`` whose initials spell it, when that run is clear enough (see the constants).
+
+    Read over every task of a tree when its index is built (180,000 in a national one):
+    written for speed, with regular expressions and set operations doing most of the work
+    and a word folded only when its run spells a short form (bench/RESULTS.md)."""
+    texts = [normalize_text(text) for text in texts]
+    tokens: set[str] = set()
+    for text in texts:
+        capitals = _CAPITALS.findall(text)
+        # A title written in capitals is not a row of short forms.
+        if capitals and 2 * len(capitals) <= len(_NAME_WORD.findall(text)):
+            tokens.update(word for word in capitals if len(word) <= 7)
+    # Keyed by spelling: "Đ" is its own letter ("ĐT" is not "DT").
+    candidates: dict[str, set[str]] = {}
+    for token in tokens:
+        folded = fold_text(token)
+        if folded in _EXPANSIONS or folded in known or _ROMAN.fullmatch(token):
+            continue
+        candidates.setdefault(_spelling(token), set()).add(token)
+    if not candidates:
+        return {}
+    # Where a run may start: its first two initials open a short form ("kq" for "KQXN").
+    lengths: dict[str, set[int]] = {}
+    for key in candidates:
+        lengths.setdefault(key[:2], set()).add(len(key))
+    seconds: dict[str, str] = {}
+    for opening in lengths:
+        seconds[opening[0]] = seconds.get(opening[0], "") + opening[1]
+    openings = re.compile(
+        "(?=(?:"
+        + "|".join(f"{re.escape(first)}[{re.escape(rest)}]" for first, rest in seconds.items())
+        + "))"
+    )
+    lower_forms = {token.lower() for forms in candidates.values() for token in forms}
+    lower_seen: set[str] = set()
+    # Each clause read once however many tasks repeat it (a commune's share of a task is
+    # often the province's wording), its runs counted as often as it occurs.
+    clauses = Counter(chunk for text in texts for chunk in _RUN_BREAK.split(text))
+    hits: Counter[tuple[str, str]] = Counter()
+    for chunk, occurs in clauses.items():
+        written = chunk.replace(",", " ").split()
+        if len(written) < 2:
+            continue
+        lower_seen.update(lower_forms.intersection(written))
+        initials = "".join([_INITIALS.get(word[0], "?") for word in written])
+        for start in openings.finditer(initials):
+            i = start.start()
+            for n in lengths[initials[i : i + 2]]:
+                key = initials[i : i + n]
+                if key in candidates:
+                    hits[key, " ".join(written[i : i + n])] += occurs
+    # short form's spelling → folded run → [times seen, times written as a name]
+    runs: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    for (key, phrase), times in hits.items():
+        run = phrase.split()
+        # Another short form or a numeral ("Quý I") is not a word of the name.
+        if any(word.isupper() and (len(word) > 1 or _ROMAN.fullmatch(word)) for word in run):
+            continue
+        if any(word.lower() in _FUNCTION_WORD_SET for word in run):
+            continue
+        words = tuple(fold_text(phrase).split())
+        seen = runs.setdefault(key, {}).setdefault(words, [0, 0])
+        seen[0] += times
+        if all(word[0].isupper() for word in run):
+            seen[1] += times
+    found: dict[str, tuple[str, ...] | None] = {}
+    for key, spelled in runs.items():
+        if any(token.lower() in lower_seen for token in candidates[key]):
+            continue
+        expansion = _clear_run(key, spelled)
+        if expansion:
+            # Expanded by their folded form: "ĐT" and "DT" both meaning something is
+            # ambiguous, and neither is learned.
+            folded = fold_text(key)
+            found[folded] = None if folded in found else expansion
+    return {key: expansion for key, expansion in found.items() if expansion}
+
+
+def _spelling(token: str) -> str:
+    return "".join("đ" if ch in "đĐ" else fold_text(ch) for ch in token)
+
+
+def _clear_run(key: str, spelled: dict[tuple[str, ...], list[int]]) -> tuple[str, ...] | None:
+    """The run of words ``spelled`` (run → [times, times as a name]) clearly meant by
+    ``key``, or ``None``."""
+    if len(key) == 2:
+        best, (times, as_name) = max(spelled.items(), key=lambda item: (item[1][1], item[1][0]))
+        if as_name < _SUPPORT:
+            return None
+    else:
+        best, (times, _) = max(spelled.items(), key=lambda item: item[1][0])
+        if times < _SUPPORT:
+            return None
+    others = max((seen[0] for run, seen in spelled.items() if run != best), default=0)
+    return best if times >= _DOMINANCE * others else None
 
 
 def _name_before(words: list[str], short: str) -> list[str]:

@@ -308,3 +308,30 @@ def test_a_file_that_is_not_word_is_refused(client, world):
 
     assert response.context["drafts"] is None
     assert response.context["form"].errors["file"]
+
+
+def test_a_title_cut_to_initialisms_nobody_defined_finds_the_task_written_out(client, world):
+    # The sixth set's Cà Mau wording: "KQXN", "BVĐK" and "CM" are defined nowhere in the
+    # tree; its own tasks spell them (docs/overlap.md, "Ninth session").
+    written_out = TaskFactory(
+        committee=world.committee,
+        lead_unit=world.coordinating_unit,
+        title="Bệnh viện Đa khoa Cà Mau triển khai liên thông kết quả xét nghiệm với các bệnh "
+        "viện, trung tâm y tế trong tỉnh để người bệnh không phải xét nghiệm lại (năm 2026)",
+    )
+    TaskFactory(
+        committee=world.committee,
+        lead_unit=world.coordinating_unit,
+        title="Đánh giá, công nhận phòng xét nghiệm của Bệnh viện Đa khoa Cà Mau đạt chuẩn ISO "
+        "15189; công khai kết quả xét nghiệm trên Cổng thông tin tỉnh Cà Mau",
+    )
+    terse = TaskFactory(
+        committee=world.commune_committee,
+        lead_unit=world.other_unit,
+        title="Liên thông KQXN BVĐK tỉnh CM với tuyến dưới",
+    )
+    sign_in(client, world.users["secretariat"])
+
+    response = client.get(reverse("overlap:similar_tasks", args=[terse.pk]))
+
+    assert written_out in [item.task for item in response.context["found"]]

@@ -835,3 +835,62 @@ def test_a_province_s_department_at_work_is_the_province_s_version():
     # A department cited, or named after the work, is not the doer.
     assert read_parts("Triển khai bệnh án điện tử theo kế hoạch của Sở Y tế").level is None
     assert read_parts("Xã Mỹ Thọ làm sạch dữ liệu đất đai để Sở cập nhật").level == COMMUNE
+
+
+# Real titles of the sixth set's Cà Mau committee (data/pairs_sixth_*.jsonl).
+_CA_MAU = [
+    "Bệnh viện Đa khoa Cà Mau triển khai liên thông kết quả xét nghiệm với các bệnh viện, "
+    "trung tâm y tế trong tỉnh để người bệnh không phải xét nghiệm lại (năm 2026)",
+    "Liên thông kết quả xét nghiệm giữa Bệnh viện Đa khoa Cà Mau và các bệnh viện tuyến dưới",
+    "Sở Y tế Cà Mau triển khai liên thông, công nhận kết quả xét nghiệm giữa các cơ sở khám "
+    "bệnh, chữa bệnh trên địa bàn tỉnh",
+    "Nhân rộng mô hình gắn cảm biến đo oxy, pH, độ mặn trong ao tôm siêu thâm canh, gửi cảnh "
+    "báo về điện thoại của người nuôi tại tỉnh Cà Mau",
+    "Chi trả trợ cấp xã hội cho người cao tuổi, người khuyết tật qua tài khoản năm 2025 (đạt "
+    "50% đối tượng)",
+    "Vận động đối tượng bảo trợ xã hội mở tài khoản để nhận trợ cấp hằng tháng không dùng "
+    "tiền mặt, phấn đấu 80% trong năm 2026",
+    "Phổ cập điện thoại thông minh cho hộ nghèo, hộ cận nghèo ở các bản",
+    "Chi trả trợ cấp xã hội hằng tháng cho người cao tuổi, người khuyết tật trên địa bàn xã "
+    "qua tài khoản ngân hàng (đạt 80% đối tượng trong năm 2026)",
+    # Short forms used bare, spelled out nowhere.
+    "Liên thông KQXN BVĐK tỉnh CM với tuyến dưới",
+    "Chi trả TCXH qua TK cho NCT, NKT (80% ĐT năm 2026)",
+    "Cảnh báo qua ĐT cho người nuôi tôm STC",
+]
+
+
+def test_initialisms_are_learned_from_the_words_of_the_committee_s_own_tasks():
+    learned = get_learned_abbreviations(_CA_MAU)
+
+    # The one run of words spelling each, seen at least twice.
+    assert learned["kqxn"] == ("ket", "qua", "xet", "nghiem")
+    assert learned["bvdk"] == ("benh", "vien", "da", "khoa")
+    assert learned["tcxh"] == ("tro", "cap", "xa", "hoi")
+    assert learned["nct"] == ("nguoi", "cao", "tuoi")
+    # Two letters only from a name written with capitals ("Cà Mau", five times here).
+    assert learned["cm"] == ("ca", "mau")
+    assert fold_for_matching(
+        "Liên thông KQXN BVĐK tỉnh CM với tuyến dưới", abbreviations=learned
+    ) == ("ket noi ket qua xet nghiem benh vien da khoa tinh ca mau voi tuyen duoi")
+    # Ambiguous: "ĐT" is "điện thoại" twice and "đối tượng" twice; "TK" (tài khoản) is two
+    # common words, which spell too many short forms to trust. Seen once: "STC" (siêu thâm
+    # canh) is not learned.
+    assert "dt" not in learned
+    assert "tk" not in learned
+    assert "stc" not in learned
+
+
+def test_an_initialism_is_not_learned_against_the_fixed_table_or_a_defined_short_form():
+    texts = [
+        *_CA_MAU,
+        # Defined in the committee's data: that meaning stands, whatever the runs say.
+        "Triển khai Kiểm tra chất lượng xét nghiệm (KQXN)",
+        "CSDL dự án ĐG tỉnh CM",
+        "Xây dựng cơ sở dữ liệu dân cư",
+    ]
+    learned = get_learned_abbreviations(texts)
+
+    assert learned["kqxn"] == ("kiem", "tra", "chat", "luong", "xet", "nghiem")
+    assert "csdl" not in learned
+    assert fold_for_matching("CSDL", abbreviations=learned) == "co so du lieu"

@@ -69,9 +69,10 @@ def test_the_test_half_keeps_its_measured_figures():
     # the target, but the test half is no longer unseen: its errors were read after its
     # first run, and its totals chose between two versions of a rule. The target is
     # held by the unseen set below. Sixth session: 0.943 / 0.980; eighth (learned
-    # decision, trained on it): the same.
+    # decision, trained on it): the same; with initialisms learned from the committee's
+    # wording (s-initials): 0.942 / 0.961, one pair more missed.
     assert quality.precision >= 0.94
-    assert quality.recall >= 0.98
+    assert quality.recall >= 0.96
 
 
 def _unseen() -> list[dict]:
@@ -98,14 +99,15 @@ def test_the_unseen_set_keeps_its_measured_figures():
     # Scored once, after the rules were frozen (0.655 / 0.766), then development data of
     # the third to seventh sessions of [S] (docs/overlap.md; sixth: 0.854 / 0.872; seventh:
     # 0.870 / 0.851, a pair lost to "ứng dụng" read as the verb, a false alarm fewer);
-    # eighth, the learned decision: 0.837 / 0.872 (held out 0.837 / 0.872 too): the floor.
-    assert quality.precision >= 0.83
-    assert quality.recall >= 0.87
+    # eighth, the learned decision: 0.837 / 0.872 (held out 0.837 / 0.872 too); with
+    # initialisms learned from the committee's wording (s-initials): 0.840 / 0.894.
+    assert quality.precision >= 0.84
+    assert quality.recall >= 0.89
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met since the learned decision: precision 0.837 at recall 0.872 (docs/overlap.md)",
+    reason="not met since the learned decision: precision 0.840 at recall 0.894 (docs/overlap.md)",
 )
 def test_the_unseen_set_meets_the_target_as_development_data():
     # Met in the fifth session (0.851 / 0.851), whose rules were checked on this set but
@@ -131,11 +133,12 @@ def test_the_fresh_set_meets_the_target():
 def test_the_final_sets_development_half_keeps_its_measured_figures():
     # Written by another engineer without reading the rules (data/README_final.md); its
     # development half was tuned on, its test half is scored once by the lead.
-    # Eighth session, the learned decision: 0.833 / 0.753 (was 0.842 / 0.658).
+    # Eighth session, the learned decision: 0.833 / 0.753 (was 0.842 / 0.658); with
+    # initialisms learned from the committee's wording (s-initials): 0.857 / 0.740.
     quality = get_pairs_quality(_half("final_dev")).all
 
-    assert quality.precision >= 0.83
-    assert quality.recall >= 0.75
+    assert quality.precision >= 0.85
+    assert quality.recall >= 0.73
 
 
 def test_the_final_sets_test_half_keeps_its_scored_figures():
@@ -144,11 +147,12 @@ def test_the_final_sets_test_half_keeps_its_scored_figures():
     # of the fifth (0.914 / 0.768); seventh session 0.929 / 0.754 (a pair lost to "ứng
     # dụng" read as the verb, a false alarm fewer to the records of procedures); eighth,
     # the learned decision: 0.918 / 0.812; retrained with the sixth set, a part in conflict
-    # never the same work (docs/overlap.md, "The sixth set"): 0.903 / 0.812.
+    # never the same work (docs/overlap.md, "The sixth set"): 0.903 / 0.812; with
+    # initialisms learned from the committee's wording (s-initials): 0.902 / 0.797.
     quality = get_pairs_quality(_half("final_test")).all
 
     assert quality.precision >= 0.90
-    assert quality.recall >= 0.81
+    assert quality.recall >= 0.79
 
 
 def test_the_final_sets_test_half_meets_the_target_as_development_data():
@@ -165,10 +169,11 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # after the fourth session's rules were frozen (0.653 / 0.636, docs/overlap.md); its
     # errors were read in the fifth session (0.758 / 0.649): development data since; the
     # sixth session's rules, chosen without reading it: 0.775 / 0.714; the seventh's,
-    # likewise: 0.789 / 0.727; the eighth's learned decision: 0.806 / 0.753.
+    # likewise: 0.789 / 0.727; the eighth's learned decision: 0.806 / 0.753; with
+    # initialisms learned from the committee's wording (s-initials): 0.817 / 0.753.
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.80
+    assert quality.precision >= 0.81
     assert quality.recall >= 0.75
 
 
@@ -177,19 +182,20 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     # checked. Sixth: holdout development half 0.750 / 0.815, fresh 0.760 / 0.826;
     # seventh: 0.756 / 0.840 and 0.760 / 0.826; eighth (learned decision): 0.800 / 0.938
     # and 0.783 / 0.783 (one pair more missed, one false alarm fewer); with the sixth set
-    # and the conflict rule: 0.793 / 0.901 and 0.783 / 0.783.
+    # and the conflict rule: 0.793 / 0.901 and 0.783 / 0.783; with initialisms learned
+    # from the committee's wording (s-initials): 0.813 / 0.914 and 0.783 / 0.783.
     holdout_dev = get_pairs_quality(_half("holdout_dev")).all
     fresh = get_pairs_quality(_half("fresh")).all
 
-    assert holdout_dev.precision >= 0.79
-    assert holdout_dev.recall >= 0.90
+    assert holdout_dev.precision >= 0.81
+    assert holdout_dev.recall >= 0.91
     assert fresh.precision >= 0.78
     assert fresh.recall >= 0.78
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.806 at recall 0.753 on the holdout test half (docs/overlap.md)",
+    reason="not met: precision 0.817 at recall 0.753 on the holdout test half (docs/overlap.md)",
 )
 def test_the_holdout_test_half_meets_the_target():
     quality = get_pairs_quality(_half("holdout_test")).all
@@ -226,22 +232,24 @@ def test_the_third_sets_test_half_keeps_its_scored_figures():
     # read it: precision 0.847, recall 0.694 (docs/overlap.md, "The third set"); its
     # errors were read in the sixth session (0.948 / 0.764): development data since;
     # eighth, the learned decision: 0.923 / 0.833; with the sixth set and the conflict
-    # rule: 0.908 / 0.819.
+    # rule: 0.908 / 0.819; with initialisms learned from the committee's wording
+    # (s-initials): 0.923 / 0.833.
     quality = get_pairs_quality(_half("third_test")).all
 
-    assert quality.precision >= 0.90
-    assert quality.recall >= 0.81
+    assert quality.precision >= 0.92
+    assert quality.recall >= 0.83
 
 
 def test_the_third_sets_development_half_keeps_its_first_figures():
     # Never tuned on when first scored with the test half: 0.907 / 0.662; its errors were
     # read in the sixth session (0.912 / 0.703); seventh session 0.914 / 0.716; eighth,
     # the learned decision: 0.921 / 0.784; with the sixth set and the conflict rule:
-    # 0.914 / 0.716.
+    # 0.914 / 0.716; with initialisms learned from the committee's wording (s-initials):
+    # 0.931 / 0.730.
     quality = get_pairs_quality(_half("third_dev")).all
 
-    assert quality.precision >= 0.91
-    assert quality.recall >= 0.71
+    assert quality.precision >= 0.93
+    assert quality.recall >= 0.72
 
 
 def test_the_third_sets_test_half_meets_the_target_as_development_data():
@@ -259,18 +267,19 @@ def test_the_fourth_sets_halves_keep_their_scored_figures():
     # both halves' errors read in the seventh session (development data since): test
     # 0.827 / 0.606, dev 0.825 / 0.667; the eighth's learned decision: test 0.821 / 0.648,
     # dev 0.815 / 0.679; with the sixth set and the conflict rule: test 0.833 / 0.634,
-    # dev 0.806 / 0.692.
+    # dev 0.806 / 0.692; with initialisms learned from the committee's wording
+    # (s-initials): test 0.830 / 0.620, dev 0.803 / 0.679.
     test, dev = (get_pairs_quality(_half(name)).all for name in ("fourth_test", "fourth_dev"))
 
-    assert test.precision >= 0.83
-    assert test.recall >= 0.63
+    assert test.precision >= 0.82
+    assert test.recall >= 0.61
     assert dev.precision >= 0.80
-    assert dev.recall >= 0.69
+    assert dev.recall >= 0.67
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.833 at recall 0.634 on the fourth test half (docs/overlap.md)",
+    reason="not met: precision 0.830 at recall 0.620 on the fourth test half (docs/overlap.md)",
 )
 def test_the_fourth_sets_test_half_meets_the_target():
     quality = get_pairs_quality(_half("fourth_test")).all
@@ -283,18 +292,19 @@ def test_the_fifth_sets_halves_keep_their_scored_figures():
     # Scored once by the lead after the seventh session's rules were merged, before anyone
     # read them (docs/overlap.md, "The fifth set"): test 0.769 / 0.519, dev 0.782 / 0.544;
     # the eighth's learned decision: test 0.780 / 0.597, dev 0.763 / 0.570; with the sixth
-    # set and the conflict rule: test 0.738 / 0.584, dev 0.763 / 0.570.
+    # set and the conflict rule: test 0.738 / 0.584, dev 0.763 / 0.570; with initialisms
+    # learned from the committee's wording (s-initials): test 0.762 / 0.623, dev the same.
     test, dev = (get_pairs_quality(_half(name)).all for name in ("fifth_test", "fifth_dev"))
 
-    assert test.precision >= 0.73
-    assert test.recall >= 0.58
+    assert test.precision >= 0.76
+    assert test.recall >= 0.62
     assert dev.precision >= 0.76
     assert dev.recall >= 0.56
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.738 at recall 0.584 on the fifth test half (docs/overlap.md)",
+    reason="not met: precision 0.762 at recall 0.623 on the fifth test half (docs/overlap.md)",
 )
 def test_the_fifth_sets_test_half_meets_the_target():
     quality = get_pairs_quality(_half("fifth_test")).all
@@ -307,18 +317,20 @@ def test_the_sixth_sets_halves_keep_their_scored_figures():
     # Scored once by the lead (test half) with the learned decision retrained on the
     # development half, before anyone read either: test 0.785 / 0.573, where the hand rule
     # of the seventh session gives 0.770 / 0.528 (docs/overlap.md, "The sixth set"). Then
-    # a part in conflict made never the same work, and the test half added to training.
+    # a part in conflict made never the same work, and the test half added to training:
+    # test 0.790 / 0.551, dev 0.810 / 0.660. With initialisms learned from the committee's
+    # wording (s-initials): test 0.833 / 0.618, dev 0.810 / 0.660.
     test, dev = (get_pairs_quality(_half(name)).all for name in ("sixth_test", "sixth_dev"))
 
-    assert test.precision >= 0.79
-    assert test.recall >= 0.55
+    assert test.precision >= 0.83
+    assert test.recall >= 0.61
     assert dev.precision >= 0.81
     assert dev.recall >= 0.65
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.785 at recall 0.573 on the sixth test half (docs/overlap.md)",
+    reason="not met: precision 0.833 at recall 0.618 on the sixth test half (docs/overlap.md)",
 )
 def test_the_sixth_sets_test_half_meets_the_target():
     quality = get_pairs_quality(_half("sixth_test")).all
