@@ -224,7 +224,7 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
         task = access_task(request.user, pk, TaskAction.REPORT)
         serializer = ProgressUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        unit = Unit.objects.get(pk=get_roles(request.user).unit_id)
+        unit = request.user.unit  # the roles' unit, read with the user (org.UserManager)
         try:
             update = do_submit_progress(
                 task=task,
@@ -347,7 +347,7 @@ class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         try:
             saved = do_save_observations(
                 by=request.user,
-                unit=Unit.objects.get(pk=roles.unit_id),
+                unit=request.user.unit,  # roles.unit_id's, read with the user
                 period=Period(*parsed),
                 entries=[
                     ObservationEntry(

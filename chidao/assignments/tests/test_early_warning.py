@@ -17,12 +17,12 @@ from chidao.assignments.risk import (
     get_task_facts,
     get_tasks_at_risk,
 )
-from chidao.assignments.timeline import get_task_records
 from chidao.assignments.tests.factories import (
     DeadlineChangeFactory,
     ProgressUpdateFactory,
     TaskFactory,
 )
+from chidao.assignments.timeline import get_task_records
 from chidao.core.tests.world import build_world
 
 D = datetime.date
