@@ -112,7 +112,7 @@ def unit_tasks(request):
             for status, found in by_status.items()
             if found
         ]
-    unit = Unit.objects.filter(pk=roles.unit_id).first() if roles.unit_id else None
+    unit = request.user.unit if roles.unit_id else None  # read with the user (org.UserManager)
     return render(
         request,
         "assignments/unit_tasks.html",
