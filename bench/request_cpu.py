@@ -72,6 +72,7 @@ def main() -> int:
     parser.add_argument("--only", help="Comma-separated kinds (substring match).")
     parser.add_argument("--profile", help="cProfile this kind (substring) alone; print top.")
     parser.add_argument("--json", type=Path, help="Write the medians here.")
+    parser.add_argument("--queries", help="Print the SQL of one request of this kind (substring).")
     args = parser.parse_args()
 
     import django
@@ -210,6 +211,20 @@ def main() -> int:
         return (time.process_time() - started_cpu) * 1000, (time.perf_counter() - started) * 1000
 
     with override_settings(ROOT_URLCONF="bench_urls"):
+        if args.queries:
+            from django.test.utils import CaptureQueriesContext
+
+            name, prepare = next((k, v) for k, v in kinds.items() if args.queries in k)
+            timed(prepare)  # warm: the query count of a repeat request
+            call = None
+            while call is None:
+                call = prepare()
+            with CaptureQueriesContext(connection) as captured:
+                call()
+            print(f"{name}: {len(captured.captured_queries)} queries")
+            for number, query in enumerate(captured.captured_queries, 1):
+                print(f"{number:3}. {query['sql'][:300]}")
+            return 0
         if args.profile:
             import cProfile
             import pstats

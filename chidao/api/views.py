@@ -75,10 +75,17 @@ def as_api_error(
     return exceptions.ValidationError({"non_field_errors": error.messages})
 
 
-def _task_rows(queryset):
-    return queryset.select_related("group").prefetch_related(
-        Prefetch("lead_unit", queryset=Unit.objects.all()),
-        Prefetch("coordinating_units", queryset=Unit.objects.order_by("name")),
+def _task_rows(queryset, *, one: bool = False):
+    # A page of tasks reads their lead units once each (a prefetch: many tasks share a
+    # unit); one task joins its unit, a query less.
+    if one:
+        queryset = queryset.select_related("group", "lead_unit")
+    else:
+        queryset = queryset.select_related("group").prefetch_related(
+            Prefetch("lead_unit", queryset=Unit.objects.all())
+        )
+    return queryset.prefetch_related(
+        Prefetch("coordinating_units", queryset=Unit.objects.order_by("name"))
     )
 
 
@@ -146,7 +153,7 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
             self.request.user,
             pk,
             task_action,
-            queryset=_task_rows(Task.objects.with_status(timezone.localdate())),
+            queryset=_task_rows(Task.objects.with_status(timezone.localdate()), one=True),
         )
 
     @extend_schema(
@@ -224,7 +231,7 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
         task = access_task(request.user, pk, TaskAction.REPORT)
         serializer = ProgressUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        unit = Unit.objects.get(pk=get_roles(request.user).unit_id)
+        unit = request.user.unit  # the roles' unit, read with the user (org.UserManager)
         try:
             update = do_submit_progress(
                 task=task,
@@ -347,7 +354,7 @@ class ObservationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         try:
             saved = do_save_observations(
                 by=request.user,
-                unit=Unit.objects.get(pk=roles.unit_id),
+                unit=request.user.unit,  # roles.unit_id's, read with the user
                 period=Period(*parsed),
                 entries=[
                     ObservationEntry(

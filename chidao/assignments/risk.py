@@ -9,7 +9,7 @@ The command ``tasks_at_risk``, the panels and the backtest all read through here
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Count
 
@@ -82,6 +82,21 @@ def get_forecasts(task_ids: Iterable[int], as_of: date) -> dict[int, Forecast]:
     return forecast_tasks(facts, as_of, weights)
 
 
+TASK_FIELDS = (
+    "pk",
+    "code",
+    "title",
+    "committee_id",
+    "lead_unit_id",
+    "kind",
+    "assigned_on",
+    "start_date",
+    "deadline_as_of",
+    "status",
+    "completed_on",
+)
+
+
 def get_task_facts(
     task_ids: Iterable[int], as_of: date
 ) -> tuple[dict[int, TaskFacts[int]], dict[int, Weights]]:
@@ -91,45 +106,76 @@ def get_task_facts(
     if not task_ids:
         return {}, {}
     ids, edges = get_prerequisites(task_ids)
-    rows = list(
-        Task.objects.filter(pk__in=ids)
-        .with_status(as_of)
-        .values(
-            "pk",
-            "code",
-            "title",
-            "committee_id",
-            "lead_unit_id",
-            "kind",
-            "assigned_on",
-            "start_date",
-            "deadline_as_of",
-            "status",
-            "completed_on",
-        )
-    )
-    reports: dict[int, list[tuple[date, int]]] = defaultdict(list)
-    filed_by: dict[int, set[int]] = defaultdict(set)
-    lead_of = {row["pk"]: row["lead_unit_id"] for row in rows}
-    for task_id, unit_id, reported_on, percent in (
+    rows = list(Task.objects.filter(pk__in=ids).with_status(as_of).values(*TASK_FIELDS))
+    # The filters in SQL only narrow what is read; ``build_task_facts`` applies the rule.
+    reports = (
         ProgressUpdate.objects.filter(task__in=ids, reported_on__lte=as_of)
         .exclude(review_state=ReviewState.RETURNED)
         .order_by()  # read into sets and sorted by the rule: the model's order is not needed
-        .values_list("task_id", "unit_id", "reported_on", "percent")
-    ):
+        .values_list("task_id", "unit_id", "reported_on", "percent", "review_state")
+    )
+    coordinators = Task.coordinating_units.through.objects.filter(task__in=ids).values_list(
+        "task_id", "unit_id"
+    )
+    changes = DeadlineChange.objects.filter(task__in=ids).values_list(
+        "task_id", "decided_on", "requested_at"
+    )
+    return build_task_facts(rows, reports, coordinators, changes, edges, as_of)
+
+
+def get_loaded_task_facts(
+    task: Task,
+    updates: Iterable[ProgressUpdate],
+    changes: Iterable[DeadlineChange],
+    coordinator_ids: Iterable[int],
+    as_of: date,
+) -> tuple[dict[int, TaskFacts[int]], dict[int, Weights]]:
+    """``get_task_facts`` of one task that waits for no other, from rows its page already
+    read: the task with its status on ``as_of`` (``with_status``), all its reports, all its
+    deadline changes and its coordinating units. Two queries (the lead unit's record, the
+    weights) instead of seven."""
+    return build_task_facts(
+        [{name: getattr(task, name) for name in TASK_FIELDS}],
+        [
+            (task.pk, update.unit_id, update.reported_on, update.percent, update.review_state)
+            for update in updates
+        ],
+        [(task.pk, unit_id) for unit_id in coordinator_ids],
+        [(task.pk, change.decided_on, change.requested_at) for change in changes],
+        {},
+        as_of,
+    )
+
+
+def build_task_facts(
+    rows: Iterable[dict],
+    reports: Iterable[tuple[int, int, date, int, str]],
+    coordinators: Iterable[tuple[int, int]],
+    changes: Iterable[tuple[int, date | None, datetime]],
+    edges: dict[int, list[int]],
+    as_of: date,
+) -> tuple[dict[int, TaskFacts[int]], dict[int, Weights]]:
+    """The facts known on ``as_of`` from the rows read: ``rows`` the tasks (``TASK_FIELDS``,
+    status on ``as_of``), ``reports`` ``(task, unit, reported on, percent, review state)``,
+    ``coordinators`` ``(task, unit)``, ``changes`` ``(task, decided on, requested at)`` and
+    ``edges`` each task → those it waits for. Reads the lead units' records and weights."""
+    rows = list(rows)
+    reported: dict[int, list[tuple[date, int]]] = defaultdict(list)
+    filed_by: dict[int, set[int]] = defaultdict(set)
+    lead_of = {row["pk"]: row["lead_unit_id"] for row in rows}
+    for task_id, unit_id, reported_on, percent, review_state in reports:
+        # What was filed by then and not sent back.
+        if reported_on > as_of or review_state == ReviewState.RETURNED:
+            continue
         if unit_id == lead_of.get(task_id):
-            reports[task_id].append((reported_on, percent))
+            reported[task_id].append((reported_on, percent))
         else:
             filed_by[task_id].add(unit_id)
-    coordinators: dict[int, set[int]] = defaultdict(set)
-    for task_id, unit_id in Task.coordinating_units.through.objects.filter(
-        task__in=ids
-    ).values_list("task_id", "unit_id"):
-        coordinators[task_id].add(unit_id)
+    coordinating: dict[int, set[int]] = defaultdict(set)
+    for task_id, unit_id in coordinators:
+        coordinating[task_id].add(unit_id)
     requests: dict[int, int] = defaultdict(int)
-    for task_id, decided_on, requested_at in DeadlineChange.objects.filter(
-        task__in=ids
-    ).values_list("task_id", "decided_on", "requested_at"):
+    for task_id, decided_on, requested_at in changes:
         # The request was filed by its decision at the latest; generated history carries
         # decision dates, so a decided request counts from then.
         known_on = decided_on or requested_at.date()
@@ -143,9 +189,9 @@ def get_task_facts(
             status=row["status"],
             start=row["start_date"] or row["assigned_on"],
             deadline=row["deadline_as_of"] if row["kind"] == TaskKind.DEADLINE else None,
-            reports=tuple(reports[row["pk"]]),
+            reports=tuple(sorted(reported[row["pk"]])),
             change_requests=requests[row["pk"]],
-            silent_coordinators=len(coordinators[row["pk"]] - filed_by[row["pk"]]),
+            silent_coordinators=len(coordinating[row["pk"]] - filed_by[row["pk"]]),
             lead_record=record.get(row["lead_unit_id"]),
             depends_on=tuple(edges.get(row["pk"], ())),
             completed_on=row["completed_on"],

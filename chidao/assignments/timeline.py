@@ -111,9 +111,20 @@ def _unit_name(user) -> str:
     return str(unit) if unit else ""
 
 
-def get_task_timeline(task: Task) -> list[TimelineEntry]:
-    """Everything that happened to ``task``, newest first. Four queries whatever the size."""
-    updates = (
+@dataclass(frozen=True)
+class TaskRecords:
+    """A task's reports, deadline changes and directions as its timeline reads them: all of
+    them, with the people and units the entries name. The task page also builds the task's
+    forecast from the reports and changes (``risk.get_loaded_task_facts``)."""
+
+    updates: list[ProgressUpdate]
+    changes: list[DeadlineChange]
+    directions: list[Direction]
+
+
+def get_task_records(task: Task) -> TaskRecords:
+    """``task``'s records for its timeline: four queries whatever the size."""
+    updates = list(
         ProgressUpdate.objects.filter(task=task)
         .select_related(
             "unit",
@@ -123,14 +134,26 @@ def get_task_timeline(task: Task) -> list[TimelineEntry]:
         )
         .prefetch_related("evidence")
     )
-    changes = DeadlineChange.objects.filter(task=task).select_related(
-        "requested_by__person__unit", "decided_by__person__unit"
+    for update in updates:
+        update.task = task
+    changes = list(
+        DeadlineChange.objects.filter(task=task).select_related(
+            "requested_by__person__unit", "decided_by__person__unit"
+        )
     )
-    directions = Direction.objects.filter(task=task).select_related("author__person__unit")
+    directions = list(Direction.objects.filter(task=task).select_related("author__person__unit"))
+    return TaskRecords(updates=updates, changes=changes, directions=directions)
+
+
+def get_task_timeline(task: Task, records: TaskRecords | None = None) -> list[TimelineEntry]:
+    """Everything that happened to ``task``, newest first, from ``records`` (read when not
+    given: four queries whatever the size)."""
+    if records is None:
+        records = get_task_records(task)
+    updates, changes, directions = records.updates, records.changes, records.directions
 
     entries: list[TimelineEntry] = []
     for update in updates:
-        update.task = task
         entries.extend(_update_entries(update))
     for change in changes:
         entries.extend(_deadline_change_entries(change))

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as BaseUserManager
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -113,6 +114,21 @@ class Person(VietnameseTextModel):
         return self.full_name
 
 
+class UserManager(BaseUserManager):
+    """Django's user manager; ``get`` reads the account's person and unit in the same query.
+
+    Every signed-in request reads its user by ``_default_manager.get(pk=…)``
+    (``ModelBackend.get_user``, through ``django.contrib.auth.get_user``) and then its
+    person (the name, the roles); every report or indicator value also its unit
+    (``User.unit``): a query less on every request, two on those writes. The session's
+    backend path is unchanged, so sessions stay valid. Sign-in (``get_by_natural_key``)
+    goes through ``get`` too.
+    """
+
+    def get(self, *args, **kwargs):
+        return self.get_queryset().select_related("person__unit").get(*args, **kwargs)
+
+
 class User(AbstractUser):
     """A sign-in account. The person behind it, and so their unit, is ``person``."""
 
@@ -124,6 +140,8 @@ class User(AbstractUser):
         blank=True,
         related_name="user",
     )
+
+    objects = UserManager()
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("tài khoản")

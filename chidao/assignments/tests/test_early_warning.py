@@ -11,12 +11,18 @@ from django.urls import reverse
 
 from chidao.assignments.choices import Risk, TaskState
 from chidao.assignments.models import ForecastSettings, Task, TaskDependency
-from chidao.assignments.risk import get_forecasts, get_tasks_at_risk
+from chidao.assignments.risk import (
+    get_forecasts,
+    get_loaded_task_facts,
+    get_task_facts,
+    get_tasks_at_risk,
+)
 from chidao.assignments.tests.factories import (
     DeadlineChangeFactory,
     ProgressUpdateFactory,
     TaskFactory,
 )
+from chidao.assignments.timeline import get_task_records
 from chidao.core.tests.world import build_world
 
 D = datetime.date
@@ -279,3 +285,48 @@ def test_the_chain_page_draws_the_timeline_and_names_the_critical_path(secretari
     assert page.count('class="table-warning critical-task"') == 3
     assert 'id="chain-data"' in page
     assert "vendor/echarts/echarts.min.js" in page
+
+
+@pytest.mark.parametrize("as_of", [D(2026, 3, 1), D(2026, 4, 30), TODAY])
+def test_the_task_page_forecasts_from_the_rows_it_read_as_the_warning_does(world, as_of):
+    """A task that waits for none: its page builds the forecast from its timeline's
+    reports and deadline changes; the facts are those the warning reads, on any date."""
+    task = make_task(world, "F.1", D(2026, 7, 31))
+    task.coordinating_units.set([world.coordinating_unit, world.other_unit])
+    report(task, D(2026, 2, 1), 10)
+    report(task, D(2026, 4, 1), 30)
+    ProgressUpdateFactory(task=task, reported_on=D(2026, 5, 1), percent=80, review_state="returned")
+    report(task, D(2026, 5, 20), 40)
+    ProgressUpdateFactory(task=task, unit=world.coordinating_unit, reported_on=D(2026, 3, 15))
+    DeadlineChangeFactory(task=task, decided_on=D(2026, 3, 20), decision="rejected")
+    DeadlineChangeFactory(task=task)  # filed today, pending
+    page_task = Task.objects.with_status(as_of).get(pk=task.pk)
+    records = get_task_records(page_task)
+
+    loaded = get_loaded_task_facts(
+        page_task,
+        records.updates,
+        records.changes,
+        [world.coordinating_unit.pk, world.other_unit.pk],
+        as_of,
+    )
+
+    assert loaded == get_task_facts([task.pk], as_of)
+    facts = loaded[0][task.pk]
+    assert facts.silent_coordinators == (1 if as_of >= D(2026, 3, 15) else 2)
+    assert len(facts.reports) == {D(2026, 3, 1): 1, D(2026, 4, 30): 2, TODAY: 3}[as_of]
+    assert facts.change_requests == (0 if as_of < D(2026, 3, 20) else 1 + (as_of == TODAY))
+
+
+def test_the_task_page_shows_the_same_forecast_alone_or_in_a_chain(secretariat, world):
+    task = make_task(world, "F.2", D(2026, 7, 15))
+    report(task, D(2026, 2, 1), 10)
+    report(task, D(2026, 5, 20), 15)  # far behind its pace
+    expected = get_forecasts([task.pk], TODAY)[task.pk]
+
+    page = secretariat.get(reverse("assignments:task_detail", args=[task.pk])).content.decode()
+
+    assert expected.is_warning
+    assert f'data-risk="{expected.risk}"' in page
+    for reason in expected.reasons:
+        assert str(reason) in page

@@ -521,7 +521,7 @@ def test_queue_reads_in_a_fixed_number_of_queries(client, world, django_assert_n
     sign_in(client, world.users["secretariat"])
     url = reverse("assignments:secretariat_home")
     client.get(url)  # session and roles warm
-    with django_assert_num_queries(19) as few:  # 11, and the "Nguy cơ chậm" panel's 8
+    with django_assert_num_queries(18) as few:  # 10, and the "Nguy cơ chậm" panel's 8
         client.get(url)
     for day in range(1, 8):
         ProgressUpdateFactory(

@@ -50,7 +50,6 @@ from chidao.committees.models import Committee
 from chidao.core.forms import add_service_errors
 from chidao.indicators.choices import ObservationState
 from chidao.indicators.models import Observation
-from chidao.org.models import Unit
 
 
 def _task_page(task_id: int):
@@ -74,7 +73,7 @@ def progress_create(request, pk):
     task = access_task(request.user, pk, TaskAction.REPORT)
     roles = get_roles(request.user)
     can_claim = TaskAction.CLAIM_COMPLETION in get_task_actions(roles, task)
-    unit = Unit.objects.get(pk=roles.unit_id)
+    unit = request.user.unit  # roles.unit_id's, read with the user (org.UserManager)
     max_bytes = settings.CHIDAO_EVIDENCE_MAX_BYTES
     form = ProgressReportForm(
         request.POST or None,

@@ -102,9 +102,9 @@ def test_pages_take_a_fixed_number_of_queries(client, world, django_assert_num_q
     for number in range(3):
         TaskFactory(committee=world.committee, code=f"Q.{number}", is_key=True)
     leader = sign_in(client, world.users["leader"])
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         leader.get(reverse("committees:overview"))
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         leader.get(reverse("committees:committee_detail", kwargs={"pk": world.committee.pk}))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         leader.get(reverse("committees:committee_list"))

@@ -228,22 +228,22 @@ def test_query_count_is_pinned(client, province, django_assert_num_queries):
     sign_in_leader(client)
     open_dashboard(client, province, AS_OF)  # warm the session
 
-    # From the cache filled by the first view (13): session, user and roles, the counts
+    # From the cache filled by the first view (12): session, user with person, roles, the counts
     # versions (the committee's and those right below it, one query), the saved views and
     # followed units, the proposals' statistics (3). Every panel read from the counts (the
     # two status cubes, the overdue list, indicators and their values, the lower
     # committees) is cached; the "Nguy cơ chậm" panel is loaded after the page
     # (``committee_at_risk``).
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         open_dashboard(client, province, AS_OF)
     # More tasks, units and groups do not add queries. The writes changed the statuses'
-    # version, so this view computes the panels reading it again: 16 (26 while the early
+    # version, so this view computes the panels reading it again: 15 (25 while the early
     # warning's 8 queries were part of the page; the indicator panel stays cached, and the
     # lower committees' table, keyed on the versions of the committees below).
     TaskFactory.create_batch(5, committee=province, lead_unit=UnitFactory())
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         open_dashboard(client, province, AS_OF)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         open_dashboard(client, province, AS_OF)
 
 

@@ -155,9 +155,9 @@ def test_ranking_query_count_is_pinned(client, ranked, django_assert_num_queries
     url = reverse("dashboards:unit_ranking", args=[committee.pk])
     client.get(url, {"as_of": "30/09/2025"})
 
-    # 15: one more than before [L], the committee's directing units (listed apart).
-    with django_assert_num_queries(15):
+    # 14: the user's person read with the user; the committee's directing units listed apart.
+    with django_assert_num_queries(14):
         client.get(url, {"as_of": "30/09/2025"})
     TaskFactory.create_batch(3, committee=committee, lead_unit=UnitFactory(), deadline=JUNE)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         client.get(url, {"as_of": "30/09/2025"})

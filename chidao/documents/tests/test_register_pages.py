@@ -228,5 +228,5 @@ def test_the_list_takes_a_fixed_number_of_queries(client, world, django_assert_n
     for number in range(1, 6):
         DocumentFactory(committee=world.committee, symbol=f"{number}/QĐ-UBND")
     leader = sign_in(client, world.users["leader"])
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         leader.get(reverse("documents:document_list"))

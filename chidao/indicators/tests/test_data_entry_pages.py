@@ -316,12 +316,12 @@ def test_the_grid_and_the_queue_take_a_fixed_number_of_queries(
             indicator=indicator, unit=world.lead_unit, period_start=Q4, submitted=True
         )
     officer = sign_in(client, world.users["unit_officer"])
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         officer.get(reverse("indicators:data_entry"))
     secretariat = sign_in(client, world.users["secretariat"])
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         secretariat.get(reverse("indicators:review"))
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         secretariat.get(reverse("indicators:indicator_list"))
 
 
