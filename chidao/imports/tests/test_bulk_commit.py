@@ -203,7 +203,8 @@ def test_a_big_file_is_committed_by_a_background_job(
     progress_url = reverse("imports:task_progress", args=[data_import.pk])
     assert response.status_code == 302
     assert response.url == progress_url
-    assert len(queued) == 1
+    # The job and, for a write request, the retry's commit watch (core.retries).
+    assert queued
     assert Task.objects.count() == 0
     page = client.get(progress_url)
     assert 'data-state="queued"' in page.text
@@ -218,7 +219,8 @@ def test_a_big_file_is_committed_by_a_background_job(
     assert "<html" not in panel.text
 
     # The worker runs the job: every task written, the panel shows the result and stops.
-    queued[0]()
+    for callback in queued:
+        callback()
     assert Task.objects.filter(committee=province.committee).count() == BACKGROUND_ROWS + 30
     data_import.refresh_from_db()
     assert data_import.state == ImportState.COMMITTED
