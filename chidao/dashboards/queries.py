@@ -40,9 +40,9 @@ from chidao.committees.access import get_roles
 from chidao.committees.models import Committee, CountsVersion, TaskGroup
 from chidao.committees.versions import HISTORY, INDICATORS, KINDS, REPORTS, STATUSES, is_settled
 from chidao.core.ordering import natural_key
-from chidao.indicators.choices import ProjectionStatus
+from chidao.indicators.choices import ProjectionStatus, Rollup
 from chidao.indicators.maths import project
-from chidao.indicators.models import Indicator
+from chidao.indicators.models import Indicator, IndicatorRollup
 from chidao.indicators.reads import get_period_summaries, get_target_bound, judge, roll_period
 from chidao.indicators.targets import format_number
 from chidao.org.models import Unit
@@ -699,13 +699,29 @@ def _display(value: Decimal) -> str:
     )
 
 
+# The roll-ups whose value of a period is its lowest value or none (``roll_period``): their
+# kept rows are read with that one decimal. On SQLite every decimal read is a float made a
+# ``Decimal`` and quantized by Django's converter; four per row for a province's ~1,000
+# rows (most of its indicators do not roll up) were half the panel after a value.
+_LOWEST_ONLY = (Rollup.NONE, Rollup.MIN)
+
+
 def get_series_points(indicators: list[Indicator], as_of: date) -> dict[int, list[tuple]]:
     """``indicators.reads.get_value_series`` as ``(period start, value)`` pairs, all the
     panel reads of it: without a ``Period`` built and validated for each of a province's
-    ~1,000 kept roll-ups only to give back its start (a fifth of the panel)."""
-    summaries = get_period_summaries(indicators, as_of)
+    ~1,000 kept roll-ups only to give back its start (a fifth of the panel). One query
+    over the kept roll-ups, two when some indicators roll up by ``_LOWEST_ONLY`` and
+    others not."""
+    others = [i for i in indicators if i.rollup not in _LOWEST_ONLY]
+    summaries = get_period_summaries(others, as_of) if others else {}
+    lowest = _get_lowest_points([i for i in indicators if i.rollup in _LOWEST_ONLY], as_of)
     series = {}
     for indicator in indicators:
+        if indicator.rollup in _LOWEST_ONLY:
+            series[indicator.pk] = [
+                (start, value) for (start, _kind), value in sorted(lowest[indicator.pk])
+            ]
+            continue
         points = []
         # The order of ``get_value_series``: by start, then kind.
         for (_kind, start), summary in sorted(
@@ -716,6 +732,27 @@ def get_series_points(indicators: list[Indicator], as_of: date) -> dict[int, lis
                 points.append((start, value))
         series[indicator.pk] = points
     return series
+
+
+def _get_lowest_points(indicators: list[Indicator], as_of: date) -> dict[int, list[tuple]]:
+    """``roll_period`` of the kept roll-ups of ``NONE`` and ``MIN`` indicators, without
+    the decimals it does not read: ``{indicator id: [((start, kind), value), ...]}``. A
+    ``NONE`` indicator has a value where one unit's value is kept (``count == 1``), a
+    ``MIN`` one wherever any is, the lowest."""
+    points: defaultdict[int, list[tuple]] = defaultdict(list)
+    none = [i.pk for i in indicators if i.rollup == Rollup.NONE]
+    least = [i.pk for i in indicators if i.rollup == Rollup.MIN]
+    if not indicators:
+        return points
+    rows = IndicatorRollup.objects.filter(
+        Q(indicator__in=none, count=1) | Q(indicator__in=least, count__gt=0),
+        period_start__lte=as_of,
+    ).order_by()
+    for indicator_id, kind, start, value in rows.values_list(
+        "indicator_id", "period_kind", "period_start", "lowest"
+    ):
+        points[indicator_id].append(((start, kind), value))
+    return points
 
 
 def get_indicator_panel(scope: Scope, as_of: date) -> list[IndicatorRow]:
