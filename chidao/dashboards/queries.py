@@ -42,7 +42,7 @@ from chidao.committees.versions import HISTORY, INDICATORS, KINDS, REPORTS, STAT
 from chidao.core.ordering import natural_key
 from chidao.indicators.choices import ProjectionStatus, Rollup
 from chidao.indicators.maths import project
-from chidao.indicators.models import Indicator, IndicatorRollup
+from chidao.indicators.models import Indicator, IndicatorRollup, Target
 from chidao.indicators.reads import get_period_summaries, get_target_bound, judge, roll_period
 from chidao.indicators.targets import format_number
 from chidao.org.models import Unit
@@ -764,14 +764,18 @@ def get_indicator_panel(scope: Scope, as_of: date) -> list[IndicatorRow]:
     indicators = Indicator.objects.filter(committee=scope.committee).order_by("code")
     if scope.indicator_ids is not None:
         indicators = indicators.filter(pk__in=scope.indicator_ids)
-    indicators = list(indicators.prefetch_related("targets"))
+    indicators = list(indicators)
+    # The committee's own targets in one query, grouped here: ``prefetch_related`` built a
+    # related manager and queryset per indicator (≈ 1 ms for a province's 45, with no
+    # target at all).
+    targets: defaultdict[int, list[Target]] = defaultdict(list)
+    for target in Target.objects.filter(indicator__in=indicators, unit=None).order_by():
+        targets[target.indicator_id].append(target)
     all_series = get_series_points(indicators, as_of)
     rows = []
     for indicator in indicators:
         series = all_series[indicator.pk]
-        general = sorted(
-            (t for t in indicator.targets.all() if t.unit_id is None), key=lambda t: t.year
-        )
+        general = sorted(targets[indicator.pk], key=lambda t: t.year)
         latest_date, latest = series[-1] if series else (None, None)
         year_target = next((t for t in general if latest_date and t.year == latest_date.year), None)
         final = next((t for t in general if t.year >= as_of.year), general[-1] if general else None)
