@@ -126,3 +126,33 @@ def test_panel_points_are_the_value_series():
         pk: [(point.period.start, point.value) for point in values] for pk, values in series.items()
     }
     assert len(points[indicators[1].pk]) == 4
+
+
+def test_points_of_indicators_read_by_their_lowest_value_are_the_value_series():
+    # NONE and MIN indicators are read with their lowest value only: the same points as
+    # the report's series, a NONE one only in the periods with one unit's value, next to
+    # indicators rolled up otherwise (two reads of the kept roll-ups).
+    committee = CommitteeFactory()
+    units = UnitFactory.create_batch(3)
+    rollups = (Rollup.NONE, Rollup.MIN, Rollup.SUM, Rollup.LATEST)
+    indicators = [make_indicator(committee, units, rollup) for rollup in rollups]
+    for indicator in indicators[:2]:
+        ObservationFactory(
+            indicator=indicator,
+            unit=units[1],
+            period_start=dt.date(2025, 1, 1),
+            period_kind=PeriodKind.YEAR,
+            value=Decimal("7.25"),
+            state=ObservationState.APPROVED,
+        )
+
+    points = get_series_points(indicators, AS_OF)
+
+    series = get_value_series(indicators, AS_OF)
+    assert points == {
+        pk: [(point.period.start, point.value) for point in values] for pk, values in series.items()
+    }
+    assert points[indicators[0].pk] == [(dt.date(2025, 1, 1), Decimal("7.25"))]
+    assert len(points[indicators[1].pk]) == 4
+    (row,) = get_indicator_panel(Scope(committee, indicator_ids=[indicators[0].pk]), AS_OF)
+    assert row.latest_value == Decimal("7.25")
