@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import include, path
 
+# Django reads the error pages' views from the URLconf in use: the same as the site's.
 from chidao.urls import handler400, handler403, handler404, handler500  # noqa: F401
 
 

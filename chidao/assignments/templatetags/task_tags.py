@@ -29,6 +29,32 @@ def task_status(value) -> TaskStatus | None:
 ADDRESS_MARK = 987654321987
 
 
+def _get_status_badge(value) -> str:
+    """A status's badge, as ``includes/status_badge.html`` writes it."""
+    shown = task_status(value)
+    if not shown:
+        return ""
+    return format_html(
+        '<span class="badge text-bg-{} status-badge" data-status="{}">{}</span>',
+        shown.badge,
+        shown.value,
+        shown.label,
+    )
+
+
+def _get_warning_badges() -> tuple[SafeString, SafeString]:
+    """The "due soon" and "awaiting verification" badges of a list row or a card."""
+    due_soon = format_html(
+        ' <span class="badge text-bg-warning due-soon-badge">{}</span>', _("Sắp đến hạn")
+    )
+    awaiting = format_html(
+        ' <span class="badge text-bg-warning awaiting-badge" title="{}">{}</span>',
+        _("Đơn vị đã báo cáo hoàn thành; nhiệm vụ chỉ hoàn thành khi Thường trực xác nhận."),
+        _("Chờ xác nhận hoàn thành"),
+    )
+    return due_soon, awaiting
+
+
 @register.simple_tag
 def task_rows(tasks, *, show_committee: bool = False, selectable: bool = False) -> SafeString:
     """The rows of ``includes/task_table.html``, written here rather than by a template
@@ -36,14 +62,7 @@ def task_rows(tasks, *, show_committee: bool = False, selectable: bool = False) 
     a dozen look-ups per row) than the page's queries. The same HTML as
     ``includes/status_badge.html`` for the badges; every value escaped."""
     key_badge = format_html(' <span class="badge text-bg-secondary ms-1">{}</span>', _("Trọng tâm"))
-    due_soon_badge = format_html(
-        ' <span class="badge text-bg-warning due-soon-badge">{}</span>', _("Sắp đến hạn")
-    )
-    awaiting_badge = format_html(
-        ' <span class="badge text-bg-warning awaiting-badge" title="{}">{}</span>',
-        _("Đơn vị đã báo cáo hoàn thành; nhiệm vụ chỉ hoàn thành khi Thường trực xác nhận."),
-        _("Chờ xác nhận hoàn thành"),
-    )
+    due_soon_badge, awaiting_badge = _get_warning_badges()
     no_unit = format_html('<span class="text-body-secondary">{}</span>', "—")
     # What repeats from row to row is written once: the address (one reverse), each
     # status's badge, each committee's line.
@@ -68,17 +87,7 @@ def task_rows(tasks, *, show_committee: bool = False, selectable: bool = False) 
             else:
                 cells.append("<td></td>")
         if task.status not in badges:
-            shown = task_status(task.status)
-            badges[task.status] = (
-                format_html(
-                    '<span class="badge text-bg-{} status-badge" data-status="{}">{}</span>',
-                    shown.badge,
-                    shown.value,
-                    shown.label,
-                )
-                if shown
-                else ""
-            )
+            badges[task.status] = _get_status_badge(task.status)
         if show_committee and task.committee_id not in committees:
             committees[task.committee_id] = format_html(
                 '<div class="small text-body-secondary">{}</div>', task.committee
@@ -122,14 +131,7 @@ def unit_task_cards(tasks) -> SafeString:
     Each task carries ``status``, ``due_soon``, ``unit_leads`` and
     ``awaiting_verification`` (the view's). The same HTML as
     ``includes/status_badge.html`` for the badges; every value escaped."""
-    due_soon_badge = format_html(
-        ' <span class="badge text-bg-warning due-soon-badge">{}</span>', _("Sắp đến hạn")
-    )
-    awaiting_badge = format_html(
-        ' <span class="badge text-bg-warning awaiting-badge" title="{}">{}</span>',
-        _("Đơn vị đã báo cáo hoàn thành; nhiệm vụ chỉ hoàn thành khi Thường trực xác nhận."),
-        _("Chờ xác nhận hoàn thành"),
-    )
+    due_soon_badge, awaiting_badge = _get_warning_badges()
     lead_badge = format_html('<span class="badge text-bg-light border">{}</span>', _("Chủ trì"))
     coordinator_badge = format_html(
         '<span class="badge text-bg-light border">{}</span>', _("Phối hợp")
@@ -140,17 +142,7 @@ def unit_task_cards(tasks) -> SafeString:
     cards = []
     for task in tasks:
         if task.status not in badges:
-            shown = task_status(task.status)
-            badges[task.status] = (
-                format_html(
-                    '<span class="badge text-bg-{} status-badge" data-status="{}">{}</span>',
-                    shown.badge,
-                    shown.value,
-                    shown.label,
-                )
-                if shown
-                else ""
-            )
+            badges[task.status] = _get_status_badge(task.status)
         due_soon = getattr(task, "due_soon", False)
         if task.deadline_as_of:
             deadline = task.deadline_as_of.strftime("%d/%m/%Y")

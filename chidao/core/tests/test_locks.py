@@ -73,6 +73,7 @@ def at_the_root():
 
         return mock.patch.object(versions, "_bump", bump)
 
+    # The results ride on the fixture's function, so a test reads them beside its probe.
     probing.seen = seen  # type: ignore[attr-defined]
     return probing
 
