@@ -79,9 +79,12 @@ def access_task(user, pk, action: str = TaskAction.VIEW, *, queryset=None) -> Ta
     """
     if queryset is None:
         queryset = Task.objects.select_related("committee", "lead_unit")
-    task = queryset.visible_to(user).filter(pk=pk).first()
-    if task is None:
-        raise Http404
+    # ``get`` rather than ``first``: one row needs no ORDER BY, and Django matches each
+    # ordering term against every selected column (≈ 1.3 ms for the task page's 189).
+    try:
+        task = queryset.visible_to(user).get(pk=pk)
+    except Task.DoesNotExist:
+        raise Http404 from None
     if action not in get_task_actions(get_roles(user), task):
         raise PermissionDenied
     return task

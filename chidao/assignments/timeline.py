@@ -123,8 +123,13 @@ class TaskRecords:
 
 
 def get_task_records(task: Task) -> TaskRecords:
-    """``task``'s records for its timeline: four queries whatever the size."""
-    updates = list(
+    """``task``'s records for its timeline: four queries whatever the size, each list in
+    its model's order."""
+    # Read without ORDER BY and sorted here as the models order them: for rows this wide
+    # (up to ten tables joined) Django builds the ORDER BY by matching each term against
+    # every selected column, as costly as the rest of the query (≈ 1.1 ms a page), for the
+    # few dozen records one task has.
+    updates = sorted(
         ProgressUpdate.objects.filter(task=task)
         .select_related(
             "unit",
@@ -133,15 +138,23 @@ def get_task_records(task: Task) -> TaskRecords:
             "unit_approved_by__person__unit",
         )
         .prefetch_related("evidence")
+        .order_by(),
+        key=lambda update: (update.reported_on, update.pk),
+        reverse=True,
     )
     for update in updates:
         update.task = task
-    changes = list(
-        DeadlineChange.objects.filter(task=task).select_related(
-            "requested_by__person__unit", "decided_by__person__unit"
-        )
+    changes = sorted(
+        DeadlineChange.objects.filter(task=task)
+        .select_related("requested_by__person__unit", "decided_by__person__unit")
+        .order_by(),
+        key=lambda change: (change.requested_at, change.pk),
     )
-    directions = list(Direction.objects.filter(task=task).select_related("author__person__unit"))
+    directions = sorted(
+        Direction.objects.filter(task=task).select_related("author__person__unit").order_by(),
+        key=lambda direction: (direction.created_at, direction.pk),
+        reverse=True,
+    )
     return TaskRecords(updates=updates, changes=changes, directions=directions)
 
 

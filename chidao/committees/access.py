@@ -103,7 +103,8 @@ def get_roles(user, *, on: date | None = None) -> Roles:
             Q(started_on__isnull=True) | Q(started_on__lte=on),
             Q(ended_on__isnull=True) | Q(ended_on__gte=on),
         )
-        for seat in seats.only("pk", "committee_id", "role"):
+        # Into sets: the model's order (which joins the committee) is not needed.
+        for seat in seats.only("pk", "committee_id", "role").order_by():
             member_ids.add(seat.pk)
             if seat.role in MemberRole.secretariat_roles():
                 secretariat.add(seat.committee_id)

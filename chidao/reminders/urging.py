@@ -182,7 +182,13 @@ def do_urge_unit(*, committee, unit, by, message: str, now: datetime | None = No
 def get_urge_timeline_entries(task: Task) -> list[TimelineEntry]:
     """The urges that named ``task`` (alone or among a unit's overdue tasks), as entries of
     the task's timeline (registered in ``RemindersConfig.ready``). One query."""
-    urges = Urge.objects.filter(tasks=task).select_related("by__person__unit", "unit")
+    # Newest first as the model orders them, sorted here: cheaper than Django's ORDER BY on
+    # these joined rows (``assignments.timeline.get_task_records`` says why).
+    urges = sorted(
+        Urge.objects.filter(tasks=task).select_related("by__person__unit", "unit").order_by(),
+        key=lambda urge: (urge.created_at, urge.pk),
+        reverse=True,
+    )
     return [
         TimelineEntry(
             on=timezone.localdate(urge.created_at),

@@ -5,6 +5,8 @@ import re
 from io import BytesIO
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -321,6 +323,24 @@ def test_detail_shows_fields_documents_units_and_subtasks(client, world, documen
         assert text in html, text
     assert html.index("29/KH-UBND") < html.index("54-CTr/TU") < html.index("57-NQ/TW")
     assert 'id="action-edit"' in html
+
+
+def test_detail_of_a_task_without_subtasks_skips_their_list(client, world):
+    # Most tasks have none: the page's own query says so and the list is not read.
+    sign_in(client, world.users["secretariat"])
+    url = reverse("assignments:task_detail", args=[world.task.pk])
+    with CaptureQueriesContext(connection) as without:
+        response = client.get(url)
+    assert response.context["subtasks"] == []
+    assert 'id="subtask-table"' not in response.content.decode()
+
+    TaskFactory(committee=world.committee, parent=world.task, code="II.9.1")
+    with CaptureQueriesContext(connection) as with_one:
+        response = client.get(url)
+
+    assert [task.code for task in response.context["subtasks"]] == ["II.9.1"]
+    assert 'id="subtask-table"' in response.content.decode()
+    assert len(with_one) == len(without) + 1
 
 
 def test_unit_officer_sees_no_edit_button(client, world):

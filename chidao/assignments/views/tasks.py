@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -284,7 +284,10 @@ def task_detail(request, pk):
             "source_document__issuing_unit",
             "source_document__implements__implements__implements",
         )
-        .prefetch_related(Prefetch("coordinating_units", queryset=Unit.objects.order_by("name"))),
+        .prefetch_related(Prefetch("coordinating_units", queryset=Unit.objects.order_by("name")))
+        # Most tasks have no sub-tasks: this spares their list's query (≈ 2.5 ms: it
+        # computes the status rule) on those.
+        .annotate(has_subtasks=Exists(Task.objects.filter(parent=OuterRef("pk")))),
     )
     task.due_soon = is_due_soon(
         task.status, task.deadline_as_of, today, task.committee.due_soon_days
@@ -299,6 +302,8 @@ def task_detail(request, pk):
         .with_status(today)
         .select_related("lead_unit")
         .order_by("code_sort", "pk")
+        if task.has_subtasks
+        else []
     )
     # Read once: the timeline shows them, the task's own forecast counts from them.
     records = get_task_records(task)
