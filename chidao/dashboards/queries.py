@@ -310,6 +310,9 @@ PART_VERSIONS = {
 # committee's own tasks (most of them) leaves it cached.
 LOWER_PART = "communes"
 LAST_YEAR_PART = "last_year"
+# In every key: changed when what a part holds changes shape (a page of the new code must
+# not read an entry the old one wrote: a part without the cards' HTML showed no cards).
+PARTS_FORMAT = 2
 
 
 def get_versions_and_lower(committee: Committee) -> tuple[dict[str, int] | None, list[tuple]]:
@@ -358,6 +361,7 @@ def get_dashboard_keys(user, scope: Scope, as_of: date) -> dict[str, str] | None
         for value in (getattr(roles, f.name) for f in fields(roles))
     ]
     parts = (
+        PARTS_FORMAT,
         scope.committee.pk,
         scope.committee.due_soon_days,
         as_of.isoformat(),
@@ -655,13 +659,16 @@ def get_heatmap(cube: list[dict], scope: Scope, as_of: date) -> dict:
     # Groups as the plan orders them: I, II, … VII.
     group_ids = sorted(groups, key=lambda pk: (pk is None, orders[pk], str(groups[pk])))
     cell_url = _get_url_maker(scope, as_of, "lead_unit", "group", status="overdue")
+    # Positions by id (``list.index`` per cell walked the ~140 units for each of ~500 cells).
+    x_of = {pk: x for x, pk in enumerate(group_ids)}
+    y_of = {pk: y for y, pk in enumerate(unit_ids)}
     for cell in cells:
         # The list cannot ask for "no group": such a cell is not linked.
         url = cell_url(cell["lead_unit_id"], cell["group_id"]) if cell["group_id"] else ""
         data.append(
             {
-                "x": group_ids.index(cell["group_id"]),
-                "y": unit_ids.index(cell["lead_unit_id"]),
+                "x": x_of[cell["group_id"]],
+                "y": y_of[cell["lead_unit_id"]],
                 "overdue": cell["overdue"],
                 "assigned": cell["assigned"],
                 "url": url,
