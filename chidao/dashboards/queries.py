@@ -126,8 +126,15 @@ def object_path(name: str, pk: int) -> str:
     """``reverse(name, args=[pk])`` for a URL taking one integer, without resolving the
     pattern again for each row (a province's lower committees' table had ~120 calls;
     the script prefix and URLconf are in the cache's key)."""
+    return object_path_maker(name)(pk)
+
+
+def object_path_maker(name: str):
+    """``lambda pk: object_path(name, pk)``, the script prefix and URLconf read once: they
+    are thread-locals of Django's, two look-ups per call that cost more than the path
+    (the overdue list's 50 rows have two links each)."""
     before, after = _path_parts(name, get_script_prefix(), get_urlconf())
-    return f"{before}{pk}{after}"
+    return lambda pk: f"{before}{pk}{after}"
 
 
 def percent_text(value) -> str:
@@ -146,8 +153,9 @@ def get_table_lines(table, scope: Scope, as_of: date, *, by: str, last_year=None
     A province table has ~260 rows of ~10 cells: built in the template with a tag per
     link and a filter per cell it was most of the request. Each row's list URL is written
     once (``task_list_url`` of the scope's filters plus the row's unit or group); the
-    status links add ``&status=…`` to it, which is what ``list_params`` appends last, so
-    the URLs are the same bytes as one ``task_list_url`` per cell. Empty when the list
+    status links add ``&status=…`` to it (``rows.get_count_rows``; ``overdue_url`` here),
+    which is what ``list_params`` appends last, so the URLs are the same bytes as one
+    ``task_list_url`` per cell. Empty when the list
     cannot show exactly that number (tasks without a group, or a scope of several units
     with no single unit given), so no link promises a wrong count.
     """
@@ -170,7 +178,9 @@ def get_table_lines(table, scope: Scope, as_of: date, *, by: str, last_year=None
         }
         for status in LINKED_STATUSES:
             line[status] = str(getattr(row, status))
-            line[f"{status}_url"] = f"{url}&status={status}" if url else ""
+        # The other statuses' links are written with the row's HTML (``rows.get_count_rows``,
+        # from ``url``); this one is also read by "what needs a decision".
+        line["overdue_url"] = f"{url}&status=overdue" if url else ""
         if last_year is not None:
             old = old_rows.get(row.key)
             old_rate = old.completion_rate_of_due if old else None
@@ -263,9 +273,7 @@ def get_status_dashboard(
         by_unit=build_count_table(cube, as_of=as_of, by="lead_unit"),
         by_group=build_count_table(cube, as_of=as_of, by="group"),
         by_unit_last_year=last_year_table,
-        key_overdue=sum(
-            cell["n"] for cell in cube if cell["is_key"] and cell["status"] == TaskStatus.OVERDUE
-        ),
+        key_overdue=sum(cell["key_n"] for cell in cube if cell["status"] == TaskStatus.OVERDUE),
         heatmap=get_heatmap(cube, scope, as_of),
         communes=communes,
         commune_total=commune_total,
@@ -302,6 +310,9 @@ PART_VERSIONS = {
 # committee's own tasks (most of them) leaves it cached.
 LOWER_PART = "communes"
 LAST_YEAR_PART = "last_year"
+# In every key: changed when what a part holds changes shape (a page of the new code must
+# not read an entry the old one wrote: a part without the cards' HTML showed no cards).
+PARTS_FORMAT = 2
 
 
 def get_versions_and_lower(committee: Committee) -> tuple[dict[str, int] | None, list[tuple]]:
@@ -350,6 +361,7 @@ def get_dashboard_keys(user, scope: Scope, as_of: date) -> dict[str, str] | None
         for value in (getattr(roles, f.name) for f in fields(roles))
     ]
     parts = (
+        PARTS_FORMAT,
         scope.committee.pk,
         scope.committee.due_soon_days,
         as_of.isoformat(),
@@ -389,38 +401,41 @@ CUBE_FIELDS = (
     "group__name",
     "group__code",
     "group__order",
-    "is_key",
 )
 # Last year's cube is only read by unit (``by_unit_last_year``).
 UNIT_FIELDS = ("lead_unit_id", "lead_unit__name")
 
 
 def get_status_cube(spans, as_of: date, due_soon_days: int, *, by_group: bool = True) -> list[dict]:
-    """Tasks counted per lead unit × group × key flag × status × due soon, in one query.
+    """Tasks counted per lead unit × group × status × due soon, in one query.
 
     The cells of ``counts.get_kept_status_counts`` (the statuses of ``with_status``, the
     one rule, as kept in the tasks' spans); the tables, the heat map and the key task
-    figure are sums of these cells (a few dozen rows, never one per task).
+    figure are sums of these cells (a few hundred rows, never one per task).
     ``build_count_table`` of the cells gives exactly ``get_count_table`` (a test holds it).
+    Each cell also counts its key tasks (``key_n``), all the key task figure reads: as a
+    dimension of its own the key flag made a fifth more cells for every reader to walk.
     ``by_group=False``: per lead unit × status × due soon only (``UNIT_FIELDS``).
 
     The spans are grouped by ids, then the few hundred cells joined to the units' and
     groups' names in the same query: grouped by the names too, SQLite sorted every span's
     texts, 40 % of the query at province scale (bench/RESULTS.md, m-status).
     """
-    ids = ("lead_unit_id", "group_id", "is_key") if by_group else ("lead_unit_id",)
+    ids = ("lead_unit_id", "group_id") if by_group else ("lead_unit_id",)
+    counts = {"n": Count("pk")}
+    if by_group:
+        counts["key_n"] = Count("pk", filter=Q(is_key=True))
     per_ids = (
         spans.as_of(as_of)
         .with_due_soon(as_of, due_soon_days)
         .order_by()
         .values(*ids, "status", "due_soon")
-        .annotate(n=Count("pk"))
+        .annotate(**counts)
     )
     connection = connections[per_ids.db]
     sql, params = per_ids.query.get_compiler(connection=connection).as_sql()
     quote = connection.ops.quote_name
     unit_table, group_table = quote(Unit._meta.db_table), quote(TaskGroup._meta.db_table)
-    columns = ", ".join(f"cells.{quote(name)}" for name in (*ids, "status", "due_soon", "n"))
     names = f"named_unit.{quote('name')}"
     unit_pk, group_pk = quote(Unit._meta.pk.column), quote(TaskGroup._meta.pk.column)
     joins = f"JOIN {unit_table} named_unit ON named_unit.{unit_pk} = cells.{quote('lead_unit_id')}"
@@ -430,16 +445,15 @@ def get_status_cube(spans, as_of: date, due_soon_days: int, *, by_group: bool = 
             f" LEFT JOIN {group_table} named_group"
             f" ON named_group.{group_pk} = cells.{quote('group_id')}"
         )
-    fields = (*ids, "status", "due_soon", "n", "lead_unit__name")
+    fields = (*ids, "status", "due_soon", *counts, "lead_unit__name")
     if by_group:
         fields += ("group__name", "group__code", "group__order")
+    columns = ", ".join(f"cells.{quote(name)}" for name in (*ids, "status", "due_soon", *counts))
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {columns}, {names} FROM ({sql}) cells {joins}", params)
         cells = [dict(zip(fields, row, strict=True)) for row in cursor.fetchall()]
     for cell in cells:
         cell["due_soon"] = bool(cell["due_soon"])
-        if by_group:
-            cell["is_key"] = bool(cell["is_key"])
     return cells
 
 
@@ -645,13 +659,16 @@ def get_heatmap(cube: list[dict], scope: Scope, as_of: date) -> dict:
     # Groups as the plan orders them: I, II, … VII.
     group_ids = sorted(groups, key=lambda pk: (pk is None, orders[pk], str(groups[pk])))
     cell_url = _get_url_maker(scope, as_of, "lead_unit", "group", status="overdue")
+    # Positions by id (``list.index`` per cell walked the ~140 units for each of ~500 cells).
+    x_of = {pk: x for x, pk in enumerate(group_ids)}
+    y_of = {pk: y for y, pk in enumerate(unit_ids)}
     for cell in cells:
         # The list cannot ask for "no group": such a cell is not linked.
         url = cell_url(cell["lead_unit_id"], cell["group_id"]) if cell["group_id"] else ""
         data.append(
             {
-                "x": group_ids.index(cell["group_id"]),
-                "y": unit_ids.index(cell["lead_unit_id"]),
+                "x": x_of[cell["group_id"]],
+                "y": y_of[cell["lead_unit_id"]],
                 "overdue": cell["overdue"],
                 "assigned": cell["assigned"],
                 "url": url,
@@ -911,6 +928,7 @@ def get_commune_rows(user, scope: Scope, as_of: date):
     # Each row links its numbers to the child's list: built here once per row rather than
     # with a ``{% url %}`` per cell (a province has ~120 communes).
     day, list_path = as_of.isoformat(), _task_list_path(get_script_prefix(), get_urlconf())
+    dashboard_path = object_path_maker("dashboards:committee_dashboard")
     for child in sorted(children, key=lambda c: c.name):
         row = CountRow(key=child.pk, label=child.name, **counts.get(child.pk, {}))
         url = (
@@ -920,8 +938,7 @@ def get_commune_rows(user, scope: Scope, as_of: date):
             {
                 "committee": child,
                 "row": row,
-                "dashboard_url": object_path("dashboards:committee_dashboard", child.pk)
-                + f"?as_of={day}",
+                "dashboard_url": f"{dashboard_path(child.pk)}?as_of={day}",
                 "done_on_time_url": url and f"{url}done_on_time",
                 "done_late_url": url and f"{url}done_late",
                 "overdue_url": url and f"{url}overdue",

@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from chidao.dashboards.queries import LINKED_STATUSES, object_path, percent_text
+from chidao.dashboards.queries import LINKED_STATUSES, object_path_maker, percent_text
 
 
 def _linked(url: str, text: str, css: str = "") -> str:
@@ -100,6 +100,8 @@ def get_overdue_rows(tasks: list, *, can_manage: bool) -> SafeString:
     key = _("Trọng tâm")
     no_report = _("Chưa báo cáo")
     urge = _("Đôn đốc")
+    task_path = object_path_maker("assignments:task_detail")
+    urge_path = object_path_maker("reminders:urge_task")
     out = []
     for task in tasks:
         badge = f' <span class="badge text-bg-warning">{key}</span>' if task.is_key else ""
@@ -111,7 +113,7 @@ def get_overdue_rows(tasks: list, *, can_manage: bool) -> SafeString:
         cells = [
             f'\n      <tr>\n        <td class="text-nowrap">{escape(task.code)}{badge}</td>'
             f'\n        <td class="task-title"><a href="'
-            f'{object_path("assignments:task_detail", task.pk)}">{title}</a></td>'
+            f'{task_path(task.pk)}">{title}</a></td>'
             f"\n        <td>{escape(task.lead_unit.name)}</td>"
             f'\n        <td class="text-nowrap">{task.deadline_as_of.strftime("%d/%m/%Y")}</td>'
             f'\n        <td class="text-danger fw-semibold">{task.days_overdue}</td>'
@@ -122,7 +124,7 @@ def get_overdue_rows(tasks: list, *, can_manage: bool) -> SafeString:
             if task.can_urge:
                 link = (
                     f'<a class="btn btn-outline-danger btn-sm urge-link" '
-                    f'href="{object_path("reminders:urge_task", task.pk)}">{urge}</a>'
+                    f'href="{urge_path(task.pk)}">{urge}</a>'
                 )
             cells.append(f'\n        <td class="no-print">{link}</td>')
         cells.append("\n      </tr>")

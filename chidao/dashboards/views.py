@@ -145,11 +145,6 @@ def committee_dashboard(request, pk):
         {
             "committee": committee,
             "dashboard": dashboard,
-            "decisions": {
-                "key_tasks": overdue["key_tasks"],
-                "units": statuses["lagging_units"],
-                "indicators": indicators["off_track"],
-            },
             "as_of": as_of,
             "scope_kind": scope_kind,
             "saved_view": saved_view,
@@ -255,12 +250,16 @@ def _render_status_part(user, scope, as_of, context, last_year) -> dict:
     lagging = sorted(
         (line for line in unit_lines if line["url"] and int(line["overdue"])),
         key=lambda line: -int(line["overdue"]),
-    )
+    )[:DECISION_ITEMS]
+    # The cards and "what needs a decision" are this part's too: written with it, not by
+    # the page at every view (a tenth of a repeat view).
+    panel = {"cards": dashboard.cards, "lagging_units": lagging}
     return {
         "dashboard": dashboard,
-        "lagging_units": lagging[:DECISION_ITEMS],
         "html": {
             "tables": _render("_count_tables.html", context),
+            "cards": _render("_cards.html", {**context, "panel": panel}),
+            "decision_units": _render("_decision_units.html", {**context, "panel": panel}),
         },
     }
 
@@ -293,28 +292,38 @@ def _render_overdue_part(user, roles, statuses, context) -> dict:
         "panel": replace(dashboard, overdue_tasks=tasks),
         "overdue_rows": get_overdue_rows(tasks, can_manage=context["can_manage"]),
     }
+    key_tasks = [task for task in tasks if task.is_key][:DECISION_ITEMS]
     return {
         "tasks": tasks,
-        "key_tasks": [task for task in tasks if task.is_key][:DECISION_ITEMS],
-        "html": {"overdue": _render("_overdue_list.html", context)},
+        "html": {
+            "overdue": _render("_overdue_list.html", context),
+            "decision_key_tasks": _render(
+                "_decision_key_tasks.html", {**context, "panel": {"key_tasks": key_tasks}}
+            ),
+        },
     }
 
 
 def _render_indicator_part(scope, as_of, context) -> dict:
     """The indicator panel: the kept roll-ups of indicator values."""
     rows = get_indicator_panel(scope, as_of)
-    off_track = (ProjectionStatus.OFF_TRACK, ProjectionStatus.AT_RISK)
+    straying = (ProjectionStatus.OFF_TRACK, ProjectionStatus.AT_RISK)
     # Only what the template reads of a dashboard: the panel is rendered alone.
     context = {
         **context,
         "panel": {"indicators": rows},
         "indicator_rows": get_indicator_rows_html(rows),
     }
+    off_track = [row for row in rows if row.projection.status in straying][:DECISION_ITEMS]
     return {
         "rows": rows,
-        "off_track": [row for row in rows if row.projection.status in off_track][:DECISION_ITEMS],
         "chart": [{"id": row.indicator.pk, "values": row.sparkline} for row in rows],
-        "html": {"indicators": _render("_indicator_table.html", context)},
+        "html": {
+            "indicators": _render("_indicator_table.html", context),
+            "decision_indicators": _render(
+                "_decision_indicators.html", {**context, "panel": {"off_track": off_track}}
+            ),
+        },
     }
 
 

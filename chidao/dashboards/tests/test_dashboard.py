@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from chidao.assignments.choices import TaskState
 from chidao.assignments.counts import get_count_table
@@ -30,6 +31,7 @@ from chidao.dashboards.queries import (
     get_table_lines,
     task_list_url,
 )
+from chidao.dashboards.rows import get_count_rows
 from chidao.dashboards.tests.conftest import DEMO_PASSWORD, DEMO_TODAY
 from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.models import User
@@ -366,7 +368,8 @@ def test_demo_dashboard_three_months_earlier(client, demo):
 def test_table_links_are_one_list_url_per_number(province):
     """The rows' links, built once per row, are the URLs of the scope's filters plus the
     row's unit or group and the column's status, even when the scope already names one
-    group and one unit (the row's own value then replaces the scope's)."""
+    group and one unit (the row's own value then replaces the scope's): in the lines and
+    in the rows' HTML written from them."""
     task = Task.objects.filter(committee=province, group__isnull=False).first()
     scope = Scope(
         committee=province, group_id=task.group_id, unit_ids=frozenset([task.lead_unit_id])
@@ -378,11 +381,15 @@ def test_table_links_are_one_list_url_per_number(province):
         assert len(lines) == len(table.rows) > 0
         for row, line in zip(table.rows, lines, strict=True):
             assert line["url"] == task_list_url(scope.list_params(AS_OF, **{by: row.key}))
+            html = get_count_rows([line], last_year=False)
             for status in LINKED_STATUSES:
                 expected = task_list_url(
                     scope.list_params(AS_OF, **{by: row.key, "status": status})
                 )
-                assert line[f"{status}_url"] == expected
+                assert f'href="{escape(expected)}"' in html, status
+            assert line["overdue_url"] == task_list_url(
+                scope.list_params(AS_OF, **{by: row.key, "status": "overdue"})
+            )
 
 
 def open_at_risk(client, committee, as_of, *, htmx: bool):

@@ -2,6 +2,7 @@
 the panels it changes show it at the next view, the others come from the cache."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -372,3 +373,39 @@ def test_a_version_kind_must_be_named():
         bump_counts_versions([CommitteeFactory().pk], kinds=["everything"])
     with pytest.raises(ValueError, match="kinds of counts version"):
         bump_counts_versions([CommitteeFactory().pk], kinds=[])
+
+
+def section(html: str, element_id: str) -> str:
+    return re.search(rf'id="{element_id}".*?</div></div></div>', html, re.S).group(0)
+
+
+def test_the_cards_and_what_needs_a_decision_follow_their_parts(client, province, computed):
+    """The cards and the three "what needs a decision" lists are written with the part
+    they come from and cached with it: a write shows in them at the next view."""
+    committee, _leader = province
+    Task.objects.filter(committee=committee, code="1").update(is_key=True)
+    record_status_spans(list(Task.objects.filter(committee=committee, code="1")))
+    before = warm(client, province, computed).content.decode()
+    assert re.search(r'id="card-overdue".*?>\s*<a[^>]*>2</a>', before, re.S)
+    assert "2 quá hạn" in section(before, "decision-units")
+    assert "/nhiem-vu/" in section(before, "decision-key-tasks")
+    assert "CT01" in section(before, "decision-indicators")
+
+    task = Task.objects.get(committee=committee, code="1")
+    Task.objects.filter(pk=task.pk).update(
+        state=TaskState.COMPLETED, completed_on=datetime.date(2025, 9, 15)
+    )
+    record_status_spans([task])
+    after = open_dashboard(client, committee).content.decode()
+    assert re.search(r'id="card-overdue".*?>\s*<a[^>]*>1</a>', after, re.S)
+    assert "1 quá hạn" in section(after, "decision-units")
+    assert "/nhiem-vu/" not in section(after, "decision-key-tasks")
+    assert "CT01" in section(after, "decision-indicators")  # its part: from the cache
+
+    computed.clear()
+    indicator = committee.indicators.get(code="CT01")
+    add_value(indicator, datetime.date(2025, 7, 1), "50")
+    bump_counts_versions([committee.pk], kinds=["indicators"])
+    after = open_dashboard(client, committee).content.decode()
+    assert computed == ["indicators"]
+    assert "CT01" not in section(after, "decision-indicators")

@@ -13,7 +13,15 @@ from django.template import Context, Template
 from chidao.assignments.tests.factories import ProgressUpdateFactory, TaskFactory
 from chidao.committees.tests.factories import CommitteeFactory, TaskGroupFactory
 from chidao.core.periods import PeriodKind
-from chidao.dashboards.queries import Scope, get_dashboard, get_indicator_panel, get_table_lines
+from chidao.dashboards.queries import (
+    LINKED_STATUSES as STATUSES,
+)
+from chidao.dashboards.queries import (
+    Scope,
+    get_dashboard,
+    get_indicator_panel,
+    get_table_lines,
+)
 from chidao.dashboards.rows import (
     get_commune_rows_html,
     get_count_rows,
@@ -79,7 +87,13 @@ def test_count_rows_are_the_templates(dashboard):
     ):
         lines = get_table_lines(table, scope, AS_OF, by=by, last_year=old)
         assert any(not line["url"] for line in lines) or by == "lead_unit"
-        expected = Template(COUNT_LOOP).render(Context({"lines": lines, "last_year": old}))
+        # The loop of before read a link per status from the line; the lines now give the
+        # row's list (``url``), which the rows' HTML extends with each status.
+        old_lines = [
+            {**line, **{f"{s}_url": line["url"] and f"{line['url']}&status={s}" for s in STATUSES}}
+            for line in lines
+        ]
+        expected = Template(COUNT_LOOP).render(Context({"lines": old_lines, "last_year": old}))
         shown = get_count_rows(lines, last_year=old is not None)
         assert "&amp;status=overdue" in shown
         assert same_html(shown, expected)
