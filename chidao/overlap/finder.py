@@ -311,9 +311,7 @@ def get_similar_tasks(user, task: Task, *, limit: int = 10) -> list[SimilarTask]
     found = _describe(
         tree, matches, tree.tasks[task.pk].text, visible, task.committee, of_task=task.pk
     )
-    found = [
-        item for item in found if item.score >= RELATED_THRESHOLD or item.is_likely_overlap
-    ]
+    found = [item for item in found if item.score >= RELATED_THRESHOLD or item.is_likely_overlap]
     return found[:limit]
 
 
