@@ -378,7 +378,10 @@ def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
     # A province committee's task and a commune committee's are of two levels (a lower
     # bar) even when neither wording names its level, as on the task page.
     candidates = []
-    for a, b, score in tree.index.get_pairs(threshold=CANDIDATE_THRESHOLD):
+    # Below the hand rule's lowest bar only each task's closest few are read: a tree of
+    # similar plans has millions of weak pairs (``SimilarityIndex.get_pairs``).
+    pairs = tree.index.get_pairs(threshold=LEVEL_THRESHOLD, floor=CANDIDATE_THRESHOLD)
+    for a, b, score in pairs:
         if a not in in_scope or b not in in_scope or tree.are_breakdown(a, b):
             continue
         comparison = _compare_at_levels(
