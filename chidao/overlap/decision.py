@@ -30,8 +30,12 @@ THRESHOLD = 0.39
 AGREEING_THRESHOLD = 0.35
 LEVEL_THRESHOLD = 0.28
 # Pairs scoring below this are never read into their parts (the index's search stops
-# here, which keeps a query at 180,000 tasks fast): the learned decision sees no others.
-CANDIDATE_THRESHOLD = min(THRESHOLD, AGREEING_THRESHOLD, LEVEL_THRESHOLD)
+# here and reads at most a few dozen candidates, which keeps a query at 180,000 tasks
+# fast): the learned decision sees no others. Until s-tuner7 it was the hand rule's
+# lowest bar (0.28); a task's part in its own concrete words, or a paraphrase, often
+# scores 0.18–0.28, and the features below the bar (``LOW_BANDS``, the scope signals)
+# let the model take some of those without taking the many other pairs there.
+CANDIDATE_THRESHOLD = 0.18
 
 # Which rule found a difference (``PartsComparison.reasons``).
 REASONS = (
@@ -69,9 +73,25 @@ SIGNALS = (
     "words_jaccard",
     "years_one_side",
     "years_same",
+    "general_one_side",
+    "concrete_one_side",
+    "named_one_side",
+    "general_and_concrete",
 )
 # Score bands: the weight of the score need not be the same all along.
 SCORE_BANDS = (0.35, 0.39, 0.45, 0.5, 0.6)
+# Below the hand rule's lowest bar (between ``CANDIDATE_THRESHOLD`` and 0.28) a pair is
+# the same work only when its reading says so: these bands, and the reading's agreement
+# measures counted only there (``LOW_READINGS``), let the model weigh such pairs apart.
+LOW_BANDS = (0.28, 0.24, 0.2)
+LOW_READINGS = (
+    "related",
+    "nothing_differs",
+    "agreeing",
+    "words_contained",
+    "subject_share",
+    "same_object",
+)
 
 FEATURES = (
     "score",
@@ -88,6 +108,8 @@ FEATURES = (
     "nothing_differs",
     "score_when_nothing_differs",
     *(f"first_reason_{reason}" for reason in REASONS),
+    *(f"score_below_{band}" for band in LOW_BANDS),
+    *(f"below_bar_{name}" for name in LOW_READINGS),
 )
 
 _CONFLICT = FEATURES.index("conflict")
@@ -110,6 +132,13 @@ def get_features(score: float, comparison: PartsComparison) -> list[float]:
     first = comparison.reasons[0] if comparison.reasons else None
     no_conflict = 0.0 if comparison.conflict else 1.0
     nothing_differs = 0.0 if comparison.reasons else 1.0
+    readings = {
+        **{name: float(comparison.signals.get(name, 0.0)) for name in LOW_READINGS},
+        "related": float(comparison.related),
+        "nothing_differs": nothing_differs,
+        "agreeing": float(comparison.agreeing),
+    }
+    below_bar = float(score < LOW_BANDS[0])
     return [
         score,
         float(comparison.conflict),
@@ -125,6 +154,8 @@ def get_features(score: float, comparison: PartsComparison) -> list[float]:
         no_conflict * nothing_differs,
         score * nothing_differs,
         *(float(first == reason) for reason in REASONS),
+        *(float(score < band) for band in LOW_BANDS),
+        *(below_bar * readings[name] for name in LOW_READINGS),
     ]
 
 

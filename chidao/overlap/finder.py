@@ -22,7 +22,12 @@ from chidao.assignments.models import Task
 from chidao.committees.access import get_committee_tree
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
-from chidao.overlap.index import CANDIDATE_THRESHOLD, SimilarityIndex, is_same_work
+from chidao.overlap.index import (
+    CANDIDATE_THRESHOLD,
+    LEVEL_THRESHOLD,
+    SimilarityIndex,
+    is_same_work,
+)
 from chidao.overlap.parts import (
     COMMUNE,
     NATIONAL,
@@ -42,11 +47,11 @@ from chidao.overlap.rules import (
     parse_match_text,
 )
 
-# Matches below the overlap threshold but at least this close are shown on a task page
-# as "related"; the report and the warning before saving use ``THRESHOLD``. Never above
-# the lowest bar of the report (another level's version, 0.28), so that a pair the
-# report shows is on the task page too.
-RELATED_THRESHOLD = min(0.3, CANDIDATE_THRESHOLD)
+# Matches not decided the same work but at least this close are shown on a task page
+# as "related". Below it, from ``CANDIDATE_THRESHOLD``, a task page shows only matches
+# the decision takes as the same work, so that a pair the report shows is on the task
+# page too, without the many weak matches there (s-tuner7).
+RELATED_THRESHOLD = LEVEL_THRESHOLD
 _MAX_TREES = 64
 
 
@@ -301,11 +306,12 @@ def get_similar_tasks(user, task: Task, *, limit: int = 10) -> list[SimilarTask]
     tree = get_tree_index(task.committee)
     if task.pk not in tree.tasks:
         return []
-    matches = tree.index.search_key(task.pk, threshold=RELATED_THRESHOLD, limit=limit * 3)
+    matches = tree.index.search_key(task.pk, threshold=CANDIDATE_THRESHOLD, limit=limit * 3)
     visible = _visible_tasks(user, [match.key for match in matches])
     found = _describe(
         tree, matches, tree.tasks[task.pk].text, visible, task.committee, of_task=task.pk
     )
+    found = [item for item in found if item.score >= RELATED_THRESHOLD or item.is_likely_overlap]
     return found[:limit]
 
 
@@ -372,7 +378,10 @@ def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
     # A province committee's task and a commune committee's are of two levels (a lower
     # bar) even when neither wording names its level, as on the task page.
     candidates = []
-    for a, b, score in tree.index.get_pairs(threshold=CANDIDATE_THRESHOLD):
+    # Below the hand rule's lowest bar only each task's closest few are read: a tree of
+    # similar plans has millions of weak pairs (``SimilarityIndex.get_pairs``).
+    pairs = tree.index.get_pairs(threshold=LEVEL_THRESHOLD, floor=CANDIDATE_THRESHOLD)
+    for a, b, score in pairs:
         if a not in in_scope or b not in in_scope or tree.are_breakdown(a, b):
             continue
         comparison = _compare_at_levels(

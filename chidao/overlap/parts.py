@@ -1288,6 +1288,38 @@ def _subject_words(parts: TaskParts) -> set[str]:
     return set(parts.text.words[parts.subject[0] : parts.subject[1]]) - STOP_WORDS
 
 
+# A duty written for many at once: "các địa phương", "các bộ, ngành", "toàn tỉnh",
+# "trên địa bàn"… (folded). Its concrete carrying-out names one place or body instead, or
+# a number, a venue ("tại"), a pilot ("thí điểm").
+_GENERAL_SCOPE = re.compile(
+    r"\b(?:cac dia phuong|dia phuong|cac bo|bo nganh|cac nganh|toan tinh|toan quoc|ca nuoc"
+    r"|cac tinh|cac xa|cac so|cac cap|cac don vi|cac co quan|tren toan|tren dia ban)\b"
+)
+_CONCRETE = re.compile(r"\d|\btai\b|\bthi diem\b")
+
+
+def _names_one(original: str) -> bool:
+    """Whether a wording names a place or body: two capitalised words in a row after its
+    first word ("… chợ Cà Mau", "giao Sở Nội vụ"; a short form such as "UBND" is not)."""
+    words = [word.strip(".,;:()[]\"'“”") for word in original.split()]
+    titled = [len(word) > 1 and word[0].isupper() and word[1:].islower() for word in words]
+    return any(titled[i] and titled[i + 1] for i in range(1, len(words) - 1))
+
+
+def _scope(parts: TaskParts) -> tuple[bool, bool, bool]:
+    """Whether a task is written as a general duty, carries concrete marks (numbers, a
+    venue, a pilot), and names a place or body past its first word: what tells a duty
+    from one unit's carrying-out of it, when the two share few words."""
+    if not parts.text:
+        return False, False, False
+    folded = parts.text.folded
+    return (
+        bool(_GENERAL_SCOPE.search(folded)),
+        bool(_CONCRETE.search(folded)),
+        _names_one(parts.text.original),
+    )
+
+
 def _expanded(parts: TaskParts) -> bool:
     """Whether a short form was spelled out in the reading (``"IOC"``, ``"CSDL"``)."""
     return bool(parts.text) and len(parts.text.words) > len(parts.text.written)
@@ -1305,6 +1337,7 @@ def _signals(a: TaskParts, b: TaskParts, *, shared_action: bool, shared_product:
     numbers_a, numbers_b = _numbers(a), _numbers(b)
     subject_a, subject_b = _subject_words(a), _subject_words(b)
     union = words_a | words_b
+    (general_a, concrete_a, named_a), (general_b, concrete_b, named_b) = _scope(a), _scope(b)
     return {
         "action_same": float(shared_action),
         "action_missing": float(not (a.actions and b.actions)),
@@ -1327,6 +1360,14 @@ def _signals(a: TaskParts, b: TaskParts, *, shared_action: bool, shared_product:
         "numbers_shared": float(bool(numbers_a & numbers_b)),
         "numbers_apart": float(bool(numbers_a and numbers_b and not numbers_a & numbers_b)),
         "short_form": float(_expanded(a) or _expanded(b)),
+        # Parent and part (s-tuner7): one a general duty, the other one unit's own.
+        "general_one_side": float(general_a != general_b),
+        "concrete_one_side": float(concrete_a != concrete_b),
+        "named_one_side": float(named_a != named_b),
+        "general_and_concrete": float(
+            (general_a and not general_b and (concrete_b or named_b))
+            or (general_b and not general_a and (concrete_a or named_a))
+        ),
     }
 
 

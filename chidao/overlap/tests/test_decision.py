@@ -72,13 +72,31 @@ def test_held_out_set_by_set_it_finds_more_at_the_precision_of_the_hand_rule():
     # the hand rule's 0.859 / 0.746, which had been tuned on most of these sets); with the
     # sixth set and a conflict never the same work, 0.845 / 0.741 against 0.848 / 0.718;
     # with initialisms learned from the committee's wording, which the hand rule reads too
-    # (s-initials), 0.851 / 0.750 against 0.850 / 0.733.
+    # (s-initials), 0.851 / 0.750 against 0.850 / 0.733; reading candidates from 0.18
+    # with the scope signals (s-tuner7), 0.853 / 0.784: issue [S]'s precision kept.
     rows = get_held_out(list(_read()))
     rule, learned = _pooled(rows, "rule"), _pooled(rows, "learned")
 
     assert learned.precision >= rule.precision - 0.01
-    assert learned.recall >= rule.recall + 0.015
+    assert learned.precision >= 0.85
+    assert learned.recall >= rule.recall + 0.04
     assert learned.f1 > rule.f1
+
+
+def test_below_the_hand_rules_lowest_bar_a_part_in_its_own_words_is_found():
+    # s-tuner7: pairs scoring 0.18–0.28 reach the decision ("Hỗ trợ doanh nghiệp trên
+    # địa bàn tỉnh áp dụng tiêu chuẩn …" / "Phường Phan Đình Phùng vận động doanh nghiệp
+    # nhỏ … áp dụng …", 0.22). In sample: 42 found, 12 false alarms over every file.
+    found = Tally()
+    for read in _read():
+        for score, row, label in zip(read.scores, read.features, read.labels, strict=True):
+            if score < 0.28 and get_decision().decides(score, row):
+                found.pairs += 1
+                found.true_positives += label
+                found.false_positives += not label
+
+    assert found.true_positives >= 35
+    assert found.precision >= 0.75
 
 
 def test_a_pair_scoring_below_the_candidate_bar_is_never_the_same_work():

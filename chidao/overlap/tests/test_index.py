@@ -61,6 +61,20 @@ def test_a_task_is_not_its_own_match_and_pairs_are_found_once():
     assert [(a, b) for a, b, _ in index.get_pairs()] == [(2, 6)]
 
 
+def test_below_the_bar_the_report_reads_only_each_tasks_closest_pairs():
+    # s-tuner7: from 0.18 a tree of similar plans has millions of weak pairs; the report
+    # reads, below the bar, only each task's few closest, as a search would find them.
+    texts = [f"Tuyên truyền chuyển đổi số cho người dân xã số {n}" for n in range(8)]
+    index = SimilarityIndex(list(range(len(texts))), texts)
+    every = index.get_pairs(threshold=0.99, floor=0.0, per_text=len(texts))
+    closest = index.get_pairs(threshold=0.99, floor=0.0, per_text=1)
+
+    assert len(every) == len(texts) * (len(texts) - 1) // 2
+    assert len(texts) // 2 <= len(closest) <= len(texts)
+    assert {(a, b) for a, b, _ in closest} <= {(a, b) for a, b, _ in every}
+    assert index.get_pairs(threshold=0.99) == []
+
+
 def test_an_empty_index_finds_nothing():
     index = SimilarityIndex([], [])
 
