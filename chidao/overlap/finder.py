@@ -77,6 +77,9 @@ class TreeIndex:
     _parts: dict[int, TaskParts] = field(default_factory=dict)
     # The overlap report's pairs by committee (``_report_candidates``).
     _reports: dict[int, list] = field(default_factory=dict)
+    # The report's decision on each pair read, kept across updates for pairs of unchanged
+    # tasks (an update keeps the word weights, so their scores are the same).
+    _decisions: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def get_parts(self, pk: int) -> TaskParts:
         """The parts of task ``pk``, read once (only tasks that come up in a match)."""
@@ -205,7 +208,19 @@ def _update_tree(tree: TreeIndex, tasks, *, since) -> TreeIndex | None:
     indexed.update({row[0]: _indexed(row, tree.index.abbreviations) for row in rows})
     changed = {row[0]: get_task_text(row[4], row[5]) for row in rows}
     index = tree.index.updated(changed, removed)
-    return TreeIndex(tree.root_id, tree.committee_ids, indexed, index)
+    gone = removed | set(changed)
+    return TreeIndex(
+        tree.root_id,
+        tree.committee_ids,
+        indexed,
+        index,
+        _parts={pk: parts for pk, parts in tree._parts.items() if pk not in gone},
+        _decisions={
+            pair: same
+            for pair, same in tree._decisions.items()
+            if pair[0] not in gone and pair[1] not in gone
+        },
+    )
 
 
 @dataclass
@@ -394,11 +409,13 @@ class OverlapReport:
 
 def _report_candidates(tree: TreeIndex, committee: Committee) -> list[tuple[int, int, float]]:
     """The pairs of ``committee``'s tasks and those below it decided the same work, each
-    task's closest ``REPORT_PER_TASK`` read; kept with the tree until a task changes."""
+    task's closest ``REPORT_PER_TASK`` read; kept with the tree until a task changes, and
+    each pair's decision until one of its tasks changes (``_update_tree``)."""
     if committee.pk in tree._reports:
         return tree._reports[committee.pk]
     scope = get_committee_tree([committee.pk])
-    in_scope = [pk for pk, task in tree.tasks.items() if task.committee_id in scope]
+    # In key order, whatever the index's: among equal scores the same closest are kept.
+    in_scope = sorted(pk for pk, task in tree.tasks.items() if task.committee_id in scope)
     candidates = []
     pairs = tree.index.get_closest_pairs(
         floor=CANDIDATE_THRESHOLD, per_text=REPORT_PER_TASK, among=in_scope
@@ -406,15 +423,19 @@ def _report_candidates(tree: TreeIndex, committee: Committee) -> list[tuple[int,
     for a, b, score in pairs:
         if tree.are_breakdown(a, b):
             continue
-        # A province committee's task and a commune committee's are of two levels (a
-        # lower bar) even when neither wording names its level, as on the task page.
-        comparison = _compare_at_levels(
-            tree.get_parts(a),
-            tree.get_parts(b),
-            tree.tasks[a].committee_level,
-            tree.tasks[b].committee_level,
-        )
-        if is_same_work(score, comparison):
+        # In one order whatever the tasks' places in the index (they move on an update).
+        a, b = min(a, b), max(a, b)
+        if (a, b) not in tree._decisions:
+            # A province committee's task and a commune committee's are of two levels (a
+            # lower bar) even when neither wording names its level, as on the task page.
+            comparison = _compare_at_levels(
+                tree.get_parts(a),
+                tree.get_parts(b),
+                tree.tasks[a].committee_level,
+                tree.tasks[b].committee_level,
+            )
+            tree._decisions[(a, b)] = is_same_work(score, comparison)
+        if tree._decisions[(a, b)]:
             candidates.append((a, b, score))
     tree._reports[committee.pk] = candidates
     return candidates

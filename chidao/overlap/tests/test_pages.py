@@ -191,6 +191,31 @@ def test_report_compares_each_task_with_its_closest_only_and_shows_the_closest(
     assert f"Còn {hidden} cặp gần giống ít hơn không hiện ở đây." in page
 
 
+def test_report_after_a_change_reads_again_only_the_pairs_of_the_changed_task(
+    client, world, monkeypatch
+):
+    compared = []
+    compare = finder._compare_at_levels
+    monkeypatch.setattr(
+        finder, "_compare_at_levels", lambda *args: compared.append(args) or compare(*args)
+    )
+    # Nothing described: only the reading of the pairs is counted.
+    monkeypatch.setattr(finder, "REPORT_SHOWN", 0)
+    sign_in(client, world.users["leader"])
+    url = reverse("overlap:report", args=[world.committee.pk])
+    before = client.get(url).context["pair_count"]
+    world.unrelated.title = "Số hóa hồ sơ thủ tục hành chính tỉnh"
+    world.unrelated.save()
+    compared.clear()
+
+    response = client.get(url)
+
+    changed = get_tree_index(world.committee).get_parts(world.unrelated.pk)
+    assert compared
+    assert all(changed in args[:2] for args in compared)
+    assert response.context["pair_count"] > before
+
+
 def test_report_of_a_commune_covers_only_that_commune(client, world):
     sign_in(client, world.users["secretariat"])
 
