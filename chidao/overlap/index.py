@@ -216,7 +216,7 @@ class SimilarityIndex:
             if among is None
             else np.array([self._position[key] for key in among], dtype=int)
         )
-        matrix = self._matrix[rows].astype(np.float32)
+        matrix = self._matrix[rows]
         count, per_text = len(rows), min(per_text, len(rows) - 1)
         if per_text < 1:
             return []
@@ -231,6 +231,7 @@ class SimilarityIndex:
         sparse = matrix[:, rare].tocsr()
         transposed = sparse.T.tocsr()
         firsts, seconds, scores = [], [], []
+        tiebreak = np.arange(count) * 1e-12
         # A block of rows at a time, each row's best found with ``argpartition``: memory
         # stays a block and no loop runs per pair.
         for start in range(0, count, _BLOCK):
@@ -238,7 +239,9 @@ class SimilarityIndex:
             block += (sparse[start : start + _BLOCK] @ transposed).toarray()
             own = np.arange(block.shape[0])
             block[own, own + start] = -1.0
-            best = np.argpartition(-block, per_text - 1, axis=1)[:, :per_text]
+            # Among equal scores (a wording repeated word for word) the first texts are
+            # taken, the same ones from one call to the next.
+            best = np.argpartition(tiebreak - block, per_text - 1, axis=1)[:, :per_text]
             values = np.take_along_axis(block, best, axis=1)
             keep = values >= floor
             firsts.append(np.broadcast_to((own + start)[:, None], best.shape)[keep])
