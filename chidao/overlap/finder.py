@@ -75,6 +75,11 @@ class TreeIndex:
     tasks: dict[int, IndexedTask]
     index: SimilarityIndex
     _parts: dict[int, TaskParts] = field(default_factory=dict)
+    # The overlap report's pairs by committee (``_report_candidates``).
+    _reports: dict[int, list] = field(default_factory=dict)
+    # The report's decision on each pair read, kept across updates for pairs of unchanged
+    # tasks (an update keeps the word weights, so their scores are the same).
+    _decisions: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def get_parts(self, pk: int) -> TaskParts:
         """The parts of task ``pk``, read once (only tasks that come up in a match)."""
@@ -203,7 +208,19 @@ def _update_tree(tree: TreeIndex, tasks, *, since) -> TreeIndex | None:
     indexed.update({row[0]: _indexed(row, tree.index.abbreviations) for row in rows})
     changed = {row[0]: get_task_text(row[4], row[5]) for row in rows}
     index = tree.index.updated(changed, removed)
-    return TreeIndex(tree.root_id, tree.committee_ids, indexed, index)
+    gone = removed | set(changed)
+    return TreeIndex(
+        tree.root_id,
+        tree.committee_ids,
+        indexed,
+        index,
+        _parts={pk: parts for pk, parts in tree._parts.items() if pk not in gone},
+        _decisions={
+            pair: same
+            for pair, same in tree._decisions.items()
+            if pair[0] not in gone and pair[1] not in gone
+        },
+    )
 
 
 @dataclass
@@ -369,55 +386,121 @@ class UnitPairGroup:
         return max(pair.score for pair in self.pairs)
 
 
-def get_overlap_report(user, committee: Committee) -> list[UnitPairGroup]:
-    """Pairs of visible tasks of ``committee`` and the committees below it that read as
-    the same work, grouped by their pair of lead units, closest groups first."""
-    tree = get_tree_index(committee)
+# The report reads each task's closest few from ``CANDIDATE_THRESHOLD`` up, as a search
+# finds a task's own version: at most this many pairs a task, so a province's 5,916 tasks
+# are read in about 10,000 pairs, not the 6.5 million scoring 0.28 (docs/overlap.md,
+# "o-report").
+REPORT_PER_TASK = 2
+# Pairs shown on the report page, closest groups first; the page says how many more.
+REPORT_SHOWN = 200
+
+
+@dataclass
+class OverlapReport:
+    groups: list[UnitPairGroup]
+    pair_count: int
+    group_count: int
+    per_task: int = REPORT_PER_TASK
+
+    @property
+    def hidden_count(self) -> int:
+        return self.pair_count - sum(len(group.pairs) for group in self.groups)
+
+
+def _report_candidates(tree: TreeIndex, committee: Committee) -> list[tuple[int, int, float]]:
+    """The pairs of ``committee``'s tasks and those below it decided the same work, each
+    task's closest ``REPORT_PER_TASK`` read; kept with the tree until a task changes, and
+    each pair's decision until one of its tasks changes (``_update_tree``)."""
+    if committee.pk in tree._reports:
+        return tree._reports[committee.pk]
     scope = get_committee_tree([committee.pk])
-    in_scope = {pk for pk, task in tree.tasks.items() if task.committee_id in scope}
-    # A province committee's task and a commune committee's are of two levels (a lower
-    # bar) even when neither wording names its level, as on the task page.
+    # In key order, whatever the index's: among equal scores the same closest are kept.
+    in_scope = sorted(pk for pk, task in tree.tasks.items() if task.committee_id in scope)
     candidates = []
-    # Below the hand rule's lowest bar only each task's closest few are read: a tree of
-    # similar plans has millions of weak pairs (``SimilarityIndex.get_pairs``).
-    pairs = tree.index.get_pairs(threshold=LEVEL_THRESHOLD, floor=CANDIDATE_THRESHOLD)
+    pairs = tree.index.get_closest_pairs(
+        floor=CANDIDATE_THRESHOLD, per_text=REPORT_PER_TASK, among=in_scope
+    )
     for a, b, score in pairs:
-        if a not in in_scope or b not in in_scope or tree.are_breakdown(a, b):
+        if tree.are_breakdown(a, b):
             continue
-        comparison = _compare_at_levels(
-            tree.get_parts(a),
-            tree.get_parts(b),
-            tree.tasks[a].committee_level,
-            tree.tasks[b].committee_level,
-        )
-        if is_same_work(score, comparison):
+        # In one order whatever the tasks' places in the index (they move on an update).
+        a, b = min(a, b), max(a, b)
+        if (a, b) not in tree._decisions:
+            # A province committee's task and a commune committee's are of two levels (a
+            # lower bar) even when neither wording names its level, as on the task page.
+            comparison = _compare_at_levels(
+                tree.get_parts(a),
+                tree.get_parts(b),
+                tree.tasks[a].committee_level,
+                tree.tasks[b].committee_level,
+            )
+            tree._decisions[(a, b)] = is_same_work(score, comparison)
+        if tree._decisions[(a, b)]:
             candidates.append((a, b, score))
-    visible = _visible_tasks(user, {pk for a, b, _ in candidates for pk in (a, b)})
-    groups: dict[tuple, UnitPairGroup] = {}
-    common = tree.index.common_words
+    tree._reports[committee.pk] = candidates
+    return candidates
+
+
+def get_overlap_report(user, committee: Committee, *, shown: int | None = None) -> OverlapReport:
+    """Pairs of visible tasks of ``committee`` and the committees below it that read as
+    the same work, grouped by their pair of lead units, closest groups first; the pairs
+    of the first groups up to ``shown`` (``REPORT_SHOWN``) are described, the others
+    only counted."""
+    tree = get_tree_index(committee)
+    candidates = _report_candidates(tree, committee)
+    # Pairs are counted from the index's own knowledge of each task (its lead unit);
+    # only the tasks of the pairs described are loaded.
+    visible = set(
+        Task.objects.visible_to(user)
+        .filter(pk__in={pk for a, b, _ in candidates for pk in (a, b)})
+        .values_list("pk", flat=True)
+    )
+    found: dict[frozenset, list] = {}
     for a, b, score in candidates:
-        if a not in visible or b not in visible:
-            continue
-        first, second = sorted(
-            (visible[a], visible[b]), key=lambda task: (task.committee_id, task.code, task.pk)
-        )
-        first_text, second_text = tree.tasks[first.pk].text, tree.tasks[second.pk].text
-        pair = OverlapPair(
-            first=first,
-            second=second,
-            score=score,
-            first_segments=get_highlighted(first_text, second_text, common=common),
-            second_segments=get_highlighted(second_text, first_text, common=common),
-            phrases=get_shared_phrases(first_text, second_text, common=common)[:5],
-            comparison=compare_in_tree(
-                tree.get_parts(first.pk),
-                tree.get_parts(second.pk),
-                first.committee,
-                second.committee,
-            ),
-        )
-        units = tuple(sorted({first.lead_unit, second.lead_unit}, key=lambda unit: unit.name))
-        groups.setdefault(tuple(unit.pk for unit in units), UnitPairGroup(units, [])).pairs.append(
-            pair
-        )
-    return sorted(groups.values(), key=lambda group: -group.best_score)
+        if a in visible and b in visible:
+            units = frozenset((tree.tasks[a].lead_unit_id, tree.tasks[b].lead_unit_id))
+            found.setdefault(units, []).append((a, b, score))
+    # Candidates come best first: a group's first pair is its closest.
+    ordered = sorted(found.values(), key=lambda pairs: -pairs[0][2])
+    described, left = [], REPORT_SHOWN if shown is None else shown
+    for pairs in ordered:
+        if left <= 0:
+            break
+        described.append(pairs[:left])
+        left -= len(described[-1])
+    tasks = _visible_tasks(user, {pk for pairs in described for a, b, _ in pairs for pk in (a, b)})
+    groups = []
+    common = tree.index.common_words
+    for pairs in described:
+        group = None
+        for a, b, score in pairs:
+            first, second = sorted(
+                (tasks[a], tasks[b]), key=lambda task: (task.committee_id, task.code, task.pk)
+            )
+            if group is None:
+                units = {first.lead_unit, second.lead_unit}
+                group = UnitPairGroup(tuple(sorted(units, key=lambda unit: unit.name)), [])
+                groups.append(group)
+            first_text, second_text = tree.tasks[first.pk].text, tree.tasks[second.pk].text
+            group.pairs.append(
+                OverlapPair(
+                    first=first,
+                    second=second,
+                    score=score,
+                    first_segments=get_highlighted(first_text, second_text, common=common),
+                    second_segments=get_highlighted(second_text, first_text, common=common),
+                    phrases=get_shared_phrases(first_text, second_text, common=common)[:5],
+                    comparison=compare_in_tree(
+                        tree.get_parts(first.pk),
+                        tree.get_parts(second.pk),
+                        first.committee,
+                        second.committee,
+                    ),
+                )
+            )
+    return OverlapReport(
+        groups=groups,
+        pair_count=sum(len(pairs) for pairs in ordered),
+        group_count=len(ordered),
+        per_task=REPORT_PER_TASK,
+    )

@@ -80,14 +80,17 @@ def check_draft(request, committee_pk):
 def report(request, committee_pk):
     """Possible overlaps in a committee and those below it, by pair of lead units."""
     committee = _access_report(request.user, committee_pk)
-    groups = finder.get_overlap_report(request.user, committee)
+    found = finder.get_overlap_report(request.user, committee)
     return render(
         request,
         "overlap/report.html",
         {
             "committee": committee,
-            "groups": groups,
-            "pair_count": sum(len(group.pairs) for group in groups),
+            "groups": found.groups,
+            "pair_count": found.pair_count,
+            "group_count": found.group_count,
+            "hidden_count": found.hidden_count,
+            "per_task": found.per_task,
             # The decision (``decision.is_same_work``), said as the report applies it:
             # pairs from this score are read part by part, then weighed by the learned
             # model from this probability.

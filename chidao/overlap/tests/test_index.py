@@ -58,28 +58,39 @@ def test_a_task_is_not_its_own_match_and_pairs_are_found_once():
     index = SimilarityIndex(list(range(len(texts))), texts)
 
     assert [match.key for match in index.search_key(6)] == [2]
-    assert [(a, b) for a, b, _ in index.get_pairs()] == [(2, 6)]
 
 
-def test_below_the_bar_the_report_reads_only_each_tasks_closest_pairs():
-    # s-tuner7: from 0.18 a tree of similar plans has millions of weak pairs; the report
-    # reads, below the bar, only each task's few closest, as a search would find them.
+def test_the_report_reads_only_each_tasks_closest_pairs():
+    # o-report: a province's tree has millions of pairs from the candidate floor; the
+    # report reads each task's closest few, as a search finds a task's own version.
     texts = [f"Tuyên truyền chuyển đổi số cho người dân xã số {n}" for n in range(8)]
+    texts.append("Tổ chức Hội thi sáng tạo kỹ thuật của tỉnh")
     index = SimilarityIndex(list(range(len(texts))), texts)
-    every = index.get_pairs(threshold=0.99, floor=0.0, per_text=len(texts))
-    closest = index.get_pairs(threshold=0.99, floor=0.0, per_text=1)
+    every = index.get_closest_pairs(floor=0.0, per_text=len(texts))
+    closest = index.get_closest_pairs(floor=0.5, per_text=2)
 
     assert len(every) == len(texts) * (len(texts) - 1) // 2
-    assert len(texts) // 2 <= len(closest) <= len(texts)
+    assert len(texts) <= len(closest) <= 2 * len(texts)
+    # Each task keeps its two closest; the different work has none from the floor.
+    assert all(sum(key in pair[:2] for pair in closest) >= 2 for key in range(8))
+    assert not [pair for pair in closest if 8 in pair[:2]]
     assert {(a, b) for a, b, _ in closest} <= {(a, b) for a, b, _ in every}
-    assert index.get_pairs(threshold=0.99) == []
+    assert [pair[2] for pair in closest] == sorted((pair[2] for pair in closest), reverse=True)
+
+
+def test_closest_pairs_among_some_tasks_compare_those_only():
+    texts = [*EXISTING, "Hỗ trợ DNNVV, HTX, hộ kinh doanh chuyển đổi số"]
+    index = SimilarityIndex(list(range(len(texts))), texts)
+
+    assert [(a, b) for a, b, _ in index.get_closest_pairs(floor=THRESHOLD, per_text=3)] == [(2, 6)]
+    assert index.get_closest_pairs(floor=THRESHOLD, per_text=3, among=[0, 1, 6]) == []
 
 
 def test_an_empty_index_finds_nothing():
     index = SimilarityIndex([], [])
 
     assert index.search_text("Xây dựng kế hoạch chuyển đổi số") == []
-    assert index.get_pairs() == []
+    assert index.get_closest_pairs(floor=0.0, per_text=3) == []
 
 
 def test_an_updated_index_takes_in_new_wording_and_lets_go_of_removed_texts(index):

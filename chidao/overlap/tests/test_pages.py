@@ -12,6 +12,7 @@ from chidao.assignments.tests.factories import TaskFactory
 from chidao.core.tests.world import build_world, sign_in
 from chidao.documents.tests.factories import DocumentFactory
 from chidao.org.tests.factories import UnitFactory
+from chidao.overlap import finder
 from chidao.overlap.decision import CANDIDATE_THRESHOLD, get_decision
 from chidao.overlap.finder import get_tree_index
 
@@ -150,6 +151,69 @@ def test_report_groups_pairs_by_lead_units_and_leaves_out_breakdowns(
         summary
     )
     assert f"từ {round(get_decision().threshold * 100)}% trở lên; không tính" in summary
+
+
+def test_report_compares_each_task_with_its_closest_only_and_shows_the_closest(
+    client, world, monkeypatch
+):
+    # One task repeated by many communes' units in ever looser words: each task is read
+    # against its closest few only, and the word-for-word repeat comes first.
+    copies = [
+        TaskFactory(
+            committee=world.commune_committee,
+            lead_unit=UnitFactory(name=f"Phòng {n}"),
+            title=world.task.title + " " + " ".join(["của xã", "năm 2026", "theo kế hoạch"][:n]),
+        )
+        for n in range(4)
+    ]
+    compared = []
+    compare = finder._compare_at_levels
+    monkeypatch.setattr(
+        finder, "_compare_at_levels", lambda *args: compared.append(args) or compare(*args)
+    )
+    monkeypatch.setattr(finder, "REPORT_SHOWN", 2)
+    sign_in(client, world.users["leader"])
+
+    response = client.get(reverse("overlap:report", args=[world.committee.pk]))
+
+    tasks = Task.objects.filter(committee__in=[world.committee, world.commune_committee])
+    # Read part by part: at most the closest two of each task, then each pair shown.
+    assert len(compared) <= finder.REPORT_PER_TASK * tasks.count() + 2
+    groups = response.context["groups"]
+    assert {groups[0].pairs[0].first, groups[0].pairs[0].second} == {world.task, copies[0]}
+    assert sum(len(group.pairs) for group in groups) == 2
+    hidden = response.context["hidden_count"]
+    assert hidden == response.context["pair_count"] - 2 > 0
+    page = " ".join(response.content.decode().split())
+    assert (
+        f"Mỗi nhiệm vụ chỉ được so với {finder.REPORT_PER_TASK} nhiệm vụ gần giống nó nhất" in page
+    )
+    assert f"Còn {hidden} cặp gần giống ít hơn không hiện ở đây." in page
+
+
+def test_report_after_a_change_reads_again_only_the_pairs_of_the_changed_task(
+    client, world, monkeypatch
+):
+    compared = []
+    compare = finder._compare_at_levels
+    monkeypatch.setattr(
+        finder, "_compare_at_levels", lambda *args: compared.append(args) or compare(*args)
+    )
+    # Nothing described: only the reading of the pairs is counted.
+    monkeypatch.setattr(finder, "REPORT_SHOWN", 0)
+    sign_in(client, world.users["leader"])
+    url = reverse("overlap:report", args=[world.committee.pk])
+    before = client.get(url).context["pair_count"]
+    world.unrelated.title = "Số hóa hồ sơ thủ tục hành chính tỉnh"
+    world.unrelated.save()
+    compared.clear()
+
+    response = client.get(url)
+
+    changed = get_tree_index(world.committee).get_parts(world.unrelated.pk)
+    assert compared
+    assert all(changed in args[:2] for args in compared)
+    assert response.context["pair_count"] > before
 
 
 def test_report_of_a_commune_covers_only_that_commune(client, world):
