@@ -33,6 +33,8 @@ echo "== smoke: plan import (bench/import_plan.py)"
 "$PY" bench/import_plan.py --rows 50 --group 25 --runs 1
 echo "== smoke: consolidated report (bench/consolidated_report.py)"
 "$PY" bench/consolidated_report.py --runs 1
+echo "== smoke: overlap report (bench/overlap_report.py)"
+"$PY" -W ignore bench/overlap_report.py --repeats 1
 # SMOKE_USERS / SMOKE_RUN (default 4 users, 20 s) to try the mix harder: e.g. 12 and 60.
 echo "== smoke: mixed load (bench/load.sh, a few users for seconds)"
 PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
