@@ -104,9 +104,10 @@ def test_the_unseen_set_keeps_its_measured_figures():
     # initialisms learned from the committee's wording (s-initials): 0.840 / 0.894;
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.848 / 0.830, three pairs
     # fewer found (held out likewise 0.848 / 0.830): the one set whose recall falls;
-    # refitted with the seventh set (s-tuner8): 0.867 / 0.830.
-    assert quality.precision >= 0.86
-    assert quality.recall >= 0.82
+    # refitted with the seventh set (s-tuner8): 0.867 / 0.830; with the owners a pair
+    # names apart (s-tuner8): 0.884 / 0.809, one pair fewer found.
+    assert quality.precision >= 0.88
+    assert quality.recall >= 0.80
 
 
 def test_the_unseen_set_meets_the_target_as_development_data():
@@ -114,7 +115,8 @@ def test_the_unseen_set_meets_the_target_as_development_data():
     # chosen from another's errors: development data, not the unseen figure issue [S] is
     # judged on (the strict xfails below and the new sealed set). Not met from the learned
     # decision to s-tuner7 (0.848 / 0.830, a strict xfail); met again in sample since the
-    # decision was refitted with the seventh set (s-tuner8: 0.867 / 0.830).
+    # decision was refitted with the seventh set (s-tuner8: 0.867 / 0.830; with the owners
+    # a pair names apart 0.884 / 0.809).
     quality = get_pairs_quality(_unseen()).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -137,11 +139,12 @@ def test_the_final_sets_development_half_keeps_its_measured_figures():
     # development half was tuned on, its test half is scored once by the lead.
     # Eighth session, the learned decision: 0.833 / 0.753 (was 0.842 / 0.658); with
     # initialisms learned from the committee's wording (s-initials): 0.857 / 0.740;
-    # s-tuner7 (candidates from 0.18 with the scope signals): 0.861 / 0.849.
+    # s-tuner7 (candidates from 0.18 with the scope signals): 0.861 / 0.849; with the
+    # seventh set and the owners a pair names apart (s-tuner8): 0.871 / 0.836.
     quality = get_pairs_quality(_half("final_dev")).all
 
     assert quality.precision >= 0.86
-    assert quality.recall >= 0.84
+    assert quality.recall >= 0.83
 
 
 def test_the_final_sets_test_half_keeps_its_scored_figures():
@@ -176,7 +179,7 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # likewise: 0.789 / 0.727; the eighth's learned decision: 0.806 / 0.753; with
     # initialisms learned from the committee's wording (s-initials): 0.817 / 0.753;
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.861 / 0.805; refitted
-    # with the seventh set (s-tuner8): 0.849 / 0.805.
+    # with the seventh set and the owners a pair names apart (s-tuner8): 0.849 / 0.805.
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= 0.84
@@ -191,12 +194,14 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     # and the conflict rule: 0.793 / 0.901 and 0.783 / 0.783; with initialisms learned
     # from the committee's wording (s-initials): 0.813 / 0.914 and 0.783 / 0.783;
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.806 / 0.926 (one false
-    # alarm more, one pair more found) and 0.818 / 0.783 (one false alarm fewer).
+    # alarm more, one pair more found) and 0.818 / 0.783 (one false alarm fewer); with
+    # the seventh set and the owners a pair names apart (s-tuner8): 0.813 / 0.914 and
+    # 0.818 / 0.783.
     holdout_dev = get_pairs_quality(_half("holdout_dev")).all
     fresh = get_pairs_quality(_half("fresh")).all
 
     assert holdout_dev.precision >= 0.80
-    assert holdout_dev.recall >= 0.92
+    assert holdout_dev.recall >= 0.91
     assert fresh.precision >= 0.81
     assert fresh.recall >= 0.78
 
@@ -291,17 +296,20 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # fourth test 0.817 / 0.690, dev 0.848 / 0.718;
 # sixth test 0.847 / 0.685; the seventh set (written on branch
 # s-writer7, data/README_seventh.md; its test half scored once by the lead at 0.829 /
-# 0.759 with only the dev half in training): test 0.840 / 0.759, dev 0.796 / 0.755.
+# 0.759 with only the dev half in training): test 0.840 / 0.759, dev 0.796 / 0.755. With
+# the owners a pair names apart (s-tuner8, reason "owner"): fourth test 0.800 / 0.676, dev
+# 0.851 / 0.731; fifth test 0.771 / 0.701, dev 0.806 / 0.633; sixth test 0.824 / 0.685,
+# dev 0.816 / 0.732; seventh test 0.840 / 0.759, dev 0.791 / 0.735.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.81, 0.69),
+    "fourth_test": (0.80, 0.67),
     "fourth_dev": (0.83, 0.70),
-    "fifth_test": (0.77, 0.71),
-    "fifth_dev": (0.79, 0.64),
-    "sixth_test": (0.84, 0.68),
-    "sixth_dev": (0.82, 0.71),
+    "fifth_test": (0.77, 0.70),
+    "fifth_dev": (0.80, 0.62),
+    "sixth_test": (0.82, 0.68),
+    "sixth_dev": (0.81, 0.73),
     "seventh_test": (0.84, 0.75),
-    "seventh_dev": (0.79, 0.75),
+    "seventh_dev": (0.79, 0.73),
 }
 
 
@@ -323,9 +331,9 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.817, 0.690),
-        _not_met("fifth_test", 0.775, 0.714),
-        _not_met("sixth_test", 0.847, 0.685),
+        _not_met("fourth_test", 0.800, 0.676),
+        _not_met("fifth_test", 0.771, 0.701),
+        _not_met("sixth_test", 0.824, 0.685),
         _not_met("seventh_test", 0.840, 0.759),
     ],
 )
