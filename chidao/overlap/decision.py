@@ -50,6 +50,7 @@ REASONS = (
     "document",
     "period",
     "level",
+    "owner",
 )
 # The reading's measures of the pair (``parts._signals``), in a fixed order.
 SIGNALS = (
@@ -77,6 +78,7 @@ SIGNALS = (
     "concrete_one_side",
     "named_one_side",
     "general_and_concrete",
+    "owners_apart",
 )
 # Score bands: the weight of the score need not be the same all along.
 SCORE_BANDS = (0.35, 0.39, 0.45, 0.5, 0.6)

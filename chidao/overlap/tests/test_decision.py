@@ -142,3 +142,22 @@ def test_the_decision_and_its_explanation_come_from_one_reading(a, b, same):
     # The explanation is the parts' own: what differs is named.
     if not same:
         assert "khác đối tượng" in judged.comparison.summary
+
+
+def test_owners_named_apart_are_read_by_the_decision_not_a_veto():
+    # s-tuner8: the same action on two named owners is a feature of the decision (its
+    # reason and its signal), never a conflict that refuses the pair outright.
+    ((score, comparison),) = read_pairs(
+        [
+            (
+                "Lắp đặt camera an ninh tại phường Rạch Giá năm 2026",
+                "Lắp đặt camera an ninh tại đặc khu Phú Quốc năm 2026",
+            )
+        ]
+    )
+    values = dict(zip(FEATURES, get_features(score, comparison), strict=True))
+
+    assert values["reason_owner"] == 1.0
+    assert values["owners_apart"] == 1.0
+    assert values["conflict"] == 0.0
+    assert 0.0 < get_decision().probability(score, comparison) < 1.0

@@ -3,7 +3,15 @@
 import pytest
 
 from chidao.overlap.index import judge_pairs
-from chidao.overlap.parts import COMMUNE, PROVINCE, _other_bodies, compare_parts, read_parts
+from chidao.overlap.parts import (
+    COMMUNE,
+    PROVINCE,
+    _other_bodies,
+    _other_owners,
+    _owner_names,
+    compare_parts,
+    read_parts,
+)
 from chidao.overlap.rules import fold_for_matching, get_learned_abbreviations
 
 
@@ -894,3 +902,49 @@ def test_an_initialism_is_not_learned_against_the_fixed_table_or_a_defined_short
     assert learned["kqxn"] == ("kiem", "tra", "chat", "luong", "xet", "nghiem")
     assert "csdl" not in learned
     assert fold_for_matching("CSDL", abbreviations=learned) == "co so du lieu"
+
+
+def test_the_same_work_for_two_named_owners_says_which_ones():
+    # s-tuner8: the same action on a neighbour's product names another body or place as
+    # its owner; the explanation says so, and the decision weighs it (no veto).
+    (judgement,) = judge_pairs(
+        [
+            (
+                "Lắp đặt camera an ninh tại phường Rạch Giá năm 2026",
+                "Lắp đặt camera an ninh tại đặc khu Phú Quốc năm 2026",
+            )
+        ]
+    )
+    comparison = judgement.comparison
+
+    assert "khác đối tượng: Rạch Giá / Phú Quốc" in comparison.summary
+    assert "owner" in comparison.reasons
+    assert not comparison.conflict
+    assert comparison.signals["owners_apart"] == 1.0
+
+
+def test_a_name_with_a_small_word_inside_is_one_owner_and_a_short_form_is_spelled_out():
+    a = read_parts("Số hóa kho tư liệu của Đài Tiếng nói Việt Nam (VOV), năm 2026")
+    b = read_parts("Số hóa kho tư liệu của Đài Truyền hình Việt Nam, năm 2026")
+    same = read_parts("BHXH tỉnh đối soát dữ liệu đóng bảo hiểm xã hội")
+
+    assert [written for _, written in _owner_names(a.text)][:1] == ["Đài Tiếng nói Việt Nam"]
+    assert _other_owners(a, b)[:2] == ("Đài Tiếng nói Việt Nam", "Đài Truyền hình Việt Nam")
+    # "BHXH" and "bảo hiểm xã hội" are one name: nothing apart.
+    assert _other_owners(same, read_parts("Bảo hiểm xã hội tỉnh đối soát dữ liệu đóng")) is None
+
+
+def test_another_level_s_body_is_not_another_owner():
+    (judgement,) = judge_pairs(
+        [
+            (
+                "Bộ Tư pháp mở rộng cấp Phiếu lý lịch tư pháp qua ứng dụng VNeID trên phạm vi"
+                " toàn quốc",
+                "Sở Tư pháp Cần Thơ tiếp nhận, giải quyết 100% yêu cầu cấp phiếu lý lịch tư"
+                " pháp nộp qua VNeID",
+            )
+        ]
+    )
+
+    assert "owner" not in judgement.comparison.reasons
+    assert judgement.comparison.signals["owners_apart"] == 0.0
