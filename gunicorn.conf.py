@@ -24,6 +24,10 @@ Why these values (bench/RESULTS.md, "Capacity", and docs/deployment.md):
   (bench/RESULTS.md, branch m-rss). Set here, in the master before it forks, because
   gunicorn.conf.py is the one place every way of starting gunicorn reads (the
   ``MALLOC_ARENA_MAX`` environment variable, if set, wins; docs/deployment.md).
+- the layout was measured against 3 × 2, 4 × 2 and 5 sync workers, a 1 ms GIL switch
+  interval (``CHIDAO_WEB_SWITCH_INTERVAL``) and a separate pool for ``/api/``
+  (bench/RESULTS.md, branch m-pool): none had a lower tail on 2 cores; more processes
+  cost more CPU per request.
 - every thread holds its own database connection (``CHIDAO_DB_CONN_MAX_AGE``), so one node
   opens up to workers × threads connections: 8 on 2 cores (docs/deployment.md sizes
   PostgreSQL's ``max_connections`` from it).
@@ -31,6 +35,7 @@ Why these values (bench/RESULTS.md, "Capacity", and docs/deployment.md):
 
 import ctypes
 import os
+import sys
 
 bind = os.environ.get("CHIDAO_WEB_BIND", "127.0.0.1:8001")
 worker_class = "gthread"
@@ -61,3 +66,17 @@ def _limit_malloc_arenas(arenas: int) -> None:
 
 
 _limit_malloc_arenas(int(os.environ.get("CHIDAO_WEB_MALLOC_ARENAS", "2")))
+
+
+def post_fork(server, worker):
+    """Set the GIL's switch interval in each worker to ``CHIDAO_WEB_SWITCH_INTERVAL``
+    seconds; unset or 0: Python's own 5 ms.
+
+    A thread back from a database query waits for the GIL until the thread running
+    Python gives it up, after up to the switch interval; a shorter one lets a short API
+    request through sooner in a worker busy with a page. Off by default: on the shared
+    2-core machine 1 ms was not measurably better than 5 ms (bench/RESULTS.md, m-pool).
+    """
+    interval = float(os.environ.get("CHIDAO_WEB_SWITCH_INTERVAL") or 0)
+    if interval > 0:
+        sys.setswitchinterval(interval)

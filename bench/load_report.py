@@ -70,9 +70,12 @@ def main() -> int:
         action="store_true",
         help="Leave out, with a note, a repeat whose run recorded nothing instead of failing.",
     )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="The runs had no /healthz baseline."
+    )
     args = parser.parse_args()
 
-    runs: dict[str, list[dict]] = {"mix": [], "baseline": []}
+    runs: dict[str, list[dict]] = {"mix": []} if args.no_baseline else {"mix": [], "baseline": []}
     loads: dict[str, list[str]] = {"mix": [], "baseline": []}
     rss: list[list[int]] = []
     for i in range(1, args.repeats + 1):
@@ -106,7 +109,7 @@ def main() -> int:
     print("|---|---:|---:|---:|---:|---:|")
     for name in [*names, "baseline: /healthz"]:
         kind = "baseline" if name.startswith("baseline") else "mix"
-        rows = [summary[name] for summary in runs[kind] if name in summary]
+        rows = [summary[name] for summary in runs.get(kind, []) if name in summary]
         if not rows:
             continue
         errors = sum(r["errors"] for r in rows)
@@ -117,13 +120,16 @@ def main() -> int:
             f"{cell([r['p99'] for r in rows])} | {errors} / {total:,} |"
         )
     mix = [summary["all"]["per_s"] for summary in runs["mix"]]
-    base = [summary["all"]["per_s"] for summary in runs["baseline"]]
-    ratios = [m / b for m, b in zip(mix, base, strict=False)]
+    base = [summary["all"]["per_s"] for summary in runs.get("baseline", [])]
     print()
-    print(
-        f"throughput: mix {cell(mix, 1)} req/s, baseline {cell(base, 1)} req/s, "
-        f"mix ÷ baseline {cell([100 * r for r in ratios])} % (same repeat)"
-    )
+    if base:
+        ratios = [m / b for m, b in zip(mix, base, strict=False)]
+        print(
+            f"throughput: mix {cell(mix, 1)} req/s, baseline {cell(base, 1)} req/s, "
+            f"mix ÷ baseline {cell([100 * r for r in ratios])} % (same repeat)"
+        )
+    else:
+        print(f"throughput: mix {cell(mix, 1)} req/s (no baseline run)")
     errors = sum(summary["all"]["errors"] for kind in runs for summary in runs[kind])
     total = sum(summary["all"]["count"] for kind in runs for summary in runs[kind])
     print(f"errors: {errors} of {total:,} requests ({100 * errors / total:.2f} %)")

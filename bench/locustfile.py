@@ -27,6 +27,8 @@ time between requests: ``BENCH_WAIT`` = "low,high" seconds (default 0.5,1.5). La
 are recorded only after ``BENCH_WARMUP`` seconds (default 10) and written as JSON to
 ``BENCH_OUT`` at the end, for ``bench/load_report.py``.
 The manifest (``BENCH_MANIFEST``) comes from ``bench/load_setup.py``.
+``BENCH_API_HOST`` (e.g. ``http://127.0.0.1:8732``) sends the API's requests to another
+server than the pages (a third cookie jar holding the officer's session).
 """
 
 import itertools
@@ -44,6 +46,9 @@ from locust.clients import HttpSession
 WARMUP = float(os.environ.get("BENCH_WARMUP", "10"))
 LOW, HIGH = (float(x) for x in os.environ.get("BENCH_WAIT", "0.5,1.5").split(","))
 SEED = int(os.environ.get("BENCH_SEED", "57"))
+# Where the ``/api/`` requests go when a separate gunicorn serves them (load.sh's
+# API_WORKERS, as a reverse proxy would route them); empty: the same server as the pages.
+API_HOST = os.environ.get("BENCH_API_HOST", "")
 MANIFEST: dict = {}
 NUMBERS = itertools.count()
 
@@ -115,6 +120,12 @@ class MixedUser(HttpUser):
         officers, leaders = MANIFEST["officers"], MANIFEST["leaders"]
         self.officer = officers[n % len(officers)]
         self.csrf = _use_session(self.client, self.officer["session"], self.rng)
+        self.api = self.client
+        if API_HOST:
+            self.api = HttpSession(
+                base_url=API_HOST, request_event=self.environment.events.request, user=self
+            )
+            self.api.cookies.update(self.client.cookies)  # the officer, the same CSRF token
         self.leader = HttpSession(
             base_url=self.host, request_event=self.environment.events.request, user=self
         )
@@ -152,11 +163,11 @@ class MixedUser(HttpUser):
 
     @task(10)
     def api_task_list(self):
-        self.client.get("/api/v1/tasks/", name="api: task list")
+        self.api.get("/api/v1/tasks/", name="api: task list")
 
     @task(10)
     def api_task_detail(self):
-        self.client.get(f"/api/v1/tasks/{self._own_task()}/", name="api: task detail")
+        self.api.get(f"/api/v1/tasks/{self._own_task()}/", name="api: task detail")
 
     # Progress reports: 25 -------------------------------------------------------------
 
@@ -177,7 +188,7 @@ class MixedUser(HttpUser):
 
     @task(10)
     def progress_api(self):
-        with self.client.post(
+        with self.api.post(
             f"/api/v1/tasks/{self._own_task()}/progress/",
             json={"percent": self.rng.randint(0, 90), "results": "Báo cáo qua API (tải thử)."},
             headers={"X-CSRFToken": self.csrf},
@@ -195,7 +206,7 @@ class MixedUser(HttpUser):
         version = self._read_version(indicator)
         if version is None:
             return  # not editable now (submitted or approved): the grid offers no field
-        with self.client.post(
+        with self.api.post(
             "/api/v1/observations/",
             json={
                 "indicator": indicator,
