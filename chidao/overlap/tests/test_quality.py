@@ -156,11 +156,12 @@ def test_the_final_sets_test_half_keeps_its_scored_figures():
     # never the same work (docs/overlap.md, "The sixth set"): 0.903 / 0.812; with
     # initialisms learned from the committee's wording (s-initials): 0.902 / 0.797;
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.906 / 0.841; refitted
-    # with the eighth set (s-tuner9): 0.905 / 0.826.
+    # with the eighth set (s-tuner9): 0.905 / 0.826; with a body named first not read as
+    # the work (s-tuner9): 0.908 / 0.855.
     quality = get_pairs_quality(_half("final_test")).all
 
     assert quality.precision >= 0.90
-    assert quality.recall >= 0.82
+    assert quality.recall >= 0.85
 
 
 def test_the_final_sets_test_half_meets_the_target_as_development_data():
@@ -260,10 +261,11 @@ def test_the_third_sets_test_half_keeps_its_scored_figures():
     # eighth, the learned decision: 0.923 / 0.833; with the sixth set and the conflict
     # rule: 0.908 / 0.819; with initialisms learned from the committee's wording
     # (s-initials): 0.923 / 0.833; s-tuner7 (candidates from 0.18 with the scope
-    # signals): 0.939 / 0.861; refitted with the eighth set (s-tuner9): 0.955 / 0.875.
+    # signals): 0.939 / 0.861; refitted with the eighth set (s-tuner9): 0.955 / 0.875;
+    # with a body named first not read as the work (s-tuner9): 0.940 / 0.875.
     quality = get_pairs_quality(_half("third_test")).all
 
-    assert quality.precision >= 0.95
+    assert quality.precision >= 0.94
     assert quality.recall >= 0.87
 
 
@@ -274,11 +276,12 @@ def test_the_third_sets_development_half_keeps_its_first_figures():
     # 0.914 / 0.716; with initialisms learned from the committee's wording (s-initials):
     # 0.931 / 0.730; s-tuner7 (candidates from 0.18 with the scope signals): 0.900 /
     # 0.730, two false alarms more (held out 0.898 / 0.716 against 0.929 / 0.703);
-    # refitted with the eighth set (s-tuner9): 0.917 / 0.743.
+    # refitted with the eighth set (s-tuner9): 0.917 / 0.743; with a body named first not
+    # read as the work (s-tuner9): 0.915 / 0.730, one pair more missed.
     quality = get_pairs_quality(_half("third_dev")).all
 
     assert quality.precision >= 0.91
-    assert quality.recall >= 0.74
+    assert quality.recall >= 0.72
 
 
 def test_the_third_sets_test_half_meets_the_target_as_development_data():
@@ -314,18 +317,21 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # fourth test 0.800 / 0.676, dev 0.853 / 0.744; fifth test 0.771 / 0.701, dev 0.794 /
 # 0.633; sixth test 0.843 / 0.663, dev 0.861 / 0.701; seventh test 0.827 / 0.747 (no
 # longer meets the target in sample), dev 0.771 / 0.755; eighth test 0.847 / 0.610, dev
-# 0.793 / 0.704.
+# 0.793 / 0.704. With a body named first not read as the work and short forms the reader
+# cannot spell out no action of their own (s-tuner9): fourth dev 0.841 / 0.744; fifth dev
+# 0.803 / 0.620; sixth dev 0.864 / 0.722; seventh test 0.831 / 0.771, dev 0.779 / 0.755;
+# eighth test 0.901 / 0.640 (others unchanged).
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
     "fourth_test": (0.80, 0.67),
-    "fourth_dev": (0.85, 0.74),
+    "fourth_dev": (0.84, 0.74),
     "fifth_test": (0.77, 0.70),
-    "fifth_dev": (0.79, 0.63),
+    "fifth_dev": (0.80, 0.62),
     "sixth_test": (0.84, 0.66),
-    "sixth_dev": (0.86, 0.70),
-    "seventh_test": (0.82, 0.74),
+    "sixth_dev": (0.86, 0.72),
+    "seventh_test": (0.83, 0.77),
     "seventh_dev": (0.77, 0.75),
-    "eighth_test": (0.84, 0.61),
+    "eighth_test": (0.90, 0.64),
     "eighth_dev": (0.79, 0.70),
 }
 
@@ -352,8 +358,8 @@ def _not_met(name: str, precision: float, recall: float):
         _not_met("fifth_test", 0.771, 0.701),
         _not_met("sixth_test", 0.843, 0.663),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
-        _not_met("seventh_test", 0.827, 0.747),
-        _not_met("eighth_test", 0.847, 0.610),
+        _not_met("seventh_test", 0.831, 0.771),
+        _not_met("eighth_test", 0.901, 0.640),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
