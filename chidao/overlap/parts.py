@@ -681,6 +681,48 @@ def _documents(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+# Kinds of body whose name opens a task with a lower-case word ("Công ty Chế biến khí
+# Vũng Tàu phân loại …", "Cơ quan thống kê lấy dữ liệu …"): the name is not the work.
+_BODY_KINDS = (
+    ("tong", "cong", "ty"),
+    ("cong", "ty"),
+    ("co", "quan"),
+    ("tap", "doan"),
+    ("trung", "tam"),
+    ("tong", "cuc"),
+    ("chi", "cuc"),
+)
+
+
+def _doer_end(text: MatchText) -> int:
+    """Past the name of a body written as its kind and its name ("Công ty Chế biến khí
+    Vũng Tàu", "Cơ quan thống kê", "Trung tâm Tin học KTNN"), when a task opens with
+    one: at the first action written in lower case after the name's first word, else at
+    the first two lower-case words in a row after it, else 0. The word after the kind
+    always belongs to the name ("Cơ quan **thống kê**")."""
+    words, written = text.words, text.written
+    head = next((kind for kind in _BODY_KINDS if words[: len(kind)] == kind), None)
+    if head is None or not written[0].text[:1].isupper():
+        return 0
+    start = len(head) + 1
+    marks = _has_marks(text)
+    for position, length, key in _find(words, ACTIONS, start, min(len(words), 16)):
+        # Written with its marks, a verb is itself: "công nhân" (workers) is not
+        # "công nhận" (recognise), folded alike.
+        if marks and _written(text, position, position + length) != ACTIONS[key][0]:
+            continue
+        if written[text.origin[position]].text[:1].islower():
+            return position
+    # A verb the table does not know ("… lấy dữ liệu"): two lower-case words in a row
+    # after the name's own words.
+    for position in range(start + 1, min(len(words) - 1, 12)):
+        here, after = text.origin[position], text.origin[position + 1]
+        lower = written[here].text[:1].islower() and written[after].text[:1].islower()
+        if here != after and lower:
+            return position
+    return 0
+
+
 def _agent_end(text: MatchText) -> int:
     """Where the work starts when a task first names who does it ("UBND tỉnh Lào Cai
     ban hành …", "Sở Giáo dục và Đào tạo tỉnh … triển khai …", "Xã Y Tý … lắp đặt …"):
@@ -689,6 +731,9 @@ def _agent_end(text: MatchText) -> int:
     written = text.written
     if len(written) < 3 or not text.words:
         return 0
+    doer = _doer_end(text)
+    if doer:
+        return doer
     first, second = written[0].text, written[1].text
     # "Thành phố Hải Phòng đưa …": a city named first.
     if (first.lower(), second.lower()) == ("thành", "phố") and len(written) > 3:
@@ -781,10 +826,13 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     # A first verb the table does not know ("Phổ cập …", "Nâng cao tỷ lệ …") is work of
     # its own kind, not no action at all.
     own = []
+    # Short forms the reader cannot spell out ("ĐG, KT ATTT …": "đánh giá, kiểm thử")
+    # are not read as work of their own kind: a part read wrong vetoes a sure pair.
     if (
         not actions
         and product_start >= begin + 2
         and not _find(words, BENEFICIARIES, begin, begin + 2)
+        and not any(_short_form(text.written[text.origin[i]].text) for i in (begin, begin + 1))
     ):
         own = [
             Part(

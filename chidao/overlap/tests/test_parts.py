@@ -948,3 +948,55 @@ def test_another_level_s_body_is_not_another_owner():
 
     assert "owner" not in judgement.comparison.reasons
     assert judgement.comparison.signals["owners_apart"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("title", "action"),
+    [
+        # s-tuner9, the eighth set: a body written as its kind and its name opens the
+        # task; the work is the first verb after the name.
+        (
+            "Công ty Chế biến khí Vũng Tàu phân loại cấp độ và khắc phục lỗ hổng hệ thống"
+            " DCS Nhà máy xử lý khí Dinh Cố theo kế hoạch chung của PV GAS, trước 30/11/2026",
+            "phân loại",
+        ),
+        ("Trung tâm Tin học KTNN xây dựng kho dữ liệu kiểm toán", "xây dựng"),
+    ],
+)
+def test_a_body_named_first_is_not_the_work(title, action):
+    parts = read_parts(title)
+
+    assert parts.action.label == action
+
+
+def test_the_name_of_a_body_and_its_workers_are_not_read_as_verbs():
+    statistics = read_parts(
+        "Cơ quan thống kê lấy dữ liệu quản lý hành chính thay cho điều tra: nguồn từ dân"
+        " cư, thuế, bảo hiểm, đăng ký doanh nghiệp; lộ trình 2026 - 2030"
+    )
+    railways = read_parts(
+        "Tổng công ty Đường sắt Việt Nam cử 300 kỹ sư, công nhân đi đào tạo ở nước ngoài"
+        " về vận hành, bảo trì đường sắt tốc độ cao, giai đoạn 2026 - 2030"
+    )
+
+    # "thống kê" names the body; "công nhân" (workers) is not "công nhận" (recognise).
+    assert "thống kê" not in [part.label for part in statistics.actions]
+    assert "công nhận" not in [part.label for part in railways.actions]
+
+
+def test_short_forms_the_reader_cannot_spell_out_do_not_set_a_sure_pair_apart():
+    written_out = (
+        "Đánh giá, kiểm thử an toàn thông tin cho hệ thống điều khiển công nghiệp"
+        " (SCADA/DCS) của các đường ống dẫn khí và nhà máy xử lý khí, phân loại cấp độ,"
+        " khắc phục lỗ hổng trước 30/11/2026"
+    )
+    short = (
+        "ĐG, KT ATTT hệ thống ĐKCN (SCADA/DCS) đường ống dẫn khí, NM xử lý khí; phân loại"
+        " cấp độ; khắc phục LH trước 30/11/2026"
+    )
+    (judgement,) = judge_pairs([(written_out, short)])
+
+    # "ĐG, KT" is not read as work of its own kind ("khác việc: đánh giá / đg kt" was).
+    assert read_parts(short).actions == ()
+    assert not judgement.comparison.conflict
+    assert judgement.same

@@ -71,9 +71,10 @@ def test_the_test_half_keeps_its_measured_figures():
     # held by the unseen set below. Sixth session: 0.943 / 0.980; eighth (learned
     # decision, trained on it): the same; with initialisms learned from the committee's
     # wording (s-initials): 0.942 / 0.961, one pair more missed; s-tuner7 (candidates
-    # from 0.18 with the scope signals): 0.943 / 0.980.
+    # from 0.18 with the scope signals): 0.943 / 0.980; refitted with the eighth set
+    # (s-tuner9): 0.941 / 0.941, two pairs more missed.
     assert quality.precision >= 0.94
-    assert quality.recall >= 0.98
+    assert quality.recall >= 0.94
 
 
 def _unseen() -> list[dict]:
@@ -105,9 +106,9 @@ def test_the_unseen_set_keeps_its_measured_figures():
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.848 / 0.830, three pairs
     # fewer found (held out likewise 0.848 / 0.830): the one set whose recall falls;
     # refitted with the seventh set, and with the owners a pair names apart (s-tuner8):
-    # 0.867 / 0.830.
+    # 0.867 / 0.830; refitted with the eighth set (s-tuner9): 0.860 / 0.787.
     assert quality.precision >= 0.86
-    assert quality.recall >= 0.82
+    assert quality.recall >= 0.78
 
 
 def test_the_unseen_set_meets_the_target_as_development_data():
@@ -115,18 +116,17 @@ def test_the_unseen_set_meets_the_target_as_development_data():
     # chosen from another's errors: development data, not the unseen figure issue [S] is
     # judged on (the strict xfails below and the new sealed set). Not met from the learned
     # decision to s-tuner7 (0.848 / 0.830, a strict xfail); met again in sample since the
-    # decision was refitted with the seventh set (s-tuner8: 0.867 / 0.830).
+    # decision was refitted with the seventh set (s-tuner8: 0.867 / 0.830); with the
+    # eighth set (s-tuner9): 0.860 / 0.787.
     quality = get_pairs_quality(_unseen()).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
     assert quality.recall >= TARGET_RECALL_UNSEEN
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not met: precision 0.818 at recall 0.783 on the fresh set (docs/overlap.md)",
-)
-def test_the_fresh_set_meets_the_target():
+def test_the_fresh_set_meets_the_target_as_development_data():
+    # A strict xfail until the decision was refitted with the eighth set (s-tuner8: 0.818
+    # / 0.783); met in sample since (s-tuner9: 0.857 / 0.783), trained on it.
     quality = get_pairs_quality(_half("fresh")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -139,11 +139,12 @@ def test_the_final_sets_development_half_keeps_its_measured_figures():
     # Eighth session, the learned decision: 0.833 / 0.753 (was 0.842 / 0.658); with
     # initialisms learned from the committee's wording (s-initials): 0.857 / 0.740;
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.861 / 0.849; with the
-    # seventh set and the owners a pair names apart (s-tuner8): 0.861 / 0.849.
+    # seventh set and the owners a pair names apart (s-tuner8): 0.861 / 0.849; refitted
+    # with the eighth set (s-tuner9): 0.884 / 0.836.
     quality = get_pairs_quality(_half("final_dev")).all
 
-    assert quality.precision >= 0.86
-    assert quality.recall >= 0.84
+    assert quality.precision >= 0.88
+    assert quality.recall >= 0.83
 
 
 def test_the_final_sets_test_half_keeps_its_scored_figures():
@@ -154,11 +155,13 @@ def test_the_final_sets_test_half_keeps_its_scored_figures():
     # the learned decision: 0.918 / 0.812; retrained with the sixth set, a part in conflict
     # never the same work (docs/overlap.md, "The sixth set"): 0.903 / 0.812; with
     # initialisms learned from the committee's wording (s-initials): 0.902 / 0.797;
-    # s-tuner7 (candidates from 0.18 with the scope signals): 0.906 / 0.841.
+    # s-tuner7 (candidates from 0.18 with the scope signals): 0.906 / 0.841; refitted
+    # with the eighth set (s-tuner9): 0.905 / 0.826; with a body named first not read as
+    # the work (s-tuner9): 0.908 / 0.855.
     quality = get_pairs_quality(_half("final_test")).all
 
     assert quality.precision >= 0.90
-    assert quality.recall >= 0.84
+    assert quality.recall >= 0.85
 
 
 def test_the_final_sets_test_half_meets_the_target_as_development_data():
@@ -180,11 +183,11 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.861 / 0.805; refitted
     # with the seventh set (s-tuner8): 0.849 / 0.805; with the owners a pair names apart
     # (s-tuner8, "khác đối tượng: Đài Tiếng nói Việt Nam / Đài Truyền hình Việt Nam"):
-    # 0.863 / 0.818.
+    # 0.863 / 0.818; refitted with the eighth set (s-tuner9): 0.849 / 0.805.
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.86
-    assert quality.recall >= 0.81
+    assert quality.precision >= 0.84
+    assert quality.recall >= 0.80
 
 
 def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figures():
@@ -197,21 +200,27 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.806 / 0.926 (one false
     # alarm more, one pair more found) and 0.818 / 0.783 (one false alarm fewer); with
     # the seventh set and the owners a pair names apart (s-tuner8): 0.822 / 0.914 and
-    # 0.818 / 0.783.
+    # 0.818 / 0.783; refitted with the eighth set (s-tuner9): 0.824 / 0.926 and 0.857 /
+    # 0.783 (two false alarms fewer).
     holdout_dev = get_pairs_quality(_half("holdout_dev")).all
     fresh = get_pairs_quality(_half("fresh")).all
 
-    assert holdout_dev.precision >= 0.80
-    assert holdout_dev.recall >= 0.91
-    assert fresh.precision >= 0.81
+    assert holdout_dev.precision >= 0.82
+    assert holdout_dev.recall >= 0.92
+    assert fresh.precision >= 0.85
     assert fresh.recall >= 0.78
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met: precision 0.849 at recall 0.805 on holdout_test (docs/overlap.md)",
+)
 def test_the_holdout_test_half_meets_the_target_as_development_data():
     # Met in s-tuner7 (0.861 / 0.805 in sample, 0.836 / 0.792 held out set by set, so
     # not met on it unseen); a strict xfail before (s-initials: 0.817 / 0.753) and again
     # when the decision was refitted with the seventh set alone (s-tuner8: 0.849 /
-    # 0.805); met again with the owners a pair names apart (s-tuner8: 0.863 / 0.818).
+    # 0.805); met again with the owners a pair names apart (s-tuner8: 0.863 / 0.818);
+    # not met once refitted with the eighth set (s-tuner9: 0.849 / 0.805).
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -229,6 +238,8 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         ("sixth", 0.5),
         # Central bodies and their lower levels, and a ward (README_seventh.md): 72 % hard.
         ("seventh", 0.7),
+        # Railways, Petrovietnam, Customs, Statistics, a commune (README_eighth.md): 73 %.
+        ("eighth", 0.7),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -250,11 +261,12 @@ def test_the_third_sets_test_half_keeps_its_scored_figures():
     # eighth, the learned decision: 0.923 / 0.833; with the sixth set and the conflict
     # rule: 0.908 / 0.819; with initialisms learned from the committee's wording
     # (s-initials): 0.923 / 0.833; s-tuner7 (candidates from 0.18 with the scope
-    # signals): 0.939 / 0.861.
+    # signals): 0.939 / 0.861; refitted with the eighth set (s-tuner9): 0.955 / 0.875;
+    # with a body named first not read as the work (s-tuner9): 0.940 / 0.875.
     quality = get_pairs_quality(_half("third_test")).all
 
-    assert quality.precision >= 0.93
-    assert quality.recall >= 0.86
+    assert quality.precision >= 0.94
+    assert quality.recall >= 0.87
 
 
 def test_the_third_sets_development_half_keeps_its_first_figures():
@@ -263,10 +275,12 @@ def test_the_third_sets_development_half_keeps_its_first_figures():
     # the learned decision: 0.921 / 0.784; with the sixth set and the conflict rule:
     # 0.914 / 0.716; with initialisms learned from the committee's wording (s-initials):
     # 0.931 / 0.730; s-tuner7 (candidates from 0.18 with the scope signals): 0.900 /
-    # 0.730, two false alarms more (held out 0.898 / 0.716 against 0.929 / 0.703).
+    # 0.730, two false alarms more (held out 0.898 / 0.716 against 0.929 / 0.703);
+    # refitted with the eighth set (s-tuner9): 0.917 / 0.743; with a body named first not
+    # read as the work (s-tuner9): 0.915 / 0.730, one pair more missed.
     quality = get_pairs_quality(_half("third_dev")).all
 
-    assert quality.precision >= 0.90
+    assert quality.precision >= 0.91
     assert quality.recall >= 0.72
 
 
@@ -298,17 +312,27 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # the owners a pair names apart (s-tuner8, reason "owner"): fourth test 0.814 / 0.676, dev
 # 0.851 / 0.731; fifth test 0.771 / 0.701, dev 0.806 / 0.633; sixth test 0.836 / 0.685,
 # dev 0.816 / 0.732; seventh test 0.851 / 0.759 (meets the target in sample), dev 0.796 /
-# 0.755.
+# 0.755. Refitted with the eighth set (s-tuner9; the eighth set written on branch
+# s-writer8, data/README_eighth.md, its test half scored once by the lead at 0.836 / 0.610):
+# fourth test 0.800 / 0.676, dev 0.853 / 0.744; fifth test 0.771 / 0.701, dev 0.794 /
+# 0.633; sixth test 0.843 / 0.663, dev 0.861 / 0.701; seventh test 0.827 / 0.747 (no
+# longer meets the target in sample), dev 0.771 / 0.755; eighth test 0.847 / 0.610, dev
+# 0.793 / 0.704. With a body named first not read as the work and short forms the reader
+# cannot spell out no action of their own (s-tuner9): fourth dev 0.841 / 0.744; fifth dev
+# 0.803 / 0.620; sixth dev 0.864 / 0.722; seventh test 0.831 / 0.771, dev 0.779 / 0.755;
+# eighth test 0.901 / 0.640 (others unchanged).
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.81, 0.67),
-    "fourth_dev": (0.83, 0.70),
+    "fourth_test": (0.80, 0.67),
+    "fourth_dev": (0.84, 0.74),
     "fifth_test": (0.77, 0.70),
-    "fifth_dev": (0.80, 0.63),
-    "sixth_test": (0.83, 0.68),
-    "sixth_dev": (0.81, 0.73),
-    "seventh_test": (0.85, 0.75),
-    "seventh_dev": (0.79, 0.75),
+    "fifth_dev": (0.80, 0.62),
+    "sixth_test": (0.84, 0.66),
+    "sixth_dev": (0.86, 0.72),
+    "seventh_test": (0.83, 0.77),
+    "seventh_dev": (0.77, 0.75),
+    "eighth_test": (0.90, 0.64),
+    "eighth_dev": (0.79, 0.70),
 }
 
 
@@ -330,11 +354,12 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.814, 0.676),
+        _not_met("fourth_test", 0.800, 0.676),
         _not_met("fifth_test", 0.771, 0.701),
-        _not_met("sixth_test", 0.836, 0.685),
-        # Met in sample only (0.851 / 0.759), trained on it; held out 0.840 / 0.759.
-        "seventh_test",
+        _not_met("sixth_test", 0.843, 0.663),
+        # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
+        _not_met("seventh_test", 0.831, 0.771),
+        _not_met("eighth_test", 0.901, 0.640),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
