@@ -72,9 +72,10 @@ def test_the_test_half_keeps_its_measured_figures():
     # decision, trained on it): the same; with initialisms learned from the committee's
     # wording (s-initials): 0.942 / 0.961, one pair more missed; s-tuner7 (candidates
     # from 0.18 with the scope signals): 0.943 / 0.980; refitted with the eighth set
-    # (s-tuner9): 0.941 / 0.941, two pairs more missed.
-    assert quality.precision >= 0.94
-    assert quality.recall >= 0.94
+    # (s-tuner9): 0.941 / 0.941, two pairs more missed; with the ninth set (s-refit9):
+    # 0.939 / 0.902.
+    assert quality.precision >= 0.93
+    assert quality.recall >= 0.90
 
 
 def _unseen() -> list[dict]:
@@ -106,9 +107,10 @@ def test_the_unseen_set_keeps_its_measured_figures():
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.848 / 0.830, three pairs
     # fewer found (held out likewise 0.848 / 0.830): the one set whose recall falls;
     # refitted with the seventh set, and with the owners a pair names apart (s-tuner8):
-    # 0.867 / 0.830; refitted with the eighth set (s-tuner9): 0.860 / 0.787.
+    # 0.867 / 0.830; refitted with the eighth set (s-tuner9): 0.860 / 0.787; with the
+    # ninth set (s-refit9): 0.878 / 0.766.
     assert quality.precision >= 0.86
-    assert quality.recall >= 0.78
+    assert quality.recall >= 0.76
 
 
 def test_the_unseen_set_meets_the_target_as_development_data():
@@ -117,16 +119,21 @@ def test_the_unseen_set_meets_the_target_as_development_data():
     # judged on (the strict xfails below and the new sealed set). Not met from the learned
     # decision to s-tuner7 (0.848 / 0.830, a strict xfail); met again in sample since the
     # decision was refitted with the seventh set (s-tuner8: 0.867 / 0.830); with the
-    # eighth set (s-tuner9): 0.860 / 0.787.
+    # eighth set (s-tuner9): 0.860 / 0.787; with the ninth set (s-refit9): 0.878 / 0.766.
     quality = get_pairs_quality(_unseen()).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
     assert quality.recall >= TARGET_RECALL_UNSEEN
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met: precision 0.842 at recall 0.696 on the fresh set (docs/overlap.md)",
+)
 def test_the_fresh_set_meets_the_target_as_development_data():
     # A strict xfail until the decision was refitted with the eighth set (s-tuner8: 0.818
-    # / 0.783); met in sample since (s-tuner9: 0.857 / 0.783), trained on it.
+    # / 0.783); met in sample then (s-tuner9: 0.857 / 0.783), trained on it; not met with
+    # the ninth set (s-refit9: 0.842 / 0.696).
     quality = get_pairs_quality(_half("fresh")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -140,10 +147,11 @@ def test_the_final_sets_development_half_keeps_its_measured_figures():
     # initialisms learned from the committee's wording (s-initials): 0.857 / 0.740;
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.861 / 0.849; with the
     # seventh set and the owners a pair names apart (s-tuner8): 0.861 / 0.849; refitted
-    # with the eighth set (s-tuner9): 0.884 / 0.836.
+    # with the eighth set (s-tuner9): 0.884 / 0.836; with the ninth set (s-refit9): 0.871 /
+    # 0.836.
     quality = get_pairs_quality(_half("final_dev")).all
 
-    assert quality.precision >= 0.88
+    assert quality.precision >= 0.87
     assert quality.recall >= 0.83
 
 
@@ -157,11 +165,11 @@ def test_the_final_sets_test_half_keeps_its_scored_figures():
     # initialisms learned from the committee's wording (s-initials): 0.902 / 0.797;
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.906 / 0.841; refitted
     # with the eighth set (s-tuner9): 0.905 / 0.826; with a body named first not read as
-    # the work (s-tuner9): 0.908 / 0.855.
+    # the work (s-tuner9): 0.908 / 0.855; with the ninth set (s-refit9): 0.906 / 0.841.
     quality = get_pairs_quality(_half("final_test")).all
 
     assert quality.precision >= 0.90
-    assert quality.recall >= 0.85
+    assert quality.recall >= 0.84
 
 
 def test_the_final_sets_test_half_meets_the_target_as_development_data():
@@ -183,7 +191,8 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.861 / 0.805; refitted
     # with the seventh set (s-tuner8): 0.849 / 0.805; with the owners a pair names apart
     # (s-tuner8, "khác đối tượng: Đài Tiếng nói Việt Nam / Đài Truyền hình Việt Nam"):
-    # 0.863 / 0.818; refitted with the eighth set (s-tuner9): 0.849 / 0.805.
+    # 0.863 / 0.818; refitted with the eighth set (s-tuner9): 0.849 / 0.805; with the
+    # ninth set (s-refit9): 0.861 / 0.805.
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= 0.84
@@ -201,26 +210,24 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     # alarm more, one pair more found) and 0.818 / 0.783 (one false alarm fewer); with
     # the seventh set and the owners a pair names apart (s-tuner8): 0.822 / 0.914 and
     # 0.818 / 0.783; refitted with the eighth set (s-tuner9): 0.824 / 0.926 and 0.857 /
-    # 0.783 (two false alarms fewer).
+    # 0.783 (two false alarms fewer); with the ninth set (s-refit9): 0.849 / 0.901 and
+    # 0.842 / 0.696.
     holdout_dev = get_pairs_quality(_half("holdout_dev")).all
     fresh = get_pairs_quality(_half("fresh")).all
 
-    assert holdout_dev.precision >= 0.82
-    assert holdout_dev.recall >= 0.92
-    assert fresh.precision >= 0.85
-    assert fresh.recall >= 0.78
+    assert holdout_dev.precision >= 0.84
+    assert holdout_dev.recall >= 0.90
+    assert fresh.precision >= 0.84
+    assert fresh.recall >= 0.69
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not met: precision 0.849 at recall 0.805 on holdout_test (docs/overlap.md)",
-)
 def test_the_holdout_test_half_meets_the_target_as_development_data():
     # Met in s-tuner7 (0.861 / 0.805 in sample, 0.836 / 0.792 held out set by set, so
     # not met on it unseen); a strict xfail before (s-initials: 0.817 / 0.753) and again
     # when the decision was refitted with the seventh set alone (s-tuner8: 0.849 /
     # 0.805); met again with the owners a pair names apart (s-tuner8: 0.863 / 0.818);
-    # not met once refitted with the eighth set (s-tuner9: 0.849 / 0.805).
+    # not met once refitted with the eighth set (s-tuner9: 0.849 / 0.805); met in sample
+    # with the ninth set (s-refit9: 0.861 / 0.805).
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -240,6 +247,8 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         ("seventh", 0.7),
         # Railways, Petrovietnam, Customs, Statistics, a commune (README_eighth.md): 73 %.
         ("eighth", 0.7),
+        # EVN, the Treasury, Tax, a hospital, a commune, a ward (README_ninth.md): 73 %.
+        ("ninth", 0.7),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -262,7 +271,8 @@ def test_the_third_sets_test_half_keeps_its_scored_figures():
     # rule: 0.908 / 0.819; with initialisms learned from the committee's wording
     # (s-initials): 0.923 / 0.833; s-tuner7 (candidates from 0.18 with the scope
     # signals): 0.939 / 0.861; refitted with the eighth set (s-tuner9): 0.955 / 0.875;
-    # with a body named first not read as the work (s-tuner9): 0.940 / 0.875.
+    # with a body named first not read as the work (s-tuner9): 0.940 / 0.875; with the
+    # ninth set (s-refit9): 0.955 / 0.875.
     quality = get_pairs_quality(_half("third_test")).all
 
     assert quality.precision >= 0.94
@@ -277,10 +287,11 @@ def test_the_third_sets_development_half_keeps_its_first_figures():
     # 0.931 / 0.730; s-tuner7 (candidates from 0.18 with the scope signals): 0.900 /
     # 0.730, two false alarms more (held out 0.898 / 0.716 against 0.929 / 0.703);
     # refitted with the eighth set (s-tuner9): 0.917 / 0.743; with a body named first not
-    # read as the work (s-tuner9): 0.915 / 0.730, one pair more missed.
+    # read as the work (s-tuner9): 0.915 / 0.730, one pair more missed; with the ninth
+    # set (s-refit9): 0.902 / 0.743.
     quality = get_pairs_quality(_half("third_dev")).all
 
-    assert quality.precision >= 0.91
+    assert quality.precision >= 0.90
     assert quality.recall >= 0.72
 
 
@@ -320,19 +331,26 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # 0.793 / 0.704. With a body named first not read as the work and short forms the reader
 # cannot spell out no action of their own (s-tuner9): fourth dev 0.841 / 0.744; fifth dev
 # 0.803 / 0.620; sixth dev 0.864 / 0.722; seventh test 0.831 / 0.771, dev 0.779 / 0.755;
-# eighth test 0.901 / 0.640 (others unchanged).
+# eighth test 0.901 / 0.640 (others unchanged). Refitted with the ninth set (s-refit9; the
+# ninth set written on branch s-writer9, data/README_ninth.md, its test half scored once by
+# the lead at 0.747 / 0.756): fourth test 0.828 / 0.676, dev 0.853 / 0.744; fifth test
+# 0.761 / 0.701, dev 0.800 / 0.608; sixth test 0.855 / 0.663, dev 0.863 / 0.711; seventh
+# test 0.831 / 0.771, dev 0.773 / 0.765; eighth test 0.890 / 0.650, dev 0.793 / 0.704;
+# ninth test 0.758 / 0.767, dev 0.812 / 0.742.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
     "fourth_test": (0.80, 0.67),
     "fourth_dev": (0.84, 0.74),
-    "fifth_test": (0.77, 0.70),
-    "fifth_dev": (0.80, 0.62),
+    "fifth_test": (0.76, 0.70),
+    "fifth_dev": (0.80, 0.60),
     "sixth_test": (0.84, 0.66),
-    "sixth_dev": (0.86, 0.72),
+    "sixth_dev": (0.86, 0.71),
     "seventh_test": (0.83, 0.77),
     "seventh_dev": (0.77, 0.75),
-    "eighth_test": (0.90, 0.64),
+    "eighth_test": (0.89, 0.64),
     "eighth_dev": (0.79, 0.70),
+    "ninth_test": (0.75, 0.76),
+    "ninth_dev": (0.81, 0.74),
 }
 
 
@@ -354,12 +372,13 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.800, 0.676),
-        _not_met("fifth_test", 0.771, 0.701),
-        _not_met("sixth_test", 0.843, 0.663),
+        _not_met("fourth_test", 0.828, 0.676),
+        _not_met("fifth_test", 0.761, 0.701),
+        _not_met("sixth_test", 0.855, 0.663),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
         _not_met("seventh_test", 0.831, 0.771),
-        _not_met("eighth_test", 0.901, 0.640),
+        _not_met("eighth_test", 0.890, 0.650),
+        _not_met("ninth_test", 0.758, 0.767),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
