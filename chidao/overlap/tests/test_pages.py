@@ -153,8 +153,19 @@ def test_report_groups_pairs_by_lead_units_and_leaves_out_breakdowns(
     assert f"từ {round(get_decision().threshold * 100)}% trở lên; không tính" in summary
 
 
+@pytest.fixture
+def compared(monkeypatch):
+    """The pairs the report reads part by part, in the order it reads them."""
+    read = []
+    compare = finder._compare_at_levels
+    monkeypatch.setattr(
+        finder, "_compare_at_levels", lambda *args: read.append(args) or compare(*args)
+    )
+    return read
+
+
 def test_report_compares_each_task_with_its_closest_only_and_shows_the_closest(
-    client, world, monkeypatch
+    client, world, monkeypatch, compared
 ):
     # One task repeated by many communes' units in ever looser words: each task is read
     # against its closest few only, and the word-for-word repeat comes first.
@@ -166,11 +177,6 @@ def test_report_compares_each_task_with_its_closest_only_and_shows_the_closest(
         )
         for n in range(4)
     ]
-    compared = []
-    compare = finder._compare_at_levels
-    monkeypatch.setattr(
-        finder, "_compare_at_levels", lambda *args: compared.append(args) or compare(*args)
-    )
     monkeypatch.setattr(finder, "REPORT_SHOWN", 2)
     sign_in(client, world.users["leader"])
 
@@ -192,13 +198,8 @@ def test_report_compares_each_task_with_its_closest_only_and_shows_the_closest(
 
 
 def test_report_after_a_change_reads_again_only_the_pairs_of_the_changed_task(
-    client, world, monkeypatch
+    client, world, monkeypatch, compared
 ):
-    compared = []
-    compare = finder._compare_at_levels
-    monkeypatch.setattr(
-        finder, "_compare_at_levels", lambda *args: compared.append(args) or compare(*args)
-    )
     # Nothing described: only the reading of the pairs is counted.
     monkeypatch.setattr(finder, "REPORT_SHOWN", 0)
     sign_in(client, world.users["leader"])
