@@ -22,6 +22,7 @@ commune's share of it, are *related* (parent and part). Plain functions, no data
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -480,22 +481,61 @@ def _by_first_word(table_id: int) -> dict[str, list[tuple[tuple[str, ...], str]]
     return index
 
 
-def _find(words: tuple[str, ...], table: dict, start: int = 0, end: int | None = None):
+def _find(words: tuple[str, ...], table: dict, start: int = 0, end: int | None = None, accept=None):
     """``(position, length, key)`` of each phrase of ``table`` in ``words``, longest
-    first at a position, not overlapping."""
+    first at a position, not overlapping; ``accept(position, length, key)``, when given,
+    turns a phrase down so that the words may be read as another."""
     end = len(words) if end is None else end
     phrases = _by_first_word(id(table))
     found, i = [], start
     while i < end:
         for key_words, key in phrases.get(words[i], ()):
             n = len(key_words)
-            if i + n <= end and words[i : i + n] == key_words:
+            if (
+                i + n <= end
+                and words[i : i + n] == key_words
+                and (accept is None or accept(i, n, key))
+            ):
                 found.append((i, n, key))
                 i += n
                 break
         else:
             i += 1
     return found
+
+
+# The five tone marks: where a word places its tone ("hoá", "hóa") is a matter of
+# spelling, which vowel it is written on is not a word's identity.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _syllable(word: str) -> str:
+    """A written word with its tone moved to the end: "hóa" and "hoá" read alike."""
+    letters = unicodedata.normalize("NFD", word.lower())
+    tone = "".join(ch for ch in letters if ch in _TONES)
+    return unicodedata.normalize("NFC", "".join(ch for ch in letters if ch not in _TONES)) + tone
+
+
+def _as_table_writes(text: MatchText, position: int, length: int, key: str, marks: bool) -> bool:
+    """Whether the action ``key`` found at ``position`` is written as the table writes it.
+    Folded, "hoàn thành lắp đặt" holds "thanh lap" across two words, as "công nhân"
+    (workers) is "công nhận" (recognise): with its marks, a verb must be itself. A text
+    without marks, or a word that was an abbreviation, cannot tell, and passes."""
+    if not marks:
+        return True
+    label = ACTIONS[key][0]
+    # "đảm bảo an toàn" is labelled "bảo đảm an toàn": only a label spelled as its key
+    # says how the words are written.
+    if " ".join(re.findall(r"\w+", fold_text(label))) != key:
+        return True
+    table = [_syllable(word) for word in re.findall(r"\w+", label)]
+    if len(table) != length:
+        return True
+    for i, expected in zip(range(position, position + length), table, strict=True):
+        written = _written_word(text, i)
+        if fold_text(written) == text.words[i] and _syllable(written) != expected:
+            return False
+    return True
 
 
 def _written(text: MatchText, start: int, end: int) -> str:
@@ -706,11 +746,16 @@ def _doer_end(text: MatchText) -> int:
         return 0
     start = len(head) + 1
     marks = _has_marks(text)
-    for position, length, key in _find(words, ACTIONS, start, min(len(words), 16)):
-        # Written with its marks, a verb is itself: "công nhân" (workers) is not
-        # "công nhận" (recognise), folded alike.
-        if marks and _written(text, position, position + length) != ACTIONS[key][0]:
-            continue
+    # Written with its marks, a verb is itself: "công nhân" (workers) is not "công nhận"
+    # (recognise), folded alike.
+    verbs = _find(
+        words,
+        ACTIONS,
+        start,
+        min(len(words), 16),
+        accept=lambda i, n, key: _as_table_writes(text, i, n, key, marks),
+    )
+    for position, _length, _key in verbs:
         if written[text.origin[position]].text[:1].islower():
             return position
     # A verb the table does not know ("… lấy dữ liệu"): two lower-case words in a row
@@ -800,9 +845,16 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     product_start = products[0][0] if products else min(len(words), begin + 8)
     # The action is read from the words before the product ("Kiểm tra việc thực hiện
     # quy chế"): a verb after it belongs to the product's name ("bộ tiêu chí đánh giá").
+    marks = _has_marks(text)
     actions = lead + [
         found
-        for found in _find(words, ACTIONS, begin + 2 if lead else begin, product_start)
+        for found in _find(
+            words,
+            ACTIONS,
+            begin + 2 if lead else begin,
+            product_start,
+            accept=lambda i, n, key: _as_table_writes(text, i, n, key, marks),
+        )
         if not _in_short_name(text, found[0], begin)
     ]
     # "Tổ chức đánh giá …", "Tổ chức nghiệm thu …": the work is the verb that follows.

@@ -984,6 +984,25 @@ def test_the_name_of_a_body_and_its_workers_are_not_read_as_verbs():
     assert "công nhận" not in [part.label for part in railways.actions]
 
 
+def test_finishing_an_installation_is_installing_not_founding():
+    # Folded, "hoàn thành lắp đặt" holds "thanh lap" (thành lập, to found) across two
+    # words; written with its marks, the verb is "lắp đặt" (ninth set).
+    meters = read_parts(
+        "Tập đoàn Điện lực Việt Nam hoàn thành lắp đặt công tơ điện tử đo xa cho 100%"
+        " khách hàng sử dụng điện sinh hoạt khu vực đô thị trước 31/12/2026"
+    )
+    founding = read_parts("Thành lập Tổ công tác triển khai công tơ điện tử")
+    # A text written without marks cannot tell the two apart, and is read as before.
+    unmarked = read_parts("Thanh lap To cong tac trien khai cong to dien tu")
+
+    assert [part.label for part in meters.actions] == ["lắp đặt"]
+    assert founding.action.label == "thành lập"
+    assert unmarked.action.label == "thành lập"
+    # "hoá"/"hóa" and "đảm bảo"/"bảo đảm" are spellings of one verb.
+    assert read_parts("Số hoá hồ sơ địa chính").action.label == "số hóa"
+    assert read_parts("Đảm bảo an toàn thông tin").action.family == "secure"
+
+
 def test_short_forms_the_reader_cannot_spell_out_do_not_set_a_sure_pair_apart():
     written_out = (
         "Đánh giá, kiểm thử an toàn thông tin cho hệ thống điều khiển công nghiệp"
