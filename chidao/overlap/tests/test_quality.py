@@ -128,12 +128,12 @@ def test_the_unseen_set_meets_the_target_as_development_data():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.842 at recall 0.696 on the fresh set (docs/overlap.md)",
+    reason="not met: precision 0.850 at recall 0.739 on the fresh set (docs/overlap.md)",
 )
 def test_the_fresh_set_meets_the_target_as_development_data():
     # A strict xfail until the decision was refitted with the eighth set (s-tuner8: 0.818
     # / 0.783); met in sample then (s-tuner9: 0.857 / 0.783), trained on it; not met with
-    # the ninth set (s-refit9: 0.842 / 0.696).
+    # the ninth set (s-refit9: 0.842 / 0.696) nor the tenth (s-refit10: 0.850 / 0.739).
     quality = get_pairs_quality(_half("fresh")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -165,11 +165,12 @@ def test_the_final_sets_test_half_keeps_its_scored_figures():
     # initialisms learned from the committee's wording (s-initials): 0.902 / 0.797;
     # s-tuner7 (candidates from 0.18 with the scope signals): 0.906 / 0.841; refitted
     # with the eighth set (s-tuner9): 0.905 / 0.826; with a body named first not read as
-    # the work (s-tuner9): 0.908 / 0.855; with the ninth set (s-refit9): 0.906 / 0.841.
+    # the work (s-tuner9): 0.908 / 0.855; with the ninth set (s-refit9): 0.906 / 0.841;
+    # with the tenth set (s-refit10): 0.891 / 0.826.
     quality = get_pairs_quality(_half("final_test")).all
 
-    assert quality.precision >= 0.90
-    assert quality.recall >= 0.84
+    assert quality.precision >= 0.89
+    assert quality.recall >= 0.82
 
 
 def test_the_final_sets_test_half_meets_the_target_as_development_data():
@@ -192,11 +193,11 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # with the seventh set (s-tuner8): 0.849 / 0.805; with the owners a pair names apart
     # (s-tuner8, "khác đối tượng: Đài Tiếng nói Việt Nam / Đài Truyền hình Việt Nam"):
     # 0.863 / 0.818; refitted with the eighth set (s-tuner9): 0.849 / 0.805; with the
-    # ninth set (s-refit9): 0.861 / 0.805.
+    # ninth set (s-refit9): 0.861 / 0.805; with the tenth set (s-refit10): 0.836 / 0.792.
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.84
-    assert quality.recall >= 0.80
+    assert quality.precision >= 0.83
+    assert quality.recall >= 0.79
 
 
 def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figures():
@@ -211,19 +212,19 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     # the seventh set and the owners a pair names apart (s-tuner8): 0.822 / 0.914 and
     # 0.818 / 0.783; refitted with the eighth set (s-tuner9): 0.824 / 0.926 and 0.857 /
     # 0.783 (two false alarms fewer); with the ninth set (s-refit9): 0.849 / 0.901 and
-    # 0.842 / 0.696.
+    # 0.842 / 0.696; with the tenth set (s-refit10): 0.837 / 0.889 and 0.850 / 0.739.
     holdout_dev = get_pairs_quality(_half("holdout_dev")).all
     fresh = get_pairs_quality(_half("fresh")).all
 
-    assert holdout_dev.precision >= 0.84
-    assert holdout_dev.recall >= 0.90
+    assert holdout_dev.precision >= 0.83
+    assert holdout_dev.recall >= 0.88
     assert fresh.precision >= 0.84
     assert fresh.recall >= 0.69
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.849 at recall 0.805 on the holdout test half (docs/overlap.md)",
+    reason="not met: precision 0.836 at recall 0.792 on the holdout test half (docs/overlap.md)",
 )
 def test_the_holdout_test_half_meets_the_target_as_development_data():
     # Met in s-tuner7 (0.861 / 0.805 in sample, 0.836 / 0.792 held out set by set, so
@@ -232,7 +233,8 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
     # 0.805); met again with the owners a pair names apart (s-tuner8: 0.863 / 0.818);
     # not met once refitted with the eighth set (s-tuner9: 0.849 / 0.805); met in sample
     # with the ninth set (s-refit9: 0.861 / 0.805); not met once action words are read with
-    # their marks (s-tuner10: 0.849 / 0.805).
+    # their marks (s-tuner10: 0.849 / 0.805); nor with the tenth set (s-refit10: 0.836 /
+    # 0.792).
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -254,6 +256,9 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         ("eighth", 0.7),
         # EVN, the Treasury, Tax, a hospital, a commune, a ward (README_ninth.md): 73 %.
         ("ninth", 0.7),
+        # The Foreign Ministry, a policy bank, the Post, a hospital, the Academy's institutes,
+        # a ward (README_tenth.md): 71 %.
+        ("tenth", 0.7),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -341,22 +346,29 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # the lead at 0.747 / 0.756): fourth test 0.828 / 0.676, dev 0.853 / 0.744; fifth test
 # 0.761 / 0.701, dev 0.800 / 0.608; sixth test 0.855 / 0.663, dev 0.863 / 0.711; seventh
 # test 0.831 / 0.771, dev 0.773 / 0.765; eighth test 0.890 / 0.650, dev 0.793 / 0.704;
-# ninth test 0.758 / 0.767, dev 0.812 / 0.742.
+# ninth test 0.758 / 0.767, dev 0.812 / 0.742. Refitted with the tenth set (s-refit10; the
+# tenth set written on branch s-writer10, data/README_tenth.md, its test half scored once by
+# the lead at 0.788 / 0.713): fourth test 0.831 / 0.690, dev 0.855 / 0.756; fifth test
+# 0.746 / 0.688, dev 0.787 / 0.608; sixth test 0.870 / 0.674, dev 0.846 / 0.680; seventh
+# test 0.812 / 0.783, dev 0.773 / 0.765; eighth test 0.890 / 0.650, dev 0.793 / 0.704;
+# ninth test 0.764 / 0.756, dev 0.812 / 0.742; tenth test 0.788 / 0.713, dev 0.819 / 0.811.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
     "fourth_test": (0.80, 0.67),
     "fourth_dev": (0.84, 0.74),
-    "fifth_test": (0.76, 0.70),
-    "fifth_dev": (0.80, 0.60),
+    "fifth_test": (0.74, 0.68),
+    "fifth_dev": (0.78, 0.60),
     "sixth_test": (0.84, 0.66),
-    "sixth_dev": (0.86, 0.71),
-    "seventh_test": (0.83, 0.77),
+    "sixth_dev": (0.84, 0.68),
+    "seventh_test": (0.81, 0.77),
     "seventh_dev": (0.77, 0.75),
     "eighth_test": (0.89, 0.64),
     "eighth_dev": (0.79, 0.70),
     # s-tuner10, action words read with their marks: 0.756 / 0.756 (was 0.758 / 0.767).
     "ninth_test": (0.75, 0.75),
     "ninth_dev": (0.81, 0.74),
+    "tenth_test": (0.78, 0.71),
+    "tenth_dev": (0.81, 0.81),
 }
 
 
@@ -378,13 +390,14 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.828, 0.676),
-        _not_met("fifth_test", 0.761, 0.701),
-        _not_met("sixth_test", 0.855, 0.663),
+        _not_met("fourth_test", 0.831, 0.690),
+        _not_met("fifth_test", 0.746, 0.688),
+        _not_met("sixth_test", 0.870, 0.674),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
-        _not_met("seventh_test", 0.831, 0.771),
+        _not_met("seventh_test", 0.812, 0.783),
         _not_met("eighth_test", 0.890, 0.650),
-        _not_met("ninth_test", 0.756, 0.756),
+        _not_met("ninth_test", 0.764, 0.756),
+        _not_met("tenth_test", 0.788, 0.713),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
