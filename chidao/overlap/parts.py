@@ -1899,6 +1899,14 @@ def _other_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
 
 
 def _owner_names(text: MatchText) -> list[tuple[str, str]]:
+    return [(folded, name) for folded, name, _ in _owner_names_at(text)]
+
+
+# A quarter or a month in capitals ("Quý II", "QIII") is a time, not a name.
+_TIME_NAME = re.compile(r"^(quy|thang|q)?\s*[ivx]+$")
+
+
+def _owner_names_at(text: MatchText) -> list[tuple[str, str, int]]:
     """The bodies, systems and places a task names: each run of two or more words in
     capitals, and each short form ("VOV", "BHXH": folded as spelled out where the reading
     knows how, so "BHXH" and "bảo hiểm xã hội" are one name), folded; with the whole name
@@ -1944,8 +1952,8 @@ def _owner_names(text: MatchText) -> list[tuple[str, str]]:
                 run += 1
             if run - k >= 2 or _short_form(written[k].text):
                 folded = " ".join(word for m in range(k, run) for word in by_origin.get(m, ()))
-                if folded:
-                    found.append((folded, name))
+                if folded and not _TIME_NAME.match(folded):
+                    found.append((folded, name, i))
             k = run
         i = j
     return found
@@ -1956,8 +1964,24 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     if not (a.text and b.text):
         return None
     folded_a, folded_b = f" {a.text.folded} ", f" {b.text.folded} "
-    only_a = [written for name, written in _owner_names(a.text) if f" {name} " not in folded_b]
-    only_b = [written for name, written in _owner_names(b.text) if f" {name} " not in folded_a]
+    # Short forms each task writes that the other spells out, both ways round.
+    initials_a, initials_b = _acronyms(a, b), _acronyms(b, a)
+    said_a = {" ".join(words) for words in initials_a.values()} | initials_b.keys()
+    said_b = {" ".join(words) for words in initials_b.values()} | initials_a.keys()
+
+    def only(x: TaskParts, folded: str, said: set[str]) -> list[str]:
+        # A name the other task gives by its initials ("NK" / "Ninh Kiều") is said; the
+        # names past the doer named first come first ("P. NK: … chợ đêm Tây Đô" / "UBND
+        # phường Ninh Kiều … chợ Xuân Khánh" differ in the market, not the ward).
+        doer = x.text.origin[x.begin] if 0 < x.begin < len(x.text.origin) else 0
+        names = [
+            (start == 0 or start < doer, written)
+            for name, written, start in _owner_names_at(x.text)
+            if f" {name} " not in folded and name not in said
+        ]
+        return [written for _, written in sorted(names, key=lambda name: name[0])]
+
+    only_a, only_b = only(a, folded_b, said_b), only(b, folded_a, said_a)
     if only_a and only_b:
         return only_a[0], only_b[0]
     return None
