@@ -569,6 +569,19 @@ def _online(words: tuple[str, ...], position: int, key: str) -> bool:
     return previous in _ONLINE_BEFORE or words[position + 1 : position + 2] == ("xa",)
 
 
+def _guiding(words: tuple[str, ...], position: int, key: str) -> bool:
+    """Whether "hướng dẫn" at ``position`` guides people ("hướng dẫn người dân cài
+    VNeID", "hướng dẫn 100% hộ …"), a verb, not a guidance document made."""
+    if key != "huong dan":
+        return False
+    following = words[position + 2 : position + 5]
+    if following[:1] and (following[0].isdigit() or following[0] in {"cac", "moi"}):
+        return True
+    return any(
+        following[: len(phrase.split())] == tuple(phrase.split()) for phrase in BENEFICIARIES
+    )
+
+
 def _written(text: MatchText, start: int, end: int) -> str:
     origins = sorted({text.origin[i] for i in range(start, end)})
     return " ".join(text.written[i].text for i in origins)
@@ -944,7 +957,8 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
             PRODUCTS,
             begin,
             accept=lambda i, n, key: _written_as(text, i, n, key, PRODUCTS[key][0], marks)
-            and not _online(words, i, key),
+            and not _online(words, i, key)
+            and not _guiding(words, i, key),
         )
         # "…, báo cáo UBND tỉnh": reporting to a body is not what the task makes.
         if not (key == "bao cao" and position and words[position + 2 : position + 3] in _BODIES)

