@@ -358,7 +358,10 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # dev 0.882 / 0.769; fifth test 0.761 / 0.701, dev 0.779 / 0.582; sixth test 0.890 / 0.730,
 # dev 0.880 / 0.753; seventh test 0.815 / 0.795, dev 0.786 / 0.786; eighth test 0.872 /
 # 0.680, dev 0.807 / 0.724; ninth test 0.793 / 0.767, dev 0.784 / 0.742; tenth test 0.812 /
-# 0.734, dev 0.826 / 0.800.
+# 0.734, dev 0.826 / 0.800. With guiding people not read as a guidance document
+# (s-tuner11): fifth test 0.764 / 0.714, dev 0.783 / 0.595; sixth test 0.889 / 0.719;
+# eighth dev 0.798 / 0.724; fourth dev 0.870 / 0.769; ninth test 0.795 / 0.778, dev 0.793
+# / 0.742.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
     "fourth_test": (0.80, 0.67),
@@ -398,12 +401,12 @@ def _not_met(name: str, precision: float, recall: float):
     "name",
     [
         _not_met("fourth_test", 0.803, 0.690),
-        _not_met("fifth_test", 0.761, 0.701),
-        _not_met("sixth_test", 0.890, 0.730),
+        _not_met("fifth_test", 0.764, 0.714),
+        _not_met("sixth_test", 0.889, 0.719),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
         _not_met("seventh_test", 0.815, 0.795),
         _not_met("eighth_test", 0.872, 0.680),
-        _not_met("ninth_test", 0.793, 0.767),
+        _not_met("ninth_test", 0.795, 0.778),
         _not_met("tenth_test", 0.812, 0.734),
     ],
 )
