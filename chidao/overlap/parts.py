@@ -520,10 +520,27 @@ def _as_table_writes(text: MatchText, position: int, length: int, key: str, mark
     """Whether the action ``key`` found at ``position`` is written as the table writes it.
     Folded, "hoàn thành lắp đặt" holds "thanh lap" across two words, as "công nhân"
     (workers) is "công nhận" (recognise): with its marks, a verb must be itself. A text
-    without marks, or a word that was an abbreviation, cannot tell, and passes."""
+    without marks, or a word that was an abbreviation, cannot tell, and passes. "trình"
+    (submit) is not the last word of "chương trình", "quy trình", "lập trình"."""
+    if key == "trinh" and position and text.words[position - 1] in _TRINH_BEFORE:
+        return False
+    return _written_as(text, position, length, key, ACTIONS[key][0], marks)
+
+
+# Words "trình" ends: "chương trình", "quy trình", "lộ trình", "công trình", "giáo
+# trình", "quá trình", "tiến trình", "hành trình", "lập trình".
+_TRINH_BEFORE = frozenset(
+    {"chuong", "quy", "lo", "cong", "giao", "qua", "tien", "hanh", "lap", "giai"}
+)
+
+
+def _written_as(
+    text: MatchText, position: int, length: int, key: str, label: str, marks: bool
+) -> bool:
+    """Whether the phrase ``key`` found at ``position`` is written as ``label``: "mang"
+    (carrying) is not "mạng" (network), "phường An" not "phương án" (``_as_table_writes``)."""
     if not marks:
         return True
-    label = ACTIONS[key][0]
     # "đảm bảo an toàn" is labelled "bảo đảm an toàn": only a label spelled as its key
     # says how the words are written.
     if " ".join(re.findall(r"\w+", fold_text(label))) != key:
@@ -536,6 +553,33 @@ def _as_table_writes(text: MatchText, position: int, length: int, key: str, mark
         if fold_text(written) == text.words[i] and _syllable(written) != expected:
             return False
     return True
+
+
+# Words before "mạng" that make it "online" or a field ("trên mạng", "qua mạng", "an
+# ninh mạng", "không gian mạng"), not a network the task builds.
+_ONLINE_BEFORE = frozenset({"tren", "qua", "len", "ninh", "gian", "toan"})
+
+
+def _online(words: tuple[str, ...], position: int, key: str) -> bool:
+    """Whether the product "mạng" at ``position`` is "online" or a field, or "mạng xã
+    hội" (social media)."""
+    if key != "mang":
+        return False
+    previous = words[position - 1] if position else ""
+    return previous in _ONLINE_BEFORE or words[position + 1 : position + 2] == ("xa",)
+
+
+def _guiding(words: tuple[str, ...], position: int, key: str) -> bool:
+    """Whether "hướng dẫn" at ``position`` guides people ("hướng dẫn người dân cài
+    VNeID", "hướng dẫn 100% hộ …"), a verb, not a guidance document made."""
+    if key != "huong dan":
+        return False
+    following = words[position + 2 : position + 5]
+    if following[:1] and (following[0].isdigit() or following[0] in {"cac", "moi"}):
+        return True
+    return any(
+        following[: len(phrase.split())] == tuple(phrase.split()) for phrase in BENEFICIARIES
+    )
 
 
 def _written(text: MatchText, start: int, end: int) -> str:
@@ -731,18 +775,90 @@ _BODY_KINDS = (
     ("trung", "tam"),
     ("tong", "cuc"),
     ("chi", "cuc"),
+    # The ninth and tenth sets' bodies: "Kho bạc Nhà nước bảo đảm …" was read with the
+    # action "kho bạc", "Trạm y tế phường … khám …" with "trạm y".
+    ("kho", "bac"),
+    ("ngan", "hang"),
+    ("buu", "dien"),
+    ("bao", "tang"),
+    ("hoc", "vien"),
+    ("benh", "vien"),
+    ("vien",),
+    ("chi", "nhanh"),
+    ("phong", "giao", "dich"),
+    ("tram", "y", "te"),
+    ("dien", "luc"),
+    ("dai",),
+    ("truong",),
+)
+# Verbs the table of actions does not hold that open the work after a body's name, as
+# written (with marks): "Trung tâm Điều độ hệ thống điện quốc gia **đưa** mô hình …"
+# (the name's own lower-case words are not the work).
+_PLAIN_VERBS = frozenset(
+    {
+        "đưa",
+        "bảo đảm",
+        "đảm bảo",
+        "cử",
+        "lấy",
+        "thay",
+        "lắp",
+        "chuyển giao",
+        "chuyển đổi",
+        "gắn",
+        "gửi",
+        "cấp",
+        "mở",
+        "dựng",
+        "dùng",
+        "nhận",
+        "bố trí",
+        "trang bị",
+        "tiếp nhận",
+        "giải ngân",
+        "khám",
+        "lập",
+        "ký",
+        "hướng dẫn",
+        "phóng",
+        "xuất bản",
+        "điều tra",
+        "chi trả",
+        "cho phép",
+        "vận động",
+        "sản xuất",
+        "biên soạn",
+        "chuẩn hóa",
+        "chuẩn hoá",
+        "niêm phong",
+        "truyền",
+        "điều động",
+        "từ chối",
+        "thu",
+        "trao",
+        "tiêm",
+        "phân loại",
+        "thuê",
+        "tối ưu",
+        "đẩy",
+        "gom",
+        "yêu cầu",
+        "điều chỉnh",
+    }
 )
 
 
 def _doer_end(text: MatchText) -> int:
     """Past the name of a body written as its kind and its name ("Công ty Chế biến khí
     Vũng Tàu", "Cơ quan thống kê", "Trung tâm Tin học KTNN"), when a task opens with
-    one: at the first action written in lower case after the name's first word, else at
-    the first two lower-case words in a row after it, else 0. The word after the kind
+    one: at the first action of the table or plain verb (``_PLAIN_VERBS``) written in
+    lower case after the name's first word, else at the first two lower-case words in a
+    row after it, else 0. The word after the kind
     always belongs to the name ("Cơ quan **thống kê**")."""
     words, written = text.words, text.written
     head = next((kind for kind in _BODY_KINDS if words[: len(kind)] == kind), None)
-    if head is None or not written[0].text[:1].isupper():
+    # Written out: "NHCSXH" spelled out opens with "ngân hàng", but its work follows it.
+    if head is None or not written[0].text[:1].isupper() or _short_form(written[0].text):
         return 0
     start = len(head) + 1
     marks = _has_marks(text)
@@ -755,9 +871,20 @@ def _doer_end(text: MatchText) -> int:
         min(len(words), 16),
         accept=lambda i, n, key: _as_table_writes(text, i, n, key, marks),
     )
-    for position, _length, _key in verbs:
-        if written[text.origin[position]].text[:1].islower():
-            return position
+    found = [
+        position
+        for position, _length, _key in verbs
+        if written[text.origin[position]].text[:1].islower()
+    ]
+    # A verb the table does not know, as written ("… đưa mô hình …").
+    lower = [word.text.lower() for word in written]
+    for k in range(text.origin[min(start, len(words) - 1)], min(len(written), 16)):
+        plain = lower[k] in _PLAIN_VERBS or " ".join(lower[k : k + 2]) in _PLAIN_VERBS
+        if written[k].text[:1].islower() and plain and k in text.origin:
+            found.append(text.origin.index(k))
+            break
+    if found:
+        return min(found)
     # A verb the table does not know ("… lấy dữ liệu"): two lower-case words in a row
     # after the name's own words.
     for position in range(start + 1, min(len(words) - 1, 12)):
@@ -822,9 +949,17 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     words = text.words
     breaks = _breaks(text)
     begin = _agent_end(text)
+    marks = _has_marks(text)
     products = [
         (position, length, key)
-        for position, length, key in _find(words, PRODUCTS, begin)
+        for position, length, key in _find(
+            words,
+            PRODUCTS,
+            begin,
+            accept=lambda i, n, key: _written_as(text, i, n, key, PRODUCTS[key][0], marks)
+            and not _online(words, i, key)
+            and not _guiding(words, i, key),
+        )
         # "…, báo cáo UBND tỉnh": reporting to a body is not what the task makes.
         if not (key == "bao cao" and position and words[position + 2 : position + 3] in _BODIES)
     ]
@@ -845,7 +980,6 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
     product_start = products[0][0] if products else min(len(words), begin + 8)
     # The action is read from the words before the product ("Kiểm tra việc thực hiện
     # quy chế"): a verb after it belongs to the product's name ("bộ tiêu chí đánh giá").
-    marks = _has_marks(text)
     actions = lead + [
         found
         for found in _find(
@@ -886,10 +1020,12 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         and not _find(words, BENEFICIARIES, begin, begin + 2)
         and not any(_short_form(text.written[text.origin[i]].text) for i in (begin, begin + 1))
     ):
+        # "thay 60 xe máy …": the verb alone, not the number after it.
+        width = 1 if words[begin + 1].isdigit() else 2
         own = [
             Part(
-                _written(text, begin, begin + 2).lower(),
-                "own " + " ".join(words[begin : begin + 2]),
+                _written(text, begin, begin + width).lower(),
+                "own " + " ".join(words[begin : begin + width]),
             )
         ]
     beneficiaries = frozenset(BENEFICIARIES[key] for _, _, key in _find(words, BENEFICIARIES))
@@ -1140,7 +1276,18 @@ def _actions_differ(a: TaskParts, b: TaskParts) -> bool:
         return True
     if head_a in _kinds(b) or head_b in _kinds(a):
         return False
+    # One task's list of work holds the other's ("Xây dựng, ban hành, tổ chức thực hiện
+    # chương trình đào tạo …" / "Tổ chức đào tạo …"; "Hoàn thành xây dựng … và đưa vào
+    # khai thác" / "Đưa … vào khai thác"): the other does part of it, not other work.
+    if _says_action(b, a) or _says_action(a, b):
+        return False
     return frozenset({head_a, head_b}) not in _COMPATIBLE
+
+
+def _says_action(x: TaskParts, y: TaskParts) -> bool:
+    """Whether task ``x`` names, among its own words, the work ``y`` does first
+    ("Hoàn thành xây dựng … và đưa vào **khai thác**" / "Đưa … vào khai thác")."""
+    return _says(x, y.action.label)
 
 
 def _meeting(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
@@ -1506,7 +1653,11 @@ def _preparing(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     for first, other in ((a, b), (b, a)):
         head = " ".join(first.text.words[: first.begin + _PREPARING_WITHIN + 2])
         for key, label in _PREPARING.items():
-            if f" {key} " in f" {head} " and f" {key} " not in f" {other.text.folded} ":
+            if (
+                f" {key} " in f" {head} "
+                and f" {key} " not in f" {other.text.folded} "
+                and _names_preparation(first.text, key, label)
+            ):
                 doing = (
                     other.action.label
                     if other.action
@@ -1514,6 +1665,14 @@ def _preparing(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
                 )
                 return (label, doing) if first is a else (doing, label)
     return None
+
+
+def _names_preparation(text: MatchText, key: str, label: str) -> bool:
+    """Whether ``key`` is written as the preparation ``label`` where the task names it:
+    "UBND phường An Xuyên" folds to "phuong an" too."""
+    marks, n = _has_marks(text), len(key.split())
+    found = [i for i in range(len(text.words) - n + 1) if " ".join(text.words[i : i + n]) == key]
+    return any(_written_as(text, i, n, key, label, marks) for i in found)
 
 
 # Documents that are written first and carried out after: making one ("Xây dựng Đề
@@ -1754,6 +1913,14 @@ def _other_names(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
 
 
 def _owner_names(text: MatchText) -> list[tuple[str, str]]:
+    return [(folded, name) for folded, name, _ in _owner_names_at(text)]
+
+
+# A quarter or a month in capitals ("Quý II", "QIII") is a time, not a name.
+_TIME_NAME = re.compile(r"^(quy|thang|q)?\s*[ivx]+$")
+
+
+def _owner_names_at(text: MatchText) -> list[tuple[str, str, int]]:
     """The bodies, systems and places a task names: each run of two or more words in
     capitals, and each short form ("VOV", "BHXH": folded as spelled out where the reading
     knows how, so "BHXH" and "bảo hiểm xã hội" are one name), folded; with the whole name
@@ -1799,8 +1966,8 @@ def _owner_names(text: MatchText) -> list[tuple[str, str]]:
                 run += 1
             if run - k >= 2 or _short_form(written[k].text):
                 folded = " ".join(word for m in range(k, run) for word in by_origin.get(m, ()))
-                if folded:
-                    found.append((folded, name))
+                if folded and not _TIME_NAME.match(folded):
+                    found.append((folded, name, i))
             k = run
         i = j
     return found
@@ -1811,8 +1978,24 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     if not (a.text and b.text):
         return None
     folded_a, folded_b = f" {a.text.folded} ", f" {b.text.folded} "
-    only_a = [written for name, written in _owner_names(a.text) if f" {name} " not in folded_b]
-    only_b = [written for name, written in _owner_names(b.text) if f" {name} " not in folded_a]
+    # Short forms each task writes that the other spells out, both ways round.
+    initials_a, initials_b = _acronyms(a, b), _acronyms(b, a)
+    said_a = {" ".join(words) for words in initials_a.values()} | initials_b.keys()
+    said_b = {" ".join(words) for words in initials_b.values()} | initials_a.keys()
+
+    def only(x: TaskParts, folded: str, said: set[str]) -> list[str]:
+        # A name the other task gives by its initials ("NK" / "Ninh Kiều") is said; the
+        # names past the doer named first come first ("P. NK: … chợ đêm Tây Đô" / "UBND
+        # phường Ninh Kiều … chợ Xuân Khánh" differ in the market, not the ward).
+        doer = x.text.origin[x.begin] if 0 < x.begin < len(x.text.origin) else 0
+        names = [
+            (start == 0 or start < doer, written)
+            for name, written, start in _owner_names_at(x.text)
+            if f" {name} " not in folded and name not in said
+        ]
+        return [written for _, written in sorted(names, key=lambda name: name[0])]
+
+    only_a, only_b = only(a, folded_b, said_b), only(b, folded_a, said_a)
     if only_a and only_b:
         return only_a[0], only_b[0]
     return None

@@ -1019,3 +1019,139 @@ def test_short_forms_the_reader_cannot_spell_out_do_not_set_a_sure_pair_apart():
     assert read_parts(short).actions == ()
     assert not judgement.comparison.conflict
     assert judgement.same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Xây dựng, ban hành, tổ chức thực hiện chương trình đào tạo, bồi dưỡng cho cán bộ,"
+            " công chức, viên chức về kiến thức về khoa học, công nghệ, đổi mới sáng tạo,",
+            "Tổ chức đào tạo, bồi dưỡng kiến thức KH&CN, ĐMST cho CBCCVC",
+        ),
+        (
+            "Hoàn thành xây dựng Trung tâm dữ liệu quốc gia và đưa vào khai thác, sử dụng,"
+            " phục vụ chuyển đổi số quốc gia",
+            "Đưa Trung tâm dữ liệu quốc gia vào khai thác, sử dụng phục vụ chuyển đổi số quốc gia",
+        ),
+    ],
+)
+def test_an_action_the_other_task_lists_is_not_other_work(a, b):
+    # "khác việc: xây dựng / đào tạo", "khác việc: xây dựng / khai thác" were said: the
+    # longer task lists the shorter one's work among its own.
+    (judgement,) = judge_pairs([(a, b)])
+
+    assert not any(line.startswith("khác việc") for line in judgement.comparison.differ)
+    assert not judgement.comparison.conflict
+
+
+def test_a_product_and_a_preparation_are_read_as_written():
+    # "mang" (bearing) is not "mạng" (network); "trên mạng" is online; "phường An
+    # Xuyên" is not "phương án" (eighth and sixth sets).
+    stamps = read_parts(
+        "Tem ĐT QR TXNG cho SP mang NH chứng nhận “Gốm sứ Bát Tràng”; cập nhật lên HT"
+        " TXNG TP – 2026"
+    )
+    online = read_parts("Công khai bản án trên mạng (đủ 100%, trong 30 ngày)")
+    ward = "UBND phường An Xuyên triển khai thanh toán không dùng tiền mặt bằng mã QR tại chợ"
+    ward += " Cà Mau, 100% tiểu thương có mã QR thanh toán trong năm 2026"
+    (judgement,) = judge_pairs(
+        [
+            (
+                ward,
+                "Vận động các hộ tiểu thương chợ Cà Mau đăng ký mã QR để nhận tiền chuyển"
+                " khoản của khách hàng, phủ kín toàn chợ trong năm 2026",
+            )
+        ]
+    )
+
+    assert "mạng" not in [part.label for part in stamps.products]
+    assert online.products == ()
+    assert read_parts("Nâng cấp mạng lưới trạm quan trắc").product.label == "mạng"
+    assert not any("phương án" in line for line in judgement.comparison.differ)
+
+
+@pytest.mark.parametrize(
+    ("title", "action"),
+    [
+        (
+            "Kho bạc Nhà nước bảo đảm 100% hồ sơ kiểm soát chi ngân sách nhà nước của các đơn"
+            " vị sử dụng ngân sách được gửi, nhận qua Dịch vụ công trực tuyến KBNN",
+            "bảo đảm",
+        ),
+        ("Trạm y tế xã Mường Phăng cập nhật thông tin khám bệnh của người dân", "cập nhật"),
+        ("Bảo tàng Thiên nhiên Việt Nam điều tra đa dạng sinh học Vườn quốc gia", "điều tra"),
+        ("Ngân hàng Chính sách xã hội triển khai chương trình cho vay học sinh", "triển khai"),
+        ("Viện Vật lý địa cầu nâng cấp hệ thống quan trắc động đất", "nâng cấp"),
+        ("Bệnh viện Nhi Trung ương duy trì hội chẩn từ xa hằng tuần", "duy trì"),
+        ("Tổng công ty Bưu điện Việt Nam chuyển 30% phương tiện giao nhận", None),
+        ("Đài Tiếng nói Việt Nam sản xuất, phát sóng chương trình chuyên biệt", "sản xuất"),
+    ],
+)
+def test_a_body_named_by_its_kind_is_not_the_work(title, action):
+    # "Kho bạc Nhà nước bảo đảm …" was read with the action "kho bạc", "Trạm y tế …" with
+    # "trạm y", "Đài … chương trình" with "trình" (ninth and tenth sets).
+    parts = read_parts(title)
+
+    # "chuyển 30%" is not a verb the reader knows: no action rather than "phương tiện".
+    assert (parts.action.label if parts.action else None) == action
+
+
+def test_a_body_s_name_in_lower_case_words_is_not_its_product():
+    # "Trung tâm Điều độ hệ thống điện quốc gia đưa mô hình …": the product was "hệ
+    # thống", from the body's name (ninth set).
+    parts = read_parts(
+        "Trung tâm Điều độ hệ thống điện quốc gia đưa mô hình học máy dự báo nước về hồ các"
+        " nhà máy thủy điện bậc thang sông Đà theo giờ cho 7 ngày tới vào vận hành"
+    )
+    # Spelled out from its short form, the bank's name does not swallow its work.
+    bank = read_parts("NHCSXH - CIC: kết nối, cung cấp DL dư nợ KH vay hằng ngày; hoàn thành 2026")
+
+    assert parts.product.label == "mô hình"
+    assert bank.action.label == "kết nối"
+
+
+def test_the_owner_line_names_the_market_not_a_ward_written_by_its_initials():
+    # "khác đối tượng: Tây Đô / UBND phường Ninh Kiều" was said: the other task names
+    # the ward "P. NK"; the two differ in the market. "Quý II" is a time, not a name.
+    (markets, quarter) = judge_pairs(
+        [
+            (
+                "P. NK: 100% HKD chợ đêm Tây Đô, khu bến NK niêm yết QR, TTKDTM; trước 30/6/2026",
+                "UBND phường Ninh Kiều vận động 100% hộ kinh doanh tại chợ Xuân Khánh niêm yết"
+                " mã QR, nhận thanh toán không dùng tiền mặt trước 30/6/2026",
+            ),
+            (
+                "UBND phường Ninh Kiều vận động 100% hộ kinh doanh tại chợ đêm Tây Đô và khu bến"
+                " Ninh Kiều niêm yết mã QR, nhận thanh toán không dùng tiền mặt trước 30/6/2026",
+                "Chợ đêm và bến Ninh Kiều không tiền mặt: phường đến từng tiểu thương hướng dẫn"
+                " mở tài khoản, in mã QR, xong trong quý II/2026",
+            ),
+        ]
+    )
+
+    assert markets.comparison.differ == ("khác đối tượng: Tây Đô / Xuân Khánh",)
+    assert quarter.comparison.differ == ()
+
+
+def test_guiding_people_is_not_making_a_guidance_document():
+    # "Tổ … hướng dẫn người dân cài VNeID" guides people; "khác sản phẩm: hướng dẫn /
+    # ứng dụng" was said against the same commune's task in other words (holdout set).
+    (judgement,) = judge_pairs(
+        [
+            (
+                "Xã An Lão 1: Tổ CNSCĐ hướng dẫn người dân cài VNeID, dùng DVCTT",
+                "Xã An Lão 1 đưa các tổ công nghệ số cộng đồng đến từng thôn giúp người dân cài"
+                " ứng dụng định danh và nộp hồ sơ trực tuyến",
+            )
+        ]
+    )
+
+    assert not any(line.startswith("khác sản phẩm") for line in judgement.comparison.differ)
+    assert "hướng dẫn" not in [
+        part.label for part in read_parts("Hướng dẫn 100% hộ kinh doanh mở tài khoản").products
+    ]
+    # A guidance document is still one.
+    assert read_parts("Ban hành hướng dẫn lập kế hoạch chuyển đổi số").product.label == (
+        "hướng dẫn"
+    )
