@@ -1336,6 +1336,8 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     agree, differ, conflict = [], [], False
     # Which rule found each difference (``differ``, in order): read by the decision.
     reasons: list[str] = []
+    # Which rules found a difference that makes them different work (``_PART_OWN``).
+    vetoes: list[str] = []
     same_object = False
     # Another level's version names its product in its own, more concrete words (a
     # ministry's data, a province's application of it), and acts on the same product
@@ -1350,6 +1352,8 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": a.action.label, "b": b.action.label})
         reasons.append("action")
         conflict = not (levels_differ and _share_of(a, b))
+        if conflict:
+            vetoes.append("action")
         shared_action = None
     elif shared_action:
         agree.append(shared_action.label)
@@ -1361,6 +1365,8 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         )
         reasons.append("product")
         conflict = conflict or not levels_differ
+        if not levels_differ:
+            vetoes.append("product")
     elif shared_product:
         agree.append(shared_product.label)
 
@@ -1386,6 +1392,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": written_a, "b": written_b})
         reasons.append("object")
         conflict = True
+        vetoes.append("object")
     swapped = (
         _swapped_slot(a.text, b.text, vocabulary_a, vocabulary_b, a.begin, b.begin)
         if a.text and b.text
@@ -1395,6 +1402,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         reasons.append("slot")
         conflict = True
+        vetoes.append("slot")
     names = (
         None if conflict else (_other_names(a, b) or _swapped_names(a, b) or _other_bodies(a, b))
     )
@@ -1402,36 +1410,43 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": names[0], "b": names[1]})
         reasons.append("name")
         conflict = True
+        vetoes.append("name")
     meeting = None if conflict else _meeting(a, b)
     if meeting:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": meeting[0], "b": meeting[1]})
         reasons.append("stage")
         conflict = True
+        vetoes.append("stage")
     preparing = None if conflict else _preparing(a, b)
     if preparing:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": preparing[0], "b": preparing[1]})
         reasons.append("stage")
         conflict = True
+        vetoes.append("stage")
     making = None if conflict else _making_or_doing(a, b)
     if making:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": making[0], "b": making[1]})
         reasons.append("stage")
         conflict = True
+        vetoes.append("stage")
     stages = None if conflict else _review_stages(a, b)
     if stages:
         differ.append(_("khác việc: %(a)s / %(b)s") % {"a": stages[0], "b": stages[1]})
         reasons.append("stage")
         conflict = True
+        vetoes.append("stage")
     inserted = None if conflict else _inserted_head(a, b, vocabulary_a, vocabulary_b)
     if inserted:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": inserted[0], "b": inserted[1]})
         reasons.append("slot")
         conflict = True
+        vetoes.append("slot")
     slot = None if conflict else _subject_slot(a, b, vocabulary_a, vocabulary_b)
     if slot:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": slot[0], "b": slot[1]})
         reasons.append("slot")
         conflict = True
+        vetoes.append("slot")
     grades_a = _grades(a.text) if a.text else frozenset()
     grades_b = _grades(b.text) if b.text else frozenset()
     if grades_a and grades_b and not grades_a & grades_b:
@@ -1444,6 +1459,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         )
         reasons.append("grade")
         conflict = True
+        vetoes.append("grade")
     if a.documents and b.documents and not a.documents & b.documents:
         differ.append(
             _("khác văn bản: %(a)s / %(b)s")
@@ -1451,6 +1467,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         )
         reasons.append("document")
         conflict = True
+        vetoes.append("document")
 
     # Schools of one grade are not schools of another, even when both say "học sinh".
     schools_a, schools_b = a.beneficiaries & _SCHOOL_GRADES, b.beneficiaries & _SCHOOL_GRADES
@@ -1461,6 +1478,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         )
         reasons.append("grade")
         conflict = True
+        vetoes.append("grade")
 
     object_differs = _("khác đối tượng: %(a)s / %(b)s").split(":")[0]
     # Said once: people that differ are not named again after the object that differs.
@@ -1476,6 +1494,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         )
         reasons.append("people")
         conflict = True
+        vetoes.append("people")
 
     if a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]):
         differ.append(
@@ -1483,6 +1502,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         )
         reasons.append("period")
         conflict = True
+        vetoes.append("period")
 
     # Two school or crop years ("năm học 2025-2026" / "2026-2027") overlap in name only.
     if (
@@ -1497,6 +1517,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         )
         reasons.append("period")
         conflict = True
+        vetoes.append("period")
 
     # The same action on a neighbour's product: each names a body or system as its owner
     # that the other does not ("Đài Tiếng nói…" / "Đài Truyền hình…"). Said, and weighed
@@ -1512,6 +1533,18 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     if related:
         differ.append(level_differ(a.level, b.level))
         reasons.append("level")
+    # One a general duty, the other a named unit's own carrying-out of it: what differs
+    # (its own object, people, product, or its own verb on the same product) is the part's,
+    # not other work. The lines stay; the pair is shown as parent and part.
+    if (
+        conflict
+        and not levels_differ
+        and set(vetoes) <= _PART_OWN
+        and ("action" not in vetoes or _share_of(a, b))
+        and _parent_and_part(a, b)
+    ):
+        conflict = False
+        related = True
 
     # A verb the table does not know neither agrees nor disagrees with another.
     unknown = any(part.action and part.action.family.startswith("own ") for part in (a, b))
@@ -1532,6 +1565,47 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     return PartsComparison(
         tuple(agree), tuple(differ), conflict, related, agreeing, tuple(reasons), signals
     )
+
+
+# What a unit's part of a general duty may name in its own way (``compare_parts``): its
+# verb (on the duty's product, ``_share_of``), product, object and people. Not another
+# period, stage, document, grade or named body: those stay other work (s-parent).
+_PART_OWN = frozenset({"action", "product", "object", "people"})
+# A duty written for all of its kind at once, read in the written words with their marks
+# ("mọi" is not "đổi mới" folded, "các xã" not "cac xa" of a name): "Các địa phương triển
+# khai …", "100% xã", "mọi Tòa án trong cả nước", "các bộ, ngành".
+_FOR_ALL = re.compile(
+    r"(?<!\w)(?:các địa phương|các bộ|bộ, ngành|toàn quốc|cả nước|toàn tỉnh|các tỉnh|các xã"
+    r"|các cấp|100%|mọi|tất cả|các đơn vị thành viên|các cơ sở)(?!\w)"
+)
+
+
+def _for_all(parts: TaskParts) -> bool:
+    return bool(parts.text) and bool(
+        _FOR_ALL.search(unicodedata.normalize("NFC", parts.text.original.lower()))
+    )
+
+
+def _parent_and_part(a: TaskParts, b: TaskParts) -> bool:
+    """Whether one task is a general duty and the other one unit's carrying-out of it (s-parent):
+    the part names its place or body ("Công chức tư pháp - hộ tịch phường Rạch Giá tiếp nhận
+    …", ``_names_one``) and is not written for all; the duty is written for all ("Các địa
+    phương triển khai liên thông …", ``_for_all``), or names no body and is of a higher level
+    than the part, a province's or a commune's ("Xây dựng bản đồ số vùng trồng của tỉnh" /
+    "Xã … cập nhật … lên bản đồ số vùng trồng của tỉnh")."""
+    for duty, part in ((a, b), (b, a)):
+        if not (part.text and _names_one(part.text.original)) or _for_all(part):
+            continue
+        if _for_all(duty):
+            return True
+        if (
+            duty.text
+            and not _names_one(duty.text.original)
+            and part.level in (PROVINCE, COMMUNE)
+            and _LEVEL_RANK.get(duty.level, -1) < _LEVEL_RANK[part.level]
+        ):
+            return True
+    return False
 
 
 def _content(parts: TaskParts) -> set[str]:

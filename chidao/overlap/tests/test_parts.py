@@ -1155,3 +1155,75 @@ def test_guiding_people_is_not_making_a_guidance_document():
     assert read_parts("Ban hành hướng dẫn lập kế hoạch chuyển đổi số").product.label == (
         "hướng dẫn"
     )
+
+
+@pytest.mark.parametrize(
+    ("duty", "part", "line"),
+    [
+        # A duty for all localities and one ward's civil servant carrying it out.
+        (
+            "Các địa phương triển khai liên thông điện tử nhóm thủ tục đăng ký khai sinh - đăng ký"
+            " thường trú - cấp thẻ BHYT cho trẻ em dưới 6 tuổi, 100% hồ sơ giải quyết trực tuyến"
+            " toàn trình năm 2026",
+            "Công chức tư pháp - hộ tịch phường Rạch Giá tiếp nhận, xử lý hồ sơ liên thông khai"
+            " sinh - thường trú - BHYT của trẻ dưới 6 tuổi hoàn toàn trực tuyến, không nhận hồ sơ"
+            " giấy từ 2026",
+            "khác đối tượng: các xã, phường / cán bộ, công chức",
+        ),
+        # The national database, and a province updating its own part of it.
+        (
+            "Xây dựng cơ sở dữ liệu nền địa lý quốc gia tỷ lệ 1:2.000, 1:5.000 phục vụ chuyển"
+            " đổi số",
+            "Cập nhật cơ sở dữ liệu nền địa lý tỷ lệ 1:2.000 khu vực đô thị tỉnh Thái Nguyên",
+            "khác việc: xây dựng / cập nhật",
+        ),
+        # The province's system for the whole province, and a special zone's codes in it.
+        (
+            "Sở Nông nghiệp và Môi trường Quảng Ninh xây dựng hệ thống quản lý nuôi trồng thủy"
+            " sản trên biển toàn tỉnh",
+            "Đặc khu Vân Đồn cấp, quản lý mã số cơ sở nuôi trồng thủy sản trên biển theo kế"
+            " hoạch của tỉnh Quảng Ninh",
+            "khác sản phẩm: hệ thống / kế hoạch",
+        ),
+    ],
+)
+def test_a_named_unit_s_part_of_a_general_duty_is_parent_and_part(duty, part, line):
+    (judged,) = judge_pairs([(duty, part)])
+
+    assert not judged.comparison.conflict, judged.comparison.summary
+    assert judged.comparison.related
+    # What differs is still said: the part's own object, verb or product.
+    assert line in judged.comparison.summary
+    assert judged.same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A ministry's technical rule, and the customs applying seals to 100% of containers.
+        (
+            "Cục Hải quan mở rộng giám sát hàng hóa vận chuyển chịu sự giám sát hải quan bằng"
+            " seal định vị điện tử, kết nối dữ liệu hành trình GPS về Trung tâm giám sát tập"
+            " trung, áp dụng với 100% container chuyển cảng, chuyển cửa khẩu từ Quý II/2026",
+            "Bộ Tài chính ban hành Thông tư quy định chuẩn kỹ thuật thiết bị seal định vị điện tử"
+            " dùng trong giám sát hải quan",
+        ),
+        # One commune's two pieces of work on the same roads.
+        (
+            "UBND xã Phong Điền lắp đặt camera an ninh tại các tuyến đường chính của xã, kết nối"
+            " về Trung tâm giám sát, điều hành thông minh của thành phố",
+            "UBND xã Phong Điền lắp đặt hệ thống chiếu sáng công cộng trên các tuyến đường chính"
+            " của xã",
+        ),
+        # A duty for 100% of a province's people and another paper in the same app.
+        (
+            "Triển khai Sổ sức khỏe điện tử trên VNeID cho 100% người dân tỉnh Đồng Nai",
+            "Triển khai Giấy chuyển viện điện tử trên VNeID tại các bệnh viện tỉnh Đồng Nai",
+        ),
+    ],
+)
+def test_a_rule_for_the_work_or_a_neighbour_s_work_is_not_a_part(a, b):
+    (judged,) = judge_pairs([(a, b)])
+
+    assert judged.comparison.conflict, judged.comparison.summary
+    assert not judged.same
