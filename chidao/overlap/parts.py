@@ -21,11 +21,14 @@ people and years; a national task and a province's version, or a province's task
 commune's share of it, are *related* (parent and part). Plain functions, no database.
 """
 
+import csv
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 
@@ -33,6 +36,7 @@ from chidao.overlap.rules import (
     FUNCTION_WORDS,
     STOP_WORDS,
     MatchText,
+    fold_for_matching,
     fold_text,
     parse_match_text,
 )
@@ -1529,6 +1533,20 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": owners[0], "b": owners[1]})
         reasons.append("owner")
 
+    # One template on two objects (s-lexical): the wordings differ in one run of content
+    # words only, framed by the same words, each side unsaid in the other task ("… cho
+    # **bộ phận một cửa** xã …" / "… cho **trạm y tế** xã …"). Said and weighed, no
+    # conflict: the words either side may be a short form the reader does not know.
+    lexical, swapped = _lexical(a, b)
+    if (
+        swapped
+        and not conflict
+        and not levels_differ
+        and not any(line.startswith(object_differs) for line in differ)
+    ):
+        differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
+        reasons.append("swap")
+
     related = levels_differ
     if related:
         differ.append(level_differ(a.level, b.level))
@@ -1554,7 +1572,11 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         and same_object
     )
     signals = _signals(
-        a, b, shared_action=shared_action is not None, shared_product=shared_product is not None
+        a,
+        b,
+        shared_action=shared_action is not None,
+        shared_product=shared_product is not None,
+        lexical=lexical,
     )
     signals["same_object"] = float(same_object)
     # The same action on another's product (docs/overlap.md, "s-tuner8"): counted only
@@ -1664,7 +1686,119 @@ def _share(x: set, y: set) -> float:
     return len(x & y) / min(len(x), len(y)) if x and y else 1.0
 
 
-def _signals(a: TaskParts, b: TaskParts, *, shared_action: bool, shared_product: bool) -> dict:
+# The Government's tasks for Resolution 57 (Appendix II), the background corpus the index
+# shipped with the app weighs words on (``index.get_background_texts``): a word most plans
+# repeat weighs little, a word none of them says weighs most.
+_BACKGROUND = Path(__file__).resolve().parent / "data" / "appendix2_tasks.csv"
+# Differing runs counted up to this many (``_lexical``).
+_RUNS = 6
+
+
+@cache
+def _background_weights() -> tuple[dict[str, float], float]:
+    """Each folded word's inverse document frequency over the background corpus, and the
+    weight of a word it never says (fixed data: no label of any labelled file)."""
+    with _BACKGROUND.open(encoding="utf-8") as file:
+        texts = [set(fold_for_matching(row["title"]).split()) for row in csv.DictReader(file)]
+    counts: dict[str, int] = {}
+    for words in texts:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    total = len(texts)
+    weights = {word: math.log((1 + total) / (1 + count)) + 1 for word, count in counts.items()}
+    return weights, math.log(1 + total) + 1
+
+
+def _says_content(word: str) -> bool:
+    return word not in STOP_WORDS and not word.isdigit()
+
+
+# Words two differing runs may share between them and still be one run: "… 5.000 mẫu
+# khoáng vật …" / "… 50.000 mẫu vật động vật …" differ in one place, not three.
+_MERGE = 3
+# The longest swapped run said as a difference ("khác đối tượng: … / …"): a longer one
+# is most of the task, another wording as often as another object.
+_SWAP_WORDS = 6
+
+
+def _differing_regions(matcher: SequenceMatcher) -> list[tuple[int, int, int, int]]:
+    """Where two aligned word sequences differ, as (start, end) in each: the matcher's
+    changed runs, those apart by at most ``_MERGE`` shared words joined into one."""
+    regions: list[list[int]] = []
+    joinable = False
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            joinable = bool(regions) and i2 - i1 <= _MERGE
+            continue
+        if regions and joinable and regions[-1][1] <= i1:
+            regions[-1][1], regions[-1][3] = i2, j2
+        else:
+            regions.append([i1, i2, j1, j2])
+        joinable = False
+    return [tuple(region) for region in regions]
+
+
+def _lexical(a: TaskParts, b: TaskParts) -> tuple[dict, tuple[str, str] | None]:
+    """Which words two wordings differ in, and where (issue [S] #20, s-lexical). One
+    body's template on a neighbour's object differs in one run of content words framed
+    by the same words on both sides ("… hồ sơ kiểm soát chi **ngân sách nhà nước** …" /
+    "… **vốn đầu tư công** …"), each run unsaid in the other task; two wordings of one
+    task differ all over (another verb, an added doer, a deadline, short forms). The
+    two folded word sequences are aligned (short forms spelled out as the reader does)
+    and measured: how many runs differ in content words, the longest run replaced in the
+    middle (same words before and after), whether both its sides say what the other task
+    does not say anywhere, and how much the words each says alone weigh (inverse
+    document frequency over the background corpus; the lighter and the heavier side).
+    With the written words of the swapped run when it is the only
+    one (each side unsaid in the other task): then the two tasks are one template on
+    two objects."""
+    if not (a.text and b.text and a.text.words and b.text.words):
+        return dict.fromkeys(
+            (
+                "differing_runs",
+                "middle_swap",
+                "middle_swap_unsaid",
+                "unsaid_weight_min",
+                "unsaid_weight_max",
+            ),
+            0.0,
+        ), None
+    words_a, words_b = a.text.words, b.text.words
+    vocabulary_a, vocabulary_b = _vocabulary(a, b), _vocabulary(b, a)
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    length = max(len(words_a), len(words_b))
+    runs, swap, swap_unsaid, swapped = 0, 0, False, None
+    for i1, i2, j1, j2 in _differing_regions(matcher):
+        said_a = {word for word in words_a[i1:i2] if _says_content(word)}
+        said_b = {word for word in words_b[j1:j2] if _says_content(word)}
+        if not (said_a or said_b):
+            continue
+        runs += 1
+        framed = i1 > 0 and j1 > 0 and i2 < len(words_a) and j2 < len(words_b)
+        if framed and said_a and said_b:
+            swap = max(swap, i2 - i1, j2 - j1)
+            if said_a - vocabulary_b and said_b - vocabulary_a:
+                swap_unsaid = True
+                if max(i2 - i1, j2 - j1) <= _SWAP_WORDS and not said_a & said_b:
+                    swapped = (_written(a.text, i1, i2), _written(b.text, j1, j2))
+    weights, unseen = _background_weights()
+    alone_a = {word for word in words_a if _says_content(word)} - vocabulary_b
+    alone_b = {word for word in words_b if _says_content(word)} - vocabulary_a
+    weight_a = max((weights.get(word, unseen) for word in alone_a), default=0.0) / unseen
+    weight_b = max((weights.get(word, unseen) for word in alone_b), default=0.0) / unseen
+    signals = {
+        "differing_runs": min(runs, _RUNS) / _RUNS,
+        "middle_swap": swap / length,
+        "middle_swap_unsaid": float(swap_unsaid),
+        "unsaid_weight_min": min(weight_a, weight_b),
+        "unsaid_weight_max": max(weight_a, weight_b),
+    }
+    return signals, swapped if runs == 1 else None
+
+
+def _signals(
+    a: TaskParts, b: TaskParts, *, shared_action: bool, shared_product: bool, lexical: dict
+) -> dict:
     """What the reading says of a pair besides its differences, as numbers between 0 and 1:
     the features of the learned decision (``decision.py``)."""
     words_a, words_b = _content(a), _content(b)
@@ -1702,6 +1836,7 @@ def _signals(a: TaskParts, b: TaskParts, *, shared_action: bool, shared_product:
             (general_a and not general_b and (concrete_b or named_b))
             or (general_b and not general_a and (concrete_a or named_a))
         ),
+        **lexical,
     }
 
 

@@ -78,12 +78,14 @@ def test_held_out_set_by_set_it_finds_more_at_the_precision_of_the_hand_rule():
     # misreads (s-tuner9), 0.849 / 0.760 against 0.832 / 0.668; with a body named first
     # not read as the work and short forms it cannot spell out no action (s-tuner9),
     # 0.850 / 0.763 against 0.832 / 0.670; with the tenth set (s-refit10), 0.840 / 0.756
-    # against 0.815 / 0.631.
+    # against 0.815 / 0.631; with s-tuner11, s-parent, s-lexical, the eleventh set's
+    # development half and the probability bar at 0.55, 0.856 / 0.764 against 0.816 /
+    # 0.643: the precision held out again.
     rows = get_held_out(list(_read()))
     rule, learned = _pooled(rows, "rule"), _pooled(rows, "learned")
 
     assert learned.precision >= rule.precision - 0.01
-    assert learned.precision >= 0.83
+    assert learned.precision >= 0.85
     assert learned.recall >= rule.recall + 0.04
     assert learned.f1 > rule.f1
 

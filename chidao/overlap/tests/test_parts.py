@@ -1227,3 +1227,92 @@ def test_a_rule_for_the_work_or_a_neighbour_s_work_is_not_a_part(a, b):
 
     assert judged.comparison.conflict, judged.comparison.summary
     assert not judged.same
+
+
+def test_one_template_on_two_objects_says_which_ones():
+    # s-lexical: the two wordings differ in one run of words only, framed by the same
+    # words on both sides, and each side says what the other task does not: one
+    # commune's budget line for two different units. Said, and weighed (no veto).
+    (judgement,) = judge_pairs(
+        [
+            (
+                "UBND xã Mỹ Đức bố trí kinh phí mua sắm thiết bị cho bộ phận một cửa xã năm 2026",
+                "UBND xã Mỹ Đức bố trí kinh phí mua sắm thiết bị cho trạm y tế xã năm 2026",
+            )
+        ]
+    )
+    comparison = judgement.comparison
+
+    assert "khác đối tượng: bộ phận một cửa / trạm y tế" in comparison.summary
+    assert "swap" in comparison.reasons
+    assert not comparison.conflict
+    assert comparison.signals["differing_runs"] == pytest.approx(1 / 6)
+    assert comparison.signals["middle_swap_unsaid"] == 1.0
+
+
+def test_a_province_s_store_for_all_and_for_one_field_are_not_one_task():
+    # One run differs, in the middle, and each side is unsaid in the other: the decision
+    # weighs it (0.56 on main, under 0.1 with these signals).
+    (judgement,) = judge_pairs(
+        [
+            (
+                "Xây dựng Kho dữ liệu dùng chung của tỉnh",
+                "Xây dựng Kho dữ liệu về nông nghiệp của tỉnh",
+            )
+        ]
+    )
+
+    assert "khác đối tượng: dùng chung / về nông nghiệp" in judgement.comparison.summary
+    assert not judgement.same
+
+
+def test_two_wordings_of_one_task_differ_all_over_and_say_no_other_object():
+    # Another verb, an added word, another quantifier and scope: several runs, none of
+    # them a swap of unsaid words in the middle; nothing said to differ.
+    (judgement,) = judge_pairs(
+        [
+            (
+                "Triển khai bệnh án điện tử tại 100% bệnh viện công lập của tỉnh",
+                "Hoàn thành triển khai hồ sơ bệnh án điện tử ở tất cả bệnh viện công lập trên"
+                " địa bàn tỉnh",
+            )
+        ]
+    )
+    comparison = judgement.comparison
+
+    assert "swap" not in comparison.reasons
+    assert comparison.signals["middle_swap_unsaid"] == 0.0
+    assert comparison.signals["differing_runs"] >= 2 / 6
+    assert not any(line.startswith("khác") for line in comparison.differ)
+
+
+def test_runs_apart_by_a_few_shared_words_are_one_difference():
+    # The museum's 3D digitisation of minerals and of animal and plant specimens differs
+    # in one place ("5.000 mẫu khoáng vật, đá quý" / "đa dạng sinh học 50.000 mẫu vật
+    # động vật …"), not in three: "000 mẫu" and "vật" shared inside it join the runs.
+    # Too long to be said as the object (no line), it is weighed as one middle swap.
+    a = read_parts(
+        "Bảo tàng Thiên nhiên Việt Nam số hóa 3D và đưa lên cổng dữ liệu 5.000 mẫu khoáng"
+        " vật, đá quý, hoàn thành năm 2027"
+    )
+    b = read_parts(
+        "Bảo tàng Thiên nhiên Việt Nam số hóa 3D và đưa lên cổng dữ liệu đa dạng sinh học"
+        " 50.000 mẫu vật động vật, thực vật, hóa thạch, hoàn thành năm 2027"
+    )
+    comparison = compare_parts(a, b)
+
+    assert comparison.signals["differing_runs"] == pytest.approx(1 / 6)
+    assert comparison.signals["middle_swap_unsaid"] == 1.0
+    assert "swap" not in comparison.reasons
+
+
+def test_a_swap_sharing_its_own_words_is_a_rewording():
+    # "khởi nghiệp đổi mới sáng tạo tỉnh" / "Khởi nghiệp sáng tạo cấp tỉnh": the differing
+    # run holds "sáng tạo" on both sides, a rewording of one contest, not another object.
+    comparison = compare_parts(
+        read_parts("Tổ chức Cuộc thi khởi nghiệp đổi mới sáng tạo tỉnh năm 2026"),
+        read_parts("Tổ chức cuộc thi Khởi nghiệp sáng tạo cấp tỉnh năm 2026"),
+    )
+
+    assert "swap" not in comparison.reasons
+    assert not any(line.startswith("khác đối tượng") for line in comparison.differ)
