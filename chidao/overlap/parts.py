@@ -1841,8 +1841,12 @@ def _opposed(a: TaskParts, b: TaskParts, weights: dict, unseen: float) -> tuple[
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace" or not (i1 and j1 and i2 < len(words_a) and j2 < len(words_b)):
             continue
-        unsaid_a = {w for w, c in zip(words_a[i1:i2], common_a[i1:i2]) if c and w not in set_b}
-        unsaid_b = {w for w, c in zip(words_b[j1:j2], common_b[j1:j2]) if c and w not in set_a}
+        unsaid_a = {
+            w for w, c in zip(words_a[i1:i2], common_a[i1:i2], strict=True) if c and w not in set_b
+        }
+        unsaid_b = {
+            w for w, c in zip(words_b[j1:j2], common_b[j1:j2], strict=True) if c and w not in set_a
+        }
         if not (unsaid_a and unsaid_b):
             continue
         weight = min(
