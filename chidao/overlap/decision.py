@@ -87,6 +87,9 @@ SIGNALS = (
     "middle_swap_unsaid",
     "unsaid_weight_min",
     "unsaid_weight_max",
+    # Runs one template says in other lower-case words, short forms spelled out (s-lexical2).
+    "swap_weight",
+    "swap_share",
 )
 # Score bands: the weight of the score need not be the same all along.
 SCORE_BANDS = (0.35, 0.39, 0.45, 0.5, 0.6)

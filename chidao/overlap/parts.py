@@ -129,6 +129,11 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "quang ba": ("quảng bá", "spread"),
     "truyen thong": ("truyền thông", "spread"),
     "tham dinh": ("thẩm định", "check"),
+    # Accrediting a programme and reconciling figures check work others did: "Kiểm định
+    # chương trình đào tạo … theo chuẩn AUN-QA" is not the training, "Đối soát số liệu
+    # người học … với kết quả tuyển sinh" is not building the database (s-lexical2).
+    "kiem dinh": ("kiểm định", "check"),
+    "doi soat": ("đối soát", "check"),
     "cong nhan": ("công nhận", "accept"),
 }
 
@@ -1760,6 +1765,8 @@ def _lexical(a: TaskParts, b: TaskParts) -> tuple[dict, tuple[str, str] | None]:
                 "middle_swap_unsaid",
                 "unsaid_weight_min",
                 "unsaid_weight_max",
+                "swap_weight",
+                "swap_share",
             ),
             0.0,
         ), None
@@ -1786,14 +1793,69 @@ def _lexical(a: TaskParts, b: TaskParts) -> tuple[dict, tuple[str, str] | None]:
     alone_b = {word for word in words_b if _says_content(word)} - vocabulary_a
     weight_a = max((weights.get(word, unseen) for word in alone_a), default=0.0) / unseen
     weight_b = max((weights.get(word, unseen) for word in alone_b), default=0.0) / unseen
+    swap_weight, swap_share = _opposed(a, b, weights, unseen)
     signals = {
         "differing_runs": min(runs, _RUNS) / _RUNS,
         "middle_swap": swap / length,
         "middle_swap_unsaid": float(swap_unsaid),
         "unsaid_weight_min": min(weight_a, weight_b),
         "unsaid_weight_max": max(weight_a, weight_b),
+        "swap_weight": swap_weight,
+        "swap_share": swap_share,
     }
     return signals, swapped if runs == 1 else None
+
+
+def _spelled_words(a: TaskParts, b: TaskParts) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """``a``'s folded words, each short form no table expands spelled out as ``b`` writes
+    it ("CSDL người học, GV" / "… người học, giảng viên …": "gv" → "giang vien"), and for
+    each word whether it names a field, a population or a thing: lower-case as written
+    (not a name, a number or a short form left unexplained)."""
+    acronyms = _acronyms(a, b)
+    words, common = [], []
+    for i, word in enumerate(a.text.words):
+        spelled = acronyms.get(word)
+        written = a.text.written[a.text.origin[i]].text
+        if spelled and sum(ch.isupper() for ch in written) >= 2:
+            words.extend(spelled)
+            common.extend([True] * len(spelled))
+        else:
+            words.append(word)
+            common.append(written[:1].islower() and _says_content(word))
+    return tuple(words), tuple(common)
+
+
+def _opposed(a: TaskParts, b: TaskParts, weights: dict, unseen: float) -> tuple[float, float]:
+    """Where one template says one thing and the other another (s-lexical2): the two
+    wordings aligned with their short forms spelled out as the other writes them, each
+    run replaced by another in the middle (same words before and after) whose both sides
+    say, in lower-case words, something the other task says nowhere ("… cơ sở dữ liệu
+    **cơ sở vật chất, phòng thí nghiệm** …" / "… CSDL **người học, GV** …"). The heaviest
+    such run (its lighter side's heaviest unsaid word, as ``unsaid_weight_*``) and the share
+    of both tasks' words such runs take."""
+    words_a, common_a = _spelled_words(a, b)
+    words_b, common_b = _spelled_words(b, a)
+    set_a, set_b = set(words_a), set(words_b)
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    heaviest, opposed = 0.0, 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or not (i1 and j1 and i2 < len(words_a) and j2 < len(words_b)):
+            continue
+        unsaid_a = {
+            w for w, c in zip(words_a[i1:i2], common_a[i1:i2], strict=True) if c and w not in set_b
+        }
+        unsaid_b = {
+            w for w, c in zip(words_b[j1:j2], common_b[j1:j2], strict=True) if c and w not in set_a
+        }
+        if not (unsaid_a and unsaid_b):
+            continue
+        weight = min(
+            max(weights.get(word, unseen) for word in unsaid_a),
+            max(weights.get(word, unseen) for word in unsaid_b),
+        )
+        heaviest = max(heaviest, weight / unseen)
+        opposed += (i2 - i1) + (j2 - j1)
+    return heaviest, opposed / (len(words_a) + len(words_b))
 
 
 def _signals(

@@ -1316,3 +1316,77 @@ def test_a_swap_sharing_its_own_words_is_a_rewording():
 
     assert "swap" not in comparison.reasons
     assert not any(line.startswith("khác đối tượng") for line in comparison.differ)
+
+
+def test_a_short_form_spelled_out_by_the_other_task_is_not_another_object():
+    # s-lexical2: "CSDL người học, GV" is the other task's "cơ sở dữ liệu người học,
+    # giảng viên": spelled out, the two wordings differ in no run of other words.
+    comparison = compare_parts(
+        read_parts(
+            "Hoàn thiện cơ sở dữ liệu người học, giảng viên của Đại học Đà Nẵng và kết nối"
+            " HEMIS trước 30/6/2026"
+        ),
+        read_parts("Đại học Đà Nẵng hoàn thiện CSDL người học, GV, kết nối HEMIS trước 30/6/2026"),
+    )
+
+    assert comparison.signals["swap_weight"] == 0.0
+    assert comparison.signals["swap_share"] == 0.0
+
+
+def test_one_template_on_two_objects_is_seen_through_the_short_forms():
+    # The same database template on the university's facilities and laboratories and
+    # on its learners and lecturers ("GV" spelled out): one run of other lower-case
+    # words in the middle on each side, heavy words the other task never says.
+    comparison = compare_parts(
+        read_parts(
+            "Hoàn thiện cơ sở dữ liệu cơ sở vật chất, phòng thí nghiệm của Đại học Đà Nẵng"
+            " và kết nối HEMIS trước 30/6/2026"
+        ),
+        read_parts(
+            "Hoàn thiện cơ sở dữ liệu người học, giảng viên của Đại học Đà Nẵng và kết nối"
+            " HEMIS trước 30/6/2026"
+        ),
+    )
+
+    assert comparison.signals["swap_weight"] > 0.5
+    assert 0.0 < comparison.signals["swap_share"] < 0.5
+
+
+def test_a_swapped_name_is_not_a_swapped_object():
+    # Two provinces' one template: the run that differs is a name (capitalised), a doer
+    # or a place, not a field or a population; no opposed run of lower-case words.
+    comparison = compare_parts(
+        read_parts("Sở Y tế tỉnh Nghệ An triển khai bệnh án điện tử tại bệnh viện tuyến tỉnh"),
+        read_parts("Sở Y tế tỉnh Hà Tĩnh triển khai bệnh án điện tử tại bệnh viện tuyến tỉnh"),
+    )
+
+    assert comparison.signals["swap_weight"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("check", "work", "line"),
+    [
+        (
+            "Kiểm định chương trình đào tạo kỹ sư thiết kế vi mạch của Trường Đại học Bách"
+            " khoa theo chuẩn AUN-QA",
+            "Đại học Đà Nẵng đào tạo kỹ sư, thạc sĩ thiết kế vi mạch bán dẫn giai đoạn 2026"
+            " - 2030, mỗi năm tuyển 500 chỉ tiêu tại Trường Đại học Bách khoa",
+            "khác việc: kiểm định / đào tạo",
+        ),
+        (
+            "Đối soát số liệu người học của ĐHĐN trên HEMIS với kết quả tuyển sinh thực tế,"
+            " báo cáo Bộ trước 31/8/2026",
+            "Hoàn thiện cơ sở dữ liệu người học, giảng viên của Đại học Đà Nẵng và kết nối,"
+            " cập nhật định kỳ lên HEMIS",
+            "khác việc: đối soát / hoàn thiện",
+        ),
+    ],
+)
+def test_accrediting_or_reconciling_checks_the_work_it_does_not_do_it(check, work, line):
+    # s-lexical2: accrediting a programme is a check of it, not the training;
+    # reconciling the learners' figures is not completing the database.
+    (judgement,) = judge_pairs([(check, work)])
+
+    assert line in judgement.comparison.differ
+    assert judgement.comparison.conflict
+    assert not judgement.same
