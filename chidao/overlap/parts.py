@@ -2176,7 +2176,25 @@ def _owner_names_at(text: MatchText) -> list[tuple[str, str, int]]:
             if run - k >= 2 or _short_form(written[k].text):
                 folded = " ".join(word for m in range(k, run) for word in by_origin.get(m, ()))
                 if folded and not _TIME_NAME.match(folded):
-                    found.append((folded, name, i))
+                    # Shown as the reader finds it (s-tuner12): a short form by
+                    # itself when other words join it ("AI", not "AI cho KSV"; but
+                    # "UBND tỉnh Lai Châu" whole), a body's name with its last
+                    # word in small letters ("Trường Đại học Bách khoa", not "… Bách").
+                    if (
+                        run - k == 1
+                        and _short_form(written[k].text)
+                        and any(
+                            not written[m].text[:1].isupper()
+                            and written[m].text not in _NAME_PLACE_WORDS
+                            for m in range(i, j)
+                        )
+                    ):
+                        shown = written[k].text
+                    elif _name_cut(text, j):
+                        shown = f"{name} {written[j].text}"
+                    else:
+                        shown = name
+                    found.append((folded, shown, i))
             k = run
         i = j
     return found
@@ -2208,6 +2226,34 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     if only_a and only_b:
         return only_a[0], only_b[0]
     return None
+
+
+def _name_cut(text: MatchText, j: int) -> bool:
+    """Whether a body's name, ending before written word ``j``, runs on in that word in
+    small letters ("Trường Đại học Bách **khoa**", "Ban Thường **vụ**", "Tỉnh **ủy**",
+    "Bộ Giáo **dục**"): the two words are one of the names' known pairs."""
+    written, original = text.written, text.original
+    return (
+        0 < j < len(written)
+        and not original[written[j - 1].end : written[j].start].strip()
+        and written[j].text[:1].islower()
+        and (fold_text(written[j - 1].text), fold_text(written[j].text)) in _NAME_PAIRS
+    )
+
+
+# Words for places inside a body's name ("UBND **tỉnh** Lai Châu"): shown whole.
+_NAME_PLACE_WORDS = frozenset({"tỉnh", "xã", "phường", "huyện", "thành", "phố", "thị", "trấn"})
+# Two words of a body's name, the second in small letters (``_name_cut``), folded.
+_NAME_PAIRS = frozenset(
+    tuple(pair.split())
+    for pair in (
+        "bach khoa", "thuong vu", "tinh uy", "thanh uy", "huyen uy", "dang uy", "ngoai ngu",
+        "giao duc", "thuc hanh", "cong an", "dang bo", "dich vu", "noi vu", "tu phap",
+        "chinh tri", "y te", "tai chinh", "cong thuong", "xay dung", "van hoa", "khoa hoc",
+        "kinh te", "nong nghiep", "giao thong", "quoc phong", "ngoai giao", "lao dong",
+        "tai nguyen", "to chuc", "kiem sat", "nhan dan", "hanh chinh", "thong tin",
+    )
+)
 
 
 # Bodies a task sets up or runs, whose own name follows in capitals: "Trung tâm **Đổi

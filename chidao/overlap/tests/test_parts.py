@@ -1316,3 +1316,36 @@ def test_a_swap_sharing_its_own_words_is_a_rewording():
 
     assert "swap" not in comparison.reasons
     assert not any(line.startswith("khác đối tượng") for line in comparison.differ)
+
+
+def test_an_owner_line_names_a_body_whole_and_a_short_form_by_itself():
+    # s-tuner12: "Trường Đại học Bách" was shown, cut before "khoa"; "AI cho KSV" as one
+    # name, though "AI" is the short form the other task does not say.
+    school = read_parts(
+        "Đại học Đà Nẵng đào tạo kỹ sư, thạc sĩ thiết kế vi mạch bán dẫn giai đoạn 2026 - 2030, "
+        "mỗi năm tuyển 500 chỉ tiêu tại Trường Đại học Bách khoa và Trường Đại học CNTT và "
+        "Truyền thông Việt - Hàn"
+    )
+    short = read_parts("Đào tạo nhân lực vi mạch bán dẫn - ĐH Bách khoa (DUT) và VKU")
+    assert _other_owners(short, school) == ("DUT", "Trường Đại học Bách khoa")
+    assistant = read_parts(
+        "Đưa trợ lý ảo vào hỗ trợ kiểm sát viên VKSND tỉnh Đồng Tháp: tra cứu văn bản pháp "
+        "luật, án lệ, tóm tắt hồ sơ và gợi ý dự thảo cáo trạng án hình sự, sử dụng từ năm 2027"
+    )
+    written = read_parts("VKS tỉnh ĐT - AI cho KSV (tra cứu, tóm tắt HSVA, nháp cáo trạng)")
+    assert _other_owners(written, assistant) == ("AI", "VKSND tỉnh Đồng Tháp")
+    room = read_parts(
+        "Phòng Thực hành quyền công tố và kiểm sát điều tra án kinh tế, tham nhũng dùng thử "
+        "trợ lý ảo để tóm tắt 20 hồ sơ án tham nhũng trước khi áp dụng rộng"
+    )
+    assert _other_owners(assistant, room) == ("VKSND tỉnh Đồng Tháp", "Phòng Thực hành")
+
+
+def test_an_owner_name_is_not_run_on_into_the_verb_after_it():
+    # "Ban Tổ chức Tỉnh ủy Nghệ An chủ trì": "chủ" is the verb, not the name's.
+    a = read_parts("BTC TU: chuẩn hóa CSDL ĐV, đối chiếu số ĐDCN với CSDLQG về DC - hạn 30/9/2026")
+    b = read_parts(
+        "Ban Tổ chức Tỉnh ủy Nghệ An chủ trì rà soát, chuẩn hóa thông tin các tổ chức cơ sở "
+        "đảng trên Phần mềm quản lý cơ sở dữ liệu đảng viên sau sắp xếp đơn vị hành chính"
+    )
+    assert _other_owners(a, b)[1] == "Ban Tổ chức Tỉnh ủy Nghệ An"
