@@ -1349,3 +1349,33 @@ def test_an_owner_name_is_not_run_on_into_the_verb_after_it():
         "đảng trên Phần mềm quản lý cơ sở dữ liệu đảng viên sau sắp xếp đơn vị hành chính"
     )
     assert _other_owners(a, b)[1] == "Ban Tổ chức Tỉnh ủy Nghệ An"
+
+
+def test_a_clause_read_past_the_object_is_not_another_object():
+    # s-tuner12: "khác đối tượng: thay / áp dụng 100 án mới thụ" vetoed one task in two
+    # wordings; "thay cho bìa hồ sơ giấy" says what the software replaces, not its object.
+    comparison = compare_parts(
+        read_parts(
+            "Toàn bộ án hình sự mới của VKS tỉnh và khu vực có hồ sơ kiểm sát dạng số trên "
+            "phần mềm thay cho bìa hồ sơ giấy"
+        ),
+        read_parts(
+            "Lập hồ sơ kiểm sát điện tử đối với án hình sự tại Viện kiểm sát hai cấp tỉnh Đồng "
+            "Tháp: tài liệu do cơ quan điều tra chuyển sang được số hóa, lưu và khai thác trên "
+            "phần mềm, áp dụng 100 % án mới thụ lý từ năm 2027"
+        ),
+    )
+    assert not any(line.startswith("khác đối tượng: thay") for line in comparison.differ)
+    # "bắt đầu Quý II" is a time, not what the images are for.
+    comparison = compare_parts(
+        read_parts(
+            "VAST - TTVTVN (VNSC): vận hành TMĐ, thu nhận, cung cấp ảnh VT radar LOTUSat-1 cho "
+            "bộ, ngành; giám sát sạt lở, ngập lụt; từ QII/2026"
+        ),
+        read_parts(
+            "Khai thác vệ tinh LOTUSat-1: cung cấp ảnh radar chụp xuyên mây cho công tác phòng "
+            "chống thiên tai của các bộ, ngành, bắt đầu Quý II năm 2026"
+        ),
+    )
+    assert "bắt đầu" not in " ".join(comparison.differ)
+    assert not comparison.conflict
