@@ -962,7 +962,9 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
             begin,
             accept=lambda i, n, key: _written_as(text, i, n, key, PRODUCTS[key][0], marks)
             and not _online(words, i, key)
-            and not _guiding(words, i, key),
+            and not _guiding(words, i, key)
+            # "tra cứu văn bản pháp luật": law at large, not a law the task makes.
+            and not (key == "luat" and i and words[i - 1] == "phap"),
         )
         # "…, báo cáo UBND tỉnh": reporting to a body is not what the task makes.
         if not (key == "bao cao" and position and words[position + 2 : position + 3] in _BODIES)

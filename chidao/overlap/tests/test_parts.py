@@ -1379,3 +1379,13 @@ def test_a_clause_read_past_the_object_is_not_another_object():
     )
     assert "bắt đầu" not in " ".join(comparison.differ)
     assert not comparison.conflict
+
+
+def test_law_at_large_is_not_a_law_the_task_makes():
+    # s-tuner12: "khác sản phẩm: luật / dữ liệu" was read from "văn bản pháp luật".
+    parts = read_parts(
+        "Đưa trợ lý ảo vào hỗ trợ kiểm sát viên VKSND tỉnh Đồng Tháp: tra cứu văn bản pháp "
+        "luật, án lệ, tóm tắt hồ sơ và gợi ý dự thảo cáo trạng án hình sự, sử dụng từ năm 2027"
+    )
+    assert all(product.label != "luật" for product in parts.products)
+    assert read_parts("Xây dựng Luật Dữ liệu").product.label == "luật"
