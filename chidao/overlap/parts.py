@@ -967,7 +967,9 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
             begin,
             accept=lambda i, n, key: _written_as(text, i, n, key, PRODUCTS[key][0], marks)
             and not _online(words, i, key)
-            and not _guiding(words, i, key),
+            and not _guiding(words, i, key)
+            # "tra cứu văn bản pháp luật": law at large, not a law the task makes.
+            and not (key == "luat" and i and words[i - 1] == "phap"),
         )
         # "…, báo cáo UBND tỉnh": reporting to a body is not what the task makes.
         if not (key == "bao cao" and position and words[position + 2 : position + 3] in _BODIES)
@@ -1380,7 +1382,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         agree.append(shared_product.label)
 
     vocabulary_a, vocabulary_b = _vocabulary(a, b), _vocabulary(b, a)
-    for head in a.objects.keys() & b.objects.keys():
+    for head in sorted(a.objects.keys() & b.objects.keys()):
         (words_a, written_a), (words_b, written_b) = a.objects[head], b.objects[head]
         words_a, words_b = _spelled_out(words_a, a, b), _spelled_out(words_b, b, a)
         words_a, words_b = _canonical(words_a), _canonical(words_b)
@@ -1397,6 +1399,10 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         if len(words_a - vocabulary_b) * 2 <= len(words_a) or len(
             words_b - vocabulary_a
         ) * 2 <= len(words_b):
+            continue
+        # A clause read on past the object is no object (s-tuner12): "thực hiện từ tháng
+        # 10/2026", "thay cho bìa hồ sơ giấy", "bắt đầu Quý II".
+        if _clause(written_a) or _clause(written_b):
             continue
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": written_a, "b": written_b})
         reasons.append("object")
@@ -2238,7 +2244,25 @@ def _owner_names_at(text: MatchText) -> list[tuple[str, str, int]]:
             if run - k >= 2 or _short_form(written[k].text):
                 folded = " ".join(word for m in range(k, run) for word in by_origin.get(m, ()))
                 if folded and not _TIME_NAME.match(folded):
-                    found.append((folded, name, i))
+                    # Shown as the reader finds it (s-tuner12): a short form by
+                    # itself when other words join it ("AI", not "AI cho KSV"; but
+                    # "UBND tỉnh Lai Châu" whole), a body's name with its last
+                    # word in small letters ("Trường Đại học Bách khoa", not "… Bách").
+                    if (
+                        run - k == 1
+                        and _short_form(written[k].text)
+                        and any(
+                            not written[m].text[:1].isupper()
+                            and written[m].text not in _NAME_PLACE_WORDS
+                            for m in range(i, j)
+                        )
+                    ):
+                        shown = written[k].text
+                    elif _name_cut(text, j):
+                        shown = f"{name} {written[j].text}"
+                    else:
+                        shown = name
+                    found.append((folded, shown, i))
             k = run
         i = j
     return found
@@ -2270,6 +2294,46 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     if only_a and only_b:
         return only_a[0], only_b[0]
     return None
+
+
+# Words that start a clause or a time, not an object (``_clause``), folded.
+_CLAUSE_STARTS = frozenset({"thay", "tu", "bat", "thang", "xong", "hoan"})
+
+
+def _clause(written: str) -> bool:
+    """Whether an object as written starts with a verb or a time, not a thing."""
+    words = tuple(fold_text(written).split())
+    if not words:
+        return False
+    return words[0] in _CLAUSE_STARTS or bool(_find(words[:3], ACTIONS, 0, 1))
+
+
+def _name_cut(text: MatchText, j: int) -> bool:
+    """Whether a body's name, ending before written word ``j``, runs on in that word in
+    small letters ("Trường Đại học Bách **khoa**", "Ban Thường **vụ**", "Tỉnh **ủy**",
+    "Bộ Giáo **dục**"): the two words are one of the names' known pairs."""
+    written, original = text.written, text.original
+    return (
+        0 < j < len(written)
+        and not original[written[j - 1].end : written[j].start].strip()
+        and written[j].text[:1].islower()
+        and (fold_text(written[j - 1].text), fold_text(written[j].text)) in _NAME_PAIRS
+    )
+
+
+# Words for places inside a body's name ("UBND **tỉnh** Lai Châu"): shown whole.
+_NAME_PLACE_WORDS = frozenset({"tỉnh", "xã", "phường", "huyện", "thành", "phố", "thị", "trấn"})
+# Two words of a body's name, the second in small letters (``_name_cut``), folded.
+_NAME_PAIRS = frozenset(
+    tuple(pair.split())
+    for pair in (
+        "bach khoa", "thuong vu", "tinh uy", "thanh uy", "huyen uy", "dang uy", "ngoai ngu",
+        "giao duc", "thuc hanh", "cong an", "dang bo", "dich vu", "noi vu", "tu phap",
+        "chinh tri", "y te", "tai chinh", "cong thuong", "xay dung", "van hoa", "khoa hoc",
+        "kinh te", "nong nghiep", "giao thong", "quoc phong", "ngoai giao", "lao dong",
+        "tai nguyen", "to chuc", "kiem sat", "nhan dan", "hanh chinh", "thong tin",
+    )
+)
 
 
 # Bodies a task sets up or runs, whose own name follows in capitals: "Trung tâm **Đổi

@@ -1390,3 +1390,76 @@ def test_accrediting_or_reconciling_checks_the_work_it_does_not_do_it(check, wor
     assert line in judgement.comparison.differ
     assert judgement.comparison.conflict
     assert not judgement.same
+
+
+def test_an_owner_line_names_a_body_whole_and_a_short_form_by_itself():
+    # s-tuner12: "Trường Đại học Bách" was shown, cut before "khoa"; "AI cho KSV" as one
+    # name, though "AI" is the short form the other task does not say.
+    school = read_parts(
+        "Đại học Đà Nẵng đào tạo kỹ sư, thạc sĩ thiết kế vi mạch bán dẫn giai đoạn 2026 - 2030, "
+        "mỗi năm tuyển 500 chỉ tiêu tại Trường Đại học Bách khoa và Trường Đại học CNTT và "
+        "Truyền thông Việt - Hàn"
+    )
+    short = read_parts("Đào tạo nhân lực vi mạch bán dẫn - ĐH Bách khoa (DUT) và VKU")
+    assert _other_owners(short, school) == ("DUT", "Trường Đại học Bách khoa")
+    assistant = read_parts(
+        "Đưa trợ lý ảo vào hỗ trợ kiểm sát viên VKSND tỉnh Đồng Tháp: tra cứu văn bản pháp "
+        "luật, án lệ, tóm tắt hồ sơ và gợi ý dự thảo cáo trạng án hình sự, sử dụng từ năm 2027"
+    )
+    written = read_parts("VKS tỉnh ĐT - AI cho KSV (tra cứu, tóm tắt HSVA, nháp cáo trạng)")
+    assert _other_owners(written, assistant) == ("AI", "VKSND tỉnh Đồng Tháp")
+    room = read_parts(
+        "Phòng Thực hành quyền công tố và kiểm sát điều tra án kinh tế, tham nhũng dùng thử "
+        "trợ lý ảo để tóm tắt 20 hồ sơ án tham nhũng trước khi áp dụng rộng"
+    )
+    assert _other_owners(assistant, room) == ("VKSND tỉnh Đồng Tháp", "Phòng Thực hành")
+
+
+def test_an_owner_name_is_not_run_on_into_the_verb_after_it():
+    # "Ban Tổ chức Tỉnh ủy Nghệ An chủ trì": "chủ" is the verb, not the name's.
+    a = read_parts("BTC TU: chuẩn hóa CSDL ĐV, đối chiếu số ĐDCN với CSDLQG về DC - hạn 30/9/2026")
+    b = read_parts(
+        "Ban Tổ chức Tỉnh ủy Nghệ An chủ trì rà soát, chuẩn hóa thông tin các tổ chức cơ sở "
+        "đảng trên Phần mềm quản lý cơ sở dữ liệu đảng viên sau sắp xếp đơn vị hành chính"
+    )
+    assert _other_owners(a, b)[1] == "Ban Tổ chức Tỉnh ủy Nghệ An"
+
+
+def test_a_clause_read_past_the_object_is_not_another_object():
+    # s-tuner12: "khác đối tượng: thay / áp dụng 100 án mới thụ" vetoed one task in two
+    # wordings; "thay cho bìa hồ sơ giấy" says what the software replaces, not its object.
+    comparison = compare_parts(
+        read_parts(
+            "Toàn bộ án hình sự mới của VKS tỉnh và khu vực có hồ sơ kiểm sát dạng số trên "
+            "phần mềm thay cho bìa hồ sơ giấy"
+        ),
+        read_parts(
+            "Lập hồ sơ kiểm sát điện tử đối với án hình sự tại Viện kiểm sát hai cấp tỉnh Đồng "
+            "Tháp: tài liệu do cơ quan điều tra chuyển sang được số hóa, lưu và khai thác trên "
+            "phần mềm, áp dụng 100 % án mới thụ lý từ năm 2027"
+        ),
+    )
+    assert not any(line.startswith("khác đối tượng: thay") for line in comparison.differ)
+    # "bắt đầu Quý II" is a time, not what the images are for.
+    comparison = compare_parts(
+        read_parts(
+            "VAST - TTVTVN (VNSC): vận hành TMĐ, thu nhận, cung cấp ảnh VT radar LOTUSat-1 cho "
+            "bộ, ngành; giám sát sạt lở, ngập lụt; từ QII/2026"
+        ),
+        read_parts(
+            "Khai thác vệ tinh LOTUSat-1: cung cấp ảnh radar chụp xuyên mây cho công tác phòng "
+            "chống thiên tai của các bộ, ngành, bắt đầu Quý II năm 2026"
+        ),
+    )
+    assert "bắt đầu" not in " ".join(comparison.differ)
+    assert not comparison.conflict
+
+
+def test_law_at_large_is_not_a_law_the_task_makes():
+    # s-tuner12: "khác sản phẩm: luật / dữ liệu" was read from "văn bản pháp luật".
+    parts = read_parts(
+        "Đưa trợ lý ảo vào hỗ trợ kiểm sát viên VKSND tỉnh Đồng Tháp: tra cứu văn bản pháp "
+        "luật, án lệ, tóm tắt hồ sơ và gợi ý dự thảo cáo trạng án hình sự, sử dụng từ năm 2027"
+    )
+    assert all(product.label != "luật" for product in parts.products)
+    assert read_parts("Xây dựng Luật Dữ liệu").product.label == "luật"

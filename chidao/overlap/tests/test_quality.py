@@ -391,6 +391,10 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # seventh unchanged; eighth test 0.863 / 0.690, dev 0.798 / 0.724; ninth test 0.787 /
 # 0.778, dev 0.835 / 0.763; tenth test 0.843 / 0.745, dev 0.791 / 0.716; eleventh dev
 # 0.780 / 0.604.
+# s-tuner12 (a clause is no object, "pháp luật" no product; held out pooled 0.856 / 0.767):
+# sixth test 0.882 / 0.753, tenth test 0.833 / 0.745, eleventh dev 0.762 / 0.604. The two
+# merged (lead; held out pooled 0.855 / 0.769): fourth test 0.847 / 0.704, sixth test 0.868
+# / 0.742 (its target a strict xfail again), eleventh dev 0.774 / 0.613.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
     "fourth_test": (0.80, 0.67),
@@ -431,14 +435,14 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.850, 0.718),
+        _not_met("fourth_test", 0.847, 0.704),
         _not_met("fifth_test", 0.814, 0.740),
         _not_met("sixth_test", 0.868, 0.742),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
         _not_met("seventh_test", 0.827, 0.807),
         _not_met("eighth_test", 0.863, 0.690),
         _not_met("ninth_test", 0.787, 0.778),
-        _not_met("tenth_test", 0.843, 0.745),
+        _not_met("tenth_test", 0.833, 0.745),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
