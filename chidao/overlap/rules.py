@@ -219,8 +219,14 @@ def fold_for_matching(
     return _BOILERPLATE.sub(" ", folded).strip()
 
 
+# Any of them: most titles say none, and one pass over a title finds that.
+_ANY_SYNONYM = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SYNONYMS))
+
+
 def get_synonyms_folded(folded: str) -> str:
     """Folded words with the words for one thing (``_SYNONYMS``) made one."""
+    if not _ANY_SYNONYM.search(folded):
+        return folded
     for pattern, replacement in _SYNONYMS:
         folded = pattern.sub(replacement, folded)
     return folded

@@ -1464,6 +1464,7 @@ def test_law_at_large_is_not_a_law_the_task_makes():
     assert all(product.label != "luật" for product in parts.products)
     assert read_parts("Xây dựng Luật Dữ liệu").product.label == "luật"
 
+
 def test_the_words_two_wordings_share_count_words_for_one_thing_as_one():
     # Issue [S] #20, s-synonyms: one task in a student's words and in a plan's words.
     [judgement] = judge_pairs(
