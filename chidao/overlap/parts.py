@@ -27,7 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -38,6 +38,7 @@ from chidao.overlap.rules import (
     MatchText,
     fold_for_matching,
     fold_text,
+    get_synonyms_folded,
     parse_match_text,
 )
 
@@ -1642,7 +1643,14 @@ def _parent_and_part(a: TaskParts, b: TaskParts) -> bool:
 
 
 def _content(parts: TaskParts) -> set[str]:
-    return set(parts.text.words) - STOP_WORDS if parts.text else set()
+    """The words a task says, those for one thing made one as the index makes them."""
+    return set(_content_words(parts.text.folded)) if parts.text else set()
+
+
+@lru_cache(maxsize=8192)
+def _content_words(folded: str) -> frozenset[str]:
+    # Cached: a task's title is compared with each of its candidates in turn.
+    return frozenset(get_synonyms_folded(folded).split()) - STOP_WORDS
 
 
 def _numbers(parts: TaskParts) -> set[str]:

@@ -167,6 +167,46 @@ _SYNONYMS = [
         # because a set gained and none lost, docs/overlap.md "Fifth session").
         (r"\bthuc hien\b", "trien khai"),
         (r"\blien thong\b", "ket noi"),
+        # Office synonyms and loan words, each one thing in a plan whichever word a writer
+        # picks (docs/overlap.md "s-synonyms"). A word with several meanings is matched only
+        # in a phrase that fixes it: "bằng" is "by", "equal" and "diploma"; "mạng" is "the
+        # internet" only after "trên"/"qua" and not before "xã hội", "lưới"…
+        (r"\bon ?line\b|\be ?learning\b", "truc tuyen"),
+        (
+            r"\b(?:tren|qua) mang\b(?! xa hoi| luoi| vien thong| di dong| noi bo| lan\b)",
+            "truc tuyen",
+        ),
+        (r"\blive ?stream\b", "phat truc tiep"),
+        (r"\bcheck in\b", "lam thu tuc"),
+        (
+            r"\b(?:sinh trac hoc|nhan dien|quet|xac thuc|bang|qua) khuon mat\b|\bquet mat\b",
+            "sinh trac hoc khuon mat",
+        ),
+        (r"\bnhan dang\b", "nhan dien"),
+        (r"\bbien kiem soat\b", "bien so"),
+        (r"\bdoc bien so\b", "nhan dien bien so"),
+        (r"\bkhong (?:can )?(?:co )?nguoi truc\b", "tu dong"),
+        (r"\bra truong\b", "tot nghiep"),
+        (r"\b(nhan|cap) bang(?= dang\b| dien tu\b| so\b| tot nghiep\b)", r"\1 van bang"),
+        (r"\bmon (?:hoc )?(?:chung|dai cuong)\b", "hoc phan dai cuong"),
+        # A record "in digital form" is an electronic one ("đa dạng số lượng" is not).
+        (r"\b(?:o |duoi )?(?<!\bda )dang (?:so|dien tu)\b(?! luong| lieu)", "dien tu"),
+        (r"\b(van bang|hoc ba) so\b", r"\1 dien tu"),
+        (r"\bsong sinh so\b|\bdigital twin\b", "ban sao so"),
+        (r"\bmay hoc\b|\bmachine learning\b", "hoc may"),
+        (r"\bbig data\b", "du lieu lon"),
+        (r"\bchat ?bot\b", "tro ly ao"),
+        (r"\btele(?:health|medicine)\b|\bkham benh tu xa\b", "kham chua benh tu xa"),
+        (r"\bpredictive maintenance\b", "bao duong du bao"),
+        (r"\bbao tri\b", "bao duong"),
+        (r"\bdu doan\b|\bdoan truoc\b", "du bao"),
+        (r"\b(?:tra|nop) tien\b", "thanh toan"),
+        (r"\bap mai\b", "mai nha"),
+        (r"\bsai gon\b|\bhcm\b", "ho chi minh"),
+        (r"\bma dinh danh\b", "so dinh danh"),
+        (r"\bnguoi (?:co )?tai(?: nang)?\b", "nhan tai"),
+        (r"\bhanh ly gui\b", "hanh ly ky gui"),
+        (r"\bnhan (?:chip|rfid)\b", "the rfid"),
     )
 ]
 
@@ -175,10 +215,21 @@ def fold_for_matching(
     text: str | None, *, abbreviations: Mapping[str, tuple[str, ...]] | None = None
 ) -> str:
     """The folded, expanded form of ``text`` that the vectorisers read."""
-    folded = parse_match_text(text, abbreviations=abbreviations).folded
+    folded = get_synonyms_folded(parse_match_text(text, abbreviations=abbreviations).folded)
+    return _BOILERPLATE.sub(" ", folded).strip()
+
+
+# Any of them: most titles say none, and one pass over a title finds that.
+_ANY_SYNONYM = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SYNONYMS))
+
+
+def get_synonyms_folded(folded: str) -> str:
+    """Folded words with the words for one thing (``_SYNONYMS``) made one."""
+    if not _ANY_SYNONYM.search(folded):
+        return folded
     for pattern, replacement in _SYNONYMS:
         folded = pattern.sub(replacement, folded)
-    return _BOILERPLATE.sub(" ", folded).strip()
+    return folded
 
 
 # "Trung tâm giám sát, điều hành thông minh (IOC)": a name, then its short form in

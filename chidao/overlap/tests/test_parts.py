@@ -1463,3 +1463,21 @@ def test_law_at_large_is_not_a_law_the_task_makes():
     )
     assert all(product.label != "luật" for product in parts.products)
     assert read_parts("Xây dựng Luật Dữ liệu").product.label == "luật"
+
+
+def test_the_words_two_wordings_share_count_words_for_one_thing_as_one():
+    # Issue [S] #20, s-synonyms: one task in a student's words and in a plan's words.
+    [judgement] = judge_pairs(
+        [
+            (
+                "Sinh viên trường này học online các môn chung do trường khác trong ĐHĐN mở "
+                "và được tính tín chỉ",
+                "Học phần đại cương trực tuyến dùng chung trong ĐHĐN",
+            )
+        ]
+    )
+
+    # 7 of the plan's 9 words ("học phần đại cương trực tuyến" read as "học online các
+    # môn chung"); 3 of 9 before the synonyms.
+    assert judgement.comparison.signals["words_contained"] == pytest.approx(7 / 9)
+    assert judgement.score > 0.45

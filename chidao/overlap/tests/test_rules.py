@@ -1,5 +1,7 @@
 """Wording reduced for matching, and shared phrases: plain functions, no database."""
 
+import pytest
+
 from chidao.overlap.rules import (
     fold_for_matching,
     get_highlighted,
@@ -62,3 +64,47 @@ def test_stop_words_alone_are_not_a_shared_phrase():
     b = parse_match_text("Đào tạo về và của các doanh nghiệp")
 
     assert get_shared_phrases(a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # Loan words and their office words.
+        ("học online", "học trực tuyến"),
+        ("livestream bán hàng", "phát trực tiếp bán hàng"),
+        ("check-in", "làm thủ tục"),
+        ("digital twin đô thị", "bản sao số đô thị"),
+        ("song sinh số đô thị", "bản sao số đô thị"),
+        ("mô hình máy học", "mô hình học máy"),
+        ("Telehealth", "khám chữa bệnh từ xa"),
+        ("predictive maintenance", "bảo dưỡng dự báo"),
+        # Two office words for one thing.
+        ("quét khuôn mặt", "sinh trắc học khuôn mặt"),
+        ("nhận diện khuôn mặt", "sinh trắc học khuôn mặt"),
+        ("nhận dạng biển kiểm soát", "nhận diện biển số"),
+        ("cân không người trực", "cân tự động"),
+        ("sinh viên ra trường", "sinh viên tốt nghiệp"),
+        ("các môn chung", "các học phần đại cương"),
+        ("hồ sơ dạng điện tử", "hồ sơ điện tử"),
+        ("học bạ số", "học bạ điện tử"),
+        ("bảo trì động cơ", "bảo dưỡng động cơ"),
+        ("đoán trước hỏng hóc", "dự báo hỏng hóc"),
+        ("mã định danh", "số định danh"),
+        ("người có tài năng", "nhân tài"),
+        ("chặng Hà Nội - Sài Gòn", "chặng Hà Nội - Hồ Chí Minh"),
+    ],
+)
+def test_words_for_one_thing_read_as_one(one, other):
+    assert fold_for_matching(one) == fold_for_matching(other)
+
+
+def test_words_with_several_meanings_are_made_one_only_in_a_phrase_that_fixes_them():
+    # "bằng" is a diploma after "nhận", "by" elsewhere.
+    assert fold_for_matching("nhận bằng dạng điện tử") == "nhan van bang dien tu"
+    assert fold_for_matching("thanh toán bằng mã QR") == "thanh toan bang ma qr"
+    # "mạng" is the internet after "trên", not in "mạng xã hội" or "mạng lưới".
+    assert fold_for_matching("bán hàng trên mạng") == "ban hang truc tuyen"
+    assert fold_for_matching("bán hàng trên mạng xã hội") == "ban hang tren mang xa hoi"
+    assert fold_for_matching("trên mạng lưới y tế") == "tren mang luoi y te"
+    # "dạng số" is a digital form, not the "đa dạng" of a number.
+    assert fold_for_matching("đa dạng số lượng sản phẩm") == "da dang so luong san pham"
