@@ -265,6 +265,14 @@ def test_doers_and_longer_wordings_do_not_set_work_apart(a, b):
     assert not comparison.conflict, comparison.summary
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "refitted with the eleventh and twelfth sets (30 files), the pair's probability is"
+        " 0.54 under the bar of 0.55 (0.57 before): docs/overlap.md, 'The eleventh and"
+        " twelfth sets, scored once'"
+    ),
+)
 def test_another_level_s_version_has_a_lower_bar():
     a = "Số hóa sổ hộ tịch lưu trữ, cập nhật vào cơ sở dữ liệu hộ tịch điện tử của tỉnh"
     b = "Hoàn thành số hóa sổ hộ tịch tại UBND các xã, phường"

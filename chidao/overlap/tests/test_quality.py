@@ -265,6 +265,12 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # The Foreign Ministry, a policy bank, the Post, a hospital, the Academy's institutes,
         # a ward (README_tenth.md): 71 %.
         ("tenth", 0.7),
+        # A Party board, a procuracy, Vinacomin, Vietnam Airlines, a university, a commune
+        # (README_eleventh.md): 71 %.
+        ("eleventh", 0.7),
+        # Petrolimex, a university, a provincial police, a Party inspection committee,
+        # judgment enforcement, a ward (README_twelfth.md): 72 %.
+        ("twelfth", 0.7),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -397,25 +403,31 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # sixth test 0.882 / 0.753, tenth test 0.833 / 0.745, eleventh dev 0.762 / 0.604. The two
 # merged (lead; held out pooled 0.855 / 0.769): fourth test 0.847 / 0.704, sixth test 0.868
 # / 0.742 (its target a strict xfail again), eleventh dev 0.774 / 0.613.
+# Both sealed sets of the eleventh session joined the fit after each test half was scored
+# once (lead; 30 files, 5,518 pairs; held out pooled 0.835 / 0.756 at 0.55): every floor
+# above is its half's in-sample figure rounded down.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.80, 0.67),
-    "fourth_dev": (0.84, 0.74),
-    "fifth_test": (0.74, 0.68),
-    "fifth_dev": (0.77, 0.58),
-    "sixth_test": (0.84, 0.66),
-    "sixth_dev": (0.84, 0.68),
-    "seventh_test": (0.80, 0.77),
-    "seventh_dev": (0.77, 0.75),
-    "eighth_test": (0.86, 0.64),
-    "eighth_dev": (0.78, 0.70),
-    # s-tuner10, action words read with their marks: 0.756 / 0.756 (was 0.758 / 0.767).
-    "ninth_test": (0.75, 0.75),
-    "ninth_dev": (0.78, 0.74),
-    "tenth_test": (0.78, 0.71),
-    "tenth_dev": (0.79, 0.71),
-    # Written on branch s-writer11 (README_eleventh.md); its test half is scored once.
-    "eleventh_dev": (0.75, 0.59),
+    "fourth_test": (0.82, 0.71),
+    "fourth_dev": (0.89, 0.76),
+    "fifth_test": (0.80, 0.75),
+    "fifth_dev": (0.80, 0.64),
+    "sixth_test": (0.81, 0.76),
+    "sixth_dev": (0.84, 0.76),
+    "seventh_test": (0.80, 0.81),
+    "seventh_dev": (0.82, 0.83),
+    "eighth_test": (0.86, 0.71),
+    "eighth_dev": (0.81, 0.72),
+    "ninth_test": (0.78, 0.81),
+    "ninth_dev": (0.82, 0.78),
+    "tenth_test": (0.84, 0.75),
+    "tenth_dev": (0.79, 0.73),
+    # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
+    # each test half scored once before it joined the fit (docs/overlap.md).
+    "eleventh_test": (0.73, 0.53),
+    "eleventh_dev": (0.79, 0.71),
+    "twelfth_test": (0.70, 0.65),
+    "twelfth_dev": (0.78, 0.64),
 }
 
 
@@ -437,14 +449,17 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.847, 0.704),
-        _not_met("fifth_test", 0.814, 0.740),
-        _not_met("sixth_test", 0.868, 0.742),
+        _not_met("fourth_test", 0.823, 0.718),
+        _not_met("fifth_test", 0.806, 0.753),
+        _not_met("sixth_test", 0.819, 0.764),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
-        _not_met("seventh_test", 0.827, 0.807),
-        _not_met("eighth_test", 0.863, 0.690),
-        _not_met("ninth_test", 0.787, 0.778),
-        _not_met("tenth_test", 0.833, 0.745),
+        _not_met("seventh_test", 0.810, 0.819),
+        _not_met("eighth_test", 0.866, 0.710),
+        _not_met("ninth_test", 0.785, 0.811),
+        _not_met("tenth_test", 0.845, 0.755),
+        # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
+        _not_met("eleventh_test", 0.731, 0.533),
+        _not_met("twelfth_test", 0.709, 0.656),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):

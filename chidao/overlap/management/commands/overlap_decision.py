@@ -49,13 +49,12 @@ class Command(BaseCommand):
 
     def _held_out(self, files) -> None:
         rows = get_held_out(files)
-        self.stdout.write(
-            "set                      pairs  rule P / R / F1        learned P / R / F1"
-        )
+        width = max(len("all, pooled"), *(len(row.name) for row in rows))
+        self.stdout.write(f"{'set':{width}s} pairs  rule P / R / F1        learned P / R / F1")
         for row in rows:
             rule, learned = row.rule, row.learned
             self.stdout.write(
-                f"{row.name:24.24s} {rule.pairs:5d}  "
+                f"{row.name:{width}s} {rule.pairs:5d}  "
                 f"{rule.precision:.3f} / {rule.recall:.3f} / {rule.f1:.3f}  "
                 f"{learned.precision:.3f} / {learned.recall:.3f} / {learned.f1:.3f}"
             )
@@ -70,7 +69,7 @@ class Command(BaseCommand):
             totals[label] = tally
         rule, learned = totals["rule"], totals["learned"]
         self.stdout.write(
-            f"{'all, pooled':24s} {rule.pairs:5d}  "
+            f"{'all, pooled':{width}s} {rule.pairs:5d}  "
             f"{rule.precision:.3f} / {rule.recall:.3f} / {rule.f1:.3f}  "
             f"{learned.precision:.3f} / {learned.recall:.3f} / {learned.f1:.3f}"
         )
