@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from chidao.overlap.parts import PartsComparison
+from chidao.overlap.parts import LEXICAL_SIGNALS, PartsComparison
 
 DECISION_FILE = Path(__file__).resolve().parent / "data" / "decision.json"
 
@@ -81,15 +81,9 @@ SIGNALS = (
     "named_one_side",
     "general_and_concrete",
     "owners_apart",
-    # What the differing words say (s-lexical, ``parts._lexical``).
-    "differing_runs",
-    "middle_swap",
-    "middle_swap_unsaid",
-    "unsaid_weight_min",
-    "unsaid_weight_max",
-    # Runs one template says in other lower-case words, short forms spelled out (s-lexical2).
-    "swap_weight",
-    "swap_share",
+    # What the differing words say (s-lexical), and the runs one template says in other
+    # lower-case words, short forms spelled out (s-lexical2): ``parts._lexical``.
+    *LEXICAL_SIGNALS,
 )
 # Score bands: the weight of the score need not be the same all along.
 SCORE_BANDS = (0.35, 0.39, 0.45, 0.5, 0.6)

@@ -1757,6 +1757,18 @@ def _differing_regions(matcher: SequenceMatcher) -> list[tuple[int, int, int, in
     return [tuple(region) for region in regions]
 
 
+# The measures ``_lexical`` gives of what the differing words say, in the decision's order.
+LEXICAL_SIGNALS = (
+    "differing_runs",
+    "middle_swap",
+    "middle_swap_unsaid",
+    "unsaid_weight_min",
+    "unsaid_weight_max",
+    "swap_weight",
+    "swap_share",
+)
+
+
 def _lexical(a: TaskParts, b: TaskParts) -> tuple[dict, tuple[str, str] | None]:
     """Which words two wordings differ in, and where (issue [S] #20, s-lexical). One
     body's template on a neighbour's object differs in one run of content words framed
@@ -1772,18 +1784,7 @@ def _lexical(a: TaskParts, b: TaskParts) -> tuple[dict, tuple[str, str] | None]:
     one (each side unsaid in the other task): then the two tasks are one template on
     two objects."""
     if not (a.text and b.text and a.text.words and b.text.words):
-        return dict.fromkeys(
-            (
-                "differing_runs",
-                "middle_swap",
-                "middle_swap_unsaid",
-                "unsaid_weight_min",
-                "unsaid_weight_max",
-                "swap_weight",
-                "swap_share",
-            ),
-            0.0,
-        ), None
+        return dict.fromkeys(LEXICAL_SIGNALS, 0.0), None
     words_a, words_b = a.text.words, b.text.words
     vocabulary_a, vocabulary_b = _vocabulary(a, b), _vocabulary(b, a)
     matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
