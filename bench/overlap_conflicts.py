@@ -25,6 +25,7 @@ import django
 
 django.setup()
 
+# Imported after django.setup(): the finder reads models, which need the app registry.
 from chidao.overlap import learning  # noqa: E402
 from chidao.overlap.decision import CANDIDATE_THRESHOLD, Decision  # noqa: E402
 from chidao.overlap.index import read_pairs  # noqa: E402
