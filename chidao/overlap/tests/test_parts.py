@@ -265,15 +265,9 @@ def test_doers_and_longer_wordings_do_not_set_work_apart(a, b):
     assert not comparison.conflict, comparison.summary
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "refitted with the eleventh and twelfth sets (30 files), the pair's probability is"
-        " 0.54 under the bar of 0.55 (0.57 before): docs/overlap.md, 'The eleventh and"
-        " twelfth sets, scored once'"
-    ),
-)
 def test_another_level_s_version_has_a_lower_bar():
+    # Fell under the bar when the eleventh and twelfth sets joined the fit (0.54 < 0.55, a
+    # strict xfail that session); 0.575 with the thirteenth and fourteenth sets in the fit.
     a = "Số hóa sổ hộ tịch lưu trữ, cập nhật vào cơ sở dữ liệu hộ tịch điện tử của tỉnh"
     b = "Hoàn thành số hóa sổ hộ tịch tại UBND các xã, phường"
     judged = judge_pairs([(a, b)])[0]

@@ -75,8 +75,9 @@ def test_the_test_half_keeps_its_measured_figures():
     # (s-tuner9): 0.941 / 0.941, two pairs more missed; with the ninth set (s-refit9):
     # 0.939 / 0.902 (main 6f51a72: 0.959 / 0.922); with office synonyms read as one word
     # (s-synonyms, held out pooled 0.855 / 0.769 -> 0.858 / 0.773): 0.957 / 0.882, two
-    # pairs more missed.
-    assert quality.precision >= 0.93
+    # pairs more missed; with the thirteenth and fourteenth sets in the fit: 0.922 / 0.922,
+    # two false alarms more, two pairs more found.
+    assert quality.precision >= 0.92
     assert quality.recall >= 0.88
 
 
@@ -271,6 +272,13 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # Petrolimex, a university, a provincial police, a Party inspection committee,
         # judgment enforcement, a ward (README_twelfth.md): 72 %.
         ("twelfth", 0.7),
+        # An eye hospital, a social insurance office, a bank, a Department of Home Affairs,
+        # the Government Inspectorate, a mountain commune (README_thirteenth.md): 78 %.
+        ("thirteenth", 0.7),
+        # A port authority, a Department of Agriculture and Environment, an industrial-park
+        # board, a national park, the tourism authority, an island zone
+        # (README_fourteenth.md): 83 %.
+        ("fourteenth", 0.8),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -297,10 +305,10 @@ def test_the_third_sets_test_half_keeps_its_scored_figures():
     # ninth set (s-refit9): 0.955 / 0.875; with a listed action and the bodies of the
     # ninth and tenth sets read (s-tuner11): 0.928 / 0.889 (two false alarms more, one
     # pair more found); with s-parent and s-lexical merged and the bar at 0.55: 0.914 /
-    # 0.889.
+    # 0.889; with the thirteenth and fourteenth sets in the fit: 0.901 / 0.889.
     quality = get_pairs_quality(_half("third_test")).all
 
-    assert quality.precision >= 0.91
+    assert quality.precision >= 0.90
     assert quality.recall >= 0.87
 
 
@@ -406,28 +414,37 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # Both sealed sets of the eleventh session joined the fit after each test half was scored
 # once (lead; 30 files, 5,518 pairs; held out pooled 0.835 / 0.756 at 0.55): every floor
 # above is its half's in-sample figure rounded down.
+# The thirteenth and fourteenth sets joined the fit after each test half was scored once
+# (lead, twelfth session; 33 files, 6,353 pairs; held out pooled 0.824 / 0.751 at 0.55):
+# every floor above is again its half's in-sample figure rounded down.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.82, 0.71),
-    "fourth_dev": (0.89, 0.76),
-    "fifth_test": (0.80, 0.75),
-    "fifth_dev": (0.80, 0.64),
-    "sixth_test": (0.81, 0.76),
+    "fourth_test": (0.80, 0.69),
+    "fourth_dev": (0.89, 0.75),
+    "fifth_test": (0.78, 0.74),
+    "fifth_dev": (0.80, 0.63),
+    "sixth_test": (0.82, 0.76),
     "sixth_dev": (0.84, 0.76),
-    "seventh_test": (0.80, 0.81),
+    "seventh_test": (0.81, 0.81),
     "seventh_dev": (0.82, 0.83),
-    "eighth_test": (0.86, 0.71),
-    "eighth_dev": (0.81, 0.72),
-    "ninth_test": (0.78, 0.81),
-    "ninth_dev": (0.82, 0.78),
-    "tenth_test": (0.84, 0.75),
-    "tenth_dev": (0.79, 0.73),
+    "eighth_test": (0.85, 0.71),
+    "eighth_dev": (0.79, 0.72),
+    "ninth_test": (0.80, 0.80),
+    "ninth_dev": (0.82, 0.77),
+    "tenth_test": (0.85, 0.75),
+    "tenth_dev": (0.80, 0.72),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
-    "eleventh_test": (0.73, 0.53),
-    "eleventh_dev": (0.79, 0.71),
-    "twelfth_test": (0.70, 0.65),
-    "twelfth_dev": (0.78, 0.64),
+    "eleventh_test": (0.73, 0.55),
+    "eleventh_dev": (0.80, 0.70),
+    "twelfth_test": (0.71, 0.67),
+    "twelfth_dev": (0.80, 0.66),
+    # Written on branches s-writer13 and s-writer14 (README_thirteenth.md,
+    # README_fourteenth.md), each test half scored once before it joined the fit.
+    "thirteenth_test": (0.71, 0.69),
+    "thirteenth_dev": (0.79, 0.79),
+    "fourteenth_test": (0.73, 0.70),
+    "fourteenth_dev": (0.71, 0.67),
 }
 
 
@@ -449,17 +466,21 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.823, 0.718),
-        _not_met("fifth_test", 0.806, 0.753),
-        _not_met("sixth_test", 0.819, 0.764),
+        _not_met("fourth_test", 0.803, 0.690),
+        _not_met("fifth_test", 0.781, 0.740),
+        _not_met("sixth_test", 0.829, 0.764),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
-        _not_met("seventh_test", 0.810, 0.819),
-        _not_met("eighth_test", 0.866, 0.710),
-        _not_met("ninth_test", 0.785, 0.811),
-        _not_met("tenth_test", 0.845, 0.755),
+        _not_met("seventh_test", 0.819, 0.819),
+        _not_met("eighth_test", 0.855, 0.710),
+        _not_met("ninth_test", 0.809, 0.800),
+        # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755).
+        "tenth_test",
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
-        _not_met("eleventh_test", 0.731, 0.533),
-        _not_met("twelfth_test", 0.709, 0.656),
+        _not_met("eleventh_test", 0.739, 0.554),
+        _not_met("twelfth_test", 0.716, 0.677),
+        # Scored once unseen: 0.705 / 0.698 (thirteenth), 0.744 / 0.691 (fourteenth).
+        _not_met("thirteenth_test", 0.713, 0.698),
+        _not_met("fourteenth_test", 0.739, 0.701),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
