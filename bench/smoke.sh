@@ -35,6 +35,9 @@ echo "== smoke: consolidated report (bench/consolidated_report.py)"
 "$PY" bench/consolidated_report.py --runs 1
 echo "== smoke: overlap report (bench/overlap_report.py)"
 "$PY" -W ignore bench/overlap_report.py --repeats 1
+echo "== smoke: overlap warnings on one real plan (bench/overlap_plan_alarms.py)"
+"$PY" -W ignore bench/overlap_plan_alarms.py > "$TMP/plan_alarms.txt"
+head -n 1 "$TMP/plan_alarms.txt"
 # SMOKE_USERS / SMOKE_RUN (default 4 users, 20 s) to try the mix harder: e.g. 12 and 60.
 echo "== smoke: mixed load (bench/load.sh, a few users for seconds)"
 PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
