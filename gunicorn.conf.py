@@ -28,6 +28,11 @@ Why these values (bench/RESULTS.md, "Capacity", and docs/deployment.md):
   interval (``CHIDAO_WEB_SWITCH_INTERVAL``) and a separate pool for ``/api/``
   (bench/RESULTS.md, branch m-pool): none had a lower tail on 2 cores; more processes
   cost more CPU per request.
+- each worker builds the overlap indexes of the busiest committee trees and their
+  reports' decided pairs in a thread of its own as soon as it starts
+  (``CHIDAO_WEB_WARM_OVERLAP``, on unless "0"), so the first report or duplicate warning
+  of a tree does not pay the seconds of the build inside a request (docs/overlap.md,
+  "o-warm").
 - every thread holds its own database connection (``CHIDAO_DB_CONN_MAX_AGE``), so one node
   opens up to workers × threads connections: 8 on 2 cores (docs/deployment.md sizes
   PostgreSQL's ``max_connections`` from it).
@@ -36,6 +41,7 @@ Why these values (bench/RESULTS.md, "Capacity", and docs/deployment.md):
 import ctypes
 import os
 import sys
+import threading
 
 bind = os.environ.get("CHIDAO_WEB_BIND", "127.0.0.1:8001")
 worker_class = "gthread"
@@ -80,3 +86,19 @@ def post_fork(server, worker):
     interval = float(os.environ.get("CHIDAO_WEB_SWITCH_INTERVAL") or 0)
     if interval > 0:
         sys.setswitchinterval(interval)
+
+
+def post_worker_init(worker):
+    """Warm the overlap indexes of the busiest trees (``finder.warm_tree_indexes``) in a
+    daemon thread, unless ``CHIDAO_WEB_WARM_OVERLAP`` is "0".
+
+    The worker serves requests meanwhile; a request for a tree not yet built builds it
+    as before. Each worker warms its own: the indexes live in the process. Here, not at
+    import, so that tests and ``runserver`` never start it.
+    """
+    if os.environ.get("CHIDAO_WEB_WARM_OVERLAP", "1").strip() == "0":
+        return
+    # The application is loaded by now (gunicorn calls this after loading it).
+    from chidao.overlap.finder import warm_tree_indexes
+
+    threading.Thread(target=warm_tree_indexes, name="overlap-warm-up", daemon=True).start()

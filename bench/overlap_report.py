@@ -5,6 +5,11 @@ call: every task read into its parts; then repeats, the index cached; then after
 is changed), and the whole page through Django's test client; counts the pairs read part
 by part. The copy is written to (an admin account, one task's title).
 
+``--first-view``: only the first view of the root's report page and of the busiest
+committee's below it, in a fresh process; with ``--warm``, after
+``finder.warm_tree_indexes()`` (timed apart), as a web worker runs it when it starts
+(docs/overlap.md, "o-warm").
+
     cp /work/data/x1.sqlite3 /tmp/report.sqlite3
     CHIDAO_SECRET_KEY=bench CHIDAO_SQLITE_PATH=/tmp/report.sqlite3 \\
         .venv/bin/python -W ignore bench/overlap_report.py --repeats 3
@@ -35,6 +40,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--per-task", type=int, help="finder.REPORT_PER_TASK to try")
+    parser.add_argument("--first-view", action="store_true", help="time the first views only")
+    parser.add_argument("--warm", action="store_true", help="run finder.warm_tree_indexes() first")
     args = parser.parse_args()
     import django
 
@@ -66,6 +73,9 @@ def main():
     user = get_user_model().objects.filter(is_superuser=True, is_active=True).first()
     if user is None:
         user = get_user_model().objects.create_superuser("bench-overlap", password=None)
+    if args.first_view:
+        first_view(args, root, user)
+        return
     compared = 0
     original = finder._compare_at_levels
 
@@ -107,6 +117,29 @@ def main():
         response, wall, cpu = timed(lambda: client.get(url, secure=True))
         print(
             f"page {url}: {response.status_code}, {len(response.content) / 1000:.0f} kB, "
+            f"{wall:.2f} s wall, {cpu:.2f} s CPU"
+        )
+
+
+def first_view(args, root, user):
+    """The first report pages a user opens in a process, warmed up or not."""
+    from django.db.models import Count
+    from django.test import Client
+    from django.urls import reverse
+
+    from chidao.overlap import finder
+
+    child = root.children.annotate(n=Count("tasks")).order_by("-n").first()
+    if args.warm:
+        warmed, wall, cpu = timed(lambda: finder.warm_tree_indexes())
+        print(f"warm_tree_indexes: roots {warmed}, {wall:.2f} s wall, {cpu:.2f} s CPU")
+    client = Client()
+    client.force_login(user)
+    for committee in filter(None, (root, child)):
+        url = reverse("overlap:report", args=[committee.pk])
+        response, wall, cpu = timed(lambda url=url: client.get(url, secure=True))
+        print(
+            f"first view of {url} ({committee.name}): {response.status_code}, "
             f"{wall:.2f} s wall, {cpu:.2f} s CPU"
         )
 

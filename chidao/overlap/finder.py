@@ -10,11 +10,13 @@ A task and its parent, or two sub-tasks of one parent, are a breakdown of one du
 (the three-level model), not an overlap: they are shown as related but never reported.
 """
 
+import logging
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from threading import Lock
 
+from django.db import connections
 from django.db.models import Count, Max
 
 from chidao.assignments.choices import TaskState
@@ -54,6 +56,8 @@ from chidao.overlap.rules import (
 RELATED_THRESHOLD = LEVEL_THRESHOLD
 _MAX_TREES = 64
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class IndexedTask:
@@ -75,8 +79,11 @@ class TreeIndex:
     tasks: dict[int, IndexedTask]
     index: SimilarityIndex
     _parts: dict[int, TaskParts] = field(default_factory=dict)
-    # The overlap report's pairs by committee (``_report_candidates``).
+    # The overlap report's pairs by committee (``_report_candidates``), and by the tasks
+    # they were read among: a committee with no task of its own above a single one (a
+    # central committee above one province) reads the same tasks.
     _reports: dict[int, list] = field(default_factory=dict)
+    _reports_by_scope: dict[tuple[int, ...], list] = field(default_factory=dict)
     # The report's decision on each pair read, kept across updates for pairs of unchanged
     # tasks (an update keeps the word weights, so their scores are the same).
     _decisions: dict[tuple[int, int], bool] = field(default_factory=dict)
@@ -409,13 +416,18 @@ class OverlapReport:
 
 def _report_candidates(tree: TreeIndex, committee: Committee) -> list[tuple[int, int, float]]:
     """The pairs of ``committee``'s tasks and those below it decided the same work, each
-    task's closest ``REPORT_PER_TASK`` read; kept with the tree until a task changes, and
-    each pair's decision until one of its tasks changes (``_update_tree``)."""
+    task's closest ``REPORT_PER_TASK`` read; kept with the tree until a task changes
+    (shared by committees whose reports cover the same tasks), and each pair's decision
+    until one of its tasks changes (``_update_tree``)."""
     if committee.pk in tree._reports:
         return tree._reports[committee.pk]
     scope = get_committee_tree([committee.pk])
     # In key order, whatever the index's: among equal scores the same closest are kept.
     in_scope = sorted(pk for pk, task in tree.tasks.items() if task.committee_id in scope)
+    key = tuple(in_scope)
+    if key in tree._reports_by_scope:
+        tree._reports[committee.pk] = tree._reports_by_scope[key]
+        return tree._reports[committee.pk]
     candidates = []
     pairs = tree.index.get_closest_pairs(
         floor=CANDIDATE_THRESHOLD, per_text=REPORT_PER_TASK, among=in_scope
@@ -437,7 +449,7 @@ def _report_candidates(tree: TreeIndex, committee: Committee) -> list[tuple[int,
             tree._decisions[(a, b)] = is_same_work(score, comparison)
         if tree._decisions[(a, b)]:
             candidates.append((a, b, score))
-    tree._reports[committee.pk] = candidates
+    tree._reports[committee.pk] = tree._reports_by_scope[key] = candidates
     return candidates
 
 
@@ -504,3 +516,47 @@ def get_overlap_report(user, committee: Committee, *, shown: int | None = None) 
         group_count=len(ordered),
         per_task=REPORT_PER_TASK,
     )
+
+
+def get_busiest_roots(limit: int) -> list[Committee]:
+    """The top committees whose trees hold the most tasks the index knows (cancelled
+    ones left out), busiest first, at most ``limit``; a tree without a task is left out."""
+    counted = []
+    for root in Committee.objects.filter(parent__isnull=True).order_by("pk"):
+        count = _indexed_tasks(get_committee_tree([root.pk])).count()
+        if count:
+            counted.append((count, root))
+    counted.sort(key=lambda item: -item[0])
+    return [root for _count, root in counted[:limit]]
+
+
+def warm_tree_indexes(*, limit: int = _MAX_TREES) -> list[int]:
+    """Build the index of the ``limit`` busiest trees (at most ``_MAX_TREES``, the trees a
+    process keeps) and the decided pairs of each root committee's report, busiest first;
+    returns the roots warmed.
+
+    Run by each web worker in a thread of its own right after it starts
+    (``gunicorn.conf.py``), so that the first report, task page or duplicate warning of
+    a tree in that process does not pay for the build (seconds for a province) inside a
+    request. A tree that fails is logged and the next one warmed: nothing is raised into
+    the worker. The database connections it opened are closed at the end: outside a
+    request nothing else would close them.
+    """
+    warmed = []
+    try:
+        for root in get_busiest_roots(min(limit, _MAX_TREES)):
+            try:
+                _report_candidates(get_tree_index(root), root)
+            except Exception:
+                logger.exception("overlap warm-up: the tree of committee %s failed", root.pk)
+            else:
+                warmed.append(root.pk)
+    except Exception:
+        logger.exception("overlap warm-up: the busiest trees could not be listed")
+    finally:
+        for connection in connections.all(initialized_only=True):
+            # One in a transaction is its caller's (a test, a command), not the thread's.
+            if not connection.in_atomic_block:
+                connection.close()
+    logger.info("overlap warm-up: %d tree(s) ready: %s", len(warmed), warmed)
+    return warmed

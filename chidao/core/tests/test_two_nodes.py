@@ -143,6 +143,8 @@ def installation(tmp_path):
         "CHIDAO_TWO_FACTOR_REQUIRED": "0",
         "CHIDAO_LOG_LEVEL": "WARNING",
         "CHIDAO_WEB_ACCESS_LOG": "",
+        # No overlap warm-up: its reads are not what these tests are about.
+        "CHIDAO_WEB_WARM_OVERLAP": "0",
         # Mail goes to files, one per message, in a directory both "machines" write to.
         "CHIDAO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "CHIDAO_EMAIL_FILE_PATH": str(tmp_path / "mail"),
