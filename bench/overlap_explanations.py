@@ -6,7 +6,8 @@ overlap report and the assistant show, and counts the lines a person sees at onc
 wrong. A line is junk when one of its terms (the agreed action and product, each side of
 a difference) is, in the title it was read from:
 
-- ``kind``: only a kind of body or place ("trung tâm", "đặc khu", "UBND", "TT", "Sở"):
+- ``kind``: only a kind of body or place ("trung tâm", "đặc khu", "UBND", "TT", "Sở"; a
+  place's kind after it at most, "UBND tỉnh"; product differences are the table's products):
   two tasks do not agree on, or differ by, the kind of body that does them;
 - ``truncated``: the start of a longer name, cut inside a word or before "và" ("Cục Du"
   of "Cục Du lịch Quốc gia Việt Nam", "Bộ Nông nghiệp" of "Bộ Nông nghiệp và Môi
@@ -74,8 +75,6 @@ _BODY_KINDS = (
     "trường",
     "đài",
     "kho bạc",
-    "bảo hiểm xã hội",
-    "bhxh",
     "văn phòng",
     "phòng",
     "trạm",
@@ -106,7 +105,8 @@ _NOT_IN_NAMES = frozenset(
     """trước sau tại về của cho trên từ đến với theo trong ở ban xây triển thực vận cung
     phát hoàn tổ làm lấy đưa cấp chỉ thu tiếp giải số lắp kết nâng mở ứng hướng tham chủ
     phối đào tuyên kiểm giám rà đánh báo phê nghiên hỗ duy áp tích liên khảo tập bố đẩy
-    cập xuất nhận gửi cử trang đầu mua thí hóa""".split()  # noqa: SIM905
+    cập xuất nhận gửi cử trang đầu mua thí hóa có là được để những khi đã sẽ
+    trực""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[\w&.%/-]+|[^\w\s]")
 _LINE = re.compile(r"^(khác [^:]+): (.+) / (.+)$")
@@ -196,14 +196,12 @@ def junk_kind(term: str, titles: tuple[str, ...]) -> str | None:
     lower = [word.lower() for word in _words(term)]
     if not lower:
         return None
-    i, only_kinds = 0, True
-    while i < len(lower):
-        kind = _kind_at(lower, i)
-        if not kind:
-            only_kinds = False
-            break
-        i += len(kind)
-    if only_kinds:
+    # One kind, a place's kind after it at most ("UBND tỉnh"; "Bộ TP" is "Bộ Tư pháp").
+    kind = _kind_at(lower, 0)
+    rest = lower[len(kind) :] if kind else None
+    if rest == [] or (
+        rest and _kind_at(rest, 0) in _PLACE_KIND_WORDS - {("tp",)} and len(rest) == 1
+    ):
         return "kind"
     found = None
     for title in titles:
@@ -283,8 +281,11 @@ def line_junk(summary: str, a: str, b: str) -> list[tuple[str, str]]:
                     found.append((why, term))
             continue
         match = _LINE.match(line)
-        # "khác cấp: tỉnh / xã" names two levels, rightly by their kind.
+        # "khác cấp: tỉnh / xã" names two levels, rightly by their kind; a centre is a
+        # product the reader's table knows ("khác sản phẩm: trung tâm / hướng dẫn").
         if not match or line == level_differ(*match.group(2, 3)):
+            continue
+        if match.group(1) == "khác sản phẩm":
             continue
         for term in match.group(2, 3):
             why = junk_kind(term, (a, b))
