@@ -800,6 +800,10 @@ _BODY_KINDS = (
     ("dien", "luc"),
     ("dai",),
     ("truong",),
+    # A place or a council opening with a lower-case word ("Đặc khu Lý Sơn cấp …", "Ủy
+    # ban nhân dân tỉnh Quảng Ninh đưa …"): read as the work, "cùng đặc khu" (t-explain).
+    ("dac", "khu"),
+    ("uy", "ban", "nhan", "dan"),
 )
 # Verbs the table of actions does not hold that open the work after a body's name, as
 # written (with marks): "Trung tâm Điều độ hệ thống điện quốc gia **đưa** mô hình …"
@@ -929,12 +933,50 @@ def _agent_end(text: MatchText) -> int:
     for position, _length, _key in _find(text.words, ACTIONS, 1, min(len(text.words), 14)):
         if written[text.origin[position]].text[:1].islower():
             return position
-    # A name and a verb the table does not know ("Khánh Hòa đưa …"): past the name.
+    # A name and a verb the table does not know ("Khánh Hòa đưa …"): past the name,
+    # read whole ("Sở Nông nghiệp và Môi trường Vĩnh Long giải quyết …", not the work
+    # "nghiệp và").
     if second[:1].isupper() and not _short_form(second):
-        for position in range(2, min(len(text.words), 7)):
-            if written[text.origin[position]].text[:1].islower():
+        for position in range(2, min(len(text.words), 10)):
+            k = text.origin[position]
+            if written[k].text[:1].islower() and not _inside_name(text, k):
                 return position
     return 0
+
+
+def _inside_name(text: MatchText, k: int) -> bool:
+    """Whether written word ``k``, in small letters, belongs to the name before it: the
+    rest of a word of the name ("Nông **nghiệp**", "Môi **trường** Vĩnh Long", a known
+    pair ``_NAME_PAIRS``) or "và" between two of its parts ("nghiệp **và** Môi"). After a
+    name of two capitals ("Khánh Hòa **đưa** VNeID") a word is the work's."""
+    written = text.written
+    if not 0 < k < len(written) - 1:
+        return False
+    word, previous, following = written[k].text, written[k - 1].text, written[k + 1].text
+    if not _joined(text, k) or not _joined(text, k + 1):
+        return (fold_text(previous), fold_text(word)) in _NAME_PAIRS and _joined(text, k)
+    if word == "và":
+        return following[:1].isupper() and _inside_name_word(text, k - 1)
+    if (fold_text(previous), fold_text(word)) in _NAME_PAIRS:
+        return True
+    # A capital by itself, or after the body's kind ("Bộ Dân **tộc** và Tôn giáo").
+    single = previous[:1].isupper() and not (
+        k > 1
+        and written[k - 2].text[:1].isupper()
+        and written[k - 2].text.lower() not in _KIND_FIRST_WORDS
+    )
+    return single and (following[:1].isupper() or following == "và")
+
+
+def _inside_name_word(text: MatchText, k: int) -> bool:
+    """Whether written word ``k`` is a name's: in capitals, or inside it (``_inside_name``)."""
+    return text.written[k].text[:1].isupper() or _inside_name(text, k)
+
+
+def _joined(text: MatchText, k: int) -> bool:
+    """Nothing but spaces between written words ``k - 1`` and ``k`` (no comma, no bracket)."""
+    written = text.written
+    return not text.original[written[k - 1].end : written[k].start].strip()
 
 
 def _in_short_name(text: MatchText, position: int, begin: int) -> bool:
@@ -1367,7 +1409,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         if conflict:
             vetoes.append("action")
         shared_action = None
-    elif shared_action:
+    elif shared_action and not _only_kind(shared_action.label):
         agree.append(shared_action.label)
 
     shared_product = next((x for x in a.products for y in b.products if x.family == y.family), None)
@@ -1379,7 +1421,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         conflict = conflict or not levels_differ
         if not levels_differ:
             vetoes.append("product")
-    elif shared_product:
+    elif shared_product and not _only_kind(shared_product.label):
         agree.append(shared_product.label)
 
     vocabulary_a, vocabulary_b = _vocabulary(a, b), _vocabulary(b, a)
@@ -1405,11 +1447,16 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         # 10/2026", "thay cho bìa hồ sơ giấy", "bắt đầu Quý II".
         if _clause(written_a) or _clause(written_b):
             continue
+        # "về Sở của địa phương": a kind of body is no object (t-explain).
+        if _only_kind(written_a) or _only_kind(written_b):
+            continue
+        # A name cut inside is shown whole ("về Bộ Nông nghiệp" và Môi trường).
+        written_a, written_b = _whole_name(a.text, written_a), _whole_name(b.text, written_b)
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": written_a, "b": written_b})
         reasons.append("object")
         conflict = True
         vetoes.append("object")
-    swapped = (
+    swapped = _named(
         _swapped_slot(a.text, b.text, vocabulary_a, vocabulary_b, a.begin, b.begin)
         if a.text and b.text
         else None
@@ -1419,7 +1466,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         reasons.append("slot")
         conflict = True
         vetoes.append("slot")
-    names = (
+    names = _named(
         None if conflict else (_other_names(a, b) or _swapped_names(a, b) or _other_bodies(a, b))
     )
     if names:
@@ -1451,13 +1498,13 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         reasons.append("stage")
         conflict = True
         vetoes.append("stage")
-    inserted = None if conflict else _inserted_head(a, b, vocabulary_a, vocabulary_b)
+    inserted = None if conflict else _named(_inserted_head(a, b, vocabulary_a, vocabulary_b))
     if inserted:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": inserted[0], "b": inserted[1]})
         reasons.append("slot")
         conflict = True
         vetoes.append("slot")
-    slot = None if conflict else _subject_slot(a, b, vocabulary_a, vocabulary_b)
+    slot = None if conflict else _named(_subject_slot(a, b, vocabulary_a, vocabulary_b))
     if slot:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": slot[0], "b": slot[1]})
         reasons.append("slot")
@@ -1540,7 +1587,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     # by the decision, but no conflict: two wordings of one task name different bodies
     # too. Not between levels, where the other level's body is the version's doer ("Bộ
     # Tư pháp" / "Sở Tư pháp Cần Thơ") and "khác cấp" says it.
-    owners = None if levels_differ else _other_owners(a, b)
+    owners = None if levels_differ else _named(_other_owners(a, b))
     if owners and not conflict and not any(line.startswith(object_differs) for line in differ):
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": owners[0], "b": owners[1]})
         reasons.append("owner")
@@ -1550,6 +1597,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     # **bộ phận một cửa** xã …" / "… cho **trạm y tế** xã …"). Said and weighed, no
     # conflict: the words either side may be a short form the reader does not know.
     lexical, swapped = _lexical(a, b)
+    swapped = _named(swapped)
     if (
         swapped
         and not conflict
@@ -1599,6 +1647,84 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     return PartsComparison(
         tuple(agree), tuple(differ), conflict, related, agreeing, tuple(reasons), signals
     )
+
+
+# Kinds of body and place, written (lower case): by itself, one names no body, and two
+# tasks neither agree on it nor differ by it (t-explain: "cùng trung tâm", "cùng đặc
+# khu", "khác đối tượng: Hà Nội / UBND", "khác đối tượng: TT / Bệnh viện Mắt …").
+_KINDS = frozenset(
+    {
+        "trung tâm",
+        "tt",
+        "đặc khu",
+        "ủy ban",
+        "uỷ ban",
+        "ủy ban nhân dân",
+        "uỷ ban nhân dân",
+        "ubnd",
+        "hđnd",
+        "sở",
+        "bộ",
+        "cục",
+        "ban",
+        "ban quản lý",
+        "bệnh viện",
+        "bv",
+        "tp",
+        "tp.",
+        "thành phố",
+        "tỉnh",
+        "xã",
+        "phường",
+        "huyện",
+    }
+)
+
+
+def _only_kind(written: str) -> bool:
+    """Whether a term as written is only a kind of body or place ("Trung tâm", "UBND
+    tỉnh", "TP."), naming none."""
+    words = written.lower().split()
+    for size in range(len(words), 0, -1):
+        if " ".join(words[:size]) in _KINDS:
+            rest = words[size:]
+            return not rest or (len(rest) == 1 and rest[0] in _NAME_PLACE_WORDS)
+    return False
+
+
+def _name_cut_inside(text: MatchText | None, written: str) -> bool:
+    """Whether a phrase read from ``text`` ends inside a name: its last word in capitals
+    and the name running on after it in capitals or with "và" and a capital ("Bộ Nông
+    nghiệp" | "và Môi trường", "Vũ trụ Việt" | "Nam")."""
+    if text is None or not written:
+        return False
+    at = text.original.find(written)
+    last = written.split()[-1]
+    if at < 0 or not (last[:1].isupper() or written.split()[0] in _KIND_FIRST_WORDS_WRITTEN):
+        return False
+    following = text.original[at + len(written) :].split()[:2]
+    if not following or not text.original[at + len(written) : at + len(written) + 1].isspace():
+        return False
+    if following[0][:1].isupper() and last[:1].isupper():
+        return True
+    return following[0] == "và" and len(following) > 1 and following[1][:1].isupper()
+
+
+def _whole_name(text: MatchText | None, written: str) -> str:
+    """``written``, or the name it was cut from (``_name_cut_inside``) as
+    ``_owner_names_at`` reads it: "Bộ Nông nghiệp" → "Bộ Nông nghiệp và Môi trường"."""
+    if not _name_cut_inside(text, written):
+        return written
+    assert text is not None
+    names = [shown for _, shown, _ in _owner_names_at(text) if written in shown]
+    return max(names, key=len, default=written)
+
+
+def _named(pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    """Two terms that differ, unless one is only a kind of body or place."""
+    if pair and (_only_kind(pair[0]) or _only_kind(pair[1])):
+        return None
+    return pair
 
 
 # What a unit's part of a general duty may name in its own way (``compare_parts``): its
@@ -2221,8 +2347,10 @@ def _owner_names_at(text: MatchText) -> list[tuple[str, str, int]]:
         return written[k].text[:1].isupper()
 
     def joined(k: int) -> bool:
-        # Nothing but spaces between word k - 1 and word k (no comma, no bracket).
-        return not original[written[k - 1].end : written[k].start].strip()
+        # Nothing but spaces between word k - 1 and word k (no comma, no bracket), or
+        # the point of "TP. Hồ Chí Minh" (read "TP" alone, a kind of place, t-explain).
+        between = original[written[k - 1].end : written[k].start].strip()
+        return not between or (between == "." and written[k - 1].text in _POINTED_KINDS)
 
     found = []
     i = 0
@@ -2230,27 +2358,42 @@ def _owner_names_at(text: MatchText) -> list[tuple[str, str, int]]:
         if not capital(i):
             i += 1
             continue
-        # The name as written: capitals, a lower-case word between two of them.
+        # The name as written: capitals, a lower-case word between two of them, and
+        # "và" between two parts of one name ("Bộ Nông nghiệp **và** Môi trường", read
+        # "Bộ Nông nghiệp" before t-explain), not between two bodies.
         j = i + 1
         while j < len(written) and joined(j):
             if capital(j):
                 j += 1
             elif j + 1 < len(written) and capital(j + 1) and joined(j + 1):
                 j += 2
+            elif (
+                j + 2 < len(written)
+                and written[j + 1].text == "và"
+                and capital(j + 2)
+                and joined(j + 1)
+                and joined(j + 2)
+                and written[j + 2].text.lower() not in _KIND_FIRST_WORDS
+                and _inside_name(text, j)
+            ):
+                j += 3
             else:
                 break
-        name = " ".join(written[k].text for k in range(i, j))
+        rest = _name_rest(text, i, j)
+        name = " ".join(written[k].text for k in range(i, rest))
         # What is compared: its runs of capitals (held out, comparing the whole name
         # instead found fewer pairs pooled and did worse on three sealed test halves).
         k = i
-        while k < j:
+        while k < rest:
             if not capital(k):
                 k += 1
                 continue
             run = k + 1
-            while run < j and capital(run) and joined(run):
+            while run < rest and capital(run) and joined(run):
                 run += 1
-            if run - k >= 2 or _short_form(written[k].text):
+            # A kind of body or place by itself ("UBND", "TT", "TP") names none.
+            kind = run - k == 1 and written[k].text.lower() in _KIND_SHORT_FORMS
+            if (run - k >= 2 or _short_form(written[k].text)) and not kind:
                 folded = " ".join(word for m in range(k, run) for word in by_origin.get(m, ()))
                 if folded and not _TIME_NAME.match(folded):
                     # Shown as the reader finds it (s-tuner12): a short form by
@@ -2267,13 +2410,13 @@ def _owner_names_at(text: MatchText) -> list[tuple[str, str, int]]:
                         )
                     ):
                         shown = written[k].text
-                    elif _name_cut(text, j):
+                    elif rest == j and _name_cut(text, j):
                         shown = f"{name} {written[j].text}"
                     else:
                         shown = name
                     found.append((folded, shown, i))
             k = run
-        i = j
+        i = rest
     return found
 
 
@@ -2330,6 +2473,98 @@ def _name_cut(text: MatchText, j: int) -> bool:
     )
 
 
+# Short forms of a kind of body or place, written alone ("UBND tỉnh", "TT", "TP."):
+# no body's name (t-explain: "khác đối tượng: Hà Nội / UBND").
+_KIND_SHORT_FORMS = frozenset({"ubnd", "hđnd", "ub", "tt", "tp", "bv"})
+_POINTED_KINDS = frozenset({"TP", "Tp"})
+# First words of a body's kind (written, lower case): "và" before one joins two bodies,
+# not two parts of one name ("Sở Y tế **và Sở** Giáo dục").
+_KIND_FIRST_WORDS = frozenset(
+    {"sở", "bộ", "cục", "ban", "ubnd", "ủy", "uỷ", "trường", "trung", "bệnh", "viện", "tổng"}
+    | {"tập", "ngân", "đài", "chi", "văn", "phòng", "cảng", "vườn", "kho", "hđnd"}
+)
+# A body's kind as written opening a name, in capitals ("Bộ", "Sở", "Cục" …).
+_KIND_FIRST_WORDS_WRITTEN = frozenset({"Bộ", "Sở", "Cục", "Ban", "Viện", "Trường", "Trung"})
+# The most small-letter words a name's last word runs on in ("Cục Di **sản văn hóa**").
+_NAME_REST_WORDS = 3
+# Kinds of body whose name ``_name_rest`` reads on (written, lower case).
+_REST_KINDS = frozenset(
+    {"sở", "bộ", "cục", "ban", "viện", "trường", "phòng", "trung tâm", "bệnh viện"}
+    | {"tổng cục", "chi cục", "học viện", "văn phòng", "cảng vụ", "ngân hàng"}
+)
+# Written words that end a name: what the body does, for whom, where, when.
+_NAME_REST_ENDS = frozenset(FUNCTION_WORDS) | frozenset(
+    {"trước", "sau", "phối", "chủ", "trực", "qua", "bằng", "toàn", "tự", "thí", "ngay", "chỉ"}
+    | {"quy", "chuyển"}
+)
+_ACTION_OPENINGS = frozenset(tuple(key.split()[:2]) for key in ACTIONS)
+
+
+def _after_and(text: MatchText, j: int) -> bool:
+    """Whether the name ending before written word ``j`` ends in "và" and one capital
+    whose word runs on in ``j`` ("Cục Trồng trọt và Bảo **vệ** thực vật", "Cục Hàng hải
+    và Đường **thủy**"): two parts of a name joined by "và" are words of two syllables."""
+    written = text.written
+    return (
+        2 <= j < len(written)
+        and written[j - 2].text == "và"
+        and written[j].text[:1].islower()
+        and _joined(text, j)
+    )
+
+
+def _name_rest(text: MatchText, i: int, j: int) -> int:
+    """Where a body's name that starts at written word ``i`` and whose capitals end at
+    ``j`` ends, its last word a capital by itself run on in small letters ("Cục Di
+    **sản văn hóa** hoàn thiện …", "Bộ Dân tộc và Tôn **giáo** cung cấp …"): past a
+    known pair of the name's words (``_name_cut``), else at the work that follows (an
+    action of the table or a plain verb), a function word, a number or a clause's end
+    within ``_NAME_REST_WORDS``; else ``j``, the name as its capitals give it. Shown
+    only: "Cục Di", "Bộ Dân" read the names cut (t-explain)."""
+    written = text.written
+    if j - i < 2 or j >= len(written) or _short_form(written[j - 1].text):
+        return j
+    lower = [word.text.lower() for word in written]
+    kind = next((size for size in (2, 1) if " ".join(lower[i : i + size]) in _REST_KINDS), 0)
+    # Read on only after the kind and one capital ("Cục Di", "Bộ Dân"): a name of more
+    # capitals has said itself ("Trường Cao đẳng Đường sắt **tuyển chọn** …").
+    if not kind or j - 1 != i + kind:
+        return j + 1 if _name_cut(text, j) or _after_and(text, j) else j
+    # "Ban Quản lý **các** khu công nghiệp tỉnh Phú Thọ": a kind that names no body yet.
+    kind_only = lower[i : j + 1] == ["ban", "quản", "lý"]
+    ends = _NAME_REST_ENDS - {"các"} if kind_only else _NAME_REST_ENDS
+    limit = _NAME_REST_WORDS + 2 if kind_only else _NAME_REST_WORDS
+    for end in range(j, min(len(written), j + limit + 1)):
+        if end > j and not _joined(text, end):
+            return end
+        word = lower[end]
+        pair = (fold_text(word), fold_text(lower[end + 1]) if end + 1 < len(written) else "")
+        # A place ends the name with its own ("… khu công nghiệp **tỉnh Phú Thọ**").
+        if (
+            end > j
+            and word in _NAME_PLACE_WORDS
+            and end + 1 < len(written)
+            and written[end + 1].text[:1].isupper()
+            and _joined(text, end + 1)
+        ):
+            stop = end + 1
+            while stop < len(written) and written[stop].text[:1].isupper():
+                stop += 1
+            return stop
+        if end > j and (
+            word in ends
+            or word[:1].isdigit()
+            or word in _PLAIN_VERBS
+            or " ".join(lower[end : end + 2]) in _PLAIN_VERBS
+            or pair in _ACTION_OPENINGS
+            or pair[:1] in _ACTION_OPENINGS
+        ):
+            return end
+        if not word[:1].islower() or (end == j and word in ends):
+            break
+    return j + 1 if _name_cut(text, j) else j
+
+
 # Words for places inside a body's name ("UBND **tỉnh** Lai Châu"): shown whole.
 _NAME_PLACE_WORDS = frozenset({"tỉnh", "xã", "phường", "huyện", "thành", "phố", "thị", "trấn"})
 # Two words of a body's name, the second in small letters (``_name_cut``), folded.
@@ -2369,6 +2604,20 @@ _NAME_PAIRS = frozenset(
         "nhan dan",
         "hanh chinh",
         "thong tin",
+        # Read on past "và" and a capital (t-explain): "Bộ Khoa học và Công **nghệ**".
+        "cong nghe",
+        "boi duong",
+        "dao tao",
+        "trung uong",
+        "thong ke",
+        "dan toc",
+        "ton giao",
+        "du lich",
+        "di san",
+        "hang hai",
+        "moi truong",
+        "duong sat",
+        "quan ly",
     )
 )
 

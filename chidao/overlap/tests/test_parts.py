@@ -1483,3 +1483,136 @@ def test_the_words_two_wordings_share_count_words_for_one_thing_as_one():
     # môn chung"); 3 of 9 before the synonyms.
     assert judgement.comparison.signals["words_contained"] == pytest.approx(7 / 9)
     assert judgement.score > 0.45
+
+
+# --- t-explain: names read whole, a kind of body alone neither agreed on nor a name -----
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "absent"),
+    [
+        (
+            # "cùng nghiệp và": the department's name read as the work.
+            "Bộ Nông nghiệp và Môi trường và UBND các tỉnh giải quyết thủ tục cấp giấy phép "
+            "môi trường trực tuyến toàn trình trên Cổng Dịch vụ công quốc gia, năm 2026",
+            "Sở Nông nghiệp và Môi trường Vĩnh Long giải quyết 100% hồ sơ cấp giấy phép môi "
+            "trường thuộc thẩm quyền tỉnh theo hình thức trực tuyến toàn trình, năm 2026",
+            "nghiệp và",
+        ),
+        (
+            # "cùng đặc khu": the island zone's kind read as the work.
+            "Đặc khu Lý Sơn cấp tem truy xuất nguồn gốc mã QR cho 100% sản phẩm tỏi Lý Sơn "
+            "mang chỉ dẫn địa lý bán ra, gắn nhật ký canh tác điện tử của từng hộ, vụ tỏi "
+            "2026 - 2027",
+            "Đặc khu Lý Sơn cấp tem truy xuất nguồn gốc mã QR cho 100% sản phẩm hành tím Lý "
+            "Sơn bán ra, gắn nhật ký canh tác điện tử của từng hộ, vụ 2026 - 2027",
+            "đặc khu",
+        ),
+        (
+            # "cùng trung tâm": which centre is not said.
+            "Kết nối 38 máy soi container cố định và di động về Trung tâm phân tích hình ảnh "
+            "soi tập trung của Cục Hải quan, áp dụng AI nhận diện hàng cấm, hàng khai sai, "
+            "hoàn thành trước 30/9/2026",
+            "Ảnh chụp từ 38 máy soi container ở các cảng, cửa khẩu được chuyển về một trung "
+            "tâm để phân tích chung, có AI nhận diện hàng cấm và khai sai; xong trước 30/9/2026",
+            "trung tâm",
+        ),
+        (
+            # "khác đối tượng: TT / Bệnh viện Mắt Hải Phòng".
+            "BV Mắt TW: BAĐT chuyên khoa, tích hợp ảnh ĐM/OCT/TT, hạn 31/12/2026",
+            "Triển khai bệnh án điện tử chuyên khoa mắt tại Bệnh viện Mắt Hải Phòng, tích hợp "
+            "ảnh đáy mắt, OCT vào hồ sơ người bệnh, bỏ bệnh án giấy trước 31/12/2026",
+            "TT /",
+        ),
+        (
+            # "khác đối tượng: Bắc Ninh / UBND": the province's council names no other body.
+            "Ban hành Kế hoạch chuyển đổi số năm 2026 của tỉnh Bắc Ninh",
+            "UBND tỉnh ban hành KH CĐS năm 2026",
+            "UBND",
+        ),
+        (
+            # "cùng ủy ban": the council's name read as the work.
+            "Ủy ban nhân dân tỉnh Quảng Ninh đưa tiêu chí chuyển đổi số vào đánh giá người "
+            "đứng đầu cơ quan, đơn vị và cán bộ, công chức trên địa bàn tỉnh",
+            "Ủy ban nhân dân phường Hồng Gai đánh giá mức độ hoàn thành nhiệm vụ chuyển đổi số "
+            "của từng công chức phường khi xếp loại chất lượng năm 2025",
+            "ủy ban",
+        ),
+        (
+            # "khác đối tượng: tham quan / Sở": a kind of body is no object.
+            "Từ tháng 6/2026, khách du lịch gửi phản ánh, khiếu nại ngay trên app “Du lịch "
+            "Việt Nam an toàn, hấp dẫn”; phản ánh chuyển thẳng về Sở của địa phương xử lý",
+            "Nâng cấp ứng dụng “Du lịch Việt Nam an toàn, hấp dẫn”: thêm chức năng đặt vé "
+            "tham quan, thanh toán trực tuyến, trước tháng 6/2026",
+            "/ Sở",
+        ),
+    ],
+)
+def test_a_kind_of_body_or_a_piece_of_a_name_is_not_what_two_tasks_share_or_differ_in(a, b, absent):
+    [judgement] = judge_pairs([(a, b)])
+
+    assert absent not in judgement.comparison.summary
+    assert absent not in compare_parts(read_parts(a), read_parts(b)).summary
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        (
+            # "Cục Di / Cục Du lịch Quốc gia Việt Nam" before.
+            "Cục Di sản văn hóa hoàn thiện Cơ sở dữ liệu quốc gia về di sản văn hóa, kết nối "
+            "dữ liệu di tích, bảo vật quốc gia từ 34 tỉnh, thành phố, vận hành trước 31/12/2026",
+            "Cục Du lịch Quốc gia Việt Nam hoàn thiện Cơ sở dữ liệu quốc gia về du lịch, kết "
+            "nối dữ liệu cơ sở lưu trú, doanh nghiệp lữ hành, hướng dẫn viên từ 34 tỉnh, "
+            "thành phố, vận hành trước 31/12/2026",
+            "khác đối tượng: Cục Di sản văn hóa / Cục Du lịch Quốc gia Việt Nam",
+        ),
+        (
+            # "Sở Tài chính / Ban Quản" before.
+            "Sở Tài chính tỉnh Phú Thọ cấp, điều chỉnh giấy chứng nhận đăng ký đầu tư cho dự "
+            "án ngoài khu công nghiệp hoàn toàn trực tuyến, từ quý III/2026",
+            "Ban Quản lý các khu công nghiệp tỉnh Phú Thọ cấp, điều chỉnh giấy chứng nhận đăng "
+            "ký đầu tư cho dự án trong KCN hoàn toàn trực tuyến trên Hệ thống thông tin quốc "
+            "gia về đầu tư, từ quý III/2026",
+            "khác đối tượng: Sở Tài chính tỉnh Phú Thọ / Ban Quản lý các khu công nghiệp tỉnh "
+            "Phú Thọ",
+        ),
+        (
+            # "Bộ Nông nghiệp / …" before: the ministry's name cut at "và".
+            "Kết nối, truyền dữ liệu quan trắc môi trường tự động, liên tục của các địa "
+            "phương và cơ sở sản xuất về Bộ Nông nghiệp và Môi trường",
+            "Xây dựng quy chuẩn kỹ thuật quốc gia về trạm quan trắc nước thải tự động, liên tục",
+            "khác đối tượng: Bộ Nông nghiệp và Môi trường / trạm quan trắc nước thải tự động",
+        ),
+        (
+            # "TP / Lào Cai" before: the point of "TP." cut the city's name.
+            "Lắp đặt hệ thống cảnh báo tự động sử dụng camera AI và cảm biến phát hiện tàu "
+            "tại 120 đường ngang không có người gác trên tuyến Hà Nội - TP. Hồ Chí Minh, hoàn "
+            "thành trước 31/12/2026",
+            "Lắp đặt hệ thống cảnh báo tự động sử dụng camera AI tại 45 đường ngang không có "
+            "người gác trên tuyến Hà Nội - Lào Cai, hoàn thành trước 31/12/2026",
+            "khác đối tượng: TP Hồ Chí Minh / Lào Cai",
+        ),
+        (
+            # "Bộ Khoa học / Bộ Tài chính" before.
+            "Bộ Khoa học và Công nghệ soạn thảo Nghị định về thành lập, tổ chức, hoạt động "
+            "của quỹ đầu tư mạo hiểm cho khởi nghiệp sáng tạo, ươm tạo công nghệ, chuyển đổi "
+            "số (hoàn thành năm 2026)",
+            "Hoàn thiện dự thảo Nghị định về quỹ đầu tư mạo hiểm khởi nghiệp sáng tạo, lấy ý "
+            "kiến Bộ Tài chính trước khi trình Chính phủ",
+            "khác đối tượng: Bộ Khoa học và Công nghệ / Bộ Tài chính",
+        ),
+    ],
+)
+def test_a_body_or_place_is_named_whole_where_two_tasks_differ(a, b, differ):
+    assert differ in compare_parts(read_parts(a), read_parts(b)).differ
+
+
+def test_a_department_named_first_is_read_whole_not_as_the_work():
+    parts = read_parts(
+        "Sở Nông nghiệp và Môi trường Vĩnh Long giải quyết 100% hồ sơ cấp giấy phép môi "
+        "trường thuộc thẩm quyền tỉnh theo hình thức trực tuyến toàn trình, năm 2026"
+    )
+    assert parts.action.label == "giải quyết"
+    # After a name of two capitals the next word is the work's ("đưa"), as before.
+    assert read_parts("Khánh Hòa đưa VNeID vào sử dụng tại 100% xã").begin == 2

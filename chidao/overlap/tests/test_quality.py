@@ -417,6 +417,12 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # The thirteenth and fourteenth sets joined the fit after each test half was scored once
 # (lead, twelfth session; 33 files, 6,353 pairs; held out pooled 0.824 / 0.751 at 0.55):
 # every floor above is again its half's in-sample figure rounded down.
+# t-explain (bodies' and places' names read whole, a kind of body alone neither agreed on
+# nor a name that differs; held out pooled 0.824 / 0.751 → 0.823 / 0.751, refitted): four
+# floors lowered to the new in-sample figures rounded down, each a pair or two at the bar
+# moved by the refit or by "cùng trung tâm" no longer counted as an agreement: ninth test
+# 0.809 / 0.800 → 0.793 / 0.811, dev 0.828 / 0.774 → 0.818 / 0.774; eleventh test 0.739 /
+# 0.554 → 0.731 / 0.533; fourteenth dev 0.711 / 0.676 → 0.704 / 0.676. Others rose or held.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
     "fourth_test": (0.80, 0.69),
@@ -429,13 +435,15 @@ SEALED_HALVES_FLOORS = {
     "seventh_dev": (0.82, 0.83),
     "eighth_test": (0.85, 0.71),
     "eighth_dev": (0.79, 0.72),
-    "ninth_test": (0.80, 0.80),
-    "ninth_dev": (0.82, 0.77),
+    # t-explain: 0.80 / 0.80 and 0.82 / 0.77 before; see the history below.
+    "ninth_test": (0.79, 0.80),
+    "ninth_dev": (0.81, 0.77),
     "tenth_test": (0.85, 0.75),
     "tenth_dev": (0.80, 0.72),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
-    "eleventh_test": (0.73, 0.55),
+    # t-explain: 0.73 / 0.55 before (one pair of a centre agreed on, 0.552 → 0.524).
+    "eleventh_test": (0.73, 0.53),
     "eleventh_dev": (0.80, 0.70),
     "twelfth_test": (0.71, 0.67),
     "twelfth_dev": (0.80, 0.66),
@@ -444,7 +452,8 @@ SEALED_HALVES_FLOORS = {
     "thirteenth_test": (0.71, 0.69),
     "thirteenth_dev": (0.79, 0.79),
     "fourteenth_test": (0.73, 0.70),
-    "fourteenth_dev": (0.71, 0.67),
+    # t-explain: 0.71 / 0.67 before.
+    "fourteenth_dev": (0.70, 0.67),
 }
 
 
@@ -472,15 +481,15 @@ def _not_met(name: str, precision: float, recall: float):
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
         _not_met("seventh_test", 0.819, 0.819),
         _not_met("eighth_test", 0.855, 0.710),
-        _not_met("ninth_test", 0.809, 0.800),
+        _not_met("ninth_test", 0.793, 0.811),
         # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755).
         "tenth_test",
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
-        _not_met("eleventh_test", 0.739, 0.554),
+        _not_met("eleventh_test", 0.731, 0.533),
         _not_met("twelfth_test", 0.716, 0.677),
         # Scored once unseen: 0.705 / 0.698 (thirteenth), 0.744 / 0.691 (fourteenth).
         _not_met("thirteenth_test", 0.713, 0.698),
-        _not_met("fourteenth_test", 0.739, 0.701),
+        _not_met("fourteenth_test", 0.747, 0.701),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
