@@ -399,7 +399,11 @@ BENEFICIARIES: dict[str, str] = {
 _SCHOOL_GRADES = frozenset({"mầm non", "tiểu học", "trung học cơ sở", "trung học phổ thông"})
 
 NATIONAL, PROVINCE, COMMUNE = "quốc gia", "tỉnh", "xã"
-_LEVEL_RANK = {NATIONAL: 0, PROVINCE: 1, COMMUNE: 2}
+# Below the commune: a village doing its share of the commune's work ("Bản La Pán Tẩn
+# …", "Thôn Tây lắp …", "Tổ công nghệ số thôn Lao Xa …"). Not a committee's level (the
+# finder's levels are the three above); read only from the doer a task names first.
+VILLAGE = "thôn"
+_LEVEL_RANK = {NATIONAL: 0, PROVINCE: 1, COMMUNE: 2, VILLAGE: 3}
 _NATIONAL_MARKS = (
     "toan quoc",
     "ca nuoc",
@@ -415,6 +419,15 @@ _PROVINCE_WORDS = frozenset({"tỉnh", "tinh"})
 _COMMUNE_WORDS = frozenset({"xã", "phường", "xa", "phuong"})
 _NOT_COMMUNE_NEXT = frozenset({"hoi"})
 _NOT_COMMUNE_PREVIOUS = frozenset({"tac", "cac"})
+# What a province's duty names of the levels below it ("các xã, phường", "các thôn"),
+# read as people the work serves (``BENEFICIARIES``).
+_LOWER_UNITS = frozenset({"các xã, phường", "thôn, bản"})
+# A village's name follows the word ("bản Mồ Dề"): "văn bản Luật", "phiên bản Mới" are
+# no village.
+_VILLAGE_WORDS = frozenset({"thôn", "bản", "ấp", "làng", "buôn"})
+_NOT_VILLAGE_PREVIOUS = frozenset({"van", "phien", "ban"})
+# Within the first words: "Nhân viên y tế bản Dế Xu Phình đi …" (the fifth word).
+_VILLAGE_DOER_WORDS = 5
 # Folded words before a body whose document a task cites rather than a body at work.
 _CITING = frozenset({"cua", "theo"})
 
@@ -692,6 +705,16 @@ def _level(text: MatchText, begin: int = 0) -> str | None:
             levels.add(COMMUNE)
             if i < doer_end:
                 doer_levels.add(COMMUNE)
+        elif (
+            word in _VILLAGE_WORDS
+            # "Cô đỡ bản …", "Nhân viên y tế bản …": a village's worker named first.
+            and (i < doer_end or i < _VILLAGE_DOER_WORDS)
+            and previous not in _NOT_VILLAGE_PREVIOUS
+            and i + 1 < len(lower)
+            and text.written[i + 1].text[:1].isupper()
+            and not _short_form(text.written[i + 1].text)
+        ):
+            doer_levels.add(VILLAGE)
     if doer_levels:
         return max(doer_levels, key=lambda level: _LEVEL_RANK[level])
     if any(mark in folded for mark in _NATIONAL_MARKS):
@@ -1016,6 +1039,9 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         )
         # "…, báo cáo UBND tỉnh": reporting to a body is not what the task makes.
         if not (key == "bao cao" and position and words[position + 2 : position + 3] in _BODIES)
+        # "… theo kế hoạch chung của Tổng công ty", "theo lộ trình sắp xếp các viện của Bộ":
+        # the plan a unit's part follows is its parent's product, not what the part makes.
+        and not (position > begin and words[position - 1] == "theo")
     ]
     if products and products[0][2] == "hoi nghi":
         position, length, _ = products[0]
@@ -1545,15 +1571,21 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
 
     object_differs = _("khác đối tượng: %(a)s / %(b)s").split(":")[0]
     # Said once: people that differ are not named again after the object that differs.
+    # Between two levels, the communes or villages one names ("các phường trung tâm hoàn
+    # thành …", "… ở các thôn") are the other's level, said by "khác cấp", not people
+    # the work serves: a province's duty and a named commune's share are parent and part.
+    people_a, people_b = a.beneficiaries, b.beneficiaries
+    if levels_differ:
+        people_a, people_b = people_a - _LOWER_UNITS, people_b - _LOWER_UNITS
     if (
-        a.beneficiaries
-        and b.beneficiaries
-        and not a.beneficiaries & b.beneficiaries
+        people_a
+        and people_b
+        and not people_a & people_b
         and not any(line.startswith(object_differs) for line in differ)
     ):
         differ.append(
             _("khác đối tượng: %(a)s / %(b)s")
-            % {"a": ", ".join(sorted(a.beneficiaries)), "b": ", ".join(sorted(b.beneficiaries))}
+            % {"a": ", ".join(sorted(people_a)), "b": ", ".join(sorted(people_b))}
         )
         reasons.append("people")
         conflict = True
@@ -1761,7 +1793,7 @@ def _parent_and_part(a: TaskParts, b: TaskParts) -> bool:
         if (
             duty.text
             and not _names_one(duty.text.original)
-            and part.level in (PROVINCE, COMMUNE)
+            and part.level in (PROVINCE, COMMUNE, VILLAGE)
             and _LEVEL_RANK.get(duty.level, -1) < _LEVEL_RANK[part.level]
         ):
             return True

@@ -6,6 +6,7 @@ from chidao.overlap.index import judge_pairs
 from chidao.overlap.parts import (
     COMMUNE,
     PROVINCE,
+    VILLAGE,
     _other_bodies,
     _other_owners,
     _owner_names,
@@ -1179,14 +1180,6 @@ def test_guiding_people_is_not_making_a_guidance_document():
             "Cập nhật cơ sở dữ liệu nền địa lý tỷ lệ 1:2.000 khu vực đô thị tỉnh Thái Nguyên",
             "khác việc: xây dựng / cập nhật",
         ),
-        # The province's system for the whole province, and a special zone's codes in it.
-        (
-            "Sở Nông nghiệp và Môi trường Quảng Ninh xây dựng hệ thống quản lý nuôi trồng thủy"
-            " sản trên biển toàn tỉnh",
-            "Đặc khu Vân Đồn cấp, quản lý mã số cơ sở nuôi trồng thủy sản trên biển theo kế"
-            " hoạch của tỉnh Quảng Ninh",
-            "khác sản phẩm: hệ thống / kế hoạch",
-        ),
     ],
 )
 def test_a_named_unit_s_part_of_a_general_duty_is_parent_and_part(duty, part, line):
@@ -1616,3 +1609,83 @@ def test_a_department_named_first_is_read_whole_not_as_the_work():
     assert parts.action.label == "giải quyết"
     # After a name of two capitals the next word is the work's ("đưa"), as before.
     assert read_parts("Khánh Hòa đưa VNeID vào sử dụng tại 100% xã").begin == 2
+
+
+def test_a_village_doing_its_share_is_a_level_below_the_commune():
+    # t-share: the thirteenth set's bản and the fourteenth's thôn were read with no level,
+    # and the two names ("La Pán Tẩn" / "Mù Cang Chải") as two owners, other work.
+    village = read_parts(
+        "Cô đỡ bản La Pán Tẩn nhập danh sách phụ nữ mang thai của bản vào ứng dụng quản lý "
+        "thai nghén, nhắn Zalo báo trạm y tế khi thai phụ đau bụng, ra máu"
+    )
+    commune = read_parts(
+        "Năm 2026, mười hai cô đỡ ở các bản của xã Mù Cang Chải dùng ứng dụng trên điện thoại "
+        "được cấp để theo dõi thai phụ, nhắc đi khám thai và báo ngay trạm y tế khi có biểu "
+        "hiện bất thường"
+    )
+    assert village.level == VILLAGE
+    assert commune.level == COMMUNE
+    comparison = compare_parts(village, commune)
+    assert comparison.related
+    assert not comparison.conflict
+    assert "owner" not in comparison.reasons
+
+    assert read_parts("Trưởng bản Mồ Dề thông báo lịch chi trả trợ cấp").level == VILLAGE
+    assert read_parts("Thôn Tây lắp cảm biến tại 8 giếng khoan tưới tỏi").level == VILLAGE
+    # A document or a map is no village.
+    assert read_parts("Rà soát văn bản Luật Đất đai năm 2024").level != VILLAGE
+    assert read_parts("Số hóa bản đồ Địa chính").level != VILLAGE
+
+
+def test_a_provinces_communes_are_not_people_another_level_serves():
+    # t-share: "các xã, phường" in a province's duty and "thôn" in the commune's part were
+    # read as two kinds of people, a veto between a duty and its part (fourth, ninth,
+    # tenth, holdout sets).
+    comparison = compare_parts(
+        read_parts(
+            "Sở Công Thương thành phố Cần Thơ triển khai mô hình chợ, phố đi bộ, chợ đêm thanh "
+            "toán không dùng tiền mặt; các phường trung tâm hoàn thành trước 30/6/2026"
+        ),
+        read_parts(
+            "UBND phường Ninh Kiều vận động 100% hộ kinh doanh tại chợ đêm Tây Đô và khu bến "
+            "Ninh Kiều niêm yết mã QR, nhận thanh toán không dùng tiền mặt trước 30/6/2026"
+        ),
+    )
+    assert comparison.related
+    assert "people" not in comparison.reasons
+    assert not comparison.conflict
+
+    # Between two tasks of one level, the communes are still whom a task serves.
+    same_level = compare_parts(
+        read_parts("Tỉnh hỗ trợ các xã đưa sản phẩm OCOP lên sàn thương mại điện tử"),
+        read_parts("Tỉnh hỗ trợ doanh nghiệp đưa sản phẩm OCOP lên sàn thương mại điện tử"),
+    )
+    assert "people" in same_level.reasons
+
+
+def test_the_plan_a_part_follows_is_not_what_it_makes():
+    # t-share: "… theo kế hoạch của xã" read as the product, against the commune's
+    # "hướng dẫn" (eighth set).
+    parts = read_parts(
+        "Thôn Giang Cao lập danh sách 22 hộ làm gốm đăng ký mở gian hàng trực tuyến, bố trí "
+        "điểm livestream tại nhà văn hóa thôn theo kế hoạch của xã, Quý II/2026"
+    )
+    assert all(product.label != "kế hoạch" for product in parts.products)
+    assert read_parts("Xây dựng kế hoạch chuyển đổi số năm 2026").product.label == "kế hoạch"
+
+    # The province's system for the whole province, and a special zone's codes in it: until
+    # t-share "khác sản phẩm: hệ thống / kế hoạch", lifted as parent and part (s-parent);
+    # now no product differs at all.
+    (judged,) = judge_pairs(
+        [
+            (
+                "Sở Nông nghiệp và Môi trường Quảng Ninh xây dựng hệ thống quản lý nuôi trồng"
+                " thủy sản trên biển toàn tỉnh",
+                "Đặc khu Vân Đồn cấp, quản lý mã số cơ sở nuôi trồng thủy sản trên biển theo kế"
+                " hoạch của tỉnh Quảng Ninh",
+            )
+        ]
+    )
+    assert "product" not in judged.comparison.reasons
+    assert not judged.comparison.conflict
+    assert judged.same
