@@ -199,11 +199,12 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # 0.863 / 0.818; refitted with the eighth set (s-tuner9): 0.849 / 0.805; with the
     # ninth set (s-refit9): 0.861 / 0.805; with the tenth set (s-refit10): 0.836 / 0.792;
     # with a listed action and the bodies of the ninth and tenth sets read (s-tuner11):
-    # 0.851 / 0.818.
+    # 0.851 / 0.818; with the fifteenth and sixteenth sets in the fit: 0.842 / 0.831 (one
+    # false alarm more, one pair more found).
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.85
-    assert quality.recall >= 0.81
+    assert quality.precision >= 0.84
+    assert quality.recall >= 0.83
 
 
 def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figures():
@@ -232,6 +233,13 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     assert fresh.recall >= 0.65
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "not met once the fifteenth and sixteenth sets joined the fit: precision 0.842 at"
+        " recall 0.831 (docs/overlap.md, 'The fifteenth and sixteenth sets')"
+    ),
+)
 def test_the_holdout_test_half_meets_the_target_as_development_data():
     # Met in s-tuner7 (0.861 / 0.805 in sample, 0.836 / 0.792 held out set by set, so
     # not met on it unseen); a strict xfail before (s-initials: 0.817 / 0.753) and again
@@ -243,7 +251,8 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
     # 0.792); met again with a listed action and the bodies of the ninth and tenth sets
     # read (s-tuner11: 0.851 / 0.818), and with a named unit's part of a general duty read
     # as parent and part (s-parent: 0.853 / 0.831), and with what the differing words say
-    # (s-lexical: 0.859 / 0.792); the three merged, bar at 0.55: 0.868 / 0.857.
+    # (s-lexical: 0.859 / 0.792); the three merged, bar at 0.55: 0.868 / 0.857; not met
+    # with the fifteenth and sixteenth sets in the fit (0.842 / 0.831).
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -281,6 +290,12 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # board, a national park, the tourism authority, an island zone
         # (README_fourteenth.md): 83 %.
         ("fourteenth", 0.8),
+        # A nuclear institute, a high-tech park, a vocational college, a provincial
+        # broadcaster, a Youth Union, a commune's Fatherland Front (README_fifteenth.md): 73 %.
+        ("fifteenth", 0.7),
+        # A border guard command, a military region's logistics, a rubber group, a water
+        # company, a city ward, a Mekong commune (README_sixteenth.md): 73 %.
+        ("sixteenth", 0.7),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -434,34 +449,43 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # out, 11 more pairs found and 5 more false alarms). Merged with t-explain and refitted
 # (lead; held out pooled 0.822 / 0.754): every floor above is its half's in-sample figure
 # rounded down again.
+# The fifteenth and sixteenth sets joined the fit after both halves of each were scored
+# once (lead; 37 files, 7,193 pairs; held out pooled 0.818 / 0.747 at 0.55): every floor
+# above is its half's in-sample figure rounded down.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.79, 0.70),
+    "fourth_test": (0.77, 0.67),
     "fourth_dev": (0.89, 0.76),
-    "fifth_test": (0.79, 0.74),
-    "fifth_dev": (0.80, 0.64),
-    "sixth_test": (0.82, 0.77),
-    "sixth_dev": (0.84, 0.77),
-    "seventh_test": (0.80, 0.81),
-    "seventh_dev": (0.82, 0.83),
+    "fifth_test": (0.79, 0.76),
+    "fifth_dev": (0.77, 0.65),
+    "sixth_test": (0.81, 0.77),
+    "sixth_dev": (0.83, 0.77),
+    "seventh_test": (0.79, 0.81),
+    "seventh_dev": (0.82, 0.84),
     "eighth_test": (0.85, 0.72),
-    "eighth_dev": (0.80, 0.73),
-    "ninth_test": (0.80, 0.84),
-    "ninth_dev": (0.82, 0.77),
-    "tenth_test": (0.84, 0.77),
-    "tenth_dev": (0.80, 0.71),
+    "eighth_dev": (0.78, 0.72),
+    "ninth_test": (0.79, 0.84),
+    "ninth_dev": (0.81, 0.79),
+    "tenth_test": (0.85, 0.78),
+    "tenth_dev": (0.80, 0.72),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
-    "eleventh_test": (0.73, 0.55),
-    "eleventh_dev": (0.81, 0.69),
-    "twelfth_test": (0.72, 0.67),
-    "twelfth_dev": (0.79, 0.66),
+    "eleventh_test": (0.73, 0.54),
+    "eleventh_dev": (0.80, 0.70),
+    "twelfth_test": (0.72, 0.69),
+    "twelfth_dev": (0.80, 0.70),
     # Written on branches s-writer13 and s-writer14 (README_thirteenth.md,
     # README_fourteenth.md), each test half scored once before it joined the fit.
     "thirteenth_test": (0.71, 0.70),
-    "thirteenth_dev": (0.80, 0.79),
-    "fourteenth_test": (0.75, 0.70),
-    "fourteenth_dev": (0.70, 0.67),
+    "thirteenth_dev": (0.79, 0.79),
+    "fourteenth_test": (0.75, 0.71),
+    "fourteenth_dev": (0.69, 0.66),
+    # Written on branches s-writer15 and s-writer16 (README_fifteenth.md,
+    # README_sixteenth.md), both halves scored once at the twelfth session's end.
+    "fifteenth_test": (0.76, 0.62),
+    "fifteenth_dev": (0.85, 0.71),
+    "sixteenth_test": (0.79, 0.65),
+    "sixteenth_dev": (0.81, 0.60),
 }
 
 
@@ -483,22 +507,27 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.794, 0.704),
-        _not_met("fifth_test", 0.792, 0.740),
-        _not_met("sixth_test", 0.821, 0.775),
+        _not_met("fourth_test", 0.774, 0.676),
+        _not_met("fifth_test", 0.797, 0.766),
+        _not_met("sixth_test", 0.812, 0.775),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
-        _not_met("seventh_test", 0.810, 0.819),
-        _not_met("eighth_test", 0.857, 0.720),
+        _not_met("seventh_test", 0.800, 0.819),
+        _not_met("eighth_test", 0.859, 0.730),
         _not_met("ninth_test", 0.800, 0.844),
-        # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755);
-        # not with t-share's refit (a false alarm more, two pairs more found).
-        _not_met("tenth_test", 0.849, 0.777),
+        # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755),
+        # not with t-share's refit (0.849 / 0.777), again with the fifteenth and sixteenth
+        # (0.851 / 0.787).
+        "tenth_test",
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
-        _not_met("eleventh_test", 0.739, 0.554),
-        _not_met("twelfth_test", 0.724, 0.677),
+        _not_met("eleventh_test", 0.735, 0.543),
+        _not_met("twelfth_test", 0.730, 0.699),
         # Scored once unseen: 0.705 / 0.698 (thirteenth), 0.744 / 0.691 (fourteenth).
         _not_met("thirteenth_test", 0.716, 0.708),
-        _not_met("fourteenth_test", 0.756, 0.701),
+        _not_met("fourteenth_test", 0.758, 0.711),
+        # Scored once unseen, at the session's end: 0.762 / 0.616 (fifteenth), 0.782 / 0.610
+        # (sixteenth).
+        _not_met("fifteenth_test", 0.765, 0.626),
+        _not_met("sixteenth_test", 0.795, 0.660),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
