@@ -153,17 +153,6 @@ def test_report_groups_pairs_by_lead_units_and_leaves_out_breakdowns(
     assert f"từ {round(get_decision().threshold * 100)}% trở lên; không tính" in summary
 
 
-@pytest.fixture
-def compared(monkeypatch):
-    """The pairs the report reads part by part, in the order it reads them."""
-    read = []
-    compare = finder._compare_at_levels
-    monkeypatch.setattr(
-        finder, "_compare_at_levels", lambda *args: read.append(args) or compare(*args)
-    )
-    return read
-
-
 def test_report_compares_each_task_with_its_closest_only_and_shows_the_closest(
     client, world, monkeypatch, compared
 ):

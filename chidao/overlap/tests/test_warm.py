@@ -35,17 +35,6 @@ def world(db):
 
 
 @pytest.fixture
-def compared(monkeypatch):
-    """The pairs read part by part."""
-    read = []
-    compare = finder._compare_at_levels
-    monkeypatch.setattr(
-        finder, "_compare_at_levels", lambda *args: read.append(args) or compare(*args)
-    )
-    return read
-
-
-@pytest.fixture
 def built(monkeypatch):
     """The roots of the trees whose index is built from scratch."""
     roots = []
