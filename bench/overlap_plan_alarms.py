@@ -19,8 +19,6 @@ that look alike, about half of them the same work; this measures what a secretar
 on a plan where almost none is (docs/overlap.md, "Warnings on one real plan"). Not a test.
 """
 
-import csv
-import itertools
 import os
 import sys
 from pathlib import Path
@@ -32,59 +30,31 @@ import django
 
 django.setup()
 
-# Imported after django.setup(): the finder reads models, which need the app registry.
-from chidao.overlap.decision import CANDIDATE_THRESHOLD, get_decision, get_features  # noqa: E402
-from chidao.overlap.finder import REPORT_PER_TASK  # noqa: E402
-from chidao.overlap.index import DATA, SimilarityIndex, read_pairs  # noqa: E402
-from chidao.overlap.rules import get_learned_abbreviations  # noqa: E402
-
-
-def read_labelled_overlaps(plan: Path) -> dict[frozenset[str], str]:
-    """The pairs of ``plan`` its reader labelled ``same`` or ``part``, if any were."""
-    path = plan.with_name(f"{plan.stem}_overlaps.csv")
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8") as file:
-        return {frozenset((row["a"], row["b"])): row["label"] for row in csv.DictReader(file)}
+# Imported after django.setup(), as the product's modules are.
+from chidao.overlap.index import DATA, REPORT_PER_TASK  # noqa: E402
+from chidao.overlap.quality import get_plan_warnings  # noqa: E402
 
 
 def main(plan: Path, every_pair: bool, quiet: bool) -> None:
-    with plan.open(encoding="utf-8") as file:
-        rows = {row["number"]: row for row in csv.DictReader(file)}
-    labelled = read_labelled_overlaps(plan)
-    if every_pair:
-        numbers = list(itertools.combinations(rows, 2))
-    else:
-        texts = [row["title"] for row in rows.values()]
-        index = SimilarityIndex(list(rows), texts, abbreviations=get_learned_abbreviations(texts))
-        closest = index.get_closest_pairs(floor=CANDIDATE_THRESHOLD, per_text=REPORT_PER_TASK)
-        numbers = [(a, b) for a, b, _ in closest]
-    decision = get_decision()
-    flagged = []
-    for (a, b), (score, comparison) in zip(
-        numbers, read_pairs([(rows[a]["title"], rows[b]["title"]) for a, b in numbers]), strict=True
-    ):
-        features = get_features(score, comparison)
-        if decision.decides(score, features):
-            flagged.append((decision.probability_of(features), score, a, b, comparison))
-    right = sum(frozenset((a, b)) in labelled for *_, a, b, _ in flagged)
-    same = {pair for pair, label in labelled.items() if label == "same"}
-    read = {frozenset(pair) for pair in numbers}
-    found = sum(frozenset((a, b)) in same for *_, a, b, _ in flagged)
+    found = get_plan_warnings(plan, every_pair=every_pair)
     print(
-        f"{plan.name}: {len(rows)} tasks, {len(numbers)} pairs read"
+        f"{plan.name}: {len(found.tasks)} tasks, {found.pairs_read} pairs read"
         f" ({'every pair' if every_pair else f'each task’s {REPORT_PER_TASK} closest'}),"
-        f" {len(flagged)} decided the same work, {right} of them labelled same or part;"
-        f" same pairs found {found} of {len(same)} ({len(same & read)} read)"
+        f" {len(found.warnings)} decided the same work, {found.right} of them labelled same"
+        f" or part; same pairs found {found.found} of {found.same_pairs}"
+        f" ({found.same_read} read)"
     )
     if quiet:
         return
-    for probability, score, a, b, comparison in sorted(flagged, reverse=True):
+    for warning in found.warnings:
+        comparison = warning.comparison
         explanation = "; ".join((*comparison.agree, *comparison.differ)) or "-"
-        label = labelled.get(frozenset((a, b)), "different")
-        print(f"\n{probability:.2f} (score {score:.2f}) #{a} / #{b} [{label}]: {explanation}")
-        for number in (a, b):
-            row = rows[number]
+        print(
+            f"\n{warning.probability:.2f} (score {warning.score:.2f})"
+            f" #{warning.a} / #{warning.b} [{warning.label}]: {explanation}"
+        )
+        for number in (warning.a, warning.b):
+            row = found.tasks[number]
             print(f"  #{number} [{row['lead']}; {row['output']}] {row['title'][:160]}")
 
 

@@ -27,6 +27,7 @@ from chidao.committees.models import Committee
 from chidao.overlap.index import (
     CANDIDATE_THRESHOLD,
     LEVEL_THRESHOLD,
+    REPORT_PER_TASK,
     SimilarityIndex,
     is_same_work,
 )
@@ -393,11 +394,6 @@ class UnitPairGroup:
         return max(pair.score for pair in self.pairs)
 
 
-# The report reads each task's closest few from ``CANDIDATE_THRESHOLD`` up, as a search
-# finds a task's own version: at most this many pairs a task, so a province's 5,916 tasks
-# are read in about 10,000 pairs, not the 6.5 million scoring 0.28 (docs/overlap.md,
-# "o-report").
-REPORT_PER_TASK = 2
 # Pairs shown on the report page, closest groups first; the page says how many more.
 REPORT_SHOWN = 200
 

@@ -8,12 +8,23 @@ A pair is predicted "the same work" when its score reaches the threshold.
 """
 
 import csv
+import itertools
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from chidao.overlap.decision import get_decision
-from chidao.overlap.index import DATA, THRESHOLD, judge_pairs, score_pairs
+from chidao.overlap.decision import CANDIDATE_THRESHOLD, get_decision, get_features
+from chidao.overlap.index import (
+    DATA,
+    REPORT_PER_TASK,
+    THRESHOLD,
+    SimilarityIndex,
+    judge_pairs,
+    score_pairs,
+)
+from chidao.overlap.parts import PartsComparison, compare_parts, read_parts
+from chidao.overlap.rules import get_learned_abbreviations
 
 TARGET_PRECISION = 0.85
 TARGET_RECALL = 0.70
@@ -197,6 +208,93 @@ def get_pairs_quality(pairs: list[dict]) -> PairsQuality:
     errors.sort(key=lambda error: -error[0].score)
     # The threshold of the decision: the probability from which a pair is the same work.
     return PairsQuality(get_decision().threshold, overall, by_kind, errors)
+
+
+# --- Warnings on a real plan ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    a: str
+    b: str
+    score: float
+    probability: float
+    comparison: PartsComparison
+    # What the plan's reader labelled the pair: "same", "part" or "different".
+    label: str
+
+
+@dataclass(frozen=True)
+class PlanWarnings:
+    """The pairs of one plan decided the same work, and how many its reader agrees with."""
+
+    tasks: dict[str, dict]
+    pairs_read: int
+    same_pairs: int
+    same_read: int
+    warnings: list[PlanWarning]
+
+    @property
+    def right(self) -> int:
+        """Warnings on a pair labelled same or part (a part is shown as related)."""
+        return sum(warning.label != "different" for warning in self.warnings)
+
+    @property
+    def found(self) -> int:
+        return sum(warning.label == "same" for warning in self.warnings)
+
+
+def read_plan(path: Path) -> tuple[dict[str, dict], dict[frozenset[str], str]]:
+    """A plan's tasks by number (the columns of ``data/appendix2_tasks.csv``) and the
+    pairs its reader labelled in ``<plan>_overlaps.csv`` (a, b, label: same or part)."""
+    with path.open(encoding="utf-8") as file:
+        tasks = {row["number"]: row for row in csv.DictReader(file)}
+    labelled = {}
+    overlaps = path.with_name(f"{path.stem}_overlaps.csv")
+    if overlaps.exists():
+        with overlaps.open(encoding="utf-8") as file:
+            labelled = {
+                frozenset((row["a"], row["b"])): row["label"] for row in csv.DictReader(file)
+            }
+    return tasks, labelled
+
+
+def get_plan_warnings(path: Path, *, every_pair: bool = False) -> PlanWarnings:
+    """The warnings the overlap report gives on one plan of distinct tasks: the tasks
+    indexed together as a committee's are, each task's closest read (with
+    ``every_pair``, every pair), each pair decided as the product decides. A plan's
+    neighbours are almost never the same work, unlike the labelled pairs, which are chosen
+    to look alike (docs/overlap.md, "Warnings on one real plan")."""
+    tasks, labelled = read_plan(path)
+    numbers, titles = list(tasks), [row["title"] for row in tasks.values()]
+    learned = get_learned_abbreviations(titles)
+    index = SimilarityIndex(numbers, titles, abbreviations=learned)
+    if every_pair:
+        pairs = [(a, b, index.score_of(a, b)) for a, b in itertools.combinations(numbers, 2)]
+    else:
+        pairs = index.get_closest_pairs(floor=CANDIDATE_THRESHOLD, per_text=REPORT_PER_TASK)
+    parts = {}
+    decision = get_decision()
+    warnings = []
+    for a, b, score in pairs:
+        for number in (a, b):
+            if number not in parts:
+                parts[number] = read_parts(tasks[number]["title"], abbreviations=learned)
+        comparison = compare_parts(parts[a], parts[b])
+        features = get_features(score, comparison)
+        if decision.decides(score, features):
+            label = labelled.get(frozenset((a, b)), "different")
+            probability = decision.probability_of(features)
+            warnings.append(PlanWarning(a, b, score, probability, comparison, label))
+    warnings.sort(key=lambda warning: -warning.probability)
+    same = {pair for pair, label in labelled.items() if label == "same"}
+    return PlanWarnings(
+        tasks,
+        len(pairs),
+        len(same),
+        len(same & {frozenset((a, b)) for a, b, _ in pairs}),
+        warnings,
+    )
 
 
 # --- The directive-text assistant -------------------------------------------------------

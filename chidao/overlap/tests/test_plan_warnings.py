@@ -1,0 +1,51 @@
+"""The overlap report's warnings on real plans of distinct tasks (``quality.get_plan_warnings``).
+
+The labelled pairs measure the finder among pairs chosen to look alike; these plans
+measure what a secretariat sees: each task's closest neighbours in one plan, almost none
+of them the same work (docs/overlap.md, "Warnings on one real plan").
+"""
+
+import pytest
+
+from chidao.overlap.index import DATA
+from chidao.overlap.quality import get_plan_warnings, read_plan
+
+# Each plan's warnings at most, and the right ones (labelled same or part) at least, as
+# measured in sample: a change that warns more on a plan, or loses a true overlap, fails.
+# History: 06/12/2026 (cbea450) appendix 25 warnings / 0 right, boyte 41 / 9.
+PLAN_FLOORS = [
+    ("appendix2_tasks.csv", 25, 0),
+    ("plan_boyte.csv", 41, 9),
+]
+
+
+@pytest.mark.parametrize(("plan", "most", "right"), PLAN_FLOORS)
+def test_a_plan_of_distinct_tasks_is_not_flooded_with_warnings(plan, most, right):
+    found = get_plan_warnings(DATA / plan)
+
+    assert len(found.warnings) <= most
+    assert found.right >= right
+    assert found.pairs_read <= 2 * len(found.tasks)
+
+
+def test_a_plan_reads_its_labelled_overlaps_in_either_order(tmp_path):
+    plan = tmp_path / "plan_x.csv"
+    plan.write_text(
+        "number,group,title,lead,coordinating,output,deadline\n"
+        "1,I,Xây dựng kho dữ liệu dùng chung của tỉnh,Sở KH&CN,,Kho dữ liệu,2026\n"
+        "2,II,Hình thành kho dữ liệu dùng chung tỉnh,Văn phòng UBND,,Kho dữ liệu,2026\n"
+        "3,II,Tổ chức hội nghị sơ kết một năm thực hiện Nghị quyết,Sở Nội vụ,,Báo cáo,2026\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plan_x_overlaps.csv").write_text(
+        "a,b,label,why\n2,1,same,Cùng một kho dữ liệu\n", encoding="utf-8"
+    )
+
+    tasks, labelled = read_plan(plan)
+    found = get_plan_warnings(plan, every_pair=True)
+
+    assert list(tasks) == ["1", "2", "3"]
+    assert labelled == {frozenset(("1", "2")): "same"}
+    assert found.pairs_read == 3
+    assert [(w.a, w.b, w.label) for w in found.warnings] == [("1", "2", "same")]
+    assert (found.right, found.found, found.same_pairs) == (1, 1, 1)
