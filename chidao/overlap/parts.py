@@ -233,6 +233,9 @@ PRODUCTS: dict[str, tuple[str, str]] = {
     "ung dung": ("ứng dụng", "system"),
     "cong thong tin": ("cổng thông tin", "system"),
     "trung tam": ("trung tâm", "centre"),
+    # A data centre is a centre, not data: "Trung tâm dữ liệu quốc gia" is not the
+    # national databases that sync to it (t-read).
+    "trung tam du lieu": ("trung tâm dữ liệu", "centre"),
     "ha tang": ("hạ tầng", "infrastructure"),
     "mang": ("mạng", "infrastructure"),
     "bo tieu chi": ("bộ tiêu chí", "criteria"),
@@ -605,6 +608,67 @@ def _guiding(words: tuple[str, ...], position: int, key: str) -> bool:
     )
 
 
+# Product words that, put after a noun, say what kind it is ("công nghệ chiến lược",
+# "công nghiệp chiến lược", "đối tác chiến lược", "khoáng sản chiến lược", "khung chiến
+# lược": strategic): Vietnamese puts the modifier after its head, so a strategy document
+# ("chiến lược") the task makes heads its own phrase, after a verb ("xây dựng, ban hành
+# chiến lược"), a determiner ("các chiến lược"), a preposition ("theo Chiến lược") or a
+# break ("kế hoạch, chiến lược"). In the labelled sets four "chiến lược" in five follow
+# "công nghệ" or "công nghiệp" (t-read).
+_MODIFIERS = frozenset({"chien luoc"})
+# Words after which a product word heads its own phrase.
+_HEAD_BEFORE = frozenset(
+    {
+        "cac",
+        "nhung",
+        "mot",
+        "moi",
+        "tung",
+        "ve",
+        "theo",
+        "cua",
+        "cho",
+        "va",
+        "hoac",
+        "voi",
+        "tai",
+        "trong",
+        "vao",
+        "la",
+        "so",
+    }
+)
+
+
+_ACTION_WORDS = tuple(tuple(verb.split()) for verb in ACTIONS)
+
+
+def _modifying(words: tuple[str, ...], breaks: list[bool], i: int, key: str, begin: int) -> bool:
+    """Whether the product word ``key`` at ``i`` modifies the noun before it (``_MODIFIERS``):
+    "làm chủ công nghệ chiến lược" names no strategy."""
+    if key not in _MODIFIERS or i <= begin or breaks[i]:
+        return False
+    if words[i - 1] in _HEAD_BEFORE:
+        return False
+    # After a verb the table knows ("xây dựng chiến lược", "thực hiện Chiến lược").
+    return not any(words[max(0, i - len(verb)) : i] == verb for verb in _ACTION_WORDS)
+
+
+def _past_cited(words: tuple[str, ...], begin: int, products: list) -> list:
+    """``products`` without those a task follows: "… theo kế hoạch chung của Tổng công ty",
+    "theo lộ trình sắp xếp các viện của Bộ": the plan a unit's part follows is its
+    parent's product, not what the part makes; and the product words in that plan's name
+    go with it (t-read): "triển khai một số khu công nghiệp công nghệ số … theo Quy hoạch
+    hạ tầng thông tin và truyền thông" builds no infrastructure."""
+    kept, cited_end = [], -1
+    for position, length, key in products:
+        if (position > begin and words[position - 1] == "theo") or position == cited_end:
+            cited_end = position + length
+            continue
+        kept.append((position, length, key))
+    return kept
+
+
 def _written(text: MatchText, start: int, end: int) -> str:
     origins = sorted({text.origin[i] for i in range(start, end)})
     return " ".join(text.written[i].text for i in origins)
@@ -614,7 +678,15 @@ def _objects(text: MatchText, breaks: list[bool], stops: set[int], products):
     words, objects = text.words, {}
     if products:
         position, length, key = products[0]
-        start = end = position + length
+        start = position + length
+        # "các chiến lược, chương trình, đề án phát triển hạ tầng năng lượng": a list of
+        # products shares the object after its last (t-read), the next product is not it.
+        for following, following_length, _ in products[1:]:
+            if following == start or (following == start + 1 and words[start] in ("va", "hoac")):
+                start = following + following_length
+            else:
+                break
+        end = start
         while (
             end < len(words)
             and end - start < 6
@@ -1034,15 +1106,14 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
             accept=lambda i, n, key: _written_as(text, i, n, key, PRODUCTS[key][0], marks)
             and not _online(words, i, key)
             and not _guiding(words, i, key)
+            and not _modifying(words, breaks, i, key, begin)
             # "tra cứu văn bản pháp luật": law at large, not a law the task makes.
             and not (key == "luat" and i and words[i - 1] == "phap"),
         )
         # "…, báo cáo UBND tỉnh": reporting to a body is not what the task makes.
         if not (key == "bao cao" and position and words[position + 2 : position + 3] in _BODIES)
-        # "… theo kế hoạch chung của Tổng công ty", "theo lộ trình sắp xếp các viện của Bộ":
-        # the plan a unit's part follows is its parent's product, not what the part makes.
-        and not (position > begin and words[position - 1] == "theo")
     ]
+    products = _past_cited(words, begin, products)
     if products and products[0][2] == "hoi nghi":
         position, length, _ = products[0]
         following = " ".join(words[position + length : position + length + 5])
@@ -1831,12 +1902,21 @@ _GENERAL_SCOPE = re.compile(
 _CONCRETE = re.compile(r"\d|\btai\b|\bthi diem\b")
 
 
+# Written words that open a document's name ("Luật Giáo dục", "Đề án 06").
+_DOCUMENT_NAME_HEADS = frozenset({"Luật", "Nghị", "Thông", "Quyết", "Chỉ", "Chiến", "Đề", "Chương"})
+
+
 def _names_one(original: str) -> bool:
     """Whether a wording names a place or body: two capitalised words in a row after its
     first word ("… chợ Cà Mau", "giao Sở Nội vụ"; a short form such as "UBND" is not)."""
     words = [word.strip(".,;:()[]\"'“”") for word in original.split()]
     titled = [len(word) > 1 and word[0].isupper() and word[1:].islower() for word in words]
-    return any(titled[i] and titled[i + 1] for i in range(1, len(words) - 1))
+    # "Luật Giáo dục", "Nghị quyết Trung ương", "Chương trình Mục tiêu …": a document's
+    # name is no place or body that carries out a duty (t-read).
+    return any(
+        titled[i] and titled[i + 1] and words[i] not in _DOCUMENT_NAME_HEADS
+        for i in range(1, len(words) - 1)
+    )
 
 
 def _scope(parts: TaskParts) -> tuple[bool, bool, bool]:
