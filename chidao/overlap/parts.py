@@ -1770,6 +1770,10 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         and not levels_differ
         and set(vetoes) <= _PART_OWN
         and ("action" not in vetoes or _share_of(a, b))
+        # A law, a decree or a resolution the other task does not name is the State's own
+        # instrument, no unit's share of a duty: "Xây dựng Luật Nhà giáo …" / "Đề án
+        # chuyển các cơ sở giáo dục đại học …" differ by what they make (t-read).
+        and not ("product" in vetoes and _makes_legal(a, b))
         and _parent_and_part(a, b)
     ):
         conflict = False
@@ -1919,6 +1923,11 @@ def _parent_and_part(a: TaskParts, b: TaskParts) -> bool:
     return False
 
 
+def _makes_legal(a: TaskParts, b: TaskParts) -> bool:
+    """Whether either task makes a law, decree or resolution (``_LEGAL``)."""
+    return any(part.family in _LEGAL for parts in (a, b) for part in parts.made)
+
+
 def _content(parts: TaskParts) -> set[str]:
     """The words a task says, those for one thing made one as the index makes them."""
     return set(_content_words(parts.text.folded)) if parts.text else set()
@@ -1961,8 +1970,12 @@ def _names_one(original: str) -> bool:
     titled = [len(word) > 1 and word[0].isupper() and word[1:].islower() for word in words]
     # "Luật Giáo dục", "Nghị quyết Trung ương", "Chương trình Mục tiêu …": a document's
     # name is no place or body that carries out a duty (t-read).
+    # Nor is the nation's name one unit of it ("Đề án Việt Nam chủ động tham gia …").
     return any(
-        titled[i] and titled[i + 1] and words[i] not in _DOCUMENT_NAME_HEADS
+        titled[i]
+        and titled[i + 1]
+        and words[i] not in _DOCUMENT_NAME_HEADS
+        and (words[i], words[i + 1]) != ("Việt", "Nam")
         for i in range(1, len(words) - 1)
     )
 
