@@ -729,7 +729,12 @@ def _objects(text: MatchText, breaks: list[bool], stops: set[int], products):
             end < len(words)
             and end - start < 6
             and end not in stops
-            and not _ends_object(words, end, _OBJECT_END - {"va"})
+            and not (
+                _ends_object(words, end, _OBJECT_END - {"va"})
+                # "chương trình hỗ trợ, thúc đẩy doanh nghiệp …": a second verb of a list
+                # the product names, not the purpose clause "thúc đẩy" opens (t-read).
+                and not (breaks[end] and " ".join(words[start:end]) in ACTIONS)
+            )
         ):
             end += 1
         content = frozenset(words[start:end]) - _GENERIC
