@@ -708,7 +708,7 @@ def _listed(words: tuple[str, ...], products) -> int:
     if not products:
         return 0
     count, end = 1, products[0][0] + products[0][1]
-    for position, length, _ in products[1:]:
+    for position, length, _key in products[1:]:
         if not (position == end or (position == end + 1 and words[end] in ("va", "hoac"))):
             break
         count, end = count + 1, position + length
@@ -1157,9 +1157,7 @@ def read_parts(text: str | MatchText, *, abbreviations=None) -> TaskParts:
         if not (key == "bao cao" and position and words[position + 2 : position + 3] in _BODIES)
     ]
     products = _past_cited(words, begin, products)
-    products = [
-        found for k, found in enumerate(products) if not _provisions(words, products, k)
-    ]
+    products = [found for k, found in enumerate(products) if not _provisions(words, products, k)]
     if products and products[0][2] == "hoi nghi":
         position, length, _ = products[0]
         following = " ".join(words[position + length : position + length + 5])
