@@ -233,13 +233,6 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     assert fresh.recall >= 0.65
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "not met once the fifteenth and sixteenth sets joined the fit: precision 0.842 at"
-        " recall 0.831 (docs/overlap.md, 'The fifteenth and sixteenth sets')"
-    ),
-)
 def test_the_holdout_test_half_meets_the_target_as_development_data():
     # Met in s-tuner7 (0.861 / 0.805 in sample, 0.836 / 0.792 held out set by set, so
     # not met on it unseen); a strict xfail before (s-initials: 0.817 / 0.753) and again
@@ -252,7 +245,8 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
     # read (s-tuner11: 0.851 / 0.818), and with a named unit's part of a general duty read
     # as parent and part (s-parent: 0.853 / 0.831), and with what the differing words say
     # (s-lexical: 0.859 / 0.792); the three merged, bar at 0.55: 0.868 / 0.857; not met
-    # with the fifteenth and sixteenth sets in the fit (0.842 / 0.831).
+    # with the fifteenth and sixteenth sets in the fit (0.842 / 0.831); met again with the
+    # reader's fixes on the Government appendix (t-read: 0.853 / 0.831).
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -452,39 +446,44 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # The fifteenth and sixteenth sets joined the fit after both halves of each were scored
 # once (lead; 37 files, 7,193 pairs; held out pooled 0.818 / 0.747 at 0.55): every floor
 # above is its half's in-sample figure rounded down.
+# t-read (the reader on the Government appendix's titles: "chiến lược" after a noun, a
+# data centre, a cited plan's name, the provisions of a law, what both make, a law or the
+# nation no unit; held out pooled 0.818 / 0.747 → 0.819 / 0.747, refitted): every floor
+# above is its half's in-sample figure rounded down (the refit moves pairs near the bar
+# both ways: twelve halves lower on one side by 0.002–0.038, the others held or rose).
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
     "fourth_test": (0.77, 0.67),
-    "fourth_dev": (0.89, 0.76),
+    "fourth_dev": (0.89, 0.73),
     "fifth_test": (0.79, 0.76),
-    "fifth_dev": (0.77, 0.65),
-    "sixth_test": (0.81, 0.77),
-    "sixth_dev": (0.83, 0.77),
-    "seventh_test": (0.79, 0.81),
+    "fifth_dev": (0.79, 0.67),
+    "sixth_test": (0.80, 0.79),
+    "sixth_dev": (0.84, 0.77),
+    "seventh_test": (0.80, 0.83),
     "seventh_dev": (0.82, 0.84),
-    "eighth_test": (0.85, 0.72),
-    "eighth_dev": (0.78, 0.72),
-    "ninth_test": (0.79, 0.84),
-    "ninth_dev": (0.81, 0.79),
-    "tenth_test": (0.85, 0.78),
-    "tenth_dev": (0.80, 0.72),
+    "eighth_test": (0.84, 0.73),
+    "eighth_dev": (0.80, 0.73),
+    "ninth_test": (0.80, 0.83),
+    "ninth_dev": (0.80, 0.79),
+    "tenth_test": (0.86, 0.78),
+    "tenth_dev": (0.80, 0.76),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
-    "eleventh_test": (0.73, 0.54),
-    "eleventh_dev": (0.80, 0.70),
-    "twelfth_test": (0.72, 0.69),
-    "twelfth_dev": (0.80, 0.70),
+    "eleventh_test": (0.73, 0.53),
+    "eleventh_dev": (0.79, 0.71),
+    "twelfth_test": (0.74, 0.68),
+    "twelfth_dev": (0.80, 0.71),
     # Written on branches s-writer13 and s-writer14 (README_thirteenth.md,
     # README_fourteenth.md), each test half scored once before it joined the fit.
-    "thirteenth_test": (0.71, 0.70),
-    "thirteenth_dev": (0.79, 0.79),
+    "thirteenth_test": (0.72, 0.71),
+    "thirteenth_dev": (0.79, 0.78),
     "fourteenth_test": (0.75, 0.71),
-    "fourteenth_dev": (0.69, 0.66),
+    "fourteenth_dev": (0.72, 0.66),
     # Written on branches s-writer15 and s-writer16 (README_fifteenth.md,
     # README_sixteenth.md), both halves scored once at the twelfth session's end.
-    "fifteenth_test": (0.76, 0.62),
-    "fifteenth_dev": (0.85, 0.71),
-    "sixteenth_test": (0.79, 0.65),
+    "fifteenth_test": (0.75, 0.63),
+    "fifteenth_dev": (0.85, 0.69),
+    "sixteenth_test": (0.79, 0.64),
     "sixteenth_dev": (0.81, 0.60),
 }
 
