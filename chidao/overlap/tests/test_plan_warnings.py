@@ -12,10 +12,12 @@ from chidao.overlap.quality import get_plan_warnings, read_plan
 
 # Each plan's warnings at most, and the right ones (labelled same or part) at least, as
 # measured in sample: a change that warns more on a plan, or loses a true overlap, fails.
-# History: 06/12/2026 (cbea450) appendix 25 warnings / 0 right, boyte 41 / 9.
+# History: 06/12/2026 (cbea450) appendix 25 warnings / 0 right, boyte 41 / 9; t-read (the
+# reader on the appendix's titles, refitted) appendix 17 / 1 (#118 / #121 found), boyte
+# 36 / 9.
 PLAN_FLOORS = [
-    ("appendix2_tasks.csv", 25, 0),
-    ("plan_boyte.csv", 41, 9),
+    ("appendix2_tasks.csv", 17, 1),
+    ("plan_boyte.csv", 36, 9),
 ]
 
 
