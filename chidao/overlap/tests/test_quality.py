@@ -200,11 +200,11 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # ninth set (s-refit9): 0.861 / 0.805; with the tenth set (s-refit10): 0.836 / 0.792;
     # with a listed action and the bodies of the ninth and tenth sets read (s-tuner11):
     # 0.851 / 0.818; with the fifteenth and sixteenth sets in the fit: 0.842 / 0.831 (one
-    # false alarm more, one pair more found).
+    # false alarm more, one pair more found); t-decide: 0.851 / 0.818.
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.84
-    assert quality.recall >= 0.83
+    assert quality.precision >= 0.85
+    assert quality.recall >= 0.81
 
 
 def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figures():
@@ -233,13 +233,6 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     assert fresh.recall >= 0.65
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "not met once the fifteenth and sixteenth sets joined the fit: precision 0.842 at"
-        " recall 0.831 (docs/overlap.md, 'The fifteenth and sixteenth sets')"
-    ),
-)
 def test_the_holdout_test_half_meets_the_target_as_development_data():
     # Met in s-tuner7 (0.861 / 0.805 in sample, 0.836 / 0.792 held out set by set, so
     # not met on it unseen); a strict xfail before (s-initials: 0.817 / 0.753) and again
@@ -252,7 +245,8 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
     # read (s-tuner11: 0.851 / 0.818), and with a named unit's part of a general duty read
     # as parent and part (s-parent: 0.853 / 0.831), and with what the differing words say
     # (s-lexical: 0.859 / 0.792); the three merged, bar at 0.55: 0.868 / 0.857; not met
-    # with the fifteenth and sixteenth sets in the fit (0.842 / 0.831).
+    # with the fifteenth and sixteenth sets in the fit (0.842 / 0.831); met with t-decide's
+    # features (0.851 / 0.818).
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -452,40 +446,44 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # The fifteenth and sixteenth sets joined the fit after both halves of each were scored
 # once (lead; 37 files, 7,193 pairs; held out pooled 0.818 / 0.747 at 0.55): every floor
 # above is its half's in-sample figure rounded down.
+# t-decide (how much the reader read on both sides as features, a differing product or
+# object needing probability 0.7; held out pooled 0.818 / 0.747 → 0.819 / 0.745, the
+# Government appendix's 201 closest pairs 25 → 23 warnings, #118 / #121 found): every floor
+# above is its half's in-sample figure rounded down.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.77, 0.67),
-    "fourth_dev": (0.89, 0.76),
-    "fifth_test": (0.79, 0.76),
-    "fifth_dev": (0.77, 0.65),
+    "fourth_test": (0.78, 0.67),
+    "fourth_dev": (0.88, 0.75),
+    "fifth_test": (0.81, 0.75),
+    "fifth_dev": (0.78, 0.65),
     "sixth_test": (0.81, 0.77),
-    "sixth_dev": (0.83, 0.77),
-    "seventh_test": (0.79, 0.81),
-    "seventh_dev": (0.82, 0.84),
-    "eighth_test": (0.85, 0.72),
+    "sixth_dev": (0.84, 0.77),
+    "seventh_test": (0.80, 0.83),
+    "seventh_dev": (0.82, 0.85),
+    "eighth_test": (0.85, 0.71),
     "eighth_dev": (0.78, 0.72),
-    "ninth_test": (0.79, 0.84),
-    "ninth_dev": (0.81, 0.79),
-    "tenth_test": (0.85, 0.78),
-    "tenth_dev": (0.80, 0.72),
+    "ninth_test": (0.80, 0.84),
+    "ninth_dev": (0.81, 0.77),
+    "tenth_test": (0.84, 0.77),
+    "tenth_dev": (0.81, 0.72),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
-    "eleventh_test": (0.73, 0.54),
-    "eleventh_dev": (0.80, 0.70),
-    "twelfth_test": (0.72, 0.69),
-    "twelfth_dev": (0.80, 0.70),
+    "eleventh_test": (0.72, 0.52),
+    "eleventh_dev": (0.80, 0.69),
+    "twelfth_test": (0.73, 0.72),
+    "twelfth_dev": (0.81, 0.71),
     # Written on branches s-writer13 and s-writer14 (README_thirteenth.md,
     # README_fourteenth.md), each test half scored once before it joined the fit.
-    "thirteenth_test": (0.71, 0.70),
+    "thirteenth_test": (0.72, 0.69),
     "thirteenth_dev": (0.79, 0.79),
-    "fourteenth_test": (0.75, 0.71),
-    "fourteenth_dev": (0.69, 0.66),
+    "fourteenth_test": (0.76, 0.72),
+    "fourteenth_dev": (0.70, 0.66),
     # Written on branches s-writer15 and s-writer16 (README_fifteenth.md,
     # README_sixteenth.md), both halves scored once at the twelfth session's end.
-    "fifteenth_test": (0.76, 0.62),
-    "fifteenth_dev": (0.85, 0.71),
+    "fifteenth_test": (0.76, 0.61),
+    "fifteenth_dev": (0.86, 0.71),
     "sixteenth_test": (0.79, 0.65),
-    "sixteenth_dev": (0.81, 0.60),
+    "sixteenth_dev": (0.80, 0.62),
 }
 
 
@@ -516,8 +514,8 @@ def _not_met(name: str, precision: float, recall: float):
         _not_met("ninth_test", 0.800, 0.844),
         # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755),
         # not with t-share's refit (0.849 / 0.777), again with the fifteenth and sixteenth
-        # (0.851 / 0.787).
-        "tenth_test",
+        # (0.851 / 0.787), not with t-decide's (0.849 / 0.777).
+        _not_met("tenth_test", 0.849, 0.777),
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
         _not_met("eleventh_test", 0.735, 0.543),
         _not_met("twelfth_test", 0.730, 0.699),
