@@ -12,10 +12,11 @@ from chidao.overlap.quality import get_plan_warnings, read_plan
 
 # Each plan's warnings at most, and the right ones (labelled same or part) at least, as
 # measured in sample: a change that warns more on a plan, or loses a true overlap, fails.
-# History: 06/12/2026 (cbea450) appendix 25 warnings / 0 right, boyte 41 / 9.
+# History: 06/12/2026 (cbea450) appendix 25 warnings / 0 right, boyte 41 / 9; t-decide
+# (how much was read on both sides, a differing product or object needs 0.7) 23 / 1, 38 / 9.
 PLAN_FLOORS = [
-    ("appendix2_tasks.csv", 25, 0),
-    ("plan_boyte.csv", 41, 9),
+    ("appendix2_tasks.csv", 23, 1),
+    ("plan_boyte.csv", 38, 9),
 ]
 
 
