@@ -200,11 +200,11 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # ninth set (s-refit9): 0.861 / 0.805; with the tenth set (s-refit10): 0.836 / 0.792;
     # with a listed action and the bodies of the ninth and tenth sets read (s-tuner11):
     # 0.851 / 0.818; with the fifteenth and sixteenth sets in the fit: 0.842 / 0.831 (one
-    # false alarm more, one pair more found).
+    # false alarm more, one pair more found); t-decide: 0.851 / 0.818.
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.84
-    assert quality.recall >= 0.83
+    assert quality.precision >= 0.85
+    assert quality.recall >= 0.81
 
 
 def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figures():
@@ -246,7 +246,8 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
     # as parent and part (s-parent: 0.853 / 0.831), and with what the differing words say
     # (s-lexical: 0.859 / 0.792); the three merged, bar at 0.55: 0.868 / 0.857; not met
     # with the fifteenth and sixteenth sets in the fit (0.842 / 0.831); met again with the
-    # reader's fixes on the Government appendix (t-read: 0.853 / 0.831).
+    # reader's fixes on the Government appendix (t-read: 0.853 / 0.831), and with t-decide's
+    # features alone (0.851 / 0.818), and with both merged (0.853 / 0.831).
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -451,40 +452,45 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # nation no unit; held out pooled 0.818 / 0.747 → 0.819 / 0.747, refitted): every floor
 # above is its half's in-sample figure rounded down (the refit moves pairs near the bar
 # both ways: twelve halves lower on one side by 0.002–0.038, the others held or rose).
+# t-decide (how much the reader read on both sides as features, a differing product or
+# object needing probability 0.7; held out pooled 0.818 / 0.747 → 0.819 / 0.745, the
+# Government appendix's 201 closest pairs 25 → 23 warnings, #118 / #121 found). Both merged
+# and refitted (lead; held out pooled 0.819 / 0.746; the appendix 16 warnings, 1 right):
+# every floor above is its half's in-sample figure rounded down.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.77, 0.67),
-    "fourth_dev": (0.89, 0.73),
-    "fifth_test": (0.79, 0.76),
-    "fifth_dev": (0.79, 0.67),
-    "sixth_test": (0.80, 0.79),
+    "fourth_test": (0.79, 0.69),
+    "fourth_dev": (0.87, 0.71),
+    "fifth_test": (0.80, 0.75),
+    "fifth_dev": (0.77, 0.65),
+    "sixth_test": (0.80, 0.78),
     "sixth_dev": (0.84, 0.77),
-    "seventh_test": (0.80, 0.83),
-    "seventh_dev": (0.82, 0.84),
-    "eighth_test": (0.84, 0.73),
+    "seventh_test": (0.80, 0.81),
+    "seventh_dev": (0.82, 0.85),
+    "eighth_test": (0.85, 0.72),
     "eighth_dev": (0.80, 0.73),
     "ninth_test": (0.80, 0.83),
-    "ninth_dev": (0.80, 0.79),
-    "tenth_test": (0.86, 0.78),
-    "tenth_dev": (0.80, 0.76),
+    "ninth_dev": (0.80, 0.77),
+    "tenth_test": (0.85, 0.77),
+    "tenth_dev": (0.81, 0.76),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
-    "eleventh_test": (0.73, 0.53),
-    "eleventh_dev": (0.79, 0.71),
-    "twelfth_test": (0.74, 0.68),
-    "twelfth_dev": (0.80, 0.71),
+    "eleventh_test": (0.72, 0.52),
+    "eleventh_dev": (0.79, 0.70),
+    "twelfth_test": (0.73, 0.68),
+    "twelfth_dev": (0.81, 0.71),
     # Written on branches s-writer13 and s-writer14 (README_thirteenth.md,
     # README_fourteenth.md), each test half scored once before it joined the fit.
-    "thirteenth_test": (0.72, 0.71),
+    "thirteenth_test": (0.73, 0.70),
     "thirteenth_dev": (0.79, 0.78),
-    "fourteenth_test": (0.75, 0.71),
+    "fourteenth_test": (0.76, 0.72),
     "fourteenth_dev": (0.72, 0.66),
     # Written on branches s-writer15 and s-writer16 (README_fifteenth.md,
     # README_sixteenth.md), both halves scored once at the twelfth session's end.
     "fifteenth_test": (0.75, 0.63),
-    "fifteenth_dev": (0.85, 0.69),
-    "sixteenth_test": (0.79, 0.64),
-    "sixteenth_dev": (0.81, 0.60),
+    "fifteenth_dev": (0.86, 0.70),
+    "sixteenth_test": (0.78, 0.65),
+    "sixteenth_dev": (0.80, 0.62),
 }
 
 
@@ -506,27 +512,28 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.774, 0.676),
-        _not_met("fifth_test", 0.797, 0.766),
-        _not_met("sixth_test", 0.812, 0.775),
+        _not_met("fourth_test", 0.790, 0.690),
+        _not_met("fifth_test", 0.806, 0.753),
+        _not_met("sixth_test", 0.805, 0.787),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
         _not_met("seventh_test", 0.800, 0.819),
-        _not_met("eighth_test", 0.859, 0.730),
-        _not_met("ninth_test", 0.800, 0.844),
+        _not_met("eighth_test", 0.857, 0.720),
+        _not_met("ninth_test", 0.806, 0.833),
         # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755),
         # not with t-share's refit (0.849 / 0.777), again with the fifteenth and sixteenth
-        # (0.851 / 0.787).
+        # (0.851 / 0.787), not with t-decide's alone (0.849 / 0.777), again with t-read's and
+        # t-decide's merged (0.859 / 0.777).
         "tenth_test",
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
-        _not_met("eleventh_test", 0.735, 0.543),
-        _not_met("twelfth_test", 0.730, 0.699),
+        _not_met("eleventh_test", 0.727, 0.522),
+        _not_met("twelfth_test", 0.736, 0.688),
         # Scored once unseen: 0.705 / 0.698 (thirteenth), 0.744 / 0.691 (fourteenth).
-        _not_met("thirteenth_test", 0.716, 0.708),
-        _not_met("fourteenth_test", 0.758, 0.711),
+        _not_met("thirteenth_test", 0.739, 0.708),
+        _not_met("fourteenth_test", 0.761, 0.722),
         # Scored once unseen, at the session's end: 0.762 / 0.616 (fifteenth), 0.782 / 0.610
         # (sixteenth).
-        _not_met("fifteenth_test", 0.765, 0.626),
-        _not_met("sixteenth_test", 0.795, 0.660),
+        _not_met("fifteenth_test", 0.759, 0.636),
+        _not_met("sixteenth_test", 0.783, 0.650),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
