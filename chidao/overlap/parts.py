@@ -399,6 +399,30 @@ BENEFICIARIES: dict[str, str] = {
     "thon": "thôn, bản",
 }
 
+# The people among them, not the bodies ("bệnh viện", "trạm y tế", "trường học"), places
+# or units: "cho người dân tỉnh" is the province's people, "cho trạm y tế xã" a kind of body.
+_PEOPLE = {
+    key: label
+    for key, label in BENEFICIARIES.items()
+    if key
+    not in {
+        "co quan nha nuoc",
+        "truong dai hoc",
+        "truong hoc",
+        "co so giao duc",
+        "co so giao duc dai hoc",
+        "mam non",
+        "tieu hoc",
+        "trung hoc co so",
+        "trung hoc pho thong",
+        "benh vien",
+        "co so y te",
+        "tram y te",
+    }
+    and label
+    not in {"các xã, phường", "chợ, siêu thị", "khu, cụm công nghiệp", "khu du lịch", "thôn, bản"}
+}
+
 _SCHOOL_GRADES = frozenset({"mầm non", "tiểu học", "trung học cơ sở", "trung học phổ thông"})
 
 NATIONAL, PROVINCE, COMMUNE = "quốc gia", "tỉnh", "xã"
@@ -420,6 +444,9 @@ _NATIONAL_MARKS = (
 # them, make them something else ("xã hội", "hợp tác xã" is caught before).
 _PROVINCE_WORDS = frozenset({"tỉnh", "tinh"})
 _COMMUNE_WORDS = frozenset({"xã", "phường", "xa", "phuong"})
+# The unmarked forms, for a text written without marks: in one written with them, "xa" is
+# "far" ("khám bệnh từ xa", "vùng sâu, vùng xa") and "tinh" is "tinh thần" (spirit).
+_UNMARKED_LEVEL_WORDS = frozenset({"tinh", "xa", "phuong"})
 _NOT_COMMUNE_NEXT = frozenset({"hoi"})
 _NOT_COMMUNE_PREVIOUS = frozenset({"tac", "cac"})
 # What a province's duty names of the levels below it ("các xã, phường", "các thôn"),
@@ -433,6 +460,47 @@ _NOT_VILLAGE_PREVIOUS = frozenset({"van", "phien", "ban"})
 _VILLAGE_DOER_WORDS = 5
 # Folded words before a body whose document a task cites rather than a body at work.
 _CITING = frozenset({"cua", "theo"})
+# A body or level named inside the task's clause, after its verb, is in passing when the
+# word that governs it makes it a partner ("Phối hợp Bộ KH&CN đề nghị …", "… với 100% Sở
+# Y tế"), a recipient ("… cho cán bộ chuyên trách CNTT các bệnh viện, Sở Y tế", "đến Giám
+# đốc Sở Y tế các tỉnh", "truyền số liệu về Sở …"), a place of the work ("tại trạm y tế
+# xã", "trên Cổng Thông tin điện tử Bộ Y tế"), the agent of a relative clause ("dữ liệu …
+# do Sở Y tế cấp", "các hệ thống do Bộ Y tế quản lý"), a starting point ("từ Bộ đến …") or
+# a tier ("bệnh viện tuyến tỉnh"): in office Vietnamese the body that does a task is named
+# at its head ("Sở Y tế chỉ đạo …", "UBND xã … rà soát …") or assigned ("giao …"), and its
+# scope is said as the unit's own ("… của tỉnh", "trên địa bàn xã", "cấp xã", "toàn
+# tỉnh"). A level read from a body in passing makes one body's two tasks look like a
+# duty and its lower share (t-level).
+# Written (lower case, with marks): folded, "tử" (điện tử) and "tư" (Tư pháp) would be
+# "từ", and "cấp" (to grant) is read by its place, not its spelling.
+_IN_PASSING = ("cho", "đến", "tới", "tại", "ở", "với", "do", "từ", "trên")
+_IN_PASSING_PAIRS = (("phối", "hợp"), ("kết", "nối"))
+# Words that say a unit's own scope: the level named after them is the task's.
+_SCOPE = ("của", "cấp", "toàn")
+# "Các xã thuộc tỉnh": only right before its unit, not "các đơn vị trực thuộc và Giám đốc
+# Sở Y tế các tỉnh" (a list of recipients that runs on).
+_BELONGING = "thuộc"
+_SCOPE_PAIRS = (("địa", "bàn"), ("phạm", "vi"))
+# Words that count or list units, not name a body: "tại các xã", "đến 100% xã", "tại
+# các xã, phường", "thành phố".
+_COUNTING = (
+    "các",
+    "những",
+    "mọi",
+    "tất",
+    "cả",
+    "và",
+    "thành",
+    "phố",
+    "xã",
+    "phường",
+    "tỉnh",
+    "đặc",
+    "khu",
+)
+# Marks that end the clause a word governs (";", ":", brackets, a full stop, a spaced dash:
+# "… năm 2025 - Bộ VHTTDL chủ trì").
+_CLAUSE_END = re.compile(r"[;:()\[\]\n]|\.\s|\s[-–]\s")
 
 # First words of the bodies a task reports to ("báo cáo UBND tỉnh", "báo cáo Bộ …").
 _BODIES = [(word,) for word in ("uy", "ban", "bo", "so", "thuong", "chinh", "thu", "hoi", "tinh")]
@@ -442,7 +510,7 @@ _BREAK = re.compile(r"[,;:()\[\]\n]|\.\s")
 
 
 # The tables ``_find`` reads, by identity (so that its index of them is built once).
-_TABLES = {id(table): table for table in (ACTIONS, PRODUCTS, _OBJECT_HEADS, BENEFICIARIES)}
+_TABLES = {id(table): table for table in (ACTIONS, PRODUCTS, _OBJECT_HEADS, BENEFICIARIES, _PEOPLE)}
 
 
 # --- Reading ---------------------------------------------------------------------------
@@ -765,6 +833,72 @@ def _objects(text: MatchText, breaks: list[bool], stops: set[int], products):
     return objects
 
 
+def _in_passing(
+    text: MatchText, lower: list[str], i: int, doer_end: int, body: bool, people: set[int]
+) -> bool:
+    """Whether the body or level word written at ``i`` is named in passing (``_IN_PASSING``):
+    the nearest governing word before it in its clause, back to the doer named at the head,
+    makes it a partner, recipient, place, agent or tier, not the unit whose work it is.
+
+    A ministry or department (``body``) so governed is always in passing. A province or
+    commune is only when it names a kind of body ("tại trạm y tế xã", "cho BHXH các
+    tỉnh"): governed itself ("tại xã Bát Tràng", "từ tỉnh đến 100% xã"), naming the people
+    of the unit ("cho người dân tỉnh", "cho cán bộ, công chức tỉnh") or named ("tại BHXH
+    tỉnh Ninh Bình"), it is the territory the task is written for."""
+    # Without marks, words are compared folded ("phoi hop", "tai").
+    marks = _has_marks(text)
+    form = (lambda word: word) if marks else fold_text
+    between = False
+    # A unit named ("… cho cá tra xuất khẩu tỉnh An Giang", "tại BHXH tỉnh Ninh Bình") is
+    # the territory of the task, whatever it follows; "trạm y tế xã" is a kind of body.
+    named = (
+        i + 1 < len(text.written)
+        and text.written[i + 1].text[:1].isupper()
+        and not _short_form(text.written[i + 1].text)
+    )
+    for j in range(i - 1, doer_end - 1, -1):
+        gap = text.original[text.written[j].end : text.written[j + 1].start]
+        if _CLAUSE_END.search(gap):
+            return False
+        word, before = lower[j], lower[j - 1] if j else ""
+        pair = (form(before), form(word))
+        if pair in _forms(_SCOPE_PAIRS, marks) or form(word) in _forms(_SCOPE, marks):
+            return False
+        if j == i - 1 and form(word) == form(_BELONGING):
+            return False
+        # "bệnh viện tuyến tỉnh": a tier of hospital, not a province ("trực tuyến tỉnh …" is
+        # online).
+        if form(word) == form("tuyến") and j == i - 1 and form(before) != form("trực"):
+            return True
+        # "truyền số liệu về Sở …": "về" sends only right before the body; before, it is
+        # "about" ("bản đồ số về quy hoạch sử dụng đất tỉnh …").
+        if form(word) == form("về"):
+            if body and j == i - 1:
+                return True
+            continue
+        if pair in _forms(_IN_PASSING_PAIRS, marks) or form(word) in _forms(_IN_PASSING, marks):
+            return body or (between and not named)
+        # "… để Sở cập nhật": a purpose clause names its own doer.
+        if form(word) == form("để"):
+            return False
+        if j in people and not body:
+            return False
+        if not (form(word) in _forms(_COUNTING, marks) or any(c.isdigit() for c in word)):
+            between = True
+    return False
+
+
+@cache
+def _forms(words: tuple, marks: bool) -> frozenset:
+    """``words`` (written, or pairs of them) as they are compared: folded without marks."""
+    if marks:
+        return frozenset(words)
+    return frozenset(
+        tuple(fold_text(w) for w in word) if isinstance(word, tuple) else fold_text(word)
+        for word in words
+    )
+
+
 def _level(text: MatchText, begin: int = 0) -> str | None:
     folded = " ".join(text.words)
     lower = [word.text.lower() for word in text.written]
@@ -777,11 +911,22 @@ def _level(text: MatchText, begin: int = 0) -> str | None:
     folded_written = [""] * len(lower)
     for position in range(len(text.words) - 1, -1, -1):
         folded_written[text.origin[position]] = text.words[position]
+    marks = _has_marks(text)
+    # The written words that name people the work serves ("người dân", "cán bộ, công chức").
+    people = {
+        text.origin[k]
+        for position, length, _ in _find(text.words, _PEOPLE)
+        for k in range(position, position + length)
+    }
     for i, word in enumerate(lower):
+        # A body or level named in passing inside the clause is not the task's level.
+        body = text.written[i].text in ("Bộ", "Sở")
+        if i >= doer_end and _in_passing(text, lower, i, doer_end, body, people):
+            continue
         following = folded_written[i + 1] if i + 1 < len(lower) else ""
         previous = folded_written[i - 1] if i else ""
         # "Thành phố Hồ Chí Minh", "thành phố Huế": a city of the province level.
-        if word in _PROVINCE_WORDS or (
+        if (word in _PROVINCE_WORDS and not (marks and word in _UNMARKED_LEVEL_WORDS)) or (
             word == "phố"
             and previous == "thanh"
             and i + 1 < len(lower)
@@ -814,6 +959,7 @@ def _level(text: MatchText, begin: int = 0) -> str | None:
                 doer_levels.add(PROVINCE)
         elif (
             word in _COMMUNE_WORDS
+            and not (marks and word in _UNMARKED_LEVEL_WORDS)
             and following not in _NOT_COMMUNE_NEXT
             and previous not in _NOT_COMMUNE_PREVIOUS
         ):
