@@ -482,8 +482,17 @@ _SCOPE = ("của", "cấp", "toàn")
 _BELONGING = "thuộc"
 _SCOPE_PAIRS = (("địa", "bàn"), ("phạm", "vi"))
 # Words that count or list units, not name a body: "tại các xã", "đến 100% xã", "tại
-# các xã, phường", "thành phố".
+# các xã, phường", "thành phố"; and the unit's own government, which is the unit ("tại
+# UBND các xã, phường", "chính quyền cấp xã"), not a body in it as "trạm y tế xã" is.
 _COUNTING = (
+    "ubnd",
+    "ủy",
+    "uỷ",
+    "ban",
+    "nhân",
+    "dân",
+    "chính",
+    "quyền",
     "các",
     "những",
     "mọi",

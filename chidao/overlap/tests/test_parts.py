@@ -5,6 +5,7 @@ import pytest
 from chidao.overlap.index import judge_pairs
 from chidao.overlap.parts import (
     COMMUNE,
+    NATIONAL,
     PROVINCE,
     VILLAGE,
     _other_bodies,
@@ -1847,3 +1848,116 @@ def test_a_differing_product_a_unit_could_not_make_stays_a_difference(a, b):
 def test_the_appendix_one_true_overlap_is_found():
     (judged,) = judge_pairs([(APPENDIX[118], APPENDIX[121])])
     assert judged.same
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # t-level: bodies named in passing in the Ministry of Health's plan (plan_boyte):
+        # a partner, recipients, a place of work, the agent of a relative clause.
+        "Phối hợp Bộ KH&CN đề nghị các doanh nghiệp cung cấp chữ ký số công cộng có chế độ"
+        " ưu đãi cấp chữ ký số cho cơ sở y tế, nhân viên y tế và miễn phí cho người bệnh",
+        "Đào tạo chuyên sâu về công nghệ thông tin, an toàn thông tin, khoa học dữ liệu cho"
+        " cán bộ chuyên trách CNTT các bệnh viện, Sở Y tế.",
+        "Mở rộng mạng truyền số liệu chuyên dùng của các cơ quan Đảng, Nhà nước kết nối Bộ Y"
+        " tế với 100% Sở Y tế và bệnh viện, viện trực thuộc Bộ.",
+        "Mở rộng hệ thống hội nghị truyền hình trực tuyến từ Bộ đến Sở Y tế và bệnh viện trực"
+        " thuộc phục vụ họp, giao ban chuyên môn.",
+        "Rà soát, đề xuất chế độ đãi ngộ để thu hút nhân lực chuyên trách chuyển đổi số, an"
+        " toàn thông tin về làm việc tại bệnh viện, Sở Y tế.",
+        "Cập nhật đầy đủ dữ liệu giấy phép hành nghề khám bệnh, chữa bệnh do Sở Y tế cấp lên"
+        " Hệ thống quản lý hành nghề khám bệnh, chữa bệnh",
+        "Tổ chức diễn tập thực chiến ứng cứu sự cố an toàn thông tin mạng cho các bệnh viện"
+        " trực thuộc Bộ và Sở Y tế.",
+        "Tổ chức hội nghị quán triệt, triển khai Nghị quyết số 57-NQ/TW đến lãnh đạo các Cục,"
+        " Vụ, Văn phòng Bộ, các đơn vị trực thuộc và Giám đốc Sở Y tế các tỉnh, thành phố.",
+        "Nâng cấp, mở rộng nền tảng hỗ trợ tư vấn khám, chữa bệnh từ xa (Telehealth) kết nối"
+        " các bệnh viện tuyến cuối với bệnh viện tuyến tỉnh và trạm y tế xã.",
+        "Đầu tư thiết bị tin học, đường truyền Internet cho trạm y tế xã, phường, đặc khu; ưu"
+        " tiên vùng sâu, vùng xa, biên giới, hải đảo.",
+        # Written with marks, "xa" is far and "tinh" spirit: no commune, no province.
+        "Xây dựng Thông tư quy định về khám bệnh, chữa bệnh từ xa và hỗ trợ khám bệnh, chữa"
+        " bệnh từ xa.",
+        # The Government's appendix: a ministry named as the recipient of universities.
+        "Đề án chuyển các cơ sở giáo dục đại học đào tạo đa ngành, đa lĩnh vực về Bộ Giáo dục"
+        " và Đào tạo quản lý",
+    ],
+)
+def test_a_body_named_in_passing_is_not_the_level_of_the_task(text):
+    assert read_parts(text).level is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # The doer named at the head, or the task's own scope, still gives the level.
+        (
+            "Sở Y tế chỉ đạo bệnh viện tuyến tỉnh và trung tâm y tế khu vực trên địa bàn hoàn"
+            " thành triển khai bệnh án điện tử.",
+            PROVINCE,
+        ),
+        (
+            "Triển khai bệnh án điện tử (BAĐT) tại 100% bệnh viện trên toàn quốc, thay thế hoàn"
+            " toàn bệnh án giấy.",
+            NATIONAL,
+        ),
+        (
+            "Lắp đặt camera giám sát an ninh, trật tự tại các tuyến đường chính trên địa bàn xã",
+            COMMUNE,
+        ),
+        ("Triển khai sổ điểm điện tử, học bạ số tại 100% trường phổ thông của tỉnh", PROVINCE),
+        ("Số hóa hồ sơ TTHC tại bộ phận một cửa cấp xã", COMMUNE),
+        # A unit named, or governed itself, is the task's territory, not a body in passing.
+        ("Chuyển đổi giống cà phê vối tái canh tại xã Di Linh", COMMUNE),
+        (
+            "Triển khai truy xuất nguồn gốc điện tử cho xoài, sầu riêng xuất khẩu tỉnh An Giang",
+            PROVINCE,
+        ),
+        (
+            "Ban hành chính sách hỗ trợ kinh phí cho công chức tỉnh Thái Nguyên học thạc sĩ",
+            PROVINCE,
+        ),
+        ("Xây dựng bản đồ số về quy hoạch sử dụng đất tỉnh Quảng Trị", PROVINCE),
+        # "Bộ … chủ trì" after a dash is the doer, not a body in passing.
+        ("Ban hành bộ quy tắc ứng xử trên mạng xã hội - Bộ VHTTDL chủ trì, năm 2025", NATIONAL),
+        # A commune sending its data to the province's centre is the commune's share.
+        (
+            "Triển khai mô hình giám sát, điều hành thông minh tại xã, kết nối với Trung tâm IOC"
+            " tỉnh",
+            COMMUNE,
+        ),
+    ],
+)
+def test_the_level_comes_from_the_doer_or_the_scope_not_a_body_in_passing(text, level):
+    assert read_parts(text).level == level
+
+
+def test_one_ministry_s_tasks_naming_departments_in_passing_are_not_two_levels():
+    # t-level: #77 / #91 of the Ministry of Health's plan were "khác cấp: quốc gia / tỉnh",
+    # and a pair read as parent and part passes at a far lower bar; #68 / #69, the
+    # department's share of the nationwide task, stays another level's version.
+    passing = compare_parts(
+        read_parts(
+            "Phối hợp Bộ KH&CN đề nghị các doanh nghiệp cung cấp chữ ký số công cộng có chế"
+            " độ ưu đãi cấp chữ ký số cho cơ sở y tế, nhân viên y tế và miễn phí cho người bệnh"
+        ),
+        read_parts(
+            "Đào tạo chuyên sâu về công nghệ thông tin, an toàn thông tin, khoa học dữ liệu cho"
+            " cán bộ chuyên trách CNTT các bệnh viện, Sở Y tế."
+        ),
+    )
+    assert not passing.related
+    assert "level" not in passing.reasons
+
+    share = compare_parts(
+        read_parts(
+            "Triển khai bệnh án điện tử (BAĐT) tại 100% bệnh viện trên toàn quốc, thay thế hoàn"
+            " toàn bệnh án giấy."
+        ),
+        read_parts(
+            "Sở Y tế chỉ đạo bệnh viện tuyến tỉnh và trung tâm y tế khu vực trên địa bàn hoàn"
+            " thành triển khai bệnh án điện tử."
+        ),
+    )
+    assert share.related
+    assert "khác cấp: quốc gia / tỉnh" in share.summary
