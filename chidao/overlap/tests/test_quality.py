@@ -200,11 +200,12 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # ninth set (s-refit9): 0.861 / 0.805; with the tenth set (s-refit10): 0.836 / 0.792;
     # with a listed action and the bodies of the ninth and tenth sets read (s-tuner11):
     # 0.851 / 0.818; with the fifteenth and sixteenth sets in the fit: 0.842 / 0.831 (one
-    # false alarm more, one pair more found); t-decide: 0.851 / 0.818.
+    # false alarm more, one pair more found); t-decide: 0.851 / 0.818; t-level (a body
+    # named in passing is not the task's level) on t-read and t-decide: 0.849 / 0.805.
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.85
-    assert quality.recall >= 0.81
+    assert quality.precision >= 0.84
+    assert quality.recall >= 0.80
 
 
 def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figures():
@@ -233,6 +234,7 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     assert fresh.recall >= 0.65
 
 
+@pytest.mark.xfail(strict=True, reason="not met: 0.849 / 0.805 in sample (t-level)")
 def test_the_holdout_test_half_meets_the_target_as_development_data():
     # Met in s-tuner7 (0.861 / 0.805 in sample, 0.836 / 0.792 held out set by set, so
     # not met on it unseen); a strict xfail before (s-initials: 0.817 / 0.753) and again
@@ -247,7 +249,8 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
     # (s-lexical: 0.859 / 0.792); the three merged, bar at 0.55: 0.868 / 0.857; not met
     # with the fifteenth and sixteenth sets in the fit (0.842 / 0.831); met again with the
     # reader's fixes on the Government appendix (t-read: 0.853 / 0.831), and with t-decide's
-    # features alone (0.851 / 0.818), and with both merged (0.853 / 0.831).
+    # features alone (0.851 / 0.818), and with both merged (0.853 / 0.831); not met with
+    # t-level on both (0.849 / 0.805), a strict xfail again.
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -457,16 +460,20 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # Government appendix's 201 closest pairs 25 → 23 warnings, #118 / #121 found). Both merged
 # and refitted (lead; held out pooled 0.819 / 0.746; the appendix 16 warnings, 1 right):
 # every floor above is its half's in-sample figure rounded down.
+# t-level on t-decide and t-read merged (held out pooled 0.819 / 0.746 → 0.822 / 0.745,
+# refitted): fourth test 0.800 / 0.676, sixth dev 0.833 / 0.773, seventh dev 0.830 /
+# 0.847, fourteenth test 0.758 / 0.711, fifteenth dev 0.866 / 0.696: each floor that moved
+# reset to the new figure rounded down.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.79, 0.69),
+    "fourth_test": (0.79, 0.67),
     "fourth_dev": (0.87, 0.71),
     "fifth_test": (0.80, 0.75),
     "fifth_dev": (0.77, 0.65),
     "sixth_test": (0.80, 0.78),
-    "sixth_dev": (0.84, 0.77),
+    "sixth_dev": (0.83, 0.77),
     "seventh_test": (0.80, 0.81),
-    "seventh_dev": (0.82, 0.85),
+    "seventh_dev": (0.82, 0.84),
     "eighth_test": (0.85, 0.72),
     "eighth_dev": (0.80, 0.73),
     "ninth_test": (0.80, 0.83),
@@ -483,12 +490,12 @@ SEALED_HALVES_FLOORS = {
     # README_fourteenth.md), each test half scored once before it joined the fit.
     "thirteenth_test": (0.73, 0.70),
     "thirteenth_dev": (0.79, 0.78),
-    "fourteenth_test": (0.76, 0.72),
+    "fourteenth_test": (0.75, 0.71),
     "fourteenth_dev": (0.72, 0.66),
     # Written on branches s-writer15 and s-writer16 (README_fifteenth.md,
     # README_sixteenth.md), both halves scored once at the twelfth session's end.
     "fifteenth_test": (0.75, 0.63),
-    "fifteenth_dev": (0.86, 0.70),
+    "fifteenth_dev": (0.86, 0.69),
     "sixteenth_test": (0.78, 0.65),
     "sixteenth_dev": (0.80, 0.62),
 }
@@ -512,7 +519,7 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.790, 0.690),
+        _not_met("fourth_test", 0.800, 0.676),
         _not_met("fifth_test", 0.806, 0.753),
         _not_met("sixth_test", 0.805, 0.787),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
@@ -529,7 +536,7 @@ def _not_met(name: str, precision: float, recall: float):
         _not_met("twelfth_test", 0.736, 0.688),
         # Scored once unseen: 0.705 / 0.698 (thirteenth), 0.744 / 0.691 (fourteenth).
         _not_met("thirteenth_test", 0.739, 0.708),
-        _not_met("fourteenth_test", 0.761, 0.722),
+        _not_met("fourteenth_test", 0.758, 0.711),
         # Scored once unseen, at the session's end: 0.762 / 0.616 (fifteenth), 0.782 / 0.610
         # (sixteenth).
         _not_met("fifteenth_test", 0.759, 0.636),
