@@ -53,6 +53,7 @@ REASONS = (
     "period",
     "level",
     "owner",
+    "subject",
 )
 # The reading's measures of the pair (``parts._signals``), in a fixed order.
 SIGNALS = (

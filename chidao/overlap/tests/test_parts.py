@@ -1961,3 +1961,72 @@ def test_one_ministry_s_tasks_naming_departments_in_passing_are_not_two_levels()
     )
     assert share.related
     assert "khác cấp: quốc gia / tỉnh" in share.summary
+
+
+# t-read2: titles of the Ministry of Health's plan (``data/plan_boyte.csv``) the reader
+# read nothing of on one side, so that a warning on them said "-".
+BOYTE = {
+    10: (
+        "Quy định trách nhiệm của người đứng đầu các đơn vị thuộc, trực thuộc Bộ trong trực"
+        " tiếp lãnh đạo, chỉ đạo triển khai nhiệm vụ khoa học, công nghệ (KH,CN), đổi mới sáng"
+        " tạo (ĐMST) và chuyển đổi số (CĐS) của đơn vị."
+    ),
+    51: (
+        "Xây dựng CSDL về an toàn thực phẩm: cơ sở sản xuất, kinh doanh, sản phẩm tự công bố,"
+        " kết quả kiểm nghiệm, vụ ngộ độc."
+    ),
+    81: (
+        "Ứng dụng công nghệ số trong hậu kiểm an toàn thực phẩm, cảnh báo nhanh ngộ độc thực"
+        " phẩm và thực phẩm không bảo đảm an toàn."
+    ),
+    94: (
+        'Trường Đại học Y Hà Nội xây dựng và đưa vào giảng dạy học phần "Y học số và trí tuệ'
+        ' nhân tạo" cho sinh viên ngành bác sĩ y khoa từ năm học 2026-2027.'
+    ),
+    95: (
+        "Cử bác sĩ trẻ, nghiên cứu viên đi đào tạo tiến sĩ, sau tiến sĩ ở nước ngoài trong"
+        " các lĩnh vực công nghệ gen, tế bào gốc, AI y tế."
+    ),
+    98: (
+        "Phấn đấu bố trí tỷ lệ phù hợp cán bộ có chuyên môn, kinh nghiệm về khoa học kỹ thuật"
+        " trong đội ngũ lãnh đạo các đơn vị thuộc, trực thuộc Bộ."
+    ),
+}
+
+
+def test_technology_applied_in_work_is_that_work():
+    # "Ứng dụng công nghệ số trong hậu kiểm …" checks food safety; building its database is
+    # other work. Until t-read2 nothing was compared and the pair was warned at 0.83.
+    parts = read_parts(BOYTE[81])
+    assert [part.label for part in parts.actions] == ["hậu kiểm", "ứng dụng"]
+    comparison = compare_parts(read_parts(BOYTE[51]), parts)
+    assert "khác việc: xây dựng / hậu kiểm" in comparison.differ
+    assert comparison.conflict
+
+
+def test_words_of_resolve_are_not_the_verb():
+    # "Phấn đấu bố trí tỷ lệ …": the work is "bố trí", about "tỷ lệ … cán bộ".
+    parts = read_parts(BOYTE[98])
+    assert [part.label for part in parts.actions] == ["bố trí"]
+    assert parts.subject is not None
+    assert parts.text is not None
+    assert " ".join(parts.text.words[slice(*parts.subject)]).startswith("ty le phu hop can bo")
+    joining = read_parts("Tích cực, chủ động tham gia định hình các khuôn khổ")
+    assert [part.label for part in joining.actions] == ["tham gia"]
+
+
+def test_a_one_syllable_verb_and_a_researcher():
+    # "Cử bác sĩ trẻ, nghiên cứu viên …": sending people, "nghiên cứu viên" a person.
+    parts = read_parts(BOYTE[95])
+    assert [part.label for part in parts.actions] == ["cử"]
+    assert parts.subject is not None
+
+
+@pytest.mark.parametrize(("a", "b"), [(10, 98), (94, 95)])
+def test_subjects_with_nothing_in_common_are_said_to_differ(a, b):
+    # No product read on one side: the subjects after the verbs are compared, said and
+    # weighed, not a conflict.
+    comparison = compare_parts(read_parts(BOYTE[a]), read_parts(BOYTE[b]))
+    assert "subject" in comparison.reasons
+    assert comparison.differ[0].startswith("khác đối tượng: ")
+    assert not comparison.conflict

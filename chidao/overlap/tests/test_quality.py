@@ -234,7 +234,6 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
     assert fresh.recall >= 0.65
 
 
-@pytest.mark.xfail(strict=True, reason="not met: 0.849 / 0.805 in sample (t-level)")
 def test_the_holdout_test_half_meets_the_target_as_development_data():
     # Met in s-tuner7 (0.861 / 0.805 in sample, 0.836 / 0.792 held out set by set, so
     # not met on it unseen); a strict xfail before (s-initials: 0.817 / 0.753) and again
@@ -250,7 +249,8 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
     # with the fifteenth and sixteenth sets in the fit (0.842 / 0.831); met again with the
     # reader's fixes on the Government appendix (t-read: 0.853 / 0.831), and with t-decide's
     # features alone (0.851 / 0.818), and with both merged (0.853 / 0.831); not met with
-    # t-level on both (0.849 / 0.805), a strict xfail again.
+    # t-level on both (0.849 / 0.805), a strict xfail again; met again with t-read2 on
+    # t-level (0.851 / 0.818).
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -464,40 +464,43 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # refitted): fourth test 0.800 / 0.676, sixth dev 0.833 / 0.773, seventh dev 0.830 /
 # 0.847, fourteenth test 0.758 / 0.711, fifteenth dev 0.866 / 0.696: each floor that moved
 # reset to the new figure rounded down.
+# t-read2 (the subject after verbs the tables lack, words of resolve, "ứng dụng … trong
+# <work>", a `subject` reason; on t-level, held out pooled 0.822 / 0.745 → 0.823 / 0.747,
+# refitted): every floor above is its half's in-sample figure rounded down.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.79, 0.67),
-    "fourth_dev": (0.87, 0.71),
+    "fourth_test": (0.81, 0.69),
+    "fourth_dev": (0.86, 0.71),
     "fifth_test": (0.80, 0.75),
-    "fifth_dev": (0.77, 0.65),
+    "fifth_dev": (0.78, 0.65),
     "sixth_test": (0.80, 0.78),
-    "sixth_dev": (0.83, 0.77),
+    "sixth_dev": (0.84, 0.79),
     "seventh_test": (0.80, 0.81),
-    "seventh_dev": (0.82, 0.84),
+    "seventh_dev": (0.84, 0.86),
     "eighth_test": (0.85, 0.72),
-    "eighth_dev": (0.80, 0.73),
-    "ninth_test": (0.80, 0.83),
-    "ninth_dev": (0.80, 0.77),
+    "eighth_dev": (0.81, 0.73),
+    "ninth_test": (0.82, 0.83),
+    "ninth_dev": (0.84, 0.76),
     "tenth_test": (0.85, 0.77),
-    "tenth_dev": (0.81, 0.76),
+    "tenth_dev": (0.82, 0.76),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
-    "eleventh_test": (0.72, 0.52),
-    "eleventh_dev": (0.79, 0.70),
-    "twelfth_test": (0.73, 0.68),
-    "twelfth_dev": (0.81, 0.71),
+    "eleventh_test": (0.73, 0.54),
+    "eleventh_dev": (0.81, 0.72),
+    "twelfth_test": (0.74, 0.70),
+    "twelfth_dev": (0.82, 0.71),
     # Written on branches s-writer13 and s-writer14 (README_thirteenth.md,
     # README_fourteenth.md), each test half scored once before it joined the fit.
     "thirteenth_test": (0.73, 0.70),
-    "thirteenth_dev": (0.79, 0.78),
+    "thirteenth_dev": (0.80, 0.79),
     "fourteenth_test": (0.75, 0.71),
-    "fourteenth_dev": (0.72, 0.66),
+    "fourteenth_dev": (0.73, 0.67),
     # Written on branches s-writer15 and s-writer16 (README_fifteenth.md,
     # README_sixteenth.md), both halves scored once at the twelfth session's end.
     "fifteenth_test": (0.75, 0.63),
     "fifteenth_dev": (0.86, 0.69),
-    "sixteenth_test": (0.78, 0.65),
-    "sixteenth_dev": (0.80, 0.62),
+    "sixteenth_test": (0.79, 0.67),
+    "sixteenth_dev": (0.79, 0.60),
 }
 
 
