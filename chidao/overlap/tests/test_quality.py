@@ -294,6 +294,10 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # A border guard command, a military region's logistics, a rubber group, a water
         # company, a city ward, a Mekong commune (README_sixteenth.md): 73 %.
         ("sixteenth", 0.7),
+        # A regional weather and hydrology centre, a provincial library, a fishing-port board,
+        # the expressway corporation, the stock exchange, a Central Highlands commune
+        # (README_seventeenth.md): 84 %.
+        ("seventeenth", 0.8),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -467,40 +471,47 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # t-read2 (the subject after verbs the tables lack, words of resolve, "ứng dụng … trong
 # <work>", a `subject` reason; on t-level, held out pooled 0.822 / 0.745 → 0.823 / 0.747,
 # refitted): every floor above is its half's in-sample figure rounded down.
+# t-level and t-read2 merged, then the seventeenth set joined the fit after both halves
+# were scored once (lead; 39 files, 7,647 pairs; held out pooled 0.825 / 0.754 at 0.55):
+# every floor above is its half's in-sample figure rounded down.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.81, 0.69),
-    "fourth_dev": (0.86, 0.71),
-    "fifth_test": (0.80, 0.75),
-    "fifth_dev": (0.78, 0.65),
+    "fourth_test": (0.80, 0.69),
+    "fourth_dev": (0.87, 0.73),
+    "fifth_test": (0.79, 0.74),
+    "fifth_dev": (0.77, 0.65),
     "sixth_test": (0.80, 0.78),
-    "sixth_dev": (0.84, 0.79),
-    "seventh_test": (0.80, 0.81),
-    "seventh_dev": (0.84, 0.86),
-    "eighth_test": (0.85, 0.72),
-    "eighth_dev": (0.81, 0.73),
-    "ninth_test": (0.82, 0.83),
+    "sixth_dev": (0.83, 0.77),
+    "seventh_test": (0.81, 0.81),
+    "seventh_dev": (0.83, 0.86),
+    "eighth_test": (0.85, 0.73),
+    "eighth_dev": (0.82, 0.73),
+    "ninth_test": (0.81, 0.83),
     "ninth_dev": (0.84, 0.76),
     "tenth_test": (0.85, 0.77),
     "tenth_dev": (0.82, 0.76),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
-    "eleventh_test": (0.73, 0.54),
-    "eleventh_dev": (0.81, 0.72),
-    "twelfth_test": (0.74, 0.70),
-    "twelfth_dev": (0.82, 0.71),
+    "eleventh_test": (0.73, 0.53),
+    "eleventh_dev": (0.80, 0.70),
+    "twelfth_test": (0.74, 0.72),
+    "twelfth_dev": (0.81, 0.70),
     # Written on branches s-writer13 and s-writer14 (README_thirteenth.md,
     # README_fourteenth.md), each test half scored once before it joined the fit.
     "thirteenth_test": (0.73, 0.70),
-    "thirteenth_dev": (0.80, 0.79),
-    "fourteenth_test": (0.75, 0.71),
+    "thirteenth_dev": (0.81, 0.79),
+    "fourteenth_test": (0.76, 0.71),
     "fourteenth_dev": (0.73, 0.67),
     # Written on branches s-writer15 and s-writer16 (README_fifteenth.md,
     # README_sixteenth.md), both halves scored once at the twelfth session's end.
-    "fifteenth_test": (0.75, 0.63),
-    "fifteenth_dev": (0.86, 0.69),
-    "sixteenth_test": (0.79, 0.67),
+    "fifteenth_test": (0.76, 0.65),
+    "fifteenth_dev": (0.86, 0.68),
+    "sixteenth_test": (0.79, 0.66),
     "sixteenth_dev": (0.79, 0.60),
+    # Written on branch s-writer17 (README_seventeenth.md), both halves scored once at the
+    # thirteenth session's end (test 0.779 / 0.772, dev 0.831 / 0.838), then fitted.
+    "seventeenth_test": (0.78, 0.78),
+    "seventeenth_dev": (0.83, 0.83),
 }
 
 
@@ -522,28 +533,30 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.800, 0.676),
-        _not_met("fifth_test", 0.806, 0.753),
+        _not_met("fourth_test", 0.803, 0.690),
+        _not_met("fifth_test", 0.792, 0.740),
         _not_met("sixth_test", 0.805, 0.787),
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
-        _not_met("seventh_test", 0.800, 0.819),
-        _not_met("eighth_test", 0.857, 0.720),
-        _not_met("ninth_test", 0.806, 0.833),
+        _not_met("seventh_test", 0.819, 0.819),
+        _not_met("eighth_test", 0.859, 0.730),
+        _not_met("ninth_test", 0.815, 0.833),
         # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755),
         # not with t-share's refit (0.849 / 0.777), again with the fifteenth and sixteenth
         # (0.851 / 0.787), not with t-decide's alone (0.849 / 0.777), again with t-read's and
         # t-decide's merged (0.859 / 0.777).
         "tenth_test",
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
-        _not_met("eleventh_test", 0.727, 0.522),
-        _not_met("twelfth_test", 0.736, 0.688),
+        _not_met("eleventh_test", 0.731, 0.533),
+        _not_met("twelfth_test", 0.744, 0.720),
         # Scored once unseen: 0.705 / 0.698 (thirteenth), 0.744 / 0.691 (fourteenth).
-        _not_met("thirteenth_test", 0.739, 0.708),
-        _not_met("fourteenth_test", 0.758, 0.711),
+        _not_met("thirteenth_test", 0.731, 0.708),
+        _not_met("fourteenth_test", 0.767, 0.711),
         # Scored once unseen, at the session's end: 0.762 / 0.616 (fifteenth), 0.782 / 0.610
         # (sixteenth).
-        _not_met("fifteenth_test", 0.759, 0.636),
-        _not_met("sixteenth_test", 0.783, 0.650),
+        _not_met("fifteenth_test", 0.765, 0.657),
+        _not_met("sixteenth_test", 0.795, 0.660),
+        # Scored once unseen, at the thirteenth session's end: 0.779 / 0.772.
+        _not_met("seventeenth_test", 0.787, 0.780),
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
