@@ -440,6 +440,12 @@ _NATIONAL_MARKS = (
     "cac bo nganh",
     "bo nganh dia phuong",
 )
+# The province's own units named together, its departments with or without its communes
+# ("các sở, ban, ngành và UBND các xã, phường"), as "các bộ, ngành" names the nation's: a
+# task on all of them is the province's, over its units ("Đánh giá, xếp hạng mức độ chuyển
+# đổi số của các sở, ngành và UBND các xã, phường"), not a commune's share (t-lines: read
+# "khác cấp: xã / tỉnh" beside the province's evaluation of its enterprises).
+_PROVINCE_MARKS = ("cac so ban nganh", "cac so nganh")
 # Written words (lower case) that name a level, with the folded words that, following
 # them, make them something else ("xã hội", "hợp tác xã" is caught before).
 _PROVINCE_WORDS = frozenset({"tỉnh", "tinh"})
@@ -460,6 +466,7 @@ _NOT_VILLAGE_PREVIOUS = frozenset({"van", "phien", "ban"})
 _VILLAGE_DOER_WORDS = 5
 # Folded words before a body whose document a task cites rather than a body at work.
 _CITING = frozenset({"cua", "theo"})
+_CITING_WRITTEN = frozenset({"của", "theo"})
 # A body or level named inside the task's clause, after its verb, is in passing when the
 # word that governs it makes it a partner ("Phối hợp Bộ KH&CN đề nghị …", "… với 100% Sở
 # Y tế"), a recipient ("… cho cán bộ chuyên trách CNTT các bệnh viện, Sở Y tế", "đến Giám
@@ -997,6 +1004,8 @@ def _level(text: MatchText, begin: int = 0) -> str | None:
         return max(doer_levels, key=lambda level: _LEVEL_RANK[level])
     if any(mark in folded for mark in _NATIONAL_MARKS):
         levels.add(NATIONAL)
+    if any(mark in folded for mark in _PROVINCE_MARKS):
+        levels.add(PROVINCE)
     # A task names the level it is written for last: "hướng dẫn các xã … của tỉnh".
     if not levels:
         return None
@@ -1760,6 +1769,29 @@ def _share_of(a: TaskParts, b: TaskParts) -> bool:
     return not {a.action.family, b.action.family} & (_OVERSIGHT | set(_APART))
 
 
+_FOLLOWING = re.compile(r"\btheo(?: \w+){1,4} cua (?:bo|tinh|so|ubnd tinh|chinh phu|trung uong)\b")
+
+
+def _names_the_other_s_work(a: TaskParts, b: TaskParts, same_object: bool) -> bool:
+    """Whether of two tasks one names something of the other's work: a verb both read, a
+    product or document both name, the other's verb or product said in its words ("Sở Y
+    tế chỉ đạo … hoàn thành **triển khai** bệnh án điện tử" / "**Triển khai** bệnh án
+    điện tử tại 100% bệnh viện trên toàn quốc"), or the same object."""
+    if {x.family for x in a.actions} & {y.family for y in b.actions}:
+        return True
+    if {x.family for x in a.products} & {y.family for y in b.products}:
+        return True
+    if a.documents & b.documents or same_object:
+        return True
+    # Done after the higher level's own ("… theo khung của Bộ", "theo Kế hoạch của tỉnh").
+    if any(_FOLLOWING.search(x.text.folded) for x in (a, b) if x.text):
+        return True
+    return any(
+        (x.product and _says(y, x.product.label)) or (x.action and _says(y, x.action.label))
+        for x, y in ((a, b), (b, a))
+    )
+
+
 def _products_differ(a: TaskParts, b: TaskParts) -> bool:
     if not a.products or not b.products:
         return False
@@ -2020,9 +2052,20 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         reasons.append("swap")
 
-    related = levels_differ
+    # Two levels' tasks are parent and part when the lower one's share names something of
+    # the higher's: its work, its product or programme, its document or its object ("Số
+    # hóa hồ sơ, kết quả giải quyết thủ tục hành chính … trên địa bàn tỉnh" / "UBND các
+    # xã, phường số hóa 100% kết quả giải quyết TTHC …"; "… bệnh án điện tử tại 100% bệnh
+    # viện trên toàn quốc" / "Sở Y tế chỉ đạo … triển khai bệnh án điện tử"). Naming none
+    # of it, each is its level's own duty in the field, not one a share of the other:
+    # "Ban hành Bộ chỉ số đánh giá mức độ chuyển đổi số của các sở, ban, ngành và UBND các
+    # xã, phường" / "Trang bị máy tính, thiết bị số … cho UBND các xã, phường" (t-lines).
+    related = levels_differ and _names_the_other_s_work(a, b, same_object)
     if related:
         differ.append(level_differ(a.level, b.level))
+        reasons.append("level")
+    elif levels_differ:
+        differ.append(_("khác cấp, mỗi cấp một việc: %(a)s / %(b)s") % {"a": a.level, "b": b.level})
         reasons.append("level")
     # One a general duty, the other a named unit's own carrying-out of it: what differs
     # (its own object, people, product, or its own verb on the same product) is the part's,
@@ -2232,12 +2275,15 @@ def _names_one(original: str) -> bool:
     titled = [len(word) > 1 and word[0].isupper() and word[1:].islower() for word in words]
     # "Luật Giáo dục", "Nghị quyết Trung ương", "Chương trình Mục tiêu …": a document's
     # name is no place or body that carries out a duty (t-read).
-    # Nor is the nation's name one unit of it ("Đề án Việt Nam chủ động tham gia …").
+    # Nor is the nation's name one unit of it ("Đề án Việt Nam chủ động tham gia …"), nor
+    # a body whose document is cited ("theo Bộ tiêu chí của Bộ Khoa học và Công nghệ",
+    # "theo Kế hoạch của Sở Y tế"), as ``_level`` reads it (t-lines).
     return any(
         titled[i]
         and titled[i + 1]
         and words[i] not in _DOCUMENT_NAME_HEADS
         and (words[i], words[i + 1]) != ("Việt", "Nam")
+        and words[i - 1].lower() not in _CITING_WRITTEN
         for i in range(1, len(words) - 1)
     )
 
@@ -2765,6 +2811,10 @@ def _owner_names(text: MatchText) -> list[tuple[str, str]]:
 
 # A quarter or a month in capitals ("Quý II", "QIII") is a time, not a name.
 _TIME_NAME = re.compile(r"^(quy|thang|q)?\s*[ivx]+$")
+# A Roman numeral as written numbers a section, a phase or a unit ("II. Nhiệm vụ", "giai
+# đoạn II", "cửa khẩu … số II Kim Thành"): a number, no word of the name it stands before
+# ("khác đối tượng: II Kim Thành / Lào Cai", where the other task names Kim Thành; t-lines).
+_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
 def _owner_names_at(text: MatchText) -> list[tuple[str, str, int]]:
@@ -2778,8 +2828,12 @@ def _owner_names_at(text: MatchText) -> list[tuple[str, str, int]]:
         by_origin.setdefault(origin, []).append(word)
     written, original = text.written, text.original
 
+    # The task's first words, when they are its verb ("Kiện toàn Ban Chỉ đạo …", "Phối
+    # hợp Bộ KH&CN …"), are capitalised as a sentence's start, not as a name (t-lines).
+    opening = 2 if len(written) > 1 and _opens_with_verb(written) else 0
+
     def capital(k: int) -> bool:
-        return written[k].text[:1].isupper()
+        return k >= opening and written[k].text[:1].isupper() and not _ROMAN.match(written[k].text)
 
     def joined(k: int) -> bool:
         # Nothing but spaces between word k - 1 and word k (no comma, no bracket), or
@@ -2847,6 +2901,18 @@ def _owner_names_at(text: MatchText) -> list[tuple[str, str, int]]:
                         shown = written[k].text
                     elif rest == j and _name_cut(text, j):
                         shown = f"{name} {written[j].text}"
+                    elif (
+                        k > i
+                        and _short_form(written[i].text)
+                        and any(
+                            not written[m].text[:1].isupper()
+                            and written[m].text not in _NAME_PLACE_WORDS
+                            for m in range(i, k)
+                        )
+                    ):
+                        # A name after a short form and a word of the sentence ("KH&CN
+                        # cấp Bộ Y tế"): the name by itself, "Bộ Y tế" (t-lines).
+                        shown = " ".join(written[m].text for m in range(k, rest))
                     else:
                         shown = name
                     found.append((folded, shown, i))
@@ -2859,7 +2925,7 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     """A name each task gives that the other does not say, or ``None``."""
     if not (a.text and b.text):
         return None
-    folded_a, folded_b = f" {a.text.folded} ", f" {b.text.folded} "
+    folded_a, folded_b = _unjoined(a.text.folded), _unjoined(b.text.folded)
     # Short forms each task writes that the other spells out, both ways round.
     initials_a, initials_b = _acronyms(a, b), _acronyms(b, a)
     said_a = {" ".join(words) for words in initials_a.values()} | initials_b.keys()
@@ -2873,7 +2939,7 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
         names = [
             (start == 0 or start < doer, written)
             for name, written, start in _owner_names_at(x.text)
-            if f" {name} " not in folded and name not in said
+            if _unjoined(name) not in folded and name not in said
         ]
         return [written for _, written in sorted(names, key=lambda name: name[0])]
 
@@ -2881,6 +2947,24 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     if only_a and only_b:
         return only_a[0], only_b[0]
     return None
+
+
+def _opens_with_verb(written) -> bool:
+    """Whether a wording's first two written words are a verb of the tables or "phối
+    hợp": its capital is the sentence's, no name's."""
+    pair = (fold_text(written[0].text), fold_text(written[1].text))
+    return pair in _ACTION_OPENINGS or pair in _IN_PASSING_OPENINGS
+
+
+_IN_PASSING_OPENINGS = frozenset({("phoi", "hop")})
+
+
+def _unjoined(folded: str) -> str:
+    """A folded wording without its "và", spaced at both ends: one short form is written
+    "KH&CN", "KH,CN", "KHCN" or in full, "khoa học và công nghệ" or "khoa học, công
+    nghệ" (read "khoa hoc va cong nghe", "khoa hoc cong nghe"), and is one thing
+    (t-lines: "khác đối tượng: KH,CN / KH&CN")."""
+    return " " + " ".join(word for word in folded.split() if word != "va") + " "
 
 
 # Words that start a clause or a time, not an object (``_clause``), folded.

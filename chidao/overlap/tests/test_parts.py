@@ -2030,3 +2030,120 @@ def test_subjects_with_nothing_in_common_are_said_to_differ(a, b):
     assert "subject" in comparison.reasons
     assert comparison.differ[0].startswith("khác đối tượng: ")
     assert not comparison.conflict
+
+
+# t-lines: titles of Lào Cai's plan (``data/plan_laocai.csv``) whose warnings' lines were
+# plainly wrong.
+LAOCAI = {
+    18: (
+        "Kiện toàn Ban Chỉ đạo về phát triển KH,CN, ĐMST và CĐS tỉnh sau hợp nhất; ban hành"
+        " Quy chế hoạt động của Ban Chỉ đạo, Tổ giúp việc và phân công nhiệm vụ cho từng thành"
+        " viên."
+    ),
+    20: (
+        "Ban hành Bộ chỉ số đánh giá mức độ chuyển đổi số của các sở, ban, ngành và UBND các"
+        " xã, phường (DTI)² phù hợp mô hình chính quyền địa phương hai cấp."
+    ),
+    27: (
+        "Mở rộng mạng truyền số liệu chuyên dùng cấp II đến UBND các xã, phường và cơ quan"
+        " Đảng, MTTQ cấp xã sau sắp xếp."
+    ),
+    28: (
+        "Trang bị máy tính, thiết bị số, chữ ký số cho UBND các xã, phường mới, bảo đảm vận"
+        " hành thông suốt chính quyền địa phương hai cấp."
+    ),
+    36: (
+        "Triển khai phần mềm quản lý phương tiện, hàng hóa xuất nhập khẩu ra vào và thu phí"
+        " sử dụng hạ tầng tự động tại cửa khẩu quốc tế đường bộ số II Kim Thành."
+    ),
+    54: (
+        "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực của các cơ quan trên"
+        " địa bàn tỉnh; khai thác, tái sử dụng dữ liệu đã số hóa."
+    ),
+    58: (
+        "UBND các xã, phường số hóa 100% kết quả giải quyết TTHC còn hiệu lực thuộc thẩm quyền"
+        " cấp xã, bao gồm hồ sơ do cấp huyện (cũ) bàn giao."
+    ),
+    59: (
+        "Đánh giá, xếp hạng mức độ chuyển đổi số của các sở, ngành và UBND các xã, phường;"
+        " công bố kết quả."
+    ),
+    67: (
+        "Xây dựng, triển khai mô hình cửa khẩu số tại các cửa khẩu trên địa bàn tỉnh (Lào Cai,"
+        " Kim Thành, Bản Vược, Mường Khương), quản lý hoạt động xuất nhập khẩu trên nền tảng"
+        " số."
+    ),
+    72: (
+        "Tổ chức đánh giá mức độ chuyển đổi số doanh nghiệp trên địa bàn tỉnh theo Bộ tiêu chí"
+        " của Bộ Khoa học và Công nghệ."
+    ),
+    108: "Sắp xếp, kiện toàn các tổ chức KH&CN công lập của tỉnh sau hợp nhất.",
+}
+
+
+def _laocai(a: int, b: int):
+    titles = [LAOCAI[a], LAOCAI[b]]
+    learned = get_learned_abbreviations(titles)
+    return compare_parts(
+        read_parts(titles[0], abbreviations=learned), read_parts(titles[1], abbreviations=learned)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LAOCAI[18],
+        "Phát triển KHCN và ĐMST của tỉnh",
+        "Phát triển khoa học và công nghệ, đổi mới sáng tạo",
+        "Phát triển khoa học, công nghệ và chuyển đổi số",
+    ],
+)
+def test_one_short_form_spelled_two_ways_is_one_thing(text):
+    # "KH,CN", "KH&CN", "KHCN", "khoa học và công nghệ": one field, never "khác đối tượng".
+    other = read_parts(LAOCAI[108])
+    assert _other_owners(read_parts(text), other) is None
+    assert _other_owners(other, read_parts(text)) is None
+    assert not any("KH" in line for line in _laocai(18, 108).differ)
+
+
+def test_a_roman_numeral_or_an_opening_verb_is_no_word_of_a_name():
+    # "số II Kim Thành": the other task names Kim Thành; "II" numbers the border gate.
+    assert ("kim thanh", "Kim Thành") in _owner_names(read_parts(LAOCAI[36]).text)
+    assert "khác đối tượng" not in _laocai(36, 67).summary
+    # "Kiện toàn Ban Chỉ đạo", "Phối hợp Bộ KH&CN": the verb opens the sentence.
+    assert next(shown for _, shown in _owner_names(read_parts(LAOCAI[18]).text)) == "Ban Chỉ đạo"
+    partner = read_parts("Phối hợp Bộ KH&CN đề nghị các doanh nghiệp cung cấp chữ ký số")
+    assert [shown for _, shown in _owner_names(partner.text)] == ["Bộ KH&CN"]
+    # A name after a short form and a word of the sentence is shown by itself.
+    rules = read_parts("Sửa đổi Quy chế quản lý nhiệm vụ KH&CN cấp Bộ Y tế")
+    assert "Bộ Y tế" in [shown for _, shown in _owner_names(rules.text)]
+
+
+def test_the_provinces_departments_and_communes_together_are_the_provinces_task():
+    # Whose digital transformation is ranked: the province's units, the province's work;
+    # the ranking of communes and the province's enterprises differ in what is ranked.
+    assert read_parts(LAOCAI[59]).level == PROVINCE
+    assert read_parts(LAOCAI[20]).level == PROVINCE
+    # "theo Bộ tiêu chí của Bộ Khoa học và Công nghệ": a cited body, no unit at work.
+    comparison = _laocai(59, 72)
+    assert "khác cấp" not in comparison.summary
+    assert "khác đối tượng: các xã, phường / doanh nghiệp" in comparison.differ
+    assert comparison.conflict
+    assert not judge_pairs([(LAOCAI[59], LAOCAI[72])])[0].same
+
+
+def test_each_levels_own_duty_in_a_field_is_no_share_of_the_other():
+    # A share names the parent's work: "số hóa … kết quả giải quyết TTHC còn hiệu lực".
+    share = _laocai(54, 58)
+    assert share.related
+    assert "khác cấp: tỉnh / xã" in share.differ
+    # Naming nothing of the other's work: each level's own duty, said so, not parent/part.
+    own = _laocai(20, 28)
+    assert not own.related
+    assert own.differ == ("khác cấp, mỗi cấp một việc: tỉnh / xã",)
+    # Making other things besides: both said, the product's line first.
+    other = _laocai(20, 27)
+    assert other.differ == (
+        "khác sản phẩm: bộ chỉ số / mạng",
+        "khác cấp, mỗi cấp một việc: tỉnh / xã",
+    )
