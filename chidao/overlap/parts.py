@@ -1769,29 +1769,6 @@ def _share_of(a: TaskParts, b: TaskParts) -> bool:
     return not {a.action.family, b.action.family} & (_OVERSIGHT | set(_APART))
 
 
-_FOLLOWING = re.compile(r"\btheo(?: \w+){1,4} cua (?:bo|tinh|so|ubnd tinh|chinh phu|trung uong)\b")
-
-
-def _names_the_other_s_work(a: TaskParts, b: TaskParts, same_object: bool) -> bool:
-    """Whether of two tasks one names something of the other's work: a verb both read, a
-    product or document both name, the other's verb or product said in its words ("Sở Y
-    tế chỉ đạo … hoàn thành **triển khai** bệnh án điện tử" / "**Triển khai** bệnh án
-    điện tử tại 100% bệnh viện trên toàn quốc"), or the same object."""
-    if {x.family for x in a.actions} & {y.family for y in b.actions}:
-        return True
-    if {x.family for x in a.products} & {y.family for y in b.products}:
-        return True
-    if a.documents & b.documents or same_object:
-        return True
-    # Done after the higher level's own ("… theo khung của Bộ", "theo Kế hoạch của tỉnh").
-    if any(_FOLLOWING.search(x.text.folded) for x in (a, b) if x.text):
-        return True
-    return any(
-        (x.product and _says(y, x.product.label)) or (x.action and _says(y, x.action.label))
-        for x, y in ((a, b), (b, a))
-    )
-
-
 def _products_differ(a: TaskParts, b: TaskParts) -> bool:
     if not a.products or not b.products:
         return False
@@ -2052,20 +2029,9 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         differ.append(_("khác đối tượng: %(a)s / %(b)s") % {"a": swapped[0], "b": swapped[1]})
         reasons.append("swap")
 
-    # Two levels' tasks are parent and part when the lower one's share names something of
-    # the higher's: its work, its product or programme, its document or its object ("Số
-    # hóa hồ sơ, kết quả giải quyết thủ tục hành chính … trên địa bàn tỉnh" / "UBND các
-    # xã, phường số hóa 100% kết quả giải quyết TTHC …"; "… bệnh án điện tử tại 100% bệnh
-    # viện trên toàn quốc" / "Sở Y tế chỉ đạo … triển khai bệnh án điện tử"). Naming none
-    # of it, each is its level's own duty in the field, not one a share of the other:
-    # "Ban hành Bộ chỉ số đánh giá mức độ chuyển đổi số của các sở, ban, ngành và UBND các
-    # xã, phường" / "Trang bị máy tính, thiết bị số … cho UBND các xã, phường" (t-lines).
-    related = levels_differ and _names_the_other_s_work(a, b, same_object)
+    related = levels_differ
     if related:
         differ.append(level_differ(a.level, b.level))
-        reasons.append("level")
-    elif levels_differ:
-        differ.append(_("khác cấp, mỗi cấp một việc: %(a)s / %(b)s") % {"a": a.level, "b": b.level})
         reasons.append("level")
     # One a general duty, the other a named unit's own carrying-out of it: what differs
     # (its own object, people, product, or its own verb on the same product) is the part's,

@@ -2134,20 +2134,3 @@ def test_the_provinces_departments_and_communes_together_are_the_provinces_task(
     assert "khác đối tượng: các xã, phường / doanh nghiệp" in comparison.differ
     assert comparison.conflict
     assert not judge_pairs([(LAOCAI[59], LAOCAI[72])])[0].same
-
-
-def test_each_levels_own_duty_in_a_field_is_no_share_of_the_other():
-    # A share names the parent's work: "số hóa … kết quả giải quyết TTHC còn hiệu lực".
-    share = _laocai(54, 58)
-    assert share.related
-    assert "khác cấp: tỉnh / xã" in share.differ
-    # Naming nothing of the other's work: each level's own duty, said so, not parent/part.
-    own = _laocai(20, 28)
-    assert not own.related
-    assert own.differ == ("khác cấp, mỗi cấp một việc: tỉnh / xã",)
-    # Making other things besides: both said, the product's line first.
-    other = _laocai(20, 27)
-    assert other.differ == (
-        "khác sản phẩm: bộ chỉ số / mạng",
-        "khác cấp, mỗi cấp một việc: tỉnh / xã",
-    )
