@@ -46,15 +46,13 @@ def test_the_shipped_trees_decide_as_scikit_learn_does():
     # The trees are walked in decision.py without scikit-learn; refitted here with it,
     # its probabilities on every labelled pair are ours (leaves stored to 6 digits).
     import numpy as np
-    from sklearn.ensemble import HistGradientBoostingClassifier
 
-    from chidao.overlap.learning import TREES
+    from chidao.overlap.learning import get_model
 
     files = list(_read())
     x = np.array([row for file in files for row in file.features])
     y = np.array([label for file in files for label in file.labels])
-    model = HistGradientBoostingClassifier(random_state=0, early_stopping=False, **TREES)
-    theirs = model.fit(x, y).predict_proba(x)[:, 1]
+    theirs = get_model().fit(x, y).predict_proba(x)[:, 1]
     ours = np.array([get_decision().probability_of(list(row)) for row in x])
 
     assert np.abs(theirs - ours).max() < 1e-4
@@ -66,6 +64,28 @@ def test_the_shipped_decision_equals_a_fresh_retrain_on_every_labelled_file():
 
     assert fresh["trained_on"] == sorted(labelled.name for labelled in get_labelled_files())
     assert weights_match(stored, fresh), "retrain: manage.py overlap_decision"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Công bố danh mục dữ liệu mở của tỉnh năm 2026", "Ban hành danh mục dữ liệu mở của tỉnh"),
+        (
+            "Kết nối cơ sở dữ liệu của tỉnh với Cơ sở dữ liệu quốc gia về dân cư",
+            "Kết nối cơ sở dữ liệu của tỉnh với Cơ sở dữ liệu quốc gia về bảo hiểm",
+        ),
+    ],
+)
+def test_wording_more_alike_never_makes_a_pair_less_likely_the_same_work(a, b):
+    # The trees are bound (learning.MONOTONE): read once, the same pair at a higher score
+    # is never less likely the same work.
+    ((_, comparison),) = read_pairs([(a, b)])
+    probabilities = [
+        get_decision().probability(score / 100, comparison) for score in range(28, 101, 4)
+    ]
+
+    assert probabilities == sorted(probabilities)
+    assert probabilities[-1] > probabilities[0]
 
 
 def test_retraining_on_other_pairs_gives_other_weights():
@@ -107,12 +127,15 @@ def test_held_out_set_by_set_it_finds_more_at_the_precision_of_the_hand_rule():
     # thirteenth and fourteenth sets (33 files), 0.824 / 0.751 against 0.799 / 0.607; with
     # t-explain, t-share and the fifteenth and sixteenth sets (37 files), 0.818 / 0.747
     # against 0.796 / 0.589; with t-read, t-decide, t-level, t-read2 and the seventeenth
-    # set (39 files), 0.825 / 0.754 against 0.795 / 0.595.
+    # set (39 files), 0.825 / 0.754 against 0.795 / 0.595; the decision as gradient-boosted
+    # trees, bound (learning.MONOTONE), with t-lines, the plankind and eighteenth sets (43
+    # files), 0.848 / 0.760 against 0.794 / 0.607 (the regression on 41 of them: 0.824 /
+    # 0.751).
     rows = get_held_out(list(_read()))
     rule, learned = _pooled(rows, "rule"), _pooled(rows, "learned")
 
     assert learned.precision >= rule.precision - 0.01
-    assert learned.precision >= 0.81
+    assert learned.precision >= 0.84
     assert learned.recall >= rule.recall + 0.04
     assert learned.f1 > rule.f1
 

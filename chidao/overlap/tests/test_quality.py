@@ -136,7 +136,9 @@ def test_the_unseen_set_meets_the_target_as_development_data():
 def test_the_fresh_set_meets_the_target_as_development_data():
     # A strict xfail until the decision was refitted with the eighth set (s-tuner8: 0.818
     # / 0.783); met in sample then (s-tuner9: 0.857 / 0.783), trained on it; not met with
-    # the ninth set (s-refit9: 0.842 / 0.696) nor the tenth (s-refit10: 0.850 / 0.739).
+    # the ninth set (s-refit9: 0.842 / 0.696) nor the tenth (s-refit10: 0.850 / 0.739); met
+    # with the decision as unbound trees (fourteenth session: 0.857 / 0.783), not once
+    # bound (learning.MONOTONE: 0.850 / 0.739).
     quality = get_pairs_quality(_half("fresh")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -298,6 +300,13 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # the expressway corporation, the stock exchange, a Central Highlands commune
         # (README_seventeenth.md): 84 %.
         ("seventeenth", 0.8),
+        # The Intellectual Property Office, the vehicle register, a provincial veterinary
+        # branch, a Điện Biên commune, a national sports training centre, Vietlott
+        # (README_eighteenth.md): 86 %.
+        ("eighteenth", 0.8),
+        # Development data, not sealed: plan duties meeting in one clause or one field
+        # (README_plankind.md): 88 %.
+        ("plankind", 0.8),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -474,44 +483,59 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # t-level and t-read2 merged, then the seventeenth set joined the fit after both halves
 # were scored once (lead; 39 files, 7,647 pairs; held out pooled 0.825 / 0.754 at 0.55):
 # every floor above is its half's in-sample figure rounded down.
+# The decision as gradient-boosted trees bound to read wording more alike as no less the
+# same work (t-trees, learning.MONOTONE), with t-lines' reader, the plankind
+# development set and the eighteenth set in the fit (lead, fourteenth session; 43 files,
+# 8,451 pairs; held out pooled HELDOUT at 0.55): every floor above is its half's
+# in-sample figure rounded down; trees fit their training pairs closer than the
+# regression did, so most floors rose; two fell on one side (eighth dev recall 0.73 → 0.69,
+# fifteenth dev precision 0.86 → 0.85).
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.80, 0.69),
-    "fourth_dev": (0.87, 0.73),
-    "fifth_test": (0.79, 0.74),
-    "fifth_dev": (0.77, 0.65),
-    "sixth_test": (0.80, 0.78),
-    "sixth_dev": (0.83, 0.76),  # t-lines: 0.77 -> 0.76 (levels naming none of the other's work)
-    "seventh_test": (0.81, 0.81),
-    "seventh_dev": (0.83, 0.86),
-    "eighth_test": (0.85, 0.73),
-    "eighth_dev": (0.82, 0.73),
-    "ninth_test": (0.81, 0.83),
-    "ninth_dev": (0.84, 0.75),  # t-lines: 0.76 -> 0.75
-    "tenth_test": (0.85, 0.77),
-    "tenth_dev": (0.82, 0.76),
+    "fourth_test": (0.81, 0.70),
+    "fourth_dev": (0.93, 0.78),
+    "fifth_test": (0.82, 0.79),
+    "fifth_dev": (0.84, 0.69),
+    "sixth_test": (0.87, 0.80),
+    "sixth_dev": (0.84, 0.81),
+    "seventh_test": (0.86, 0.85),
+    "seventh_dev": (0.87, 0.89),
+    "eighth_test": (0.91, 0.76),
+    "eighth_dev": (0.83, 0.69),
+    "ninth_test": (0.90, 0.85),
+    "ninth_dev": (0.90, 0.79),
+    "tenth_test": (0.87, 0.77),
+    "tenth_dev": (0.89, 0.82),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
-    "eleventh_test": (0.73, 0.53),
-    "eleventh_dev": (0.80, 0.70),
-    "twelfth_test": (0.74, 0.72),
-    "twelfth_dev": (0.81, 0.70),
+    "eleventh_test": (0.79, 0.57),
+    "eleventh_dev": (0.88, 0.74),
+    "twelfth_test": (0.81, 0.73),
+    "twelfth_dev": (0.89, 0.71),
     # Written on branches s-writer13 and s-writer14 (README_thirteenth.md,
     # README_fourteenth.md), each test half scored once before it joined the fit.
-    "thirteenth_test": (0.73, 0.70),
-    "thirteenth_dev": (0.81, 0.79),
-    "fourteenth_test": (0.76, 0.70),  # t-lines: 0.71 -> 0.70
-    "fourteenth_dev": (0.73, 0.66),  # t-lines: 0.67 -> 0.66
+    "thirteenth_test": (0.83, 0.76),
+    "thirteenth_dev": (0.90, 0.82),
+    "fourteenth_test": (0.80, 0.73),
+    "fourteenth_dev": (0.78, 0.69),
     # Written on branches s-writer15 and s-writer16 (README_fifteenth.md,
     # README_sixteenth.md), both halves scored once at the twelfth session's end.
-    "fifteenth_test": (0.76, 0.65),
-    "fifteenth_dev": (0.86, 0.68),
-    "sixteenth_test": (0.79, 0.66),
-    "sixteenth_dev": (0.79, 0.60),
+    "fifteenth_test": (0.86, 0.70),
+    "fifteenth_dev": (0.85, 0.71),
+    "sixteenth_test": (0.84, 0.75),
+    "sixteenth_dev": (0.90, 0.68),
     # Written on branch s-writer17 (README_seventeenth.md), both halves scored once at the
     # thirteenth session's end (test 0.779 / 0.772, dev 0.831 / 0.838), then fitted.
-    "seventeenth_test": (0.78, 0.78),
-    "seventeenth_dev": (0.83, 0.83),
+    "seventeenth_test": (0.85, 0.78),
+    "seventeenth_dev": (0.84, 0.85),
+    # Written on branch s-writer18 (README_eighteenth.md), both halves scored once at the
+    # fourteenth session's end (test 0.789 / 0.789, dev 0.871 / 0.779), then fitted.
+    "eighteenth_test": (0.83, 0.81),
+    "eighteenth_dev": (0.87, 0.78),
+    # Development data, not sealed: long multi-clause duties of the kind real plans hold,
+    # two duties meeting in one clause or one field (README_plankind.md).
+    "plankind_test": (0.90, 0.84),
+    "plankind_dev": (0.95, 0.78),
 }
 
 
@@ -533,30 +557,36 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.803, 0.690),
-        _not_met("fifth_test", 0.792, 0.740),
-        _not_met("sixth_test", 0.805, 0.787),
+        _not_met("fourth_test", 0.820, 0.704),
+        _not_met("fifth_test", 0.824, 0.792),
+        "sixth_test",
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
-        _not_met("seventh_test", 0.819, 0.819),
-        _not_met("eighth_test", 0.859, 0.730),
-        _not_met("ninth_test", 0.815, 0.833),
+        "seventh_test",
+        "eighth_test",
+        "ninth_test",
         # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755),
         # not with t-share's refit (0.849 / 0.777), again with the fifteenth and sixteenth
         # (0.851 / 0.787), not with t-decide's alone (0.849 / 0.777), again with t-read's and
         # t-decide's merged (0.859 / 0.777).
         "tenth_test",
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
-        _not_met("eleventh_test", 0.731, 0.533),
-        _not_met("twelfth_test", 0.744, 0.720),
+        _not_met("eleventh_test", 0.791, 0.576),
+        _not_met("twelfth_test", 0.819, 0.731),
         # Scored once unseen: 0.705 / 0.698 (thirteenth), 0.744 / 0.691 (fourteenth).
-        _not_met("thirteenth_test", 0.731, 0.708),
-        _not_met("fourteenth_test", 0.767, 0.711),
+        _not_met("thirteenth_test", 0.839, 0.760),
+        _not_met("fourteenth_test", 0.807, 0.732),
         # Scored once unseen, at the session's end: 0.762 / 0.616 (fifteenth), 0.782 / 0.610
         # (sixteenth).
-        _not_met("fifteenth_test", 0.765, 0.657),
-        _not_met("sixteenth_test", 0.795, 0.660),
+        _not_met("fifteenth_test", 0.864, 0.707),
+        _not_met("sixteenth_test", 0.843, 0.750),
         # Scored once unseen, at the thirteenth session's end: 0.779 / 0.772.
-        _not_met("seventeenth_test", 0.787, 0.780),
+        "seventeenth_test",
+        # Scored once unseen, at the fourteenth session's end: 0.789 / 0.789 (0.689 / 0.768
+        # at its start, with the regression).
+        _not_met("eighteenth_test", 0.837, 0.811),
+        # With the decision as trees (fourteenth session) the sixth, seventh, eighth, ninth
+        # and seventeenth test halves meet the target in sample: trained on them, so not the
+        # unseen figure the issue is judged on (the eighteenth's above is).
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
