@@ -16,11 +16,11 @@ from chidao.overlap.decision import (
 )
 from chidao.overlap.index import judge_pairs, read_pairs
 from chidao.overlap.learning import (
+    decisions_match,
     fit,
     get_held_out,
     get_labelled_files,
     read_files,
-    weights_match,
 )
 from chidao.overlap.quality import Tally
 
@@ -63,7 +63,7 @@ def test_the_shipped_decision_equals_a_fresh_retrain_on_every_labelled_file():
     fresh = fit(list(_read()))
 
     assert fresh["trained_on"] == sorted(labelled.name for labelled in get_labelled_files())
-    assert weights_match(stored, fresh), "retrain: manage.py overlap_decision"
+    assert decisions_match(stored, fresh), "retrain: manage.py overlap_decision"
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_retraining_on_other_pairs_gives_other_weights():
     stored = json.loads(DECISION_FILE.read_text(encoding="utf-8"))
     fewer = fit([file for file in _read() if file.group != "unseen"])
 
-    assert not weights_match(stored, fewer)
+    assert not decisions_match(stored, fewer)
 
 
 def _pooled(rows, which) -> Tally:

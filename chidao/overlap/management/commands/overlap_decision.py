@@ -11,10 +11,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from chidao.overlap.decision import DECISION_FILE
 from chidao.overlap.learning import (
+    decisions_match,
     fit,
     get_held_out,
     read_files,
-    weights_match,
     write_decision,
 )
 
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         fresh = fit(files)
         if check:
             shipped = json.loads(DECISION_FILE.read_text(encoding="utf-8"))
-            if not weights_match(shipped, fresh):
+            if not decisions_match(shipped, fresh):
                 raise CommandError(f"{DECISION_FILE.name} differs from a fresh fit: retrain")
             self.stdout.write(f"{DECISION_FILE.name} matches a fresh fit ({fresh['pairs']} pairs)")
             return
