@@ -129,16 +129,13 @@ def test_the_unseen_set_meets_the_target_as_development_data():
     assert quality.recall >= TARGET_RECALL_UNSEEN
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not met: precision 0.850 at recall 0.739 on the fresh set (docs/overlap.md)",
-)
 def test_the_fresh_set_meets_the_target_as_development_data():
     # A strict xfail until the decision was refitted with the eighth set (s-tuner8: 0.818
     # / 0.783); met in sample then (s-tuner9: 0.857 / 0.783), trained on it; not met with
     # the ninth set (s-refit9: 0.842 / 0.696) nor the tenth (s-refit10: 0.850 / 0.739); met
     # with the decision as unbound trees (fourteenth session: 0.857 / 0.783), not once
-    # bound (learning.MONOTONE: 0.850 / 0.739).
+    # bound (learning.MONOTONE: 0.850 / 0.739), again with the nineteenth set in the fit
+    # (0.857 / 0.783).
     quality = get_pairs_quality(_half("fresh")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -307,6 +304,10 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # Development data, not sealed: plan duties meeting in one clause or one field
         # (README_plankind.md): 88 %.
         ("plankind", 0.8),
+        # A hospital of traditional medicine, the national shipping corporation, the domestic
+        # market authority, a Department of Construction, a forest protection branch, a
+        # Đà Lạt ward (README_nineteenth.md): 87 %.
+        ("nineteenth", 0.8),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -486,55 +487,62 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # The decision as gradient-boosted trees bound to read wording more alike as no less the
 # same work (t-trees, learning.MONOTONE), with t-lines' reader, the plankind
 # development set and the eighteenth set in the fit (lead, fourteenth session; 43 files,
-# 8,451 pairs; held out pooled HELDOUT at 0.55): every floor above is its half's
+# 8,451 pairs; held out pooled 0.848 / 0.760 at 0.55): every floor above is its half's
 # in-sample figure rounded down; trees fit their training pairs closer than the
 # regression did, so most floors rose; two fell on one side (eighth dev recall 0.73 → 0.69,
-# fifteenth dev precision 0.86 → 0.85).
+# fifteenth dev precision 0.86 → 0.85). The nineteenth set joined the fit after both
+# halves were scored once (45 files, 8,877 pairs; held out pooled 0.849 / 0.760 at 0.55):
+# every floor above is again its half's in-sample figure rounded down.
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.81, 0.70),
-    "fourth_dev": (0.93, 0.78),
-    "fifth_test": (0.82, 0.79),
-    "fifth_dev": (0.84, 0.69),
-    "sixth_test": (0.87, 0.80),
-    "sixth_dev": (0.84, 0.81),
-    "seventh_test": (0.86, 0.85),
-    "seventh_dev": (0.87, 0.89),
+    "fourth_test": (0.80, 0.70),
+    "fourth_dev": (0.95, 0.78),
+    "fifth_test": (0.80, 0.76),
+    "fifth_dev": (0.84, 0.70),
+    "sixth_test": (0.87, 0.78),
+    "sixth_dev": (0.85, 0.79),
+    "seventh_test": (0.87, 0.86),
+    "seventh_dev": (0.87, 0.88),
     "eighth_test": (0.91, 0.76),
-    "eighth_dev": (0.83, 0.69),
-    "ninth_test": (0.90, 0.85),
-    "ninth_dev": (0.90, 0.79),
-    "tenth_test": (0.87, 0.77),
-    "tenth_dev": (0.89, 0.82),
+    "eighth_dev": (0.85, 0.71),
+    "ninth_test": (0.90, 0.84),
+    "ninth_dev": (0.92, 0.78),
+    "tenth_test": (0.86, 0.77),
+    "tenth_dev": (0.89, 0.83),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
-    "eleventh_test": (0.79, 0.57),
-    "eleventh_dev": (0.88, 0.74),
-    "twelfth_test": (0.81, 0.73),
-    "twelfth_dev": (0.89, 0.71),
+    "eleventh_test": (0.79, 0.58),
+    "eleventh_dev": (0.88, 0.72),
+    "twelfth_test": (0.80, 0.72),
+    "twelfth_dev": (0.91, 0.71),
     # Written on branches s-writer13 and s-writer14 (README_thirteenth.md,
     # README_fourteenth.md), each test half scored once before it joined the fit.
-    "thirteenth_test": (0.83, 0.76),
-    "thirteenth_dev": (0.90, 0.82),
-    "fourteenth_test": (0.80, 0.73),
-    "fourteenth_dev": (0.78, 0.69),
+    "thirteenth_test": (0.84, 0.75),
+    "thirteenth_dev": (0.89, 0.81),
+    "fourteenth_test": (0.80, 0.72),
+    "fourteenth_dev": (0.77, 0.68),
     # Written on branches s-writer15 and s-writer16 (README_fifteenth.md,
     # README_sixteenth.md), both halves scored once at the twelfth session's end.
-    "fifteenth_test": (0.86, 0.70),
-    "fifteenth_dev": (0.85, 0.71),
-    "sixteenth_test": (0.84, 0.75),
-    "sixteenth_dev": (0.90, 0.68),
+    "fifteenth_test": (0.85, 0.69),
+    "fifteenth_dev": (0.87, 0.73),
+    "sixteenth_test": (0.84, 0.72),
+    "sixteenth_dev": (0.88, 0.63),
     # Written on branch s-writer17 (README_seventeenth.md), both halves scored once at the
     # thirteenth session's end (test 0.779 / 0.772, dev 0.831 / 0.838), then fitted.
-    "seventeenth_test": (0.85, 0.78),
-    "seventeenth_dev": (0.84, 0.85),
+    "seventeenth_test": (0.87, 0.77),
+    "seventeenth_dev": (0.86, 0.85),
     # Written on branch s-writer18 (README_eighteenth.md), both halves scored once at the
     # fourteenth session's end (test 0.789 / 0.789, dev 0.871 / 0.779), then fitted.
-    "eighteenth_test": (0.83, 0.81),
+    "eighteenth_test": (0.85, 0.80),
     "eighteenth_dev": (0.87, 0.78),
     # Development data, not sealed: long multi-clause duties of the kind real plans hold,
     # two duties meeting in one clause or one field (README_plankind.md).
-    "plankind_test": (0.90, 0.84),
+    # Written on branch s-writer19 (README_nineteenth.md), both halves scored once after
+    # the fourteenth session's last change (test 0.839 / 0.788, dev 0.770 / 0.879), then
+    # fitted.
+    "nineteenth_test": (0.85, 0.79),
+    "nineteenth_dev": (0.80, 0.89),
+    "plankind_test": (0.89, 0.85),
     "plankind_dev": (0.95, 0.78),
 }
 
@@ -557,8 +565,8 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.820, 0.704),
-        _not_met("fifth_test", 0.824, 0.792),
+        _not_met("fourth_test", 0.806, 0.704),
+        _not_met("fifth_test", 0.808, 0.766),
         "sixth_test",
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
         "seventh_test",
@@ -570,23 +578,26 @@ def _not_met(name: str, precision: float, recall: float):
         # t-decide's merged (0.859 / 0.777).
         "tenth_test",
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
-        _not_met("eleventh_test", 0.791, 0.576),
-        _not_met("twelfth_test", 0.819, 0.731),
+        _not_met("eleventh_test", 0.794, 0.587),
+        _not_met("twelfth_test", 0.807, 0.720),
         # Scored once unseen: 0.705 / 0.698 (thirteenth), 0.744 / 0.691 (fourteenth).
-        _not_met("thirteenth_test", 0.839, 0.760),
-        _not_met("fourteenth_test", 0.807, 0.732),
+        _not_met("thirteenth_test", 0.847, 0.750),
+        _not_met("fourteenth_test", 0.805, 0.722),
         # Scored once unseen, at the session's end: 0.762 / 0.616 (fifteenth), 0.782 / 0.610
         # (sixteenth).
-        _not_met("fifteenth_test", 0.864, 0.707),
-        _not_met("sixteenth_test", 0.843, 0.750),
+        _not_met("fifteenth_test", 0.852, 0.697),
+        _not_met("sixteenth_test", 0.847, 0.720),
         # Scored once unseen, at the thirteenth session's end: 0.779 / 0.772.
         "seventeenth_test",
         # Scored once unseen, at the fourteenth session's end: 0.789 / 0.789 (0.689 / 0.768
         # at its start, with the regression).
-        _not_met("eighteenth_test", 0.837, 0.811),
-        # With the decision as trees (fourteenth session) the sixth, seventh, eighth, ninth
-        # and seventeenth test halves meet the target in sample: trained on them, so not the
-        # unseen figure the issue is judged on (the eighteenth's above is).
+        "eighteenth_test",
+        # Scored once unseen, after the fourteenth session's last change: 0.839 / 0.788.
+        "nineteenth_test",
+        # With the decision as trees (fourteenth session) the sixth, seventh, eighth, ninth,
+        # seventeenth, eighteenth and nineteenth test halves meet the target in sample:
+        # trained on them, so not the unseen figure the issue is judged on (each one's first
+        # score, above, is).
     ],
 )
 def test_each_sealed_test_half_meets_the_target(name):
