@@ -466,7 +466,6 @@ _NOT_VILLAGE_PREVIOUS = frozenset({"van", "phien", "ban"})
 _VILLAGE_DOER_WORDS = 5
 # Folded words before a body whose document a task cites rather than a body at work.
 _CITING = frozenset({"cua", "theo"})
-_CITING_WRITTEN = frozenset({"của", "theo"})
 # A body or level named inside the task's clause, after its verb, is in passing when the
 # word that governs it makes it a partner ("Phối hợp Bộ KH&CN đề nghị …", "… với 100% Sở
 # Y tế"), a recipient ("… cho cán bộ chuyên trách CNTT các bệnh viện, Sở Y tế", "đến Giám
@@ -2249,7 +2248,7 @@ def _names_one(original: str) -> bool:
         and titled[i + 1]
         and words[i] not in _DOCUMENT_NAME_HEADS
         and (words[i], words[i + 1]) != ("Việt", "Nam")
-        and words[i - 1].lower() not in _CITING_WRITTEN
+        and fold_text(words[i - 1]) not in _CITING
         for i in range(1, len(words) - 1)
     )
 
