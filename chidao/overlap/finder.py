@@ -31,6 +31,7 @@ from chidao.overlap.index import (
     SimilarityIndex,
     is_same_work,
 )
+from chidao.overlap.models import ShortForm
 from chidao.overlap.parts import (
     COMMUNE,
     NATIONAL,
@@ -135,33 +136,69 @@ def _indexed_tasks(committee_ids: Iterable[int]):
     return Task.objects.filter(committee__in=committee_ids).exclude(state=TaskState.CANCELLED)
 
 
+_LEVEL_ORDER: dict[str, int] = {
+    CommitteeLevel.CENTRAL: 0,
+    CommitteeLevel.PROVINCE: 1,
+    CommitteeLevel.COMMUNE: 2,
+}
+
+
+def get_tree_short_forms(root_id: int, committee_ids: Iterable[int]) -> list[ShortForm]:
+    """The short forms of the committees of a tree, the one that counts first: the root's,
+    then those of higher committees before lower ones. A tree is read with one meaning
+    per short form, and the committee above sees (and reports on) the whole tree, so its
+    word holds where a committee below gave the same short form another meaning."""
+    rows = ShortForm.objects.filter(committee__in=committee_ids).select_related("committee")
+    return sorted(
+        rows,
+        key=lambda row: (
+            row.committee_id != root_id,
+            _LEVEL_ORDER.get(row.committee.level, len(_LEVEL_ORDER)),
+            row.committee_id,
+            row.pk,
+        ),
+    )
+
+
+def _signature(rows) -> tuple:
+    """What tells a tree's index that rows changed: their count, latest ``updated_at``
+    and last primary key (one query). The one rule for the tasks and the short forms."""
+    return tuple(
+        rows.aggregate(count=Count("pk"), latest=Max("updated_at"), last=Max("pk")).values()
+    )
+
+
 def get_tree_index(committee: Committee) -> TreeIndex:
     """The index of the tree ``committee`` belongs to, kept up to date with its tasks.
 
     Tasks added or changed since the index was built (by ``updated_at``) are vectorised
     into it and removed ones taken out; once the changes reach a quarter of the tree, the
-    index is fitted anew so that word weights follow the tree. A write that bypasses
-    ``save()`` (``QuerySet.update``) is not seen until ``clear_tree_indexes``.
+    index is fitted anew so that word weights follow the tree. A change to the short
+    forms of a committee of the tree (``ShortForm``, seen the same way) builds the index
+    anew: every task may read differently. A write that bypasses ``save()``
+    (``QuerySet.update``) is not seen until ``clear_tree_indexes``.
     """
     root = get_root_committee(committee)
     committee_ids = get_committee_tree([root.pk])
     tasks = _indexed_tasks(committee_ids)
-    signature = (
-        committee_ids,
-        tuple(
-            tasks.aggregate(count=Count("pk"), latest=Max("updated_at"), last=Max("pk")).values()
-        ),
-    )
+    short_forms = ShortForm.objects.filter(committee__in=committee_ids)
+    signature = (committee_ids, _signature(tasks), _signature(short_forms))
     with _lock:
         cached = _trees.get(root.pk)
         if cached and cached[0] == signature:
             _trees.move_to_end(root.pk)
             return cached[1]
     tree = None
-    if cached and cached[0][0] == committee_ids and cached[0][1][1] is not None:
+    if (
+        cached
+        and cached[0][0] == committee_ids
+        and cached[0][2] == signature[2]
+        and cached[0][1][1] is not None
+    ):
         tree = _update_tree(cached[1], tasks, since=cached[0][1][1])
     if tree is None:
-        tree = _build_tree(root.pk, committee_ids, tasks)
+        own = [(row.short, row.full) for row in get_tree_short_forms(root.pk, committee_ids)]
+        tree = _build_tree(root.pk, committee_ids, tasks, own)
     with _lock:
         _trees[root.pk] = (signature, tree)
         _trees.move_to_end(root.pk)
@@ -189,12 +226,15 @@ def _indexed(row, abbreviations) -> IndexedTask:
     return IndexedTask(pk, committee_id, lead_unit_id, parent_id, text, row[-1])
 
 
-def _build_tree(root_id: int, committee_ids: frozenset[int], tasks) -> TreeIndex:
+def _build_tree(
+    root_id: int, committee_ids: frozenset[int], tasks, own: list[tuple[str, str]]
+) -> TreeIndex:
     rows = list(tasks.values_list(*_FIELDS))
     texts = [get_task_text(row[4], row[5]) for row in rows]
-    # Short forms the tree's own tasks define ("(IOC)") and its lead units' short names.
+    # Short forms the tree's committees wrote in their tables (``own``, first), those its
+    # own tasks define ("(IOC)") and its lead units' short names.
     names = sorted({(row[6], row[7]) for row in rows})
-    learned = get_learned_abbreviations(texts, names=names)
+    learned = get_learned_abbreviations(texts, names=names, own=own)
     indexed = {row[0]: _indexed(row, learned) for row in rows}
     index = SimilarityIndex(list(indexed), texts, abbreviations=learned)
     return TreeIndex(root_id, committee_ids, indexed, index)

@@ -110,19 +110,78 @@ class MatchText:
         return " ".join(self.words)
 
 
-def _expand(token: str, learned: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+class Abbreviations(dict[str, tuple[str, ...]]):
+    """The short forms learned for one committee tree, folded short form → folded words
+    (``get_learned_abbreviations``).
+
+    ``own`` names those a committee of the tree wrote in its own table (``ShortForm``):
+    written whole and in capitals, they win over the fixed table too, since the
+    secretariat knows what its own writing means ("KH" = "Khánh Hòa" where it says so).
+    Inside a joined word the fixed table keeps its meaning: "KH" of "29/KH-UBND" is a
+    plan's symbol, whatever the committee's "KH" is.
+    """
+
+    own: frozenset[str] = frozenset()
+
+
+def _in_capitals(token: str) -> bool:
+    return sum(ch.isupper() for ch in token) >= 2
+
+
+def _expand(
+    token: str, learned: Mapping[str, tuple[str, ...]], *, whole: bool = True
+) -> tuple[str, ...]:
+    folded = fold_text(token)
+    if (
+        whole
+        and isinstance(learned, Abbreviations)
+        and folded in learned.own
+        and _in_capitals(token)
+    ):
+        return learned[folded]
     if token in _CAPITALS_ONLY:
         return tuple(_WORD.findall(fold_text(ABBREVIATIONS[token])))
-    folded = fold_text(token)
     if folded in _EXPANSIONS:
         return _EXPANSIONS[folded]
-    if folded in learned and sum(ch.isupper() for ch in token) >= 2:
+    if folded in learned and _in_capitals(token):
         return learned[folded]
     if _JOINERS.search(token):
         return tuple(
-            word for part in _JOINERS.split(token) if part for word in _expand(part, learned)
+            word
+            for part in _JOINERS.split(token)
+            if part
+            for word in _expand(part, learned, whole=False)
         )
     return (folded,)
+
+
+# The fixed table's long form of each folded key, as written (shown beside a committee's
+# own short form that replaces it).
+_FIXED_MEANINGS = {fold_text(short): long for short, long in ABBREVIATIONS.items()}
+
+
+def get_fixed_meaning(short: str) -> str | None:
+    """What the fixed table (``ABBREVIATIONS``) reads ``short`` as, if anything."""
+    return _FIXED_MEANINGS.get(fold_text(normalize_text(short)))
+
+
+def is_short_form(text: str) -> bool:
+    """Whether ``text`` is written as a short form the reader can expand: one written word
+    ("GPXD", "KH&CN", "QL&PTTTTN", "KT-XH") with at least two capitals (a learned short
+    form is expanded only in capitals: folded, "TU" is the word "tư"), not a Roman
+    numeral ("Quý II") or a number."""
+    text = normalize_text(text)
+    return (
+        _WORD.fullmatch(text) is not None
+        and "_" not in text
+        and _in_capitals(text)
+        and not _ROMAN.fullmatch(text)
+    )
+
+
+def get_expansion(full: str) -> tuple[str, ...]:
+    """The folded words a short form meaning ``full`` is read as."""
+    return tuple(_WORD.findall(fold_text(normalize_text(full))))
 
 
 def parse_match_text(
@@ -240,18 +299,29 @@ _NAME_WORD = re.compile(r"\w+")
 
 
 def get_learned_abbreviations(
-    texts: Iterable[str], *, names: Iterable[tuple[str, str]] = ()
-) -> dict[str, tuple[str, ...]]:
+    texts: Iterable[str],
+    *,
+    names: Iterable[tuple[str, str]] = (),
+    own: Iterable[tuple[str, str]] = (),
+) -> Abbreviations:
     """Short forms a committee's own data defines, folded short form → folded words.
 
-    Read from ``(IOC)`` after a name in any of ``texts`` and from ``names``, pairs of
+    First ``own``, pairs of (short form, full words) the committees of the tree wrote in
+    their tables (``ShortForm``), the first of a short form kept: they win over
+    everything below and, written whole, over the fixed table (``Abbreviations.own``).
+    Then read from ``(IOC)`` after a name in any of ``texts`` and from ``names``, pairs of
     (full name, short name) such as a unit's; then bare initialisms ("KQXN") from the runs
     of words of ``texts`` that spell them, when clear (``_get_initialisms``). Short forms
-    of the fixed table (``ABBREVIATIONS``) keep their meaning, and a defined one wins over
-    an initialism.
+    of the fixed table (``ABBREVIATIONS``) keep their meaning against all but ``own``, and
+    a defined one wins over an initialism.
     """
     texts = list(texts)  # read twice: the parentheses, then the initialisms
-    learned: dict[str, tuple[str, ...]] = {}
+    learned = Abbreviations()
+    for short, full in own:
+        key, expansion = fold_text(normalize_text(short)), get_expansion(full)
+        if key and expansion and key not in learned:
+            learned[key] = expansion
+    learned.own = frozenset(learned)
 
     def learn(short: str, long_words: list[str]) -> None:
         key = fold_text(short)

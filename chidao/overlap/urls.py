@@ -11,4 +11,6 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/", views.similar_tasks, name="similar_tasks"),
     path("ban-chi-dao/<int:committee_pk>/", views.report, name="report"),
     path("ban-chi-dao/<int:committee_pk>/kiem-tra-trung/", views.check_draft, name="check_draft"),
+    path("ban-chi-dao/<int:committee_pk>/viet-tat/", views.short_forms, name="short_forms"),
+    path("viet-tat/<int:pk>/xoa/", views.short_form_delete, name="short_form_delete"),
 ]

@@ -1,15 +1,26 @@
 """Pages of overlap detection: parse input, call the gate, call one read, render."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
 from chidao.assignments.access import access_task
-from chidao.committees.access import access_committee, get_roles, get_visible_committees
-from chidao.overlap import finder
+from chidao.committees.access import (
+    access_committee,
+    get_committee_tree,
+    get_roles,
+    get_visible_committees,
+)
+from chidao.core.forms import add_service_errors
+from chidao.overlap import finder, services
 from chidao.overlap.decision import CANDIDATE_THRESHOLD, get_decision
+from chidao.overlap.forms import ShortFormForm
 from chidao.overlap.index import THRESHOLD
+from chidao.overlap.models import ShortForm
+from chidao.overlap.rules import get_fixed_meaning
 
 
 def _access_report(user, committee_pk):
@@ -86,6 +97,7 @@ def report(request, committee_pk):
         "overlap/report.html",
         {
             "committee": committee,
+            "manages": get_roles(request.user).manages(committee.pk),
             "groups": found.groups,
             "pair_count": found.pair_count,
             "group_count": found.group_count,
@@ -98,3 +110,75 @@ def report(request, committee_pk):
             "probability_percent": round(get_decision().threshold * 100),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def short_forms(request, committee_pk):
+    """The committee's own table of short forms: its secretariat lists, adds and deletes;
+    its leaders read it (it says why the report pairs what it pairs). POST adds one."""
+    committee = _access_report(request.user, committee_pk)
+    form = None
+    if request.method == "POST":
+        committee = access_committee(request.user, committee_pk, "manage")
+        form = ShortFormForm(request.POST, instance=ShortForm(committee=committee))
+        if form.is_valid():
+            try:
+                added = services.do_add_short_form(
+                    committee=committee,
+                    short=form.cleaned_data["short"],
+                    full=form.cleaned_data["full"],
+                    acting_user=request.user,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Đã thêm từ viết tắt %(short)s: %(full)s.")
+                    % {"short": added.short, "full": added.full},
+                )
+                return redirect("overlap:short_forms", committee_pk=committee.pk)
+    manages = get_roles(request.user).manages(committee.pk)
+    if form is None and manages:
+        form = ShortFormForm()
+    return render(
+        request,
+        "overlap/short_forms.html",
+        {
+            "committee": committee,
+            "form": form,
+            "manages": manages,
+            "rows": _short_form_rows(committee),
+        },
+    )
+
+
+def _short_form_rows(committee) -> list[dict]:
+    """The committee's short forms, each with what else would read it: the fixed table's
+    meaning it replaces, and a committee above whose own meaning holds in the tree."""
+    root = finder.get_root_committee(committee)
+    in_tree = finder.get_tree_short_forms(root.pk, get_committee_tree([root.pk]))
+    holds: dict[str, ShortForm] = {}
+    for row in in_tree:
+        holds.setdefault(row.key, row)
+    return [
+        {
+            "short_form": row,
+            "fixed": get_fixed_meaning(row.short),
+            "above": holds[row.key] if holds[row.key].committee_id != committee.pk else None,
+        }
+        for row in in_tree
+        if row.committee_id == committee.pk
+    ]
+
+
+@login_required
+@require_POST
+def short_form_delete(request, pk):
+    """Remove one short form from its committee's table (the secretariat)."""
+    short_form = get_object_or_404(ShortForm, pk=pk)
+    committee = access_committee(request.user, short_form.committee_id, "manage")
+    services.do_delete_short_form(short_form=short_form, acting_user=request.user)
+    messages.success(request, _("Đã xóa từ viết tắt %(short)s.") % {"short": short_form.short})
+    return redirect("overlap:short_forms", committee_pk=committee.pk)

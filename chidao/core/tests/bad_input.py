@@ -904,6 +904,18 @@ WRITES: list[Write] = [
         pages=lambda world, landed: [_url("dashboards:committee_dashboard", pk=world.committee.pk)],
     ),
     Write(
+        id="short_form",
+        name="overlap:short_forms",
+        role="secretariat",
+        kwargs={"committee_pk": "committee"},
+        payload=lambda world: {"short": "GPXD", "full": "giấy phép xây dựng"},
+        text=("short", "full"),
+        pages=lambda world, landed: [
+            landed,
+            ("leader", _url("overlap:short_forms", committee_pk=world.committee.pk)),
+        ],
+    ),
+    Write(
         id="evaluation_weights",
         name="dashboards:evaluation_weights",
         role="secretariat",
@@ -1045,6 +1057,7 @@ NOT_COVERED = {
     "reporting:submission_approve": "a button",
     "reporting:submission_return": "a reason, as progress_review",
     "dashboards:saved_view_delete": "a button",
+    "overlap:short_form_delete": "a button",
     "onboarding:preview": "row labels to leave out, kept only if the file has them (onboarding)",
     "onboarding:commit": "a button; the file was checked at upload",
     "onboarding:first_sign_in": "Django's SetPasswordForm behind a one-time code (onboarding)",

@@ -57,6 +57,12 @@ TABLE: dict[str, Route] = {
     "overlap:draft_from_text": Route(
         get="L FFNF ANFA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
     ),
+    # The committee's own short forms: the secretariat writes them, the leaders read them
+    # (they say why the report pairs what it pairs).
+    "overlap:short_forms": Route(
+        get="L FFNF ANAA", post="L FFNF ANFA", kwargs={"committee_pk": "committee"}
+    ),
+    "overlap:short_form_delete": Route(post="L FFNF ANFA", kwargs={"pk": "short_form"}),
     # Task pages (issue [B] §1–4). Lists show only what each user may see.
     "assignments:task_list": Route(get=SIGNED_IN),
     "assignments:unit_tasks": Route(get=SIGNED_IN),

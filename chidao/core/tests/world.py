@@ -28,6 +28,7 @@ from chidao.indicators.tests.factories import IndicatorFactory, ObservationFacto
 from chidao.meetings.tests.factories import build_inspection, build_meeting
 from chidao.onboarding.tests.factories import build_onboarding
 from chidao.org.tests.factories import PersonFactory, UnitFactory, UserFactory
+from chidao.overlap.models import ShortForm
 from chidao.proposals.tests.factories import ProposalAttachmentFactory, build_routed_proposal
 from chidao.reminders.tests.factories import NotificationFactory
 from chidao.reporting.tests.factories import build_reporting_cycle
@@ -187,6 +188,10 @@ def build_world() -> World:
         committee=committee, name="Nhiệm vụ trọng tâm", created_by=users["secretariat"]
     )
     Publication.objects.create(committee=committee, is_published=True)
+    # Overlap (issue [S] #20): a short form of the committee's own table, in no task's words.
+    short_form = ShortForm.objects.create(
+        committee=committee, short="QTDL", full="quản trị dữ liệu", created_by=users["secretariat"]
+    )
     return World(
         committee=committee,
         commune_committee=base.commune_committee,
@@ -222,5 +227,6 @@ def build_world() -> World:
             "proposal": proposal,
             "proposal_attachment": proposal_attachment,
             "saved_view": saved_view,
+            "short_form": short_form,
         },
     )
