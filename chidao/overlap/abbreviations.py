@@ -5,6 +5,19 @@ học và công nghệ", "KH&CN", "KHCN"); matching expands every short form to 
 form first, so that the text maths sees one vocabulary. Keys are written as people
 write them; they are compared folded (no diacritics, no case), so "CĐS", "CDS" and
 "cđs" are one key.
+
+What goes in: a short form every office of public administration writes, in one meaning.
+A short form with two meanings in common use stays out, however often one of them is
+meant in a labelled set ("QH": Quốc hội and quy hoạch; "TP": thành phố, Thẩm phán, Sở Tư
+pháp, thực phẩm; "HS": học sinh and hồ sơ; "GV": giáo viên and giảng viên; "CA": công an
+and a digital signature's certificate authority; "BTC": Bộ Tài chính and ban tổ chức;
+"XD": xây dựng and xăng dầu; "TTĐT": thông tin and thanh toán điện tử; "BCT": Bộ Chính
+trị and Bộ Công Thương), and so do two-letter forms that are also the initials of places
+("TX": thị xã, gone since July 2025, and "xã TX" for Tà Xùa; "KH" stays for kế hoạch).
+A wrong expansion costs more than none: the table wins over a short form a committee
+defines itself ("sổ tiêm phòng (TP)", ``rules.get_learned_abbreviations``), and a short
+form left out is still learned from the committee's own wording when clear, or spelled
+out against the other task of a pair (``parts._acronyms``).
 """
 
 ABBREVIATIONS: dict[str, str] = {
@@ -122,6 +135,87 @@ ABBREVIATIONS: dict[str, str] = {
     "NHNN": "ngân hàng nhà nước",
     "BYT": "bộ y tế",
     "BCA": "bộ công an",
-    "BCT": "bộ công thương",
     "BTP": "bộ tư pháp",
+    # The sixteenth session's (t-abbrev): the standard short forms of public
+    # administration, each in one meaning (see the rule above), not only the sets' misses.
+    # Insurance, identity and public services
+    "BHXH": "bảo hiểm xã hội",
+    "BHYT": "bảo hiểm y tế",
+    "BHTN": "bảo hiểm thất nghiệp",
+    "CCCD": "căn cước công dân",
+    "ĐDCN": "định danh cá nhân",
+    "ĐDĐT": "định danh điện tử",
+    "CKS": "chữ ký số",
+    "DVCQG": "dịch vụ công quốc gia",
+    "PAKN": "phản ánh, kiến nghị",
+    "MXH": "mạng xã hội",
+    "ĐTDĐ": "điện thoại di động",
+    "QG": "quốc gia",
+    "CTMTQG": "chương trình mục tiêu quốc gia",
+    "MTQG": "mục tiêu quốc gia",
+    "NTM": "nông thôn mới",
+    # Safety and order
+    "PCCC": "phòng cháy chữa cháy",
+    "PCCCR": "phòng cháy chữa cháy rừng",
+    "CNCH": "cứu nạn cứu hộ",
+    "PCTT": "phòng chống thiên tai",
+    "TKCN": "tìm kiếm cứu nạn",
+    "ANTT": "an ninh trật tự",
+    "ATGT": "an toàn giao thông",
+    "CSGT": "cảnh sát giao thông",
+    "ATTP": "an toàn thực phẩm",
+    "VSATTP": "vệ sinh an toàn thực phẩm",
+    "BVTV": "bảo vệ thực vật",
+    # Land, building, trade and tax
+    "GPXD": "giấy phép xây dựng",
+    "GPMB": "giải phóng mặt bằng",
+    "QSDĐ": "quyền sử dụng đất",
+    "GCN": "giấy chứng nhận",
+    "XDCB": "xây dựng cơ bản",
+    "GTVT": "giao thông vận tải",
+    "SXKD": "sản xuất kinh doanh",
+    "ĐKKD": "đăng ký kinh doanh",
+    "XNK": "xuất nhập khẩu",
+    "GTGT": "giá trị gia tăng",
+    "TNCN": "thu nhập cá nhân",
+    "DNNN": "doanh nghiệp nhà nước",
+    "CNC": "công nghệ cao",
+    "QLTT": "quản lý thị trường",
+    # Health, schooling and people
+    "KCB": "khám chữa bệnh",
+    "YHCT": "y học cổ truyền",
+    "TTYT": "trung tâm y tế",
+    "TYT": "trạm y tế",
+    "BVĐK": "bệnh viện đa khoa",
+    "GDNN": "giáo dục nghề nghiệp",
+    "ĐHQG": "đại học quốc gia",
+    "NLĐ": "người lao động",
+    "NCT": "người cao tuổi",
+    "NKT": "người khuyết tật",
+    "DTTS": "dân tộc thiểu số",
+    # Bodies: the Front and its unions, courts, treasury, ministries
+    "UBMTTQ": "ủy ban mặt trận tổ quốc",
+    "LĐLĐ": "liên đoàn lao động",
+    "ĐTN": "đoàn thanh niên",
+    "LHPN": "liên hiệp phụ nữ",
+    "HCCB": "hội cựu chiến binh",
+    "VKSND": "viện kiểm sát nhân dân",
+    "VKS": "viện kiểm sát",
+    "TAND": "tòa án nhân dân",
+    "TANDTC": "tòa án nhân dân tối cao",
+    "THADS": "thi hành án dân sự",
+    "KBNN": "kho bạc nhà nước",
+    "NHCSXH": "ngân hàng chính sách xã hội",
+    "CHQS": "chỉ huy quân sự",
+    "BĐBP": "bộ đội biên phòng",
+    "VPCP": "văn phòng chính phủ",
+    "CQNN": "cơ quan nhà nước",
+    "ĐVHC": "đơn vị hành chính",
+    "ĐBQH": "đại biểu quốc hội",
+    "BNV": "bộ nội vụ",
+    "BQP": "bộ quốc phòng",
+    "BNG": "bộ ngoại giao",
+    "BXD": "bộ xây dựng",
+    "BGDĐT": "bộ giáo dục và đào tạo",
+    "BKHCN": "bộ khoa học và công nghệ",
 }

@@ -1566,12 +1566,30 @@ def _subject(text: MatchText, actions, products, begin: int = 0) -> tuple[int, i
         following = words[end + 1 : end + 2]
         if (written in _WRITTEN_PLACES or words[end] in _WRITTEN_PLACES) and following != ("hoi",):
             break
-        if words[end].isdigit() or (
-            _ends_object(words, end, _OBJECT_END - {"va"}) and _says_little(text, end, marks)
+        if (
+            words[end].isdigit()
+            or (_ends_object(words, end, _OBJECT_END - {"va"}) and _says_little(text, end, marks))
+            or _deadline_at(words, end)
         ):
             break
         end += 1
     return (start, end) if end > start else None
+
+
+# A deadline ends what the work is about: "… CSDL SHCN QG, **hạn** 6/2027", "… quốc gia,
+# **hoàn thành trước** 30/6/2027" (t-abbrev: "khác đối tượng: QG hạn / quốc gia hoàn
+# thành"). Only before a date or a time word: "hạn chế", "hoàn thành chương trình" are no
+# deadline.
+_DEADLINE_WORDS = frozenset({("han",), ("truoc",), ("xong",), ("hoan", "thanh"), ("cham", "nhat")})
+_TIME_WORDS = frozenset({"quy", "thang", "nam", "cuoi", "ngay", "truoc", "trong"})
+
+
+def _deadline_at(words: tuple[str, ...], i: int) -> bool:
+    for opening in _DEADLINE_WORDS:
+        if words[i : i + len(opening)] == opening:
+            following = words[i + len(opening) : i + len(opening) + 2]
+            return any(word.isdigit() or word in _TIME_WORDS for word in following)
+    return False
 
 
 # The most words a head's modifier (or a modifier's head) may take: "số", "đô thị",
@@ -2665,6 +2683,9 @@ _SWAPPABLE = (
     | {"tinh", "xa", "phuong", "cap", "dia", "ban"}
     # "ít nhất" / "tối thiểu"
     | {"it", "nhat", "toi", "thieu"}
+    # A deadline written two ways ("hạn 6/2027" / "hoàn thành trước 30/6/2027", "xong
+    # trước", "chậm nhất"): no object (t-abbrev).
+    | {"han", "hoan", "thanh", "truoc", "xong", "cham"}
 )
 
 
@@ -2890,13 +2911,19 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     """A name each task gives that the other does not say, or ``None``."""
     if not (a.text and b.text):
         return None
-    folded_a, folded_b = _unjoined(a.text.folded), _unjoined(b.text.folded)
-    # Short forms each task writes that the other spells out, both ways round.
+    # Short forms each task writes that the other spells out, both ways round: a name is
+    # compared with its short forms spelled out, in the other's wording spelled out too,
+    # so "Cục QL&PTTTTN" and "Cục Quản lý và Phát triển thị trường trong nước" are one
+    # name (t-abbrev), as "NK" and "Ninh Kiều" are.
     initials_a, initials_b = _acronyms(a, b), _acronyms(b, a)
+    folded_a = _unjoined(_spelled(a.text.folded, initials_a))
+    folded_b = _unjoined(_spelled(b.text.folded, initials_b))
     said_a = {" ".join(words) for words in initials_a.values()} | initials_b.keys()
     said_b = {" ".join(words) for words in initials_b.values()} | initials_a.keys()
 
-    def only(x: TaskParts, folded: str, said: set[str]) -> list[str]:
+    def only(
+        x: TaskParts, initials: dict[str, tuple[str, ...]], folded: str, said: set[str]
+    ) -> list[str]:
         # A name the other task gives by its initials ("NK" / "Ninh Kiều") is said; the
         # names past the doer named first come first ("P. NK: … chợ đêm Tây Đô" / "UBND
         # phường Ninh Kiều … chợ Xuân Khánh" differ in the market, not the ward).
@@ -2904,14 +2931,19 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
         names = [
             (start == 0 or start < doer, written)
             for name, written, start in _owner_names_at(x.text)
-            if _unjoined(name) not in folded and name not in said
+            if _unjoined(_spelled(name, initials)) not in folded and name not in said
         ]
         return [written for _, written in sorted(names, key=lambda name: name[0])]
 
-    only_a, only_b = only(a, folded_b, said_b), only(b, folded_a, said_a)
+    only_a, only_b = only(a, initials_a, folded_b, said_b), only(b, initials_b, folded_a, said_a)
     if only_a and only_b:
         return only_a[0], only_b[0]
     return None
+
+
+def _spelled(folded: str, initials: dict[str, tuple[str, ...]]) -> str:
+    """A folded wording with each of its short forms in ``initials`` spelled out."""
+    return " ".join(" ".join(initials.get(word, (word,))) for word in folded.split())
 
 
 def _opens_with_verb(written) -> bool:
@@ -3317,21 +3349,52 @@ def _acronyms(a: TaskParts, b: TaskParts) -> dict[str, tuple[str, ...]]:
     động")."""
     if not a.text or not b.text:
         return {}
-    found = {}
+    found: dict[str, tuple[str, ...]] = {}
     words_b = b.text.words
     for written in a.text.written:
         token = written.text
-        if not (2 <= len(token) <= 8 and sum(ch.isupper() for ch in token) >= 2):
+        parts = [part for part in _JOINED.split(fold_text(token)) if part]
+        letters = "".join(parts)
+        if not (
+            2 <= len(letters) <= 12
+            and letters.isalpha()
+            and all(len(part) >= 2 for part in parts)
+            and sum(ch.isupper() for ch in token) >= 2
+            and (len(parts) == 1 or len(letters) <= 2 * sum(ch.isupper() for ch in token))
+        ):
             continue
-        letters = fold_text(token).replace(" ", "")
-        if not letters.isalpha():
+        if len(parts) == 1 and len(letters) > 8:
             continue
-        n = len(letters)
-        for i in range(len(words_b) - n + 1):
-            if all(words_b[i + k][:1] == letters[k] for k in range(n)):
-                found[letters] = words_b[i : i + n]
-                break
+        spelled = _spell(parts, words_b)
+        if spelled:
+            found.update(spelled)
     return found
+
+
+# A short form in parts joined by "&" or "," ("QL&PTTTTN": "quản lý và phát triển thị trường
+# trong nước", "VH,TT&DL"): each part spells words, the joiner stands for "và" or nothing.
+_JOINED = re.compile(r"[&,]")
+
+
+def _spell(parts: list[str], words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each part of a short form with the run of ``words`` its letters are the initials
+    of, the parts' runs following one another with at most a "và" between two: the
+    first such run, or nothing."""
+    for i in range(len(words)):
+        spelled, j = {}, i
+        for n, part in enumerate(parts):
+            if n and j < len(words) and words[j] == "va" and part[:1] != "v":
+                j += 1
+            run = words[j : j + len(part)]
+            if len(run) < len(part) or any(
+                word[:1] != ch for word, ch in zip(run, part, strict=True)
+            ):
+                break
+            spelled[part] = run
+            j += len(part)
+        else:
+            return spelled
+    return {}
 
 
 def _vocabulary(a: TaskParts, b: TaskParts) -> set[str]:

@@ -8,6 +8,7 @@ from chidao.overlap.parts import (
     NATIONAL,
     PROVINCE,
     VILLAGE,
+    _deadline_at,
     _other_bodies,
     _other_owners,
     _owner_names,
@@ -877,9 +878,10 @@ def test_initialisms_are_learned_from_the_words_of_the_committee_s_own_tasks():
 
     # The one run of words spelling each, seen at least twice.
     assert learned["kqxn"] == ("ket", "qua", "xet", "nghiem")
-    assert learned["bvdk"] == ("benh", "vien", "da", "khoa")
     assert learned["tcxh"] == ("tro", "cap", "xa", "hoi")
-    assert learned["nct"] == ("nguoi", "cao", "tuoi")
+    # "BVĐK", "NCT" are the fixed table's (t-abbrev): not learned, expanded all the same.
+    assert "bvdk" not in learned
+    assert "nct" not in learned
     # Two letters only from a name written with capitals ("Cà Mau", five times here).
     assert learned["cm"] == ("ca", "mau")
     assert fold_for_matching(
@@ -2134,3 +2136,53 @@ def test_the_provinces_departments_and_communes_together_are_the_provinces_task(
     assert "khác đối tượng: các xã, phường / doanh nghiệp" in comparison.differ
     assert comparison.conflict
     assert not judge_pairs([(LAOCAI[59], LAOCAI[72])])[0].same
+
+
+# The nineteenth and eighteenth sets' titles (t-abbrev): a name written partly in short
+# forms, and a short form of the table against its spelling, are one name.
+_CUC = "Cục Quản lý và Phát triển thị trường trong nước"
+
+
+def test_a_partly_short_formed_name_is_the_name_spelled_out():
+    a = read_parts(
+        f"{_CUC} phát hành ứng dụng di động cho người tiêu dùng quét mã QR, tem chống giả để"
+        " kiểm tra hàng thật và gửi tố giác hàng giả kèm ảnh, vị trí, trong năm 2026"
+    )
+    b = read_parts(
+        "Cục QL&PTTTTN: app quét QR, tem CG xác thực hàng thật, tố giác hàng giả kèm ảnh, vị"
+        " trí, năm 2026"
+    )
+    assert _other_owners(a, b) is None
+    assert _other_owners(b, a) is None
+    assert "khác đối tượng" not in compare_parts(a, b).summary
+    # Another body's name is still another owner.
+    other = read_parts(
+        "Cục Hóa chất phát hành ứng dụng di động cho người tiêu dùng quét mã QR, năm 2026"
+    )
+    assert _other_owners(b, other) is not None
+
+
+def test_a_national_short_form_and_a_deadline_written_two_ways_are_no_other_object():
+    a = "Số hóa hồ sơ VBBH giấy (từ 1982) — CSDL SHCN QG, hạn 6/2027"
+    b = (
+        "Cục Sở hữu trí tuệ số hóa toàn bộ hồ sơ đơn và văn bằng bảo hộ giấy từ năm 1982 đến"
+        " nay, đưa vào cơ sở dữ liệu sở hữu công nghiệp quốc gia, hoàn thành trước 30/6/2027"
+    )
+    assert "quoc gia" in fold_for_matching(a)
+    (judgement,) = judge_pairs([(a, b)])
+    assert "khác đối tượng" not in judgement.comparison.summary
+    # "hạn chế", "hoàn thành chương trình" are no deadline: the object runs on.
+    assert _deadline_at(("han", "6", "2027"), 0)
+    assert _deadline_at(("hoan", "thanh", "truoc", "30"), 0)
+    assert not _deadline_at(("han", "che", "ho", "so"), 0)
+    assert not _deadline_at(("hoan", "thanh", "chuong", "trinh"), 0)
+
+
+def test_a_short_form_with_two_meanings_is_not_in_the_table():
+    # "QH": Quốc hội and quy hoạch; "TP": thành phố, Thẩm phán, Tư pháp; "BCT": Bộ Chính
+    # trị and Bộ Công Thương.
+    for short in ("QH", "TP", "BCT", "HS", "GV"):
+        assert fold_for_matching(f"kết nối {short} tỉnh") == f"ket noi {short.lower()} tinh"
+    assert fold_for_matching("BHXH, BHYT, CCCD") == (
+        "bao hiem xa hoi bao hiem y te can cuoc cong dan"
+    )

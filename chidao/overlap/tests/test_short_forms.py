@@ -13,12 +13,13 @@ from chidao.overlap.finder import get_tree_index
 from chidao.overlap.models import ShortForm
 from chidao.overlap.rules import get_learned_abbreviations, is_short_form, parse_match_text
 
-WRITTEN_OUT = "Sở Xây dựng Khánh Hòa cấp giấy phép xây dựng trực tuyến"
-# "SXD KH: cấp GPXD trực tuyến" is decided the same work without the table already (0.39
-# in this small tree, "trực tuyến" shared): the draft here shares no word but "cấp" until
-# its short forms are read (0.12, then 0.87).
-SHORT = "SXD KH: cấp GPXD"
-MEANINGS = {"SXD": "Sở Xây dựng", "KH": "Khánh Hòa", "GPXD": "giấy phép xây dựng"}
+WRITTEN_OUT = "Sở Xây dựng Khánh Hòa cấp chứng chỉ hành nghề trực tuyến"
+# "SXD KH: cấp CCHN trực tuyến" would be decided the same work without the table already
+# ("trực tuyến" shared): the draft here shares no word but "cấp" until its short forms are
+# read. Not "GPXD": the fixed table reads it since t-abbrev, and the draft was found
+# without the committee's table.
+SHORT = "SXD KH: cấp CCHN"
+MEANINGS = {"SXD": "Sở Xây dựng", "KH": "Khánh Hòa", "CCHN": "chứng chỉ hành nghề"}
 
 
 @pytest.fixture
@@ -62,9 +63,9 @@ def test_a_draft_in_short_forms_is_found_once_the_committee_says_what_they_mean(
 
     # The tree's index was built above, before the table: the table's change rebuilds it.
     assert drafted_twins(client, world) == [written_out]
-    rows = ShortForm.objects.filter(key__in=["gpxd", "kh", "sxd"]).order_by("key")
+    rows = ShortForm.objects.filter(key__in=["cchn", "kh", "sxd"]).order_by("key")
     assert [(row.committee, row.short, row.key, row.full) for row in rows] == [
-        (world.committee, "GPXD", "gpxd", "giấy phép xây dựng"),
+        (world.committee, "CCHN", "cchn", "chứng chỉ hành nghề"),
         (world.committee, "KH", "kh", "Khánh Hòa"),
         (world.committee, "SXD", "sxd", "Sở Xây dựng"),
     ]
@@ -98,7 +99,7 @@ def test_deleting_short_forms_takes_their_meaning_out_of_the_tree(client, world,
     for short, full in MEANINGS.items():
         add(client, world.users["secretariat"], world.committee, short, full)
     assert drafted_twins(client, world) == [written_out]
-    rows = list(ShortForm.objects.filter(key__in=["gpxd", "kh", "sxd"]))
+    rows = list(ShortForm.objects.filter(key__in=["cchn", "kh", "sxd"]))
 
     responses = [client.post(reverse("overlap:short_form_delete", args=[row.pk])) for row in rows]
 
