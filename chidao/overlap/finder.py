@@ -11,7 +11,7 @@ A task and its parent, or two sub-tasks of one parent, are a breakdown of one du
 """
 
 import logging
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from threading import Lock
@@ -24,6 +24,7 @@ from chidao.assignments.models import Task
 from chidao.committees.access import get_committee_tree
 from chidao.committees.choices import CommitteeLevel
 from chidao.committees.models import Committee
+from chidao.core.text import fold_text
 from chidao.overlap.index import (
     CANDIDATE_THRESHOLD,
     LEVEL_THRESHOLD,
@@ -48,6 +49,7 @@ from chidao.overlap.rules import (
     get_highlighted,
     get_learned_abbreviations,
     get_shared_phrases,
+    is_short_form,
     parse_match_text,
 )
 
@@ -218,6 +220,48 @@ _FIELDS = (
     "lead_unit__short_name",
     "committee__level",
 )
+
+
+@dataclass(frozen=True)
+class UnreadShortForm:
+    """A short form the tasks write that nothing spells out, as most often written."""
+
+    short: str
+    task_count: int
+    example: str
+
+
+def get_unread_short_forms(committee: Committee, *, limit: int = 30) -> list[UnreadShortForm]:
+    """Short forms the titles of ``committee``'s tasks and those below it write and the
+    finder reads as they stand: neither the fixed table, nor a committee's own table, nor a
+    definition in parentheses, a unit's short name or a clear initialism spells them out.
+    What the secretariat could add to its table, the most used first."""
+    tree = get_tree_index(committee)
+    below = get_committee_tree([committee.pk])
+    written: dict[str, Counter[str]] = {}
+    tasks: dict[str, list[str]] = {}
+    for task in tree.tasks.values():
+        if task.committee_id not in below:
+            continue
+        text = task.text
+        read_from = Counter(text.origin)
+        seen_here = set()
+        for position, k in enumerate(text.origin):
+            token = text.written[k].text
+            key = fold_text(token)
+            # Read as one word, itself: nothing spelled it out.
+            if read_from[k] != 1 or text.words[position] != key or not is_short_form(token):
+                continue
+            written.setdefault(key, Counter())[token] += 1
+            if key not in seen_here:
+                seen_here.add(key)
+                tasks.setdefault(key, []).append(text.original)
+    found = [
+        UnreadShortForm(written[key].most_common(1)[0][0], len(titles), min(titles))
+        for key, titles in tasks.items()
+    ]
+    found.sort(key=lambda item: (-item.task_count, item.short))
+    return found[:limit]
 
 
 def _indexed(row, abbreviations) -> IndexedTask:

@@ -150,6 +150,7 @@ def short_forms(request, committee_pk):
             "form": form,
             "manages": manages,
             "rows": _short_form_rows(committee),
+            "unread": finder.get_unread_short_forms(committee),
         },
     )
 

@@ -257,3 +257,34 @@ def test_the_committee_s_word_wins_over_what_the_texts_define():
 
     assert learned["ttdt"] == ("trung", "tam", "dieu", "hanh", "thong", "minh")
     assert from_texts["ttdt"] == ("trung", "tam", "du", "lieu", "tinh")
+
+
+def test_the_page_lists_what_no_table_spells_out_until_the_committee_does(client, world):
+    TaskFactory(committee=world.committee, title=SHORT)
+    TaskFactory(committee=world.commune_committee, title="Xã cấp CCHN cho 5 hộ, báo cáo SXD")
+    TaskFactory(committee=world.other_committee, title="ZXQ lắp camera tại chợ")
+    url = reverse("overlap:short_forms", args=[world.committee.pk])
+    sign_in(client, world.users["secretariat"])
+
+    before = {item.short: item.task_count for item in client.get(url).context["unread"]}
+    add(client, world.users["secretariat"], world.committee, "SXD", "Sở Xây dựng")
+    after = {item.short for item in client.get(url).context["unread"]}
+
+    # Tasks below count too; "KH" is the fixed table's; another tree's tasks are not read.
+    assert (before.get("SXD"), before.get("CCHN")) == (2, 2)
+    assert not {"KH", "ZXQ"} & set(before)
+    assert (("SXD" in after), ("CCHN" in after)) == (False, True)
+
+
+def test_a_commune_s_page_lists_its_own_tasks_short_forms_not_the_province_s(client, world):
+    TaskFactory(committee=world.committee, title="Tỉnh giao PQRS thực hiện")
+    TaskFactory(committee=world.commune_committee, title="Xã giao TVXM thực hiện")
+
+    page = sign_in(client, world.users["secretariat"]).get(
+        reverse("overlap:short_forms", args=[world.commune_committee.pk])
+    )
+
+    listed = {item.short for item in page.context["unread"]}
+    assert "TVXM" in listed
+    assert "PQRS" not in listed
+    assert 'id="unread-short-forms"' in page.content.decode()
