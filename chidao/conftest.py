@@ -11,6 +11,7 @@ from hypothesis import settings as hypothesis_settings
 # Every app's browser tests share these fixtures: one Chromium per module, one at a time (a
 # second one started inside the first would start Playwright inside its event loop).
 from chidao.core.tests.browser import browser, page, phone_page, web
+from chidao.core.tests.ports import in_the_postgresql_pass
 from chidao.core.tests.world import build_world
 
 __all__ = ["browser", "page", "phone_page", "web"]
@@ -112,6 +113,44 @@ def pytest_configure(config):
     config.pluginmanager.register(BrowserGroup(), "chidao-browser-group")
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help=(
+            "deselect the tests that open no database connection (the second pass of "
+            ".ci/run, on PostgreSQL: the first pass ran them, and their answer cannot "
+            "depend on the engine)"
+        ),
+    )
+
+
+# pytest-django refuses a connection to a test that asks for none of these, so a test
+# without them gives the same answer on SQLite and PostgreSQL.
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+        "module_db",
+    }
+)
+
+
+def touches_the_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or not DATABASE_FIXTURES.isdisjoint(
+        getattr(item, "fixturenames", ())
+    )
+
+
+def runs_only_on_postgresql(item) -> bool:
+    """The recipe and two-node tests open their own PostgreSQL, not the suite's."""
+    reason = in_the_postgresql_pass.mark.kwargs["reason"]
+    return any(mark.kwargs.get("reason") == reason for mark in item.iter_markers("skipif"))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Run the browser tests after all others (stable order otherwise), serially.
@@ -121,6 +160,15 @@ def pytest_collection_modifyitems(config, items):
     against ORM calls under an asyncio loop, lives one module at a time
     (``browser.browser``); ``_nothing_with_the_guard_lifted`` checks it.
     """
+    if config.getoption("database_tests_only"):
+        engine_free = [
+            item
+            for item in items
+            if not touches_the_database(item) and not runs_only_on_postgresql(item)
+        ]
+        config.hook.pytest_deselected(items=engine_free)
+        deselected = set(engine_free)
+        items[:] = [item for item in items if item not in deselected]
     items[:] = [item for item in items if not is_browser_test(item)] + [
         item for item in items if is_browser_test(item)
     ]
