@@ -129,9 +129,6 @@ def test_the_unseen_set_meets_the_target_as_development_data():
     assert quality.recall >= TARGET_RECALL_UNSEEN
 
 
-@pytest.mark.xfail(
-    strict=True, reason="not met: precision 0.850 at recall 0.739 on fresh (docs/overlap.md)"
-)
 def test_the_fresh_set_meets_the_target_as_development_data():
     # A strict xfail until the decision was refitted with the eighth set (s-tuner8: 0.818
     # / 0.783); met in sample then (s-tuner9: 0.857 / 0.783), trained on it; not met with
@@ -139,7 +136,8 @@ def test_the_fresh_set_meets_the_target_as_development_data():
     # with the decision as unbound trees (fourteenth session: 0.857 / 0.783), not once
     # bound (learning.MONOTONE: 0.850 / 0.739), again with the nineteenth set in the fit
     # (0.857 / 0.783); not with t-abbrev and the twentieth and twenty-first sets (0.850 /
-    # 0.739, one pair missed), a strict xfail again.
+    # 0.739, one pair missed), a strict xfail again; met with the twenty-second and
+    # twenty-third sets in the fit (sixteenth session: 0.864 / 0.826).
     quality = get_pairs_quality(_half("fresh")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -206,10 +204,11 @@ def test_the_holdout_test_half_keeps_its_scored_figures():
     # false alarm more, one pair more found); t-decide: 0.851 / 0.818; t-level (a body
     # named in passing is not the task's level) on t-read and t-decide: 0.849 / 0.805;
     # t-abbrev with the twentieth and twenty-first sets in the fit: 0.833 / 0.844 (two
-    # false alarms more, three pairs more found).
+    # false alarms more, three pairs more found); with the twenty-second and twenty-third
+    # sets in the fit: 0.825 / 0.857 (one false alarm more, one pair more found).
     quality = get_pairs_quality(_half("holdout_test")).all
 
-    assert quality.precision >= 0.83
+    assert quality.precision >= 0.82
     assert quality.recall >= 0.80
 
 
@@ -241,7 +240,7 @@ def test_the_holdout_development_half_and_the_fresh_set_keep_their_measured_figu
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not met: precision 0.833 at recall 0.844 on holdout_test (docs/overlap.md)",
+    reason="not met: precision 0.825 at recall 0.857 on holdout_test (docs/overlap.md)",
 )
 def test_the_holdout_test_half_meets_the_target_as_development_data():
     # Met in s-tuner7 (0.861 / 0.805 in sample, 0.836 / 0.792 held out set by set, so
@@ -260,7 +259,8 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
     # features alone (0.851 / 0.818), and with both merged (0.853 / 0.831); not met with
     # t-level on both (0.849 / 0.805), a strict xfail again; met again with t-read2 on
     # t-level (0.851 / 0.818); not with t-abbrev and the twentieth and twenty-first sets
-    # in the fit (0.833 / 0.844), a strict xfail again.
+    # in the fit (0.833 / 0.844), a strict xfail again; nor with the twenty-second and
+    # twenty-third (0.825 / 0.857).
     quality = get_pairs_quality(_half("holdout_test")).all
 
     assert quality.precision >= TARGET_PRECISION_UNSEEN
@@ -511,40 +511,45 @@ def test_the_third_sets_test_half_meets_the_target_as_development_data():
 # scored once (49 files, 9,729 pairs): every floor above is its half's in-sample figure
 # rounded down; most moved by a pair or two either way (tenth dev recall 0.83 → 0.81,
 # fourteenth dev recall 0.68 → 0.65, fifth test precision 0.80 → 0.84).
+# Sixteenth session: nothing in the reader changed; the twenty-second and twenty-third
+# sets joined the fit after both halves were scored once (53 files, 10,623 pairs): each
+# floor the refit moved below its old value was reset to its half's in-sample figure
+# rounded down, the others kept (the largest moves: fifth test 0.84 / 0.79 → 0.79 / 0.75,
+# eighth dev 0.85 / 0.72 → 0.82 / 0.67, eighth test recall 0.76 → 0.74).
 # Each session's figures before these: the git history of this file.
 SEALED_HALVES_FLOORS = {
-    "fourth_test": (0.81, 0.69),
+    "fourth_test": (0.81, 0.67),
     "fourth_dev": (0.95, 0.75),
-    "fifth_test": (0.84, 0.79),
+    "fifth_test": (0.79, 0.75),
     "fifth_dev": (0.83, 0.68),
-    "sixth_test": (0.86, 0.77),
-    "sixth_dev": (0.84, 0.80),
+    "sixth_test": (0.86, 0.76),
+    "sixth_dev": (0.83, 0.78),
     "seventh_test": (0.86, 0.84),
     "seventh_dev": (0.86, 0.88),
-    "eighth_test": (0.92, 0.76),
-    "eighth_dev": (0.85, 0.72),
+    "eighth_test": (0.91, 0.74),
+    "eighth_dev": (0.82, 0.67),
     "ninth_test": (0.90, 0.85),
-    "ninth_dev": (0.91, 0.78),
+    "ninth_dev": (0.90, 0.77),
     "tenth_test": (0.86, 0.77),
-    "tenth_dev": (0.89, 0.81),
+    "tenth_dev": (0.89, 0.80),
     # Written on branches s-writer11 and s-writer12 (README_eleventh.md, README_twelfth.md),
     # each test half scored once before it joined the fit (docs/overlap.md).
     "eleventh_test": (0.81, 0.58),
     "eleventh_dev": (0.88, 0.69),
     "twelfth_test": (0.81, 0.72),
-    "twelfth_dev": (0.89, 0.71),
+    "twelfth_dev": (0.89, 0.69),
     # Written on branches s-writer13 and s-writer14 (README_thirteenth.md,
     # README_fourteenth.md), each test half scored once before it joined the fit.
-    "thirteenth_test": (0.84, 0.78),
-    "thirteenth_dev": (0.91, 0.83),
+    "thirteenth_test": (0.84, 0.77),
+    "thirteenth_dev": (0.89, 0.82),
     "fourteenth_test": (0.80, 0.72),
     "fourteenth_dev": (0.76, 0.65),
     # Written on branches s-writer15 and s-writer16 (README_fifteenth.md,
     # README_sixteenth.md), both halves scored once at the twelfth session's end.
-    "fifteenth_test": (0.86, 0.66),
-    "fifteenth_dev": (0.87, 0.71),
-    "sixteenth_test": (0.83, 0.70),
-    "sixteenth_dev": (0.88, 0.64),
+    "fifteenth_test": (0.86, 0.65),
+    "fifteenth_dev": (0.87, 0.69),
+    "sixteenth_test": (0.83, 0.69),
+    "sixteenth_dev": (0.87, 0.64),
     # Written on branch s-writer17 (README_seventeenth.md), both halves scored once at the
     # thirteenth session's end (test 0.779 / 0.772, dev 0.831 / 0.838), then fitted.
     "seventeenth_test": (0.85, 0.78),
@@ -552,24 +557,33 @@ SEALED_HALVES_FLOORS = {
     # Written on branch s-writer18 (README_eighteenth.md), both halves scored once at the
     # fourteenth session's end (test 0.789 / 0.789, dev 0.871 / 0.779), then fitted.
     "eighteenth_test": (0.84, 0.82),
-    "eighteenth_dev": (0.89, 0.81),
+    "eighteenth_dev": (0.88, 0.81),
     # Development data, not sealed: long multi-clause duties of the kind real plans hold,
     # two duties meeting in one clause or one field (README_plankind.md).
     # Written on branch s-writer19 (README_nineteenth.md), both halves scored once after
     # the fourteenth session's last change (test 0.839 / 0.788, dev 0.770 / 0.879), then
     # fitted.
     "nineteenth_test": (0.86, 0.80),
-    "nineteenth_dev": (0.84, 0.89),
-    "plankind_test": (0.89, 0.87),
+    "nineteenth_dev": (0.83, 0.87),
+    "plankind_test": (0.89, 0.85),
     "plankind_dev": (0.95, 0.77),
     # Written on branches s-writer20 and s-writer21 (README_twentieth.md,
     # README_twentyfirst.md), both halves scored once at the fifteenth session's end
     # (twentieth test 0.840 / 0.875, dev 0.787 / 0.796; twenty-first test 0.821 / 0.804,
     # dev 0.813 / 0.649), then fitted.
-    "twentieth_test": (0.89, 0.87),
-    "twentieth_dev": (0.80, 0.81),
-    "twentyfirst_test": (0.86, 0.82),
+    "twentieth_test": (0.87, 0.87),
+    "twentieth_dev": (0.80, 0.78),
+    "twentyfirst_test": (0.84, 0.82),
     "twentyfirst_dev": (0.81, 0.65),
+    # Written on branches s-writer22 and s-writer23 (README_twentysecond.md,
+    # README_twentythird.md), both halves scored once at the sixteenth session's end, by the
+    # decision of its start (nothing in the detector changed in between): twenty-second test
+    # 0.764 / 0.824, dev 0.744 / 0.845; twenty-third test 0.760 / 0.752, dev 0.750 / 0.743;
+    # then fitted. Refitting with them moved the floors marked in the history below.
+    "twentysecond_test": (0.81, 0.86),
+    "twentysecond_dev": (0.80, 0.85),
+    "twentythird_test": (0.79, 0.75),
+    "twentythird_dev": (0.80, 0.72),
 }
 
 
@@ -591,12 +605,13 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.817, 0.690),
-        _not_met("fifth_test", 0.847, 0.792),
+        _not_met("fourth_test", 0.814, 0.676),
+        _not_met("fifth_test", 0.795, 0.753),
         "sixth_test",
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
         "seventh_test",
-        "eighth_test",
+        # Met in sample from the trees to the sixteenth session's refit (0.914 / 0.740).
+        _not_met("eighth_test", 0.914, 0.740),
         "ninth_test",
         # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755),
         # not with t-share's refit (0.849 / 0.777), again with the fifteenth and sixteenth
@@ -604,31 +619,37 @@ def _not_met(name: str, precision: float, recall: float):
         # t-decide's merged (0.859 / 0.777).
         "tenth_test",
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
-        _not_met("eleventh_test", 0.818, 0.587),
-        _not_met("twelfth_test", 0.817, 0.720),
+        _not_met("eleventh_test", 0.821, 0.598),
+        _not_met("twelfth_test", 0.821, 0.742),
         # Scored once unseen: 0.705 / 0.698 (thirteenth), 0.744 / 0.691 (fourteenth).
-        _not_met("thirteenth_test", 0.843, 0.781),
+        _not_met("thirteenth_test", 0.841, 0.771),
         _not_met("fourteenth_test", 0.805, 0.722),
         # Scored once unseen, at the session's end: 0.762 / 0.616 (fifteenth), 0.782 / 0.610
         # (sixteenth).
-        _not_met("fifteenth_test", 0.868, 0.667),
-        _not_met("sixteenth_test", 0.833, 0.700),
+        _not_met("fifteenth_test", 0.867, 0.657),
+        _not_met("sixteenth_test", 0.863, 0.690),
         # Scored once unseen, at the thirteenth session's end: 0.779 / 0.772.
         "seventeenth_test",
         # Scored once unseen, at the fourteenth session's end: 0.789 / 0.789 (0.689 / 0.768
         # at its start, with the regression). Met in sample from then until the fifteenth
         # session's refit (0.848 / 0.821).
-        _not_met("eighteenth_test", 0.848, 0.821),
+        _not_met("eighteenth_test", 0.849, 0.832),
         # Scored once unseen, after the fourteenth session's last change: 0.839 / 0.788.
         "nineteenth_test",
         # Scored once unseen, at the fifteenth session's end: 0.840 / 0.875 (twentieth),
         # 0.821 / 0.804 (twenty-first); 0.824 / 0.875 and 0.828 / 0.794 by the decision at
         # that session's start.
         "twentieth_test",
-        "twentyfirst_test",
-        # With the decision as trees (fourteenth session) the sixth, seventh, eighth, ninth,
-        # seventeenth, nineteenth and (fifteenth session) twentieth and twenty-first test
-        # halves meet the target in sample:
+        # Met in sample until the sixteenth session's refit (0.842 / 0.825).
+        _not_met("twentyfirst_test", 0.842, 0.825),
+        # Scored once unseen, at the sixteenth session's end: 0.764 / 0.824 (twenty-second),
+        # 0.760 / 0.752 (twenty-third), by the decision of that session's start, which no
+        # change of the session replaced.
+        _not_met("twentysecond_test", 0.815, 0.863),
+        _not_met("twentythird_test", 0.792, 0.752),
+        # With the decision as trees (fourteenth session) the sixth, seventh, ninth,
+        # seventeenth, nineteenth and (fifteenth session) twentieth test halves meet the
+        # target in sample (the eighth until the sixteenth session's refit):
         # trained on them, so not the unseen figure the issue is judged on (each one's first
         # score, above, is).
     ],
