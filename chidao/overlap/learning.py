@@ -137,13 +137,22 @@ def read_files(files: list[LabelledFile] | None = None) -> list[ReadFile]:
 
 
 def fit(files: list[ReadFile]) -> dict:
-    """The decision learned from ``files``, as stored in ``data/decision.json``: each tree
-    of scikit-learn's model written out as its nodes (``decision.Decision``)."""
+    """The decision learned from ``files``, as stored in ``data/decision.json``."""
+    return as_stored(fit_trees(files), files)
+
+
+def fit_trees(files: list[ReadFile]):
+    """scikit-learn's trees fitted on the features and labels of ``files``."""
     import numpy as np
 
     x = np.array([row for file in files for row in file.features])
     y = np.array([label for file in files for label in file.labels])
-    model = get_model().fit(x, y)
+    return get_model().fit(x, y)
+
+
+def as_stored(model, files: list[ReadFile]) -> dict:
+    """The fitted ``model`` as ``data/decision.json`` stores it: each tree written out as
+    its nodes (``decision.Decision``)."""
     # scikit-learn has no public way to read a fitted tree's nodes; ``_predictors`` has held
     # them since 0.21, and test_decision.py checks the walk against ``predict_proba``.
     trees = []
@@ -168,7 +177,7 @@ def fit(files: list[ReadFile]) -> dict:
             "(chidao/overlap/decision.py); retrain with manage.py overlap_decision."
         ),
         "trained_on": sorted(file.name for file in files),
-        "pairs": len(y),
+        "pairs": sum(len(file.labels) for file in files),
         "model": {**TREES, "monotone": MONOTONE},
         "threshold": DECISION_THRESHOLD,
         "features": list(FEATURES),
