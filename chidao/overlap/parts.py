@@ -1798,8 +1798,60 @@ def _products_differ(a: TaskParts, b: TaskParts) -> bool:
     return not (_says(b, a.product.label) or _says(a, b.product.label))
 
 
+def _settled(parts: TaskParts, other: TaskParts) -> TaskParts:
+    """The task read with each short form of two initials the fixed table guessed
+    (``MatchText.unsure``: "KH", "ĐH", "QĐ" …) taken in the table's meaning only where
+    the other task says that meaning in its own words, and left as written elsewhere.
+
+    One rule (t-ambig): "cho KH SH các phường TT" is "khách hàng sinh hoạt", not a plan;
+    read as "kế hoạch", the guess made a product that vetoed its spelled-out twin ("khác
+    sản phẩm: kế hoạch / trung tâm"). Left as written, such a short form makes no action,
+    product, object or people of its own to differ by, and is still spelled out by the
+    other task's words where they hold its initials (``_acronyms``: "khách hàng"). Where
+    the other task writes "kế hoạch", "Ban hành KH …" is still the plan it agrees on.
+    The committee's own table (``ShortForm``) or a definition in the text ("kế hoạch
+    (KH)") fixes the meaning: such a short form is not in ``unsure``."""
+    text = parts.text
+    if not text or not text.unsure:
+        return parts
+    said = _said_surely(other)
+    pairs = list(zip(text.words, text.origin, strict=True))
+    drop = frozenset(
+        k for k in text.unsure if f" {' '.join(word for word, at in pairs if at == k)} " not in said
+    )
+    return _read_as_written(text, drop) if drop else parts
+
+
+def _said_surely(parts: TaskParts) -> str:
+    """The task's folded words, its own guessed short forms (``MatchText.unsure``) not
+    counted as saying their table's meaning."""
+    if not parts.text:
+        return ""
+    text = parts.text
+    pairs = zip(text.words, text.origin, strict=True)
+    return f" {' '.join('|' if at in text.unsure else word for word, at in pairs)} "
+
+
+@lru_cache(maxsize=4096)
+def _read_as_written(text: MatchText, drop: frozenset[int]) -> TaskParts:
+    """``text`` read with the written words ``drop`` left unexpanded ("kh")."""
+    words: list[str] = []
+    origin: list[int] = []
+    for word, at in zip(text.words, text.origin, strict=True):
+        if at in drop:
+            if origin and origin[-1] == at:
+                continue
+            word = fold_text(text.written[at].text)
+        words.append(word)
+        origin.append(at)
+    return read_parts(
+        MatchText(text.original, text.written, tuple(words), tuple(origin), text.unsure - drop)
+    )
+
+
 def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
     """What two tasks share and what sets them apart."""
+    a, b = _settled(a, b), _settled(b, a)
     agree, differ, conflict = [], [], False
     # Which rule found each difference (``differ``, in order): read by the decision.
     reasons: list[str] = []

@@ -31,6 +31,21 @@ _EXPANSIONS: dict[str, tuple[str, ...]] = {
     if short not in _CAPITALS_ONLY
 }
 
+# Short forms of the fixed table made of the two initials of a two-syllable meaning ("KH":
+# kế hoạch, "ĐH": đại học, "QĐ": quyết định). Any common two-syllable word with those
+# initials spells one too ("KH" is also khách hàng, Khánh Hòa, khoa học, kết hôn in the
+# labelled sets; "ĐH" đồng hồ; folded, "KĐ" kiểm định is "KD" kinh doanh), so the table's
+# meaning is a guess: expanded for the words, but what the reader makes of it is settled
+# against the other task of a pair (``parts._settled``). The reason ``_get_initialisms``
+# learns no two-letter form from common words. Not "TW" (W is no initial: trung ương)
+# nor "AI" (English initials): those have one meaning.
+_TWO_INITIALS = frozenset(
+    fold_text(short)
+    for short, long in ABBREVIATIONS.items()
+    if len(words := _WORD.findall(fold_text(long))) == 2
+    and fold_text(short) == "".join(word[0] for word in words)
+)
+
 # Function words (written, with diacritics): they say nothing of what a task is about.
 # One list for the key phrases (folded, below) and for the parts' objects (written,
 # parts.py).
@@ -104,6 +119,10 @@ class MatchText:
     written: tuple[WrittenWord, ...]
     words: tuple[str, ...]
     origin: tuple[int, ...]
+    # Indexes in ``written`` of the short forms of two initials the fixed table expanded
+    # (``_TWO_INITIALS``), their meaning fixed neither by the committee's own table nor by
+    # a definition in the text: "KH" of "cho KH sinh hoạt" may be no plan.
+    unsure: frozenset[int] = frozenset()
 
     @property
     def folded(self) -> str:
@@ -197,13 +216,41 @@ def parse_match_text(
     written: list[WrittenWord] = []
     words: list[str] = []
     origin: list[int] = []
+    unsure: set[int] = set()
+    defined = _defined_as_table(original)
+    own = learned.own if isinstance(learned, Abbreviations) else frozenset()
     for match in _WORD.finditer(original):
         index = len(written)
-        written.append(WrittenWord(match.group(), match.start(), match.end()))
-        for word in _expand(match.group(), learned):
+        token = match.group()
+        written.append(WrittenWord(token, match.start(), match.end()))
+        expansion = _expand(token, learned)
+        folded = fold_text(token)
+        if (
+            folded in _TWO_INITIALS
+            and folded not in defined
+            and expansion != (folded,)
+            and not (folded in own and _in_capitals(token))
+        ):
+            unsure.add(index)
+        for word in expansion:
             words.append(word)
             origin.append(index)
-    return MatchText(original, tuple(written), tuple(words), tuple(origin))
+    return MatchText(original, tuple(written), tuple(words), tuple(origin), frozenset(unsure))
+
+
+def _defined_as_table(original: str) -> frozenset[str]:
+    """Short forms of two initials the text defines in the fixed table's meaning: "kế
+    hoạch (KH)" fixes what "KH" means in it."""
+    if "(" not in original:
+        return frozenset()
+    defined = set()
+    for match in _DEFINED.finditer(original):
+        key = fold_text(match.group(1))
+        if key in _TWO_INITIALS:
+            before = _WORD.findall(fold_text(original[: match.start()]))
+            if tuple(before[-2:]) == get_expansion(_FIXED_MEANINGS[key]):
+                defined.add(key)
+    return frozenset(defined)
 
 
 # The name of the field every task of Resolution 57 belongs to ("khoa học, công nghệ, đổi
