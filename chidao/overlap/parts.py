@@ -806,6 +806,39 @@ def _listed(words: tuple[str, ...], products) -> int:
     return count
 
 
+# Words that scale a count ("1 triệu người", "3,5 nghìn đề tài"), folded.
+_COUNT_SCALES = frozenset({"chuc", "tram", "nghin", "ngan", "trieu", "ty"})
+# Units a count measures in ("20.000 ha lúa", "1 triệu héc-ta"), folded: the measure of
+# the share, no more the object than the count ("héc-ta" / "ha" are one unit).
+_COUNT_UNITS = (("hec", "ta"), ("ha",), ("km",), ("tan",), ("kg",))
+
+
+def _past_count(text: MatchText, start: int, stops: set[int]) -> int:
+    """Where an object opening at ``start`` begins past its count: "cho **1.200** cán bộ
+    chủ chốt cấp xã", "cho **1 triệu** người nguy cơ cao", "cơ sở dữ liệu **5.000**
+    chuyên gia". How many a task serves says how large its share is, not what it is
+    about: a province's duty "cho 100% cán bộ lãnh đạo" and a commune's "cho 1.200 cán bộ
+    chủ chốt" are on one object, and the count's syllables, read as the object's, made
+    them differ ("khác đối tượng: 100 cán bộ lãnh đạo / 1 200 cán bộ chủ", t-dev24). A
+    number written joined to letters ("57-NQ/TW") names a document, no count; a count
+    with nothing after it is kept (it may be a number's name: "về 06"), and so is a
+    measure with nothing after it ("Đề án 1 triệu héc-ta" / "… 1 triệu ha")."""
+    words, i = text.words, start
+    while i < len(words) and words[i].isdigit() and text.written[text.origin[i]].text.isdigit():
+        i += 1
+    if i == start:
+        return start
+    while i < len(words) and words[i] in _COUNT_SCALES:
+        i += 1
+    for unit in _COUNT_UNITS:
+        if words[i : i + len(unit)] == unit:
+            i += len(unit)
+            break
+    if i >= len(words) or i in stops or _ends_object(words, i):
+        return start
+    return i
+
+
 def _objects(text: MatchText, breaks: list[bool], stops: set[int], products):
     words, objects = text.words, {}
     if products:
@@ -814,7 +847,7 @@ def _objects(text: MatchText, breaks: list[bool], stops: set[int], products):
         # "các chiến lược, chương trình, đề án phát triển hạ tầng năng lượng": a list of
         # products shares the object after its last (t-read), the next product is not it.
         listed = _listed(words, products)
-        start = products[listed - 1][0] + products[listed - 1][1]
+        start = _past_count(text, products[listed - 1][0] + products[listed - 1][1], stops)
         end = start
         while (
             end < len(words)
@@ -833,7 +866,7 @@ def _objects(text: MatchText, breaks: list[bool], stops: set[int], products):
             objects["sản phẩm"] = (content, _written(text, start, end))
     for position, length, key in _find(words, _OBJECT_HEADS):
         head = _OBJECT_HEADS[key]
-        start = position + length
+        start = _past_count(text, position + length, stops)
         end = start
         # Up to five words that say something: "về quản lý, sử dụng tài sản trí tuệ"
         # runs on past the verbs every product takes.

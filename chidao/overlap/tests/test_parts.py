@@ -2252,3 +2252,46 @@ def test_a_short_form_of_two_initials_is_the_tables_where_the_other_task_says_so
     # "TW" (W is no initial) and a document's symbol ("29/KH-UBND") are sure; "BV"
     # (bệnh viện, bảo vệ) is not.
     assert read_parts("Kế hoạch 29/KH-UBND của BV Mắt TW").text.unsure == {5}
+
+
+def test_a_count_is_no_part_of_the_object_it_counts():
+    # The fifth set's rephrasing and the twenty-second set's ministry's duty and its
+    # centre's share: "100%" and "2.000" say how large the share is, not what it is on.
+    a = read_parts(
+        "Cấp chữ ký số cho 100% cán bộ, công chức, viên chức của Bộ và sử dụng trong xử lý"
+        " văn bản điện tử"
+    )
+    b = read_parts(
+        "Trang bị chữ ký số cho tất cả công chức, viên chức các đơn vị thuộc Bộ và bắt buộc"
+        " ký số văn bản đi"
+    )
+    assert a.objects["cho"][1].startswith("cán bộ")
+    assert "khác đối tượng" not in compare_parts(a, b).summary
+    centre = read_parts(
+        "Đầu tư nâng cấp hệ thống mô phỏng buồng lái toàn phần (full mission bridge"
+        " simulator) và mô phỏng buồng máy tại Trung tâm Huấn luyện thuyền viên, đáp ứng"
+        " STCW, đưa vào huấn luyện và đánh giá năng lực cho 2.000 học viên/năm, hoàn thành"
+        " tháng 8/2027."
+    )
+    ministry = read_parts(
+        "Bộ Xây dựng: đầu tư trang thiết bị mô phỏng hiện đại cho các cơ sở đào tạo, huấn"
+        " luyện thuyền viên trực thuộc Bộ theo yêu cầu Công ước STCW, giai đoạn 2026 - 2027."
+    )
+    assert "khác đối tượng" not in compare_parts(centre, ministry).summary
+    # A count scaled and measured ("1 triệu người", "20.000 ha lúa") is passed whole; a
+    # measure with nothing after it is kept: "Đề án 1 triệu héc-ta" is "… 1 triệu ha".
+    assert read_parts("Sàng lọc lao cho 1 triệu người nguy cơ cao").objects["cho"][1] == (
+        "người nguy cơ cao"
+    )
+    assert read_parts("Hỗ trợ bay phun thuốc cho 20.000 ha lúa").objects["cho"][1] == "lúa"
+    (judgement,) = judge_pairs(
+        [
+            (
+                "Triển khai truy xuất nguồn gốc điện tử cho lúa gạo chất lượng cao, phát thải"
+                " thấp tỉnh An Giang thuộc Đề án 1 triệu héc-ta",
+                "Áp dụng mã QR truy xuất nguồn gốc cho gạo chất lượng cao, phát thải thấp vùng"
+                " Đề án 1 triệu ha của tỉnh An Giang",
+            )
+        ]
+    )
+    assert "khác đối tượng" not in judgement.comparison.summary
