@@ -147,10 +147,19 @@ def _in_capitals(token: str) -> bool:
     return sum(ch.isupper() for ch in token) >= 2
 
 
+# A quarter written short, "QII/2027", is "quý II/2027": read as one word "qii", the
+# deadline differed from "hoàn thành trong quý II/2027" and vetoed a rewording
+# (twenty-sixth dev half, "khác đối tượng: … quý II / … QII").
+_QUARTER = re.compile(r"Q(I{1,3}|IV)")
+
+
 def _expand(
     token: str, learned: Mapping[str, tuple[str, ...]], *, whole: bool = True
 ) -> tuple[str, ...]:
     folded = fold_text(token)
+    quarter = _QUARTER.fullmatch(token)
+    if quarter:
+        return ("quy", quarter.group(1).lower())
     if (
         whole
         and isinstance(learned, Abbreviations)
@@ -531,6 +540,12 @@ def _name_before(words: list[str], short: str) -> list[str]:
     initials = [fold_text(word)[:1] for word in words]
     if len(letters) <= len(words) and initials[-len(letters) :] == letters:
         return words[-len(letters) :]
+    # A short form in Vietnamese letters ("ĐHCT") that the words before do not spell names
+    # whose unit they are, not them: "Phòng Đào tạo (ĐHCT)", "Viện Khoa học Sự sống
+    # (ĐHTN)" (read "ĐHCT" = "đào tạo", twenty-seventh dev half). Only a foreign one
+    # ("Trung tâm giám sát, điều hành thông minh (IOC)") is the name before in other words.
+    if fold_text(short) != short.lower():
+        return []
     capitals = [i for i, word in enumerate(words) if i and word[:1].isupper()]
     if capitals:
         return words[capitals[0] if len(words) - capitals[0] <= 8 else capitals[-1] :]

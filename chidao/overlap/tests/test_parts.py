@@ -2303,3 +2303,83 @@ def test_a_count_is_no_part_of_the_object_it_counts():
         ]
     )
     assert "khác đối tượng" not in judgement.comparison.summary
+
+
+def test_a_short_verb_lap_is_the_work_not_the_purpose_after_it():
+    # The twenty-sixth set's rewording, in other words: "Lắp" installs, as "Lắp đặt"
+    # does; read without it, "giám sát" (what the sensors do) became the work and the
+    # pair read "khác việc: lắp đặt / giám sát".
+    installs = read_parts(
+        "Lắp cảm biến IoT giám sát nhiệt độ, độ ẩm kho lạnh thủy sản, cảnh báo tự động về"
+        " Chi cục, thí điểm 12 kho năm 2026"
+    )
+    full = read_parts(
+        "Lắp đặt hệ thống cảm biến IoT giám sát nhiệt độ, độ ẩm trong kho lạnh thủy sản,"
+        " cảnh báo tự động về Chi cục Thủy sản, thí điểm 12 kho năm 2026"
+    )
+    assert installs.action.family == full.action.family == "make"
+    assert "khác việc" not in compare_parts(installs, full).summary
+    # "Lập" (draw up) is written with other marks: not installing.
+    assert read_parts("Lập danh sách hộ nghèo của xã năm 2026").action.label != "lắp"
+
+
+def test_monitoring_is_the_work_of_what_monitors():
+    # The twenty-sixth set's rewording, in other words: monitoring with sensors and
+    # installing the sensors that monitor are one work; monitoring work done stays
+    # oversight of it.
+    monitors = read_parts(
+        "Giám sát từ xa nhiệt độ kho lạnh thủy sản bằng thiết bị cảm biến kết nối"
+        " Internet, cảnh báo về Chi cục khi vượt ngưỡng"
+    )
+    installs = read_parts(
+        "Lắp đặt hệ thống cảm biến IoT giám sát nhiệt độ trong kho lạnh thủy sản, cảnh báo"
+        " tự động về Chi cục Thủy sản"
+    )
+    assert "khác việc" not in compare_parts(monitors, installs).summary
+    oversees = read_parts(
+        "Giám sát việc lắp đặt hệ thống cảm biến IoT trong kho lạnh thủy sản của các doanh nghiệp"
+    )
+    assert "khác việc" in compare_parts(oversees, installs).summary
+
+
+def test_a_place_by_its_initials_is_the_place_it_spells():
+    # The twenty-seventh set's short wordings, in other words: "tỉnh QNg" writes Quảng
+    # Ngãi by its syllables' first consonants; Quảng Nam is another province.
+    full = read_parts(
+        "Xây dựng phần mềm quản lý hội viên Hội Nông dân tỉnh Quảng Ngãi, số hóa 100% hồ"
+        " sơ hội viên, xong trước 30/11/2026"
+    )
+    short = read_parts("XD PM QL hội viên HND tỉnh QNg, SH 100% HS HV, trước 30/11/2026")
+    assert "khác đối tượng" not in compare_parts(full, short).summary
+    other = read_parts(
+        "Xây dựng phần mềm quản lý hội viên Hội Nông dân tỉnh Quảng Nam, số hóa 100% hồ"
+        " sơ hội viên, xong trước 30/11/2026"
+    )
+    assert "khác đối tượng: tỉnh Quảng Nam / tỉnh QNg" in compare_parts(other, short).summary
+
+
+def test_a_quarter_written_short_is_the_quarter():
+    # The twenty-sixth set's short wording, in other words: "QII/2027" is "quý II/2027",
+    # not a word of the object ("khác đối tượng: … quý II / … QII").
+    full = read_parts(
+        "Triển khai phần mềm quản lý kho hàng thống nhất tại Cục và các Chi cục khu vực,"
+        " hoàn thành trong quý II/2027"
+    )
+    short = read_parts(
+        "Triển khai PM quản lý kho hàng thống nhất tại Cục và các Chi cục khu vực, QII/2027"
+    )
+    assert short.text.words[-3:] == ("quy", "ii", "2027")
+    assert "khác đối tượng" not in compare_parts(full, short).summary
+
+
+def test_a_vietnamese_short_form_is_learned_only_from_words_it_spells():
+    # The twenty-seventh set: "Phòng Đào tạo (ĐHCT)" is the university's office, not a
+    # definition of "ĐHCT"; a foreign short form after its Vietnamese name still is one.
+    learned = get_learned_abbreviations(
+        [
+            "Phòng Đào tạo (ĐHCT) xây dựng bộ câu hỏi - đáp về tuyển sinh",
+            "Triển khai hệ thống quản trị nguồn lực doanh nghiệp (ERP) tại Tổng công ty",
+        ]
+    )
+    assert "dhct" not in learned
+    assert learned["erp"] == ("quan", "tri", "nguon", "luc", "doanh", "nghiep")
