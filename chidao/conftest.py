@@ -1,4 +1,5 @@
 import os
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -87,6 +88,16 @@ def _empty_cache():
     one test kept (an import's parsed tables, a dashboard's panels, a rate-limit counter)
     never decides another's outcome, whatever order the workers run them in."""
     cache.clear()
+
+
+@pytest.fixture
+def still_rate_clock(monkeypatch):
+    """The rate limits count in fixed windows of the clock (``chidao.core.ratelimit``): a
+    test that sends requests past a limit holds that clock 30 s into a minute, an hour and
+    a day, so no window can turn between its requests (one did, and a 429 came back 200)."""
+    from chidao.core import ratelimit
+
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
 
 
 def is_browser_test(item) -> bool:

@@ -184,7 +184,7 @@ def test_a_wrong_answer_spends_the_question(client, committee):
 
 
 @override_settings(CHIDAO_TRACKING_LOOKUP_RATE="3/hour")
-def test_tracking_code_lookups_are_limited_per_address(committee):
+def test_tracking_code_lookups_are_limited_per_address(committee, still_rate_clock):
     cache.clear()
     proposal = build_proposal(committee=committee)
     url = reverse("proposals:public_track")

@@ -83,7 +83,7 @@ def test_each_error_page_in_the_sites_layout(web, live_server, world, settings):
     settings.ROOT_URLCONF = "chidao.urls"
 
 
-def test_too_many_requests_says_when_to_retry(web, live_server, world, settings):
+def test_too_many_requests_says_when_to_retry(web, live_server, world, settings, still_rate_clock):
     settings.CHIDAO_HEAVY_PAGE_RATE = "1/min"
     cache.clear()
     page = web.new_page(LAPTOP)

@@ -88,7 +88,7 @@ def test_csrf_failure_says_nothing_was_saved(world):
 
 
 @override_settings(CHIDAO_HEAVY_PAGE_RATE="1/min")
-def test_429_says_when_to_retry(world):
+def test_429_says_when_to_retry(world, still_rate_clock):
     cache.clear()
     client = signed_in(world, "leader")
     url = reverse("dashboards:committee_dashboard", args=[world.committee.pk])
