@@ -792,7 +792,73 @@ def _provisions(words: tuple[str, ...], products, k: int) -> bool:
     )
 
 
+# Two-syllable words the reader knows, folded: the two-word phrases of its tables, the
+# halves of their four-word ones ("cơ sở" | "dữ liệu"), the pairs of a body's name, and
+# common words of the labelled sets' titles the tables lack (t-reader2).
+_COMMON_COMPOUNDS = (
+    "quoc gia",
+    "viet nam",
+    "dien tu",
+    "truc tuyen",
+    "ho so",
+    "tri tue",
+    "tu dong",
+    "tap trung",
+    "khu vuc",
+    "xa hoi",
+    "chat luong",
+    "thong minh",
+    "so lieu",
+    "tien mat",
+    "cho vay",
+    "cho phep",
+    "cho thue",
+    "ve tinh",
+    "ve sinh",
+    "so huu",
+    "mang luoi",
+    "thanh vien",
+    "quan tri",
+    "hoa don",
+    "cong nghiep",
+)
+
+
+@cache
+def _compounds() -> frozenset[tuple[str, ...]]:
+    """The two-syllable words an edge of a phrase shown is not put inside (``_written``)."""
+    pairs = {tuple(word.split()) for word in _COMMON_COMPOUNDS}
+    for table in (ACTIONS, PRODUCTS, _OBJECT_HEADS, BENEFICIARIES, _PEOPLE):
+        for key in table:
+            words = tuple(key.split())
+            if len(words) == 2:
+                pairs.add(words)
+            elif len(words) == 4:
+                pairs.update((words[:2], words[2:]))
+    return frozenset(pairs | _NAME_PAIRS | _NOT_ENDS)
+
+
+def _compound_at(text: MatchText, i: int) -> bool:
+    """Whether folded words ``i - 1`` and ``i``, two written words with nothing but a
+    space between them, are one word of ``_compounds`` ("quản | lý")."""
+    words, origin = text.words, text.origin
+    return (
+        0 < i < len(words)
+        and origin[i - 1] != origin[i]
+        and _joined(text, origin[i])
+        and (words[i - 1], words[i]) in _compounds()
+    )
+
+
 def _written(text: MatchText, start: int, end: int) -> str:
+    """The written words folded words ``start`` to ``end`` come from. An edge inside a
+    two-syllable word moves out to take the whole word: where two wordings differ after
+    a shared syllable, the explanation showed "lý thành viên / trị PMKT-QT" for "quản lý
+    thành viên / quản trị PMKT-QT", "Luật Đầu" for "Luật Đầu tư", "sáng chế thuộc danh"
+    for "… danh mục" (t-reader2)."""
+    if start < end:
+        start -= _compound_at(text, start)
+        end += _compound_at(text, end)
     origins = sorted({text.origin[i] for i in range(start, end)})
     return " ".join(text.written[i].text for i in origins)
 
@@ -1256,11 +1322,30 @@ def _doer_end(text: MatchText) -> int:
     return 0
 
 
+# A colon after one of a task's first words closes the name of who does the work.
+_DOER_COLON_WORDS = 10
+_COLON = re.compile(r":\s")
+
+
 def _agent_end(text: MatchText) -> int:
     """Where the work starts when a task first names who does it ("UBND tỉnh Lào Cai
     ban hành …", "Sở Giáo dục và Đào tạo tỉnh … triển khai …", "Xã Y Tý … lắp đặt …"):
-    at the first action written in lower case after a name (words in capitals), else 0.
-    """
+    at the first action written in lower case after a name (words in capitals), else 0;
+    and no later than a colon after one of the first ``_DOER_COLON_WORDS`` written
+    words, which closes the doer's name: "Xã Mỹ Đức: dự toán, mua sắm …", "CCCN&TY tỉnh
+    BN: cấp mã số, cập nhật …" were read with "dự toán", "cấp mã số" as words of the
+    doer's name and the work from "mua sắm", "cập nhật" (t-reader2)."""
+    end = _named_doer_end(text)
+    written = text.written
+    for k in range(1, min(_DOER_COLON_WORDS, len(written))):
+        if _COLON.search(text.original[written[k - 1].end : written[k].start]):
+            colon = text.origin.index(k) if k in text.origin else end
+            return min(end, colon)
+    return end
+
+
+def _named_doer_end(text: MatchText) -> int:
+    """``_agent_end`` as the doer's name is read, without its colon."""
     written = text.written
     if len(written) < 3 or not text.words:
         return 0
@@ -1833,6 +1918,23 @@ def _meeting(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     return None
 
 
+# A staged meeting's family ("meeting-review") → its stage as an action shows it ("sơ kết").
+_STAGE_ACTIONS = {
+    PRODUCTS[product][1]: ACTIONS[stage][0] for stage, product in _MEETING_STAGES.items()
+}
+
+
+def _action_said(parts: TaskParts) -> str:
+    """The task's action as the line "khác việc" says it: for "Tổ chức hội nghị sơ kết
+    …", whose kind of work is read from the meeting's stage (``read_parts``), the stage
+    ("sơ kết"); the label "tổ chức" gave "khác việc: tổ chức / tổ chức" on eleven pairs
+    of the labelled sets (t-reader2)."""
+    label = parts.action.label
+    if label == ACTIONS["to chuc"][0] and parts.product:
+        return _STAGE_ACTIONS.get(parts.product.family, label)
+    return label
+
+
 def _share_of(a: TaskParts, b: TaskParts) -> bool:
     """Whether two tasks of two levels, their actions apart, act on one product or
     document: the lower level's share of the higher's work ("Xây dựng Kho dữ liệu dùng
@@ -1927,7 +2029,7 @@ def compare_parts(a: TaskParts, b: TaskParts) -> PartsComparison:
         None,
     ) or next((x for x in a.actions for y in b.actions if x.family == y.family), None)
     if _actions_differ(a, b):
-        differ.append(_("khác việc: %(a)s / %(b)s") % {"a": a.action.label, "b": b.action.label})
+        differ.append(_("khác việc: %(a)s / %(b)s") % {"a": _action_said(a), "b": _action_said(b)})
         reasons.append("action")
         conflict = not (levels_differ and _share_of(a, b))
         if conflict:
@@ -3049,7 +3151,11 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
     said_b = {" ".join(words) for words in initials_b.values()} | initials_a.keys()
 
     def only(
-        x: TaskParts, initials: dict[str, tuple[str, ...]], folded: str, said: set[str]
+        x: TaskParts,
+        initials: dict[str, tuple[str, ...]],
+        folded: str,
+        said: set[str],
+        other: MatchText,
     ) -> list[str]:
         # A name the other task gives by its initials ("NK" / "Ninh Kiều") is said; the
         # names past the doer named first come first ("P. NK: … chợ đêm Tây Đô" / "UBND
@@ -3058,14 +3164,27 @@ def _other_owners(a: TaskParts, b: TaskParts) -> tuple[str, str] | None:
         names = [
             (start == 0 or start < doer, written)
             for name, written, start in _owner_names_at(x.text)
-            if _unjoined(_spelled(name, initials)) not in folded and name not in said
+            if _unjoined(_spelled(name, initials)) not in folded
+            and name not in said
+            and not _writes(other, written)
         ]
         return [written for _, written in sorted(names, key=lambda name: name[0])]
 
-    only_a, only_b = only(a, initials_a, folded_b, said_b), only(b, initials_b, folded_a, said_a)
+    only_a = only(a, initials_a, folded_b, said_b, b.text)
+    only_b = only(b, initials_b, folded_a, said_a, a.text)
     if only_a and only_b:
         return only_a[0], only_b[0]
     return None
+
+
+def _writes(text: MatchText, name: str) -> bool:
+    """Whether ``text`` writes ``name`` word for word, as whole words. Names are compared
+    spelled out, a short form as learned from the words around it ("(AMI)" after "… đọc
+    từ xa") and as the other task spells its initials, so a name both tasks write alike
+    could differ ("khác đối tượng: AMI / AMI", "GIS / GIS", "LMS / LMS", "TT-BYT /
+    TT-BYT", all but one on pairs labelled the same work): the same written name is no
+    other body (t-reader2)."""
+    return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text.original))
 
 
 def _spelled(folded: str, initials: dict[str, tuple[str, ...]]) -> str:

@@ -2385,3 +2385,102 @@ def test_a_vietnamese_short_form_is_learned_only_from_words_it_spells():
     )
     assert "dhct" not in learned
     assert learned["erp"] == ("quan", "tri", "nguon", "luc", "doanh", "nghiep")
+
+
+# t-reader2: the explanations' wrong readings (real titles of the labelled sets).
+HTX_SOFTWARE = (
+    "Cung cấp miễn phí phần mềm kế toán, quản lý thành viên và hóa đơn điện tử trên nền tảng"
+    " điện toán đám mây cho 300 hợp tác xã, 100% HTX được hỗ trợ nộp báo cáo tài chính điện"
+    " tử, hoàn thành trong năm 2026"
+)
+FAST_TRACK = (
+    "Cục Sở hữu trí tuệ áp dụng quy trình thẩm định nhanh đơn đăng ký {} xuống dưới {}"
+    " tháng, từ năm 2026"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shown"),
+    [
+        # "quản | lý thành viên" / "quản | trị": the shared syllable was left out of both.
+        (
+            HTX_SOFTWARE,
+            "Hỗ trợ 300 HTX dùng phần mềm kế toán - quản trị (PMKT-QT) và hóa đơn điện tử"
+            " (HĐĐT) trên cloud, T12/2026",
+            "khác đối tượng: quản lý thành viên và hóa đơn / quản trị PMKT-QT",
+        ),
+        # "thuộc danh | mục": the line ended inside "danh mục".
+        (
+            FAST_TRACK.format("nhãn hiệu của doanh nghiệp khởi nghiệp sáng tạo, rút ngắn", "6"),
+            FAST_TRACK.format(
+                "sáng chế thuộc danh mục công nghệ chiến lược, rút ngắn thời gian thẩm định"
+                " nội dung",
+                "12",
+            ),
+            "khác đối tượng: nhãn hiệu / sáng chế thuộc danh mục",
+        ),
+    ],
+)
+def test_a_difference_is_shown_in_whole_words(a, b, shown):
+    (judgement,) = judge_pairs([(a, b)])
+    assert shown in judgement.comparison.summary, judgement.comparison.summary
+
+
+def test_a_colon_after_the_doer_s_name_closes_it():
+    # "Xã Mỹ Đức: dự toán, mua sắm …": the work starts at "dự toán", which was read as
+    # words of the doer's name (the work from "mua sắm"); the pair, labelled the same
+    # work, was vetoed by "khác đối tượng: thiết bị / máy tính máy quét".
+    title = (
+        "Xã Mỹ Đức: dự toán, mua sắm máy tính, máy quét cho bộ phận tiếp nhận và trả kết"
+        " quả năm 2026"
+    )
+    parts = read_parts(title)
+    assert parts.text.words[parts.begin : parts.begin + 2] == ("du", "toan")
+    herds = read_parts(
+        "CCCN&TY tỉnh BN: cấp mã số, cập nhật 100% CSCN trang trại QML, QMV lên CSDL chăn"
+        " nuôi QG, trước 31/12/2026"
+    )
+    assert herds.text.words[herds.begin : herds.begin + 3] == ("cap", "ma", "so")
+    (judgement,) = judge_pairs(
+        [("UBND xã Mỹ Đức bố trí kinh phí mua sắm thiết bị cho bộ phận một cửa xã năm 2026", title)]
+    )
+    assert not judgement.comparison.conflict, judgement.comparison.summary
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "CTCP CN Huế: lắp 60.000 ĐHN TM đọc từ xa (AMI) cho KH SH các phường TT TP. Huế,"
+            " tự động lập HĐĐT, CB rò rỉ sau ĐH qua app - QIV/2027",
+            "Lắp 60.000 đồng hồ nước thông minh đọc chỉ số từ xa (AMI) cho khách hàng sinh"
+            " hoạt tại các phường trung tâm TP. Huế, tự động lập hóa đơn điện tử, cảnh báo rò"
+            " rỉ sau đồng hồ qua ứng dụng, hoàn thành quý IV/2027.",
+        ),
+        (
+            "BVĐK tỉnh TH: BAĐT theo TT 13/2025/TT-BYT, liên thông HIS-LIS-RIS/PACS, ký số"
+            " 100%, dừng BA giấy từ 01/7/2026",
+            "Bệnh viện Đa khoa tỉnh Thanh Hóa hoàn thiện bệnh án điện tử theo Thông tư"
+            " 13/2025/TT-BYT, liên thông HIS - LIS - RIS/PACS, ký số 100% hồ sơ, dừng bệnh án"
+            " giấy và in phim từ 01/7/2026",
+        ),
+    ],
+)
+def test_a_name_both_tasks_write_alike_is_no_other_body(a, b):
+    # "khác đối tượng: AMI / AMI", "TT-BYT / TT-BYT": spelled out from the words around
+    # it in one task, the same written name differed.
+    (judgement,) = judge_pairs([(a, b)])
+    assert "owner" not in judgement.comparison.reasons, judgement.comparison.summary
+
+
+def test_a_meeting_s_stage_says_which_work():
+    # The meeting's stage gives the work its kind; the line said "tổ chức / tổ chức".
+    (judgement,) = judge_pairs(
+        [
+            (
+                "Tổ chức hội nghị quán triệt, triển khai Nghị quyết số 57-NQ/TW của Bộ Chính trị",
+                "Tổ chức hội nghị sơ kết một năm thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị",
+            )
+        ]
+    )
+    assert "khác việc: quán triệt / sơ kết" in judgement.comparison.summary
