@@ -131,6 +131,10 @@ FEATURES = (
     "read_on_both",
     "nothing_differs_unread",
     "score_when_nothing_differs_unread",
+    # The share of a side's words that are short forms the other task neither writes nor
+    # spells out (t-fa2, ``parts._short_forms_unaccounted``): last, so that the trees learned
+    # before it are split the same where it says nothing new.
+    "short_forms_unaccounted",
 )
 
 _CONFLICT = FEATURES.index("conflict")
@@ -198,6 +202,7 @@ def get_features(score: float, comparison: PartsComparison) -> list[float]:
         read_on_both,
         unread,
         score * unread,
+        float(signals.get("short_forms_unaccounted", 0.0)),
     ]
 
 

@@ -12,6 +12,7 @@ from chidao.overlap.parts import (
     _other_bodies,
     _other_owners,
     _owner_names,
+    _short_forms_unaccounted,
     compare_parts,
     read_parts,
 )
@@ -2484,3 +2485,26 @@ def test_a_meeting_s_stage_says_which_work():
         ]
     )
     assert "khác việc: quán triệt / sơ kết" in judgement.comparison.summary
+
+
+def test_short_forms_the_other_task_does_not_account_for_are_a_share_of_its_words():
+    # Thirteenth set: one title mostly in short forms, against the same work in full and
+    # against another database of the same hospital.
+    short = read_parts(
+        "CSDL TKX học đường: BV Mắt TW tiếp nhận KQ khám mắt HS các tỉnh phía Bắc, NH 2026 - 2027"
+    )
+    same = read_parts(
+        "Bệnh viện Mắt Trung ương xây dựng cơ sở dữ liệu tật khúc xạ học đường, tiếp nhận kết"
+        " quả khám mắt học sinh của các tỉnh phía Bắc, đưa vào sử dụng từ năm học 2026 - 2027"
+    )
+    other = read_parts(
+        "Bệnh viện Mắt Trung ương xây dựng cơ sở dữ liệu người bệnh glôcôm, tiếp nhận kết quả"
+        " khám của các bệnh viện vệ tinh phía Bắc, đưa vào sử dụng từ năm 2026"
+    )
+
+    # Every short form written in full by the same work ("tật khúc xạ", "học sinh",
+    # "năm học"); three of twenty words ("TKX", "HS", "NH") said nowhere by the other.
+    assert _short_forms_unaccounted(short, same) == 0.0
+    assert _short_forms_unaccounted(short, other) == pytest.approx(3 / 20)
+    assert _short_forms_unaccounted(other, short) == _short_forms_unaccounted(short, other)
+    assert compare_parts(short, other).signals["short_forms_unaccounted"] == pytest.approx(0.15)
