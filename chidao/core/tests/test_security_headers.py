@@ -208,7 +208,9 @@ def test_import_uploads_are_limited_but_not_their_pages(client, fresh_cache, sti
 
 
 @override_settings(CHIDAO_HEAVY_PAGE_RATE="2/min")
-def test_heavy_pages_answer_429_with_retry_after_past_the_rate(client, fresh_cache, still_rate_clock):
+def test_heavy_pages_answer_429_with_retry_after_past_the_rate(
+    client, fresh_cache, still_rate_clock
+):
     committee = CommitteeFactory()
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     url = reverse("dashboards:committee_dashboard", args=[committee.pk])
@@ -225,7 +227,9 @@ def test_heavy_pages_answer_429_with_retry_after_past_the_rate(client, fresh_cac
 
 
 @override_settings(CHIDAO_HEAVY_PAGE_RATE="1/min")
-def test_the_public_page_is_limited_per_address_when_anonymous(client, fresh_cache, still_rate_clock):
+def test_the_public_page_is_limited_per_address_when_anonymous(
+    client, fresh_cache, still_rate_clock
+):
     url = reverse("dashboards:public_index")
     assert client.get(url, REMOTE_ADDR="10.0.0.1").status_code == 200
     assert client.get(url, REMOTE_ADDR="10.0.0.1").status_code == 429
