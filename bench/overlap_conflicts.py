@@ -27,7 +27,11 @@ django.setup()
 
 # Imported after django.setup(): the finder reads models, which need the app registry.
 from chidao.overlap import learning  # noqa: E402
-from chidao.overlap.decision import CANDIDATE_THRESHOLD, Decision  # noqa: E402
+from chidao.overlap.decision import (  # noqa: E402
+    CANDIDATE_THRESHOLD,
+    Decision,
+    lexicon_features,
+)
 from chidao.overlap.index import read_pairs  # noqa: E402
 
 PARENT_AND_PART = {"commune_share", "province_version"}
@@ -42,8 +46,11 @@ def held_out(files, key) -> tuple[float, float, float, dict]:
         for file in files:
             if key(file) != left:
                 continue
-            rows = zip(file.scores, file.features, strict=True)
-            found = [decision.decides(score, row) for score, row in rows]
+            rows = zip(file.scores, file.features, file.one_sided, strict=True)
+            found = [
+                decision.decides(score, [*row, *lexicon_features(words, decision.lexicon)])
+                for score, row, words in rows
+            ]
             verdicts[file.name] = found
             for label, guess in zip(file.labels, found, strict=True):
                 tp += guess and label

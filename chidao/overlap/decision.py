@@ -18,7 +18,8 @@ no scikit-learn: a walk down each small tree.
 
 import json
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -104,6 +105,14 @@ LOW_READINGS = (
     "same_object",
 )
 
+# What the words only one side writes say (t-lex, ``lexicon_features``).
+LEXICON_FEATURES = (
+    "one_sided_most_different",
+    "one_sided_most_same",
+    "one_sided_both_sides",
+    "one_sided_mean",
+)
+
 FEATURES = (
     "score",
     "conflict",
@@ -135,7 +144,12 @@ FEATURES = (
     # spells out (t-fa2, ``parts._short_forms_unaccounted``): last, so that the trees learned
     # before it are split the same where it says nothing new.
     "short_forms_unaccounted",
+    # What the words only one side writes say, by the learned lexicon: last, computed
+    # apart from the reading, since the lexicon is learned with the trees.
+    *LEXICON_FEATURES,
 )
+# The features read from the pair alone (``get_reading_features``), before the lexicon's.
+READING_FEATURES = FEATURES[: -len(LEXICON_FEATURES)]
 
 _CONFLICT = FEATURES.index("conflict")
 # A pair whose explanation names a differing product or object ("khác sản phẩm: luật /
@@ -161,8 +175,49 @@ def rule_decision(score: float, comparison: PartsComparison) -> bool:
     )
 
 
-def get_features(score: float, comparison: PartsComparison) -> list[float]:
-    """The pair's features, in the order of ``FEATURES``."""
+def get_features(
+    score: float, comparison: PartsComparison, lexicon: Mapping[str, float] | None = None
+) -> list[float]:
+    """The pair's features, in the order of ``FEATURES``: the reading's, then the words
+    one side writes looked up in ``lexicon`` (the shipped decision's by default)."""
+    if lexicon is None:
+        lexicon = get_decision().lexicon
+    return [
+        *get_reading_features(score, comparison),
+        *lexicon_features(comparison.one_sided, lexicon),
+    ]
+
+
+def lexicon_features(
+    one_sided: tuple[frozenset[str], frozenset[str]], lexicon: Mapping[str, float]
+) -> list[float]:
+    """What the words only one task writes say of the pair (issue [S] #20, t-lex), in the
+    order of ``LEXICON_FEATURES``. ``lexicon`` holds, for each word (syllable, or two
+    adjacent syllables joined by "_") seen on one side only in enough labelled pairs, how
+    much more often than all pairs such a pair was different work (log-odds,
+    ``learning.get_lexicon``): "khảo sát", "tổng kết", "quy chế" written by one side only
+    mostly mark other work; "xong", "qua mạng", "trước cuối" mostly another wording of the
+    same. The trees had the words' share and their weight over the Government's appendix
+    (``words_*``, ``unsaid_weight_*``), never what a word on one side has meant in labelled
+    pairs. The largest and smallest weight, the smaller of the two sides' largest (both
+    sides write other work: one template on two objects) and the mean: no sum or count,
+    which grow with a title's length (a plan's long duties have ten or twenty one-sided
+    words where a labelled pair has a few; summed, the plans' right warnings fell, t-lex).
+    One dict lookup a word."""
+    weights_a = [lexicon[word] for word in one_sided[0] if word in lexicon]
+    weights_b = [lexicon[word] for word in one_sided[1] if word in lexicon]
+    weights = weights_a + weights_b
+    return [
+        max(weights, default=0.0),
+        min(weights, default=0.0),
+        min(max(weights_a, default=0.0), max(weights_b, default=0.0)),
+        sum(weights) / len(weights) if weights else 0.0,
+    ]
+
+
+def get_reading_features(score: float, comparison: PartsComparison) -> list[float]:
+    """The pair's features read from its comparison alone, in the order of
+    ``READING_FEATURES``."""
     reasons = set(comparison.reasons)
     first = comparison.reasons[0] if comparison.reasons else None
     no_conflict = 0.0 if comparison.conflict else 1.0
@@ -219,9 +274,11 @@ class Decision:
     trees: tuple[tuple[tuple[int, float, int, int, float], ...], ...]
     baseline: float
     threshold: float
+    # Each one-sided word's weight (``lexicon_features``), learned with the trees.
+    lexicon: Mapping[str, float] = field(default_factory=dict, compare=False)
 
     def probability(self, score: float, comparison: PartsComparison) -> float:
-        return self.probability_of(get_features(score, comparison))
+        return self.probability_of(get_features(score, comparison, self.lexicon))
 
     def decides(self, score: float, values: list[float], threshold: float | None = None) -> bool:
         """The verdict on a pair's features (``get_features``). A pair whose reading found a
@@ -264,6 +321,7 @@ class Decision:
             ),
             data["baseline"],
             data["threshold"],
+            {word: float(weight) for word, weight in data["lexicon"]["weights"].items()},
         )
 
 
@@ -285,4 +343,5 @@ def is_same_work(score: float, comparison: PartsComparison) -> bool:
     """Whether two tasks scoring ``score`` and compared part by part are the same work
     (or one a level's version of the other): the one decision the finder, the report,
     the assistant and ``manage.py overlap_quality`` share."""
-    return get_decision().decides(score, get_features(score, comparison))
+    decision = get_decision()
+    return decision.decides(score, get_features(score, comparison, decision.lexicon))

@@ -2508,3 +2508,22 @@ def test_short_forms_the_other_task_does_not_account_for_are_a_share_of_its_word
     assert _short_forms_unaccounted(short, other) == pytest.approx(3 / 20)
     assert _short_forms_unaccounted(other, short) == _short_forms_unaccounted(short, other)
     assert compare_parts(short, other).signals["short_forms_unaccounted"] == pytest.approx(0.15)
+
+
+def test_the_words_only_one_side_writes_are_its_unsaid_syllables_and_their_pairs():
+    # t-lex: one template on two objects (test_decision.py's databases) differs in the
+    # object's words only; short forms count as the other task spells them.
+    template = "Kết nối cơ sở dữ liệu của tỉnh với Cơ sở dữ liệu quốc gia về "
+    population = read_parts(template + "dân cư")
+    insurance = read_parts(template + "bảo hiểm")
+    ioc = read_parts("Vận hành Trung tâm giám sát, điều hành thông minh (IOC) của tỉnh")
+    ioc_again = read_parts("Duy trì vận hành hiệu quả Trung tâm IOC tỉnh")
+
+    one_sided = compare_parts(population, insurance).one_sided
+    assert {"dan", "cu", "dan_cu"} <= one_sided[0]
+    assert "hiem" in one_sided[1]
+    assert not one_sided[0] & {"co", "so", "du", "lieu", "quoc", "gia", "co_so", "du_lieu"}
+    # "IOC" is the centre the other task names in full: not a word of its own.
+    words_ioc, words_again = compare_parts(ioc, ioc_again).one_sided
+    assert not words_ioc
+    assert {"duy", "tri", "duy_tri", "hieu_qua"} <= words_again
