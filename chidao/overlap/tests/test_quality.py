@@ -360,6 +360,18 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # department, a mining university, a State Bank regional branch, a special zone
         # (README_twentyninth.md): 76 %.
         ("twentyninth", 0.7),
+        # A journalists' association, the forestry corporation, an ethnic and religious
+        # affairs department, an agricultural academy, a provincial CDC, a Hanoi ward
+        # (README_thirtieth.md): 76 %.
+        ("thirtieth", 0.7),
+        # The national television, a maritime safety corporation, an industry and trade
+        # department, a teachers' university, the immigration department, a mountain commune
+        # (README_thirtyfirst.md): 75 %.
+        ("thirtyfirst", 0.7),
+        # The textile group, a health department, a technical college, a provincial union of
+        # science associations, the national television, a mountain commune
+        # (README_thirtysecond.md): 77 %.
+        ("thirtysecond", 0.7),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -686,6 +698,12 @@ SEALED_HALVES_FLOORS = {
     "twentyeighth_dev": (0.83, 0.85),
     "twentyninth_test": (0.82, 0.76),
     "twentyninth_dev": (0.84, 0.79),
+    "thirtieth_test": (0.99, 0.99),
+    "thirtieth_dev": (0.99, 0.99),
+    "thirtyfirst_test": (0.99, 0.99),
+    "thirtyfirst_dev": (0.99, 0.99),
+    "thirtysecond_test": (0.99, 0.99),
+    "thirtysecond_dev": (0.99, 0.99),
 }
 
 
