@@ -12,6 +12,7 @@ from chidao.overlap.parts import (
     _other_bodies,
     _other_owners,
     _owner_names,
+    _says_content_at,
     _short_forms_unaccounted,
     compare_parts,
     read_parts,
@@ -2508,3 +2509,37 @@ def test_short_forms_the_other_task_does_not_account_for_are_a_share_of_its_word
     assert _short_forms_unaccounted(short, other) == pytest.approx(3 / 20)
     assert _short_forms_unaccounted(other, short) == _short_forms_unaccounted(short, other)
     assert compare_parts(short, other).signals["short_forms_unaccounted"] == pytest.approx(0.15)
+
+
+def test_a_content_word_that_folds_onto_a_stop_word_is_read_as_written():
+    # Folded, "ô" (tô) is "o" ("ở") and "khí" is "khi" ("when"): the slot and the runs
+    # that differ were read without them (t-fa3, ``_says_content_at``).
+    car = read_parts(
+        "Tiếp nhận và giải quyết 100 % hồ sơ đăng ký, cấp biển số xe ô tô trực tuyến toàn"
+        " trình tại Công an cấp xã trên địa bàn tỉnh Tây Ninh từ Quý I/2026"
+    )
+    motorbike = read_parts(
+        "Tiếp nhận và giải quyết 100 % hồ sơ đăng ký, cấp biển số xe mô tô, xe gắn máy trực"
+        " tuyến toàn trình tại Công an cấp xã trên địa bàn tỉnh Tây Ninh từ Quý I/2026"
+    )
+    assert _says_content_at(car.text, car.text.words.index("o"))
+    comparison = compare_parts(car, motorbike)
+    assert comparison.conflict
+    assert "slot" in comparison.reasons
+
+    water = read_parts(
+        "Kết nối dữ liệu quan trắc nước thải tự động, liên tục của Nhà máy xử lý nước thải tập"
+        " trung Khu CNC về Sở Nông nghiệp và Môi trường TP. Hồ Chí Minh trước 30/6/2026"
+    )
+    air = read_parts(
+        "Kết nối dữ liệu quan trắc khí thải tự động, liên tục của các nhà máy trong Khu CNC về"
+        " Sở Nông nghiệp và Môi trường TP. Hồ Chí Minh trước 30/6/2026"
+    )
+    # "khí" says something; "về", "của", "các" do not, marks or none.
+    assert _says_content_at(air.text, air.text.words.index("khi"))
+    assert not _says_content_at(air.text, air.text.words.index("ve"))
+    assert not _says_content_at(air.text, air.text.words.index("cac"))
+    unmarked = read_parts("Ket noi du lieu quan trac khi thai tu dong")
+    assert not _says_content_at(unmarked.text, unmarked.text.words.index("khi"))
+    # The air run is said on both sides now: "nước" / "khí", each unsaid in the other.
+    assert compare_parts(water, air).signals["middle_swap_unsaid"] == 1.0
