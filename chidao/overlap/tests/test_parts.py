@@ -1251,7 +1251,9 @@ def test_a_rule_for_the_work_or_a_neighbour_s_work_is_not_a_part(a, b):
 def test_one_template_on_two_objects_says_which_ones():
     # s-lexical: the two wordings differ in one run of words only, framed by the same
     # words on both sides, and each side says what the other task does not: one
-    # commune's budget line for two different units. Said, and weighed (no veto).
+    # commune's budget line for two different units. Said, and weighed (no veto) until
+    # t-fa3: "cửa" folds onto "của" and was dropped, so the one slot ("bộ phận một cửa" /
+    # "trạm y tế") had no word on one side; read as written, the slot is said, a veto.
     (judgement,) = judge_pairs(
         [
             (
@@ -1263,8 +1265,9 @@ def test_one_template_on_two_objects_says_which_ones():
     comparison = judgement.comparison
 
     assert "khác đối tượng: bộ phận một cửa / trạm y tế" in comparison.summary
-    assert "swap" in comparison.reasons
-    assert not comparison.conflict
+    assert comparison.reasons == ("slot",)
+    assert comparison.conflict
+    assert not judgement.same
     assert comparison.signals["differing_runs"] == pytest.approx(1 / 6)
     assert comparison.signals["middle_swap_unsaid"] == 1.0
 
