@@ -1643,7 +1643,12 @@ _WRITTEN_PLACES = frozenset({"tỉnh", "xã", "phường", "huyện", "thôn", "
 
 
 def _has_marks(text: MatchText) -> bool:
-    return fold_text(text.original) != text.original.lower()
+    return _marked(text.original)
+
+
+@lru_cache(maxsize=8192)
+def _marked(original: str) -> bool:
+    return fold_text(original) != original.lower()
 
 
 def _written_word(text: MatchText, i: int) -> str:
@@ -2543,7 +2548,35 @@ def _background_weights() -> tuple[dict[str, float], float]:
 
 
 def _says_content(word: str) -> bool:
+    """Whether a folded word says something, where only folded words are at hand (the
+    words one side writes, ``_one_sided``); ``_says_content_at`` reads the written form."""
     return word not in STOP_WORDS and not word.isdigit()
+
+
+# The stop words as written, with their marks: "khi", "có", "thì", "tỉnh", "năm" …
+_WRITTEN_STOP_WORDS = frozenset(FUNCTION_WORDS) | frozenset(
+    ("hướng", "tỉnh", "xã", "phường", "thành", "phố", "địa", "bàn", "năm", "giai", "đoạn")
+)
+
+
+def _says_content_at(text: MatchText, i: int) -> bool:
+    """Whether folded word ``i`` of ``text`` says something, judged on the word as written
+    when the text is written with its marks (t-fa3). Folded, a content syllable can fall
+    onto a stop word and be dropped: "**khí** thải" is "khi thai" ("khi" = when), "bán
+    **vé**" "ban ve" ("về"), "**mã** QR" "ma", "**cơ** sở" "co" ("có"), "**đê** điều"
+    "de" ("để"), "**thi** tuyển" "thi" ("thì"). One template on two objects that differ in
+    such a word ("quan trắc **nước** thải" / "quan trắc **khí** thải") then showed no
+    swap on one side. A word the fixed table spelled out from a short form, or a text
+    written without marks, is judged folded as before."""
+    word = text.words[i]
+    if word.isdigit():
+        return False
+    if word not in STOP_WORDS:
+        return True
+    if not _marked(text.original):
+        return False
+    written = _written_word(text, i)
+    return fold_text(written) == word and written not in _WRITTEN_STOP_WORDS
 
 
 # Words two differing runs may share between them and still be one run: "… 5.000 mẫu
@@ -2605,8 +2638,8 @@ def _lexical(a: TaskParts, b: TaskParts) -> tuple[dict, tuple[str, str] | None]:
     length = max(len(words_a), len(words_b))
     runs, swap, swap_unsaid, swapped = 0, 0, False, None
     for i1, i2, j1, j2 in _differing_regions(matcher):
-        said_a = {word for word in words_a[i1:i2] if _says_content(word)}
-        said_b = {word for word in words_b[j1:j2] if _says_content(word)}
+        said_a = {words_a[i] for i in range(i1, i2) if _says_content_at(a.text, i)}
+        said_b = {words_b[j] for j in range(j1, j2) if _says_content_at(b.text, j)}
         if not (said_a or said_b):
             continue
         runs += 1
@@ -2618,8 +2651,8 @@ def _lexical(a: TaskParts, b: TaskParts) -> tuple[dict, tuple[str, str] | None]:
                 if max(i2 - i1, j2 - j1) <= _SWAP_WORDS and not said_a & said_b:
                     swapped = (_written(a.text, i1, i2), _written(b.text, j1, j2))
     weights, unseen = _background_weights()
-    alone_a = {word for word in words_a if _says_content(word)} - vocabulary_b
-    alone_b = {word for word in words_b if _says_content(word)} - vocabulary_a
+    alone_a = {w for i, w in enumerate(words_a) if _says_content_at(a.text, i)} - vocabulary_b
+    alone_b = {w for j, w in enumerate(words_b) if _says_content_at(b.text, j)} - vocabulary_a
     weight_a = max((weights.get(word, unseen) for word in alone_a), default=0.0) / unseen
     weight_b = max((weights.get(word, unseen) for word in alone_b), default=0.0) / unseen
     swap_weight, swap_share = _opposed(a, b, weights, unseen)
@@ -2650,7 +2683,7 @@ def _spelled_words(a: TaskParts, b: TaskParts) -> tuple[tuple[str, ...], tuple[b
             common.extend([True] * len(spelled))
         else:
             words.append(word)
-            common.append(written[:1].islower() and _says_content(word))
+            common.append(written[:1].islower() and _says_content_at(a.text, i))
     return tuple(words), tuple(common)
 
 
@@ -2902,9 +2935,10 @@ def _inserted_head(a: TaskParts, b: TaskParts, vocabulary_a, vocabulary_b):
 
 # Words a near-identical pair may swap and still be one task: actions, products and
 # levels (compared on their own above), and words every task uses.
-_SWAPPABLE = (
-    _GENERIC
-    | {word for key in (*ACTIONS, *PRODUCTS) for word in key.split()}
+# What a slot swaps besides a task's generic words: the syllables of actions and products,
+# levels, "ít nhất" / "tối thiểu", a deadline's words.
+_SWAPPABLE_NAMED = (
+    frozenset(word for key in (*ACTIONS, *PRODUCTS) for word in key.split())
     | {"tinh", "xa", "phuong", "cap", "dia", "ban"}
     # "ít nhất" / "tối thiểu"
     | {"it", "nhat", "toi", "thieu"}
@@ -2912,6 +2946,7 @@ _SWAPPABLE = (
     # trước", "chậm nhất"): no object (t-abbrev).
     | {"han", "hoan", "thanh", "truoc", "xong", "cham"}
 )
+_SWAPPABLE = _GENERIC | _SWAPPABLE_NAMED
 
 
 def _places(text: MatchText, begin: int = 0) -> set[int]:
@@ -3566,6 +3601,16 @@ def _written_name(text: MatchText, key: str, names: set[str]) -> str:
     return ", ".join(sorted(names))
 
 
+def _slot_word(text: MatchText, i: int) -> bool:
+    """Whether folded word ``i`` can tell one slot's filling from another's: not a word
+    every task says (``_SWAPPABLE``), unless it is there only as a stop word its written
+    form is not ("nước thải" / "**khí** thải": ``_says_content_at``, t-fa3)."""
+    word = text.words[i]
+    if word not in _SWAPPABLE:
+        return True
+    return word in STOP_WORDS and word not in _SWAPPABLE_NAMED and _says_content_at(text, i)
+
+
 def _swapped_slot(
     a: MatchText,
     b: MatchText,
@@ -3587,11 +3632,17 @@ def _swapped_slot(
     spans_a = [(op[1], op[2]) for op in changed if op[2] > op[1]]
     spans_b = [(op[3], op[4]) for op in changed if op[4] > op[3]]
     words_a = {
-        a.words[i] for start, end in spans_a for i in range(start, end) if i not in places_a
-    } - _SWAPPABLE
+        a.words[i]
+        for start, end in spans_a
+        for i in range(start, end)
+        if i not in places_a and _slot_word(a, i)
+    }
     words_b = {
-        b.words[j] for start, end in spans_b for j in range(start, end) if j not in places_b
-    } - _SWAPPABLE
+        b.words[j]
+        for start, end in spans_b
+        for j in range(start, end)
+        if j not in places_b and _slot_word(b, j)
+    }
     if not words_a or not words_b or words_a & words_b:
         return None
     if not (words_a - vocabulary_b) or not (words_b - vocabulary_a):

@@ -12,6 +12,7 @@ from chidao.overlap.parts import (
     _other_bodies,
     _other_owners,
     _owner_names,
+    _says_content_at,
     _short_forms_unaccounted,
     compare_parts,
     read_parts,
@@ -1250,7 +1251,9 @@ def test_a_rule_for_the_work_or_a_neighbour_s_work_is_not_a_part(a, b):
 def test_one_template_on_two_objects_says_which_ones():
     # s-lexical: the two wordings differ in one run of words only, framed by the same
     # words on both sides, and each side says what the other task does not: one
-    # commune's budget line for two different units. Said, and weighed (no veto).
+    # commune's budget line for two different units. Said, and weighed (no veto) until
+    # t-fa3: "cửa" folds onto "của" and was dropped, so the one slot ("bộ phận một cửa" /
+    # "trạm y tế") had no word on one side; read as written, the slot is said, a veto.
     (judgement,) = judge_pairs(
         [
             (
@@ -1262,8 +1265,9 @@ def test_one_template_on_two_objects_says_which_ones():
     comparison = judgement.comparison
 
     assert "khác đối tượng: bộ phận một cửa / trạm y tế" in comparison.summary
-    assert "swap" in comparison.reasons
-    assert not comparison.conflict
+    assert comparison.reasons == ("slot",)
+    assert comparison.conflict
+    assert not judgement.same
     assert comparison.signals["differing_runs"] == pytest.approx(1 / 6)
     assert comparison.signals["middle_swap_unsaid"] == 1.0
 
@@ -2527,3 +2531,37 @@ def test_the_words_only_one_side_writes_are_its_unsaid_syllables_and_their_pairs
     words_ioc, words_again = compare_parts(ioc, ioc_again).one_sided
     assert not words_ioc
     assert {"duy", "tri", "duy_tri", "hieu_qua"} <= words_again
+
+
+def test_a_content_word_that_folds_onto_a_stop_word_is_read_as_written():
+    # Folded, "ô" (tô) is "o" ("ở") and "khí" is "khi" ("when"): the slot and the runs
+    # that differ were read without them (t-fa3, ``_says_content_at``).
+    car = read_parts(
+        "Tiếp nhận và giải quyết 100 % hồ sơ đăng ký, cấp biển số xe ô tô trực tuyến toàn"
+        " trình tại Công an cấp xã trên địa bàn tỉnh Tây Ninh từ Quý I/2026"
+    )
+    motorbike = read_parts(
+        "Tiếp nhận và giải quyết 100 % hồ sơ đăng ký, cấp biển số xe mô tô, xe gắn máy trực"
+        " tuyến toàn trình tại Công an cấp xã trên địa bàn tỉnh Tây Ninh từ Quý I/2026"
+    )
+    assert _says_content_at(car.text, car.text.words.index("o"))
+    comparison = compare_parts(car, motorbike)
+    assert comparison.conflict
+    assert "slot" in comparison.reasons
+
+    water = read_parts(
+        "Kết nối dữ liệu quan trắc nước thải tự động, liên tục của Nhà máy xử lý nước thải tập"
+        " trung Khu CNC về Sở Nông nghiệp và Môi trường TP. Hồ Chí Minh trước 30/6/2026"
+    )
+    air = read_parts(
+        "Kết nối dữ liệu quan trắc khí thải tự động, liên tục của các nhà máy trong Khu CNC về"
+        " Sở Nông nghiệp và Môi trường TP. Hồ Chí Minh trước 30/6/2026"
+    )
+    # "khí" says something; "về", "của", "các" do not, marks or none.
+    assert _says_content_at(air.text, air.text.words.index("khi"))
+    assert not _says_content_at(air.text, air.text.words.index("ve"))
+    assert not _says_content_at(air.text, air.text.words.index("cac"))
+    unmarked = read_parts("Ket noi du lieu quan trac khi thai tu dong")
+    assert not _says_content_at(unmarked.text, unmarked.text.words.index("khi"))
+    # The air run is said on both sides now: "nước" / "khí", each unsaid in the other.
+    assert compare_parts(water, air).signals["middle_swap_unsaid"] == 1.0
