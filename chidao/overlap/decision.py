@@ -211,7 +211,9 @@ def lexicon_features(
         max(weights, default=0.0),
         min(weights, default=0.0),
         min(max(weights_a, default=0.0), max(weights_b, default=0.0)),
-        sum(weights) / len(weights) if weights else 0.0,
+        # fsum: the same to the last digit in any order of the words (a set's order changes
+        # with each process's string hashing, and a split may fall on a value exactly).
+        math.fsum(weights) / len(weights) if weights else 0.0,
     ]
 
 
