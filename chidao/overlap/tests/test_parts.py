@@ -740,14 +740,11 @@ def test_a_verb_in_a_body_s_name_is_not_the_work():
         # sixteenth session's refit with the twenty-second and twenty-third sets (0.572),
         # just under the bar since (0.535 < 0.55; 0.523 after the seventeenth session's refit
         # with the twenty-fourth and twenty-fifth sets; 0.509 with the twenty-sixth and
-        # twenty-seventh).
-        pytest.param(
+        # twenty-seventh); over the bar again once it was 0.45 (twentieth session, t-lex).
+        (
             "Bộ Y tế chỉ đạo 100% bệnh viện trực thuộc Bộ triển khai bệnh án điện tử, chấm dứt"
             " sử dụng bệnh án giấy trong năm 2025",
             "Các BV trực thuộc BYT áp dụng HSBA điện tử, không in bệnh án giấy (hoàn thành 2025)",
-            marks=pytest.mark.xfail(
-                strict=True, reason="not met: probability 0.509 under the bar 0.55 (refit)"
-            ),
         ),
     ],
 )
