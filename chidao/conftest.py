@@ -17,6 +17,11 @@ from chidao.core.tests.world import build_world
 
 __all__ = ["browser", "page", "phone_page", "web"]
 
+# pytest-xdist runs a worker on every core already: the overlap decision's trees
+# (scikit-learn, OpenMP) fit on one thread each, or two workers' threads fight for two cores
+# (a fit took 4 s alone, 17 s so). One thread or many, the trees are the same.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 # Property tests draw the same examples on every run and machine (derandomize: the seed
 # comes from the test itself), never fail on the clock of a busy machine (no deadline),
 # and keep no example database between runs: a red run is red again on a rerun.

@@ -7,6 +7,7 @@ and search compares a *folded* form: no diacritics, no case, single spaces, so t
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 # "đ" is a letter of its own, not "d" plus a combining mark, so NFD does not strip it.
@@ -20,6 +21,8 @@ def normalize_text(text: str | None) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+# The overlap finder folds the same words again and again as it reads and compares tasks.
+@lru_cache(maxsize=65536)
 def fold_text(text: str | None) -> str:
     """Return the search form of ``text``: lower case, no diacritics, single spaces."""
     if not text:

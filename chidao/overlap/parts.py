@@ -25,11 +25,13 @@ import csv
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
+from types import MappingProxyType
 
 from django.utils.translation import gettext as _
 
@@ -3655,16 +3657,24 @@ def _swapped_slot(
     )
 
 
-def _acronyms(a: TaskParts, b: TaskParts) -> dict[str, tuple[str, ...]]:
+def _acronyms(a: TaskParts, b: TaskParts) -> Mapping[str, tuple[str, ...]]:
     """Short forms written in capitals in ``a`` that no table expands, spelled out by a
     run of words in ``b`` whose initials they are ("CNVCLĐ" → "công nhân viên chức lao
     động")."""
     if not a.text or not b.text:
-        return {}
+        return MappingProxyType({})
+    return _spelled_short_forms(tuple(written.text for written in a.text.written), b.text.words)
+
+
+# One comparison asks for a pair's short forms a dozen times, from each helper that reads
+# them; spelling them out is most of a comparison's time, and a query compares a task
+# with up to 30 candidates, so the few last pairs are kept. The result is shared: read only.
+@lru_cache(maxsize=256)
+def _spelled_short_forms(
+    tokens: tuple[str, ...], words_b: tuple[str, ...]
+) -> MappingProxyType[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
-    words_b = b.text.words
-    for written in a.text.written:
-        token = written.text
+    for token in tokens:
         parts = [part for part in _JOINED.split(fold_text(token)) if part]
         letters = "".join(parts)
         if not (
@@ -3680,7 +3690,7 @@ def _acronyms(a: TaskParts, b: TaskParts) -> dict[str, tuple[str, ...]]:
         spelled = _spell(parts, words_b) or _spell_openings(token, words_b)
         if spelled:
             found.update(spelled)
-    return found
+    return MappingProxyType(found)
 
 
 def _spell_openings(token: str, words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:

@@ -28,6 +28,10 @@ from chidao.overlap.learning import (
 )
 from chidao.overlap.quality import Tally
 
+# One worker reads every labelled file once (``_read``, among the suite's longest steps) for
+# the tests that fit or decide them all.
+pytestmark = pytest.mark.xdist_group("overlap-test_decision")
+
 
 @cache
 def _read():
