@@ -145,7 +145,9 @@ def test_held_out_set_by_set_it_finds_more_at_the_precision_of_the_hand_rule():
     # twenty-seventh sets (61 files), 0.840 / 0.762 against 0.767 / 0.621; with t-reader2,
     # t-fa2 and the twenty-eighth and twenty-ninth sets and Quảng Ninh's plan (65 files),
     # 0.844 / 0.763 against 0.761 / 0.624; with t-lex's lexicon (the bar 0.45), t-fa3 and
-    # the thirtieth to thirty-second sets (71 files), 0.863 / 0.802 against 0.752 / 0.631.
+    # the thirtieth to thirty-second sets (71 files), 0.863 / 0.802 against 0.752 / 0.631;
+    # with the thirty-third to thirty-fifth sets and Huế's plan (77 files), 0.867 / 0.800
+    # against 0.746 / 0.634.
     rows = get_held_out(list(_read()))
     rule, learned = _pooled(rows, "rule"), _pooled(rows, "learned")
 
