@@ -3666,9 +3666,10 @@ def _acronyms(a: TaskParts, b: TaskParts) -> Mapping[str, tuple[str, ...]]:
     return _spelled_short_forms(tuple(written.text for written in a.text.written), b.text.words)
 
 
-# One comparison asks for a pair's short forms a dozen times, from each helper that reads
-# them; spelling them out is most of a comparison's time, and a query compares a task
-# with up to 30 candidates, so the few last pairs are kept. The result is shared: read only.
+# One comparison asks for a pair's short forms about sixteen times, from each helper that
+# reads them; spelling them out each time was a third of a comparison's time. A query
+# compares a task with up to 30 candidates, so the last few pairs are kept. The result is
+# shared: read only.
 @lru_cache(maxsize=256)
 def _spelled_short_forms(
     tokens: tuple[str, ...], words_b: tuple[str, ...]
