@@ -8,6 +8,7 @@ import pytest
 
 from chidao.overlap.decision import (
     CANDIDATE_THRESHOLD,
+    CONFLICT_THRESHOLD,
     DECISION_FILE,
     FEATURES,
     get_decision,
@@ -241,3 +242,51 @@ def test_owners_named_apart_are_read_by_the_decision_not_a_veto():
     assert values["owners_apart"] == 1.0
     assert values["conflict"] == 0.0
     assert 0.0 < get_decision().probability(score, comparison) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # A unit's share whose deadline comes before its parent's: the reader's "khác thời
+        # gian: 2028 / 2027" is a conflict, and the trees, weighing it with all else, are
+        # sure all the same (the thirtieth set, commune_share).
+        (
+            "Tổng công ty Lâm nghiệp Việt Nam triển khai hệ thống quản trị nguồn lực doanh "
+            "nghiệp (ERP) với các phân hệ tài chính - kế toán, vật tư, bán hàng tại Công ty "
+            "mẹ và 12 đơn vị hạch toán phụ thuộc, vận hành chính thức từ 01/01/2028",
+            "Ban Tài chính - Kế toán Tổng công ty chuẩn hóa hệ thống tài khoản và danh mục "
+            "dùng chung cho ERP của Công ty mẹ và 12 đơn vị phụ thuộc, xong trước 30/4/2027",
+            True,
+        ),
+        # A ward's share of the national civil-status digitisation, the records' own years
+        # read as the work's (the twenty-third set, commune_share).
+        (
+            "UBND phường Pleiku số hóa 312 cuốn sổ khai sinh, kết hôn, khai tử lưu tại phường "
+            "và cập nhật lên CSDL hộ tịch điện tử, xong QIV/2026",
+            "Số hóa toàn bộ sổ hộ tịch giấy lưu tại Sở và UBND các xã, phường (khai sinh, kết "
+            "hôn, khai tử từ 1975 đến 2015), cập nhật vào Cơ sở dữ liệu hộ tịch điện tử toàn "
+            "quốc; hoàn thành trước 30/6/2027",
+            True,
+        ),
+        # Conflicts the trees are not sure of stay refused: another database, another
+        # review stage.
+        (
+            "Kết nối cơ sở dữ liệu của tỉnh với Cơ sở dữ liệu quốc gia về dân cư",
+            "Kết nối cơ sở dữ liệu của tỉnh với Cơ sở dữ liệu quốc gia về bảo hiểm",
+            False,
+        ),
+        (
+            "Tổ chức sơ kết 2 năm thực hiện Nghị quyết 57 của tỉnh",
+            "Tổ chức tổng kết 5 năm thực hiện Nghị quyết 57 của tỉnh",
+            False,
+        ),
+    ],
+)
+def test_a_conflict_is_the_same_work_only_where_the_trees_are_sure(a, b, same):
+    # t-part: a part in conflict is no veto from CONFLICT_THRESHOLD.
+    ((score, comparison),) = read_pairs([(a, b)])
+    probability = get_decision().probability(score, comparison)
+
+    assert comparison.conflict
+    assert is_same_work(score, comparison) is same
+    assert is_same_work(score, comparison) == (probability >= CONFLICT_THRESHOLD)
