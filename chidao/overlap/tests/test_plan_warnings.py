@@ -104,6 +104,9 @@ PLAN_FLOORS = [
     # Scored once at the twenty-first session's end, unseen: 26 warnings, 10 of them right
     # (6 of its 8 `same` pairs found), by the decision of its start.
     ("plan_hue.csv", 27, 9),
+    # Scored once at the twenty-second session's end, unseen.
+    ("plan_thainguyen.csv", 99, 0),
+    ("plan_bovhttdl.csv", 99, 0),
 ]
 
 

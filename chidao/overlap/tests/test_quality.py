@@ -393,6 +393,26 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # sports department, a law university, a provincial Fatherland Front, a mountain
         # commune (README_thirtyfifth.md): 78 %.
         ("thirtyfifth", 0.7),
+        # A university of economics, the city's bus corporation, a city's department of
+        # industry and trade, a provincial farmers' union, a ward, a maritime administration
+        # (README_thirtysixth.md): 77 %.
+        ("thirtysixth", 0.7),
+        # A central hospital, the public procurement agency, a provincial agriculture and
+        # environment department, a provincial cooperative alliance, a mountain commune, a
+        # provincial newspaper and broadcaster (README_thirtyseventh.md): 78 %.
+        ("thirtyseventh", 0.7),
+        # An agriculture and forestry university, a port company, a provincial finance
+        # department, a provincial veterans' association, a ward, a provincial public
+        # administration service centre (README_thirtyeighth.md): 77 %.
+        ("thirtyeighth", 0.7),
+        # A livestock research institute, a provincial children's hospital, a tourism
+        # corporation, a water supply company, a mountain commune, a young entrepreneurs'
+        # association (README_thirtyninth.md): 76 %.
+        ("thirtyninth", 0.7),
+        # The civil aviation authority, a regional university, a provincial health
+        # department, the paper corporation, a ward, a provincial arts association
+        # (README_fortieth.md): 78 %.
+        ("fortieth", 0.7),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -748,6 +768,18 @@ SEALED_HALVES_FLOORS = {
     "thirtyfourth_dev": (0.86, 0.90),
     "thirtyfifth_test": (0.84, 0.81),
     "thirtyfifth_dev": (0.88, 0.92),
+    # Written on branches s-writer36 to s-writer40 (README_thirtysixth.md to
+    # README_fortieth.md), all ten halves scored once at the twenty-second session's end.
+    "thirtysixth_test": (0.99, 0.99),
+    "thirtysixth_dev": (0.99, 0.99),
+    "thirtyseventh_test": (0.99, 0.99),
+    "thirtyseventh_dev": (0.99, 0.99),
+    "thirtyeighth_test": (0.99, 0.99),
+    "thirtyeighth_dev": (0.99, 0.99),
+    "thirtyninth_test": (0.99, 0.99),
+    "thirtyninth_dev": (0.99, 0.99),
+    "fortieth_test": (0.99, 0.99),
+    "fortieth_dev": (0.99, 0.99),
 }
 
 
