@@ -405,11 +405,11 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # department, a provincial veterans' association, a ward, a provincial public
         # administration service centre (README_thirtyeighth.md): 77 %.
         ("thirtyeighth", 0.7),
-        # A livestock research institute, a provincial children's hospital, a tourism
-        # corporation, a water supply company, a mountain commune, a young entrepreneurs'
-        # association (README_thirtyninth.md): 76 %.
+        # A livestock research institute, a provincial obstetrics and paediatrics hospital,
+        # a tourism corporation, a water supply company, a mountain commune, a young
+        # entrepreneurs' association (README_thirtyninth.md): 76 %.
         ("thirtyninth", 0.7),
-        # The civil aviation authority, a regional university, a provincial health
+        # The civil aviation authority, a provincial university, a provincial health
         # department, the paper corporation, a ward, a provincial arts association
         # (README_fortieth.md): 78 %.
         ("fortieth", 0.7),
@@ -764,22 +764,25 @@ SEALED_HALVES_FLOORS = {
     # 0.845 / 0.796, 0.841 / 0.874, 0.869 / 0.912), then fitted.
     "thirtythird_test": (0.91, 0.86),
     "thirtythird_dev": (0.88, 0.82),
-    "thirtyfourth_test": (0.88, 0.82),
+    "thirtyfourth_test": (0.86, 0.82),
     "thirtyfourth_dev": (0.86, 0.90),
     "thirtyfifth_test": (0.84, 0.81),
     "thirtyfifth_dev": (0.88, 0.92),
     # Written on branches s-writer36 to s-writer40 (README_thirtysixth.md to
-    # README_fortieth.md), all ten halves scored once at the twenty-second session's end.
-    "thirtysixth_test": (0.99, 0.99),
-    "thirtysixth_dev": (0.99, 0.99),
-    "thirtyseventh_test": (0.99, 0.99),
-    "thirtyseventh_dev": (0.99, 0.99),
-    "thirtyeighth_test": (0.99, 0.99),
-    "thirtyeighth_dev": (0.99, 0.99),
-    "thirtyninth_test": (0.99, 0.99),
-    "thirtyninth_dev": (0.99, 0.99),
-    "fortieth_test": (0.99, 0.99),
-    "fortieth_dev": (0.99, 0.99),
+    # README_fortieth.md), all ten halves scored once at the twenty-second session's end by
+    # the decision of its start with t-part's bar for a part in conflict (test 0.913 / 0.884,
+    # 0.854 / 0.854, 0.844 / 0.902, 0.848 / 0.890, 0.868 / 0.911; dev 0.817 / 0.895, 0.787 /
+    # 0.960, 0.835 / 0.892, 0.869 / 0.869, 0.919 / 0.875), then fitted.
+    "thirtysixth_test": (0.92, 0.90),
+    "thirtysixth_dev": (0.85, 0.91),
+    "thirtyseventh_test": (0.88, 0.89),
+    "thirtyseventh_dev": (0.80, 0.97),
+    "thirtyeighth_test": (0.87, 0.89),
+    "thirtyeighth_dev": (0.87, 0.90),
+    "thirtyninth_test": (0.88, 0.90),
+    "thirtyninth_dev": (0.89, 0.91),
+    "fortieth_test": (0.93, 0.94),
+    "fortieth_dev": (0.93, 0.89),
 }
 
 
@@ -801,13 +804,13 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.881, 0.732),
+        _not_met("fourth_test", 0.867, 0.732),
         _not_met("fifth_test", 0.847, 0.792),
         "sixth_test",
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
         "seventh_test",
         # Met in sample from the trees to the sixteenth session's refit (0.914 / 0.740).
-        _not_met("eighth_test", 0.901, 0.730),
+        _not_met("eighth_test", 0.892, 0.740),
         "ninth_test",
         # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755),
         # not with t-share's refit (0.849 / 0.777), again with the fifteenth and sixteenth
@@ -815,20 +818,22 @@ def _not_met(name: str, precision: float, recall: float):
         # t-decide's merged (0.859 / 0.777).
         "tenth_test",
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
-        _not_met("eleventh_test", 0.829, 0.685),
-        # Met in sample with the nineteenth session's refit (0.857 / 0.774).
-        _not_met("twelfth_test", 0.849, 0.849),
+        _not_met("eleventh_test", 0.818, 0.685),
+        # Met in sample with the nineteenth session's refit (0.857 / 0.774), not with the
+        # twenty-first's (0.849 / 0.849), again with the twenty-second's (0.868 / 0.849).
+        "twelfth_test",
         # Scored once unseen: 0.705 / 0.698 (thirteenth), 0.744 / 0.691 (fourteenth). The
         # thirteenth met in sample with the seventeenth session's last refit (0.851 / 0.771),
-        # not with the eighteenth's.
-        "thirteenth_test",
-        _not_met("fourteenth_test", 0.839, 0.753),
+        # not with the eighteenth's; again with the twenty-first's, not with the
+        # twenty-second's.
+        _not_met("thirteenth_test", 0.849, 0.823),
+        "fourteenth_test",
         # Scored once unseen, at the session's end: 0.762 / 0.616 (fifteenth), 0.782 / 0.610
         # (sixteenth).
         "fifteenth_test",
         "sixteenth_test",
         # Scored once unseen, at the thirteenth session's end: 0.779 / 0.772.
-        _not_met("seventeenth_test", 0.832, 0.886),
+        _not_met("seventeenth_test", 0.838, 0.886),
         # Scored once unseen, at the fourteenth session's end: 0.789 / 0.789 (0.689 / 0.768
         # at its start, with the regression). Met in sample from then until the fifteenth
         # session's refit (0.848 / 0.821); met again with t-ambig's refit (0.857 / 0.821), not
@@ -861,22 +866,37 @@ def _not_met(name: str, precision: float, recall: float):
         # Scored once unseen, at the nineteenth session's end: 0.815 / 0.846 (twenty-eighth),
         # 0.778 / 0.748 (twenty-ninth) by the decision with t-reader2's and t-fa2's changes;
         # 0.811 / 0.865 and 0.762 / 0.748 by the decision at that session's start.
-        "twentyeighth_test",
+        _not_met("twentyeighth_test", 0.845, 0.894),
         "twentyninth_test",
         # Scored once unseen, at the twentieth session's end, by the decision with t-lex's
         # lexicon of one-sided words: 0.800 / 0.830 (thirtieth), 0.843 / 0.878
         # (thirty-first), 0.816 / 0.848 (thirty-second); 0.783 / 0.783, 0.817 / 0.776 and
         # 0.808 / 0.808 by the decision at that session's start. The thirty-first meets the
         # target in sample since (0.851 / 0.878).
-        _not_met("thirtieth_test", 0.821, 0.868),
+        _not_met("thirtieth_test", 0.821, 0.906),
         "thirtyfirst_test",
-        _not_met("thirtysecond_test", 0.827, 0.869),
+        _not_met("thirtysecond_test", 0.829, 0.929),
         # Scored once unseen, at the twenty-first session's end, by the decision of its
         # start: 0.854 / 0.820 (thirty-third) and 0.868 / 0.790 (thirty-fourth), the target
-        # met; 0.845 / 0.813 (thirty-fifth). Fitted, the thirty-fifth's figures stay.
+        # met; 0.845 / 0.813 (thirty-fifth). Fitted, the thirty-fifth's figures stayed; it
+        # meets the target in sample from the twenty-second session's refit (0.885 / 0.860).
         "thirtythird_test",
         "thirtyfourth_test",
-        _not_met("thirtyfifth_test", 0.845, 0.813),
+        "thirtyfifth_test",
+        # Scored once unseen, at the twenty-second session's end, by the decision of its
+        # start with t-part's bar for a part in conflict: 0.913 / 0.884 (thirty-sixth),
+        # 0.854 / 0.854 (thirty-seventh) and 0.868 / 0.911 (fortieth), the target met;
+        # 0.844 / 0.902 (thirty-eighth) and 0.848 / 0.890 (thirty-ninth), one false alarm
+        # short each. By the decision of that session's start: 0.912 / 0.874, 0.850 / 0.825,
+        # 0.837 / 0.853, 0.846 / 0.880, 0.867 / 0.901.
+        "thirtysixth_test",
+        "thirtyseventh_test",
+        "thirtyeighth_test",
+        "thirtyninth_test",
+        "fortieth_test",
+        # With the thirty-sixth to fortieth sets and the Thái Nguyên and Bộ VHTTDL plans in
+        # the fit (twenty-second session) the twelfth, fourteenth and thirty-fifth test
+        # halves meet the target in sample, the thirteenth and twenty-eighth no longer.
         # With the thirty-third to thirty-fifth sets and Huế's plan in the fit (twenty-first
         # session) the thirteenth, twenty-fourth, twenty-eighth and twenty-ninth test halves
         # meet the target in sample, the fourth, eighth and twelfth no longer.
