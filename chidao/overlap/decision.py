@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from chidao.overlap.parts import LEXICAL_SIGNALS, PartsComparison
+from chidao.overlap.parts import LEXICAL_SIGNALS, TEMPLATE_SIGNALS, PartsComparison
 
 DECISION_FILE = Path(__file__).resolve().parent / "data" / "decision.json"
 
@@ -144,6 +144,10 @@ FEATURES = (
     # spells out (t-fa2, ``parts._short_forms_unaccounted``): last, so that the trees learned
     # before it are split the same where it says nothing new.
     "short_forms_unaccounted",
+    # One template on another object when other runs differ too (t-obj2,
+    # ``parts._template_runs``): after the others, so the trees learned before them are split
+    # the same where they say nothing new.
+    *TEMPLATE_SIGNALS,
     # What the words only one side writes say, by the learned lexicon: last, computed
     # apart from the reading, since the lexicon is learned with the trees.
     *LEXICON_FEATURES,
@@ -272,6 +276,7 @@ def get_reading_features(score: float, comparison: PartsComparison) -> list[floa
         unread,
         score * unread,
         float(signals.get("short_forms_unaccounted", 0.0)),
+        *(float(signals.get(name, 0.0)) for name in TEMPLATE_SIGNALS),
     ]
 
 

@@ -55,6 +55,14 @@ MONOTONE = {
     **{f"score_below_{band}": -1 for band in LOW_BANDS},
     "conflict": -1,
     "nothing_differs": 1,
+    # One template on another object (t-obj2, ``parts._template_runs``): more runs swapped for
+    # words the other task says nowhere, or a swap inside more of a shared template, never
+    # make two tasks more likely the same work. The template's share alone is left free: a
+    # long shared run is a rewording's as often as a template's; it is read from half the
+    # words only (t-obj3, ``parts._TEMPLATE_FLOOR``).
+    "template_swapped": -1,
+    "swapped_runs": -1,
+    "swapped_in_template": -1,
 }
 
 

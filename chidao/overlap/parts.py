@@ -2728,6 +2728,78 @@ def _opposed(a: TaskParts, b: TaskParts, weights: dict, unseen: float) -> tuple[
     return heaviest, opposed / (len(words_a) + len(words_b))
 
 
+# The measures ``_template_runs`` gives of one template on two objects, in the decision's
+# order (``decision.TEMPLATE_FEATURES``).
+TEMPLATE_SIGNALS = ("template_share", "template_swapped", "swapped_runs", "swapped_in_template")
+# The shortest run of words two wordings share that frames a template (``_template_runs``).
+_TEMPLATE_FRAME = 2
+# Swapped runs counted up to this many, and swapped runs inside the template.
+_SWAPPED_RUNS = 6
+_SWAPPED_IN_TEMPLATE = 4
+# The template's share is read only from half of both tasks' words (t-obj3): under it, every
+# pair reads as this floor. Free below, the trees learned from the labelled sets, chosen to
+# look alike, that little shared wording means a rewording, and a refit warned on a plan's
+# distinct duties just above the bar (t-obj2: 33 wrong plan warnings more).
+_TEMPLATE_FLOOR = 0.5
+
+
+def _template_runs(a: TaskParts, b: TaskParts) -> dict[str, float]:
+    """One template written on another object, when other runs differ too (issue [S] #20,
+    t-obj2). Two tasks of one body's plan, or of neighbouring bodies, often repeat one
+    sentence and change what it is about in one or more places: "… ngân hàng câu hỏi thi
+    … cho 40 học phần trình độ **thạc sĩ** …" / "… cho 120 HP **ĐH** …", "phần mềm tiếp
+    nhận kiến nghị của **cử tri**" / "… của **đại biểu**", "cổng … bán **cổ phần**" / "…
+    bán **nợ**". ``_lexical`` names such a swap only when it is the one run that differs;
+    a count, a deadline or a doer written differently besides hides it. Here the two
+    wordings (short forms spelled out as the other writes them, ``_spelled_words``) are
+    aligned and measured: the share of both tasks' words in runs of ``_TEMPLATE_FRAME``
+    words or more that both write (how much of the two is one template), that share again
+    where the template frames a swap (a run replaced between two shared runs, whose both
+    sides say in lower-case words something the other task says nowhere), the number of
+    runs so replaced anywhere, and of those inside the template. A rewording shares few
+    long runs, or changes words the other task says elsewhere; one template on another
+    object shares long runs and swaps what it is about. The trees may never read more
+    swapped runs, or a swap inside more of a template, as more likely the same work
+    (``learning.MONOTONE``); the share is read from ``_TEMPLATE_FLOOR`` only (t-obj3), so
+    that a plan's distinct duties, which share little wording, do not look like a
+    rewording's."""
+    if not (a.text and b.text and a.text.words and b.text.words):
+        return {**dict.fromkeys(TEMPLATE_SIGNALS, 0.0), "template_share": _TEMPLATE_FLOOR}
+    words_a, common_a = _spelled_words(a, b)
+    words_b, common_b = _spelled_words(b, a)
+    set_a, set_b = set(words_a), set(words_b)
+    opcodes = SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes()
+
+    def frames(k: int) -> bool:
+        return (
+            0 <= k < len(opcodes)
+            and opcodes[k][0] == "equal"
+            and opcodes[k][2] - opcodes[k][1] >= _TEMPLATE_FRAME
+        )
+
+    shared = sum(i2 - i1 for k, (_, i1, i2, _, _) in enumerate(opcodes) if frames(k))
+    swapped = inside = 0
+    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            continue
+        unsaid_a = any(
+            c and w not in set_b for w, c in zip(words_a[i1:i2], common_a[i1:i2], strict=True)
+        )
+        unsaid_b = any(
+            c and w not in set_a for w, c in zip(words_b[j1:j2], common_b[j1:j2], strict=True)
+        )
+        if unsaid_a and unsaid_b:
+            swapped += 1
+            inside += frames(k - 1) and frames(k + 1)
+    share = 2 * shared / (len(words_a) + len(words_b))
+    return {
+        "template_share": max(share, _TEMPLATE_FLOOR),
+        "template_swapped": share if inside else 0.0,
+        "swapped_runs": min(swapped, _SWAPPED_RUNS) / _SWAPPED_RUNS,
+        "swapped_in_template": min(inside, _SWAPPED_IN_TEMPLATE) / _SWAPPED_IN_TEMPLATE,
+    }
+
+
 def _signals(
     a: TaskParts, b: TaskParts, *, shared_action: bool, shared_product: bool, lexical: dict
 ) -> dict:
@@ -2761,6 +2833,7 @@ def _signals(
         "numbers_apart": float(bool(numbers_a and numbers_b and not numbers_a & numbers_b)),
         "short_form": float(_expanded(a) or _expanded(b)),
         "short_forms_unaccounted": _short_forms_unaccounted(a, b),
+        **_template_runs(a, b),
         # Parent and part (s-tuner7): one a general duty, the other one unit's own.
         "general_one_side": float(general_a != general_b),
         "concrete_one_side": float(concrete_a != concrete_b),
