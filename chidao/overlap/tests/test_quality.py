@@ -417,6 +417,9 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # provincial lawyers' association, a children's hospital, a mountain commune
         # (README_fortysecond.md).
         ("fortysecond", 0.7),
+        # The radio frequency department, a provincial university, a provincial youth union, a
+        # provincial justice department, the steel corporation, a ward (README_fortythird.md).
+        ("fortythird", 0.7),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -789,6 +792,8 @@ SEALED_HALVES_FLOORS = {
     "fortieth_dev": (0.93, 0.89),
     "fortysecond_test": (0.99, 0.99),  # placeholder until the end scoring
     "fortysecond_dev": (0.99, 0.99),  # placeholder until the end scoring
+    "fortythird_test": (0.99, 0.99),  # placeholder until the end scoring
+    "fortythird_dev": (0.99, 0.99),  # placeholder until the end scoring
 }
 
 
