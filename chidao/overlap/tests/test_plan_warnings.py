@@ -119,6 +119,7 @@ PLAN_FLOORS = [
     ("plan_bovhttdl.csv", 25, 8),
     # Placeholder until the twenty-third session's end scoring (the lead sets it).
     ("plan_gialai.csv", 99, 0),
+    ("plan_bonnmt.csv", 99, 0),
 ]
 
 
