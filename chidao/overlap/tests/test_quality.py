@@ -413,6 +413,25 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # department, the paper corporation, a ward, a provincial arts association
         # (README_fortieth.md): 78 %.
         ("fortieth", 0.7),
+        # A provincial science and technology department, an expressway project management unit, a
+        # medical college, a provincial women's union, a provincial social insurance office, a ward
+        # (README_fortyfirst.md).
+        ("fortyfirst", 0.7),
+        # A provincial construction department, a drilling corporation, a banking academy, a
+        # provincial lawyers' association, a children's hospital, a mountain commune
+        # (README_fortysecond.md).
+        ("fortysecond", 0.7),
+        # The radio frequency department, a provincial university, a provincial youth union, a
+        # provincial justice department, the steel corporation, a ward (README_fortythird.md).
+        ("fortythird", 0.7),
+        # A cooperative bank's provincial branch, the shipbuilding corporation, a provincial
+        # culture, sports and tourism department, a regional university, a provincial newspaper and
+        # broadcaster, a special zone (README_fortyfourth.md).
+        ("fortyfourth", 0.7),
+        # The forestry and forest protection department, a water resources university, a provincial
+        # general hospital, a city labour federation, the coffee corporation, a mountain commune
+        # (README_fortyfifth.md).
+        ("fortyfifth", 0.7),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -783,6 +802,16 @@ SEALED_HALVES_FLOORS = {
     "thirtyninth_dev": (0.89, 0.91),
     "fortieth_test": (0.93, 0.94),
     "fortieth_dev": (0.93, 0.89),
+    "fortyfirst_test": (0.99, 0.99),  # placeholder until the end scoring
+    "fortyfirst_dev": (0.99, 0.99),  # placeholder until the end scoring
+    "fortysecond_test": (0.99, 0.99),  # placeholder until the end scoring
+    "fortysecond_dev": (0.99, 0.99),  # placeholder until the end scoring
+    "fortythird_test": (0.99, 0.99),  # placeholder until the end scoring
+    "fortythird_dev": (0.99, 0.99),  # placeholder until the end scoring
+    "fortyfourth_test": (0.99, 0.99),  # placeholder until the end scoring
+    "fortyfourth_dev": (0.99, 0.99),  # placeholder until the end scoring
+    "fortyfifth_test": (0.99, 0.99),  # placeholder until the end scoring
+    "fortyfifth_dev": (0.99, 0.99),  # placeholder until the end scoring
 }
 
 
