@@ -679,7 +679,7 @@ SEALED_HALVES_FLOORS = {
     "sixth_dev": (0.83, 0.78),
     "seventh_test": (0.85, 0.80),
     "seventh_dev": (0.85, 0.85),
-    "eighth_test": (0.89, 0.69),
+    "eighth_test": (0.88, 0.69),
     "eighth_dev": (0.82, 0.66),
     "ninth_test": (0.89, 0.84),
     "ninth_dev": (0.88, 0.69),
@@ -781,7 +781,7 @@ SEALED_HALVES_FLOORS = {
     # twenty-first session's end by the decision of its start, which no change before scoring
     # replaced (test 0.854 / 0.820 and 0.868 / 0.790, the target met, and 0.845 / 0.813; dev
     # 0.845 / 0.796, 0.841 / 0.874, 0.869 / 0.912), then fitted.
-    "thirtythird_test": (0.91, 0.86),
+    "thirtythird_test": (0.90, 0.86),
     "thirtythird_dev": (0.88, 0.82),
     "thirtyfourth_test": (0.86, 0.82),
     "thirtyfourth_dev": (0.86, 0.90),
@@ -792,26 +792,31 @@ SEALED_HALVES_FLOORS = {
     # the decision of its start with t-part's bar for a part in conflict (test 0.913 / 0.884,
     # 0.854 / 0.854, 0.844 / 0.902, 0.848 / 0.890, 0.868 / 0.911; dev 0.817 / 0.895, 0.787 /
     # 0.960, 0.835 / 0.892, 0.869 / 0.869, 0.919 / 0.875), then fitted.
-    "thirtysixth_test": (0.92, 0.90),
+    "thirtysixth_test": (0.92, 0.88),
     "thirtysixth_dev": (0.85, 0.91),
-    "thirtyseventh_test": (0.88, 0.89),
+    "thirtyseventh_test": (0.88, 0.88),
     "thirtyseventh_dev": (0.80, 0.97),
     "thirtyeighth_test": (0.87, 0.89),
     "thirtyeighth_dev": (0.87, 0.90),
-    "thirtyninth_test": (0.88, 0.90),
-    "thirtyninth_dev": (0.89, 0.91),
+    "thirtyninth_test": (0.87, 0.90),
+    "thirtyninth_dev": (0.89, 0.90),
     "fortieth_test": (0.93, 0.94),
     "fortieth_dev": (0.93, 0.89),
-    "fortyfirst_test": (0.99, 0.99),  # placeholder until the end scoring
-    "fortyfirst_dev": (0.99, 0.99),  # placeholder until the end scoring
-    "fortysecond_test": (0.99, 0.99),  # placeholder until the end scoring
-    "fortysecond_dev": (0.99, 0.99),  # placeholder until the end scoring
-    "fortythird_test": (0.99, 0.99),  # placeholder until the end scoring
-    "fortythird_dev": (0.99, 0.99),  # placeholder until the end scoring
-    "fortyfourth_test": (0.99, 0.99),  # placeholder until the end scoring
-    "fortyfourth_dev": (0.99, 0.99),  # placeholder until the end scoring
-    "fortyfifth_test": (0.99, 0.99),  # placeholder until the end scoring
-    "fortyfifth_dev": (0.99, 0.99),  # placeholder until the end scoring
+    # Written on branches s-writer41 to s-writer45 (README_fortyfirst.md to
+    # README_fortyfifth.md), all ten halves scored once at the twenty-third session's end by
+    # the decision of its start with t-obj3's template reading (test 0.902 / 0.893, 0.890 /
+    # 0.918, 0.887 / 0.887, 0.849 / 0.865, 0.947 / 0.881; dev 0.890 / 0.864, 0.844 / 0.844,
+    # 0.870 / 0.906, 0.816 / 0.866, 0.874 / 0.814), then fitted.
+    "fortyfirst_test": (0.92, 0.90),
+    "fortyfirst_dev": (0.92, 0.89),
+    "fortysecond_test": (0.91, 0.94),
+    "fortysecond_dev": (0.86, 0.85),
+    "fortythird_test": (0.94, 0.90),
+    "fortythird_dev": (0.90, 0.91),
+    "fortyfourth_test": (0.87, 0.90),
+    "fortyfourth_dev": (0.83, 0.85),
+    "fortyfifth_test": (0.96, 0.89),
+    "fortyfifth_dev": (0.89, 0.83),
 }
 
 
@@ -833,13 +838,13 @@ def _not_met(name: str, precision: float, recall: float):
 @pytest.mark.parametrize(
     "name",
     [
-        _not_met("fourth_test", 0.867, 0.732),
-        _not_met("fifth_test", 0.847, 0.792),
+        "fourth_test",
+        _not_met("fifth_test", 0.838, 0.805),
         "sixth_test",
         # Met in sample with s-tuner8's decision (0.851 / 0.759), not with the eighth set.
         "seventh_test",
         # Met in sample from the trees to the sixteenth session's refit (0.914 / 0.740).
-        _not_met("eighth_test", 0.892, 0.740),
+        _not_met("eighth_test", 0.889, 0.720),
         "ninth_test",
         # Met in sample once the thirteenth and fourteenth sets joined the fit (0.855 / 0.755),
         # not with t-share's refit (0.849 / 0.777), again with the fifteenth and sixteenth
@@ -847,7 +852,7 @@ def _not_met(name: str, precision: float, recall: float):
         # t-decide's merged (0.859 / 0.777).
         "tenth_test",
         # Scored once unseen: 0.685 / 0.402 (eleventh), 0.695 / 0.613 (twelfth).
-        _not_met("eleventh_test", 0.818, 0.685),
+        _not_met("eleventh_test", 0.851, 0.685),
         # Met in sample with the nineteenth session's refit (0.857 / 0.774), not with the
         # twenty-first's (0.849 / 0.849), again with the twenty-second's (0.868 / 0.849).
         "twelfth_test",
@@ -855,14 +860,14 @@ def _not_met(name: str, precision: float, recall: float):
         # thirteenth met in sample with the seventeenth session's last refit (0.851 / 0.771),
         # not with the eighteenth's; again with the twenty-first's, not with the
         # twenty-second's.
-        _not_met("thirteenth_test", 0.849, 0.823),
-        "fourteenth_test",
+        _not_met("thirteenth_test", 0.835, 0.792),
+        _not_met("fourteenth_test", 0.828, 0.742),
         # Scored once unseen, at the session's end: 0.762 / 0.616 (fifteenth), 0.782 / 0.610
         # (sixteenth).
         "fifteenth_test",
         "sixteenth_test",
         # Scored once unseen, at the thirteenth session's end: 0.779 / 0.772.
-        _not_met("seventeenth_test", 0.838, 0.886),
+        "seventeenth_test",
         # Scored once unseen, at the fourteenth session's end: 0.789 / 0.789 (0.689 / 0.768
         # at its start, with the regression). Met in sample from then until the fifteenth
         # session's refit (0.848 / 0.821); met again with t-ambig's refit (0.857 / 0.821), not
@@ -895,16 +900,16 @@ def _not_met(name: str, precision: float, recall: float):
         # Scored once unseen, at the nineteenth session's end: 0.815 / 0.846 (twenty-eighth),
         # 0.778 / 0.748 (twenty-ninth) by the decision with t-reader2's and t-fa2's changes;
         # 0.811 / 0.865 and 0.762 / 0.748 by the decision at that session's start.
-        _not_met("twentyeighth_test", 0.845, 0.894),
+        "twentyeighth_test",
         "twentyninth_test",
         # Scored once unseen, at the twentieth session's end, by the decision with t-lex's
         # lexicon of one-sided words: 0.800 / 0.830 (thirtieth), 0.843 / 0.878
         # (thirty-first), 0.816 / 0.848 (thirty-second); 0.783 / 0.783, 0.817 / 0.776 and
         # 0.808 / 0.808 by the decision at that session's start. The thirty-first meets the
         # target in sample since (0.851 / 0.878).
-        _not_met("thirtieth_test", 0.821, 0.906),
+        _not_met("thirtieth_test", 0.844, 0.868),
         "thirtyfirst_test",
-        _not_met("thirtysecond_test", 0.829, 0.929),
+        "thirtysecond_test",
         # Scored once unseen, at the twenty-first session's end, by the decision of its
         # start: 0.854 / 0.820 (thirty-third) and 0.868 / 0.790 (thirty-fourth), the target
         # met; 0.845 / 0.813 (thirty-fifth). Fitted, the thirty-fifth's figures stayed; it
@@ -923,6 +928,21 @@ def _not_met(name: str, precision: float, recall: float):
         "thirtyeighth_test",
         "thirtyninth_test",
         "fortieth_test",
+        # Scored once unseen, at the twenty-third session's end, by the decision of its start
+        # with t-obj3's template reading: 0.902 / 0.893 (forty-first), 0.890 / 0.918
+        # (forty-second), 0.887 / 0.887 (forty-third) and 0.947 / 0.881 (forty-fifth), the
+        # target met; 0.849 / 0.865 (forty-fourth), one false alarm short. By the decision of
+        # that session's start, all five met: 0.898 / 0.854, 0.889 / 0.907, 0.875 / 0.866,
+        # 0.883 / 0.875, 0.946 / 0.871.
+        "fortyfirst_test",
+        "fortysecond_test",
+        "fortythird_test",
+        "fortyfourth_test",
+        "fortyfifth_test",
+        # With t-obj3's reading and the forty-first to forty-fifth sets and the Gia Lai and
+        # Bộ NN&MT plans in the fit (twenty-third session) the fourth, seventeenth,
+        # twenty-eighth and thirty-second test halves meet the target in sample, the
+        # fourteenth no longer.
         # With the thirty-sixth to fortieth sets and the Thái Nguyên and Bộ VHTTDL plans in
         # the fit (twenty-second session) the twelfth, fourteenth and thirty-fifth test
         # halves meet the target in sample, the thirteenth and twenty-eighth no longer.
