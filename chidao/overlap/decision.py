@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from chidao.overlap.parts import LEXICAL_SIGNALS, PartsComparison
+from chidao.overlap.parts import DOER_SIGNALS, LEXICAL_SIGNALS, PartsComparison
 
 DECISION_FILE = Path(__file__).resolve().parent / "data" / "decision.json"
 
@@ -144,6 +144,9 @@ FEATURES = (
     # spells out (t-fa2, ``parts._short_forms_unaccounted``): last, so that the trees learned
     # before it are split the same where it says nothing new.
     "short_forms_unaccounted",
+    # Who does the work against what it is about (t-part2, ``parts._doers_apart``): a name
+    # of the owner line that is a task's doer, not an owner of its object ("Bộ Y tế / LIS").
+    *DOER_SIGNALS,
     # What the words only one side writes say, by the learned lexicon: last, computed
     # apart from the reading, since the lexicon is learned with the trees.
     *LEXICON_FEATURES,
@@ -272,6 +275,7 @@ def get_reading_features(score: float, comparison: PartsComparison) -> list[floa
         unread,
         score * unread,
         float(signals.get("short_forms_unaccounted", 0.0)),
+        *(float(signals.get(name, 0.0)) for name in DOER_SIGNALS),
     ]
 
 

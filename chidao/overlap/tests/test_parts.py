@@ -9,6 +9,7 @@ from chidao.overlap.parts import (
     PROVINCE,
     VILLAGE,
     _deadline_at,
+    _doer_names,
     _other_bodies,
     _other_owners,
     _owner_names,
@@ -2562,3 +2563,50 @@ def test_a_content_word_that_folds_onto_a_stop_word_is_read_as_written():
     assert not _says_content_at(unmarked.text, unmarked.text.words.index("khi"))
     # The air run is said on both sides now: "nước" / "khí", each unsaid in the other.
     assert compare_parts(water, air).signals["middle_swap_unsaid"] == 1.0
+
+
+def test_a_doer_named_at_the_head_is_told_from_an_owner_of_the_object():
+    # A unit's part of its upper body's duty: the owner line pairs the unit doing its part
+    # with a thing the duty names, and the duty's doer is written inside the part's work
+    # ("… của Bộ Giáo dục và Đào tạo"): a doer, not the owner of another object (t-part2).
+    school = read_parts(
+        "Phòng Quản lý đào tạo chủ trì nâng cấp phần mềm xét tuyển trực tuyến, kết nối, đối"
+        " soát tự động dữ liệu đăng ký và nguyện vọng với Hệ thống hỗ trợ tuyển sinh chung"
+        " của Bộ Giáo dục và Đào tạo, phục vụ tuyển sinh đại học chính quy năm 2027 của"
+        " Trường Đại học Kinh tế Quốc dân, hoàn thành tháng 3/2027"
+    )
+    ministry = read_parts(
+        "Bộ Giáo dục và Đào tạo nâng cấp Hệ thống hỗ trợ tuyển sinh chung, mở giao diện kết"
+        " nối (API) để các trường đại học đồng bộ dữ liệu đăng ký xét tuyển, nguyện vọng và"
+        " kết quả lọc ảo năm 2027"
+    )
+    assert [written for _, written in _doer_names(ministry)] == ["Bộ Giáo dục và Đào tạo"]
+    assert "Hệ thống" not in " ".join(written for _, written in _doer_names(school))
+    part = compare_parts(school, ministry)
+    # The line stays, "khác đối tượng: Phòng Quản lý / API", and says it pairs a doer.
+    assert part.reasons == ("owner",)
+    assert part.signals["owner_doer"] == 1.0
+    assert part.signals["doer_cited"] == 1.0
+    # A doer named before or after "chủ trì" at the end is a doer too.
+    portal = read_parts(
+        "Nâng cấp Cổng thông tin góp ý dự thảo văn bản quy phạm pháp luật của cộng đồng doanh"
+        " nghiệp (VIBonline): ứng dụng trí tuệ nhân tạo tóm tắt dự thảo; Ban Pháp chế VCCI chủ"
+        " trì, hoàn thành tháng 8/2026"
+    )
+    assert "Ban Pháp chế VCCI" in [written for _, written in _doer_names(portal)]
+    tuyen_quang = read_parts(
+        "Xây dựng Trung tâm điều phối cấp cứu 115 tỉnh Tuyên Quang ứng dụng công nghệ số;"
+        " chủ trì: Sở Y tế tỉnh Tuyên Quang; hoàn thành Quý I/2027"
+    )
+    assert "Sở Y tế tỉnh Tuyên Quang" in [written for _, written in _doer_names(tuyen_quang)]
+    # Another body's own work names no doer of the other.
+    aviation = read_parts(
+        "Cục Hàng không Việt Nam xây dựng hệ thống tiếp nhận, phân tích báo cáo sự cố an toàn"
+        " hàng không bắt buộc và tự nguyện trực tuyến, vận hành từ tháng 6/2027"
+    )
+    air_traffic = read_parts(
+        "Tổng công ty Quản lý bay Việt Nam triển khai phần mềm báo cáo, điều tra sự cố không"
+        " lưu nội bộ tại các trung tâm kiểm soát đường dài, năm 2027"
+    )
+    other = compare_parts(aviation, air_traffic)
+    assert other.signals["doer_cited"] == 0.0
