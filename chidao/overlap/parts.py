@@ -2728,8 +2728,8 @@ def _opposed(a: TaskParts, b: TaskParts, weights: dict, unseen: float) -> tuple[
     return heaviest, opposed / (len(words_a) + len(words_b))
 
 
-# The measures ``_template_runs`` gives of one template on two objects, in the decision's
-# order (``decision.TEMPLATE_FEATURES``).
+# The measures ``_template_runs`` gives of one template on two objects, in the order
+# ``decision.FEATURES`` weighs them.
 TEMPLATE_SIGNALS = ("template_share", "template_swapped", "swapped_runs", "swapped_in_template")
 # The shortest run of words two wordings share that frames a template (``_template_runs``).
 _TEMPLATE_FRAME = 2
