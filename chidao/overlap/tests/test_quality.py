@@ -432,6 +432,17 @@ def test_the_holdout_test_half_meets_the_target_as_development_data():
         # general hospital, a city labour federation, the coffee corporation, a mountain commune
         # (README_fortyfifth.md).
         ("fortyfifth", 0.7),
+        # An open university, a construction corporation, a provincial health department, a
+        # provincial association of the blind, a ward, a petroleum college (README_fortysixth.md).
+        ("fortysixth", 0.7),
+        # The academy of public administration, a building materials corporation, a provincial
+        # industry and trade department, a provincial farmers' union, a mountain commune, a central
+        # general hospital (README_fortyseventh.md).
+        ("fortyseventh", 0.7),
+        # The livestock and veterinary department, a high-technology college, the northern food
+        # corporation, a city finance department, a provincial veterans' association, a ward
+        # (README_fortyeighth.md).
+        ("fortyeighth", 0.7),
     ],
 )
 def test_each_sealed_set_is_large_split_by_family_and_mostly_hard_negatives(name, hard):
@@ -817,6 +828,12 @@ SEALED_HALVES_FLOORS = {
     "fortyfourth_dev": (0.83, 0.85),
     "fortyfifth_test": (0.96, 0.89),
     "fortyfifth_dev": (0.89, 0.83),
+    "fortysixth_test": (0.99, 0.99),  # placeholder until the end scoring
+    "fortysixth_dev": (0.99, 0.99),  # placeholder until the end scoring
+    "fortyseventh_test": (0.99, 0.99),  # placeholder until the end scoring
+    "fortyseventh_dev": (0.99, 0.99),  # placeholder until the end scoring
+    "fortyeighth_test": (0.99, 0.99),  # placeholder until the end scoring
+    "fortyeighth_dev": (0.99, 0.99),  # placeholder until the end scoring
 }
 
 
